@@ -1,0 +1,180 @@
+"""The `kehoach` command. Only click is imported here: each command imports what it needs,
+so `kehoach --help` starts as fast as click itself."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kehoach.errors import KehoachError
+
+TEMPLATE = "ke_hoach.docx"
+
+_templates_option = click.option(
+    "--templates", "templates_dir", metavar="THƯ_MỤC",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Thư mục mẫu của người dùng, được tìm trước thư mục mẫu của kehoach.",
+)
+_pdf_option = click.option("--pdf", is_flag=True, help="Xuất thêm PDF bằng LibreOffice.")
+
+
+class _Formatter(click.HelpFormatter):
+    """click's help headings, in Vietnamese."""
+
+    HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh", "Arguments": "Đối số"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix="Cách dùng: ")
+
+    def section(self, name: str):
+        return super().section(self.HEADINGS.get(name, name))
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+
+
+class _Vietnamese:
+    """Vietnamese help for a click command or group."""
+
+    context_class = _Context
+
+    def get_help_option(self, ctx: click.Context):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "Hiện hướng dẫn này rồi thoát."
+        return option
+
+
+class _Command(_Vietnamese, click.Command):
+    pass
+
+
+def _existing_file(path: Path) -> Path:
+    if not path.is_file():
+        raise KehoachError(f"không có tệp {path}")
+    return path
+
+
+def _fail(error: KehoachError) -> None:
+    for problem in error.problems:
+        click.echo(f"lỗi: {problem}", err=True)
+    count = len(error.problems)
+    if count > 1:
+        click.echo(f"có {count} lỗi, chưa ghi tệp nào cho phần lỗi.", err=True)
+    sys.exit(error.exit_code)
+
+
+class _Group(_Vietnamese, click.Group):
+    """Turns every `KehoachError` into its message and exit code, never a traceback."""
+
+    command_class = _Command
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KehoachError as error:
+            _fail(error)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kehoach", message="kehoach %(version)s",
+                      help="Hiện phiên bản rồi thoát.")
+def main() -> None:
+    """kehoach: soạn Kế hoạch của cấp ủy từ một tệp YAML, ra văn bản đúng thể thức.
+
+    Mỗi kế hoạch là một tệp YAML trong thư mục plans/; các lệnh dưới đây kiểm tra
+    và sinh văn bản DOCX (và PDF) vào thư mục output/.
+    """
+
+
+def _render_one(renderer, plan_path: Path, target: Path, pdf: bool) -> None:
+    from kehoach.loader import load_plan
+    from kehoach.safewrite import write_atomic
+
+    plan = load_plan(plan_path)
+    write_atomic(target, renderer.render(plan))
+    click.echo(f"đã ghi {target}")
+    if pdf:
+        from kehoach.pdf import to_pdf
+
+        click.echo(f"đã ghi {to_pdf(target)}")
+
+
+@main.command()
+@click.argument("plan", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output"), metavar="THƯ_MỤC",
+              help="Thư mục ghi văn bản (mặc định: output).")
+@_templates_option
+@_pdf_option
+def render(plan: Path, out_dir: Path, templates_dir: Path | None, pdf: bool) -> None:
+    """Sinh văn bản Kế hoạch (DOCX) từ tệp PLAN, ghi vào OUTPUT/<tên tệp>.docx."""
+    from kehoach.render import renderer_for
+
+    renderer = renderer_for(TEMPLATE, templates_dir)
+    _render_one(renderer, _existing_file(plan), out_dir / f"{plan.stem}.docx", pdf)
+
+
+@main.command()
+@click.argument("plans_dir", required=False, default=Path("plans"),
+                type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output"), metavar="THƯ_MỤC",
+              help="Thư mục ghi văn bản (mặc định: output).")
+@_templates_option
+@_pdf_option
+def build(plans_dir: Path, out_dir: Path, templates_dir: Path | None, pdf: bool) -> None:
+    """Sinh văn bản cho mọi kế hoạch trong PLANS_DIR (mặc định plans/) vào output/."""
+    from kehoach.render import renderer_for
+
+    if not plans_dir.is_dir():
+        raise KehoachError(f"không có thư mục {plans_dir}")
+    plans = sorted(plans_dir.rglob("*.yaml"))
+    if not plans:
+        raise KehoachError(f"không có tệp kế hoạch (*.yaml) nào trong {plans_dir}")
+    renderer = renderer_for(TEMPLATE, templates_dir)
+    failed: list[KehoachError] = []
+    for plan in plans:
+        target = out_dir / plan.relative_to(plans_dir).with_suffix(".docx")
+        try:
+            _render_one(renderer, plan, target, pdf)
+        except KehoachError as error:
+            failed.append(error)
+    if failed:
+        problems = [p for error in failed for p in error.problems]
+        raise KehoachError(problems)
+
+
+@main.command()
+@click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate(plans: tuple[Path, ...]) -> None:
+    """Kiểm tra các tệp kế hoạch và liệt kê mọi lỗi (dòng:cột, trường, điều cần sửa)."""
+    from kehoach.loader import load_plan
+
+    problems = []
+    for path in plans:
+        try:
+            plan = load_plan(_existing_file(path))
+        except KehoachError as error:
+            problems += error.problems
+            continue
+        count = len(plan.muc_tieu_chi_tieu.chi_tieu.indicators())
+        tasks = len(plan.nhiem_vu_giai_phap.muc)
+        click.echo(f"hợp lệ: {path} ({count} chỉ tiêu, {tasks} nhiệm vụ)")
+    if problems:
+        raise KehoachError(problems)
+
+
+@main.command()
+def schema() -> None:
+    """In JSON Schema của định dạng kế hoạch (để trình soạn thảo gợi ý và kiểm tra)."""
+    import json
+
+    from kehoach.model import Plan
+
+    document = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                **Plan.model_json_schema()}
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2))

@@ -1,0 +1,162 @@
+"""The OOXML details python-docx has no API for, kept in one place away from the domain.
+
+Borders, fields, table geometry, mirror margins, and a package writer with fixed
+zip timestamps so the same document always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from typing import IO
+
+from docx.opc.packuri import PACKAGE_URI, PackURI
+from docx.opc.pkgwriter import PackageWriter
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def twips(mm: float) -> int:
+    return int(round(Mm(mm).twips))
+
+
+# Schema order of children we add: CT_TblPr, and CT_Settings up to mirrorMargins.
+_TBL_PR_ORDER = ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual",
+                 "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc",
+                 "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout",
+                 "w:tblCellMar", "w:tblLook")
+_SETTINGS_ORDER = ("w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation",
+                   "w:removeDateAndTime", "w:doNotDisplayPageBoundaries",
+                   "w:displayBackgroundShape", "w:printPostScriptOverText",
+                   "w:printFractionalCharacterWidth", "w:printFormsData",
+                   "w:embedTrueTypeFonts", "w:embedSystemFonts", "w:saveSubsetFonts",
+                   "w:saveFormsData", "w:mirrorMargins")
+
+
+def _child(parent, tag: str, order: tuple[str, ...] = ()):
+    """The child `tag` of `parent`; created if missing, right after the children that
+    `order` (the schema sequence up to `tag`) puts before it, else at the end."""
+    found = parent.find(qn(tag))
+    if found is not None:
+        return found
+    found = OxmlElement(tag)
+    if tag not in order:
+        parent.append(found)
+        return found
+    earlier = {qn(t) for t in order[: order.index(tag)]}
+    before = [c for c in parent if c.tag in earlier]
+    if before:
+        before[-1].addnext(found)
+    else:
+        parent.insert(0, found)
+    return found
+
+
+def paragraph_border(p_pr, side: str, size_eighths: int = 8) -> None:
+    """A single solid line on one side of a paragraph (`top`, `bottom`)."""
+    borders = p_pr.find(qn("w:pBdr"))
+    if borders is None:
+        borders = OxmlElement("w:pBdr")
+        # pBdr sits after keepNext/keepLines/pageBreakBefore/…; before spacing/ind/jc.
+        anchor = next(
+            (p_pr.find(qn(t)) for t in ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc")
+             if p_pr.find(qn(t)) is not None),
+            None,
+        )
+        if anchor is not None:
+            anchor.addprevious(borders)
+        else:
+            p_pr.append(borders)
+    line = OxmlElement(f"w:{side}")
+    for key, value in (("w:val", "single"), ("w:sz", str(size_eighths)),
+                       ("w:space", "1"), ("w:color", "000000")):
+        line.set(qn(key), value)
+    borders.append(line)
+
+
+def borderless_table(table, widths_mm: list[float], indent_mm: float = 0) -> None:
+    """Fixed column widths, no borders, optional indent (negative reaches into the margin)."""
+    tbl_pr = table._tbl.tblPr
+    style = tbl_pr.find(qn("w:tblStyle"))
+    if style is not None:
+        tbl_pr.remove(style)
+    width = _child(tbl_pr, "w:tblW", _TBL_PR_ORDER)
+    width.set(qn("w:w"), str(sum(twips(w) for w in widths_mm)))
+    width.set(qn("w:type"), "dxa")
+    ind = _child(tbl_pr, "w:tblInd", _TBL_PR_ORDER)
+    ind.set(qn("w:w"), str(twips(indent_mm)))
+    ind.set(qn("w:type"), "dxa")
+    borders = _child(tbl_pr, "w:tblBorders", _TBL_PR_ORDER)
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = _child(borders, f"w:{side}")
+        edge.set(qn("w:val"), "nil")
+    layout = _child(tbl_pr, "w:tblLayout", _TBL_PR_ORDER)
+    layout.set(qn("w:type"), "fixed")
+    for col, w in zip(table.columns, widths_mm, strict=True):
+        col.width = Mm(w)
+        for cell in col.cells:
+            cell.width = Mm(w)
+
+
+def keep_row_together(row) -> None:
+    """A row that must not break across pages (the signature block)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    _child(tr_pr, "w:cantSplit")
+
+
+def page_field(paragraph) -> None:
+    """Append a PAGE field: Word and LibreOffice show the page number there."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), " PAGE ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def mirror_margins(document) -> None:
+    """Word's "mirror margins": left and right swap on even pages for duplex printing."""
+    _child(document.settings.element, "w:mirrorMargins", _SETTINGS_ORDER)
+
+
+def explicit_fonts(r_pr, font: str) -> None:
+    """Name the font for every script and drop theme fonts, which would override it."""
+    fonts = _child(r_pr, "w:rFonts")
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for key in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(key), font)
+
+
+class _FixedTimeZip:
+    """The writer python-docx's PackageWriter expects, with fixed member timestamps."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._zip = zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_EPOCH)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self._zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def save_package(document, stream: IO[bytes]) -> None:
+    """Write `document` like `Document.save`, but byte-identical for identical content.
+
+    Uses PackageWriter's steps (content types, package rels, parts) with our zip writer.
+    """
+    package = document.part.package
+    parts = list(package.iter_parts())
+    writer = _FixedTimeZip(stream)
+    PackageWriter._write_content_types_stream(writer, parts)
+    writer.write(PACKAGE_URI.rels_uri, package.rels.xml)
+    PackageWriter._write_parts(writer, parts)
+    writer.close()

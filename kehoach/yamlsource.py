@@ -1,0 +1,172 @@
+"""Read YAML into plain Python while remembering where every value came from.
+
+PyYAML's own constructor forgets positions and silently accepts duplicate keys
+and `10.000` (read as 10). We compose the node tree (C parser when available),
+then build the Python values ourselves: each value's path gets its line and
+column, and the traps are reported as problems instead of becoming data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from kehoach.errors import PlanError, Problem
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Path_ = tuple[str | int, ...]
+
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(\.\d{3})+")
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+# PyYAML's messages for the mistakes clerks make, explained in Vietnamese.
+_SYNTAX_HINTS = {
+    "mapping values are not allowed here": (
+        "dòng này có dấu ': ' giữa văn bản nên YAML hiểu nhầm là khóa và giá trị "
+        "(ví dụ '- Về y tế: …'). Hãy viết đoạn văn thành khối: ghi 'noi_dung: >-' "
+        "rồi xuống dòng, thụt lề và viết văn bản"
+    ),
+    "found character '\\t' that cannot start any token": (
+        "có ký tự tab; YAML chỉ cho phép thụt lề bằng dấu cách"
+    ),
+    "could not find expected ':'": "thiếu dấu ':' sau tên trường, hoặc thụt lề sai",
+    "expected <block end>, but found '-'": "thụt lề của danh sách không thẳng hàng",
+    "found undefined alias": "dùng bí danh (*…) chưa được khai báo",
+    "expected a single document in the stream": "tệp chỉ được chứa một tài liệu YAML",
+}
+
+
+@dataclass
+class Source:
+    """Plain data of a YAML file plus the position of every value and key."""
+
+    file: str
+    data: Any
+    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
+        """Position of `path`, or of its nearest ancestor that exists."""
+        table = self.key_marks if key and path in self.key_marks else self.marks
+        while path not in table and path:
+            path = path[:-1]
+            table = self.marks
+        return table.get(path)
+
+    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
+        pos = self.where(path, key=key)
+        return Problem(
+            file=self.file,
+            message=message,
+            line=pos[0] if pos else None,
+            column=pos[1] if pos else None,
+            field=format_path(path),
+        )
+
+
+def format_path(path: Path_) -> str:
+    """`muc[2].doan[0]` style, as a clerk sees it in the file."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def read_text(path: Path) -> str:
+    """UTF-8 text of a file, with a Vietnamese error for anything else."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PlanError([Problem(str(path), f"không đọc được tệp: {exc.strerror}")]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PlanError(
+            [Problem(str(path), f"tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start})")]
+        ) from None
+
+
+def load(text: str, file: str) -> Source:
+    """Parse one YAML document into a `Source`; raise `PlanError` with every problem."""
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "lỗi cú pháp"
+        hint = next((v for k, v in _SYNTAX_HINTS.items() if problem.startswith(k)), None)
+        message = f"lỗi cú pháp YAML: {hint or problem}"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise PlanError([Problem(file, message, line, col)]) from None
+    except yaml.YAMLError as exc:
+        raise PlanError([Problem(file, f"lỗi cú pháp YAML: {exc}")]) from None
+    if root is None:
+        raise PlanError([Problem(file, "tệp rỗng: không có nội dung kế hoạch")])
+    source = Source(file=file, data=None)
+    problems: list[Problem] = []
+    source.data = _Builder(source, problems).build(root, ())
+    if problems:
+        raise PlanError(problems)
+    return source
+
+
+class _Builder:
+    def __init__(self, source: Source, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        self.constructor = SafeConstructor()
+
+    def build(self, node: Node, path: Path_) -> Any:
+        self.source.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key_node, ScalarNode) or key_node.tag.endswith(":merge"):
+                self.problems.append(
+                    Problem(self.source.file, "khóa phải là một tên trường đơn giản",
+                            *key_pos, format_path(path))
+                )
+                continue
+            key = unicodedata.normalize("NFC", str(key_node.value))
+            child = (*path, key)
+            if key in out:
+                self.problems.append(
+                    Problem(self.source.file, f"khóa '{key}' bị lặp lại trong cùng một khối",
+                            *key_pos, format_path(child))
+                )
+                continue
+            self.source.key_marks[child] = key_pos
+            out[key] = self.build(value_node, child)
+        return out
+
+    def _scalar(self, node: ScalarNode, path: Path_) -> Any:
+        if node.tag.endswith(":float") and node.style is None and _THOUSANDS.fullmatch(node.value):
+            self.problems.append(self.source.problem(path, (
+                f"'{node.value}' bị YAML đọc là số thập phân {float(node.value):g}; "
+                f"nếu là số nghìn hãy viết {node.value.replace('.', '')} "
+                f"hoặc đặt trong ngoặc kép: \"{node.value}\""
+            )))
+            return None
+        value = self.constructor.construct_object(node)
+        if isinstance(value, str):
+            value = unicodedata.normalize("NFC", value)
+            bad = _CONTROL.search(value)
+            if bad:
+                self.problems.append(self.source.problem(
+                    path, f"có ký tự điều khiển U+{ord(bad.group()):04X} trong văn bản"
+                ))
+        return value
