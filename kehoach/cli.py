@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import click
 
@@ -13,7 +14,9 @@ from kehoach.errors import KehoachError
 TEMPLATE = "ke_hoach.docx"
 
 _templates_option = click.option(
-    "--templates", "templates_dir", metavar="THƯ_MỤC",
+    "--templates",
+    "templates_dir",
+    metavar="THƯ_MỤC",
     type=click.Path(file_okay=False, path_type=Path),
     help="Thư mục mẫu của người dùng, được tìm trước thư mục mẫu của kehoach.",
 )
@@ -23,7 +26,11 @@ _pdf_option = click.option("--pdf", is_flag=True, help="Xuất thêm PDF bằng 
 class _Formatter(click.HelpFormatter):
     """click's help headings, in Vietnamese."""
 
-    HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh", "Arguments": "Đối số"}
+    HEADINGS: ClassVar[dict[str, str]] = {
+        "Options": "Tùy chọn",
+        "Commands": "Lệnh",
+        "Arguments": "Đối số",
+    }
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, prefix="Cách dùng: ")
@@ -80,8 +87,9 @@ class _Group(_Vietnamese, click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="kehoach", message="kehoach %(version)s",
-                      help="Hiện phiên bản rồi thoát.")
+@click.version_option(
+    package_name="kehoach", message="kehoach %(version)s", help="Hiện phiên bản rồi thoát."
+)
 def main() -> None:
     """kehoach: soạn Kế hoạch của cấp ủy từ một tệp YAML, ra văn bản đúng thể thức.
 
@@ -105,9 +113,15 @@ def _render_one(renderer, plan_path: Path, target: Path, pdf: bool) -> None:
 
 @main.command()
 @click.argument("plan", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), metavar="THƯ_MỤC",
-              help="Thư mục ghi văn bản (mặc định: output).")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    metavar="THƯ_MỤC",
+    help="Thư mục ghi văn bản (mặc định: output).",
+)
 @_templates_option
 @_pdf_option
 def render(plan: Path, out_dir: Path, templates_dir: Path | None, pdf: bool) -> None:
@@ -119,11 +133,16 @@ def render(plan: Path, out_dir: Path, templates_dir: Path | None, pdf: bool) -> 
 
 
 @main.command()
-@click.argument("plans_dir", required=False, default=Path("plans"),
-                type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), metavar="THƯ_MỤC",
-              help="Thư mục ghi văn bản (mặc định: output).")
+@click.argument("plans_dir", required=False, default=Path("plans"), type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    metavar="THƯ_MỤC",
+    help="Thư mục ghi văn bản (mặc định: output).",
+)
 @_templates_option
 @_pdf_option
 def build(plans_dir: Path, out_dir: Path, templates_dir: Path | None, pdf: bool) -> None:
@@ -175,6 +194,8 @@ def schema() -> None:
 
     from kehoach.model import Plan
 
-    document = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-                **Plan.model_json_schema()}
+    document = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **Plan.model_json_schema(),
+    }
     click.echo(json.dumps(document, ensure_ascii=False, indent=2))

@@ -71,8 +71,9 @@ def body_blocks(plan: Plan, profile: Profile) -> list[Block]:
 
     out.heading(plan.to_chuc_thuc_hien.tieu_de)
     for duty in plan.to_chuc_thuc_hien.muc:
-        out.blocks.append({"kieu": "doan",
-                           "chu": f"{out.item_label()} {duty.chu_the} {duty.noi_dung}"})
+        out.blocks.append(
+            {"kieu": "doan", "chu": f"{out.item_label()} {duty.chu_the} {duty.noi_dung}"}
+        )
     return out.blocks
 
 

@@ -84,7 +84,8 @@ def _problem(source: Source, err: Any) -> Problem:
     given = err.get("input")
     if kind == "string_type" and isinstance(given, dict) and len(given) == 1:
         message += _COLON_HINT
-    return source.problem(path, message, key=kind == "extra_forbidden")
+    # An unknown key is shown at the key; a missing one at the key of the block lacking it.
+    return source.problem(path, message, key=kind in ("extra_forbidden", "missing"))
 
 
 def _show(value: Any) -> str:
@@ -102,10 +103,15 @@ def _duplicate_ids(source: Source) -> list[Problem]:
             if isinstance(ident, str):
                 if ident in seen:
                     first = source.where((*seen[ident], "id"))
-                    problems.append(source.problem((*path, "id"), (
-                        f"mã '{ident}' đã dùng ở dòng {first[0] if first else '?'}; "
-                        "mỗi mã phải là duy nhất trong kế hoạch"
-                    )))
+                    problems.append(
+                        source.problem(
+                            (*path, "id"),
+                            (
+                                f"mã '{ident}' đã dùng ở dòng {first[0] if first else '?'}; "
+                                "mỗi mã phải là duy nhất trong kế hoạch"
+                            ),
+                        )
+                    )
                 else:
                     seen[ident] = path
             for key, child in value.items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -89,7 +89,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Comparison(str, Enum):
+class Comparison(StrEnum):
     """How a result is compared with the target, as the wording says it."""
 
     tren = "tren"  # trên 95%  → >
@@ -101,11 +101,17 @@ class Comparison(str, Enum):
 
     @property
     def symbol(self) -> str:
-        return {"tren": ">", "toi_thieu": "≥", "khoang": "≈", "duoi": "<",
-                "toi_da": "≤", "dat": "="}[self.value]
+        return {
+            "tren": ">",
+            "toi_thieu": "≥",
+            "khoang": "≈",
+            "duoi": "<",
+            "toi_da": "≤",
+            "dat": "=",
+        }[self.value]
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     """Whether a higher or a lower result is better."""
 
     tang = "tang"
@@ -281,7 +287,9 @@ class Header(_Model):
     loai: Annotated[str, AfterValidator(_known(type_codes(), "mã loại văn bản"))] = Field(
         description="Mã loại văn bản: KH, BC, CTr …"
     )
-    so: Annotated[int, Field(ge=1)] | None = Field(None, description="Số văn bản; trống khi dự thảo.")
+    so: Annotated[int, Field(ge=1)] | None = Field(
+        None, description="Số văn bản; để trống khi dự thảo."
+    )
     du_thao: bool = Field(False, description="Văn bản còn là dự thảo.")
     dia_danh: Line = Field(description="Địa danh: Phụng Hiệp.")
     ngay: dt.date | Annotated[int, Field(ge=1945, le=2100)] = Field(

@@ -19,20 +19,44 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 def twips(mm: float) -> int:
-    return int(round(Mm(mm).twips))
+    return round(Mm(mm).twips)
 
 
 # Schema order of children we add: CT_TblPr, and CT_Settings up to mirrorMargins.
-_TBL_PR_ORDER = ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual",
-                 "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc",
-                 "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout",
-                 "w:tblCellMar", "w:tblLook")
-_SETTINGS_ORDER = ("w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation",
-                   "w:removeDateAndTime", "w:doNotDisplayPageBoundaries",
-                   "w:displayBackgroundShape", "w:printPostScriptOverText",
-                   "w:printFractionalCharacterWidth", "w:printFormsData",
-                   "w:embedTrueTypeFonts", "w:embedSystemFonts", "w:saveSubsetFonts",
-                   "w:saveFormsData", "w:mirrorMargins")
+_TBL_PR_ORDER = (
+    "w:tblStyle",
+    "w:tblpPr",
+    "w:tblOverlap",
+    "w:bidiVisual",
+    "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize",
+    "w:tblW",
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+)
+_SETTINGS_ORDER = (
+    "w:writeProtection",
+    "w:view",
+    "w:zoom",
+    "w:removePersonalInformation",
+    "w:removeDateAndTime",
+    "w:doNotDisplayPageBoundaries",
+    "w:displayBackgroundShape",
+    "w:printPostScriptOverText",
+    "w:printFractionalCharacterWidth",
+    "w:printFormsData",
+    "w:embedTrueTypeFonts",
+    "w:embedSystemFonts",
+    "w:saveSubsetFonts",
+    "w:saveFormsData",
+    "w:mirrorMargins",
+)
 
 
 def _child(parent, tag: str, order: tuple[str, ...] = ()):
@@ -61,8 +85,11 @@ def paragraph_border(p_pr, side: str, size_eighths: int = 8) -> None:
         borders = OxmlElement("w:pBdr")
         # pBdr sits after keepNext/keepLines/pageBreakBefore/…; before spacing/ind/jc.
         anchor = next(
-            (p_pr.find(qn(t)) for t in ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc")
-             if p_pr.find(qn(t)) is not None),
+            (
+                p_pr.find(qn(t))
+                for t in ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc")
+                if p_pr.find(qn(t)) is not None
+            ),
             None,
         )
         if anchor is not None:
@@ -70,8 +97,12 @@ def paragraph_border(p_pr, side: str, size_eighths: int = 8) -> None:
         else:
             p_pr.append(borders)
     line = OxmlElement(f"w:{side}")
-    for key, value in (("w:val", "single"), ("w:sz", str(size_eighths)),
-                       ("w:space", "1"), ("w:color", "000000")):
+    for key, value in (
+        ("w:val", "single"),
+        ("w:sz", str(size_eighths)),
+        ("w:space", "1"),
+        ("w:color", "000000"),
+    ):
         line.set(qn(key), value)
     borders.append(line)
 

@@ -32,12 +32,25 @@ def convert(source: Path, target_format: str, target: Path) -> Path:
         profile = (work_dir / "profile").as_uri()
         try:
             result = subprocess.run(
-                [program, f"-env:UserInstallation={profile}", "--headless",
-                 "--convert-to", target_format, "--outdir", str(work_dir), str(source)],
-                capture_output=True, text=True, timeout=TIMEOUT_S, check=False,
+                [
+                    program,
+                    f"-env:UserInstallation={profile}",
+                    "--headless",
+                    "--convert-to",
+                    target_format,
+                    "--outdir",
+                    str(work_dir),
+                    str(source),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_S,
+                check=False,
             )
         except subprocess.TimeoutExpired:
-            raise ConversionError(f"LibreOffice không chuyển xong {source} sau {TIMEOUT_S} giây")
+            raise ConversionError(
+                f"LibreOffice không chuyển xong {source} sau {TIMEOUT_S} giây"
+            ) from None
         produced = work_dir / f"{source.stem}.{target_format.split(':')[0]}"
         if not produced.is_file() or produced.stat().st_size == 0:
             detail = (result.stderr or result.stdout).strip().splitlines()

@@ -119,7 +119,5 @@ def load_profile(name: str) -> Profile:
     if name not in profile_names():
         from kehoach.errors import KehoachError
 
-        raise KehoachError(
-            f"không có hồ sơ thể thức '{name}'; có: {', '.join(profile_names())}"
-        )
+        raise KehoachError(f"không có hồ sơ thể thức '{name}'; có: {', '.join(profile_names())}")
     return Profile.model_validate(read_data(f"{name}.yaml"))

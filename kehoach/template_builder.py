@@ -53,8 +53,17 @@ STYLE = {
 }
 
 
-def _para_style(doc, key: str, *, size: float, bold: bool = False, italic: bool = False,
-                underline: bool = False, align=CENTER, base: str = "Normal"):
+def _para_style(
+    doc,
+    key: str,
+    *,
+    size: float,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+    align=CENTER,
+    base: str = "Normal",
+):
     style = doc.styles.add_style(STYLE[key], WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles[base]
     style.quick_style = True
@@ -91,8 +100,9 @@ def _styles(doc, p: Profile) -> None:
     side = max((cell_mm - p.tieu_de.duong_ke_mm) / 2, 0)
     rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = Mm(side)
     ooxml.paragraph_border(rule.element.get_or_add_pPr(), "top", size_eighths=8)
-    date = _para_style(doc, "dia_danh_ngay", size=p.dia_danh_ngay.co,
-                       italic=p.dia_danh_ngay.nghieng)
+    date = _para_style(
+        doc, "dia_danh_ngay", size=p.dia_danh_ngay.co, italic=p.dia_danh_ngay.nghieng
+    )
     date.paragraph_format.space_before = Pt(6)
 
     title = _para_style(doc, "ten_loai", size=p.ten_loai.co, bold=p.ten_loai.dam)
@@ -110,8 +120,9 @@ def _styles(doc, p: Profile) -> None:
     bf.line_spacing = Pt(p.than.dong_chinh_xac_pt)
     bf.widow_control = True
     for key in ("muc", "tieu_muc"):
-        heading = _para_style(doc, key, size=p.than.co, bold=True, align=JUSTIFY,
-                              base=STYLE["van_ban"])
+        heading = _para_style(
+            doc, key, size=p.than.co, bold=True, align=JUSTIFY, base=STYLE["van_ban"]
+        )
         heading.paragraph_format.keep_with_next = True
     _para_style(doc, "gach", size=p.than.co, align=JUSTIFY, base=STYLE["van_ban"])
     lead = doc.styles.add_style(STYLE["dan"], WD_STYLE_TYPE.CHARACTER)
@@ -122,8 +133,9 @@ def _styles(doc, p: Profile) -> None:
     _para_style(doc, "chuc_vu", size=p.chu_ky.co)
     name = _para_style(doc, "ho_ten", size=p.chu_ky.co, bold=True)
     name.paragraph_format.space_before = Pt(p.chu_ky.dong_trong * p.than.dong_chinh_xac_pt)
-    recipients = _para_style(doc, "noi_nhan", size=p.noi_nhan.co,
-                             underline=p.noi_nhan.gach_chan, align=LEFT)
+    recipients = _para_style(
+        doc, "noi_nhan", size=p.noi_nhan.co, underline=p.noi_nhan.gach_chan, align=LEFT
+    )
     recipients.paragraph_format.space_before = Pt(p.chu_ky.cach_tren_pt)
     _para_style(doc, "noi_nhan_dong", size=p.noi_nhan.co_dong, align=LEFT)
     _para_style(doc, "so_trang", size=p.so_trang.co)

@@ -27,21 +27,22 @@ Path_ = tuple[str | int, ...]
 _THOUSANDS = re.compile(r"[-+]?\d{1,3}(\.\d{3})+")
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
-# PyYAML's messages for the mistakes clerks make, explained in Vietnamese.
+# What the YAML parsers (libyaml and pure Python word them differently) say about the
+# mistakes clerks make, explained in Vietnamese. Matched by substring.
 _SYNTAX_HINTS = {
-    "mapping values are not allowed here": (
+    "mapping values are not allowed": (
         "dòng này có dấu ': ' giữa văn bản nên YAML hiểu nhầm là khóa và giá trị "
         "(ví dụ '- Về y tế: …'). Hãy viết đoạn văn thành khối: ghi 'noi_dung: >-' "
         "rồi xuống dòng, thụt lề và viết văn bản"
     ),
-    "found character '\\t' that cannot start any token": (
-        "có ký tự tab; YAML chỉ cho phép thụt lề bằng dấu cách"
-    ),
     "could not find expected ':'": "thiếu dấu ':' sau tên trường, hoặc thụt lề sai",
-    "expected <block end>, but found '-'": "thụt lề của danh sách không thẳng hàng",
+    "expected <block end>": "thụt lề không thẳng hàng",
+    "did not find expected key": "thụt lề không thẳng hàng",
     "found undefined alias": "dùng bí danh (*…) chưa được khai báo",
-    "expected a single document in the stream": "tệp chỉ được chứa một tài liệu YAML",
+    "but found another document": "tệp chỉ được chứa một tài liệu YAML",
+    "expected a single document": "tệp chỉ được chứa một tài liệu YAML",
 }
+_TAB_HINT = "có ký tự tab; YAML chỉ cho phép thụt lề bằng dấu cách"
 
 
 @dataclass
@@ -54,12 +55,11 @@ class Source:
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
-        """Position of `path`, or of its nearest ancestor that exists."""
-        table = self.key_marks if key and path in self.key_marks else self.marks
+        """Position of `path` (its key with `key=True`), else of its nearest ancestor."""
+        table = self.key_marks if key else self.marks
         while path not in table and path:
             path = path[:-1]
-            table = self.marks
-        return table.get(path)
+        return table.get(path) or self.marks.get(path)
 
     def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
         pos = self.where(path, key=key)
@@ -101,7 +101,9 @@ def load(text: str, file: str) -> Source:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "lỗi cú pháp"
-        hint = next((v for k, v in _SYNTAX_HINTS.items() if problem.startswith(k)), None)
+        hint = next((v for k, v in _SYNTAX_HINTS.items() if k in problem), None)
+        if mark and "cannot start any token" in problem and _char_at(text, mark) == "\t":
+            hint = _TAB_HINT
         message = f"lỗi cú pháp YAML: {hint or problem}"
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise PlanError([Problem(file, message, line, col)]) from None
@@ -115,6 +117,13 @@ def load(text: str, file: str) -> Source:
     if problems:
         raise PlanError(problems)
     return source
+
+
+def _char_at(text: str, mark: yaml.Mark) -> str:
+    lines = text.splitlines()
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
 
 
 class _Builder:
@@ -137,16 +146,24 @@ class _Builder:
             key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if not isinstance(key_node, ScalarNode) or key_node.tag.endswith(":merge"):
                 self.problems.append(
-                    Problem(self.source.file, "khóa phải là một tên trường đơn giản",
-                            *key_pos, format_path(path))
+                    Problem(
+                        self.source.file,
+                        "khóa phải là một tên trường đơn giản",
+                        *key_pos,
+                        format_path(path),
+                    )
                 )
                 continue
             key = unicodedata.normalize("NFC", str(key_node.value))
             child = (*path, key)
             if key in out:
                 self.problems.append(
-                    Problem(self.source.file, f"khóa '{key}' bị lặp lại trong cùng một khối",
-                            *key_pos, format_path(child))
+                    Problem(
+                        self.source.file,
+                        f"khóa '{key}' bị lặp lại trong cùng một khối",
+                        *key_pos,
+                        format_path(child),
+                    )
                 )
                 continue
             self.source.key_marks[child] = key_pos
@@ -154,19 +171,34 @@ class _Builder:
         return out
 
     def _scalar(self, node: ScalarNode, path: Path_) -> Any:
-        if node.tag.endswith(":float") and node.style is None and _THOUSANDS.fullmatch(node.value):
-            self.problems.append(self.source.problem(path, (
-                f"'{node.value}' bị YAML đọc là số thập phân {float(node.value):g}; "
-                f"nếu là số nghìn hãy viết {node.value.replace('.', '')} "
-                f"hoặc đặt trong ngoặc kép: \"{node.value}\""
-            )))
+        if node.tag.endswith(":float") and not node.style and _THOUSANDS.fullmatch(node.value):
+            self.problems.append(
+                self.source.problem(
+                    path,
+                    (
+                        f"'{node.value}' bị YAML đọc là số thập phân {float(node.value):g}; "
+                        f"nếu là số nghìn hãy viết {node.value.replace('.', '')} "
+                        f'hoặc đặt trong ngoặc kép: "{node.value}"'
+                    ),
+                )
+            )
             return None
-        value = self.constructor.construct_object(node)
+        try:
+            value = self.constructor.construct_object(node)
+        except (ValueError, yaml.constructor.ConstructorError):
+            if node.tag.endswith(":timestamp"):
+                message = f"ngày '{node.value}' không có thật (viết NĂM-THÁNG-NGÀY: 2024-02-05)"
+            else:
+                message = f"giá trị '{node.value}' không đọc được"
+            self.problems.append(self.source.problem(path, message))
+            return None
         if isinstance(value, str):
             value = unicodedata.normalize("NFC", value)
             bad = _CONTROL.search(value)
             if bad:
-                self.problems.append(self.source.problem(
-                    path, f"có ký tự điều khiển U+{ord(bad.group()):04X} trong văn bản"
-                ))
+                self.problems.append(
+                    self.source.problem(
+                        path, f"có ký tự điều khiển U+{ord(bad.group()):04X} trong văn bản"
+                    )
+                )
         return value
