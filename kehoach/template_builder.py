@@ -75,7 +75,15 @@ def _para_style(
     return style
 
 
+# python-docx's default document brings 160 styles; a clerk should see only ours.
+_KEEP = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Header", "Header Char",
+         "Footer", "Footer Char"}
+
+
 def _styles(doc, p: Profile) -> None:
+    for style in list(doc.styles):
+        if style.name not in _KEEP:
+            style.element.getparent().remove(style.element)
     normal = doc.styles["Normal"]
     normal.font.name = p.phong_chu
     normal.font.size = Pt(p.than.co)
