@@ -20,6 +20,15 @@ _templates_option = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     help="Thư mục mẫu của người dùng, được tìm trước thư mục mẫu của kehoach.",
 )
+_output_option = click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    metavar="THƯ_MỤC",
+    help="Thư mục ghi văn bản (mặc định: output).",
+)
 _pdf_option = click.option("--pdf", is_flag=True, help="Xuất thêm PDF bằng LibreOffice.")
 
 
@@ -113,15 +122,7 @@ def _render_one(renderer, plan_path: Path, target: Path, pdf: bool) -> None:
 
 @main.command()
 @click.argument("plan", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    metavar="THƯ_MỤC",
-    help="Thư mục ghi văn bản (mặc định: output).",
-)
+@_output_option
 @_templates_option
 @_pdf_option
 def render(plan: Path, out_dir: Path, templates_dir: Path | None, pdf: bool) -> None:
@@ -134,15 +135,7 @@ def render(plan: Path, out_dir: Path, templates_dir: Path | None, pdf: bool) -> 
 
 @main.command()
 @click.argument("plans_dir", required=False, default=Path("plans"), type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    metavar="THƯ_MỤC",
-    help="Thư mục ghi văn bản (mặc định: output).",
-)
+@_output_option
 @_templates_option
 @_pdf_option
 def build(plans_dir: Path, out_dir: Path, templates_dir: Path | None, pdf: bool) -> None:

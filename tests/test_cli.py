@@ -71,26 +71,8 @@ def test_schema_describes_the_plan_format_in_vietnamese():
     assert "{gt}" in indicator["properties"]["cau"]["description"]
 
 
-def test_user_template_folder_comes_first(tmp_path):
-    from docx import Document
-
-    from kehoach.templates import find_template
-
-    shipped = find_template("ke_hoach.docx")
-    custom = tmp_path / "mau"
-    custom.mkdir()
-    doc = Document(str(shipped))
-    doc.paragraphs[0].insert_paragraph_before("MẪU RIÊNG CỦA VĂN PHÒNG")
-    doc.save(str(custom / "ke_hoach.docx"))
-    out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["render", str(PLAN), "-o", str(out),
-                                       "--templates", str(custom)])
-    assert result.exit_code == 0, result.output
-    texts = [p.text for p in Document(str(out / "phung_hiep_42.docx")).paragraphs]
-    assert "MẪU RIÊNG CỦA VĂN PHÒNG" in texts
-
-
-def test_a_broken_user_template_is_a_clear_error(tmp_path):
+def _render_with_template_line(tmp_path: Path, line: str):
+    """Render the plan with a user template: the shipped one plus `line` on top."""
     from docx import Document
 
     from kehoach.templates import find_template
@@ -98,10 +80,24 @@ def test_a_broken_user_template_is_a_clear_error(tmp_path):
     custom = tmp_path / "mau"
     custom.mkdir()
     doc = Document(str(find_template("ke_hoach.docx")))
-    doc.paragraphs[0].insert_paragraph_before("{{ khong_co_bien_nay }}")
+    doc.paragraphs[0].insert_paragraph_before(line)
     doc.save(str(custom / "ke_hoach.docx"))
-    result = CliRunner().invoke(main, ["render", str(PLAN), "-o", str(tmp_path / "out"),
-                                       "--templates", str(custom)])
+    return CliRunner().invoke(main, ["render", str(PLAN), "-o", str(tmp_path / "out"),
+                                     "--templates", str(custom)])
+
+
+def test_user_template_folder_comes_first(tmp_path):
+    from docx import Document
+
+    result = _render_with_template_line(tmp_path, "MẪU RIÊNG CỦA VĂN PHÒNG")
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    texts = [p.text for p in Document(str(out / "phung_hiep_42.docx")).paragraphs]
+    assert "MẪU RIÊNG CỦA VĂN PHÒNG" in texts
+
+
+def test_a_broken_user_template_is_a_clear_error(tmp_path):
+    result = _render_with_template_line(tmp_path, "{{ khong_co_bien_nay }}")
     assert result.exit_code == 2
     assert "khong_co_bien_nay" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
@@ -121,18 +117,9 @@ def test_shipped_template_is_what_the_profile_builds():
 
 
 def test_sandbox_refuses_unsafe_template_code(tmp_path):
-    from docx import Document
-
-    from kehoach.templates import find_template
-
-    custom = tmp_path / "mau"
-    custom.mkdir()
-    doc = Document(str(find_template("ke_hoach.docx")))
-    doc.paragraphs[0].insert_paragraph_before("{{ ''.__class__.__mro__[1].__subclasses__() }}")
-    doc.save(str(custom / "ke_hoach.docx"))
-    result = CliRunner().invoke(main, ["render", str(PLAN), "-o", str(tmp_path / "out"),
-                                       "--templates", str(custom)])
+    result = _render_with_template_line(tmp_path, "{{ ''.__class__.__mro__[1].__subclasses__() }}")
     assert result.exit_code == 2, result.output
+    assert "lỗi Jinja" in result.output
     assert "Traceback" not in result.output
 
 
