@@ -3,6 +3,7 @@ so `kehoach --help` starts as fast as click itself."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import ClassVar
@@ -144,7 +145,19 @@ def build(plans_dir: Path, out_dir: Path, templates_dir: Path | None, pdf: bool)
 
     if not plans_dir.is_dir():
         raise KehoachError(f"không có thư mục {plans_dir}")
-    plans = sorted(plans_dir.rglob("*.yaml"))
+    from kehoach import yamlsource
+    from kehoach.units import is_registry
+
+    plans = []
+    for path in sorted(plans_dir.rglob("*.yaml")):
+        try:
+            data = yamlsource.load(yamlsource.read_text(path), str(path)).data
+        except KehoachError:
+            data = None  # rendering reports it
+        if is_registry(data):
+            click.echo(f"bỏ qua {path}: danh sách đơn vị, không phải kế hoạch")
+        else:
+            plans.append(path)
     if not plans:
         raise KehoachError(f"không có tệp kế hoạch (*.yaml) nào trong {plans_dir}")
     renderer = renderer_for(TEMPLATE, templates_dir)
@@ -192,3 +205,104 @@ def schema() -> None:
         **Plan.model_json_schema(),
     }
     click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("plan", type=click.Path(path_type=Path))
+@click.option(
+    "--unit",
+    "unit_ids",
+    multiple=True,
+    metavar="MÃ",
+    help="Mã đơn vị (hoa-an …); dùng nhiều lần cho nhiều đơn vị.",
+)
+@click.option("--all", "all_units", is_flag=True, help="Soạn cho mọi đơn vị trong danh sách.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="THƯ_MỤC",
+    help="Ghi cả YAML và DOCX vào đây (mặc định: YAML cạnh kế hoạch, DOCX vào output/).",
+)
+@click.option(
+    "--units",
+    "units_file",
+    type=click.Path(path_type=Path),
+    metavar="TỆP",
+    help="Danh sách đơn vị thay cho tệp mà kế hoạch chỉ định.",
+)
+@_templates_option
+@click.option("--force", is_flag=True, help="Ghi đè kế hoạch đơn vị đã có.")
+@click.option("--explain", is_flag=True, help="In mọi thay đổi so với văn bản cấp trên.")
+def derive(
+    plan: Path,
+    unit_ids: tuple[str, ...],
+    all_units: bool,
+    out_dir: Path | None,
+    units_file: Path | None,
+    templates_dir: Path | None,
+    force: bool,
+    explain: bool,
+) -> None:
+    """Soạn kế hoạch của xã, thị trấn từ kế hoạch cấp trên PLAN (YAML để sửa và DOCX)."""
+    from kehoach.drafts import Drafter, draft_all
+    from kehoach.loader import load_plan
+    from kehoach.safewrite import write_atomic
+    from kehoach.templates import find_template
+    from kehoach.units import load_registry
+
+    if bool(unit_ids) == all_units:
+        raise KehoachError("chọn đơn vị bằng --unit MÃ hoặc --all (một trong hai)")
+    parent = load_plan(_existing_file(plan))
+    if units_file is None:
+        if parent.danh_sach_don_vi is None:
+            raise KehoachError(
+                f"{plan}: kế hoạch không chỉ định danh sách đơn vị (danh_sach_don_vi); "
+                "dùng --units TỆP"
+            )
+        units_file = plan.parent / parent.danh_sach_don_vi
+    registry = load_registry(_existing_file(units_file))
+    units = (
+        [u.id for u in registry.registry.don_vi]
+        if all_units
+        else [registry.unit(u).id for u in unit_ids]
+    )
+    yaml_dir = out_dir or plan.parent / plan.stem
+    docx_dir = out_dir or Path("output") / plan.stem
+    existing = [yaml_dir / f"{u}.yaml" for u in units if (yaml_dir / f"{u}.yaml").exists()]
+    if existing and not force:
+        raise KehoachError(
+            "không ghi đè kế hoạch đơn vị đã có (có thể đã được sửa tay): "
+            + ", ".join(str(p) for p in existing)
+            + " — dùng --force nếu muốn soạn lại"
+        )
+    drafter = Drafter(parent, registry, find_template(TEMPLATE, templates_dir))
+    drafts = draft_all(drafter, units, plan, units_file)
+    review = 0
+    with click.progressbar(
+        drafts,
+        length=len(units),
+        label="Đang soạn",
+        file=sys.stderr if all_units else open(os.devnull, "w"),
+    ) as bar:
+        for draft in bar:
+            write_atomic(yaml_dir / f"{draft.unit}.yaml", draft.yaml.encode("utf-8"))
+            write_atomic(docx_dir / f"{draft.unit}.docx", draft.docx)
+            review += sum(len(r) for r in draft.review.values())
+            if explain:
+                _explain(draft)
+    click.echo(
+        f"đã soạn {len(units)} kế hoạch: YAML trong {yaml_dir}, DOCX trong {docx_dir}; "
+        f"{review} chỗ cần xem lại (tìm 'XEM LẠI' trong tệp YAML)"
+    )
+
+
+def _explain(draft) -> None:
+    click.echo(f"== {draft.unit}")
+    for change in draft.changes:
+        after = change.after or "(bỏ)"
+        click.echo(f"{change.element} [{change.rule}]\n  trước: {change.before}\n  sau:   {after}")
+    for element, reasons in draft.review.items():
+        for reason in reasons:
+            click.echo(f"{element} [xem lại] {reason}")

@@ -81,7 +81,7 @@ def header(plan: Plan, profile: Profile) -> dict[str, str]:
     """The strings of the header block, title and trích yếu."""
     h = plan.van_ban
     return {
-        "cap_tren": h.cap_tren,
+        "cap_tren": h.cap_tren or "",
         "co_quan": h.co_quan,
         "so_ky_hieu": vnformat.doc_number(h.so, h.loai, h.ma_co_quan, profile.so_ky_hieu),
         "du_thao": profile.du_thao.chu if h.du_thao else "",

@@ -35,7 +35,7 @@ def body_codes() -> dict[str, str]:
 @cache
 def levels() -> dict[str, str]:
     """Level id → its name (huyen → huyện)."""
-    return read_data("cap.yaml")
+    return {key: level["ten"] for key, level in read_data("cap.yaml")["cap"].items()}
 
 
 def profile_names() -> list[str]:

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from kehoach import yamlsource
 from kehoach.errors import PlanError, Problem
 from kehoach.model import Plan
 from kehoach.yamlsource import Path_, Source
 
+M = TypeVar("M", bound=BaseModel)
+
 # Pydantic error types → what a clerk reads. `{…}` takes values from the error's ctx.
 _MESSAGES = {
     "missing": "thiếu trường bắt buộc",
-    "extra_forbidden": "trường này không có trong định dạng kế hoạch (gõ sai tên?)",
+    "extra_forbidden": "trường này không có trong định dạng (gõ sai tên?)",
     "string_type": "phải là văn bản",
     "string_too_short": "không được để trống",
     "string_pattern_mismatch": (
@@ -57,18 +59,21 @@ def load_plan(path: str | Path) -> Plan:
 
 def plan_from_source(source: Source) -> Plan:
     """Validate already-parsed YAML as a plan."""
+    return validate(source, Plan, "kế hoạch")
+
+
+def validate(source: Source, model: type[M], what: str) -> M:
+    """`source` as a `model`, or a `PlanError` with every problem and its position."""
     if not isinstance(source.data, dict):
-        raise PlanError([source.problem((), "kế hoạch phải là một khối gồm các trường")])
+        raise PlanError([source.problem((), f"{what} phải là một khối gồm các trường")])
     problems = _duplicate_ids(source)
     try:
-        plan = Plan.model_validate(source.data)
+        result = model.model_validate(source.data)
     except ValidationError as exc:
         problems += [_problem(source, err) for err in exc.errors(include_url=False)]
-        plan = None
     if problems:
         raise PlanError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
-    assert plan is not None
-    return plan
+    return result
 
 
 def _problem(source: Source, err: Any) -> Problem:
@@ -108,7 +113,7 @@ def _duplicate_ids(source: Source) -> list[Problem]:
                             (*path, "id"),
                             (
                                 f"mã '{ident}' đã dùng ở dòng {first[0] if first else '?'}; "
-                                "mỗi mã phải là duy nhất trong kế hoạch"
+                                "mỗi mã phải là duy nhất trong tệp"
                             ),
                         )
                     )

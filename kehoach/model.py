@@ -207,7 +207,7 @@ class IndicatorGroup(_Model):
 
     id: Id
     truoc: str = Field("", description="Phần chung đứng trước (kể cả dấu cách ở cuối).")
-    chi_tieu: list[Indicator] = Field(min_length=2)
+    chi_tieu: list[Indicator] = Field(min_length=1)
     sau: str = Field("", description="Phần chung đứng sau (kể cả dấu cách ở đầu).")
     noi: str | None = Field(None, description="Chữ nối sau cả nhóm.")
 
@@ -279,7 +279,9 @@ class Organisation(_Model):
 class Header(_Model):
     """Thể thức đầu văn bản: cơ quan ban hành, số và ký hiệu, địa danh, ngày, trích yếu."""
 
-    cap_tren: Line = Field(description="Cấp ủy cấp trên, chữ in hoa: ĐẢNG BỘ TỈNH HẬU GIANG.")
+    cap_tren: Line | None = Field(
+        None, description="Cấp ủy cấp trên, in hoa: ĐẢNG BỘ TỈNH HẬU GIANG (cấp tỉnh: bỏ trống)."
+    )
     co_quan: Line = Field(description="Cơ quan ban hành, chữ in hoa: HUYỆN ỦY PHỤNG HIỆP.")
     ma_co_quan: Annotated[str, AfterValidator(_known(body_codes(), "mã cơ quan"))] = Field(
         description="Mã cơ quan ban hành: HU, ĐU, TU …"
@@ -316,11 +318,25 @@ def _filing_last(lines: list[str]) -> list[str]:
     return lines
 
 
+class Parent(_Model):
+    """Kế hoạch cấp trên mà kế hoạch này được soạn từ đó."""
+
+    id: Id
+    so: int | None = Field(None, description="Số của kế hoạch cấp trên; trống nếu chưa cấp số.")
+    ngay: dt.date | int = Field(description="Ngày (hoặc năm) của kế hoạch cấp trên.")
+    ky_hieu: Line = Field(description="Ký hiệu, ví dụ KH/HU.")
+
+
 class Plan(_Model):
     """Một kế hoạch của cấp ủy: nguồn duy nhất để sinh văn bản và biểu mẫu."""
 
     id: Id
     ho_so: str = Field("hd36-2018", description="Hồ sơ thể thức dùng để trình bày.")
+    danh_sach_don_vi: Line | None = Field(
+        None, description="Tệp danh sách đơn vị cấp dưới (đường dẫn tính từ tệp kế hoạch)."
+    )
+    goc: Parent | None = Field(None, description="Kế hoạch cấp trên (với kế hoạch soạn từ đó).")
+    don_vi: Id | None = Field(None, description="Mã đơn vị ban hành trong danh sách đơn vị.")
     van_ban: Header
     can_cu: list[Paragraph] = Field(min_length=1, description="Các đoạn căn cứ mở đầu.")
     muc_dich_yeu_cau: Section

@@ -98,9 +98,9 @@ def document_properties(plan: Plan) -> dict[str, Any]:
     when = h.ngay if isinstance(h.ngay, dt.date) else dt.date(h.ngay, 1, 1)
     stamp = dt.datetime(when.year, when.month, when.day)
     return {
-        "author": h.co_quan,
-        "last_modified_by": h.co_quan,
-        "title": " ".join(h.trich_yeu.split()),
+        "author": " ".join(h.co_quan.split()),
+        "last_modified_by": " ".join(h.co_quan.split()),
+        "title": _fit(" ".join(h.trich_yeu.split())),
         "subject": plan.id,
         "comments": "",
         "revision": 1,
@@ -108,6 +108,13 @@ def document_properties(plan: Plan) -> dict[str, Any]:
         "modified": stamp,
         "language": "vi-VN",
     }
+
+
+def _fit(text: str, limit: int = 255) -> str:
+    """OOXML core properties hold at most 255 characters: cut at a word, mark with …."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def renderer_for(name: str, user_dir: Path | None = None) -> Renderer:

@@ -76,8 +76,16 @@ def _para_style(
 
 
 # python-docx's default document brings 160 styles; a clerk should see only ours.
-_KEEP = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Header", "Header Char",
-         "Footer", "Footer Char"}
+_KEEP = {
+    "Normal",
+    "Default Paragraph Font",
+    "Normal Table",
+    "No List",
+    "Header",
+    "Header Char",
+    "Footer",
+    "Footer Char",
+}
 
 
 def _styles(doc, p: Profile) -> None:
@@ -159,8 +167,10 @@ def _header_table(doc, p: Profile) -> None:
         table, [p.bang_dau.cot_trai_mm, p.bang_dau.cot_phai_mm], p.bang_dau.lui_trai_mm
     )
     left, right = table.rows[0].cells
-    left.paragraphs[0].text = "{{ van_ban.cap_tren }}"
+    left.paragraphs[0].text = "{%p if van_ban.cap_tren %}"
     left.paragraphs[0].style = doc.styles[STYLE["cap_tren"]]
+    _add(left, "cap_tren", "{{ van_ban.cap_tren }}")
+    _add(left, "cap_tren", "{%p endif %}")
     _add(left, "co_quan", "{{ van_ban.co_quan }}")
     _add(left, "dau_sao", p.dau_sao.chu)
     _add(left, "so_ky_hieu", "{{ van_ban.so_ky_hieu }}")
