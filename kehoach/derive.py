@@ -126,32 +126,19 @@ class _Deriver:
         lower_id = loaded.registry.cap
         expected = self.levels.below(upper_id, self.day) if upper_id else None
         if expected != lower_id or not self.levels.cap[lower_id].derivable:
-            raise PlanError(
-                [
-                    loaded.source.problem(
-                        ("cap",),
-                        (
-                            f"không soạn được kế hoạch cấp '{lower_id}' từ kế hoạch của "
-                            f"{parent.van_ban.co_quan} ({parent.van_ban.ma_co_quan}, {self.day.year}); "
-                            f"cấp dưới theo chuỗi cấp lúc đó là '{expected}'"
-                        ),
-                    )
-                ]
+            issuer = f"{parent.van_ban.co_quan} ({parent.van_ban.ma_co_quan}, {self.day.year})"
+            message = (
+                f"không soạn được kế hoạch cấp '{lower_id}' từ kế hoạch của {issuer}; "
+                f"cấp dưới theo chuỗi cấp lúc đó là '{expected}'"
             )
+            raise PlanError([loaded.source.problem(("cap",), message)])
         self.level_id = lower_id
         self.upper = self.levels.cap[upper_id]
         self.level = self.levels.cap[lower_id]
         if unit.loai not in self.level.loai_don_vi:
-            raise PlanError(
-                [
-                    loaded.source.problem(
-                        loaded.where(unit, "loai"),
-                        (
-                            f"loại đơn vị '{unit.loai}' không có; có: {', '.join(self.level.loai_don_vi)}"
-                        ),
-                    )
-                ]
-            )
+            kinds = ", ".join(self.level.loai_don_vi)
+            message = f"loại đơn vị '{unit.loai}' không có; có: {kinds}"
+            raise PlanError([loaded.source.problem(loaded.where(unit, "loai"), message)])
         kind = self.level.loai_don_vi[unit.loai]
         self.fields: dict[str, Any] = {
             "dv": kind,
