@@ -3,7 +3,7 @@ so `kehoach --help` starts as fast as click itself."""
 
 from __future__ import annotations
 
-import os
+import io
 import sys
 from pathlib import Path
 from typing import ClassVar
@@ -246,9 +246,8 @@ def derive(
     explain: bool,
 ) -> None:
     """Soạn kế hoạch của xã, thị trấn từ kế hoạch cấp trên PLAN (YAML để sửa và DOCX)."""
-    from kehoach.drafts import Drafter, draft_all
+    from kehoach.drafts import Drafter, Targets, write_all
     from kehoach.loader import load_plan
-    from kehoach.safewrite import write_atomic
     from kehoach.templates import find_template
     from kehoach.units import load_registry
 
@@ -278,31 +277,16 @@ def derive(
             + " — dùng --force nếu muốn soạn lại"
         )
     drafter = Drafter(parent, registry, find_template(TEMPLATE, templates_dir))
-    drafts = draft_all(drafter, units, plan, units_file)
+    targets = Targets(yaml_dir, docx_dir, explain)
     review = 0
-    with click.progressbar(
-        drafts,
-        length=len(units),
-        label="Đang soạn",
-        file=sys.stderr if all_units else open(os.devnull, "w"),
-    ) as bar:
-        for draft in bar:
-            write_atomic(yaml_dir / f"{draft.unit}.yaml", draft.yaml.encode("utf-8"))
-            write_atomic(docx_dir / f"{draft.unit}.docx", draft.docx)
-            review += sum(len(r) for r in draft.review.values())
-            if explain:
-                _explain(draft)
+    shown = sys.stderr if all_units else io.StringIO()  # a bar only for a whole batch
+    with click.progressbar(length=len(units), label="Đang soạn", file=shown) as bar:
+        for written in write_all(drafter, units, targets):
+            review += written.review
+            for line in written.explained:
+                click.echo(line)
+            bar.update(1)
     click.echo(
         f"đã soạn {len(units)} kế hoạch: YAML trong {yaml_dir}, DOCX trong {docx_dir}; "
         f"{review} chỗ cần xem lại (tìm 'XEM LẠI' trong tệp YAML)"
     )
-
-
-def _explain(draft) -> None:
-    click.echo(f"== {draft.unit}")
-    for change in draft.changes:
-        after = change.after or "(bỏ)"
-        click.echo(f"{change.element} [{change.rule}]\n  trước: {change.before}\n  sau:   {after}")
-    for element, reasons in draft.review.items():
-        for reason in reasons:
-            click.echo(f"{element} [xem lại] {reason}")

@@ -17,7 +17,7 @@ from typing import Any
 from kehoach import vnformat
 from kehoach.domain import type_codes
 from kehoach.errors import PlanError, Problem
-from kehoach.levels import Level, Levels, Words, load_levels
+from kehoach.levels import Level, Levels, load_levels
 from kehoach.model import Plan
 from kehoach.profile import load_profile
 from kehoach.units import LoadedRegistry, Unit
@@ -74,6 +74,7 @@ class _Wording:
             key=lambda rule: -len(rule[0]),
         )
         self.reviews = reviews
+        self._done: dict[str, tuple[str, list[str], list[str]]] = {}  # units repeat texts
         self.area_word = re.compile(rf"\b{re.escape(upper.tu_dia_ban)}\b", re.IGNORECASE)
         issuers = {
             w
@@ -98,6 +99,11 @@ class _Wording:
 
     def apply(self, text: str) -> tuple[str, list[str], list[str]]:
         """The rewritten text, the rules used, and the reasons it needs a look."""
+        if text not in self._done:
+            self._done[text] = self._apply(text)
+        return self._done[text]
+
+    def _apply(self, text: str) -> tuple[str, list[str], list[str]]:
         used: list[str] = []
         out = []
         for free, part in self.free_parts(text):
@@ -117,7 +123,9 @@ class _Wording:
 
 
 class _Deriver:
-    def __init__(self, parent: Plan, loaded: LoadedRegistry, unit: Unit) -> None:
+    def __init__(
+        self, parent: Plan, loaded: LoadedRegistry, unit: Unit, wordings: dict[str, _Wording]
+    ) -> None:
         self.parent = parent
         self.unit = unit
         self.levels = load_levels()
@@ -148,10 +156,12 @@ class _Deriver:
             "ca_tren": self.upper.noi,
             "noi_tren": parent.van_ban.dia_danh,
         }
-        words = {k: v.format(**self.fields) for k, v in self.level.noi.model_dump().items()}
-        self.words = Words(**words)
-        reviews = [(r.cum.format(**self.fields), r.ly_do) for r in self.level.xem_lai]
-        self.wording = _Wording(self.levels, self.upper, words, reviews)
+        if kind not in wordings:
+            fields = {"dv": kind, "noi_tren": parent.van_ban.dia_danh}
+            words = {k: v.format(**fields) for k, v in self.level.noi.model_dump().items()}
+            reviews = [(r.cum.format(**fields), r.ly_do) for r in self.level.xem_lai]
+            wordings[kind] = _Wording(self.levels, self.upper, words, reviews)
+        self.wording = wordings[kind]
         self.result = Derived(unit=unit, plan=parent)
         self._check_unit_ids(loaded)
 
@@ -348,30 +358,48 @@ def _summary(item: dict[str, Any]) -> str:
     return item["id"]
 
 
+class Derivation:
+    """Drafts the plans of a registry's units from one upper plan. The upper plan is read
+    into plain data once, so a batch of units shares that work."""
+
+    def __init__(self, parent: Plan, loaded: LoadedRegistry) -> None:
+        self.parent = parent
+        self.loaded = loaded
+        data = parent.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        data.pop("danh_sach_don_vi", None)
+        when = parent.van_ban.ngay
+        data["goc"] = {
+            "id": parent.id,
+            "ngay": when if isinstance(when, int) else when.isoformat(),
+            "ky_hieu": f"{parent.van_ban.loai}/{parent.van_ban.ma_co_quan}",
+        }
+        if parent.van_ban.so is not None:
+            data["goc"]["so"] = parent.van_ban.so
+        self.data = data
+        self.wordings: dict[str, _Wording] = {}  # by kind of unit (xã, thị trấn)
+
+    def derive(self, unit: Unit) -> Derived:
+        """The draft plan of `unit` (see the module docstring)."""
+        d = _Deriver(self.parent, self.loaded, unit, self.wordings)
+        # Shallow copies of every dict the steps below assign into; the rest is rebuilt.
+        data = dict(self.data, id=f"{self.parent.id}-{unit.id}", don_vi=unit.id)
+        for key in ("muc_dich_yeu_cau", "nhiem_vu_giai_phap", "to_chuc_thuc_hien"):
+            data[key] = dict(data[key])
+        objectives = data["muc_tieu_chi_tieu"] = dict(data["muc_tieu_chi_tieu"])
+        objectives["chi_tieu"] = dict(objectives["chi_tieu"])
+        d.header(data, self.loaded)
+        d.opening(data)
+        section = data["muc_dich_yeu_cau"]
+        section["muc"] = d.items(section["muc"])
+        d.objectives(data)
+        tasks = data["nhiem_vu_giai_phap"]
+        tasks["muc"] = d.items(tasks["muc"], set(unit.bo_nhiem_vu))
+        d.organisation(data)
+        d.closing(data)
+        d.result.plan = Plan.model_validate(data)
+        return d.result
+
+
 def derive(parent: Plan, loaded: LoadedRegistry, unit: Unit) -> Derived:
-    """The draft plan of `unit`, derived from `parent` (see the module docstring)."""
-    d = _Deriver(parent, loaded, unit)
-    data = parent.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-    data.pop("danh_sach_don_vi", None)
-    data["id"] = f"{parent.id}-{unit.id}"
-    data["goc"] = {
-        "id": parent.id,
-        "ngay": parent.van_ban.ngay
-        if isinstance(parent.van_ban.ngay, int)
-        else parent.van_ban.ngay.isoformat(),
-        "ky_hieu": f"{parent.van_ban.loai}/{parent.van_ban.ma_co_quan}",
-    }
-    if parent.van_ban.so is not None:
-        data["goc"]["so"] = parent.van_ban.so
-    data["don_vi"] = unit.id
-    d.header(data, loaded)
-    d.opening(data)
-    section = data["muc_dich_yeu_cau"]
-    section["muc"] = d.items(section["muc"])
-    d.objectives(data)
-    tasks = data["nhiem_vu_giai_phap"]
-    tasks["muc"] = d.items(tasks["muc"], set(unit.bo_nhiem_vu))
-    d.organisation(data)
-    d.closing(data)
-    d.result.plan = Plan.model_validate(data)
-    return d.result
+    """The draft plan of one `unit` of `loaded`, from `parent`."""
+    return Derivation(parent, loaded).derive(unit)

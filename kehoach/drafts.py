@@ -3,6 +3,7 @@ process for a district, across both cores for a large batch."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -10,23 +11,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach import yamlwrite
-from kehoach.derive import Change, Derived, derive
-from kehoach.loader import load_plan
+from kehoach.derive import Derivation, Derived
 from kehoach.model import Plan
 from kehoach.render import Renderer
-from kehoach.units import LoadedRegistry, load_registry
+from kehoach.safewrite import write_atomic
+from kehoach.units import LoadedRegistry
 
 PARALLEL_FROM = 40  # units; below this, starting a second process costs more than it saves
 REVIEW = "XEM LẠI"
 
 
 @dataclass(frozen=True)
-class Draft:
+class Written:
+    """What drafting one unit wrote, and what to tell the clerk about it."""
+
     unit: str
-    yaml: str
-    docx: bytes
-    changes: list[Change]
-    review: dict[str, list[str]]
+    review: int
+    explained: list[str]
 
 
 def draft_yaml(derived: Derived) -> str:
@@ -45,50 +46,67 @@ def draft_yaml(derived: Derived) -> str:
     return yamlwrite.dump(data, comments, header)
 
 
+def explain(derived: Derived) -> list[str]:
+    """Every change from the upper text: element, rule, before, after; then the review list."""
+    lines = [f"== {derived.unit.id}"]
+    for change in derived.changes:
+        lines.append(
+            f"{change.element} [{change.rule}]\n  trước: {change.before}\n"
+            f"  sau:   {change.after or '(bỏ)'}"
+        )
+    for element, reasons in derived.review.items():
+        lines += [f"{element} [xem lại] {reason}" for reason in reasons]
+    return lines
+
+
+@dataclass(frozen=True)
+class Targets:
+    yaml_dir: Path
+    docx_dir: Path
+    explain: bool = False
+
+
 class Drafter:
     """Everything a unit's draft needs, loaded once per process."""
 
     def __init__(self, plan: Plan, registry: LoadedRegistry, template: Path) -> None:
-        self.plan = plan
+        self.derivation = Derivation(plan, registry)
         self.registry = registry
         self.renderer = Renderer(template)
 
-    def draft(self, unit_id: str) -> Draft:
-        derived = derive(self.plan, self.registry, self.registry.unit(unit_id))
-        return Draft(
-            unit_id,
-            draft_yaml(derived),
-            self.renderer.render(derived.plan),
-            derived.changes,
-            derived.review,
-        )
+    def write(self, unit_id: str, targets: Targets) -> Written:
+        """Derive, then write the unit's YAML and DOCX (each atomically)."""
+        derived = self.derivation.derive(self.registry.unit(unit_id))
+        write_atomic(targets.yaml_dir / f"{unit_id}.yaml", draft_yaml(derived).encode("utf-8"))
+        write_atomic(targets.docx_dir / f"{unit_id}.docx", self.renderer.render(derived.plan))
+        review = sum(len(r) for r in derived.review.values())
+        return Written(unit_id, review, explain(derived) if targets.explain else [])
 
 
-_worker: Drafter | None = None
+# The batch's drafter, inherited by forked worker processes: they start with the
+# template compiled and the plans loaded instead of reading everything again.
+_worker: tuple[Drafter, Targets] | None = None
 
 
-def _start_worker(plan_path: Path, registry_path: Path, template: Path) -> None:
-    global _worker
-    _worker = Drafter(load_plan(plan_path), load_registry(registry_path), template)
-
-
-def _draft_in_worker(unit_id: str) -> Draft:
+def _write_in_worker(unit_id: str) -> Written:
     assert _worker is not None
-    return _worker.draft(unit_id)
+    drafter, targets = _worker
+    return drafter.write(unit_id, targets)
 
 
-def draft_all(
-    drafter: Drafter, unit_ids: list[str], plan_path: Path, registry_path: Path
-) -> Iterator[Draft]:
-    """Drafts in the order of `unit_ids`; a large batch uses every core."""
+def write_all(drafter: Drafter, unit_ids: list[str], targets: Targets) -> Iterator[Written]:
+    """Draft and write every unit, in order; a large batch uses both cores."""
+    global _worker
     workers = min(os.cpu_count() or 1, 2)
-    if len(unit_ids) < PARALLEL_FROM or workers < 2:
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    if len(unit_ids) < PARALLEL_FROM or workers < 2 or not forking:
         for unit_id in unit_ids:
-            yield drafter.draft(unit_id)
+            yield drafter.write(unit_id, targets)
         return
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        initializer=_start_worker,
-        initargs=(plan_path, registry_path, drafter.renderer.template),
-    ) as pool:
-        yield from pool.map(_draft_in_worker, unit_ids, chunksize=8)
+    _worker = (drafter, targets)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            yield from pool.map(_write_in_worker, unit_ids, chunksize=8)
+    finally:
+        _worker = None

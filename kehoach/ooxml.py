@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+ZIP_LEVEL = 1  # fastest deflate: 40% of the save time, files a few kB larger
 
 
 def twips(mm: float) -> int:
@@ -173,7 +174,7 @@ class _FixedTimeZip:
         info = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_EPOCH)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
-        self._zip.writestr(info, blob)
+        self._zip.writestr(info, blob, compresslevel=ZIP_LEVEL)
 
     def close(self) -> None:
         self._zip.close()

@@ -8,15 +8,19 @@ undefined; output bytes are deterministic (fixed zip timestamps, fixed dates).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
+from docx import Document
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 
 from kehoach import context, ooxml
 from kehoach.errors import TemplateFailure
@@ -26,32 +30,74 @@ from kehoach.templates import find_template
 
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 _NEWLINE_PARAGRAPH = re.compile(r"\n<w:p([ >])")
+_MARKS = "\n\t\a\f"
+
+
+class _Loaded:
+    """A template parsed once. docxtpl edits the document it renders (replaces the body and
+    the header parts), so each render starts by putting the pristine ones back: a batch
+    reuses one parsed package instead of reading the DOCX again. One render at a time."""
+
+    def __init__(self, source: bytes) -> None:
+        self.docx = Document(io.BytesIO(source))
+        self.body = copy.deepcopy(self.docx.element.body)
+        self.body_xml = etree.tostring(self.body, encoding="unicode")
+        self.targets = {key: rel._target for key, rel in self.docx.part.rels.items()}
+        self.patched: dict[str, str] = {}
+        self.compiled: dict[str, Any] = {}
+
+    def fresh(self):
+        root = self.docx.element
+        root.replace(root.body, copy.deepcopy(self.body))
+        for key, target in self.targets.items():
+            self.docx.part.rels[key]._target = target
+        return self.docx
 
 
 class _CachedTemplate(DocxTemplate):
-    """docxtpl, with its per-render XML clean-up and Jinja compilation memoised."""
+    """docxtpl on a pre-parsed template, its XML clean-up and Jinja compilation memoised."""
 
-    def __init__(self, source: bytes, patched: dict[str, str], compiled: dict[str, Any]):
-        super().__init__(io.BytesIO(source))
-        self._patched = patched
-        self._compiled = compiled
+    def __init__(self, loaded: _Loaded) -> None:
+        super().__init__(None)
+        self.docx = loaded.fresh()
+        self._loaded = loaded
+
+    def get_xml(self) -> str:
+        return self._loaded.body_xml  # the body is pristine when rendering starts
 
     def patch_xml(self, src_xml: str) -> str:
-        if src_xml not in self._patched:
-            self._patched[src_xml] = super().patch_xml(src_xml)
-        return self._patched[src_xml]
+        patched = self._loaded.patched
+        if src_xml not in patched:
+            patched[src_xml] = super().patch_xml(src_xml)
+        return patched[src_xml]
 
     def render_xml_part(self, src_xml, part, context, jinja_env=None):
         # Same steps as DocxTemplate.render_xml_part, compiling each part only once.
-        template = self._compiled.get(src_xml)
+        template = self._loaded.compiled.get(src_xml)
         if template is None:
             template = jinja_env.from_string(_PARAGRAPH.sub(r"\n<w:p\1", src_xml))
-            self._compiled[src_xml] = template
+            self._loaded.compiled[src_xml] = template
         self.current_rendering_part = part
         dst_xml = _NEWLINE_PARAGRAPH.sub(r"<w:p\1", template.render(context))
         for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
             dst_xml = dst_xml.replace(escaped, tag)
-        return self.resolve_listing(dst_xml)
+        return self._resolve_marks(dst_xml)
+
+    def _resolve_marks(self, xml: str) -> str:
+        """docxtpl's resolve_listing (line breaks, tabs …), run only on the paragraphs
+        that hold such a mark instead of on the whole part."""
+        if not any(mark in xml for mark in _MARKS):
+            return xml
+        chunks = xml.split("</w:p>")
+        for i, chunk in enumerate(chunks[:-1]):
+            if any(mark in chunk for mark in _MARKS):
+                start = max(chunk.rfind("<w:p>"), chunk.rfind("<w:p "))
+                fixed = self.resolve_listing(chunk[start:] + "</w:p>")
+                chunks[i] = chunk[:start] + fixed.removesuffix("</w:p>")
+        return "</w:p>".join(chunks)
+
+    def render_properties(self, context, jinja_env=None) -> None:
+        """The document's properties come from the plan (`document_properties`)."""
 
 
 def environment() -> SandboxedEnvironment:
@@ -64,14 +110,15 @@ class Renderer:
 
     def __init__(self, template: Path) -> None:
         self.template = template
-        self.source = template.read_bytes()
         self.env = environment()
-        self._patched: dict[str, str] = {}
-        self._compiled: dict[str, Any] = {}
+        try:
+            self._loaded = _Loaded(template.read_bytes())
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+            raise TemplateFailure(f"mẫu {template} không phải tệp DOCX đọc được: {exc}") from None
 
     def render_context(self, ctx: dict[str, Any], properties: dict[str, Any]) -> bytes:
         """The DOCX bytes for a ready context; `properties` set the document's own metadata."""
-        doc = _CachedTemplate(self.source, self._patched, self._compiled)
+        doc = _CachedTemplate(self._loaded)
         try:
             doc.render(ctx, jinja_env=self.env)
         except TemplateError as exc:

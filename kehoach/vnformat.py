@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from babel.numbers import format_decimal
 
@@ -25,6 +26,7 @@ _ROMAN = [
 ]
 
 
+@cache
 def number(value: float) -> str:
     """Decimal comma and thousands dot: 2,59 · 75,5 · 10.000."""
     return format_decimal(value, locale="vi")

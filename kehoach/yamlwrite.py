@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -13,6 +14,7 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 PROSE_WIDTH = 60  # longer strings become `>-` blocks
 
 
+@lru_cache(maxsize=8192, typed=True)  # a batch of units repeats most strings
 def _plain(value: Any) -> str:
     text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, width=10**9)
     return text.removesuffix("\n").removesuffix("\n...").rstrip("\n")

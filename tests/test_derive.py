@@ -331,3 +331,27 @@ def test_a_commune_plan_lays_out_like_the_district_plan(soffice, all_units, tmp_
     second = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf), "-"],
                             capture_output=True, text=True, check=True).stdout
     assert second.strip().splitlines()[0].strip() == "2"
+
+
+def test_a_unit_drafted_alone_or_in_a_batch_is_the_same(all_units, tmp_path):
+    assert _derive(str(PLAN), "--unit", "tan-long", "-o", str(tmp_path)).exit_code == 0
+    for suffix in (".yaml", ".docx"):
+        alone = (tmp_path / f"tan-long{suffix}").read_bytes()
+        assert alone == (all_units / f"tan-long{suffix}").read_bytes()
+
+
+def test_a_large_batch_uses_worker_processes_and_gives_the_same_files(tmp_path):
+    from kehoach.drafts import PARALLEL_FROM
+
+    count = PARALLEL_FROM + 3
+    units = "".join(f"  - {{id: don-vi-{i:02d}, loai: xa, ten: Thử {i:02d}}}\n"
+                    for i in range(count))
+    registry = _registry(tmp_path, units)
+    result = _derive(str(PLAN), "--all", "--units", str(registry), "-o", str(tmp_path / "all"))
+    assert result.exit_code == 0, result.output
+    assert len(list((tmp_path / "all").glob("*.docx"))) == count
+    single = tmp_path / "one"
+    assert _derive(str(PLAN), "--unit", "don-vi-41", "--units", str(registry),
+                   "-o", str(single)).exit_code == 0
+    for name in ("don-vi-41.yaml", "don-vi-41.docx"):
+        assert (single / name).read_bytes() == (tmp_path / "all" / name).read_bytes()
