@@ -14,15 +14,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kehoach import vnformat
 from kehoach.domain import type_codes
 from kehoach.errors import PlanError, Problem
 from kehoach.levels import Level, Levels, load_levels
 from kehoach.model import Plan
-from kehoach.profile import load_profile
+from kehoach.references import is_issued, plan_reference
 from kehoach.units import LoadedRegistry, Unit
-
-DRAFT_MARK = "…"
 
 
 @dataclass(frozen=True)
@@ -218,16 +215,9 @@ class _Deriver:
 
     def header(self, data: dict[str, Any], registry: LoadedRegistry) -> None:
         upper = self.parent.van_ban
-        profile = load_profile(self.parent.ho_so)
-        kind_name = type_codes()[upper.loai].capitalize()
-        if upper.so is None or not isinstance(upper.ngay, dt.date):
-            number = f"số {DRAFT_MARK}-{upper.loai}/{upper.ma_co_quan}"
-            date = f"ngày {DRAFT_MARK}/{DRAFT_MARK}/{self.day.year}"
+        if not is_issued(upper):
             self.flag("van_ban", "kế hoạch cấp trên chưa có số, ngày: điền khi cấp trên ban hành")
-        else:
-            number = f"số {upper.so:02d}-{upper.loai}/{upper.ma_co_quan}"
-            date = f"ngày {vnformat.short_date(upper.ngay, profile.dia_danh_ngay)}"
-        self.fields["ke_hoach_tren"] = f"{kind_name} {number} {date}"
+        self.fields["ke_hoach_tren"] = plan_reference(self.parent)
         self.fields["trich_yeu_tren"] = _lower_first(_fold(upper.trich_yeu))
         issuer = self.level.co_quan.format(**self.fields)
         if len(issuer) > self.level.co_quan_mot_dong and self.level.co_quan_hai_dong:

@@ -91,6 +91,14 @@ class Levels(_Data):
         """The level id whose committees use body code `code` (HU → huyen)."""
         return next((k for k, v in self.cap.items() if code in v.ma_co_quan), None)
 
+    def above(self, level: str, day: dt.date) -> str | None:
+        """The level right over `level` in the chain in force on `day`."""
+        for period in self.chuoi:
+            if period.valid_on(day) and level in period.cap:
+                i = period.cap.index(level)
+                return period.cap[i - 1] if i > 0 else None
+        return None
+
     def below(self, level: str, day: dt.date) -> str | None:
         """The level right under `level` in the chain in force on `day`."""
         for period in self.chuoi:

@@ -99,17 +99,6 @@ class Comparison(StrEnum):
     toi_da = "toi_da"  # tối đa, không quá → ≤
     dat = "dat"  # đạt, chiếm, bare number → =
 
-    @property
-    def symbol(self) -> str:
-        return {
-            "tren": ">",
-            "toi_thieu": "≥",
-            "khoang": "≈",
-            "duoi": "<",
-            "toi_da": "≤",
-            "dat": "=",
-        }[self.value]
-
 
 class Direction(StrEnum):
     """Whether a higher or a lower result is better."""
@@ -153,6 +142,23 @@ class Section(_Model):
     muc: list[Item] = Field(min_length=1)
 
 
+class Aggregation(_Model):
+    """Cách tính số liệu chung của cấp trên từ số liệu các đơn vị."""
+
+    cach: Literal["cong", "binh_quan"] = Field(
+        description="cong: cộng (số lượng); binh_quan: bình quân theo trọng số."
+    )
+    trong_so: str | None = Field(
+        None, description="Với binh_quan: tên số liệu của đơn vị làm trọng số (dan_so …)."
+    )
+
+    @model_validator(mode="after")
+    def _weight_for_mean(self) -> Aggregation:
+        if (self.cach == "binh_quan") != (self.trong_so is not None):
+            raise ValueError("'trong_so' cần (và chỉ dùng) với cach: binh_quan")
+        return self
+
+
 class Indicator(_Model):
     """Một chỉ tiêu: câu chữ có chỗ trống {gt} cho giá trị, cùng giá trị, đơn vị, cách so sánh."""
 
@@ -173,6 +179,9 @@ class Indicator(_Model):
     cap: Levels | None = None
     nam: int | None = Field(None, description="Năm phải đạt; mặc định theo khối chỉ tiêu.")
     noi: str | None = Field(None, description="Chữ nối sau chỉ tiêu: '; ', ', ', ' và ', '. '.")
+    tong_hop: Aggregation | None = Field(
+        None, description="Cách tính số liệu chung khi tổng hợp; bỏ trống là không tính."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Indicator:
@@ -180,7 +189,8 @@ class Indicator(_Model):
         if self.gia_tri is None:
             if slots:
                 raise ValueError("câu có {gt} nhưng thiếu 'gia_tri'")
-            extra = [k for k in ("don_vi", "so_sanh", "huong", "mau_so") if getattr(self, k)]
+            keys = ("don_vi", "so_sanh", "huong", "mau_so", "tong_hop")
+            extra = [k for k in keys if getattr(self, k)]
             if extra:
                 raise ValueError(f"chỉ tiêu định tính không có giá trị nên không dùng {extra}")
         else:
@@ -228,6 +238,7 @@ class IndicatorParagraph(_Model):
     """Một đoạn chỉ tiêu: các chỉ tiêu và nhóm nối với nhau thành câu."""
 
     id: Id
+    nhan: Line | None = Field(None, description="Tên nhóm chỉ tiêu trên biểu báo cáo.")
     noi_dung: list[Phrase] = Field(min_length=1)
     cap: Levels | None = None
 

@@ -132,6 +132,22 @@ def borderless_table(table, widths_mm: list[float], indent_mm: float = 0) -> Non
             cell.width = Mm(w)
 
 
+def grid_table(table, widths_mm: list[float]) -> None:
+    """Fixed column widths and single black lines around every cell."""
+    borderless_table(table, widths_mm)
+    borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+    for edge in borders:
+        edge.set(qn("w:val"), "single")
+        edge.set(qn("w:sz"), "4")
+        edge.set(qn("w:space"), "0")
+        edge.set(qn("w:color"), "000000")
+
+
+def repeat_heading(row) -> None:
+    """A heading row Word and LibreOffice repeat at the top of every page."""
+    _child(row._tr.get_or_add_trPr(), "w:tblHeader")
+
+
 def keep_row_together(row) -> None:
     """A row that must not break across pages (the signature block)."""
     tr_pr = row._tr.get_or_add_trPr()

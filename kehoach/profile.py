@@ -68,6 +68,7 @@ class Body(_Part):
 class Labels(_Part):
     muc: str
     tieu_muc: str
+    tieu_muc_con: str
     gach: str
     cong: str
 
@@ -86,6 +87,19 @@ class Recipients(Text):
     dau_dong: str
     cuoi_dong: str
     cuoi_cung: str
+
+
+class Landscape(_Part):
+    le_tren_mm: float
+    le_duoi_mm: float
+    le_trai_mm: float
+    le_phai_mm: float
+
+
+class Tables(_Part):
+    co: float
+    cot_bieu_mm: list[float]
+    cot_tong_hop_mm: list[float]
 
 
 class Profile(_Part):
@@ -111,6 +125,11 @@ class Profile(_Part):
     chu_ky: Signature
     noi_nhan: Recipients
     so_trang: Text
+    huong_dan: Text
+    tieu_muc_con: Text
+    phu_luc: Text
+    trang_ngang: Landscape
+    bang: Tables
 
 
 @cache

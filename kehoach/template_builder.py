@@ -1,4 +1,4 @@
-"""Build `templates/ke_hoach.docx` from a format profile.
+"""Build the DOCX templates in `templates/` from a format profile.
 
 The template owns the formatting (named styles a clerk can restyle in Word); the
 profile owns the numbers. This builder writes the profile into the template, so the
@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION_START
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
@@ -50,6 +51,14 @@ STYLE = {
     "noi_nhan": "KH Noi nhan",
     "noi_nhan_dong": "KH Noi nhan dong",
     "so_trang": "KH So trang",
+    "huong_dan": "KH Huong dan",
+    "tieu_muc_con": "KH Tieu muc con",
+    "phu_luc": "KH Phu luc",
+    "chu_thich": "KH Chu thich",
+    "bang": "KH Bang",
+    "bang_giua": "KH Bang giua",
+    "bang_dau": "KH Bang tieu de",
+    "dong_trai": "KH Dong trai",
 }
 
 
@@ -156,6 +165,21 @@ def _styles(doc, p: Profile) -> None:
     _para_style(doc, "noi_nhan_dong", size=p.noi_nhan.co_dong, align=LEFT)
     _para_style(doc, "so_trang", size=p.so_trang.co)
 
+    guide = _para_style(doc, "huong_dan", size=p.huong_dan.co, italic=p.huong_dan.nghieng,
+                        align=JUSTIFY, base=STYLE["van_ban"])
+    guide.paragraph_format.space_before = Pt(0)
+    sub = _para_style(doc, "tieu_muc_con", size=p.tieu_muc_con.co, bold=p.tieu_muc_con.dam,
+                      italic=p.tieu_muc_con.nghieng, align=JUSTIFY, base=STYLE["van_ban"])
+    sub.paragraph_format.keep_with_next = True
+    appendix = _para_style(doc, "phu_luc", size=p.phu_luc.co, bold=p.phu_luc.dam)
+    appendix.paragraph_format.keep_with_next = True
+    caption = _para_style(doc, "chu_thich", size=p.phu_luc.co, italic=True)
+    caption.paragraph_format.space_after = Pt(6)
+    _para_style(doc, "dong_trai", size=p.than.co, align=LEFT)
+    _para_style(doc, "bang", size=p.bang.co, align=LEFT)
+    _para_style(doc, "bang_giua", size=p.bang.co)
+    _para_style(doc, "bang_dau", size=p.bang.co, bold=True)
+
 
 def _add(container, key: str, text: str = ""):
     return container.add_paragraph(text, style=STYLE[key])
@@ -192,6 +216,10 @@ def _body(doc) -> None:
     _add(doc, "muc", "{{ b.chu }}")
     _add(doc, "van_ban", "{%p elif b.kieu == 'tieu_muc' %}")
     _add(doc, "tieu_muc", "{{ b.chu }}")
+    _add(doc, "van_ban", "{%p elif b.kieu == 'tieu_muc_con' %}")
+    _add(doc, "tieu_muc_con", "{{ b.chu }}")
+    _add(doc, "van_ban", "{%p elif b.kieu == 'huong_dan' %}")
+    _add(doc, "huong_dan", "{{ b.chu }}")
     _add(doc, "van_ban", "{%p elif b.kieu == 'gach' %}")
     bullet = _add(doc, "gach", "{{ b.dau }} ")
     bullet.add_run("{% if b.dan %}{{ b.dan }}:{% endif %}", style=STYLE["dan"])
@@ -237,8 +265,46 @@ def _page(doc, p: Profile) -> None:
     section.first_page_header.is_linked_to_previous = False
 
 
-def build(profile: Profile):
-    """A fresh `ke_hoach` template document for `profile`."""
+def _landscape(section, p: Profile) -> None:
+    page, margins = p.trang, p.trang_ngang
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(page.cao_mm), Mm(page.rong_mm)
+    section.top_margin, section.bottom_margin = Mm(margins.le_tren_mm), Mm(margins.le_duoi_mm)
+    section.left_margin, section.right_margin = Mm(margins.le_trai_mm), Mm(margins.le_phai_mm)
+
+
+# Columns of the indicator tables: (heading, the row's field, centred?).
+BIEU_COLUMNS = [("STT", "stt", True), ("Chỉ tiêu", "chi_tieu", False),
+                ("Đơn vị tính", "don_vi", True), ("Chỉ tiêu kế hoạch", "ke_hoach", True),
+                ("Kết quả thực hiện", "ket_qua", True), ("Tỷ lệ % so với chỉ tiêu", "ty_le", True),
+                ("Đánh giá", "danh_gia", True), ("Ghi chú", "ghi_chu", False)]
+TONG_HOP_COLUMNS = [("STT", "stt", True), ("Chỉ tiêu", "chi_tieu", False),
+                    ("Đơn vị tính", "don_vi", True), ("Chỉ tiêu kế hoạch", "ke_hoach", True),
+                    ("{{ ten_chung }}", "chung", True), ("Số đơn vị đạt", "dat", True),
+                    ("Số đơn vị chưa đạt", "khong_dat", True),
+                    ("Đơn vị chưa đạt", "chua_dat", False)]
+
+
+def _rows_table(doc, columns: list[tuple[str, str, bool]], widths: list[float]) -> None:
+    """A bordered table: a repeated heading row, then one row per item of `dong`;
+    an item with `nhom` is a group heading, in bold."""
+    table = doc.add_table(rows=4, cols=len(columns))
+    ooxml.grid_table(table, widths)
+    ooxml.repeat_heading(table.rows[0])
+    heading, start, row, end = table.rows
+    for cell, (title, _key, _centred) in zip(heading.cells, columns, strict=True):
+        cell.paragraphs[0].text = title
+        cell.paragraphs[0].style = doc.styles[STYLE["bang_dau"]]
+    start.cells[0].paragraphs[0].text = "{%tr for r in dong %}"
+    end.cells[0].paragraphs[0].text = "{%tr endfor %}"
+    for cell, (_title, key, centred) in zip(row.cells, columns, strict=True):
+        paragraph = cell.paragraphs[0]
+        paragraph.style = doc.styles[STYLE["bang_giua" if centred else "bang"]]
+        paragraph.add_run(f"{{% if r.nhom %}}{{{{ r.{key} }}}}{{% endif %}}").bold = True
+        paragraph.add_run(f"{{% if not r.nhom %}}{{{{ r.{key} }}}}{{% endif %}}")
+
+
+def _new_document(profile: Profile):
     doc = Document()
     body = doc.element.body
     for child in list(body):
@@ -246,9 +312,10 @@ def build(profile: Profile):
             body.remove(child)
     _styles(doc, profile)
     _page(doc, profile)
-    _header_table(doc, profile)
-    _body(doc)
-    _signature_table(doc, profile)
+    return doc
+
+
+def _finish(doc, profile: Profile, title: str):
     doc.add_paragraph()  # a table may not end the document body
     # Leftovers of python-docx's default document: a page picture, Word 2010's copy of
     # all 160 styles (430 kB, most of the compression time), an empty custom XML item.
@@ -261,19 +328,80 @@ def build(profile: Profile):
             del doc.part.rels[key]
     props = doc.core_properties
     props.author = props.last_modified_by = "kehoach"
-    props.title = "Mẫu Kế hoạch"
+    props.title = title
     props.comments = f"Thể thức: {profile.ten}"
     props.revision = 1
     props.created = props.modified = TEMPLATE_DATE
     return doc
 
 
+def build(profile: Profile):
+    """The Kế hoạch template."""
+    doc = _new_document(profile)
+    _header_table(doc, profile)
+    _body(doc)
+    _signature_table(doc, profile)
+    return _finish(doc, profile, "Mẫu Kế hoạch")
+
+
+def build_de_cuong(profile: Profile):
+    """The report outline: a BÁO CÁO with guidance lines, the indicator table appended on a
+    landscape page."""
+    doc = _new_document(profile)
+    _header_table(doc, profile)
+    _body(doc)
+    _signature_table(doc, profile)
+    _landscape(doc.add_section(WD_SECTION_START.NEW_PAGE), profile)
+    _add(doc, "phu_luc", "{{ phu_luc.tieu_de }}")
+    _add(doc, "phu_luc", "{{ phu_luc.ten }}")
+    _add(doc, "chu_thich", "{{ phu_luc.chu_thich }}")
+    _rows_table(doc, BIEU_COLUMNS, profile.bang.cot_bieu_mm)
+    return _finish(doc, profile, "Mẫu đề cương báo cáo")
+
+
+def _landscape_sheet(doc, profile: Profile) -> None:
+    _landscape(doc.sections[0], profile)
+    _add(doc, "phu_luc", "{{ tieu_de }}")
+    _add(doc, "chu_thich", "{{ phu_de }}")
+    _add(doc, "dong_trai", "{%p for dong_dau in dau %}")
+    _add(doc, "dong_trai", "{{ dong_dau }}")
+    _add(doc, "dong_trai", "{%p endfor %}")
+
+
+def build_bieu(profile: Profile):
+    """The indicator table of a plan, on a landscape page."""
+    doc = _new_document(profile)
+    _landscape_sheet(doc, profile)
+    _rows_table(doc, BIEU_COLUMNS, profile.bang.cot_bieu_mm)
+    return _finish(doc, profile, "Mẫu biểu chỉ tiêu")
+
+
+def build_tong_hop(profile: Profile):
+    """The summary of the units' filled tables, on a landscape page."""
+    doc = _new_document(profile)
+    _landscape_sheet(doc, profile)
+    _rows_table(doc, TONG_HOP_COLUMNS, profile.bang.cot_tong_hop_mm)
+    _add(doc, "dong_trai", "{%p for dong_cuoi in cuoi %}")
+    _add(doc, "dong_trai", "{{ dong_cuoi }}")
+    _add(doc, "dong_trai", "{%p endfor %}")
+    return _finish(doc, profile, "Mẫu tổng hợp chỉ tiêu")
+
+
+TEMPLATES = {
+    "ke_hoach.docx": build,
+    "de_cuong_bao_cao.docx": build_de_cuong,
+    "bieu_chi_tieu.docx": build_bieu,
+    "tong_hop.docx": build_tong_hop,
+}
+
+
 def main(argv: list[str]) -> None:
     profile = load_profile(argv[0] if argv else "hd36-2018")
-    target = Path(argv[1]) if len(argv) > 1 else Path("templates/ke_hoach.docx")
-    with target.open("wb") as out:
-        ooxml.save_package(build(profile), out)
-    print(f"đã ghi {target}")
+    folder = Path(argv[1]) if len(argv) > 1 else Path("templates")
+    for name, builder in TEMPLATES.items():
+        with (folder / name).open("wb") as out:
+            ooxml.save_package(builder(profile), out)
+        print(f"đã ghi {folder / name}")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,9 @@ class Unit(_Model):
     bo_nhiem_vu: list[Id] = Field(
         default_factory=list, description="Mã các nhiệm vụ không áp dụng cho đơn vị."
     )
+    so_lieu: dict[str, Number] = Field(
+        default_factory=dict, description="Số liệu của đơn vị dùng làm trọng số (dan_so …)."
+    )
 
 
 class Registry(_Model):

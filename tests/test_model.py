@@ -38,8 +38,8 @@ def test_indicator_records_carry_values_not_prose(plan):
     assert unemployed.direction is Direction.giam
     stunting = by_id["ct-suy-dinh-duong"]
     assert stunting.so_sanh is Comparison.duoi and stunting.direction is Direction.giam
-    assert by_id["ct-bhyt"].so_sanh.symbol == ">"
-    assert by_id["ct-di-hoc-thcs"].so_sanh.symbol == "≥"
+    assert by_id["ct-bhyt"].so_sanh is Comparison.tren
+    assert by_id["ct-di-hoc-thcs"].so_sanh is Comparison.toi_thieu
     assert by_id["ct-bhxh"].so_sanh is Comparison.khoang
     doctors = by_id["ct-bac-si"]
     assert (doctors.gia_tri, doctors.mau_so, doctors.cap) == (10, 10000, ["huyen"])
