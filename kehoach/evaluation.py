@@ -11,8 +11,13 @@ from kehoach import vnformat
 from kehoach.domain import read_data
 from kehoach.model import Comparison, Direction, Indicator
 
-_PYTHON = {">": operator.gt, "<": operator.lt, ">=": operator.ge, "<=": operator.le,
-           "=": operator.eq}
+_PYTHON = {
+    ">": operator.gt,
+    "<": operator.lt,
+    ">=": operator.ge,
+    "<=": operator.le,
+    "=": operator.eq,
+}
 
 
 @cache
@@ -87,5 +92,7 @@ def excel_ratio(code: str, result: str, target: str) -> str:
     """Tỷ lệ % as an Excel formula."""
     lower_better = code.endswith(f"/{Direction.giam.value}")
     numerator, denominator = (target, result) if lower_better else (result, target)
-    return (f'=IF(AND(ISNUMBER({result}),ISNUMBER({target})),'
-            f'IF({denominator}=0,"",ROUND({numerator}/{denominator}*100,2)),"")')
+    return (
+        f"=IF(AND(ISNUMBER({result}),ISNUMBER({target})),"
+        f'IF({denominator}=0,"",ROUND({numerator}/{denominator}*100,2)),"")'
+    )

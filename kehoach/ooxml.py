@@ -180,17 +180,33 @@ def explicit_fonts(r_pr, font: str) -> None:
         fonts.set(qn(key), font)
 
 
-class _FixedTimeZip:
-    """The writer python-docx's PackageWriter expects, with fixed member timestamps."""
+class FixedTimeZipFile(zipfile.ZipFile):
+    """A zip archive whose members all carry one fixed time, whatever writes them
+    (python-docx's package writer, openpyxl's ExcelWriter)."""
 
     def __init__(self, stream: IO[bytes]) -> None:
-        self._zip = zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED)
+        super().__init__(stream, "w", compression=zipfile.ZIP_DEFLATED)
+
+    def writestr(self, name, data, compress_type=None, compresslevel=None) -> None:
+        if not isinstance(name, zipfile.ZipInfo):
+            name = zipfile.ZipInfo(str(name), date_time=ZIP_EPOCH)
+            name.compress_type = zipfile.ZIP_DEFLATED
+            name.external_attr = 0o644 << 16
+        super().writestr(name, data, compresslevel=ZIP_LEVEL)
+
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None) -> None:
+        with open(filename, "rb") as source:
+            self.writestr(arcname or str(filename), source.read())
+
+
+class _PackageZip:
+    """The writer python-docx's PackageWriter expects (pack URIs, not names)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._zip = FixedTimeZipFile(stream)
 
     def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_EPOCH)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        self._zip.writestr(info, blob, compresslevel=ZIP_LEVEL)
+        self._zip.writestr(pack_uri.membername, blob)
 
     def close(self) -> None:
         self._zip.close()
@@ -203,7 +219,7 @@ def save_package(document, stream: IO[bytes]) -> None:
     """
     package = document.part.package
     parts = list(package.iter_parts())
-    writer = _FixedTimeZip(stream)
+    writer = _PackageZip(stream)
     PackageWriter._write_content_types_stream(writer, parts)
     writer.write(PACKAGE_URI.rels_uri, package.rels.xml)
     PackageWriter._write_parts(writer, parts)

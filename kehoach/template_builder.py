@@ -165,11 +165,24 @@ def _styles(doc, p: Profile) -> None:
     _para_style(doc, "noi_nhan_dong", size=p.noi_nhan.co_dong, align=LEFT)
     _para_style(doc, "so_trang", size=p.so_trang.co)
 
-    guide = _para_style(doc, "huong_dan", size=p.huong_dan.co, italic=p.huong_dan.nghieng,
-                        align=JUSTIFY, base=STYLE["van_ban"])
+    guide = _para_style(
+        doc,
+        "huong_dan",
+        size=p.huong_dan.co,
+        italic=p.huong_dan.nghieng,
+        align=JUSTIFY,
+        base=STYLE["van_ban"],
+    )
     guide.paragraph_format.space_before = Pt(0)
-    sub = _para_style(doc, "tieu_muc_con", size=p.tieu_muc_con.co, bold=p.tieu_muc_con.dam,
-                      italic=p.tieu_muc_con.nghieng, align=JUSTIFY, base=STYLE["van_ban"])
+    sub = _para_style(
+        doc,
+        "tieu_muc_con",
+        size=p.tieu_muc_con.co,
+        bold=p.tieu_muc_con.dam,
+        italic=p.tieu_muc_con.nghieng,
+        align=JUSTIFY,
+        base=STYLE["van_ban"],
+    )
     sub.paragraph_format.keep_with_next = True
     appendix = _para_style(doc, "phu_luc", size=p.phu_luc.co, bold=p.phu_luc.dam)
     appendix.paragraph_format.keep_with_next = True
@@ -274,15 +287,26 @@ def _landscape(section, p: Profile) -> None:
 
 
 # Columns of the indicator tables: (heading, the row's field, centred?).
-BIEU_COLUMNS = [("STT", "stt", True), ("Chỉ tiêu", "chi_tieu", False),
-                ("Đơn vị tính", "don_vi", True), ("Chỉ tiêu kế hoạch", "ke_hoach", True),
-                ("Kết quả thực hiện", "ket_qua", True), ("Tỷ lệ % so với chỉ tiêu", "ty_le", True),
-                ("Đánh giá", "danh_gia", True), ("Ghi chú", "ghi_chu", False)]
-TONG_HOP_COLUMNS = [("STT", "stt", True), ("Chỉ tiêu", "chi_tieu", False),
-                    ("Đơn vị tính", "don_vi", True), ("Chỉ tiêu kế hoạch", "ke_hoach", True),
-                    ("{{ ten_chung }}", "chung", True), ("Số đơn vị đạt", "dat", True),
-                    ("Số đơn vị chưa đạt", "khong_dat", True),
-                    ("Đơn vị chưa đạt", "chua_dat", False)]
+BIEU_COLUMNS = [
+    ("STT", "stt", True),
+    ("Chỉ tiêu", "chi_tieu", False),
+    ("Đơn vị tính", "don_vi", True),
+    ("Chỉ tiêu kế hoạch", "ke_hoach", True),
+    ("Kết quả thực hiện", "ket_qua", True),
+    ("Tỷ lệ % so với chỉ tiêu", "ty_le", True),
+    ("Đánh giá", "danh_gia", True),
+    ("Ghi chú", "ghi_chu", False),
+]
+TONG_HOP_COLUMNS = [
+    ("STT", "stt", True),
+    ("Chỉ tiêu", "chi_tieu", False),
+    ("Đơn vị tính", "don_vi", True),
+    ("Chỉ tiêu kế hoạch", "ke_hoach", True),
+    ("{{ ten_chung }}", "chung", True),
+    ("Số đơn vị đạt", "dat", True),
+    ("Số đơn vị chưa đạt", "khong_dat", True),
+    ("Đơn vị chưa đạt", "chua_dat", False),
+]
 
 
 def _rows_table(doc, columns: list[tuple[str, str, bool]], widths: list[float]) -> None:

@@ -103,17 +103,18 @@ def test_a_broken_user_template_is_a_clear_error(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_shipped_template_is_what_the_profile_builds():
+def test_shipped_templates_are_what_the_profile_builds():
     import io
 
     from kehoach import ooxml
     from kehoach.profile import load_profile
-    from kehoach.template_builder import build
+    from kehoach.template_builder import TEMPLATES
 
-    built = io.BytesIO()
-    ooxml.save_package(build(load_profile("hd36-2018")), built)
-    assert built.getvalue() == (ROOT / "templates" / "ke_hoach.docx").read_bytes(), (
-        "chạy lại: python -m kehoach.template_builder")
+    for name, builder in TEMPLATES.items():
+        built = io.BytesIO()
+        ooxml.save_package(builder(load_profile("hd36-2018")), built)
+        assert built.getvalue() == (ROOT / "templates" / name).read_bytes(), (
+            f"{name}: chạy lại python -m kehoach.template_builder")
 
 
 def test_sandbox_refuses_unsafe_template_code(tmp_path):

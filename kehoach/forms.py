@@ -1,0 +1,212 @@
+"""Blank report forms made from a plan: the report outline (đề cương báo cáo) and the
+indicator table (biểu chỉ tiêu). Their sections and rows come from the plan itself, so
+they always match it; the rows carry the indicators' stable ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kehoach import evaluation, vnformat
+from kehoach.domain import read_data
+from kehoach.levels import load_levels
+from kehoach.model import Indicator, Plan
+from kehoach.profile import Profile, load_profile
+from kehoach.references import plan_reference, standing_committee
+
+FORM_SHEET = "Biểu chỉ tiêu"
+
+
+@cache
+def outline() -> dict[str, Any]:
+    """The usual outline of a report on a plan (kehoach/data/de_cuong.yaml)."""
+    return read_data("de_cuong.yaml")
+
+
+@dataclass(frozen=True)
+class Period:
+    """Which report: `sơ kết 5 năm`, and the year it is written."""
+
+    ky: str
+    nam: int
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of an indicator table: a group heading, or an indicator."""
+
+    stt: str
+    chi_tieu: str
+    indicator: Indicator | None = None
+
+    @property
+    def is_group(self) -> bool:
+        return self.indicator is None
+
+
+def indicator_rows(plan: Plan) -> list[Row]:
+    """Groups (I., II. …, by paragraph of II.2) and their indicators (1., 2. …)."""
+    rows: list[Row] = []
+    for g, paragraph in enumerate(plan.muc_tieu_chi_tieu.chi_tieu.doan, start=1):
+        rows.append(Row(vnformat.roman(g), paragraph.nhan or f"Nhóm chỉ tiêu {g}"))
+        for i, indicator in enumerate(_paragraph_indicators(paragraph), start=1):
+            rows.append(Row(str(i), indicator.nhan, indicator))
+    return rows
+
+
+def _paragraph_indicators(paragraph) -> list[Indicator]:
+    out: list[Indicator] = []
+    for phrase in paragraph.noi_dung:
+        out.extend(phrase.chi_tieu if hasattr(phrase, "chi_tieu") else [phrase])
+    return out
+
+
+def table_rows(plan: Plan) -> list[dict[str, Any]]:
+    """The rows as the DOCX templates get them; results and evaluation left blank."""
+    out = []
+    for row in indicator_rows(plan):
+        item = {
+            "stt": row.stt,
+            "chi_tieu": row.chi_tieu,
+            "nhom": row.is_group,
+            "don_vi": "",
+            "ke_hoach": "",
+            "ket_qua": "",
+            "ty_le": "",
+            "danh_gia": "",
+            "ghi_chu": "",
+        }
+        if row.indicator is not None:
+            item["don_vi"] = row.indicator.don_vi or ""
+            item["ke_hoach"] = evaluation.target_text(row.indicator)
+        out.append(item)
+    return out
+
+
+def _report_words(plan: Plan, period: Period) -> dict[str, str]:
+    trich_yeu = " ".join(plan.van_ban.trich_yeu.split())
+    return {
+        "ky": period.ky,
+        "nam": str(period.nam),
+        "ke_hoach": plan_reference(plan),
+        "ban_thuong_vu": standing_committee(plan),
+        "ban_thuong_vu_bao_cao": standing_committee(plan),
+        "trich_yeu": trich_yeu[:1].lower() + trich_yeu[1:],
+        "ma_co_quan": plan.van_ban.ma_co_quan,
+    }
+
+
+def subtitle(plan: Plan, period: Period) -> str:
+    """`(Kèm theo … sơ kết năm 2028 thực hiện Kế hoạch số … của Ban Thường vụ Huyện ủy)`."""
+    words = _report_words(plan, period)
+    return (
+        f"(Báo cáo {words['ky']} năm {words['nam']} thực hiện {words['ke_hoach']} "
+        f"của {words['ban_thuong_vu']})"
+    )
+
+
+def _recipients(plan: Plan, profile: Profile) -> list[str]:
+    """The report goes up: the standing committee above, then the filing line."""
+    levels = load_levels()
+    level = levels.of_body(plan.van_ban.ma_co_quan)
+    day = (
+        plan.van_ban.ngay
+        if isinstance(plan.van_ban.ngay, dt.date)
+        else dt.date(plan.van_ban.year, 1, 1)
+    )
+    above = levels.above(level, day) if level else None
+    lines = [f"{levels.cap[above].noi.ban_thuong_vu} (b/c)"] if above else []
+    office = levels.cap[level].noi.van_phong if level else "Văn phòng"
+    lines.append(f"Lưu {office}")
+    rule = profile.noi_nhan
+    return [
+        f"{rule.dau_dong}{line}{rule.cuoi_cung if i == len(lines) - 1 else rule.cuoi_dong}"
+        for i, line in enumerate(lines)
+    ]
+
+
+def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
+    """The context of `templates/de_cuong_bao_cao.docx`."""
+    profile = load_profile(plan.ho_so)
+    data = outline()
+    words = _report_words(plan, period)
+    h = plan.van_ban
+    labels = profile.nhan
+    blocks: list[dict[str, str]] = [
+        {"kieu": "doan", "chu": " ".join(data["mo_dau"].format(**words).split())}
+    ]
+    for s, part in enumerate(data["phan"], start=1):
+        blocks.append(
+            {
+                "kieu": "muc",
+                "chu": f"{labels.muc.format(so_la_ma=vnformat.roman(s))} {part['tieu_de']}",
+            }
+        )
+        if part.get("huong_dan"):
+            blocks.append({"kieu": "huong_dan", "chu": " ".join(part["huong_dan"].split())})
+        for i, item in enumerate(part.get("muc", []), start=1):
+            blocks.append(
+                {"kieu": "tieu_muc", "chu": f"{labels.tieu_muc.format(so=i)} {item['tieu_de']}"}
+            )
+            blocks.append({"kieu": "huong_dan", "chu": " ".join(item["huong_dan"].split())})
+            if "theo_nhiem_vu" in item:
+                guide = " ".join(item["theo_nhiem_vu"].split())
+                for t, task in enumerate(plan.nhiem_vu_giai_phap.muc):
+                    letter = labels.tieu_muc_con.format(chu=chr(ord("a") + t))
+                    blocks.append({"kieu": "tieu_muc_con", "chu": f"{letter} {task.tieu_de}"})
+                    blocks.append({"kieu": "huong_dan", "chu": guide})
+    summary = data["trich_yeu"].format(**words)
+    appendix = data["phu_luc"]
+    return {
+        "van_ban": {
+            "cap_tren": h.cap_tren or "",
+            "co_quan": h.co_quan,
+            "so_ky_hieu": vnformat.doc_number(None, data["loai"], h.ma_co_quan, profile.so_ky_hieu),
+            "du_thao": "",
+            "dia_danh_ngay": vnformat.date_line(h.dia_danh, period.nam, profile.dia_danh_ngay),
+            "ten_loai": "BÁO CÁO",
+            "trich_yeu": summary,
+        },
+        "gach_ngang": profile.gach_ngang.chu,
+        "than": blocks,
+        "chu_ky": plan.chu_ky.model_dump() | {"ho_ten": ""},
+        "noi_nhan": _recipients(plan, profile),
+        "phu_luc": {
+            "tieu_de": appendix["tieu_de"],
+            "ten": appendix["ten"],
+            "chu_thich": appendix["chu_thich"].format(**words),
+        },
+        "dong": table_rows(plan),
+    }
+
+
+def table_context(plan: Plan, period: Period, unit_name: str) -> dict[str, Any]:
+    """The context of `templates/bieu_chi_tieu.docx`."""
+    return {
+        "tieu_de": outline()["phu_luc"]["ten"],
+        "phu_de": subtitle(plan, period),
+        "dau": [
+            f"Đơn vị báo cáo: {unit_name or '.' * 40}",
+            f"Kỳ báo cáo: {period.ky} năm {period.nam}",
+        ],
+        "dong": table_rows(plan),
+    }
+
+
+def properties(plan: Plan, title: str, period: Period) -> dict[str, Any]:
+    """Document properties of a form: from the plan and the report year, never the clock."""
+    stamp = dt.datetime(period.nam, 1, 1)
+    author = " ".join(plan.van_ban.co_quan.split())
+    return {
+        "author": author,
+        "last_modified_by": author,
+        "title": title,
+        "subject": plan.id,
+        "comments": "",
+        "revision": 1,
+        "created": stamp,
+        "modified": stamp,
+        "language": "vi-VN",
+    }
