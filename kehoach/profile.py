@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -130,6 +131,7 @@ class Profile(_Part):
     phu_luc: Text
     trang_ngang: Landscape
     bang: Tables
+    kiem_tra: dict[str, Literal["loi", "canh_bao", "bo_qua"]]
 
 
 @cache

@@ -1,0 +1,113 @@
+"""Reading any file `kehoach check` accepts into text segments with locations."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from kehoach.check.findings import Segment
+from kehoach.errors import KehoachError
+from kehoach.model import BASE_SLOT, VALUE_SLOT
+
+# Plan fields holding codes or ids, not Vietnamese text.
+CODE_KEYS = {
+    "id",
+    "ho_so",
+    "ma_co_quan",
+    "loai",
+    "danh_sach_don_vi",
+    "so_sanh",
+    "huong",
+    "cap",
+    "ky_hieu",
+    "cach",
+    "trong_so",
+    "don_vi",
+    "goc",
+}
+
+
+class Unreadable(KehoachError):
+    """A file `check` cannot read at all (exit code 2)."""
+
+
+def text_segments(path: Path) -> list[Segment]:
+    text = _utf8(path)
+    return [Segment(f"dòng {i}", line, i) for i, line in enumerate(text.split("\n"), start=1)]
+
+
+def _utf8(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise Unreadable(f"{path}: không phải văn bản UTF-8") from None
+    except OSError as exc:
+        raise Unreadable(f"{path}: không đọc được ({exc.strerror})") from None
+
+
+def yaml_segments(path: Path) -> list[Segment]:
+    """Every text value of a plan, located by line:column and field path."""
+    from kehoach import yamlsource
+
+    source = yamlsource.load(_utf8(path), str(path))
+    out: list[Segment] = []
+
+    def walk(value: Any, trail: tuple) -> None:
+        if isinstance(value, dict):
+            for key, child in value.items():
+                if key not in CODE_KEYS:
+                    walk(child, (*trail, key))
+        elif isinstance(value, list):
+            for i, child in enumerate(value):
+                walk(child, (*trail, i))
+        elif isinstance(value, str):
+            line, column = source.where(trail) or (0, 0)
+            text = value.replace(VALUE_SLOT, "0").replace(BASE_SLOT, "0")
+            where = f"{line}:{column} {yamlsource.format_path(trail)}"
+            out.append(Segment(where, text, line))
+
+    walk(source.data, ())
+    return out
+
+
+def docx_paragraphs(path: Path):
+    """The body's paragraphs in order (tables included), as lxml elements."""
+    import zipfile
+
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            body = etree.fromstring(z.read("word/document.xml"))
+    except (zipfile.BadZipFile, KeyError, OSError, etree.XMLSyntaxError):
+        raise Unreadable(f"{path}: không phải tệp DOCX đọc được") from None
+    return list(body.iter(f"{{{W}}}p"))
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def paragraph_text(p) -> str:
+    """The text Word shows: runs, tabs and breaks, tracked insertions kept, deletions not."""
+    parts = []
+    for node in p.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br"):
+        if node.tag == f"{{{W}}}t":
+            parts.append(node.text or "")
+        else:
+            parts.append("\t" if node.tag.endswith("tab") else "\n")
+    return "".join(parts)
+
+
+def where_paragraph(number: int, text: str) -> str:
+    words = " ".join(re.sub(r"\s+", " ", text).strip().split(" ")[:6])
+    return f"đoạn {number} «{words}…»" if words else f"đoạn {number}"
+
+
+def docx_segments(path: Path) -> list[Segment]:
+    out = []
+    for i, p in enumerate(docx_paragraphs(path), start=1):
+        text = paragraph_text(p)
+        if text.strip():
+            out.append(Segment(where_paragraph(i, text), text, i))
+    return out

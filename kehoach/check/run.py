@@ -1,0 +1,68 @@
+"""`kehoach check`: the findings for one file of any kind, and the safe fixes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from kehoach.check import files, text
+from kehoach.check.findings import Collector, Finding, Segment
+from kehoach.domain import type_codes
+
+
+def check_file(path: Path, profile: str) -> list[Finding]:
+    """Every finding of the text rules (all files) and the format rules (DOCX)."""
+    out = Collector(str(path), profile)
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        segments = files.yaml_segments(path)
+        summary = [s for s in segments if s.where.endswith("van_ban.trich_yeu")]
+    elif suffix == ".docx":
+        segments = files.docx_segments(path)
+        summary = _after_title(segments)
+    else:
+        segments = files.text_segments(path)
+        summary = _after_title(segments)
+    text.check_text(segments, out, profile)
+    if summary and summary[0].text.strip()[:1].isupper():
+        out.add(
+            summary[0].where,
+            "trich-yeu-hoa",
+            "trích yếu bắt đầu bằng chữ hoa; quy định viết thường chữ đầu",
+            "viết thường",
+        )
+    if suffix == ".docx":
+        from kehoach.check.layout import check_layout
+
+        check_layout(path, out, profile)
+    return out.findings
+
+
+def _after_title(segments: list[Segment]) -> list[Segment]:
+    """The trích yếu: the first text after the tên loại (KẾ HOẠCH, BÁO CÁO …)."""
+    names = set(type_codes().values())
+    for i, seg in enumerate(segments):
+        if seg.text.strip() in names:
+            rest = [s for s in segments[i + 1 :] if s.text.strip()]
+            return rest[:1]
+    return []
+
+
+def fix_text(source: str) -> tuple[str, list[str]]:
+    """The safe fixes: NFC, doubled spaces, spaces before punctuation, Telex slips with
+    one reading. Returns the new text and a line per change."""
+    changes: list[str] = []
+    fixed = unicodedata.normalize("NFC", source)
+    if fixed != source:
+        changes.append("chuẩn hóa Unicode NFC")
+    lines = fixed.split("\n")
+    for i, line in enumerate(lines):
+        new = text.DOUBLE_SPACE.sub(" ", line)
+        new = text.SPACE_BEFORE.sub("", new)
+        for slip, meant in text.telex_fixes(new).items():
+            new = re.sub(rf"(?<!\w){re.escape(slip)}(?!\w)", meant, new)
+        if new != line:
+            changes.append(f"dòng {i + 1}: «{line.strip()[:70]}» → «{new.strip()[:70]}»")
+            lines[i] = new
+    return "\n".join(lines), changes

@@ -1,0 +1,241 @@
+"""Rules on the Vietnamese text of any document: spelling (syllables, Telex slips),
+Unicode, spacing, brackets, tone placement, citations, numbering.
+
+A document is a list of `Segment`s (lines, paragraphs or YAML values) in reading order;
+rules that span segments (brackets, citations, abbreviations, numbering) read them all.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+
+from kehoach.check import syllables
+from kehoach.check.findings import Collector, Segment
+from kehoach.domain import type_codes
+from kehoach.profile import load_profile
+
+TOKEN = re.compile(r"\w+", re.UNICODE)
+# Doubled spaces between two visible characters; a blank left for a number or a date
+# (`Số      -KH/HU`, `ngày      tháng      năm 2024`) is not a mistake.
+DOUBLE_SPACE = re.compile(r"(?<=\S)(?<!Số)(?<!ngày)(?<!tháng) {2,}(?=\S)(?!tháng)(?!năm)")
+SPACE_BEFORE = re.compile(r"(?<=\w) +(?=[,.;:](?:\s|$))")
+INVISIBLE = re.compile(
+    r"[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]|"
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
+ROMAN = re.compile(r"^\s*([IVXL]+)[.\-]\s")
+ARABIC = re.compile(r"^\s*(\d{1,2})[.\-]\s")
+DECLARED = re.compile(r"\(viết tắt là ([^)]+)\)")
+_PAIRS = {"“": "”", "(": ")", "[": "]"}
+
+
+def _kinds() -> str:
+    return "|".join(re.escape(n.capitalize()) for n in type_codes().values())
+
+
+def _citation() -> re.Pattern[str]:
+    return re.compile(rf"\b({_kinds()})( số)? (\d+-[\wĐđ]+/[\wĐđ-]+)")
+
+
+def _roman_value(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for i, c in enumerate(text):
+        v = values[c]
+        total += -v if i + 1 < len(text) and values[text[i + 1]] > v else v
+    return total
+
+
+def telex_fixes(text: str) -> dict[str, str]:
+    """Every Telex slip in `text` with its one correction."""
+    out = {}
+    for token in TOKEN.findall(text):
+        if any(c.isdigit() for c in token) or syllables.is_syllable(token):
+            continue
+        meant = syllables.telex(token)
+        if meant and not syllables.is_foreign(token):
+            out[token] = meant
+    return out
+
+
+def check_text(segments: list[Segment], out: Collector, profile: str = "hd36-2018") -> None:
+    """Run every text rule over a document's segments."""
+    styles: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for seg in segments:
+        _spelling(seg, out, styles)
+        _characters(seg, out)
+    _tone_styles(styles, out)
+    _brackets(segments, out)
+    _citations(segments, out, profile)
+    _numbering(segments, out)
+
+
+def _spelling(seg: Segment, out: Collector, styles) -> None:
+    reported: set[str] = set()
+    for token in TOKEN.findall(seg.text):
+        if len(token) < 2 or any(c.isdigit() or c == "_" for c in token):
+            continue
+        style = syllables.tone_style(token)
+        if style:
+            styles[syllables.split_tone(token)[0]].append((style, token, seg.where))
+        if syllables.is_syllable(token) or syllables.is_foreign(token) or token in reported:
+            continue
+        reported.add(token)
+        meant = syllables.telex(token)
+        if meant:
+            out.add(seg.where, "go-telex", f"'{token}' là chữ gõ Telex chưa thành", meant)
+        else:
+            out.add(
+                seg.where,
+                "am-tiet",
+                f"'{token}' không phải âm tiết tiếng Việt "
+                "(gõ nhầm, hoặc từ nước ngoài chưa có trong danh sách)",
+            )
+
+
+def _characters(seg: Segment, out: Collector) -> None:
+    text = seg.text
+    if not unicodedata.is_normalized("NFC", text):
+        out.add(
+            seg.where, "nfc", "văn bản không ở dạng Unicode NFC (dấu tách rời chữ)", "chuẩn hóa NFC"
+        )
+    for match in INVISIBLE.finditer(text):
+        out.add(seg.where, "ky-tu-an", f"có ký tự ẩn U+{ord(match.group()):04X}", "xóa ký tự")
+    for match in DOUBLE_SPACE.finditer(text):
+        near = text[max(0, match.start() - 15) : match.end() + 15].strip()
+        out.add(seg.where, "hai-dau-cach", f"hai dấu cách liền nhau: «{near}»", "một dấu cách")
+    for match in SPACE_BEFORE.finditer(text):
+        near = text[max(0, match.start() - 15) : match.end() + 2].strip()
+        out.add(seg.where, "cach-truoc-dau", f"dấu cách trước dấu câu: «{near}»", "bỏ dấu cách")
+    if re.match(r"\s*Số\s*:", text):
+        out.add(
+            seg.where,
+            "so-hai-cham",
+            "'Số:' có dấu hai chấm; thể thức viết 'Số 12-KH/HU'",
+            "bỏ dấu hai chấm",
+        )
+
+
+def _tone_styles(styles, out: Collector) -> None:
+    for uses in styles.values():
+        counts = Counter(style for style, _token, _where in uses)
+        if len(counts) < 2:
+            continue
+        minority = "cu" if counts["cu"] < counts["moi"] else "moi"
+        majority = "moi" if minority == "cu" else "cu"
+        other = next(t for s, t, _w in uses if s == majority)
+        for style, token, where in uses:
+            if style == minority:
+                out.add(
+                    where,
+                    "dau-thanh",
+                    (
+                        f"'{token}' đặt dấu thanh khác '{other}' (dùng "
+                        f"{counts[majority]} lần trong văn bản)"
+                    ),
+                    other,
+                )
+
+
+def _brackets(segments: list[Segment], out: Collector) -> None:
+    stack: list[tuple[str, str]] = []
+    straight: list[str] = []
+    closers = {v: k for k, v in _PAIRS.items()}
+    for seg in segments:
+        for c in seg.text:
+            if c in _PAIRS:
+                stack.append((c, seg.where))
+            elif c in closers:
+                if stack and stack[-1][0] == closers[c]:
+                    stack.pop()
+                else:
+                    out.add(seg.where, "ngoac", f"có '{c}' mà không có '{closers[c]}' mở trước")
+            elif c == '"':
+                straight.append(seg.where)
+    for opener, where in stack:
+        out.add(where, "ngoac", f"'{opener}' mở mà không đóng")
+    if len(straight) % 2:
+        out.add(straight[-1], "ngoac", 'số dấu ngoặc kép " lẻ')
+
+
+def _citations(segments: list[Segment], out: Collector, profile: str) -> None:
+    pattern = _citation()
+    forms: dict[str, Counter] = defaultdict(Counter)
+    uses: list[tuple[str, str, str]] = []  # (code, form, where)
+    declared: dict[str, str] = {}
+    rule = load_profile(profile).dia_danh_ngay
+    for seg in segments:
+        for match in DECLARED.finditer(seg.text):
+            short = pattern.fullmatch(match.group(1).strip())
+            if short:
+                declared.setdefault(short.group(3), match.group(1).strip())
+        for match in pattern.finditer(seg.text):
+            form = match.group(0)
+            forms[match.group(3)][form] += 1
+            uses.append((match.group(3), form, seg.where))
+        for match in re.finditer(r"ngày (\d{1,2})/(\d{1,2})/(\d{4})", seg.text):
+            day, month = match.group(1), match.group(2)
+            good_day = f"{int(day):02d}" if int(day) <= rule.so_0_ngay_toi else str(int(day))
+            good_month = (
+                f"{int(month):02d}" if int(month) <= rule.so_0_thang_toi else str(int(month))
+            )
+            if (day, month) != (good_day, good_month):
+                out.add(
+                    seg.where,
+                    "ngay-trich-dan",
+                    (
+                        f"ngày '{match.group(0)[5:]}' sai cách thêm số 0 (ngày 1–9 và tháng 1–2 có "
+                        "số 0, tháng 3–12 không)"
+                    ),
+                    f"ngày {good_day}/{good_month}/{match.group(3)}",
+                )
+    for code, form, where in uses:
+        variants = forms[code]
+        if len(variants) < 2:
+            continue
+        canonical = declared.get(code) or variants.most_common(1)[0][0]
+        if form != canonical and canonical in variants:
+            out.add(
+                where, "trich-dan", f"'{form}' dẫn khác với '{canonical}' ở nơi khác", canonical
+            )
+    _declared_before_use(segments, declared, out)
+
+
+def _declared_before_use(segments: list[Segment], declared: dict[str, str], out: Collector) -> None:
+    """A short form used before the paragraph that declares it (`viết tắt là …`)."""
+    shorts = set(declared.values())
+    seen: set[str] = set()
+    for seg in segments:
+        for match in DECLARED.finditer(seg.text):
+            seen.add(match.group(1).strip())
+        for short in shorts - seen:
+            for found in re.finditer(re.escape(short), seg.text):
+                if not seg.text[found.end() :].startswith(" ngày"):  # the full form
+                    out.add(
+                        seg.where, "viet-tat", f"dùng '{short}' trước khi khai báo 'viết tắt là'"
+                    )
+
+
+def _numbering(segments: list[Segment], out: Collector) -> None:
+    section, item = 0, 0
+    for seg in segments:
+        roman = ROMAN.match(seg.text)
+        arabic = ARABIC.match(seg.text)
+        if roman:
+            value = _roman_value(roman.group(1))
+            if value != section + 1:
+                out.add(
+                    seg.where,
+                    "danh-so",
+                    (f"mục {roman.group(1)} sau mục số {section}: số La Mã nhảy hoặc lặp"),
+                )
+            section, item = value, 0
+        elif arabic and section:
+            value = int(arabic.group(1))
+            if value != item + 1:
+                out.add(
+                    seg.where, "danh-so", f"mục {value}. sau mục {item}.: đánh số nhảy hoặc lặp"
+                )
+            item = value
