@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from docxtpl import DocxTemplate  # noqa: E402
 
 from kehoach import context  # noqa: E402
+from kehoach.check.run import check_file  # noqa: E402
 from kehoach.derive import derive  # noqa: E402
 from kehoach.drafts import Drafter, Targets, write_all  # noqa: E402
 from kehoach.loader import load_plan  # noqa: E402
@@ -85,6 +86,10 @@ def main() -> None:
     print(f"render, kehoach warm (renderer reused in a batch):   {hot:7.1f} ms  "
           f"= {hot / plain:.2f}× docxtpl  ({1000 / hot:.0f} văn bản/giây)")
     print(f"load + validate seed YAML:                           {load:7.1f} ms")
+    seed = ROOT.parent / "shared" / "seed" / "ke_hoach_nq42_phung_hiep_du_thao.txt"
+    if seed.is_file():
+        checked = median_ms(lambda: check_file(seed, "hd36-2018"), n)
+        print(f"kehoach check, bản dự thảo gốc (chữ):                {checked:7.1f} ms")
 
     kehoach = shutil.which("kehoach")
     if kehoach is None:
