@@ -74,6 +74,11 @@ def body_blocks(plan: Plan, profile: Profile) -> list[Block]:
         out.blocks.append(
             {"kieu": "doan", "chu": f"{out.item_label()} {duty.chu_the} {duty.noi_dung}"}
         )
+    for extra in plan.phan_khac:
+        out.heading(extra.tieu_de)
+        out.blocks.extend(_paragraph(p) for p in extra.doan)
+        for item in extra.muc:
+            out.item_with(item)
     return out.blocks
 
 

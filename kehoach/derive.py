@@ -385,6 +385,11 @@ class Derivation:
         tasks = data["nhiem_vu_giai_phap"]
         tasks["muc"] = d.items(tasks["muc"], set(unit.bo_nhiem_vu))
         d.organisation(data)
+        data["phan_khac"] = [
+            extra
+            | {"doan": d.paragraphs(extra.get("doan", [])), "muc": d.items(extra.get("muc", []))}
+            for extra in data.get("phan_khac", [])
+        ]
         d.closing(data)
         d.result.plan = Plan.model_validate(data)
         return d.result

@@ -159,6 +159,15 @@ class Aggregation(_Model):
         return self
 
 
+class ExtraSection(_Model):
+    """Một phần khác (V. KINH PHÍ …), in sau phần Tổ chức thực hiện: đoạn văn và các mục."""
+
+    id: Id
+    tieu_de: Line
+    doan: list[Paragraph] = Field(default_factory=list)
+    muc: list[Item] = Field(default_factory=list)
+
+
 class Indicator(_Model):
     """Một chỉ tiêu: câu chữ có chỗ trống {gt} cho giá trị, cùng giá trị, đơn vị, cách so sánh."""
 
@@ -354,6 +363,9 @@ class Plan(_Model):
     muc_tieu_chi_tieu: Objectives
     nhiem_vu_giai_phap: Section
     to_chuc_thuc_hien: Organisation
+    phan_khac: list[ExtraSection] = Field(
+        default_factory=list, description="Các phần khác, in sau Tổ chức thực hiện."
+    )
     chu_ky: Signature = Field(default_factory=Signature)
     noi_nhan: Annotated[list[Line], AfterValidator(_filing_last)] = Field(
         min_length=1, description="Nơi nhận, mỗi dòng một nơi; dòng cuối là 'Lưu …'."

@@ -1,0 +1,162 @@
+"""A paragraph of targets (`… chiếm 2,59%; … đạt 80%; …`) → indicator records whose
+wording, value slot and joiners render back to exactly the same sentence.
+
+The paragraph is cut into sentences (`. `), clauses (`; `) and parts (`, ` and ` và `).
+A part holding a target number starts a record; a part without one continues the
+record before it (`…, có mức sống …`) or, joined by ` và `, the one after it
+(`cấp trung học phổ thông và tương đương tối thiểu đạt 75%`). A clause with no target
+is one qualitative record. A number is only taken as the value when writing it back
+the Vietnamese way gives the very same characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kehoach import vnformat
+from kehoach.model import BASE_SLOT, VALUE_SLOT
+
+QUALIFIERS = [
+    ("tối thiểu", "toi_thieu"),
+    ("ít nhất", "toi_thieu"),
+    ("khoảng", "khoang"),
+    ("tối đa", "toi_da"),
+    ("không quá", "toi_da"),
+    ("trên", "tren"),
+    ("dưới", "duoi"),
+    ("đạt", "dat"),
+    ("chiếm", "dat"),
+]
+NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![.,]?\d)"
+_PERCENT = re.compile(rf"({NUMBER})(%(?:/năm)?)")
+_QUALIFIED = re.compile(
+    rf"(?:{'|'.join(q for q, _ in QUALIFIERS)})\s+({NUMBER})(m2)?(?!\s*(?:tháng|đến|-|dân\b))"
+)
+_LEADING = re.compile(rf"^({NUMBER})\s+(?!tháng|đến|năm\b)")
+_PER = re.compile(rf"\btrên ({NUMBER}) dân\b")
+
+
+@dataclass
+class Record:
+    text: str
+    joiner: str = ""
+
+
+def _value(text: str) -> float:
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def _target(text: str) -> tuple[re.Match, str] | None:
+    """The target number of a part and the kind of match, if it has one."""
+    for pattern, kind in ((_PERCENT, "%"), (_QUALIFIED, "q"), (_LEADING, "lead")):
+        matches = list(pattern.finditer(text))
+        if matches:
+            match = matches[-1] if kind != "lead" else matches[0]
+            if vnformat.number(_value(match.group(1))) == match.group(1):
+                return match, kind
+    return None
+
+
+def _split(text: str, pattern: str) -> list[tuple[str, str]]:
+    """(piece, the separator after it); the last piece has ''."""
+    pieces = re.split(f"({pattern})", text)
+    return [
+        (pieces[i], pieces[i + 1] if i + 1 < len(pieces) else "") for i in range(0, len(pieces), 2)
+    ]
+
+
+def records(paragraph: str) -> list[Record]:
+    """The paragraph as records; joining `text + joiner` gives the paragraph back."""
+    body, end = (paragraph[:-1], ".") if paragraph.endswith(".") else (paragraph, "")
+    out: list[Record] = []
+    for sentence, after_sentence in _split(body, r"\. "):
+        for clause, after_clause in _split(sentence, "; "):
+            out += _clause(clause)
+            out[-1].joiner = after_clause
+        out[-1].joiner = out[-1].joiner or after_sentence
+    out[-1].joiner = end
+    return out
+
+
+def _clause(clause: str) -> list[Record]:
+    parts = _split(clause, r", | và ")
+    if not any(_target(p) for p, _sep in parts):
+        return [Record(clause)]
+    out: list[Record] = []
+    pending = ""  # a number-less part waiting for the target that follows ` và `
+    for i, (part, sep) in enumerate(parts):
+        has = _target(part) is not None
+        next_has = i + 1 < len(parts) and _target(parts[i + 1][0]) is not None
+        if not has and sep == " và " and next_has and (not out or out[-1].joiner != " và "):
+            pending += part + sep
+        elif has or not out:
+            out.append(Record(pending + part, sep))
+            pending = ""
+        else:
+            out[-1].text += out[-1].joiner + part
+            out[-1].joiner = sep
+    return out
+
+
+def structure(record: Record) -> dict[str, Any]:
+    """A record as the plan's indicator fields (without id and label)."""
+    found = _target(record.text)
+    if found is None:
+        return {"cau": record.text}
+    match, kind = found
+    number = match.group(1)
+    start, end = match.span(1)
+    wording = record.text[:start] + VALUE_SLOT + record.text[end:]
+    fields: dict[str, Any] = {"gia_tri": _value(number)}
+    if kind == "%":
+        fields["don_vi"] = match.group(2)
+    else:
+        rest = record.text[end:].strip()
+        per = _PER.search(wording)
+        if per:
+            fields["mau_so"] = _value(per.group(1))
+            wording = wording.replace(f"trên {per.group(1)} dân", f"trên {BASE_SLOT} dân")
+            rest = _PER.sub(f"/{per.group(1)} dân", rest).replace(" /", "/")
+        fields["don_vi"] = rest or "số"
+    fields["so_sanh"] = _comparison(record.text[:start])
+    fields["cau"] = wording
+    if fields["gia_tri"] == int(fields["gia_tri"]):
+        fields["gia_tri"] = int(fields["gia_tri"])
+    if "mau_so" in fields and fields["mau_so"] == int(fields["mau_so"]):
+        fields["mau_so"] = int(fields["mau_so"])
+    return fields
+
+
+def _comparison(before: str) -> str:
+    """The qualifier right before the value: `tối thiểu đạt 95` and `đạt tối thiểu 68` are
+    both ≥; a bare `đạt` or `chiếm` (or none) is =."""
+    words = before.rstrip().lower()
+    for plain in ("đạt", "chiếm"):
+        words = words.removesuffix(" " + plain) if words != plain else ""
+    return next((code for word, code in QUALIFIERS if words.endswith(word)), "dat")
+
+
+def label(record_text: str) -> str:
+    """A form label: the subject before the value (`Tỷ lệ tiêm chủng mở rộng`), or for a
+    value that leads its wording, `Tỷ lệ …` / `Số …` and what follows it."""
+    found = _target(record_text)
+    if found is None:
+        text = record_text
+    else:
+        match, kind = found
+        before = record_text[: match.start(1)].rstrip()
+        lowered = before.lower()
+        words = [w for w, _code in QUALIFIERS] + ["phấn đấu", "bảo đảm"]
+        while any(lowered.endswith(w) for w in words):
+            word = next(w for w in words if lowered.endswith(w))
+            before, lowered = before[: -len(word)].rstrip(), lowered[: -len(word)].rstrip()
+        for word in ("phấn đấu", "bảo đảm"):
+            if lowered.startswith(word):
+                before = before[len(word) :].strip()
+        after = record_text[match.end(2 if kind == "%" else 1) :].strip()
+        lead = "Tỷ lệ " if kind == "%" else "Số "
+        text = before if len(before.split()) >= 2 else lead + after
+    text = text.strip(" ,;")
+    return text[:1].upper() + text[1:]

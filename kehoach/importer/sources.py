@@ -1,0 +1,182 @@
+"""An existing plan's text, line by line, from a text file or a DOCX.
+
+A DOCX is read from its XML: tracked insertions are kept and deletions dropped (which
+python-docx's `Paragraph.text` gets wrong), runs split mid-word are joined, and Word's
+automatic numbering is turned back into the labels the reader sees (`I.`, `1.`, `a)`).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from kehoach.check.files import W, paragraph_text
+from kehoach.errors import PlanError, Problem
+
+
+@dataclass
+class Source:
+    """The header block's lines (when the file keeps them apart) and the body's lines."""
+
+    header: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    signature: list[list[str]] = field(default_factory=list)  # cells of a signature table
+
+
+# Characters TCVN3 (ABC) and VNI text shows when read as Windows-1252.
+_TCVN3 = set("¸µ¶·¹¨»¾¼½ÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûü§©®ª«¬")
+_VNI = re.compile(r"[aeiouyAEIOUY][øùûõïöôä]")
+
+
+def _legacy(path: Path, text: str) -> PlanError:
+    return PlanError(
+        [
+            Problem(
+                str(path),
+                (
+                    f"văn bản có vẻ dùng bảng mã cũ ({text}), không phải Unicode; hãy chuyển mã sang "
+                    "Unicode (ví dụ Unikey: Công cụ chuyển mã) rồi nhập lại"
+                ),
+            )
+        ]
+    )
+
+
+def read_text(path: Path) -> Source:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        latin = raw.decode("cp1252", errors="replace")
+        if sum(c in _TCVN3 for c in latin) > len(latin) / 50:
+            raise _legacy(path, "TCVN3/ABC hoặc VNI") from None
+        raise PlanError([Problem(str(path), "tệp không phải văn bản UTF-8")]) from None
+    vietnamese = sum(1 for c in text if "\u1ea0" <= c <= "\u1ef9" or c in "đĐ")
+    if not vietnamese and len(_VNI.findall(text)) > 5:
+        raise _legacy(path, "VNI")
+    return Source(body=text.split("\n"))
+
+
+class _Numbering:
+    """Word's automatic numbering: the label each numbered paragraph shows."""
+
+    def __init__(self, package: zipfile.ZipFile, styles: etree._Element | None) -> None:
+        self.levels: dict[str, dict[int, dict]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.style_num: dict[str, tuple[str, int]] = {}
+        if "word/numbering.xml" in package.namelist():
+            root = etree.fromstring(package.read("word/numbering.xml"))
+            for abstract in root.iter(f"{{{W}}}abstractNum"):
+                levels = {}
+                for lvl in abstract.iter(f"{{{W}}}lvl"):
+                    levels[int(lvl.get(f"{{{W}}}ilvl"))] = {
+                        "start": int(_val(lvl, "start") or 1),
+                        "fmt": _val(lvl, "numFmt") or "decimal",
+                        "text": _val(lvl, "lvlText") or "",
+                    }
+                self.levels[abstract.get(f"{{{W}}}abstractNumId")] = levels
+            for num in root.iter(f"{{{W}}}num"):
+                overrides = {
+                    int(o.get(f"{{{W}}}ilvl")): int(_val(o, "startOverride"))
+                    for o in num.iter(f"{{{W}}}lvlOverride")
+                    if _val(o, "startOverride") is not None
+                }
+                self.nums[num.get(f"{{{W}}}numId")] = (_val(num, "abstractNumId"), overrides)
+        if styles is not None:
+            for style in styles.iter(f"{{{W}}}style"):
+                num = style.find(f"{{{W}}}pPr/{{{W}}}numPr")
+                if num is not None and _val(num, "numId"):
+                    self.style_num[style.get(f"{{{W}}}styleId")] = (
+                        _val(num, "numId"),
+                        int(_val(num, "ilvl") or 0),
+                    )
+
+    def label(self, paragraph) -> str:
+        ppr = paragraph.find(f"{{{W}}}pPr")
+        num = ppr.find(f"{{{W}}}numPr") if ppr is not None else None
+        style = ppr.find(f"{{{W}}}pStyle") if ppr is not None else None
+        if num is not None and _val(num, "numId"):
+            num_id, level = _val(num, "numId"), int(_val(num, "ilvl") or 0)
+        elif style is not None and style.get(f"{{{W}}}val") in self.style_num:
+            num_id, level = self.style_num[style.get(f"{{{W}}}val")]
+        else:
+            return ""
+        if num_id == "0" or num_id not in self.nums:
+            return ""
+        abstract, overrides = self.nums[num_id]
+        levels = self.levels.get(abstract, {})
+        counters = self.counters.setdefault(num_id, {})
+        start = overrides.get(level, levels.get(level, {}).get("start", 1))
+        counters[level] = counters[level] + 1 if level in counters else start
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]  # a new item restarts the levels below it
+        text = levels.get(level, {}).get("text", "")
+        for i in range(level + 1):
+            fmt = levels.get(i, {}).get("fmt", "decimal")
+            value = counters.get(i, levels.get(i, {}).get("start", 1))
+            text = text.replace(f"%{i + 1}", _format(value, fmt))
+        return text if levels.get(level, {}).get("fmt") != "bullet" else "-"
+
+
+def _val(node, tag: str) -> str | None:
+    child = node.find(f"{{{W}}}{tag}")
+    return child.get(f"{{{W}}}val") if child is not None else None
+
+
+def _format(value: int, fmt: str) -> str:
+    from kehoach.vnformat import roman
+
+    if fmt == "upperRoman":
+        return roman(value)
+    if fmt == "lowerRoman":
+        return roman(value).lower()
+    if fmt == "lowerLetter":
+        return chr(ord("a") + value - 1)
+    if fmt == "upperLetter":
+        return chr(ord("A") + value - 1)
+    return str(value)
+
+
+def read_docx(path: Path) -> Source:
+    try:
+        package = zipfile.ZipFile(path)
+        document = etree.fromstring(package.read("word/document.xml"))
+    except (zipfile.BadZipFile, KeyError, OSError, etree.XMLSyntaxError):
+        raise PlanError([Problem(str(path), "không phải tệp DOCX đọc được")]) from None
+    styles = (
+        etree.fromstring(package.read("word/styles.xml"))
+        if ("word/styles.xml" in package.namelist())
+        else None
+    )
+    numbering = _Numbering(package, styles)
+    body = document.find(f"{{{W}}}body")
+    source = Source()
+    tables = body.findall(f"{{{W}}}tbl")
+    for child in body:
+        if child.tag == f"{{{W}}}p":
+            label = numbering.label(child)
+            text = paragraph_text(child)
+            source.body.append(f"{label} {text}" if label else text)
+        elif child.tag == f"{{{W}}}tbl":
+            cells = [
+                [paragraph_text(p) for p in tc.iter(f"{{{W}}}p")] for tc in child.iter(f"{{{W}}}tc")
+            ]
+            flat = [line for cell in cells for line in cell]
+            if child is tables[0] and not source.body:
+                source.header = flat
+            elif any(line.strip().startswith("Nơi nhận") for line in flat):
+                source.signature = cells
+            else:
+                source.body += flat
+    return source
+
+
+def read_source(path: Path) -> Source:
+    if path.suffix.lower() == ".docx":
+        return read_docx(path)
+    return read_text(path)
