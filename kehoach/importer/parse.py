@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kehoach.domain import body_codes, type_codes
+from kehoach.errors import PlanError, Problem
 from kehoach.importer import indicators
 from kehoach.importer.sources import Source
 
@@ -126,7 +127,7 @@ class _Parser:
                 line = DRAFT.sub("\t", line)
             date = DATE.search(line)
             if date:
-                out["dia_danh"] = date.group(1).strip()
+                out["dia_danh"] = date.group(1).strip().lstrip("*").strip()
                 day, month, year = date.group(2), date.group(3), int(date.group(4))
                 out["ngay"] = dt.date(year, int(month), int(day)) if day and month else year
                 line = line[: date.start()] + "\t" + line[date.end() :]
@@ -158,19 +159,11 @@ class _Parser:
         names = set(type_codes().values())
         title = next((i for i, line in enumerate(body) if _clean(line) in names), None)
         if title is None:
-            from kehoach.errors import PlanError, Problem
-
-            raise PlanError(
-                [
-                    Problem(
-                        self.name,
-                        (
-                            "không thấy tên loại văn bản (KẾ HOẠCH, BÁO CÁO …): tệp này không phải một "
-                            "kế hoạch kehoach nhập được"
-                        ),
-                    )
-                ]
+            message = (
+                "không thấy tên loại văn bản (KẾ HOẠCH, BÁO CÁO …): tệp này không phải "
+                "một kế hoạch nhập được"
             )
+            raise PlanError([Problem(self.name, message)])
         head = self.source.header or body[:title]
         header = self.header(head)
         kind = next(code for code, name in type_codes().items() if name == _clean(body[title]))

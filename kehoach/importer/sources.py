@@ -33,17 +33,11 @@ _VNI = re.compile(r"[aeiouyAEIOUY][øùûõïöôä]")
 
 
 def _legacy(path: Path, text: str) -> PlanError:
-    return PlanError(
-        [
-            Problem(
-                str(path),
-                (
-                    f"văn bản có vẻ dùng bảng mã cũ ({text}), không phải Unicode; hãy chuyển mã sang "
-                    "Unicode (ví dụ Unikey: Công cụ chuyển mã) rồi nhập lại"
-                ),
-            )
-        ]
+    message = (
+        f"văn bản có vẻ dùng bảng mã cũ ({text}), không phải Unicode; hãy chuyển mã "
+        "sang Unicode (ví dụ Unikey: Công cụ chuyển mã) rồi nhập lại"
     )
+    return PlanError([Problem(str(path), message)])
 
 
 def read_text(path: Path) -> Source:
