@@ -21,7 +21,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from kehoach import evaluation, vnformat, workbook
 from kehoach.errors import Problem
-from kehoach.forms import FORM_SHEET, indicator_rows
+from kehoach.forms import FORM_SHEET, indicator_rows, row_cells
 from kehoach.levels import load_levels
 from kehoach.model import Indicator, Plan
 from kehoach.units import Registry
@@ -347,22 +347,10 @@ def summary_context(summary: Summary, subtitle: str) -> dict[str, Any]:
     """The context of `templates/tong_hop.docx`."""
     rows = []
     for row in indicator_rows(summary.plan):
-        item = {
-            "stt": row.stt,
-            "chi_tieu": row.chi_tieu,
-            "nhom": row.is_group,
-            "don_vi": "",
-            "ke_hoach": "",
-            "chung": "",
-            "dat": "",
-            "khong_dat": "",
-            "chua_dat": "",
-        }
+        item = row_cells(row, "chung", "dat", "khong_dat", "chua_dat")
         if row.indicator is not None:
             line = summary.lines[row.indicator.id]
             item |= {
-                "don_vi": row.indicator.don_vi or "",
-                "ke_hoach": evaluation.target_text(row.indicator),
                 "chung": _show(line.overall),
                 "dat": str(len(line.reached)),
                 "khong_dat": str(len(line.missed)),

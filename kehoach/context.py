@@ -6,6 +6,7 @@ blocks, each with a `kieu` the template switches on), `chu_ky` and `noi_nhan`.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from kehoach import vnformat
@@ -115,3 +116,35 @@ def ke_hoach(plan: Plan, profile: Profile) -> dict[str, Any]:
         "chu_ky": plan.chu_ky.model_dump(),
         "noi_nhan": recipients(plan, profile),
     }
+
+
+def document_properties(
+    plan: Plan, title: str | None = None, year: int | None = None
+) -> dict[str, Any]:
+    """The DOCX's own properties: author is the issuing body, title the trích yếu (or
+    `title`); the dates are the plan's (or 1 January of `year`), never the clock."""
+    h = plan.van_ban
+    if year is not None:
+        when = dt.date(year, 1, 1)
+    else:
+        when = h.ngay if isinstance(h.ngay, dt.date) else dt.date(h.ngay, 1, 1)
+    stamp = dt.datetime(when.year, when.month, when.day)
+    author = " ".join(h.co_quan.split())
+    return {
+        "author": author,
+        "last_modified_by": author,
+        "title": _fit(title or " ".join(h.trich_yeu.split())),
+        "subject": plan.id,
+        "comments": "",
+        "revision": 1,
+        "created": stamp,
+        "modified": stamp,
+        "language": "vi-VN",
+    }
+
+
+def _fit(text: str, limit: int = 255) -> str:
+    """OOXML core properties hold at most 255 characters: cut at a word, mark with …."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"

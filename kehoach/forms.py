@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from kehoach import evaluation, vnformat
+from kehoach.context import document_properties
 from kehoach.domain import read_data
 from kehoach.levels import load_levels
 from kehoach.model import Indicator, Plan
@@ -63,26 +64,26 @@ def _paragraph_indicators(paragraph) -> list[Indicator]:
     return out
 
 
+def row_cells(row: Row, *blank: str) -> dict[str, Any]:
+    """A row's fixed cells as the DOCX tables get them, with the `blank` columns empty."""
+    cells: dict[str, Any] = {
+        "stt": row.stt,
+        "chi_tieu": row.chi_tieu,
+        "nhom": row.is_group,
+        "don_vi": "",
+        "ke_hoach": "",
+    } | dict.fromkeys(blank, "")
+    if row.indicator is not None:
+        cells["don_vi"] = row.indicator.don_vi or ""
+        cells["ke_hoach"] = evaluation.target_text(row.indicator)
+    return cells
+
+
 def table_rows(plan: Plan) -> list[dict[str, Any]]:
-    """The rows as the DOCX templates get them; results and evaluation left blank."""
-    out = []
-    for row in indicator_rows(plan):
-        item = {
-            "stt": row.stt,
-            "chi_tieu": row.chi_tieu,
-            "nhom": row.is_group,
-            "don_vi": "",
-            "ke_hoach": "",
-            "ket_qua": "",
-            "ty_le": "",
-            "danh_gia": "",
-            "ghi_chu": "",
-        }
-        if row.indicator is not None:
-            item["don_vi"] = row.indicator.don_vi or ""
-            item["ke_hoach"] = evaluation.target_text(row.indicator)
-        out.append(item)
-    return out
+    """The rows of the blank indicator table; results and evaluation left blank."""
+    return [
+        row_cells(row, "ket_qua", "ty_le", "danh_gia", "ghi_chu") for row in indicator_rows(plan)
+    ]
 
 
 def _report_words(plan: Plan, period: Period) -> dict[str, str]:
@@ -197,16 +198,4 @@ def table_context(plan: Plan, period: Period, unit_name: str) -> dict[str, Any]:
 
 def properties(plan: Plan, title: str, period: Period) -> dict[str, Any]:
     """Document properties of a form: from the plan and the report year, never the clock."""
-    stamp = dt.datetime(period.nam, 1, 1)
-    author = " ".join(plan.van_ban.co_quan.split())
-    return {
-        "author": author,
-        "last_modified_by": author,
-        "title": title,
-        "subject": plan.id,
-        "comments": "",
-        "revision": 1,
-        "created": stamp,
-        "modified": stamp,
-        "language": "vi-VN",
-    }
+    return document_properties(plan, title, period.nam)

@@ -9,7 +9,6 @@ undefined; output bytes are deterministic (fixed zip timestamps, fixed dates).
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import io
 import re
 import zipfile
@@ -136,32 +135,9 @@ class Renderer:
     def render(self, plan: Plan) -> bytes:
         """The Kế hoạch of `plan` as DOCX bytes."""
         profile = load_profile(plan.ho_so)
-        return self.render_context(context.ke_hoach(plan, profile), document_properties(plan))
-
-
-def document_properties(plan: Plan) -> dict[str, Any]:
-    """Author is the issuing body, title the trích yếu; dates come from the plan, not the clock."""
-    h = plan.van_ban
-    when = h.ngay if isinstance(h.ngay, dt.date) else dt.date(h.ngay, 1, 1)
-    stamp = dt.datetime(when.year, when.month, when.day)
-    return {
-        "author": " ".join(h.co_quan.split()),
-        "last_modified_by": " ".join(h.co_quan.split()),
-        "title": _fit(" ".join(h.trich_yeu.split())),
-        "subject": plan.id,
-        "comments": "",
-        "revision": 1,
-        "created": stamp,
-        "modified": stamp,
-        "language": "vi-VN",
-    }
-
-
-def _fit(text: str, limit: int = 255) -> str:
-    """OOXML core properties hold at most 255 characters: cut at a word, mark with …."""
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+        return self.render_context(
+            context.ke_hoach(plan, profile), context.document_properties(plan)
+        )
 
 
 def renderer_for(name: str, user_dir: Path | None = None) -> Renderer:
