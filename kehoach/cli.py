@@ -513,6 +513,8 @@ def check(
 @click.option("--force", is_flag=True, help="Ghi đè tệp YAML đã có.")
 def import_(source: Path, target: Path | None, force: bool) -> None:
     """Nhập một kế hoạch có sẵn (DOCX hoặc tệp chữ UTF-8) thành tệp kế hoạch YAML."""
+    from collections import Counter
+
     from kehoach import yamlsource, yamlwrite
     from kehoach.importer.parse import parse
     from kehoach.importer.sources import read_source
@@ -537,4 +539,7 @@ def import_(source: Path, target: Path | None, force: bool) -> None:
     write_atomic(target, text.encode("utf-8"))
     for line in imported.found:
         click.echo(f"đã nhận ra: {line}")
-    click.echo(f"đã ghi {target}; {sum(len(r) for r in imported.review.values())} chỗ cần xem lại")
+    reasons = Counter(r for rs in imported.review.values() for r in rs)
+    for reason, count in reasons.most_common():
+        click.echo(f"cần xem lại ({count}): {reason}")
+    click.echo(f"đã ghi {target}; {reasons.total()} chỗ cần xem lại (tìm 'XEM LẠI')")

@@ -253,3 +253,16 @@ def test_user_text_with_markup_and_jinja_renders_literally(tmp_path, renderer):
     duty = [p.text for p in doc.paragraphs if p.text.startswith("4. ")][-1]
     assert duty.startswith(f"4. {tricky} chủ trì")
     assert "49" not in duty
+
+
+def test_mirror_margins_is_a_profile_setting():
+    from kehoach.template_builder import build
+
+    plain = build(PROFILE)
+    assert plain.settings.element.find(qn("w:mirrorMargins")) is None
+    page = PROFILE.trang.model_copy(update={"le_doi_xung": True})
+    duplex = build(PROFILE.model_copy(update={"trang": page}))
+    settings = duplex.settings.element
+    assert settings.find(qn("w:mirrorMargins")) is not None
+    order = [child.tag for child in settings]
+    assert order.index(qn("w:mirrorMargins")) < order.index(qn("w:defaultTabStop"))
