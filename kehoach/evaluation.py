@@ -70,15 +70,6 @@ def evaluate(code: str, target: float, result: float, tol: float) -> str:
     return labels()["khong_dat"]
 
 
-def ratio(code: str, target: float, result: float) -> float | None:
-    """Tỷ lệ % so với chỉ tiêu: result ÷ target, or target ÷ result when lower is better."""
-    lower_better = code.endswith(f"/{Direction.giam.value}")
-    numerator, denominator = (target, result) if lower_better else (result, target)
-    if denominator == 0:
-        return None
-    return round(numerator / denominator * 100, 2)
-
-
 def excel_evaluation(code: str, result: str, target: str, tol: str) -> str:
     """The same evaluation as an Excel formula over the given cell references."""
     formula = f'"{labels()["khong_dat"]}"'

@@ -70,8 +70,6 @@ class Labels(_Part):
     muc: str
     tieu_muc: str
     tieu_muc_con: str
-    gach: str
-    cong: str
 
 
 class Signature(_Part):
