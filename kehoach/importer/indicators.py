@@ -13,27 +13,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from kehoach import vnformat
+from kehoach.domain import read_data
 from kehoach.model import BASE_SLOT, VALUE_SLOT
 
-QUALIFIERS = [
-    ("tối thiểu", "toi_thieu"),
-    ("ít nhất", "toi_thieu"),
-    ("khoảng", "khoang"),
-    ("tối đa", "toi_da"),
-    ("không quá", "toi_da"),
-    ("trên", "tren"),
-    ("dưới", "duoi"),
-    ("đạt", "dat"),
-    ("chiếm", "dat"),
-]
 NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![.,]?\d)"
 _PERCENT = re.compile(rf"({NUMBER})(%(?:/năm)?)")
-_QUALIFIED = re.compile(
-    rf"(?:{'|'.join(q for q, _ in QUALIFIERS)})\s+({NUMBER})(m2)?(?!\s*(?:tháng|đến|-|dân\b))"
-)
+
+
+@cache
+def qualifiers() -> dict[str, str]:
+    """Word before a value → comparison code (`tối thiểu` → toi_thieu), from the data."""
+    return read_data("nhap.yaml")["so_sanh"]
+
+
+@cache
+def _openers() -> list[str]:
+    """Words that open a target's sentence but are not part of its name (`phấn đấu`)."""
+    return read_data("nhap.yaml")["mo_dau_chi_tieu"]
+
+
+@cache
+def _qualified() -> re.Pattern[str]:
+    words = "|".join(re.escape(q) for q in qualifiers())
+    return re.compile(rf"(?:{words})\s+({NUMBER})(m2)?(?!\s*(?:tháng|đến|-|dân\b))")
+
+
 _LEADING = re.compile(rf"^({NUMBER})\s+(?!tháng|đến|năm\b)")
 _PER = re.compile(rf"\btrên ({NUMBER}) dân\b")
 
@@ -50,7 +58,7 @@ def _value(text: str) -> float:
 
 def _target(text: str) -> tuple[re.Match, str] | None:
     """The target number of a part and the kind of match, if it has one."""
-    for pattern, kind in ((_PERCENT, "%"), (_QUALIFIED, "q"), (_LEADING, "lead")):
+    for pattern, kind in ((_PERCENT, "%"), (_qualified(), "q"), (_LEADING, "lead")):
         matches = list(pattern.finditer(text))
         if matches:
             match = matches[-1] if kind != "lead" else matches[0]
@@ -135,7 +143,7 @@ def _comparison(before: str) -> str:
     words = before.rstrip().lower()
     for plain in ("đạt", "chiếm"):
         words = words.removesuffix(" " + plain) if words != plain else ""
-    return next((code for word, code in QUALIFIERS if words.endswith(word)), "dat")
+    return next((code for word, code in qualifiers().items() if words.endswith(word)), "dat")
 
 
 def label(record_text: str) -> str:
@@ -148,11 +156,11 @@ def label(record_text: str) -> str:
         match, kind = found
         before = record_text[: match.start(1)].rstrip()
         lowered = before.lower()
-        words = [w for w, _code in QUALIFIERS] + ["phấn đấu", "bảo đảm"]
+        words = [*qualifiers(), *_openers()]
         while any(lowered.endswith(w) for w in words):
             word = next(w for w in words if lowered.endswith(w))
             before, lowered = before[: -len(word)].rstrip(), lowered[: -len(word)].rstrip()
-        for word in ("phấn đấu", "bảo đảm"):
+        for word in _openers():
             if lowered.startswith(word):
                 before = before[len(word) :].strip()
         after = record_text[match.end(2 if kind == "%" else 1) :].strip()

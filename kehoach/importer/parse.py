@@ -13,18 +13,15 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from kehoach.domain import body_codes, type_codes
+from kehoach.domain import body_codes, read_data, type_codes
 from kehoach.errors import PlanError, Problem
 from kehoach.importer import indicators
 from kehoach.importer.sources import Source
 
 MOTTO = "ĐẢNG CỘNG SẢN VIỆT NAM"
-ISSUER = re.compile(
-    r"\s(?=(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ|ĐẢNG) ỦY\b|BAN THƯỜNG VỤ|VĂN PHÒNG|"
-    r"ỦY BAN KIỂM TRA|BAN TUYÊN GIÁO|BAN TỔ CHỨC|BAN DÂN VẬN)"
-)
 NUMBER = re.compile(r"Số\s*:?\s*(\d*)\s*-\s*([A-Za-zĐđ]+)/([A-Za-zĐđ]+)")
 DATE = re.compile(r"([^\t,]*\S),\s*ngày\s*(\d*)\s*tháng\s*(\d*)\s*năm\s*(\d{4})")
 DRAFT = re.compile(r"\(?\s*Dự thảo[^)\t]*\)?")
@@ -34,41 +31,18 @@ SUB = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.?|[a-zđ]\))\s+(.+)$")
 BULLET = re.compile(r"^([-+])\s+(.+)$")
 LEAD = re.compile(r"^(Về [^:]{1,80}):\s+(.+)$")
 RECIPIENT = re.compile(r"^-\s*(.+?)[,.;]?$")
-PARTS = [
-    ("muc_dich_yeu_cau", ("MỤC ĐÍCH",)),
-    ("muc_tieu_chi_tieu", ("MỤC TIÊU", "CHỈ TIÊU")),
-    ("nhiem_vu_giai_phap", ("NHIỆM VỤ", "GIẢI PHÁP")),
-    ("to_chuc_thuc_hien", ("TỔ CHỨC THỰC HIỆN",)),
-]
-BODY_END = r"(?:ủy|Ủy|huyện|xã|tỉnh|trấn|phố|Ban|Văn phòng|trực thuộc|đoàn thể)$"
-ACTS = (
-    "phối hợp",
-    "chỉ đạo",
-    "chủ trì",
-    "thường xuyên",
-    "có trách nhiệm",
-    "tổ chức",
-    "tham mưu",
-    "theo dõi",
-    "xây dựng",
-    "triển khai",
-    "hướng dẫn",
-    "lãnh đạo",
-    "căn cứ",
-    "cụ thể hóa",
-    "cụ thể hoá",
-    "tăng cường",
-    "định kỳ",
-    "rà soát",
-    "thực hiện",
-    "phát huy",
-    "đẩy mạnh",
-    "giám sát",
-    "quán triệt",
-    "tuyên truyền",
-    "bố trí",
-    "kiểm tra",
-)
+
+
+@cache
+def vocabulary() -> dict[str, Any]:
+    """The words import relies on (kehoach/data/nhap.yaml)."""
+    return read_data("nhap.yaml")
+
+
+@cache
+def _issuer() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in vocabulary()["co_quan_ban_hanh"])
+    return re.compile(rf"\s(?=(?:{names})\b)")
 
 
 def slug(text: str, words: int = 5) -> str:
@@ -134,7 +108,7 @@ class _Parser:
             for piece in re.split(r"\t| {3,}", line):
                 piece = piece.strip()
                 if piece and piece != "*" and piece == piece.upper() and re.search(r"\w", piece):
-                    names += [p.strip() for p in ISSUER.split(piece) if p.strip()]
+                    names += [p.strip() for p in _issuer().split(piece) if p.strip()]
         if names and names[0].startswith("ĐẢNG BỘ") and len(names) > 1:
             out["cap_tren"] = names.pop(0)
         if names:
@@ -203,8 +177,9 @@ class _Parser:
                 sections[-1][1].append(line)
         extras = []
         for title, content in sections:
+            parts = vocabulary()["phan"].items()
             key = next(
-                (k for k, words in PARTS if any(w in title for w in words) and k not in data), None
+                (k for k, words in parts if any(w in title for w in words) and k not in data), None
             )
             if key == "muc_dich_yeu_cau" or key == "nhiem_vu_giai_phap":
                 prefix = "md" if key == "muc_dich_yeu_cau" else "nv"
@@ -345,10 +320,13 @@ class _Parser:
             text = match.group(2).strip()
             ident = self.unique(f"tc-{len(duties) + 1}")
             cuts = sorted(
-                m.start() for act in ACTS for m in re.finditer(rf"\s{re.escape(act)}\b", text)
+                m.start()
+                for act in vocabulary()["viec_lam"]
+                for m in re.finditer(rf"\s{re.escape(act)}\b", text)
             )
             # The acting body ends with the name of a body or an area: "… Huyện ủy", "… xã".
-            named = [c for c in cuts if re.search(BODY_END, text[:c])]
+            ends = "|".join(re.escape(w) for w in vocabulary()["cuoi_ten_co_quan"])
+            named = [c for c in cuts if re.search(rf"(?:{ends})$", text[:c])]
             cut = (named or cuts or [None])[0]
             if cut is None or cut == 0:
                 words = text.split(" ", 3)
