@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -340,15 +341,26 @@ def test_a_unit_drafted_alone_or_in_a_batch_is_the_same(all_units, tmp_path):
         assert alone == (all_units / f"tan-long{suffix}").read_bytes()
 
 
-def test_a_large_batch_uses_worker_processes_and_gives_the_same_files(tmp_path):
-    from kehoach.drafts import PARALLEL_FROM
+def test_a_large_batch_uses_worker_processes_and_gives_the_same_files(tmp_path, monkeypatch):
+    from concurrent.futures import ProcessPoolExecutor
 
-    count = PARALLEL_FROM + 3
+    from kehoach import drafts
+
+    pools = []
+
+    class CountedPool(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(kwargs.get("max_workers"))
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(drafts, "ProcessPoolExecutor", CountedPool)
+    count = drafts.PARALLEL_FROM + 3
     units = "".join(f"  - {{id: don-vi-{i:02d}, loai: xa, ten: Thử {i:02d}}}\n"
                     for i in range(count))
     registry = _registry(tmp_path, units)
     result = _derive(str(PLAN), "--all", "--units", str(registry), "-o", str(tmp_path / "all"))
     assert result.exit_code == 0, result.output
+    assert pools == ([2] if (os.cpu_count() or 1) >= 2 else [])  # two worker processes
     assert len(list((tmp_path / "all").glob("*.docx"))) == count
     single = tmp_path / "one"
     assert _derive(str(PLAN), "--unit", "don-vi-41", "--units", str(registry),
