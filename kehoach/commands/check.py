@@ -1,0 +1,83 @@
+"""`kehoach check`: the text and the format of plans, DOCX and text files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kehoach.commands.common import (
+    Command,
+    existing_file,
+)
+from kehoach.errors import KehoachError
+
+
+@click.command(cls=Command)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="Cách in kết quả: text (mỗi dòng một phát hiện) hoặc json.",
+)
+@click.option(
+    "--profile",
+    "profile",
+    default="hd36-2018",
+    metavar="HỒ_SƠ",
+    help="Hồ sơ thể thức dùng để kiểm tra (mặc định: hd36-2018).",
+)
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Sửa các lỗi an toàn (NFC, dấu cách, chữ Telex) vào tệp mới <tên>.da_sua.",
+)
+@click.option("--in-place", is_flag=True, help="Với --fix: sửa ngay trong tệp.")
+def check(
+    paths: tuple[Path, ...], output_format: str, profile: str, fix: bool, in_place: bool
+) -> None:
+    """Kiểm tra thể thức và chữ viết của kế hoạch YAML, văn bản DOCX hoặc tệp chữ.
+
+    Mã thoát 1 khi có lỗi, 2 khi có tệp không đọc được."""
+    import json
+
+    from kehoach.check.files import Unreadable
+    from kehoach.check.findings import ERROR
+    from kehoach.check.run import check_file, fix_text
+    from kehoach.profile import load_profile
+    from kehoach.safewrite import write_atomic
+
+    load_profile(profile)
+    findings, unreadable = [], []
+    for path in paths:
+        try:
+            findings += check_file(existing_file(path), profile)
+        except (Unreadable, KehoachError) as error:
+            unreadable += error.problems
+            continue
+        if fix:
+            if path.suffix.lower() == ".docx":
+                click.echo(f"{path}: --fix chỉ sửa tệp YAML và tệp chữ", err=True)
+                continue
+            fixed, changes = fix_text(path.read_text(encoding="utf-8-sig"))
+            target = path if in_place else path.with_name(f"{path.stem}.da_sua{path.suffix}")
+            if changes:
+                write_atomic(target, fixed.encode("utf-8"))
+            for change in changes:
+                click.echo(f"đã sửa {target}: {change}", err=True)
+    if output_format == "json":
+        click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            click.echo(str(finding))
+        errors = sum(1 for f in findings if f.severity == ERROR)
+        click.echo(f"{errors} lỗi, {len(findings) - errors} cảnh báo", err=True)
+    for problem in unreadable:
+        click.echo(f"lỗi: {problem}", err=True)
+    if unreadable:
+        sys.exit(2)
+    if any(f.severity == ERROR for f in findings):
+        sys.exit(1)

@@ -1,0 +1,96 @@
+"""`kehoach derive`: the units' plans drafted from the plan above them."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import click
+
+from kehoach.commands.common import (
+    TEMPLATE,
+    Command,
+    existing_file,
+    registry_path,
+    templates_option,
+    units_option,
+)
+from kehoach.errors import KehoachError
+
+
+@click.command(cls=Command)
+@click.argument("plan", type=click.Path(path_type=Path))
+@click.option(
+    "--unit",
+    "unit_ids",
+    multiple=True,
+    metavar="MÃ",
+    help="Mã đơn vị (hoa-an …); dùng nhiều lần cho nhiều đơn vị.",
+)
+@click.option("--all", "all_units", is_flag=True, help="Soạn cho mọi đơn vị trong danh sách.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="THƯ_MỤC",
+    help="Ghi cả YAML và DOCX vào đây (mặc định: YAML cạnh kế hoạch, DOCX vào output/).",
+)
+@units_option
+@templates_option
+@click.option("--force", is_flag=True, help="Ghi đè kế hoạch đơn vị đã có.")
+@click.option("--explain", is_flag=True, help="In mọi thay đổi so với văn bản cấp trên.")
+def derive(
+    plan: Path,
+    unit_ids: tuple[str, ...],
+    all_units: bool,
+    out_dir: Path | None,
+    units_file: Path | None,
+    templates_dir: Path | None,
+    force: bool,
+    explain: bool,
+) -> None:
+    """Soạn kế hoạch của xã, thị trấn từ kế hoạch cấp trên PLAN (YAML để sửa và DOCX)."""
+    from kehoach.drafts import Drafter, Targets, write_all
+    from kehoach.loader import load_plan
+    from kehoach.templates import find_template
+    from kehoach.units import load_registry
+
+    if bool(unit_ids) == all_units:
+        raise KehoachError("chọn đơn vị bằng --unit MÃ hoặc --all (một trong hai)")
+    parent = load_plan(existing_file(plan))
+    units_file = registry_path(plan, parent, units_file)
+    if units_file is None:
+        raise KehoachError(
+            f"{plan}: kế hoạch không chỉ định danh sách đơn vị (danh_sach_don_vi); dùng --units TỆP"
+        )
+    registry = load_registry(existing_file(units_file))
+    units = (
+        [u.id for u in registry.registry.don_vi]
+        if all_units
+        else [registry.unit(u).id for u in unit_ids]
+    )
+    yaml_dir = out_dir or plan.parent / plan.stem
+    docx_dir = out_dir or Path("output") / plan.stem
+    existing = [yaml_dir / f"{u}.yaml" for u in units if (yaml_dir / f"{u}.yaml").exists()]
+    if existing and not force:
+        raise KehoachError(
+            "không ghi đè kế hoạch đơn vị đã có (có thể đã được sửa tay): "
+            + ", ".join(str(p) for p in existing)
+            + " — dùng --force nếu muốn soạn lại"
+        )
+    drafter = Drafter(parent, registry, find_template(TEMPLATE, templates_dir))
+    targets = Targets(yaml_dir, docx_dir, explain)
+    review = 0
+    shown = sys.stderr if all_units else io.StringIO()  # a bar only for a whole batch
+    with click.progressbar(length=len(units), label="Đang soạn", file=shown) as bar:
+        for written in write_all(drafter, units, targets):
+            review += written.review
+            for line in written.explained:
+                click.echo(line)
+            bar.update(1)
+    click.echo(
+        f"đã soạn {len(units)} kế hoạch: YAML trong {yaml_dir}, DOCX trong {docx_dir}; "
+        f"{review} chỗ cần xem lại (tìm 'XEM LẠI' trong tệp YAML)"
+    )

@@ -1,0 +1,144 @@
+"""`kehoach forms` and `kehoach aggregate`: blank report forms, and the summary of
+the filled ones."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kehoach.commands.common import (
+    Command,
+    existing_file,
+    output_option,
+    registry_path,
+    templates_option,
+    units_option,
+)
+from kehoach.errors import KehoachError
+
+
+@click.command(cls=Command)
+@click.argument("plan", type=click.Path(path_type=Path))
+@output_option
+@click.option(
+    "--ky", default=None, metavar="KỲ", help='Kỳ báo cáo, ví dụ "sơ kết 5 năm" (mặc định: sơ kết).'
+)
+@click.option(
+    "--nam", type=int, default=None, metavar="NĂM", help="Năm báo cáo (mặc định: năm của kế hoạch)."
+)
+@units_option
+@templates_option
+def forms(
+    plan: Path,
+    out_dir: Path,
+    ky: str | None,
+    nam: int | None,
+    units_file: Path | None,
+    templates_dir: Path | None,
+) -> None:
+    """Sinh đề cương báo cáo (DOCX) và biểu chỉ tiêu (DOCX, XLSX) trống từ kế hoạch PLAN."""
+    from kehoach import forms as report_forms
+    from kehoach import workbook
+    from kehoach.loader import load_plan
+    from kehoach.render import renderer_for
+    from kehoach.safewrite import write_atomic
+
+    model = load_plan(existing_file(plan))
+    period = report_forms.Period(
+        ky or report_forms.outline()["ky_mac_dinh"], nam or model.van_ban.year
+    )
+    units, own = _form_units(plan, model, units_file)
+    outline_docx = renderer_for("de_cuong_bao_cao.docx", templates_dir).render_context(
+        report_forms.outline_context(model, period),
+        report_forms.properties(model, "Đề cương báo cáo", period),
+    )
+    table_docx = renderer_for("bieu_chi_tieu.docx", templates_dir).render_context(
+        report_forms.table_context(model, period, own[1] if own else ""),
+        report_forms.properties(model, "Biểu chỉ tiêu", period),
+    )
+    table_xlsx = workbook.build(model, period, units, own)
+    for suffix, data in (
+        ("_de_cuong_bao_cao.docx", outline_docx),
+        ("_bieu_chi_tieu.docx", table_docx),
+        ("_bieu_chi_tieu.xlsx", table_xlsx),
+    ):
+        target = out_dir / f"{plan.stem}{suffix}"
+        write_atomic(target, data)
+        click.echo(f"đã ghi {target}")
+    if not units and own is None:
+        click.echo(
+            "lưu ý: không có danh sách đơn vị; ô 'Đơn vị báo cáo' của biểu Excel không có "
+            "danh sách chọn, bảng tổng hợp sẽ không nhận ra đơn vị",
+            err=True,
+        )
+
+
+def _form_units(plan_path: Path, model, units_file: Path | None):
+    """(registry units for the drop-down, the plan's own unit for a unit's derived plan)."""
+    from kehoach.units import load_registry
+
+    if model.don_vi is not None:
+        return [], (model.don_vi, model.van_ban.dia_danh)
+    path = registry_path(plan_path, model, units_file)
+    if path is None:
+        return [], None
+    registry = load_registry(existing_file(path)).registry
+    return [(u.id, u.ten) for u in registry.don_vi], None
+
+
+@click.command(cls=Command)
+@click.argument("plan", type=click.Path(path_type=Path))
+@click.argument("filled", nargs=-1, required=True, type=click.Path(path_type=Path))
+@output_option
+@units_option
+@templates_option
+def aggregate(
+    plan: Path,
+    filled: tuple[Path, ...],
+    out_dir: Path,
+    units_file: Path | None,
+    templates_dir: Path | None,
+) -> None:
+    """Tổng hợp các biểu chỉ tiêu (XLSX) các đơn vị gửi về theo kế hoạch PLAN.
+
+    Ghi <tên kế hoạch>_tong_hop.xlsx và _tong_hop.docx. Mọi số liệu đều được kiểm tra; mã
+    thoát 1 khi có biểu lỗi (bảng tổng hợp vẫn được ghi từ các biểu tốt)."""
+    from kehoach import aggregate as summing
+    from kehoach import forms as report_forms
+    from kehoach.loader import load_plan
+    from kehoach.render import renderer_for
+    from kehoach.safewrite import write_atomic
+    from kehoach.units import load_registry
+
+    model = load_plan(existing_file(plan))
+    path = registry_path(plan, model, units_file)
+    registry = load_registry(existing_file(path)).registry if path else None
+    reading = summing.read_forms(model, registry, list(filled))
+    for note in reading.notes:
+        click.echo(f"ghi chú: {note}", err=True)
+    for error in reading.errors:
+        click.echo(f"lỗi: {error}", err=True)
+    if not reading.reports:
+        raise KehoachError("không có biểu nào dùng được; chưa ghi bảng tổng hợp")
+    summary = summing.Summary(model, registry, reading)
+    period = report_forms.Period(report_forms.outline()["ky_mac_dinh"], model.van_ban.year)
+    docx = renderer_for("tong_hop.docx", templates_dir).render_context(
+        summing.summary_context(summary, report_forms.subtitle(model, period)),
+        report_forms.properties(model, "Tổng hợp chỉ tiêu", period),
+    )
+    for suffix, data in (
+        ("_tong_hop.xlsx", summing.summary_workbook(summary)),
+        ("_tong_hop.docx", docx),
+    ):
+        target = out_dir / f"{plan.stem}{suffix}"
+        write_atomic(target, data)
+        click.echo(f"đã ghi {target}")
+    click.echo(
+        f"đã tổng hợp {len(summary.units)} đơn vị"
+        + (f"; chưa báo cáo: {', '.join(summary.missing)}" if summary.missing else "")
+    )
+    if reading.errors:
+        click.echo(f"bảng tổng hợp chưa đủ: {len(reading.errors)} lỗi ở trên", err=True)
+        sys.exit(1)

@@ -1,0 +1,82 @@
+"""`kehoach render` and `kehoach build`: plans into their Kế hoạch DOCX (and PDF)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kehoach.commands.common import (
+    TEMPLATE,
+    Command,
+    existing_file,
+    output_option,
+    pdf_option,
+    templates_option,
+)
+from kehoach.errors import KehoachError
+
+
+def _render_one(renderer, plan_path: Path, target: Path, pdf: bool) -> None:
+    from kehoach.loader import load_plan
+    from kehoach.safewrite import write_atomic
+
+    plan = load_plan(plan_path)
+    write_atomic(target, renderer.render(plan))
+    click.echo(f"đã ghi {target}")
+    if pdf:
+        from kehoach.pdf import to_pdf
+
+        click.echo(f"đã ghi {to_pdf(target)}")
+
+
+@click.command(cls=Command)
+@click.argument("plan", type=click.Path(path_type=Path))
+@output_option
+@templates_option
+@pdf_option
+def render(plan: Path, out_dir: Path, templates_dir: Path | None, pdf: bool) -> None:
+    """Sinh văn bản Kế hoạch (DOCX) từ tệp PLAN, ghi vào OUTPUT/<tên tệp>.docx."""
+    from kehoach.render import renderer_for
+
+    renderer = renderer_for(TEMPLATE, templates_dir)
+    _render_one(renderer, existing_file(plan), out_dir / f"{plan.stem}.docx", pdf)
+
+
+@click.command(cls=Command)
+@click.argument("plans_dir", required=False, default=Path("plans"), type=click.Path(path_type=Path))
+@output_option
+@templates_option
+@pdf_option
+def build(plans_dir: Path, out_dir: Path, templates_dir: Path | None, pdf: bool) -> None:
+    """Sinh văn bản cho mọi kế hoạch trong PLANS_DIR (mặc định plans/) vào output/."""
+    from kehoach.render import renderer_for
+
+    if not plans_dir.is_dir():
+        raise KehoachError(f"không có thư mục {plans_dir}")
+    from kehoach import yamlsource
+    from kehoach.units import is_registry
+
+    plans = []
+    for path in sorted(plans_dir.rglob("*.yaml")):
+        try:
+            data = yamlsource.load(yamlsource.read_text(path), str(path)).data
+        except KehoachError:
+            data = None  # rendering reports it
+        if is_registry(data):
+            click.echo(f"bỏ qua {path}: danh sách đơn vị, không phải kế hoạch")
+        else:
+            plans.append(path)
+    if not plans:
+        raise KehoachError(f"không có tệp kế hoạch (*.yaml) nào trong {plans_dir}")
+    renderer = renderer_for(TEMPLATE, templates_dir)
+    failed: list[KehoachError] = []
+    for plan in plans:
+        target = out_dir / plan.relative_to(plans_dir).with_suffix(".docx")
+        try:
+            _render_one(renderer, plan, target, pdf)
+        except KehoachError as error:
+            failed.append(error)
+    if failed:
+        problems = [p for error in failed for p in error.problems]
+        raise KehoachError(problems)
