@@ -70,6 +70,17 @@ def test_report_outline_follows_the_plan(forms_dir):
         "STT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu kế hoạch"]
 
 
+def test_report_outline_passes_the_format_check(forms_dir):
+    result = CliRunner().invoke(main, ["check", str(forms_dir / f"{STEM}_de_cuong_bao_cao.docx"),
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    findings = json.loads(result.stdout)
+    assert not [f for f in findings if f["severity"] == "lỗi"]
+    assert not [f for f in findings if f["rule"] in ("ngoac", "hai-dau-cach", "so-trang")]
+
+
 def test_indicator_table_docx_rows_and_targets(forms_dir):
     doc = Document(str(forms_dir / f"{STEM}_bieu_chi_tieu.docx"))
     assert doc.sections[0].page_width > doc.sections[0].page_height

@@ -60,14 +60,15 @@ def check_layout(path: Path, out: Collector, profile_name: str) -> None:
         ),
         None,
     )
-    if header is None:
-        out.add(
-            "đầu văn bản",
-            "dau-van-ban",
-            f"không tìm thấy bảng đầu văn bản có dòng '{profile.tieu_de.chu}'",
+    if header is None:  # a table or a form, not a document with the official layout
+        message = (
+            f"không tìm thấy bảng đầu văn bản có dòng '{profile.tieu_de.chu}': chỉ "
+            "kiểm tra trang, phông chữ và số trang"
         )
-    else:
-        _header(doc, header, out, profile)
+        out.add("đầu văn bản", "dau-van-ban", message)
+        _page_numbers(doc, out)
+        return
+    _header(doc, header, out, profile)
     _title_and_body(doc, out, profile)
     _page_numbers(doc, out)
     _signature(doc, out, profile)
@@ -263,19 +264,20 @@ def _title_and_body(doc: _Doc, out: Collector, p: Profile) -> None:
 
 
 def _page_numbers(doc: _Doc, out: Collector) -> None:
-    sect = doc.body.find(w("sectPr"))
-    if sect is None:
+    """Page 1 (the first section) has no number; the pages after it have one."""
+    sections = list(doc.body.iter(w("sectPr")))
+    if not sections:
         return
-    refs = {h.get(w("type")): h.get(f"{{{R}}}id") for h in sect.findall(w("headerReference"))}
+    first = sections[0]  # page 1 is in the first section
+    refs = {r.get(w("type")): r.get(f"{{{R}}}id") for r in first.findall(w("headerReference"))}
 
     def numbered(rel_id: str | None) -> bool:
         part = doc.part(rel_id) if rel_id else None
         if part is None:
             return False
-        xml = etree.tostring(part, encoding="unicode")
-        return bool(re.search(r"\bPAGE\b", xml))
+        return bool(re.search(r"\bPAGE\b", etree.tostring(part, encoding="unicode")))
 
-    first_page_own = sect.find(w("titlePg")) is not None
+    first_page_own = first.find(w("titlePg")) is not None
     if numbered(refs.get("default")) and not first_page_own:
         out.add("trang 1", "so-trang", "trang 1 có số trang", "không đánh số trang 1")
     elif first_page_own and numbered(refs.get("first")):

@@ -19,7 +19,8 @@ from kehoach.profile import load_profile
 TOKEN = re.compile(r"\w+", re.UNICODE)
 # Doubled spaces between two visible characters; a blank left for a number or a date
 # (`Số      -KH/HU`, `ngày      tháng      năm 2024`) is not a mistake.
-DOUBLE_SPACE = re.compile(r"(?<=\S)(?<!Số)(?<!ngày)(?<!tháng) {2,}(?=\S)(?!tháng)(?!năm)")
+DOUBLE_SPACE = re.compile(r"(?<=\S)(?<!Số)(?<!số)(?<!ngày)(?<!tháng) {2,}(?=\S)(?!tháng)(?!năm)")
+LIST_LABEL = re.compile(r"^\s*(?:[a-zđ]|\d{1,2})\)\s")  # a) 1) — not a bracket
 SPACE_BEFORE = re.compile(r"(?<=\w) +(?=[,.;:](?:\s|$))")
 INVISIBLE = re.compile(
     r"[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]|"
@@ -144,7 +145,8 @@ def _brackets(segments: list[Segment], out: Collector) -> None:
     straight: list[str] = []
     closers = {v: k for k, v in _PAIRS.items()}
     for seg in segments:
-        for c in seg.text:
+        text = LIST_LABEL.sub("", seg.text)
+        for c in text:
             if c in _PAIRS:
                 stack.append((c, seg.where))
             elif c in closers:
