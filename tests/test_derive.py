@@ -367,3 +367,9 @@ def test_a_large_batch_uses_worker_processes_and_gives_the_same_files(tmp_path, 
                    "-o", str(single)).exit_code == 0
     for name in ("don-vi-41.yaml", "don-vi-41.docx"):
         assert (single / name).read_bytes() == (tmp_path / "all" / name).read_bytes()
+
+
+def test_every_commune_document_passes_the_format_check(all_units):
+    docs = sorted(str(p) for p in all_units.glob("*.docx"))
+    result = CliRunner().invoke(main, ["check", *docs])
+    assert result.exit_code == 0, result.output  # no lỗi in any of the 15
