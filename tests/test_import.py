@@ -210,3 +210,34 @@ def test_an_existing_plan_is_not_overwritten(tmp_path, rendered):
     result = _import(rendered, target)
     assert result.exit_code == 2 and "không ghi đè" in result.output
     assert target.read_text(encoding="utf-8") == "# của văn phòng\n"
+
+
+def test_word_numbering_labels_restart_and_override(tmp_path):
+    from lxml import etree
+
+    from kehoach.importer.sources import _Numbering
+
+    numbering = (
+        f"<w:numbering {W}><w:abstractNum w:abstractNumId=\"0\">"
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>'
+        '<w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%2."/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+        '<w:lvlText w:val="%3)"/></w:lvl>'
+        '<w:lvl w:ilvl="3"><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl>'
+        '</w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="0"/>'
+        '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+        "</w:numbering>")
+    path = tmp_path / "n.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/numbering.xml", numbering)
+    sequence = [(1, 0), (1, 1), (1, 1), (1, 2), (1, 2), (1, 3), (1, 0), (1, 1), (2, 1), (2, 1)]
+    with zipfile.ZipFile(path) as package:
+        labels = _Numbering(package, None)
+        got = [labels.label(etree.fromstring(
+            f'<w:p {W}><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{num}"/>'
+            "</w:numPr></w:pPr></w:p>")) for num, lvl in sequence]
+    assert got == ["I.", "1.", "2.", "a)", "b)", "-", "II.", "1.", "5.", "6."]
