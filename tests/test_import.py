@@ -241,3 +241,12 @@ def test_word_numbering_labels_restart_and_override(tmp_path):
             f'<w:p {W}><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{num}"/>'
             "</w:numPr></w:pPr></w:p>")) for num, lvl in sequence]
     assert got == ["I.", "1.", "2.", "a)", "b)", "-", "II.", "1.", "5.", "6."]
+
+
+def test_a_docx_typed_in_tcvn3_is_refused(tmp_path):
+    body = "".join(_p(x) for x in ["§¶ng bé tØnh HËu Giang", "KÕ HO¹CH", "Thùc hiÖn NghÞ quyÕt"])
+    path = tmp_path / "cu.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", f"<w:document {W}><w:body>{body}</w:body></w:document>")
+    result = _import(path, tmp_path / "cu.yaml")
+    assert result.exit_code == 2 and "bảng mã cũ (TCVN3/ABC)" in result.output

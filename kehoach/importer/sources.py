@@ -49,10 +49,19 @@ def read_text(path: Path) -> Source:
         if sum(c in _TCVN3 for c in latin) > len(latin) / 50:
             raise _legacy(path, "TCVN3/ABC hoặc VNI") from None
         raise PlanError([Problem(str(path), "tệp không phải văn bản UTF-8")]) from None
-    vietnamese = sum(1 for c in text if "\u1ea0" <= c <= "\u1ef9" or c in "đĐ")
-    if not vietnamese and len(_VNI.findall(text)) > 5:
-        raise _legacy(path, "VNI")
+    _refuse_legacy(path, text)
     return Source(body=text.split("\n"))
+
+
+def _refuse_legacy(path: Path, text: str) -> None:
+    """Text typed with a TCVN3 (.VnTime) or VNI font reads as Latin-1 junk in Unicode."""
+    vietnamese = sum(1 for c in text if "\u1ea0" <= c <= "\u1ef9" or c in "đĐ")
+    if vietnamese:
+        return
+    if sum(c in _TCVN3 for c in text) > max(5, len(text) / 50):
+        raise _legacy(path, "TCVN3/ABC")
+    if len(_VNI.findall(text)) > 5:
+        raise _legacy(path, "VNI")
 
 
 class _Numbering:
@@ -167,6 +176,7 @@ def read_docx(path: Path) -> Source:
                 source.signature = cells
             else:
                 source.body += flat
+    _refuse_legacy(path, "\n".join(source.header + source.body))
     return source
 
 
