@@ -55,10 +55,11 @@ def test_build_with_the_defaults_from_the_project_folder(tmp_path, monkeypatch):
     assert (out / "phung_hiep_42.docx").is_file()
 
 
-def test_validate_reports_a_good_plan():
-    result = CliRunner().invoke(main, ["validate", str(PLAN)])
-    assert result.exit_code == 0
-    assert "hợp lệ" in result.output and "36 chỉ tiêu" in result.output
+def test_validate_reports_a_good_plan_and_knows_a_units_file():
+    units = ROOT / "plans" / "don_vi_phung_hiep.yaml"
+    result = CliRunner().invoke(main, ["validate", str(PLAN), str(units)])
+    assert result.exit_code == 0, result.output
+    assert "36 chỉ tiêu" in result.output and "danh sách 15 đơn vị" in result.output
 
 
 def test_schema_describes_the_plan_format_in_vietnamese():

@@ -1,4 +1,4 @@
-"""`kehoach validate` and `kehoach schema`: the plan format."""
+"""`kehoach validate` and `kehoach schema`: the plan format (and the units files)."""
 
 from __future__ import annotations
 
@@ -6,23 +6,28 @@ from pathlib import Path
 
 import click
 
-from kehoach.commands.common import (
-    Command,
-    existing_file,
-)
+from kehoach.commands.common import Command, existing_file
 from kehoach.errors import KehoachError
 
 
 @click.command(cls=Command)
 @click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate(plans: tuple[Path, ...]) -> None:
-    """Kiểm tra các tệp kế hoạch và liệt kê mọi lỗi (dòng:cột, trường, điều cần sửa)."""
-    from kehoach.loader import load_plan
+    """Kiểm tra các tệp kế hoạch (và danh sách đơn vị) và liệt kê mọi lỗi (dòng:cột,
+    trường, điều cần sửa)."""
+    from kehoach import yamlsource
+    from kehoach.loader import plan_from_source, validate
+    from kehoach.units import Registry, is_registry
 
     problems = []
     for path in plans:
         try:
-            plan = load_plan(existing_file(path))
+            source = yamlsource.load(yamlsource.read_text(existing_file(path)), str(path))
+            if is_registry(source.data):
+                registry = validate(source, Registry, "danh sách đơn vị")
+                click.echo(f"hợp lệ: {path} (danh sách {len(registry.don_vi)} đơn vị)")
+                continue
+            plan = plan_from_source(source)
         except KehoachError as error:
             problems += error.problems
             continue
