@@ -133,7 +133,8 @@ def test_workbook_layout_protection_and_validation(forms_dir):
     verdict = next(v for ref, v in validations.items() if f"G{qualitative}" in ref.split())
     assert verdict.formula1 == '"Đạt,Không đạt"'
     unit = next(v for ref, v in validations.items() if ref == "B3")
-    assert unit.type == "list" and wb["DonVi"]["A1"].value == "Cây Dương"
+    assert unit.type == "list" and unit.formula1 == "DanhSachDonVi"  # as Excel writes it
+    assert wb["DonVi"]["A1"].value == "Cây Dương"
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$6:$6"
 
 
