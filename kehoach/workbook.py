@@ -125,7 +125,7 @@ def build(plan: Plan, period: Period, units: list[UnitRef], own_unit: UnitRef | 
                 "DanhSachDonVi", attr_text=f"{UNITS_SHEET}!$A$1:$A${len(units)}"
             )
             choose = _validation(
-                ws, "list", "=DanhSachDonVi", "Đơn vị báo cáo", "Chọn đơn vị trong danh sách."
+                ws, "list", "DanhSachDonVi", "Đơn vị báo cáo", "Chọn đơn vị trong danh sách."
             )
             choose.add(CELLS.unit_name)
         meta[CELLS.unit_id] = (
