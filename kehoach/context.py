@@ -97,13 +97,13 @@ def header(plan: Plan, profile: Profile) -> dict[str, str]:
     }
 
 
-def recipients(plan: Plan, profile: Profile) -> list[str]:
+def recipients(lines: list[str], profile: Profile) -> list[str]:
     """`- Tỉnh ủy Hậu Giang (b/c),` … `- Lưu Văn phòng Huyện ủy.`"""
     rule = profile.noi_nhan
-    last = len(plan.noi_nhan) - 1
+    last = len(lines) - 1
     return [
         f"{rule.dau_dong}{line}{rule.cuoi_cung if i == last else rule.cuoi_dong}"
-        for i, line in enumerate(plan.noi_nhan)
+        for i, line in enumerate(lines)
     ]
 
 
@@ -114,7 +114,7 @@ def ke_hoach(plan: Plan, profile: Profile) -> dict[str, Any]:
         "gach_ngang": profile.gach_ngang.chu,
         "than": body_blocks(plan, profile),
         "chu_ky": plan.chu_ky.model_dump(),
-        "noi_nhan": recipients(plan, profile),
+        "noi_nhan": recipients(plan.noi_nhan, profile),
     }
 
 
@@ -124,10 +124,7 @@ def document_properties(
     """The DOCX's own properties: author is the issuing body, title the trích yếu (or
     `title`); the dates are the plan's (or 1 January of `year`), never the clock."""
     h = plan.van_ban
-    if year is not None:
-        when = dt.date(year, 1, 1)
-    else:
-        when = h.ngay if isinstance(h.ngay, dt.date) else dt.date(h.ngay, 1, 1)
+    when = dt.date(year, 1, 1) if year is not None else h.day
     stamp = dt.datetime(when.year, when.month, when.day)
     author = " ".join(h.co_quan.split())
     return {

@@ -9,16 +9,14 @@ from the unit level's roles; items not meant for the unit's level are left out.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kehoach.domain import type_codes
 from kehoach.errors import PlanError, Problem
 from kehoach.levels import Level, Levels, load_levels
 from kehoach.model import Plan
-from kehoach.references import is_issued, plan_reference
+from kehoach.references import citation, is_issued, plan_reference
 from kehoach.units import LoadedRegistry, Unit
 
 
@@ -38,10 +36,6 @@ class Derived:
     plan: Plan
     changes: list[Change] = field(default_factory=list)
     review: dict[str, list[str]] = field(default_factory=dict)
-
-
-def _day(when: dt.date | int) -> dt.date:
-    return when if isinstance(when, dt.date) else dt.date(when, 1, 1)
 
 
 def _fold(text: str) -> str:
@@ -72,17 +66,17 @@ class _Wording:
         )
         self.reviews = reviews
         self._done: dict[str, tuple[str, list[str], list[str]]] = {}  # units repeat texts
-        self.area_word = re.compile(rf"\b{re.escape(upper.tu_dia_ban)}\b", re.IGNORECASE)
+        self.area = upper.tu_dia_ban
+        self.area_word = re.compile(rf"\b{re.escape(self.area)}\b", re.IGNORECASE)
         issuers = {
             w
             for lv in levels.cap.values()
             for w in (lv.noi.ban_thuong_vu, lv.noi.ban_chap_hanh, lv.noi.cap_uy)
         }
         issuers |= set(levels.co_quan_khac)
-        kinds = "|".join(re.escape(name.capitalize()) for name in type_codes().values())
         who = "|".join(re.escape(i) for i in sorted(issuers, key=len, reverse=True))
         self.protected = re.compile(
-            rf"“[^”]*”|\"[^\"]*\"|(?:{kinds})(?: số)? \d+-[^\s,;.)]+"
+            rf"“[^”]*”|\"[^\"]*\"|{citation().pattern}"
             rf"(?: ngày \d{{1,2}}/\d{{1,2}}/\d{{4}})?(?: của (?:{who}))?"
         )
 
@@ -114,8 +108,9 @@ class _Wording:
         reasons = [why for phrase, why in self.reviews if phrase in result]
         free_text = " ".join(p for free, p in self.free_parts(result) if free)
         if self.area_word.search(free_text) and not reasons:
-            word = self.area_word.pattern.strip("\\b")
-            reasons.append(f"còn chữ '{word}': chỉ đúng khi đơn vị làm việc với cơ quan cấp đó")
+            reasons.append(
+                f"còn chữ '{self.area}': chỉ đúng khi đơn vị làm việc với cơ quan cấp đó"
+            )
         return result, sorted(set(used)), reasons
 
 
@@ -126,7 +121,7 @@ class _Deriver:
         self.parent = parent
         self.unit = unit
         self.levels = load_levels()
-        self.day = _day(parent.van_ban.ngay)
+        self.day = parent.van_ban.day
         upper_id = self.levels.of_body(parent.van_ban.ma_co_quan)
         lower_id = loaded.registry.cap
         expected = self.levels.below(upper_id, self.day) if upper_id else None
@@ -325,8 +320,7 @@ class _Deriver:
 
     def _subject(self) -> str:
         """The document the plans implement, as the upper trích yếu names it."""
-        kinds = "|".join(re.escape(n.capitalize()) for n in type_codes().values())
-        found = re.search(rf"(?:{kinds}) số \d+-[^\s,;.)]+", self.parent.van_ban.trich_yeu)
+        found = citation().search(self.parent.van_ban.trich_yeu)
         if found:
             return found.group()
         self.flag("to_chuc_thuc_hien", "không nhận ra văn kiện được triển khai trong trích yếu")

@@ -4,17 +4,16 @@ they always match it; the rows carry the indicators' stable ids."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from kehoach import evaluation, vnformat
-from kehoach.context import document_properties
+from kehoach.context import document_properties, recipients
 from kehoach.domain import read_data
 from kehoach.levels import load_levels
 from kehoach.model import Indicator, Plan
-from kehoach.profile import Profile, load_profile
+from kehoach.profile import load_profile
 from kehoach.references import plan_reference, standing_committee
 
 FORM_SHEET = "Biểu chỉ tiêu"
@@ -108,24 +107,23 @@ def subtitle(plan: Plan, period: Period) -> str:
     )
 
 
-def _recipients(plan: Plan, profile: Profile) -> list[str]:
-    """The report goes up: the standing committee above, then the filing line."""
+def _recipients(plan: Plan) -> list[str]:
+    """The report goes up (de_cuong.yaml `noi_nhan`): the standing committee above, then
+    the filing line; a line that names a level the chain lacks is left out."""
     levels = load_levels()
     level = levels.of_body(plan.van_ban.ma_co_quan)
-    day = (
-        plan.van_ban.ngay
-        if isinstance(plan.van_ban.ngay, dt.date)
-        else dt.date(plan.van_ban.year, 1, 1)
-    )
-    above = levels.above(level, day) if level else None
-    lines = [f"{levels.cap[above].noi.ban_thuong_vu} (b/c)"] if above else []
-    office = levels.cap[level].noi.van_phong if level else "Văn phòng"
-    lines.append(f"Lưu {office}")
-    rule = profile.noi_nhan
-    return [
-        f"{rule.dau_dong}{line}{rule.cuoi_cung if i == len(lines) - 1 else rule.cuoi_dong}"
-        for i, line in enumerate(lines)
-    ]
+    above = levels.above(level, plan.van_ban.day) if level else None
+    words = {
+        "tren": levels.cap[above].noi if above else None,
+        "cap": levels.cap[level].noi if level else None,
+    }
+    lines = []
+    for line in outline()["noi_nhan"]:
+        try:
+            lines.append(line.format(**words))
+        except AttributeError:  # {tren.…} for a plan at the top of the chain
+            continue
+    return lines
 
 
 def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
@@ -173,7 +171,7 @@ def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
         "gach_ngang": profile.gach_ngang.chu,
         "than": blocks,
         "chu_ky": plan.chu_ky.model_dump() | {"ho_ten": ""},
-        "noi_nhan": _recipients(plan, profile),
+        "noi_nhan": recipients(_recipients(plan), profile),
         "phu_luc": {
             "tieu_de": appendix["tieu_de"],
             "ten": appendix["ten"],

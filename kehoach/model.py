@@ -323,6 +323,11 @@ class Header(_Model):
     def year(self) -> int:
         return self.ngay if isinstance(self.ngay, int) else self.ngay.year
 
+    @property
+    def day(self) -> dt.date:
+        """The date, or 1 January when a draft knows only the year."""
+        return self.ngay if isinstance(self.ngay, dt.date) else dt.date(self.ngay, 1, 1)
+
 
 class Signature(_Model):
     """Chữ ký: quyền hạn, chức vụ, họ tên (có thể để trống khi dự thảo)."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import cache
 
 from kehoach import vnformat
 from kehoach.domain import type_codes
@@ -36,3 +38,11 @@ def standing_committee(plan: Plan) -> str:
     if level is None:
         return plan.van_ban.co_quan
     return levels.cap[level].noi.ban_thuong_vu
+
+
+@cache
+def citation() -> re.Pattern[str]:
+    """A cited document: `Nghị quyết số 42-NQ/TW`, `Chương trình 225-CTr/TU`
+    (groups: kind, ' số' or nothing, number-code/body)."""
+    kinds = "|".join(re.escape(name.capitalize()) for name in type_codes().values())
+    return re.compile(rf"\b({kinds})( số)? (\d+-[\wĐđ]+/[\wĐđ-]+)")

@@ -51,6 +51,9 @@ def test_report_outline_follows_the_plan(forms_dir):
     assert texts[0] == "BÁO CÁO"
     assert texts[1].startswith("sơ kết 5 năm thực hiện Kế hoạch số …-KH/HU ngày …/…/2024 của "
                                "Ban Thường vụ Huyện ủy về thực hiện Nghị quyết số 42-NQ/TW")
+    recipients = [p.text for p in doc.tables[1].rows[0].cells[0].paragraphs]
+    assert recipients == ["Nơi nhận:", "- Ban Thường vụ Tỉnh ủy (b/c),",
+                          "- Lưu Văn phòng Huyện ủy."]  # the report goes up
     tasks = [p.text for p in doc.paragraphs if p.style.name == "KH Tieu muc con"]
     assert tasks[0] == "a) Nâng cao nhận thức về vị trí, vai trò của chính sách xã hội"
     assert len(tasks) == 9 and tasks[-1].startswith("i) Tăng cường sự lãnh đạo của Đảng")
@@ -302,6 +305,9 @@ def test_forms_of_a_derived_plan_feed_the_district_summary(tmp_path):
     assert len(ids) == 31 and "ct-bac-si" not in ids  # commune-level indicators only
     texts = _texts(derived / "hoa-an_de_cuong_bao_cao.docx")
     assert texts[1].startswith("sơ kết thực hiện Kế hoạch số …-KH/ĐU")
+    outline = Document(str(derived / "hoa-an_de_cuong_bao_cao.docx"))
+    assert [p.text for p in outline.tables[1].rows[0].cells[0].paragraphs][1:] == [
+        "- Ban Thường vụ Huyện ủy (b/c),", "- Lưu Văn phòng Đảng ủy."]
     filled = _fill(derived / "hoa-an_bieu_chi_tieu.xlsx", tmp_path / "hoa_an.xlsx", None,
                    {"ct-bhyt": 96})
     out = tmp_path / "o"

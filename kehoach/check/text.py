@@ -13,8 +13,8 @@ from collections import Counter, defaultdict
 
 from kehoach.check import syllables
 from kehoach.check.findings import Collector, Segment
-from kehoach.domain import type_codes
 from kehoach.profile import load_profile
+from kehoach.references import citation
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 # Doubled spaces between two visible characters; a blank left for a number or a date
@@ -30,14 +30,6 @@ ROMAN = re.compile(r"^\s*([IVXL]+)[.\-]\s")
 ARABIC = re.compile(r"^\s*(\d{1,2})[.\-]\s")
 DECLARED = re.compile(r"\(viết tắt là ([^)]+)\)")
 _PAIRS = {"“": "”", "(": ")", "[": "]"}
-
-
-def _kinds() -> str:
-    return "|".join(re.escape(n.capitalize()) for n in type_codes().values())
-
-
-def _citation() -> re.Pattern[str]:
-    return re.compile(rf"\b({_kinds()})( số)? (\d+-[\wĐđ]+/[\wĐđ-]+)")
 
 
 def _roman_value(text: str) -> int:
@@ -163,7 +155,7 @@ def _brackets(segments: list[Segment], out: Collector) -> None:
 
 
 def _citations(segments: list[Segment], out: Collector, profile: str) -> None:
-    pattern = _citation()
+    pattern = citation()
     forms: dict[str, Counter] = defaultdict(Counter)
     uses: list[tuple[str, str, str]] = []  # (code, form, where)
     declared: dict[str, str] = {}
