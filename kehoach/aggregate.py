@@ -9,7 +9,6 @@ and the cell; the good files are still summarised.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,10 +22,8 @@ from kehoach import evaluation, vnformat, workbook
 from kehoach.errors import Problem
 from kehoach.forms import FORM_SHEET, indicator_rows, row_cells
 from kehoach.levels import load_levels
-from kehoach.model import Indicator, Plan
+from kehoach.model import Indicator, Plan, parse_number
 from kehoach.units import Registry
-
-_VI_NUMBER = re.compile(r"[-+]?\d{1,3}(\.\d{3})*(,\d+)?|[-+]?\d+(,\d+)?")
 
 
 @dataclass
@@ -44,14 +41,6 @@ class Reading:
     reports: list[Report] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
-
-
-def _number(text: str) -> float | None:
-    """`2,59` or `10.000` typed as text."""
-    text = text.strip()
-    if not _VI_NUMBER.fullmatch(text):
-        return None
-    return float(text.replace(".", "").replace(",", "."))
 
 
 class _FormReader:
@@ -164,7 +153,7 @@ class _FormReader:
             self.error(path, where, f"'{raw}' không phải là số")
             return None
         if isinstance(raw, str):
-            value = _number(raw)
+            value = parse_number(raw)
             if value is None:
                 self.error(path, where, f"'{raw}' không phải là số")
                 return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -40,20 +40,26 @@ def _fold(text: str) -> str:
     return " ".join(part.strip() for part in text.strip().splitlines() if part.strip())
 
 
+def parse_number(text: str) -> int | float | None:
+    """A number written the Vietnamese way (`2,59`, `10.000`), or None if it is not one."""
+    text = text.strip()
+    if not _VI_NUMBER.fullmatch(text):
+        return None
+    value = Decimal(text.replace(".", "").replace(",", "."))
+    return int(value) if value == int(value) else float(value)
+
+
 def _vi_number(value: Any) -> Any:
     """Accept `"2,59"` and `"10.000"` (the Vietnamese way) as numbers."""
     if isinstance(value, str):
-        text = value.strip()
-        if not _VI_NUMBER.fullmatch(text):
+        number = parse_number(value)
+        if number is None:
             raise ValueError(f"'{value}' không phải là số (viết 2,59 hoặc 10.000 theo kiểu Việt)")
-        try:
-            value = Decimal(text.replace(".", "").replace(",", "."))
-        except InvalidOperation:  # pragma: no cover - the pattern rules it out
-            raise ValueError(f"'{value}' không phải là số") from None
+        return number
     if isinstance(value, bool):
         raise ValueError("phải là số, không phải đúng/sai")
-    if isinstance(value, Decimal | float):
-        return int(value) if value == int(value) else float(value)
+    if isinstance(value, float) and value == int(value):
+        return int(value)
     return value
 
 

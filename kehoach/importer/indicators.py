@@ -18,7 +18,7 @@ from typing import Any
 
 from kehoach import vnformat
 from kehoach.domain import read_data
-from kehoach.model import BASE_SLOT, VALUE_SLOT
+from kehoach.model import BASE_SLOT, VALUE_SLOT, parse_number
 
 NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![.,]?\d)"
 _PERCENT = re.compile(rf"({NUMBER})(%(?:/năm)?)")
@@ -52,17 +52,13 @@ class Record:
     joiner: str = ""
 
 
-def _value(text: str) -> float:
-    return float(text.replace(".", "").replace(",", "."))
-
-
 def _target(text: str) -> tuple[re.Match, str] | None:
     """The target number of a part and the kind of match, if it has one."""
     for pattern, kind in ((_PERCENT, "%"), (_qualified(), "q"), (_LEADING, "lead")):
         matches = list(pattern.finditer(text))
         if matches:
             match = matches[-1] if kind != "lead" else matches[0]
-            if vnformat.number(_value(match.group(1))) == match.group(1):
+            if vnformat.number(parse_number(match.group(1))) == match.group(1):
                 return match, kind
     return None
 
@@ -117,23 +113,19 @@ def structure(record: Record) -> dict[str, Any]:
     number = match.group(1)
     start, end = match.span(1)
     wording = record.text[:start] + VALUE_SLOT + record.text[end:]
-    fields: dict[str, Any] = {"gia_tri": _value(number)}
+    fields: dict[str, Any] = {"gia_tri": parse_number(number)}
     if kind == "%":
         fields["don_vi"] = match.group(2)
     else:
         rest = record.text[end:].strip()
         per = _PER.search(wording)
         if per:
-            fields["mau_so"] = _value(per.group(1))
+            fields["mau_so"] = parse_number(per.group(1))
             wording = wording.replace(f"trên {per.group(1)} dân", f"trên {BASE_SLOT} dân")
             rest = _PER.sub(f"/{per.group(1)} dân", rest).replace(" /", "/")
         fields["don_vi"] = rest or "số"
     fields["so_sanh"] = _comparison(record.text[:start])
     fields["cau"] = wording
-    if fields["gia_tri"] == int(fields["gia_tri"]):
-        fields["gia_tri"] = int(fields["gia_tri"])
-    if "mau_so" in fields and fields["mau_so"] == int(fields["mau_so"]):
-        fields["mau_so"] = int(fields["mau_so"])
     return fields
 
 
