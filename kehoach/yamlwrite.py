@@ -30,8 +30,9 @@ def _scalar(value: Any, indent: int) -> str:
         return value.isoformat()
     text = str(value)
     pad = " " * indent
-    if "\n" in text:
-        return "|-\n" + "\n".join(pad + line if line else "" for line in text.split("\n"))
+    lines = text.split("\n")
+    if len(lines) > 1 and all(line == line.strip() for line in lines) and all(lines):
+        return "|-\n" + "\n".join(pad + line for line in lines)
     if len(text) > PROSE_WIDTH and text == text.strip():
         return f">-\n{pad}{text}"
     return _plain(text)
