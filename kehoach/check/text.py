@@ -41,16 +41,26 @@ def _roman_value(text: str) -> int:
     return total
 
 
+def _words(text: str) -> list[str]:
+    """The words the spelling rules look at: no numbers, codes or one-letter labels."""
+    return [
+        t for t in TOKEN.findall(text) if len(t) > 1 and not any(c.isdigit() or c == "_" for c in t)
+    ]
+
+
+def unknown_words(text: str) -> dict[str, str | None]:
+    """Words that are not Vietnamese syllables nor known exceptions, each with the
+    syllable a Telex slip meant (or None when it decodes to none)."""
+    return {
+        w: syllables.telex(w)
+        for w in _words(text)
+        if not syllables.is_syllable(w) and not syllables.is_foreign(w)
+    }
+
+
 def telex_fixes(text: str) -> dict[str, str]:
     """Every Telex slip in `text` with its one correction."""
-    out = {}
-    for token in TOKEN.findall(text):
-        if any(c.isdigit() for c in token) or syllables.is_syllable(token):
-            continue
-        meant = syllables.telex(token)
-        if meant and not syllables.is_foreign(token):
-            out[token] = meant
-    return out
+    return {word: meant for word, meant in unknown_words(text).items() if meant}
 
 
 def check_text(segments: list[Segment], out: Collector, profile: str = "hd36-2018") -> None:
@@ -66,24 +76,18 @@ def check_text(segments: list[Segment], out: Collector, profile: str = "hd36-201
 
 
 def _spelling(seg: Segment, out: Collector, styles) -> None:
-    reported: set[str] = set()
-    for token in TOKEN.findall(seg.text):
-        if len(token) < 2 or any(c.isdigit() or c == "_" for c in token):
-            continue
-        style = syllables.tone_style(token)
+    for word in _words(seg.text):
+        style = syllables.tone_style(word)
         if style:
-            styles[syllables.split_tone(token)[0]].append((style, token, seg.where))
-        if syllables.is_syllable(token) or syllables.is_foreign(token) or token in reported:
-            continue
-        reported.add(token)
-        meant = syllables.telex(token)
+            styles[syllables.split_tone(word)[0]].append((style, word, seg.where))
+    for word, meant in unknown_words(seg.text).items():
         if meant:
-            out.add(seg.where, "go-telex", f"'{token}' là chữ gõ Telex chưa thành", meant)
+            out.add(seg.where, "go-telex", f"'{word}' là chữ gõ Telex chưa thành", meant)
         else:
             out.add(
                 seg.where,
                 "am-tiet",
-                f"'{token}' không phải âm tiết tiếng Việt "
+                f"'{word}' không phải âm tiết tiếng Việt "
                 "(gõ nhầm, hoặc từ nước ngoài chưa có trong danh sách)",
             )
 
