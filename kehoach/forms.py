@@ -51,16 +51,9 @@ def indicator_rows(plan: Plan) -> list[Row]:
     rows: list[Row] = []
     for g, paragraph in enumerate(plan.muc_tieu_chi_tieu.chi_tieu.doan, start=1):
         rows.append(Row(vnformat.roman(g), paragraph.nhan or f"Nhóm chỉ tiêu {g}"))
-        for i, indicator in enumerate(_paragraph_indicators(paragraph), start=1):
+        for i, indicator in enumerate(paragraph.indicators(), start=1):
             rows.append(Row(str(i), indicator.nhan, indicator))
     return rows
-
-
-def _paragraph_indicators(paragraph) -> list[Indicator]:
-    out: list[Indicator] = []
-    for phrase in paragraph.noi_dung:
-        out.extend(phrase.chi_tieu if hasattr(phrase, "chi_tieu") else [phrase])
-    return out
 
 
 def row_cells(row: Row, *blank: str) -> dict[str, Any]:

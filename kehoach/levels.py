@@ -93,18 +93,17 @@ class Levels(_Data):
 
     def above(self, level: str, day: dt.date) -> str | None:
         """The level right over `level` in the chain in force on `day`."""
-        for period in self.chuoi:
-            if period.valid_on(day) and level in period.cap:
-                i = period.cap.index(level)
-                return period.cap[i - 1] if i > 0 else None
-        return None
+        return self._next(level, day, -1)
 
     def below(self, level: str, day: dt.date) -> str | None:
         """The level right under `level` in the chain in force on `day`."""
+        return self._next(level, day, +1)
+
+    def _next(self, level: str, day: dt.date, step: int) -> str | None:
         for period in self.chuoi:
             if period.valid_on(day) and level in period.cap:
-                i = period.cap.index(level)
-                return period.cap[i + 1] if i + 1 < len(period.cap) else None
+                i = period.cap.index(level) + step
+                return period.cap[i] if 0 <= i < len(period.cap) else None
         return None
 
 

@@ -257,6 +257,13 @@ class IndicatorParagraph(_Model):
     noi_dung: list[Phrase] = Field(min_length=1)
     cap: Levels | None = None
 
+    def indicators(self) -> list[Indicator]:
+        """The paragraph's indicators, groups opened, in reading order."""
+        out: list[Indicator] = []
+        for phrase in self.noi_dung:
+            out.extend(phrase.chi_tieu if isinstance(phrase, IndicatorGroup) else [phrase])
+        return out
+
 
 class IndicatorBlock(_Model):
     """Mục 'Các chỉ tiêu chủ yếu': đoạn văn sinh ra từ các bản ghi chỉ tiêu."""
@@ -268,11 +275,7 @@ class IndicatorBlock(_Model):
 
     def indicators(self) -> list[Indicator]:
         """Every indicator, in reading order."""
-        out: list[Indicator] = []
-        for paragraph in self.doan:
-            for phrase in paragraph.noi_dung:
-                out.extend(phrase.chi_tieu if isinstance(phrase, IndicatorGroup) else [phrase])
-        return out
+        return [indicator for paragraph in self.doan for indicator in paragraph.indicators()]
 
 
 class Objectives(_Model):
