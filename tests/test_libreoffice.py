@@ -83,11 +83,24 @@ def test_last_page_holds_the_signature_table(pdf):
     assert lines[-1] == "- Lưu Văn phòng Huyện ủy."
 
 
-def test_page_one_renders_to_an_image(pdf, tmp_path):
-    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf),
+def _ink(image: Path, box: tuple[float, float, float, float]) -> int:
+    """Dark pixels of a greyscale PGM inside `box` (fractions of width and height)."""
+    data = image.read_bytes()
+    header = data.split(maxsplit=4)  # P5, width, height, maxval, pixels
+    width, height = int(header[1]), int(header[2])
+    pixels = header[4]
+    x0, y0, x1, y1 = (int(box[0] * width), int(box[1] * height), int(box[2] * width),
+                      int(box[3] * height))
+    return sum(1 for y in range(y0, y1) for x in range(x0, x1) if pixels[y * width + x] < 128)
+
+
+def test_page_one_image_has_both_header_columns_and_no_number(pdf, tmp_path):
+    subprocess.run(["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", str(pdf),
                     str(tmp_path / "p")], check=True)
-    image = next(tmp_path.glob("p*.png"))
-    assert image.stat().st_size > 5_000
+    image = next(tmp_path.glob("p*.pgm"))
+    assert _ink(image, (0.08, 0.07, 0.45, 0.17)) > 50  # cấp trên, cơ quan, *, Số
+    assert _ink(image, (0.55, 0.07, 0.95, 0.17)) > 50  # tiêu đề, đường kẻ, ngày
+    assert _ink(image, (0.0, 0.0, 1.0, 0.05)) == 0  # nothing printed in the top margin
 
 
 def test_a_long_place_name_keeps_the_date_on_one_line(soffice, tmp_path):
