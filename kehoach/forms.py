@@ -18,6 +18,29 @@ from kehoach.references import plan_reference, standing_committee
 
 FORM_SHEET = "Biểu chỉ tiêu"
 
+# Columns of the indicator tables: (heading, the row's field, centred?). The Excel form
+# has the same columns, with the indicator's id (`Mã`) in place of the row number.
+_INDICATOR = [
+    ("STT", "stt", True),
+    ("Chỉ tiêu", "chi_tieu", False),
+    ("Đơn vị tính", "don_vi", True),
+    ("Chỉ tiêu kế hoạch", "ke_hoach", True),
+]
+BIEU_COLUMNS = [
+    *_INDICATOR,
+    ("Kết quả thực hiện", "ket_qua", True),
+    ("Tỷ lệ % so với chỉ tiêu", "ty_le", True),
+    ("Đánh giá", "danh_gia", True),
+    ("Ghi chú", "ghi_chu", False),
+]
+TONG_HOP_COLUMNS = [
+    *_INDICATOR,
+    ("{{ ten_chung }}", "chung", True),
+    ("Số đơn vị đạt", "dat", True),
+    ("Số đơn vị chưa đạt", "khong_dat", True),
+    ("Đơn vị chưa đạt", "chua_dat", False),
+]
+
 
 @cache
 def outline() -> dict[str, Any]:

@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from kehoach import ooxml
+from kehoach.forms import BIEU_COLUMNS, TONG_HOP_COLUMNS
 from kehoach.profile import Profile, load_profile
 
 TEMPLATE_DATE = dt.datetime(2018, 4, 3)  # fixed, so rebuilding gives the same bytes
@@ -284,29 +285,6 @@ def _landscape(section, p: Profile) -> None:
     section.page_width, section.page_height = Mm(page.cao_mm), Mm(page.rong_mm)
     section.top_margin, section.bottom_margin = Mm(margins.le_tren_mm), Mm(margins.le_duoi_mm)
     section.left_margin, section.right_margin = Mm(margins.le_trai_mm), Mm(margins.le_phai_mm)
-
-
-# Columns of the indicator tables: (heading, the row's field, centred?).
-BIEU_COLUMNS = [
-    ("STT", "stt", True),
-    ("Chỉ tiêu", "chi_tieu", False),
-    ("Đơn vị tính", "don_vi", True),
-    ("Chỉ tiêu kế hoạch", "ke_hoach", True),
-    ("Kết quả thực hiện", "ket_qua", True),
-    ("Tỷ lệ % so với chỉ tiêu", "ty_le", True),
-    ("Đánh giá", "danh_gia", True),
-    ("Ghi chú", "ghi_chu", False),
-]
-TONG_HOP_COLUMNS = [
-    ("STT", "stt", True),
-    ("Chỉ tiêu", "chi_tieu", False),
-    ("Đơn vị tính", "don_vi", True),
-    ("Chỉ tiêu kế hoạch", "ke_hoach", True),
-    ("{{ ten_chung }}", "chung", True),
-    ("Số đơn vị đạt", "dat", True),
-    ("Số đơn vị chưa đạt", "khong_dat", True),
-    ("Đơn vị chưa đạt", "chua_dat", False),
-]
 
 
 def _rows_table(doc, columns: list[tuple[str, str, bool]], widths: list[float]) -> None:

@@ -21,23 +21,14 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import ExcelWriter
 
 from kehoach import evaluation
-from kehoach.forms import FORM_SHEET, Period, indicator_rows, outline, subtitle
+from kehoach.forms import BIEU_COLUMNS, FORM_SHEET, Period, indicator_rows, outline, subtitle
 from kehoach.model import Plan
 from kehoach.ooxml import FixedTimeZipFile
 
 META_SHEET = "_kehoach"
 UNITS_SHEET = "DonVi"
 FORM_KIND = "bieu-chi-tieu"
-HEADINGS = [
-    "Mã",
-    "Chỉ tiêu",
-    "Đơn vị tính",
-    "Chỉ tiêu kế hoạch",
-    "Kết quả thực hiện",
-    "Tỷ lệ % so với chỉ tiêu",
-    "Đánh giá",
-    "Ghi chú",
-]
+HEADINGS = ["Mã"] + [title for title, _key, _centred in BIEU_COLUMNS[1:]]
 HIDDEN = ["Giá trị chỉ tiêu", "Quy tắc", "Dung sai"]
 WIDTHS = [24, 60, 12, 16, 14, 14, 13, 28, 10, 14, 10]
 UNIT_ROW, HEADING_ROW = 3, 6
