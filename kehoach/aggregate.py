@@ -162,9 +162,9 @@ class _FormReader:
             )
         else:
             value = float(raw)
-        percent = (indicator.don_vi or "").startswith("%")
-        if value < 0 or (percent and value > 100):
-            limit = "từ 0 đến 100" if percent else "không âm"
+        top = evaluation.highest(indicator)
+        if value < 0 or (top is not None and value > top):
+            limit = f"từ 0 đến {vnformat.number(top)}" if top is not None else "không âm"
             self.error(path, where, f"{vnformat.number(value)} ngoài khoảng cho phép ({limit})")
             return None
         return value

@@ -45,6 +45,11 @@ def target_text(indicator: Indicator) -> str:
     return f"{mark} {value}" if mark else value
 
 
+def highest(indicator: Indicator) -> float | None:
+    """The largest result a unit can report: 100 for a rate in %, else no limit."""
+    return _rules()["ty_le_toi_da"] if (indicator.don_vi or "").startswith("%") else None
+
+
 def tolerance(indicator: Indicator) -> float:
     """The absolute tolerance of an indicator ('khoảng'), 0 for the others."""
     if indicator.so_sanh is not Comparison.khoang or indicator.gia_tri is None:

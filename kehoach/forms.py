@@ -10,7 +10,7 @@ from typing import Any
 
 from kehoach import evaluation, vnformat
 from kehoach.context import document_properties, recipients
-from kehoach.domain import read_data
+from kehoach.domain import read_data, type_codes
 from kehoach.levels import load_levels
 from kehoach.model import Indicator, Plan
 from kehoach.profile import load_profile
@@ -181,7 +181,7 @@ def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
             "so_ky_hieu": vnformat.doc_number(None, data["loai"], h.ma_co_quan, profile.so_ky_hieu),
             "du_thao": "",
             "dia_danh_ngay": vnformat.date_line(h.dia_danh, period.nam, profile.dia_danh_ngay),
-            "ten_loai": "BÁO CÁO",
+            "ten_loai": type_codes()[data["loai"]],
             "trich_yeu": summary,
         },
         "gach_ngang": profile.gach_ngang.chu,

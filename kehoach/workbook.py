@@ -133,15 +133,7 @@ def build(plan: Plan, period: Period, units: list[UnitRef], own_unit: UnitRef | 
     for col in range(len(HEADINGS) + 1, len(HEADINGS) + len(HIDDEN) + 1):
         ws.column_dimensions[get_column_letter(col)].hidden = True
 
-    percent = _validation(
-        ws,
-        "decimal",
-        "0",
-        "Kết quả thực hiện",
-        "Nhập một số từ 0 đến 100 (tỷ lệ %).",
-        operator="between",
-        formula2="100",
-    )
+    limits: dict[float, DataValidation] = {}  # one validation per upper limit
     amount = _validation(
         ws,
         "decimal",
@@ -192,7 +184,21 @@ def build(plan: Plan, period: Period, units: list[UnitRef], own_unit: UnitRef | 
         code = evaluation.rule_code(indicator)
         result.protection, result.fill = _OPEN, _INPUT
         result.number_format = "0.##"
-        (percent if (indicator.don_vi or "").startswith("%") else amount).add(result.coordinate)
+        top = evaluation.highest(indicator)
+        if top is None:
+            amount.add(result.coordinate)
+        else:
+            if top not in limits:
+                limits[top] = _validation(
+                    ws,
+                    "decimal",
+                    "0",
+                    "Kết quả thực hiện",
+                    f"Nhập một số từ 0 đến {top:g} (tỷ lệ %).",
+                    operator="between",
+                    formula2=f"{top:g}",
+                )
+            limits[top].add(result.coordinate)
         ws.cell(row, 9, indicator.gia_tri)
         ws.cell(row, 10, code)
         ws.cell(row, 11, evaluation.tolerance(indicator))
