@@ -50,6 +50,7 @@ def test_the_seed_text_imports_and_renders_every_paragraph(tmp_path, seed_lines)
         assert line in text, line  # the typing slip included: import changes no word
     assert "ddoanf theer" in text
     assert "XEM LẠI" in target.read_text(encoding="utf-8")
+    assert plan.noi_nhan == ["Lưu Văn phòng Huyện ủy"]  # the seed has none: a marked stand-in
 
 
 def test_round_trip_through_the_rendered_docx(tmp_path, rendered):

@@ -20,6 +20,7 @@ from kehoach.domain import body_codes, read_data, type_codes
 from kehoach.errors import PlanError, Problem
 from kehoach.importer import indicators
 from kehoach.importer.sources import Source
+from kehoach.levels import load_levels
 
 MOTTO = "ĐẢNG CỘNG SẢN VIỆT NAM"
 NUMBER = re.compile(r"Số\s*:?\s*(\d*)\s*-\s*([A-Za-zĐđ]+)/([A-Za-zĐđ]+)")
@@ -353,10 +354,12 @@ class _Parser:
             data["noi_nhan"] = recipients
             self.found.append(f"nơi nhận ({len(recipients)} dòng)")
         else:
-            office = "Văn phòng"
+            levels = load_levels()
+            level = levels.of_body(data["van_ban"].get("ma_co_quan", ""))
+            office = levels.cap[level].noi.van_phong if level else "Văn phòng"
             data["noi_nhan"] = [*recipients, f"Lưu {office}"]
             self.note(
-                "noi_nhan", "văn bản gốc không có dòng lưu: đã thêm 'Lưu Văn phòng'; sửa cho đúng"
+                "noi_nhan", f"văn bản gốc không có dòng lưu: đã thêm 'Lưu {office}'; sửa cho đúng"
             )
         if right:
             signer = {"quyen_han": right[0]}
