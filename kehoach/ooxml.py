@@ -187,6 +187,7 @@ class FixedTimeZipFile(zipfile.ZipFile):
     def __init__(self, stream: IO[bytes]) -> None:
         super().__init__(stream, "w", compression=zipfile.ZIP_DEFLATED)
 
+    # compress_type and compresslevel keep ZipFile's signature; the fixed level always applies.
     def writestr(self, name, data, compress_type=None, compresslevel=None) -> None:
         if not isinstance(name, zipfile.ZipInfo):
             name = zipfile.ZipInfo(str(name), date_time=ZIP_EPOCH)
