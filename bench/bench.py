@@ -29,15 +29,15 @@ sys.path.insert(0, str(ROOT))
 
 from docxtpl import DocxTemplate  # noqa: E402
 
-from kehoach import context  # noqa: E402
 from kehoach.check.run import check_file  # noqa: E402
-from kehoach.derive import derive  # noqa: E402
-from kehoach.drafts import Drafter, Targets, write_all  # noqa: E402
-from kehoach.loader import load_plan  # noqa: E402
-from kehoach.profile import load_profile  # noqa: E402
-from kehoach.render import Renderer, environment  # noqa: E402
-from kehoach.templates import find_template  # noqa: E402
-from kehoach.units import load_registry  # noqa: E402
+from kehoach.derive.batch import Drafter, Targets, write_all  # noqa: E402
+from kehoach.derive.derivation import derive  # noqa: E402
+from kehoach.document import context  # noqa: E402
+from kehoach.document.lookup import find_template  # noqa: E402
+from kehoach.document.render import Renderer, environment  # noqa: E402
+from kehoach.plan.loader import load_plan  # noqa: E402
+from kehoach.plan.units import load_registry  # noqa: E402
+from kehoach.rules.profile import load_profile  # noqa: E402
 
 PLAN = ROOT / "plans" / "phung_hiep_42.yaml"
 

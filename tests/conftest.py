@@ -30,14 +30,14 @@ def seed_lines() -> list[str]:
 
 @pytest.fixture(scope="session")
 def plan():
-    from kehoach.loader import load_plan
+    from kehoach.plan.loader import load_plan
 
     return load_plan(PLAN)
 
 
 @pytest.fixture(scope="session")
 def renderer():
-    from kehoach.render import renderer_for
+    from kehoach.document.render import renderer_for
 
     return renderer_for("ke_hoach.docx")
 

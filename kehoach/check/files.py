@@ -8,7 +8,7 @@ from typing import Any
 
 from kehoach.check.findings import Segment
 from kehoach.errors import KehoachError
-from kehoach.model import BASE_SLOT, VALUE_SLOT
+from kehoach.plan.model import BASE_SLOT, VALUE_SLOT
 
 # Plan fields holding codes or ids, not Vietnamese text.
 CODE_KEYS = {
@@ -48,7 +48,7 @@ def _utf8(path: Path) -> str:
 
 def yaml_segments(path: Path) -> list[Segment]:
     """Every text value of a plan, located by line:column and field path."""
-    from kehoach import yamlsource
+    from kehoach.plan import yamlsource
 
     source = yamlsource.load(_utf8(path), str(path))
     out: list[Segment] = []

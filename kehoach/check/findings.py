@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from functools import cache
 
-from kehoach.profile import load_profile
+from kehoach.rules.profile import load_profile
 
 ERROR = "lỗi"
 WARNING = "cảnh báo"

@@ -13,8 +13,8 @@ from lxml import etree
 from kehoach.check.effective import Formats, w
 from kehoach.check.files import paragraph_text, where_paragraph
 from kehoach.check.findings import Collector
-from kehoach.domain import type_codes
-from kehoach.profile import Profile, load_profile
+from kehoach.rules.data import type_codes
+from kehoach.rules.profile import Profile, load_profile
 
 TWIPS_PER_MM = 1440 / 25.4
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

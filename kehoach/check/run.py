@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kehoach.check import files, text
 from kehoach.check.findings import Collector, Finding, Segment
-from kehoach.domain import type_codes
+from kehoach.rules.data import type_codes
 
 
 def check_file(path: Path, profile: str) -> list[Finding]:

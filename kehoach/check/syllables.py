@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import cache
 
-from kehoach.domain import read_data
+from kehoach.rules.data import read_data
 
 TONES = {"\u0300": "f", "\u0301": "s", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
 _TONE_MARK = {v: k for k, v in TONES.items()}

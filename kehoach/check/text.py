@@ -13,8 +13,8 @@ from collections import Counter, defaultdict
 
 from kehoach.check import syllables
 from kehoach.check.findings import Collector, Segment
-from kehoach.profile import load_profile
-from kehoach.references import citation
+from kehoach.plan.references import citation
+from kehoach.rules.profile import load_profile
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 # Doubled spaces between two visible characters; a blank left for a number or a date

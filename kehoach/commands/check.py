@@ -47,7 +47,7 @@ def check(
     from kehoach.check.files import Unreadable
     from kehoach.check.findings import ERROR
     from kehoach.check.run import check_file, fix_text
-    from kehoach.profile import load_profile
+    from kehoach.rules.profile import load_profile
     from kehoach.safewrite import write_atomic
 
     load_profile(profile)

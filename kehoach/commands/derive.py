@@ -52,10 +52,10 @@ def derive(
     explain: bool,
 ) -> None:
     """Soạn kế hoạch của xã, thị trấn từ kế hoạch cấp trên PLAN (YAML để sửa và DOCX)."""
-    from kehoach.drafts import Drafter, Targets, write_all
-    from kehoach.loader import load_plan
-    from kehoach.templates import find_template
-    from kehoach.units import load_registry
+    from kehoach.derive.batch import Drafter, Targets, write_all
+    from kehoach.document.lookup import find_template
+    from kehoach.plan.loader import load_plan
+    from kehoach.plan.units import load_registry
 
     if bool(unit_ids) == all_units:
         raise KehoachError("chọn đơn vị bằng --unit MÃ hoặc --all (một trong hai)")

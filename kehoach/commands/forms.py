@@ -39,10 +39,10 @@ def forms(
     templates_dir: Path | None,
 ) -> None:
     """Sinh đề cương báo cáo (DOCX) và biểu chỉ tiêu (DOCX, XLSX) trống từ kế hoạch PLAN."""
-    from kehoach import forms as report_forms
-    from kehoach import workbook
-    from kehoach.loader import load_plan
-    from kehoach.render import renderer_for
+    from kehoach.document.render import renderer_for
+    from kehoach.forms import report as report_forms
+    from kehoach.forms import workbook
+    from kehoach.plan.loader import load_plan
     from kehoach.safewrite import write_atomic
 
     model = load_plan(existing_file(plan))
@@ -77,7 +77,7 @@ def forms(
 
 def _form_units(plan_path: Path, model, units_file: Path | None):
     """(registry units for the drop-down, the plan's own unit for a unit's derived plan)."""
-    from kehoach.units import load_registry
+    from kehoach.plan.units import load_registry
 
     if model.don_vi is not None:
         return [], (model.don_vi, model.van_ban.dia_danh)
@@ -105,12 +105,12 @@ def aggregate(
 
     Ghi <tên kế hoạch>_tong_hop.xlsx và _tong_hop.docx. Mọi số liệu đều được kiểm tra; mã
     thoát 1 khi có biểu lỗi (bảng tổng hợp vẫn được ghi từ các biểu tốt)."""
-    from kehoach import aggregate as summing
-    from kehoach import forms as report_forms
-    from kehoach.loader import load_plan
-    from kehoach.render import renderer_for
+    from kehoach.document.render import renderer_for
+    from kehoach.forms import aggregate as summing
+    from kehoach.forms import report as report_forms
+    from kehoach.plan.loader import load_plan
+    from kehoach.plan.units import load_registry
     from kehoach.safewrite import write_atomic
-    from kehoach.units import load_registry
 
     model = load_plan(existing_file(plan))
     path = registry_path(plan, model, units_file)

@@ -28,10 +28,10 @@ def import_(source: Path, target: Path | None, force: bool) -> None:
     """Nhập một kế hoạch có sẵn (DOCX hoặc tệp chữ UTF-8) thành tệp kế hoạch YAML."""
     from collections import Counter
 
-    from kehoach import yamlsource, yamlwrite
     from kehoach.importer.parse import parse
     from kehoach.importer.sources import read_source
-    from kehoach.loader import plan_from_source
+    from kehoach.plan import yamlsource, yamlwrite
+    from kehoach.plan.loader import plan_from_source
     from kehoach.safewrite import write_atomic
 
     imported = parse(read_source(existing_file(source)), source.stem)

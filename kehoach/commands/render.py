@@ -18,14 +18,14 @@ from kehoach.errors import KehoachError
 
 
 def _render_one(renderer, plan_path: Path, target: Path, pdf: bool) -> None:
-    from kehoach.loader import load_plan
+    from kehoach.plan.loader import load_plan
     from kehoach.safewrite import write_atomic
 
     plan = load_plan(plan_path)
     write_atomic(target, renderer.render(plan))
     click.echo(f"đã ghi {target}")
     if pdf:
-        from kehoach.pdf import to_pdf
+        from kehoach.document.pdf import to_pdf
 
         click.echo(f"đã ghi {to_pdf(target)}")
 
@@ -37,7 +37,7 @@ def _render_one(renderer, plan_path: Path, target: Path, pdf: bool) -> None:
 @pdf_option
 def render(plan: Path, out_dir: Path, templates_dir: Path | None, pdf: bool) -> None:
     """Sinh văn bản Kế hoạch (DOCX) từ tệp PLAN, ghi vào OUTPUT/<tên tệp>.docx."""
-    from kehoach.render import renderer_for
+    from kehoach.document.render import renderer_for
 
     renderer = renderer_for(TEMPLATE, templates_dir)
     _render_one(renderer, existing_file(plan), out_dir / f"{plan.stem}.docx", pdf)
@@ -50,12 +50,12 @@ def render(plan: Path, out_dir: Path, templates_dir: Path | None, pdf: bool) -> 
 @pdf_option
 def build(plans_dir: Path, out_dir: Path, templates_dir: Path | None, pdf: bool) -> None:
     """Sinh văn bản cho mọi kế hoạch trong PLANS_DIR (mặc định plans/) vào output/."""
-    from kehoach.render import renderer_for
+    from kehoach.document.render import renderer_for
 
     if not plans_dir.is_dir():
         raise KehoachError(f"không có thư mục {plans_dir}")
-    from kehoach import yamlsource
-    from kehoach.units import is_registry
+    from kehoach.plan import yamlsource
+    from kehoach.plan.units import is_registry
 
     plans = []
     for path in sorted(plans_dir.rglob("*.yaml")):

@@ -15,9 +15,9 @@ from kehoach.errors import KehoachError
 def validate(plans: tuple[Path, ...]) -> None:
     """Kiểm tra các tệp kế hoạch (và danh sách đơn vị) và liệt kê mọi lỗi (dòng:cột,
     trường, điều cần sửa)."""
-    from kehoach import yamlsource
-    from kehoach.loader import plan_from_source, validate
-    from kehoach.units import Registry, is_registry
+    from kehoach.plan import yamlsource
+    from kehoach.plan.loader import plan_from_source, validate
+    from kehoach.plan.units import Registry, is_registry
 
     problems = []
     for path in plans:
@@ -43,7 +43,7 @@ def schema() -> None:
     """In JSON Schema của định dạng kế hoạch (để trình soạn thảo gợi ý và kiểm tra)."""
     import json
 
-    from kehoach.model import Plan
+    from kehoach.plan.model import Plan
 
     document = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

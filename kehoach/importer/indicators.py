@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kehoach import vnformat
-from kehoach.domain import read_data
-from kehoach.model import BASE_SLOT, VALUE_SLOT, parse_number
+from kehoach.plan.model import BASE_SLOT, VALUE_SLOT, parse_number
+from kehoach.rules.data import read_data
+from kehoach.vn import written as vnformat
 
 NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![.,]?\d)"
 _PERCENT = re.compile(rf"({NUMBER})(%(?:/năm)?)")

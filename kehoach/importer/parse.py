@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from kehoach.domain import body_codes, read_data, type_codes
 from kehoach.errors import PlanError, Problem
 from kehoach.importer import indicators
 from kehoach.importer.sources import Source
-from kehoach.levels import load_levels
+from kehoach.rules.data import body_codes, read_data, type_codes
+from kehoach.rules.levels import load_levels
 
 MOTTO = "ĐẢNG CỘNG SẢN VIỆT NAM"
 NUMBER = re.compile(r"Số\s*:?\s*(\d*)\s*-\s*([A-Za-zĐđ]+)/([A-Za-zĐđ]+)")

@@ -132,7 +132,7 @@ def _val(node, tag: str) -> str | None:
 
 
 def _format(value: int, fmt: str) -> str:
-    from kehoach.vnformat import roman
+    from kehoach.vn.written import roman
 
     if fmt == "upperRoman":
         return roman(value)

@@ -1,0 +1,112 @@
+"""Drafting many units' plans: each unit's YAML (with review comments) and DOCX, in one
+process for a district, across both cores for a large batch."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from kehoach.derive.derivation import Derivation, Derived
+from kehoach.document.render import Renderer
+from kehoach.plan import yamlwrite
+from kehoach.plan.model import Plan
+from kehoach.plan.units import LoadedRegistry
+from kehoach.safewrite import write_atomic
+
+PARALLEL_FROM = 40  # units; below this, starting a second process costs more than it saves
+REVIEW = "XEM LẠI"
+
+
+@dataclass(frozen=True)
+class Written:
+    """What drafting one unit wrote, and what to tell the clerk about it."""
+
+    unit: str
+    review: int
+    explained: list[str]
+
+
+def draft_yaml(derived: Derived) -> str:
+    """The derived plan as YAML, with `# XEM LẠI: …` above each element to review."""
+    plan = derived.plan
+    data = plan.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    comments = {key: [f"{REVIEW}: {r}" for r in reasons] for key, reasons in derived.review.items()}
+    count = sum(len(r) for r in derived.review.values())
+    header = [
+        f"Kế hoạch của {' '.join(plan.van_ban.co_quan.split())}, soạn tự động từ kế hoạch "
+        f"{plan.goc.id}",
+        "bằng `kehoach derive`. Văn bản cấp trên giữ nguyên, trừ tên các cơ quan thực hiện.",
+        f"Còn {count} chỗ cần xem lại: tìm '{REVIEW}' trong tệp này.",
+        "",
+    ]
+    return yamlwrite.dump(data, comments, header)
+
+
+def explain(derived: Derived) -> list[str]:
+    """Every change from the upper text: element, rule, before, after; then the review list."""
+    lines = [f"== {derived.unit.id}"]
+    for change in derived.changes:
+        lines.append(
+            f"{change.element} [{change.rule}]\n  trước: {change.before}\n"
+            f"  sau:   {change.after or '(bỏ)'}"
+        )
+    for element, reasons in derived.review.items():
+        lines += [f"{element} [xem lại] {reason}" for reason in reasons]
+    return lines
+
+
+@dataclass(frozen=True)
+class Targets:
+    yaml_dir: Path
+    docx_dir: Path
+    explain: bool = False
+
+
+class Drafter:
+    """Everything a unit's draft needs, loaded once per process."""
+
+    def __init__(self, plan: Plan, registry: LoadedRegistry, template: Path) -> None:
+        self.derivation = Derivation(plan, registry)
+        self.registry = registry
+        self.renderer = Renderer(template)
+
+    def write(self, unit_id: str, targets: Targets) -> Written:
+        """Derive, then write the unit's YAML and DOCX (each atomically)."""
+        derived = self.derivation.derive(self.registry.unit(unit_id))
+        write_atomic(targets.yaml_dir / f"{unit_id}.yaml", draft_yaml(derived).encode("utf-8"))
+        write_atomic(targets.docx_dir / f"{unit_id}.docx", self.renderer.render(derived.plan))
+        review = sum(len(r) for r in derived.review.values())
+        return Written(unit_id, review, explain(derived) if targets.explain else [])
+
+
+# The batch's drafter, inherited by forked worker processes: they start with the
+# template compiled and the plans loaded instead of reading everything again.
+_worker: tuple[Drafter, Targets] | None = None
+
+
+def _write_in_worker(unit_id: str) -> Written:
+    assert _worker is not None
+    drafter, targets = _worker
+    return drafter.write(unit_id, targets)
+
+
+def write_all(drafter: Drafter, unit_ids: list[str], targets: Targets) -> Iterator[Written]:
+    """Draft and write every unit, in order; a large batch uses both cores."""
+    global _worker
+    workers = min(os.cpu_count() or 1, 2)
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    if len(unit_ids) < PARALLEL_FROM or workers < 2 or not forking:
+        for unit_id in unit_ids:
+            yield drafter.write(unit_id, targets)
+        return
+    _worker = (drafter, targets)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            yield from pool.map(_write_in_worker, unit_ids, chunksize=8)
+    finally:
+        _worker = None

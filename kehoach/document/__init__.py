@@ -1,0 +1,1 @@
+"""Plan → DOCX: template context, prose of indicators, rendering, OOXML, PDF."""

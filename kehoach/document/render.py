@@ -1,0 +1,145 @@
+"""Render a plan into its DOCX through a docxtpl template.
+
+A `Renderer` reads its template once and keeps docxtpl's cleaned-up XML and the
+compiled Jinja templates for the life of the process, so a batch pays for
+parsing and compiling once. Jinja runs sandboxed, autoescaped, with strict
+undefined; output bytes are deterministic (fixed zip timestamps, fixed dates).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+
+from kehoach.document import context, ooxml
+from kehoach.document.lookup import find_template
+from kehoach.errors import TemplateFailure
+from kehoach.plan.model import Plan
+from kehoach.rules.profile import load_profile
+
+_PARAGRAPH = re.compile(r"<w:p([ >])")
+_NEWLINE_PARAGRAPH = re.compile(r"\n<w:p([ >])")
+_MARKS = "\n\t\a\f"
+
+
+class _Loaded:
+    """A template parsed once. docxtpl edits the document it renders (replaces the body and
+    the header parts), so each render starts by putting the pristine ones back: a batch
+    reuses one parsed package instead of reading the DOCX again. One render at a time."""
+
+    def __init__(self, source: bytes) -> None:
+        self.docx = Document(io.BytesIO(source))
+        self.body = copy.deepcopy(self.docx.element.body)
+        self.body_xml = etree.tostring(self.body, encoding="unicode")
+        self.targets = {key: rel._target for key, rel in self.docx.part.rels.items()}
+        self.patched: dict[str, str] = {}
+        self.compiled: dict[str, Any] = {}
+
+    def fresh(self):
+        root = self.docx.element
+        root.replace(root.body, copy.deepcopy(self.body))
+        for key, target in self.targets.items():
+            self.docx.part.rels[key]._target = target
+        return self.docx
+
+
+class _CachedTemplate(DocxTemplate):
+    """docxtpl on a pre-parsed template, its XML clean-up and Jinja compilation memoised."""
+
+    def __init__(self, loaded: _Loaded) -> None:
+        super().__init__(None)
+        self.docx = loaded.fresh()
+        self._loaded = loaded
+
+    def get_xml(self) -> str:
+        return self._loaded.body_xml  # the body is pristine when rendering starts
+
+    def patch_xml(self, src_xml: str) -> str:
+        patched = self._loaded.patched
+        if src_xml not in patched:
+            patched[src_xml] = super().patch_xml(src_xml)
+        return patched[src_xml]
+
+    def render_xml_part(self, src_xml, part, context, jinja_env=None):
+        # Same steps as DocxTemplate.render_xml_part, compiling each part only once.
+        template = self._loaded.compiled.get(src_xml)
+        if template is None:
+            template = jinja_env.from_string(_PARAGRAPH.sub(r"\n<w:p\1", src_xml))
+            self._loaded.compiled[src_xml] = template
+        self.current_rendering_part = part
+        dst_xml = _NEWLINE_PARAGRAPH.sub(r"<w:p\1", template.render(context))
+        for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
+            dst_xml = dst_xml.replace(escaped, tag)
+        return self._resolve_marks(dst_xml)
+
+    def _resolve_marks(self, xml: str) -> str:
+        """docxtpl's resolve_listing (line breaks, tabs …), run only on the paragraphs
+        that hold such a mark instead of on the whole part."""
+        if not any(mark in xml for mark in _MARKS):
+            return xml
+        chunks = xml.split("</w:p>")
+        for i, chunk in enumerate(chunks[:-1]):
+            if any(mark in chunk for mark in _MARKS):
+                start = max(chunk.rfind("<w:p>"), chunk.rfind("<w:p "))
+                fixed = self.resolve_listing(chunk[start:] + "</w:p>")
+                chunks[i] = chunk[:start] + fixed.removesuffix("</w:p>")
+        return "</w:p>".join(chunks)
+
+    def render_properties(self, context, jinja_env=None) -> None:
+        """The document's properties come from the plan (`document_properties`)."""
+
+
+def environment() -> SandboxedEnvironment:
+    """The Jinja environment every template is rendered in."""
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+
+class Renderer:
+    """Renders plans with one template; reuse it across a batch."""
+
+    def __init__(self, template: Path) -> None:
+        self.template = template
+        self.env = environment()
+        try:
+            self._loaded = _Loaded(template.read_bytes())
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+            raise TemplateFailure(f"mẫu {template} không phải tệp DOCX đọc được: {exc}") from None
+
+    def render_context(self, ctx: dict[str, Any], properties: dict[str, Any]) -> bytes:
+        """The DOCX bytes for a ready context; `properties` set the document's own metadata."""
+        doc = _CachedTemplate(self._loaded)
+        try:
+            doc.render(ctx, jinja_env=self.env)
+        except TemplateError as exc:
+            where = f" (dòng {exc.lineno})" if getattr(exc, "lineno", None) else ""
+            raise TemplateFailure(
+                f"mẫu {self.template}: lỗi Jinja{where}: {exc.message or exc}"
+            ) from None
+        props = doc.docx.core_properties
+        for key, value in properties.items():
+            setattr(props, key, value)
+        out = io.BytesIO()
+        ooxml.save_package(doc.docx, out)
+        return out.getvalue()
+
+    def render(self, plan: Plan) -> bytes:
+        """The Kế hoạch of `plan` as DOCX bytes."""
+        profile = load_profile(plan.ho_so)
+        return self.render_context(
+            context.ke_hoach(plan, profile), context.document_properties(plan)
+        )
+
+
+def renderer_for(name: str, user_dir: Path | None = None) -> Renderer:
+    """A renderer for template `name`, looked up in `user_dir` first."""
+    return Renderer(find_template(name, user_dir))

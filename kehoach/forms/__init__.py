@@ -1,0 +1,1 @@
+"""Report forms from a plan (outline, indicator table DOCX/XLSX) and their summary."""

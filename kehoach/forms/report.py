@@ -1,0 +1,216 @@
+"""Blank report forms made from a plan: the report outline (đề cương báo cáo) and the
+indicator table (biểu chỉ tiêu). Their sections and rows come from the plan itself, so
+they always match it; the rows carry the indicators' stable ids."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kehoach.document.context import document_properties, recipients
+from kehoach.forms import evaluation
+from kehoach.plan.model import Indicator, Plan
+from kehoach.plan.references import plan_reference, standing_committee
+from kehoach.rules.data import read_data, type_codes
+from kehoach.rules.levels import load_levels
+from kehoach.rules.profile import load_profile
+from kehoach.vn import written as vnformat
+
+FORM_SHEET = "Biểu chỉ tiêu"
+
+# Columns of the indicator tables: (heading, the row's field, centred?). The Excel form
+# has the same columns, with the indicator's id (`Mã`) in place of the row number.
+_INDICATOR = [
+    ("STT", "stt", True),
+    ("Chỉ tiêu", "chi_tieu", False),
+    ("Đơn vị tính", "don_vi", True),
+    ("Chỉ tiêu kế hoạch", "ke_hoach", True),
+]
+BIEU_COLUMNS = [
+    *_INDICATOR,
+    ("Kết quả thực hiện", "ket_qua", True),
+    ("Tỷ lệ % so với chỉ tiêu", "ty_le", True),
+    ("Đánh giá", "danh_gia", True),
+    ("Ghi chú", "ghi_chu", False),
+]
+TONG_HOP_COLUMNS = [
+    *_INDICATOR,
+    ("{{ ten_chung }}", "chung", True),
+    ("Số đơn vị đạt", "dat", True),
+    ("Số đơn vị chưa đạt", "khong_dat", True),
+    ("Đơn vị chưa đạt", "chua_dat", False),
+]
+
+
+@cache
+def outline() -> dict[str, Any]:
+    """The usual outline of a report on a plan (kehoach/data/de_cuong.yaml)."""
+    return read_data("de_cuong.yaml")
+
+
+@dataclass(frozen=True)
+class Period:
+    """Which report: `sơ kết 5 năm`, and the year it is written."""
+
+    ky: str
+    nam: int
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of an indicator table: a group heading, or an indicator."""
+
+    stt: str
+    chi_tieu: str
+    indicator: Indicator | None = None
+
+    @property
+    def is_group(self) -> bool:
+        return self.indicator is None
+
+
+def indicator_rows(plan: Plan) -> list[Row]:
+    """Groups (I., II. …, by paragraph of II.2) and their indicators (1., 2. …)."""
+    rows: list[Row] = []
+    for g, paragraph in enumerate(plan.muc_tieu_chi_tieu.chi_tieu.doan, start=1):
+        rows.append(Row(vnformat.roman(g), paragraph.nhan or f"Nhóm chỉ tiêu {g}"))
+        for i, indicator in enumerate(paragraph.indicators(), start=1):
+            rows.append(Row(str(i), indicator.nhan, indicator))
+    return rows
+
+
+def row_cells(row: Row, *blank: str) -> dict[str, Any]:
+    """A row's fixed cells as the DOCX tables get them, with the `blank` columns empty."""
+    cells: dict[str, Any] = {
+        "stt": row.stt,
+        "chi_tieu": row.chi_tieu,
+        "nhom": row.is_group,
+        "don_vi": "",
+        "ke_hoach": "",
+    } | dict.fromkeys(blank, "")
+    if row.indicator is not None:
+        cells["don_vi"] = row.indicator.don_vi or ""
+        cells["ke_hoach"] = evaluation.target_text(row.indicator)
+    return cells
+
+
+def table_rows(plan: Plan) -> list[dict[str, Any]]:
+    """The rows of the blank indicator table; results and evaluation left blank."""
+    return [
+        row_cells(row, "ket_qua", "ty_le", "danh_gia", "ghi_chu") for row in indicator_rows(plan)
+    ]
+
+
+def _report_words(plan: Plan, period: Period) -> dict[str, str]:
+    trich_yeu = " ".join(plan.van_ban.trich_yeu.split())
+    return {
+        "ky": period.ky,
+        "nam": str(period.nam),
+        "ke_hoach": plan_reference(plan),
+        "ban_thuong_vu": standing_committee(plan),
+        "ban_thuong_vu_bao_cao": standing_committee(plan),
+        "trich_yeu": trich_yeu[:1].lower() + trich_yeu[1:],
+        "ma_co_quan": plan.van_ban.ma_co_quan,
+    }
+
+
+def subtitle(plan: Plan, period: Period) -> str:
+    """`(Kèm theo … sơ kết năm 2028 thực hiện Kế hoạch số … của Ban Thường vụ Huyện ủy)`."""
+    words = _report_words(plan, period)
+    return (
+        f"(Báo cáo {words['ky']} năm {words['nam']} thực hiện {words['ke_hoach']} "
+        f"của {words['ban_thuong_vu']})"
+    )
+
+
+def _recipients(plan: Plan) -> list[str]:
+    """The report goes up (de_cuong.yaml `noi_nhan`): the standing committee above, then
+    the filing line; a line that names a level the chain lacks is left out."""
+    levels = load_levels()
+    level = levels.of_body(plan.van_ban.ma_co_quan)
+    above = levels.above(level, plan.van_ban.day) if level else None
+    words = {
+        "tren": levels.cap[above].noi if above else None,
+        "cap": levels.cap[level].noi if level else None,
+    }
+    lines = []
+    for line in outline()["noi_nhan"]:
+        try:
+            lines.append(line.format(**words))
+        except AttributeError:  # {tren.…} for a plan at the top of the chain
+            continue
+    return lines
+
+
+def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
+    """The context of `templates/de_cuong_bao_cao.docx`."""
+    profile = load_profile(plan.ho_so)
+    data = outline()
+    words = _report_words(plan, period)
+    h = plan.van_ban
+    labels = profile.nhan
+    blocks: list[dict[str, str]] = [
+        {"kieu": "doan", "chu": " ".join(data["mo_dau"].format(**words).split())}
+    ]
+    for s, part in enumerate(data["phan"], start=1):
+        blocks.append(
+            {
+                "kieu": "muc",
+                "chu": f"{labels.muc.format(so_la_ma=vnformat.roman(s))} {part['tieu_de']}",
+            }
+        )
+        if part.get("huong_dan"):
+            blocks.append({"kieu": "huong_dan", "chu": " ".join(part["huong_dan"].split())})
+        for i, item in enumerate(part.get("muc", []), start=1):
+            blocks.append(
+                {"kieu": "tieu_muc", "chu": f"{labels.tieu_muc.format(so=i)} {item['tieu_de']}"}
+            )
+            blocks.append({"kieu": "huong_dan", "chu": " ".join(item["huong_dan"].split())})
+            if "theo_nhiem_vu" in item:
+                guide = " ".join(item["theo_nhiem_vu"].split())
+                for t, task in enumerate(plan.nhiem_vu_giai_phap.muc):
+                    letter = labels.tieu_muc_con.format(chu=chr(ord("a") + t))
+                    blocks.append({"kieu": "tieu_muc_con", "chu": f"{letter} {task.tieu_de}"})
+                    blocks.append({"kieu": "huong_dan", "chu": guide})
+    summary = data["trich_yeu"].format(**words)
+    appendix = data["phu_luc"]
+    return {
+        "van_ban": {
+            "cap_tren": h.cap_tren or "",
+            "co_quan": h.co_quan,
+            "so_ky_hieu": vnformat.doc_number(None, data["loai"], h.ma_co_quan, profile.so_ky_hieu),
+            "du_thao": "",
+            "dia_danh_ngay": vnformat.date_line(h.dia_danh, period.nam, profile.dia_danh_ngay),
+            "ten_loai": type_codes()[data["loai"]],
+            "trich_yeu": summary,
+        },
+        "gach_ngang": profile.gach_ngang.chu,
+        "than": blocks,
+        "chu_ky": plan.chu_ky.model_dump() | {"ho_ten": ""},
+        "noi_nhan": recipients(_recipients(plan), profile),
+        "phu_luc": {
+            "tieu_de": appendix["tieu_de"],
+            "ten": appendix["ten"],
+            "chu_thich": appendix["chu_thich"].format(**words),
+        },
+        "dong": table_rows(plan),
+    }
+
+
+def table_context(plan: Plan, period: Period, unit_name: str) -> dict[str, Any]:
+    """The context of `templates/bieu_chi_tieu.docx`."""
+    return {
+        "tieu_de": outline()["phu_luc"]["ten"],
+        "phu_de": subtitle(plan, period),
+        "dau": [
+            f"Đơn vị báo cáo: {unit_name or '.' * 40}",
+            f"Kỳ báo cáo: {period.ky} năm {period.nam}",
+        ],
+        "dong": table_rows(plan),
+    }
+
+
+def properties(plan: Plan, title: str, period: Period) -> dict[str, Any]:
+    """Document properties of a form: from the plan and the report year, never the clock."""
+    return document_properties(plan, title, period.nam)

@@ -1,0 +1,1 @@
+"""The plan: typed model, YAML read with positions, YAML written, units registry."""

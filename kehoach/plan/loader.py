@@ -1,0 +1,129 @@
+"""Load a plan file: YAML with positions → typed `Plan`, or every problem at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from kehoach.errors import PlanError, Problem
+from kehoach.plan import yamlsource
+from kehoach.plan.model import Plan
+from kehoach.plan.yamlsource import Path_, Source
+
+M = TypeVar("M", bound=BaseModel)
+
+# Pydantic error types → what a clerk reads. `{…}` takes values from the error's ctx.
+_MESSAGES = {
+    "missing": "thiếu trường bắt buộc",
+    "extra_forbidden": "trường này không có trong định dạng (gõ sai tên?)",
+    "string_type": "phải là văn bản",
+    "string_too_short": "không được để trống",
+    "string_pattern_mismatch": (
+        "mã không hợp lệ: chỉ dùng chữ thường không dấu, số và gạch ngang (vd. nv6-giao-duc)"
+    ),
+    "string_too_long": "quá dài (tối đa {max_length} ký tự)",
+    "int_type": "phải là số nguyên",
+    "int_parsing": "phải là số nguyên",
+    "int_from_float": "phải là số nguyên",
+    "float_type": "phải là số",
+    "bool_type": "phải là true (có) hoặc false (không)",
+    "bool_parsing": "phải là true (có) hoặc false (không)",
+    "list_type": "phải là một danh sách (mỗi phần tử một dòng bắt đầu bằng '- ')",
+    "model_type": "phải là một khối gồm các trường",
+    "model_attributes_type": "phải là một khối gồm các trường",
+    "dict_type": "phải là một khối gồm các trường",
+    "too_short": "cần ít nhất {min_length} phần tử",
+    "enum": "phải là một trong: {expected}",
+    "literal_error": "phải là một trong: {expected}",
+    "greater_than_equal": "phải lớn hơn hoặc bằng {ge}",
+    "less_than_equal": "phải nhỏ hơn hoặc bằng {le}",
+    "date_type": "phải là ngày dạng NĂM-THÁNG-NGÀY (2024-02-05) hoặc chỉ năm (2024)",
+    "date_from_datetime_parsing": "phải là ngày dạng NĂM-THÁNG-NGÀY (2024-02-05)",
+    "union_tag_invalid": "không đúng dạng",
+}
+
+_COLON_HINT = (
+    "; YAML đọc dòng này thành khóa và giá trị vì có dấu ': ' — hãy viết văn bản "
+    "trong ngoặc kép hoặc thành khối ('>-' rồi xuống dòng)"
+)
+
+
+def load_plan(path: str | Path) -> Plan:
+    """Read and validate the plan at `path`; raise `PlanError` listing every problem."""
+    path = Path(path)
+    source = yamlsource.load(yamlsource.read_text(path), str(path))
+    return plan_from_source(source)
+
+
+def plan_from_source(source: Source) -> Plan:
+    """Validate already-parsed YAML as a plan."""
+    return validate(source, Plan, "kế hoạch")
+
+
+def validate(source: Source, model: type[M], what: str) -> M:
+    """`source` as a `model`, or a `PlanError` with every problem and its position."""
+    if not isinstance(source.data, dict):
+        raise PlanError([source.problem((), f"{what} phải là một khối gồm các trường")])
+    problems = _duplicate_ids(source)
+    try:
+        result = model.model_validate(source.data)
+    except ValidationError as exc:
+        problems += [_problem(source, err) for err in exc.errors(include_url=False)]
+    if problems:
+        raise PlanError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
+    return result
+
+
+def _problem(source: Source, err: Any) -> Problem:
+    path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("~")))
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "value_error":
+        message = str(ctx.get("error", err["msg"]))
+    elif kind in _MESSAGES:
+        message = _MESSAGES[kind].format(**{k: _show(v) for k, v in ctx.items()})
+    else:
+        message = err["msg"]
+    given = err.get("input")
+    if kind == "string_type" and isinstance(given, dict) and len(given) == 1:
+        message += _COLON_HINT
+    # An unknown key is shown at the key; a missing one at the key of the block lacking it.
+    return source.problem(path, message, key=kind in ("extra_forbidden", "missing"))
+
+
+def _show(value: Any) -> str:
+    return str(value).replace("'", "")
+
+
+def _duplicate_ids(source: Source) -> list[Problem]:
+    """Every `id` must be unique in the plan: forms and derived plans point at them."""
+    seen: dict[str, Path_] = {}
+    problems: list[Problem] = []
+
+    def walk(value: Any, path: Path_) -> None:
+        if isinstance(value, dict):
+            ident = value.get("id")
+            if isinstance(ident, str):
+                if ident in seen:
+                    first = source.where((*seen[ident], "id"))
+                    problems.append(
+                        source.problem(
+                            (*path, "id"),
+                            (
+                                f"mã '{ident}' đã dùng ở dòng {first[0] if first else '?'}; "
+                                "mỗi mã phải là duy nhất trong tệp"
+                            ),
+                        )
+                    )
+                else:
+                    seen[ident] = path
+            for key, child in value.items():
+                walk(child, (*path, key))
+        elif isinstance(value, list):
+            for i, child in enumerate(value):
+                walk(child, (*path, i))
+
+    walk(source.data, ())
+    return problems

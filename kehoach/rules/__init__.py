@@ -1,0 +1,1 @@
+"""The domain rules: every data file under `kehoach/data/` as a typed object."""

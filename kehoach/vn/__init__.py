@@ -1,0 +1,1 @@
+"""The written forms of the official format (numbers, dates, số và ký hiệu, labels …)."""

@@ -1,0 +1,375 @@
+"""Commune plans drafted from the district plan (and, after 2025, from a province plan)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import PLAN, ROOT
+from docx import Document
+
+from kehoach.cli import main
+from kehoach.document.prose import paragraph_text
+from kehoach.plan.loader import load_plan
+
+REGISTRY = ROOT / "plans" / "don_vi_phung_hiep.yaml"
+UNITS = ["cay-duong", "kinh-cung", "bung-tau", "binh-thanh", "hiep-hung", "hoa-an", "hoa-my",
+         "long-thanh", "phung-hiep", "phuong-binh", "phuong-phu", "tan-binh", "tan-long",
+         "tan-phuoc-hung", "thanh-hoa"]
+DISTRICT_ONLY = {"ct-tuoi-tho", "ct-nam-song-khoe", "ct-giuong-benh", "ct-bac-si",
+                 "ct-van-hoa-dan-toc-thieu-so"}
+
+
+def _derive(*args: str):
+    return CliRunner().invoke(main, ["derive", *args])
+
+
+@pytest.fixture(scope="module")
+def all_units(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("derive")
+    result = _derive(str(PLAN), "--all", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _text(docx: Path) -> list[str]:
+    doc = Document(str(docx))
+    cells = [p.text for t in doc.tables for c in t._cells for p in c.paragraphs]
+    return cells + [p.text for p in doc.paragraphs]
+
+
+def test_all_fifteen_units_get_a_valid_yaml_and_a_docx(all_units):
+    assert sorted(p.stem for p in all_units.glob("*.yaml")) == sorted(UNITS)
+    assert sorted(p.stem for p in all_units.glob("*.docx")) == sorted(UNITS)
+    for unit in UNITS:
+        plan = load_plan(all_units / f"{unit}.yaml")
+        assert plan.don_vi == unit and plan.goc.id == "phung-hiep-42"
+        ids = {i.id for i in plan.muc_tieu_chi_tieu.chi_tieu.indicators()}
+        assert ids.isdisjoint(DISTRICT_ONLY) and len(ids) == 31
+
+
+def test_header_and_citation_of_a_commune(all_units):
+    lines = _text(all_units / "hoa-an.docx")
+    assert lines[:6] == ["ĐẢNG BỘ HUYỆN PHỤNG HIỆP", "ĐẢNG ỦY XÃ HÒA AN", "*", "Số      -KH/ĐU",
+                         "(Dự thảo)", "ĐẢNG CỘNG SẢN VIỆT NAM"]
+    assert "Hòa An, ngày      tháng      năm 2024" in lines
+    opening = next(line for line in lines if line.startswith("Thực hiện Kế hoạch số"))
+    assert opening.startswith("Thực hiện Kế hoạch số …-KH/HU ngày …/…/2024 của Ban Thường vụ "
+                              "Huyện ủy về thực hiện Nghị quyết số 42-NQ/TW ngày 24/11/2023")
+    body = [line for line in lines if line.endswith("như sau:")]
+    assert body and body[0].endswith(
+        "Ban Thường vụ Đảng ủy xã ban hành Kế hoạch thực hiện trên địa bàn xã như sau:")
+
+
+def test_a_thi_tran_and_the_commune_named_like_the_district(all_units):
+    town = _text(all_units / "cay-duong.docx")
+    assert town[1] == "ĐẢNG ỦY THỊ TRẤN\nCÂY DƯƠNG"  # breaks before the name, not inside it
+    assert "Cây Dương, ngày      tháng      năm 2024" in town
+    assert any("trên địa bàn thị trấn như sau:" in line for line in town)
+    same = _text(all_units / "phung-hiep.docx")
+    assert same[1] == "ĐẢNG ỦY XÃ PHỤNG HIỆP"
+    assert "Phụng Hiệp, ngày      tháng      năm 2024" in same
+    cited = next(line for line in same if "202-CTr/HU" in line)
+    assert "Chương trình số 202-CTr/HU ngày 01/12/2023 của Ban Thường vụ Huyện ủy" in cited
+    assert "tỉnh Hậu Giang" in cited
+
+
+ALLOWED_DISTRICT = [
+    r"(?:Kế hoạch|Chương trình) số [^ ]+/HU ngày [^ ]+ của Ban Thường vụ Huyện ủy",
+    r"về Ban Thường vụ Huyện ủy \(qua Văn phòng Huyện ủy\)",
+    r"^- (?:Ban Thường vụ|Văn phòng) Huyện ủy \(b/c\),$",
+]
+
+
+def test_huyen_uy_only_in_citations_and_report_up_lines(all_units):
+    for unit in UNITS:
+        for line in _text(all_units / f"{unit}.docx"):
+            rest = line
+            for pattern in ALLOWED_DISTRICT:
+                rest = re.sub(pattern, "", rest)
+            assert "Huyện ủy" not in rest, (unit, line)
+
+
+def test_commune_bodies_act_in_section_iv(all_units):
+    lines = _text(all_units / "hoa-an.docx")
+    start = lines.index("IV. TỔ CHỨC THỰC HIỆN")
+    duties = [line for line in lines[start + 1:] if re.match(r"\d\. ", line)]
+    bodies = ["Văn phòng Đảng ủy chủ trì", "Ủy ban Kiểm tra Đảng ủy tham mưu",
+              "Hội đồng nhân dân, Ủy ban nhân dân xã", "Ủy ban Mặt trận Tổ quốc",
+              "Các chi bộ trực thuộc Đảng ủy", "Văn phòng Đảng ủy tham mưu"]
+    assert len(duties) == len(bodies)
+    for number, (duty, body) in enumerate(zip(duties, bodies, strict=True), start=1):
+        assert duty.startswith(f"{number}. {body}"), duty
+    assert "Ủy ban nhân dân xã cụ thể hóa" in duties[2]
+    assert "Ban Tuyên giáo" not in " ".join(lines)
+    recipients = lines.index("Nơi nhận:")
+    assert lines[recipients + 1:recipients + 6] == [
+        "- Ban Thường vụ Huyện ủy (b/c),", "- Văn phòng Huyện ủy (b/c),",
+        "- Các đồng chí Đảng ủy viên,", "- Các chi bộ trực thuộc Đảng ủy,",
+        "- Lưu Văn phòng Đảng ủy."]
+
+
+def test_dropped_indicators_leave_sentences_that_read_right(all_units):
+    plan = load_plan(all_units / "hoa-an.yaml")
+    health = paragraph_text(plan.muc_tieu_chi_tieu.chi_tieu.doan[1])
+    assert ("Bảo đảm vững chắc mức sinh thay thế của quốc gia; trên 95% dân số tham gia "
+            "bảo hiểm y tế;") in health
+    assert "giường bệnh" not in health and "bác sĩ" not in health and ";;" not in health
+    assert len(plan.muc_tieu_chi_tieu.chi_tieu.doan) == 3  # the district-only paragraph is gone
+
+
+def test_review_list_is_in_the_yaml(all_units):
+    text = (all_units / "hoa-an.yaml").read_text(encoding="utf-8")
+    assert "XEM LẠI: kế hoạch cấp trên chưa có số, ngày" in text
+    assert "XEM LẠI: giữ giá trị của cấp trên" in text
+    assert "XEM LẠI: cấp xã không sắp xếp bộ máy" in text  # "từ huyện đến cơ sở" kept
+    assert "XEM LẠI: đề xuất cơ chế đặc thù" in text
+    assert "XEM LẠI: tên địa phương cấp trên" in text  # "con người Phụng Hiệp"
+    assert "từ huyện đến cơ sở" in text and "con người Phụng Hiệp" in text
+
+
+def test_deriving_twice_gives_identical_bytes(all_units, tmp_path):
+    assert _derive(str(PLAN), "--all", "-o", str(tmp_path)).exit_code == 0
+    for path in all_units.iterdir():
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def _registry(tmp_path: Path, extra: str) -> Path:
+    path = tmp_path / "don_vi.yaml"
+    path.write_text("cap: xa\ncap_tren: ĐẢNG BỘ HUYỆN PHỤNG HIỆP\ndon_vi:\n" + extra,
+                    encoding="utf-8")
+    return path
+
+
+def test_unit_values_signer_and_dropped_task(tmp_path):
+    registry = _registry(tmp_path, (
+        "  - id: hoa-an\n    loai: xa\n    ten: Hòa An\n"
+        "    ky: {quyen_han: T/M BAN THƯỜNG VỤ, chuc_vu: BÍ THƯ, ho_ten: Nguyễn Văn An}\n"
+        "    chi_tieu: {ct-bhyt: 97, ct-lao-dong-chua-co-viec-lam: '1,8'}\n"
+        "    bo_nhiem_vu: [nv8-hop-tac-quoc-te]\n"))
+    out = tmp_path / "out"
+    result = _derive(str(PLAN), "--unit", "hoa-an", "--units", str(registry), "-o", str(out),
+                     "--explain")
+    assert result.exit_code == 0, result.output
+    plan = load_plan(out / "hoa-an.yaml")
+    values = {i.id: i.gia_tri for i in plan.muc_tieu_chi_tieu.chi_tieu.indicators()}
+    assert values["ct-bhyt"] == 97 and values["ct-lao-dong-chua-co-viec-lam"] == 1.8
+    assert "trên 97% dân số tham gia bảo hiểm y tế" in " ".join(
+        paragraph_text(p) for p in plan.muc_tieu_chi_tieu.chi_tieu.doan)
+    assert [t.id for t in plan.nhiem_vu_giai_phap.muc][-1] == "nv9-lanh-dao"
+    assert "nv8-hop-tac-quoc-te" not in {t.id for t in plan.nhiem_vu_giai_phap.muc}
+    assert plan.chu_ky.ho_ten == "Nguyễn Văn An"
+    # --explain: element, before, after and the rule
+    assert "ct-bhyt [don-vi:chi_tieu]\n  trước: 95\n  sau:   97" in result.output
+    assert "nv8-hop-tac-quoc-te [don-vi:bo_nhiem_vu]" in result.output
+    assert "van_ban.co_quan [dau-van-ban]" in result.output
+    assert "nv4-giao-duc-nghe-nghiep [phat_trien]" in result.output
+    assert "ct-bac-si [cap:huyen]" in result.output
+
+
+def test_unknown_unit_lists_the_valid_ids(tmp_path):
+    result = _derive(str(PLAN), "--unit", "hoa-bình", "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert "không có đơn vị 'hoa-bình'" in result.output and "tan-phuoc-hung" in result.output
+    assert not any(tmp_path.iterdir())
+
+
+def test_bad_registry_entry_points_at_its_line(tmp_path):
+    registry = _registry(tmp_path, (
+        "  - {id: hoa-an, loai: xa, ten: Hòa An}\n"
+        "  - {id: tan-long, loai: phuong, ten: Tân Long}\n"
+        "  - {id: Long Thanh, loai: xa, ten: Long Thạnh}\n"
+        "  - {id: hoa-my, loai: xa, ten: Hòa Mỹ, chi_tieu: {ct-khong-co: 5}}\n"))
+    result = _derive(str(PLAN), "--all", "--units", str(registry), "-o", str(tmp_path / "o"))
+    assert result.exit_code == 2
+    assert re.search(r"don_vi\.yaml:6:\d+: don_vi\[2\]\.id: mã không hợp lệ", result.output)
+    result = _derive(str(PLAN), "--unit", "tan-long", "--units", str(registry.with_name("x")))
+    assert result.exit_code == 2
+    good = _registry(tmp_path, "  - {id: tan-long, loai: phuong, ten: Tân Long}\n"
+                               "  - {id: hoa-my, loai: xa, ten: Hòa Mỹ, "
+                               "chi_tieu: {ct-khong-co: 5}}\n")
+    result = _derive(str(PLAN), "--unit", "tan-long", "--units", str(good), "-o",
+                     str(tmp_path / "o"))
+    assert result.exit_code == 2 and re.search(
+        r"don_vi\.yaml:4:\d+: don_vi\[0\]\.loai: loại đơn vị 'phuong'", result.output)
+    result = _derive(str(PLAN), "--unit", "hoa-my", "--units", str(good), "-o",
+                     str(tmp_path / "o"))
+    assert result.exit_code == 2 and "không có chỉ tiêu 'ct-khong-co'" in result.output
+    assert re.search(r"don_vi\.yaml:5:\d+:", result.output)
+    assert not (tmp_path / "o").exists()
+
+
+def test_an_existing_derived_plan_is_never_overwritten(tmp_path):
+    assert _derive(str(PLAN), "--unit", "hoa-an", "-o", str(tmp_path)).exit_code == 0
+    edited = tmp_path / "hoa-an.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# đã sửa tay\n", encoding="utf-8")
+    result = _derive(str(PLAN), "--unit", "hoa-an", "--unit", "hoa-my", "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert "không ghi đè" in result.output and "hoa-an.yaml" in result.output
+    assert edited.read_text(encoding="utf-8").endswith("# đã sửa tay\n")
+    assert not (tmp_path / "hoa-my.yaml").exists()
+    assert _derive(str(PLAN), "--unit", "hoa-an", "-o", str(tmp_path), "--force").exit_code == 0
+    assert "đã sửa tay" not in edited.read_text(encoding="utf-8")
+
+
+def test_default_places_are_beside_the_plan_and_in_output(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "phung_hiep_42.yaml").write_text(PLAN.read_text(encoding="utf-8"))
+    (plans / "don_vi_phung_hiep.yaml").write_text(REGISTRY.read_text(encoding="utf-8"))
+    assert _derive("plans/phung_hiep_42.yaml", "--unit", "hoa-an").exit_code == 0
+    assert (plans / "phung_hiep_42" / "hoa-an.yaml").is_file()
+    assert (tmp_path / "output" / "phung_hiep_42" / "hoa-an.docx").is_file()
+    result = CliRunner().invoke(main, ["build"])  # renders the derived plan, skips the registry
+    assert result.exit_code == 0, result.output
+    assert "bỏ qua plans/don_vi_phung_hiep.yaml" in result.output
+    assert (tmp_path / "output" / "phung_hiep_42.docx").is_file()
+
+
+PROVINCE = """\
+id: an-giang-05
+danh_sach_don_vi: don_vi.yaml
+van_ban:
+  co_quan: TỈNH ỦY AN GIANG
+  ma_co_quan: TU
+  loai: KH
+  so: 5
+  dia_danh: Long Xuyên
+  ngay: 2026-03-10
+  trich_yeu: thực hiện Kết luận số 99-KL/TW của Bộ Chính trị
+can_cu:
+  - id: can-cu
+    noi_dung: Căn cứ Kết luận số 99-KL/TW, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau.
+muc_dich_yeu_cau:
+  id: md
+  tieu_de: MỤC ĐÍCH, YÊU CẦU
+  muc:
+    - id: md-1
+      tieu_de: Mục đích
+      doan:
+        - id: md-1-a
+          noi_dung: Các cấp ủy trực thuộc Tỉnh ủy quán triệt trên địa bàn tỉnh.
+muc_tieu_chi_tieu:
+  id: mt
+  tieu_de: MỤC TIÊU, CHỈ TIÊU
+  muc_tieu_tong_quat: {id: mt-1, tieu_de: Mục tiêu chung, doan: [{id: mt-1-a, noi_dung: X.}]}
+  chi_tieu:
+    id: ct
+    tieu_de: Chỉ tiêu
+    nam: 2030
+    doan:
+      - id: ct-d
+        noi_dung:
+          - {id: ct-a, cau: "trên {gt}% dân số có bảo hiểm y tế", nhan: BHYT, gia_tri: 95,
+             don_vi: "%", so_sanh: tren}
+nhiem_vu_giai_phap:
+  id: nv
+  tieu_de: NHIỆM VỤ
+  muc:
+    - id: nv-1
+      tieu_de: Nhiệm vụ một
+      doan: [{id: nv-1-a, noi_dung: Ban Thường vụ Tỉnh ủy chỉ đạo.}]
+to_chuc_thuc_hien:
+  id: tc
+  tieu_de: TỔ CHỨC THỰC HIỆN
+  muc:
+    - {id: tc-1, chu_the: Văn phòng Tỉnh ủy, noi_dung: theo dõi.}
+noi_nhan: [Ban Bí thư (b/c), Lưu Văn phòng Tỉnh ủy]
+"""
+
+
+def test_province_to_commune_after_2025(tmp_path):
+    (tmp_path / "an_giang.yaml").write_text(PROVINCE, encoding="utf-8")
+    (tmp_path / "don_vi.yaml").write_text(
+        "cap: xa\ncap_tren: ĐẢNG BỘ TỈNH AN GIANG\ndon_vi:\n"
+        "  - {id: my-hoa-hung, loai: xa, ten: Mỹ Hòa Hưng}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = _derive(str(tmp_path / "an_giang.yaml"), "--all", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    plan = load_plan(out / "my-hoa-hung.yaml")
+    assert plan.van_ban.cap_tren == "ĐẢNG BỘ TỈNH AN GIANG"
+    assert plan.van_ban.trich_yeu == ("Thực hiện Kế hoạch số 05-KH/TU ngày 10/3/2026 của Ban "
+                                      "Thường vụ Tỉnh ủy về thực hiện Kết luận số 99-KL/TW của "
+                                      "Bộ Chính trị")
+    paragraph = plan.muc_dich_yeu_cau.muc[0].doan[0].noi_dung
+    assert paragraph == "Các cấp ủy trực thuộc Đảng ủy quán triệt trên địa bàn xã."
+    bodies = [d.chu_the for d in plan.to_chuc_thuc_hien.muc]
+    assert "Ban Xây dựng Đảng Đảng ủy" in bodies  # staff organ of the post-2025 commune
+    assert plan.noi_nhan[0] == "Ban Thường vụ Tỉnh ủy (b/c)"
+
+
+def test_a_2024_province_plan_cannot_skip_the_district(tmp_path):
+    (tmp_path / "an_giang.yaml").write_text(
+        PROVINCE.replace("ngay: 2026-03-10", "ngay: 2024-03-10"), encoding="utf-8")
+    (tmp_path / "don_vi.yaml").write_text(
+        "cap: xa\ncap_tren: ĐẢNG BỘ TỈNH AN GIANG\ndon_vi:\n"
+        "  - {id: my-hoa-hung, loai: xa, ten: Mỹ Hòa Hưng}\n", encoding="utf-8")
+    result = _derive(str(tmp_path / "an_giang.yaml"), "--all", "-o", str(tmp_path / "o"))
+    assert result.exit_code == 2
+    assert "cấp dưới theo chuỗi cấp lúc đó là 'huyen'" in result.output
+
+
+def test_a_commune_plan_lays_out_like_the_district_plan(soffice, all_units, tmp_path):
+    from kehoach.document.pdf import to_pdf
+
+    pdf = to_pdf(all_units / "cay-duong.docx", tmp_path / "cay-duong.pdf")
+    first = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    flat = re.sub(r"\s+", " ", first)
+    assert "ĐẢNG BỘ HUYỆN PHỤNG HIỆP ĐẢNG CỘNG SẢN VIỆT NAM" in flat
+    assert "ĐẢNG ỦY THỊ TRẤN" in flat and "CÂY DƯƠNG" in flat
+    assert "Cây Dương, ngày tháng năm 2024" in flat and "Số -KH/ĐU" in flat
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(
+        ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout).group(1))
+    last = subprocess.run(["pdftotext", "-layout", "-f", str(pages), "-l", str(pages), str(pdf),
+                           "-"], capture_output=True, text=True, check=True).stdout
+    assert "Nơi nhận:" in last and "T/M BAN THƯỜNG VỤ" in last
+    second = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf), "-"],
+                            capture_output=True, text=True, check=True).stdout
+    assert second.strip().splitlines()[0].strip() == "2"
+
+
+def test_a_unit_drafted_alone_or_in_a_batch_is_the_same(all_units, tmp_path):
+    assert _derive(str(PLAN), "--unit", "tan-long", "-o", str(tmp_path)).exit_code == 0
+    for suffix in (".yaml", ".docx"):
+        alone = (tmp_path / f"tan-long{suffix}").read_bytes()
+        assert alone == (all_units / f"tan-long{suffix}").read_bytes()
+
+
+def test_a_large_batch_uses_worker_processes_and_gives_the_same_files(tmp_path, monkeypatch):
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kehoach.derive import batch as drafts
+
+    pools = []
+
+    class CountedPool(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(kwargs.get("max_workers"))
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(drafts, "ProcessPoolExecutor", CountedPool)
+    count = drafts.PARALLEL_FROM + 3
+    units = "".join(f"  - {{id: don-vi-{i:02d}, loai: xa, ten: Thử {i:02d}}}\n"
+                    for i in range(count))
+    registry = _registry(tmp_path, units)
+    result = _derive(str(PLAN), "--all", "--units", str(registry), "-o", str(tmp_path / "all"))
+    assert result.exit_code == 0, result.output
+    assert pools == ([2] if (os.cpu_count() or 1) >= 2 else [])  # two worker processes
+    assert len(list((tmp_path / "all").glob("*.docx"))) == count
+    single = tmp_path / "one"
+    assert _derive(str(PLAN), "--unit", "don-vi-41", "--units", str(registry),
+                   "-o", str(single)).exit_code == 0
+    for name in ("don-vi-41.yaml", "don-vi-41.docx"):
+        assert (single / name).read_bytes() == (tmp_path / "all" / name).read_bytes()
+
+
+def test_every_commune_document_passes_the_format_check(all_units):
+    docs = sorted(str(p) for p in all_units.glob("*.docx"))
+    result = CliRunner().invoke(main, ["check", *docs])
+    assert result.exit_code == 0, result.output  # no lỗi in any of the 15
