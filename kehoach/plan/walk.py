@@ -1,0 +1,86 @@
+"""One walk over a plan: every element with an id, in document order, with its YAML path
+and its depth. Derive, forms, check, import and the writers use this instead of
+walking the model each in its own way; it follows the model's fields generically, so a
+new kind of element is walked without changing this module."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+PathPart = str | int
+
+
+@dataclass(frozen=True)
+class Node:
+    """An element of the plan where it stands: `path` is the YAML path of the element
+    (`("nhiem_vu_giai_phap", "muc", 2)`), `depth` counts the elements with an id above
+    it (a part is 0, its items 1 …), `parent` is the nearest such element."""
+
+    element: BaseModel
+    path: tuple[PathPart, ...]
+    depth: int
+    parent: Node | None = None
+
+    @property
+    def id(self) -> str:
+        return self.element.id  # type: ignore[attr-defined]
+
+    @property
+    def kind(self) -> str:
+        """The model class name (`Item`, `Paragraph`, `Indicator` …)."""
+        return type(self.element).__name__
+
+    @property
+    def field(self) -> str:
+        """The path as problems print it: `nhiem_vu_giai_phap.muc[2].doan[0]`."""
+        return field_name(self.path)
+
+    def ancestors(self) -> Iterator[Node]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+
+def field_name(path: tuple[PathPart, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def walk(model: BaseModel) -> Iterator[Node]:
+    """Every element with an id under `model` (not `model` itself), pre-order."""
+    yield from _children(model, (), 0, None)
+
+
+def _children(
+    model: BaseModel, path: tuple[PathPart, ...], depth: int, parent: Node | None
+) -> Iterator[Node]:
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            yield from _visit(value, (*path, name), depth, parent)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _visit(item, (*path, name, i), depth, parent)
+
+
+def _visit(
+    model: BaseModel, path: tuple[PathPart, ...], depth: int, parent: Node | None
+) -> Iterator[Node]:
+    if "id" in type(model).model_fields:
+        node = Node(model, path, depth, parent)
+        yield node
+        yield from _children(model, path, depth + 1, node)
+    else:
+        yield from _children(model, path, depth, parent)
+
+
+def by_id(model: BaseModel) -> dict[str, Node]:
+    """The walk as a look-up table by element id."""
+    return {node.id: node for node in walk(model)}

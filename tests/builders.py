@@ -1,0 +1,66 @@
+"""Small plans for tests, built as data: start from `small_plan()`, change what the test
+is about, write it with `write_plan`. Tests about the seed use the seed plan itself;
+nothing here edits the demo plan's text."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from kehoach.plan.yamlwrite import dump
+
+_SMALL: dict[str, Any] = {
+    "id": "ke-hoach-nho",
+    "van_ban": {
+        "cap_tren": "ĐẢNG BỘ TỈNH HẬU GIANG",
+        "co_quan": "HUYỆN ỦY PHỤNG HIỆP",
+        "ma_co_quan": "HU",
+        "loai": "KH",
+        "so": 12,
+        "dia_danh": "Phụng Hiệp",
+        "ngay": "2024-02-05",
+        "trich_yeu": "thực hiện Nghị quyết số 42-NQ/TW của Ban Chấp hành Trung ương Đảng",
+    },
+    "can_cu": [{"id": "can-cu", "noi_dung": "Căn cứ Nghị quyết số 42-NQ/TW, Ban Thường vụ "
+                "Huyện ủy ban hành Kế hoạch thực hiện như sau:"}],
+    "muc_dich_yeu_cau": {
+        "id": "md", "tieu_de": "MỤC ĐÍCH, YÊU CẦU",
+        "muc": [{"id": "md-1", "tieu_de": "Mục đích", "doan": [
+            {"id": "md-1-a", "noi_dung": "Nâng cao nhận thức trên địa bàn huyện."}]}],
+    },
+    "muc_tieu_chi_tieu": {
+        "id": "mt", "tieu_de": "MỤC TIÊU, CHỈ TIÊU",
+        "muc_tieu_tong_quat": {"id": "mt-1", "tieu_de": "Mục tiêu tổng quát",
+                               "doan": [{"id": "mt-1-a", "noi_dung": "Bảo đảm an sinh xã hội."}]},
+        "chi_tieu": {"id": "ct", "tieu_de": "Các chỉ tiêu chủ yếu đến năm 2030", "nam": 2030,
+                     "doan": [{"id": "ct-d", "noi_dung": [
+                         {"id": "ct-bhyt", "cau": "Tỷ lệ dân số tham gia bảo hiểm y tế trên {gt}%",
+                          "nhan": "Tỷ lệ tham gia bảo hiểm y tế", "gia_tri": 95, "don_vi": "%",
+                          "so_sanh": "tren"}]}]},
+    },
+    "nhiem_vu_giai_phap": {
+        "id": "nv", "tieu_de": "NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU",
+        "muc": [{"id": "nv-1", "tieu_de": "Nâng cao nhận thức", "doan": [
+            {"id": "nv-1-a", "noi_dung": "Tuyên truyền sâu rộng trong cán bộ, đảng viên."}]}],
+    },
+    "to_chuc_thuc_hien": {
+        "id": "tc", "tieu_de": "TỔ CHỨC THỰC HIỆN",
+        "muc": [{"id": "tc-1", "chu_the": "Ban Tuyên giáo Huyện ủy",
+                 "noi_dung": "chủ trì, phối hợp hướng dẫn thực hiện Kế hoạch."}],
+    },
+    "chu_ky": {"quyen_han": "T/M BAN THƯỜNG VỤ", "chuc_vu": "PHÓ BÍ THƯ", "ho_ten": "Nguyễn Văn A"},
+    "noi_nhan": ["Tỉnh ủy Hậu Giang (b/c)", "Lưu Văn phòng Huyện ủy"],
+}
+
+
+def small_plan() -> dict[str, Any]:
+    """A complete, valid district plan with one element of each kind (a fresh copy)."""
+    return copy.deepcopy(_SMALL)
+
+
+def write_plan(path: Path, data: dict[str, Any]) -> Path:
+    """`data` as a plan file at `path` (through kehoach's own YAML writer)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dump(data), encoding="utf-8")
+    return path
