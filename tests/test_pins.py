@@ -22,6 +22,8 @@ from click.testing import CliRunner
 from conftest import PLAN, ROOT, SEED
 
 from kehoach.cli import main
+from kehoach.forms.layout import FORM, cell, rows_by_id
+from kehoach.forms.report import FORM_SHEET
 
 PINS = Path(__file__).parent / "pins" / "seed.json"
 UPDATE = os.environ.get("KEHOACH_UPDATE_PINS") == "1"
@@ -63,11 +65,11 @@ def _run(args: list[str], work: Path) -> dict[str, object]:
 def _fill(blank: Path, target: Path, unit: str, values: dict[str, object]) -> Path:
     shutil.copy(blank, target)
     book = openpyxl.load_workbook(target)
-    sheet = book["Biểu chỉ tiêu"]
-    sheet["B3"] = unit
-    rows = {sheet.cell(r, 1).value: r for r in range(7, sheet.max_row + 1)}
+    sheet = book[FORM_SHEET]
+    sheet[FORM.unit_name] = unit
+    rows = rows_by_id(sheet)
     for ident, value in values.items():
-        sheet.cell(rows[ident], 5).value = value
+        cell(sheet, rows[ident], "ket_qua").value = value
     book.save(target)
     return target
 

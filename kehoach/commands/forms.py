@@ -108,6 +108,7 @@ def aggregate(
     from kehoach.document.render import renderer_for
     from kehoach.forms import aggregate as summing
     from kehoach.forms import report as report_forms
+    from kehoach.forms.reading import read_forms
     from kehoach.plan.loader import load_plan
     from kehoach.plan.units import load_registry
     from kehoach.safewrite import write_atomic
@@ -115,7 +116,7 @@ def aggregate(
     model = load_plan(existing_file(plan))
     path = registry_path(plan, model, units_file)
     registry = load_registry(existing_file(path)).registry if path else None
-    reading = summing.read_forms(model, registry, list(filled))
+    reading = read_forms(model, registry, list(filled))
     for note in reading.notes:
         click.echo(f"ghi chú: {note}", err=True)
     for error in reading.errors:

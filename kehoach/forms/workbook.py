@@ -1,59 +1,142 @@
-"""The indicator table as an Excel workbook a unit fills in, and how such a workbook is
-laid out (cells the summary reads back). openpyxl details stay in this module.
-
-Layout of the sheet `Biểu chỉ tiêu`: title rows, `Đơn vị báo cáo` with the unit's name
-to its right, the heading row (`Mã` … `Ghi chú`, then hidden target, rule, tolerance),
-one row per indicator. The hidden sheet `_kehoach` holds the plan id, the unit id and
-the parent plan id, so the summary matches by id, never by position or wording.
+"""The indicator table as an Excel workbook a unit fills in. Where each thing sits is
+declared in `layout`; this module writes it (openpyxl details stay here and in `reading`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from kehoach.document.ooxml import FixedTimeZipFile
 from kehoach.forms import evaluation
-from kehoach.forms.report import BIEU_COLUMNS, FORM_SHEET, Period, indicator_rows, outline, subtitle
-from kehoach.plan.model import Plan
+from kehoach.forms.layout import (
+    COLUMNS,
+    FORM,
+    FORM_KIND,
+    META,
+    META_LABELS,
+    META_SHEET,
+    UNITS_RANGE,
+    UNITS_SHEET,
+    Column,
+    Kind,
+    cell,
+    column,
+    visible,
+)
+from kehoach.forms.report import FORM_SHEET, Period, Row, indicator_rows, outline, subtitle
+from kehoach.plan.model import Indicator, Plan
 
-META_SHEET = "_kehoach"
-UNITS_SHEET = "DonVi"
-FORM_KIND = "bieu-chi-tieu"
-HEADINGS = ["Mã"] + [title for title, _key, _centred in BIEU_COLUMNS[1:]]
-HIDDEN = ["Giá trị chỉ tiêu", "Quy tắc", "Dung sai"]
-WIDTHS = [24, 60, 12, 16, 14, 14, 13, 28, 10, 14, 10]
-UNIT_ROW, HEADING_ROW = 3, 6
-
-
-@dataclass(frozen=True)
-class Cells:
-    """Where the summary finds things in a filled form."""
-
-    unit_name: str = f"B{UNIT_ROW}"
-    plan_id: str = "B1"  # on META_SHEET
-    unit_id: str = "B2"
-    parent_id: str = "B3"
-    kind: str = "B4"
-
-
-CELLS = Cells()
+_FONT = Font(name="Times New Roman", size=12)
+_BOLD = Font(name="Times New Roman", size=12, bold=True)
 _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _INPUT = PatternFill("solid", fgColor="FFF2CC")
 _GROUP = PatternFill("solid", fgColor="E7E6E6")
 _OPEN = Protection(locked=False)
+_WRAP_AT = 62  # characters of an indicator's name per line of its row
+
+UnitRef = tuple[str, str]  # (id, name)
 
 
-def _validation(ws, kind: str, formula1: str, title: str, error: str, **kw) -> DataValidation:
+def build(plan: Plan, period: Period, units: list[UnitRef], own_unit: UnitRef | None) -> bytes:
+    """The blank workbook; `own_unit` fills in the unit (a unit's derived plan), else
+    `units` (the registry) give the drop-down."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = FORM_SHEET
+    _write_titles(ws, plan, period)
+    meta = _write_meta(wb, plan)
+    if own_unit is not None:
+        meta[META.unit_id], ws[FORM.unit_name].value = own_unit
+    else:
+        _offer_units(wb, ws, meta, units)
+    _write_headings(ws)
+    rules = _Validations.on(ws)
+    for row, item in enumerate(indicator_rows(plan), start=FORM.first_row):
+        _write_row(ws, row, item, rules)
+    _set_up_page(ws)
+    _set_properties(wb, plan, period)
+    return save(wb)
+
+
+def _write_titles(ws: Worksheet, plan: Plan, period: Period) -> None:
+    """Title, subtitle, and the unit and period lines above the table."""
+    last = COLUMNS[len(visible()) - 1].letter
+    title, sub = f"A{FORM.title_row}", f"A{FORM.subtitle_row}"
+    ws[title] = outline()["phu_luc"]["ten"]
+    ws[title].font = Font(name="Times New Roman", size=14, bold=True)
+    ws[sub] = subtitle(plan, period)
+    ws[sub].font = Font(name="Times New Roman", size=12, italic=True)
+    for row in (FORM.title_row, FORM.subtitle_row):
+        ws.merge_cells(f"A{row}:{last}{row}")
+        ws[f"A{row}"].alignment = Alignment(horizontal="center", wrap_text=True)
+    ws.row_dimensions[FORM.subtitle_row].height = 32
+    ws[FORM.unit_label] = "Đơn vị báo cáo"
+    ws[FORM.period_label] = "Kỳ báo cáo"
+    ws[FORM.period] = f"{period.ky} năm {period.nam}"
+    ws.merge_cells(FORM.unit_span)
+    for ref in (FORM.unit_label, FORM.period_label, FORM.unit_name):
+        ws[ref].font = _BOLD
+    ws[FORM.period].font = _FONT
+
+
+def _write_meta(wb: Workbook, plan: Plan) -> Worksheet:
+    """The hidden sheet of ids the summary matches by."""
+    meta = wb.create_sheet(META_SHEET)
+    for ref, label in META_LABELS.items():
+        meta[f"A{ref[1:]}"] = label
+    meta[META.plan_id] = plan.id
+    meta[META.parent_id] = plan.goc.id if plan.goc else ""
+    meta[META.kind] = FORM_KIND
+    meta.sheet_state = "hidden"
+    return meta
+
+
+def _offer_units(wb: Workbook, ws: Worksheet, meta: Worksheet, units: list[UnitRef]) -> None:
+    """The unit's name cell as a drop-down over the registry; the id follows the name."""
+    name_cell = ws[FORM.unit_name]
+    name_cell.protection, name_cell.fill = _OPEN, _INPUT
+    listing = wb.create_sheet(UNITS_SHEET)
+    for i, (unit_id, name) in enumerate(units, start=1):
+        listing[f"A{i}"], listing[f"B{i}"] = name, unit_id
+    if units:
+        wb.defined_names[UNITS_RANGE] = DefinedName(
+            UNITS_RANGE, attr_text=f"{UNITS_SHEET}!$A$1:$A${len(units)}"
+        )
+        choose = _validation(
+            ws, "list", UNITS_RANGE, "Đơn vị báo cáo", "Chọn đơn vị trong danh sách."
+        )
+        choose.add(FORM.unit_name)
+    meta[META.unit_id] = (
+        f"=IFERROR(VLOOKUP('{FORM_SHEET}'!{FORM.unit_name},{UNITS_SHEET}!$A:$B,2,FALSE),\"\")"
+    )
+    listing.sheet_state = "hidden"
+
+
+def _write_headings(ws: Worksheet) -> None:
+    for col in COLUMNS:
+        heading = ws.cell(FORM.heading_row, col.index, col.header)
+        heading.font, heading.border = _BOLD, _BOX
+        heading.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        dimension = ws.column_dimensions[col.letter]
+        dimension.width = col.width
+        if col.kind is Kind.hidden:
+            dimension.hidden = True
+
+
+def _validation(
+    ws: Worksheet, kind: str, formula1: str, title: str, error: str, **kw: str
+) -> DataValidation:
     rule = DataValidation(
         type=kind,
         formula1=formula1,
@@ -68,146 +151,106 @@ def _validation(ws, kind: str, formula1: str, title: str, error: str, **kw) -> D
     return rule
 
 
-UnitRef = tuple[str, str]  # (id, name)
+@dataclass
+class _Validations:
+    """The input rules of the sheet: any non-negative number, a number up to a limit
+    (one rule per limit), a verdict word."""
 
+    ws: Worksheet
+    amount: DataValidation
+    verdict: DataValidation
+    limits: dict[float, DataValidation] = field(default_factory=dict)
 
-def build(plan: Plan, period: Period, units: list[UnitRef], own_unit: UnitRef | None) -> bytes:
-    """The blank workbook; `own_unit` fills in the unit (a unit's derived plan), else
-    `units` (the registry) give the drop-down."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = FORM_SHEET
-    font = Font(name="Times New Roman", size=12)
-    bold = Font(name="Times New Roman", size=12, bold=True)
-    last = get_column_letter(len(HEADINGS))
-
-    ws["A1"] = outline()["phu_luc"]["ten"]
-    ws["A1"].font = Font(name="Times New Roman", size=14, bold=True)
-    ws["A2"] = subtitle(plan, period)
-    ws["A2"].font = Font(name="Times New Roman", size=12, italic=True)
-    for row in (1, 2):
-        ws.merge_cells(f"A{row}:{last}{row}")
-        ws[f"A{row}"].alignment = Alignment(horizontal="center", wrap_text=True)
-    ws.row_dimensions[2].height = 32
-    ws[f"A{UNIT_ROW}"] = "Đơn vị báo cáo"
-    ws[f"A{UNIT_ROW + 1}"] = "Kỳ báo cáo"
-    ws[f"B{UNIT_ROW + 1}"] = f"{period.ky} năm {period.nam}"
-    ws.merge_cells(f"B{UNIT_ROW}:D{UNIT_ROW}")
-    name_cell = ws[CELLS.unit_name]
-    for cell in (ws[f"A{UNIT_ROW}"], ws[f"A{UNIT_ROW + 1}"], name_cell):
-        cell.font = bold
-    ws[f"B{UNIT_ROW + 1}"].font = font
-
-    meta = wb.create_sheet(META_SHEET)
-    meta["A1"], meta[CELLS.plan_id] = "ke_hoach", plan.id
-    meta["A3"], meta[CELLS.parent_id] = "ke_hoach_goc", plan.goc.id if plan.goc else ""
-    meta["A4"], meta[CELLS.kind] = "loai", FORM_KIND
-    meta["A2"] = "don_vi"
-    if own_unit is not None:
-        meta[CELLS.unit_id], name_cell.value = own_unit
-    else:
-        name_cell.protection = _OPEN
-        name_cell.fill = _INPUT
-        listing = wb.create_sheet(UNITS_SHEET)
-        for i, (unit_id, name) in enumerate(units, start=1):
-            listing[f"A{i}"], listing[f"B{i}"] = name, unit_id
-        if units:
-            wb.defined_names["DanhSachDonVi"] = DefinedName(
-                "DanhSachDonVi", attr_text=f"{UNITS_SHEET}!$A$1:$A${len(units)}"
-            )
-            choose = _validation(
-                ws, "list", "DanhSachDonVi", "Đơn vị báo cáo", "Chọn đơn vị trong danh sách."
-            )
-            choose.add(CELLS.unit_name)
-        meta[CELLS.unit_id] = (
-            f"=IFERROR(VLOOKUP('{FORM_SHEET}'!{CELLS.unit_name},{UNITS_SHEET}!$A:$B,2,FALSE),\"\")"
+    @classmethod
+    def on(cls, ws: Worksheet) -> _Validations:
+        amount = _validation(
+            ws,
+            "decimal",
+            "0",
+            "Kết quả thực hiện",
+            "Nhập một số không âm.",
+            operator="greaterThanOrEqual",
         )
-        listing.sheet_state = "hidden"
-    meta.sheet_state = "hidden"
+        words = evaluation.labels()
+        verdict = _validation(
+            ws,
+            "list",
+            f'"{words["dat"]},{words["khong_dat"]}"',
+            "Đánh giá",
+            "Chọn Đạt hoặc Không đạt.",
+        )
+        return cls(ws, amount, verdict)
 
-    for col, title in enumerate(HEADINGS + HIDDEN, start=1):
-        cell = ws.cell(HEADING_ROW, col, title)
-        cell.font, cell.border = bold, _BOX
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        ws.column_dimensions[get_column_letter(col)].width = WIDTHS[col - 1]
-    for col in range(len(HEADINGS) + 1, len(HEADINGS) + len(HIDDEN) + 1):
-        ws.column_dimensions[get_column_letter(col)].hidden = True
-
-    limits: dict[float, DataValidation] = {}  # one validation per upper limit
-    amount = _validation(
-        ws,
-        "decimal",
-        "0",
-        "Kết quả thực hiện",
-        "Nhập một số không âm.",
-        operator="greaterThanOrEqual",
-    )
-    verdict = _validation(
-        ws,
-        "list",
-        '"{},{}"'.format(evaluation.labels()["dat"], evaluation.labels()["khong_dat"]),
-        "Đánh giá",
-        "Chọn Đạt hoặc Không đạt.",
-    )
-
-    row = HEADING_ROW
-    for item in indicator_rows(plan):
-        row += 1
-        indicator = item.indicator
-        values = ["", f"{item.stt}. {item.chi_tieu}" if indicator is None else item.chi_tieu]
-        for col, value in enumerate(values, start=1):
-            ws.cell(row, col, value)
-        for col in range(1, len(HEADINGS) + 1):
-            cell = ws.cell(row, col)
-            cell.font, cell.border = (bold if indicator is None else font), _BOX
-            cell.alignment = Alignment(
-                vertical="center",
-                wrap_text=col == 2,
-                horizontal="left" if col in (1, 2, 8) else "center",
-            )
-            if indicator is None:
-                cell.fill = _GROUP
-        ws.row_dimensions[row].height = 16 * max(1, -(-len(str(values[1])) // 62))
-        if indicator is None:
-            continue
-        ws.cell(row, 1, indicator.id)
-        ws.cell(row, 3, indicator.don_vi or "")
-        ws.cell(row, 4, evaluation.target_text(indicator))
-        notes = ws.cell(row, 8)
-        notes.protection, notes.fill = _OPEN, _INPUT
-        result = ws.cell(row, 5)
-        if indicator.gia_tri is None:
-            judged = ws.cell(row, 7)
-            judged.protection, judged.fill = _OPEN, _INPUT
-            verdict.add(judged.coordinate)
-            continue
-        code = evaluation.rule_code(indicator)
-        result.protection, result.fill = _OPEN, _INPUT
-        result.number_format = "0.##"
+    def for_result(self, indicator: Indicator) -> DataValidation:
         top = evaluation.highest(indicator)
         if top is None:
-            amount.add(result.coordinate)
-        else:
-            if top not in limits:
-                limits[top] = _validation(
-                    ws,
-                    "decimal",
-                    "0",
-                    "Kết quả thực hiện",
-                    f"Nhập một số từ 0 đến {top:g} (tỷ lệ %).",
-                    operator="between",
-                    formula2=f"{top:g}",
-                )
-            limits[top].add(result.coordinate)
-        ws.cell(row, 9, indicator.gia_tri)
-        ws.cell(row, 10, code)
-        ws.cell(row, 11, evaluation.tolerance(indicator))
-        e, i, k = f"E{row}", f"I{row}", f"K{row}"
-        ws.cell(row, 6, evaluation.excel_ratio(code, e, i)).number_format = "0.00"
-        ws.cell(row, 7, evaluation.excel_evaluation(code, e, i, k))
+            return self.amount
+        if top not in self.limits:
+            self.limits[top] = _validation(
+                self.ws,
+                "decimal",
+                "0",
+                "Kết quả thực hiện",
+                f"Nhập một số từ 0 đến {top:g} (tỷ lệ %).",
+                operator="between",
+                formula2=f"{top:g}",
+            )
+        return self.limits[top]
 
-    ws.freeze_panes = f"A{HEADING_ROW + 1}"
-    ws.print_title_rows = f"{HEADING_ROW}:{HEADING_ROW}"
+
+def _write_row(ws: Worksheet, row: int, item: Row, rules: _Validations) -> None:
+    """A group heading or an indicator, boxed over the visible columns."""
+    name = f"{item.stt}. {item.chi_tieu}" if item.indicator is None else item.chi_tieu
+    cell(ws, row, "ma").value = item.indicator.id if item.indicator else ""
+    cell(ws, row, "chi_tieu").value = name
+    for col in visible():
+        _style(ws.cell(row, col.index), col, item.is_group)
+    ws.row_dimensions[row].height = 16 * max(1, -(-len(name) // _WRAP_AT))
+    if item.indicator is not None:
+        _write_indicator(ws, row, item.indicator, rules)
+
+
+def _style(target: Cell, col: Column, group: bool) -> None:
+    target.font, target.border = (_BOLD if group else _FONT), _BOX
+    target.alignment = Alignment(
+        vertical="center",
+        wrap_text=col.key == "chi_tieu",
+        horizontal="left" if col.left else "center",
+    )
+    if group:
+        target.fill = _GROUP
+
+
+def _open_input(target: Cell) -> None:
+    target.protection, target.fill = _OPEN, _INPUT
+
+
+def _write_indicator(ws: Worksheet, row: int, indicator: Indicator, rules: _Validations) -> None:
+    """The plan's side of the row; the unit's inputs open; the formulas for a number."""
+    cell(ws, row, "don_vi").value = indicator.don_vi or ""
+    cell(ws, row, "ke_hoach").value = evaluation.target_text(indicator)
+    _open_input(cell(ws, row, "ghi_chu"))
+    if indicator.gia_tri is None:  # qualitative: the unit judges itself
+        judged = cell(ws, row, "danh_gia")
+        _open_input(judged)
+        rules.verdict.add(judged.coordinate)
+        return
+    result = cell(ws, row, "ket_qua")
+    _open_input(result)
+    result.number_format = "0.##"
+    rules.for_result(indicator).add(result.coordinate)
+    cell(ws, row, "gia_tri").value = indicator.gia_tri
+    cell(ws, row, "dung_sai").value = evaluation.tolerance(indicator)
+    code = evaluation.rule_code(indicator)
+    e, i, tol = (column(k).ref(row) for k in ("ket_qua", "gia_tri", "dung_sai"))
+    cell(ws, row, "ty_le").value = evaluation.excel_ratio(code, e, i)
+    cell(ws, row, "ty_le").number_format = "0.00"
+    cell(ws, row, "danh_gia").value = evaluation.excel_evaluation(code, e, i, tol)
+
+
+def _set_up_page(ws: Worksheet) -> None:
+    ws.freeze_panes = f"A{FORM.first_row}"
+    ws.print_title_rows = f"{FORM.heading_row}:{FORM.heading_row}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
@@ -215,12 +258,13 @@ def build(plan: Plan, period: Period, units: list[UnitRef], own_unit: UnitRef | 
     ws.protection.sheet = True  # no password: it guards against slips, not people
     ws.protection.formatColumns = ws.protection.formatRows = False
 
-    stamp = dt.datetime(period.nam, 1, 1)
+
+def _set_properties(wb: Workbook, plan: Plan, period: Period) -> None:
+    """From the plan and the report year, never the clock."""
     props = wb.properties
     props.creator = props.lastModifiedBy = " ".join(plan.van_ban.co_quan.split())
     props.title = outline()["phu_luc"]["ten"]
-    props.created = props.modified = stamp
-    return save(wb)
+    props.created = props.modified = dt.datetime(period.nam, 1, 1)
 
 
 def save(wb: Workbook) -> bytes:

@@ -14,6 +14,18 @@ from conftest import PLAN
 from docx import Document
 
 from kehoach.cli import main
+from kehoach.forms.layout import (
+    COLUMNS,
+    FORM,
+    META,
+    META_SHEET,
+    UNITS_SHEET,
+    Kind,
+    cell,
+    column,
+    rows_by_id,
+)
+from kehoach.forms.report import FORM_SHEET
 
 STEM = PLAN.stem
 
@@ -108,37 +120,46 @@ def test_indicator_table_docx_rows_and_targets(forms_dir):
 
 def _sheet(path: Path):
     wb = openpyxl.load_workbook(path)
-    return wb, wb["Biểu chỉ tiêu"]
+    return wb, wb[FORM_SHEET]
 
 
 def test_workbook_layout_protection_and_validation(forms_dir):
     wb, ws = _sheet(forms_dir / f"{STEM}_bieu_chi_tieu.xlsx")
-    assert ws["A3"].value == "Đơn vị báo cáo"
-    header = [ws.cell(6, c).value for c in range(1, 9)]
+    assert ws[FORM.unit_label].value == "Đơn vị báo cáo"
+    header = [c.value for c in ws[FORM.heading_row]]
     assert header == ["Mã", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu kế hoạch", "Kết quả thực hiện",
-                      "Tỷ lệ % so với chỉ tiêu", "Đánh giá", "Ghi chú"]
-    assert wb["_kehoach"].sheet_state == "hidden" and wb["_kehoach"]["B1"].value == STEM.replace(
-        "_", "-")
-    assert all(ws.column_dimensions[c].hidden for c in "IJK")
+                      "Tỷ lệ % so với chỉ tiêu", "Đánh giá", "Ghi chú",
+                      "Giá trị chỉ tiêu", "Dung sai"]
+    meta = wb[META_SHEET]
+    assert meta.sheet_state == "hidden" and meta[META.plan_id].value == STEM.replace("_", "-")
+    assert meta[META.kind].value == "bieu-chi-tieu"
+    hidden = [ws.column_dimensions[c.letter].hidden for c in COLUMNS]
+    assert hidden == [c.kind is Kind.hidden for c in COLUMNS] and sum(hidden) == 2
+    assert [ws.column_dimensions[c.letter].width for c in COLUMNS] == [c.width for c in COLUMNS]
     assert ws.protection.sheet and not ws.protection.password
-    rows = {ws.cell(r, 1).value: r for r in range(7, ws.max_row + 1) if ws.cell(r, 1).value}
+    rows = rows_by_id(ws)
     assert len(rows) == 36
     bhyt = rows["ct-bhyt"]
-    assert ws.cell(bhyt, 5).protection.locked is False  # input
-    assert ws.cell(bhyt, 4).protection.locked is not False  # target: locked
-    assert ws.cell(bhyt, 7).value.startswith("=IF(ISNUMBER(E")
+    assert cell(ws, bhyt, "ket_qua").protection.locked is False  # input
+    assert cell(ws, bhyt, "ke_hoach").protection.locked is not False  # target: locked
+    assert cell(ws, bhyt, "danh_gia").value.startswith(
+        f"=IF(ISNUMBER({column('ket_qua').ref(bhyt)})")
+    assert cell(ws, bhyt, "gia_tri").value == 95
     qualitative = rows["ct-dich-benh"]
-    assert ws.cell(qualitative, 7).protection.locked is False
+    assert cell(ws, qualitative, "danh_gia").protection.locked is False
     validations = {str(v.sqref): v for v in ws.data_validations.dataValidation}
-    percent = next(v for ref, v in validations.items() if f"E{bhyt}" in ref.split())
+    percent = next(v for ref, v in validations.items()
+                   if column("ket_qua").ref(bhyt) in ref.split())
     assert (percent.type, percent.formula1, percent.formula2, percent.errorStyle) == (
         "decimal", "0", "100", "stop") and percent.showErrorMessage
-    verdict = next(v for ref, v in validations.items() if f"G{qualitative}" in ref.split())
+    verdict = next(v for ref, v in validations.items()
+                   if column("danh_gia").ref(qualitative) in ref.split())
     assert verdict.formula1 == '"Đạt,Không đạt"'
-    unit = next(v for ref, v in validations.items() if ref == "B3")
+    unit = next(v for ref, v in validations.items() if ref == FORM.unit_name)
     assert unit.type == "list" and unit.formula1 == "DanhSachDonVi"  # as Excel writes it
-    assert wb["DonVi"]["A1"].value == "Cây Dương"
-    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$6:$6"
+    assert wb[UNITS_SHEET]["A1"].value == "Cây Dương"
+    heading = f"${FORM.heading_row}:${FORM.heading_row}"
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == heading
 
 
 def _fill(source: Path, target: Path, unit: str | None, values: dict[str, object],
@@ -146,12 +167,12 @@ def _fill(source: Path, target: Path, unit: str | None, values: dict[str, object
     shutil.copy(source, target)
     wb, ws = _sheet(target)
     if unit is not None:
-        ws["B3"] = unit
-    rows = {ws.cell(r, 1).value: r for r in range(7, ws.max_row + 1) if ws.cell(r, 1).value}
+        ws[FORM.unit_name] = unit
+    rows = rows_by_id(ws)
     for ident, value in values.items():
-        ws.cell(rows[ident], 5).value = value
+        cell(ws, rows[ident], "ket_qua").value = value
     for ident, verdict in (verdicts or {}).items():
-        ws.cell(rows[ident], 7).value = verdict
+        cell(ws, rows[ident], "danh_gia").value = verdict
     wb.save(target)
     return target
 
@@ -167,16 +188,16 @@ def test_formulas_compute_in_libreoffice(soffice, forms_dir, tmp_path):
     computed = out / "hoa_an.xlsx"
     assert computed.is_file(), "LibreOffice did not write the recalculated workbook"
     wb = openpyxl.load_workbook(computed, data_only=True)
-    ws = wb["Biểu chỉ tiêu"]
-    got = {ws.cell(r, 1).value: (ws.cell(r, 6).value, ws.cell(r, 7).value)
-           for r in range(7, ws.max_row + 1) if ws.cell(r, 5).value is not None}
+    ws = wb[FORM_SHEET]
+    got = {ident: (cell(ws, r, "ty_le").value, cell(ws, r, "danh_gia").value)
+           for ident, r in rows_by_id(ws).items() if cell(ws, r, "ket_qua").value is not None}
     assert got["ct-bhyt"] == (101.05, "Đạt")           # trên 95%
     assert got["ct-suy-dinh-duong"] == (83.33, "Không đạt")  # dưới 15%: lower is better
     assert got["ct-lao-dong-chua-co-viec-lam"] == (129.5, "Vượt")  # 2 < 2,59 target
     assert got["ct-bhxh"] == (95.92, "Đạt")            # khoảng 49 ± 5 %
     assert got["ct-di-hoc-thcs"] == (100, "Đạt")       # tối thiểu 95
     assert got["ct-bhtn"] == (115.38, "Vượt")          # khoảng 39: beyond the tolerance
-    assert wb["_kehoach"]["B2"].value == "hoa-an"      # the id behind the chosen name
+    assert wb[META_SHEET][META.unit_id].value == "hoa-an"  # the id behind the chosen name
 
 
 @pytest.fixture(scope="module")
@@ -236,9 +257,8 @@ def test_a_typed_over_formula_does_not_fool_the_summary(forms_dir, tmp_path):
     filled = _fill(forms_dir / f"{STEM}_bieu_chi_tieu.xlsx", tmp_path / "hoa_an.xlsx", "Hòa An",
                    {"ct-bhyt": 80})
     wb, ws = _sheet(filled)
-    row = next(r for r in range(7, ws.max_row + 1) if ws.cell(r, 1).value == "ct-bhyt")
     ws.protection.sheet = False
-    ws.cell(row, 7).value = "Đạt"  # someone overwrote the formula
+    cell(ws, rows_by_id(ws)["ct-bhyt"], "danh_gia").value = "Đạt"  # overwrote the formula
     wb.save(filled)
     out = tmp_path / "o"
     result = CliRunner().invoke(main, ["aggregate", str(PLAN), str(filled), "-o", str(out)])
@@ -249,8 +269,8 @@ def test_a_typed_over_formula_does_not_fool_the_summary(forms_dir, tmp_path):
     assert verdicts["ct-bhyt"][2] == "Không đạt"
 
 
-@pytest.mark.parametrize("case", ["not-a-workbook", "other-plan", "no-unit", "same-unit-twice",
-                                  "unknown-id", "duplicated-id"])
+@pytest.mark.parametrize("case", ["not-a-workbook", "other-plan", "other-kind", "no-unit",
+                                  "same-unit-twice", "unknown-id", "duplicated-id"])
 def test_every_unusable_form_is_named(forms_dir, tmp_path, case):
     blank = forms_dir / f"{STEM}_bieu_chi_tieu.xlsx"
     good = _fill(blank, tmp_path / "tot.xlsx", "Hòa An", {"ct-bhyt": 97})
@@ -258,6 +278,7 @@ def test_every_unusable_form_is_named(forms_dir, tmp_path, case):
     expected = {
         "not-a-workbook": "không phải tệp Excel",
         "other-plan": "biểu của kế hoạch 'ke-hoach-khac'",
+        "other-kind": f"{META_SHEET}!{META.kind}: loại biểu 'bieu-khac', không phải biểu chỉ tiêu",
         "no-unit": "chưa chọn đơn vị báo cáo",
         "same-unit-twice": "đơn vị 'hoa-an' đã có trong tệp",
         "unknown-id": "mã chỉ tiêu 'ct-khong-co' không có trong kế hoạch",
@@ -269,12 +290,15 @@ def test_every_unusable_form_is_named(forms_dir, tmp_path, case):
         _fill(blank, bad, None if case == "no-unit" else "Hòa An" if case == "same-unit-twice"
               else "Tân Long", {})
         wb, ws = _sheet(bad)
+        rows = rows_by_id(ws)
         if case == "other-plan":
-            wb["_kehoach"]["B1"] = "ke-hoach-khac"
+            wb[META_SHEET][META.plan_id] = "ke-hoach-khac"
+        if case == "other-kind":
+            wb[META_SHEET][META.kind] = "bieu-khac"
         if case == "unknown-id":
-            ws["A8"] = "ct-khong-co"
+            cell(ws, rows["ct-bhxh"], "ma").value = "ct-khong-co"
         if case == "duplicated-id":
-            ws["A9"] = "ct-bhyt"
+            cell(ws, rows["ct-bhxh"], "ma").value = "ct-bhyt"
         wb.save(bad)
     out = tmp_path / "o"
     result = CliRunner().invoke(main, ["aggregate", str(PLAN), str(good), str(bad), "-o", str(out)])
@@ -288,6 +312,8 @@ def test_nothing_usable_writes_nothing(tmp_path):
     bad.write_bytes(b"PK\x03\x04 broken")
     result = CliRunner().invoke(main, ["aggregate", str(PLAN), str(bad), "-o", str(tmp_path / "o")])
     assert result.exit_code == 2
+    assert "xau.xlsx: không phải tệp Excel (.xlsx) đọc được" in result.output
+    assert "lỗi: không có biểu nào dùng được; chưa ghi bảng tổng hợp" in result.output
     assert not (tmp_path / "o").exists()
 
 
@@ -298,10 +324,11 @@ def test_forms_of_a_derived_plan_feed_the_district_summary(tmp_path):
     result = CliRunner().invoke(main, ["forms", str(derived / "hoa-an.yaml"), "-o", str(derived)])
     assert result.exit_code == 0, result.output
     wb, ws = _sheet(derived / "hoa-an_bieu_chi_tieu.xlsx")
-    assert ws["B3"].value == "Hòa An" and wb["_kehoach"]["B2"].value == "hoa-an"
-    assert wb["_kehoach"]["B3"].value == "phung-hiep-42"
-    assert "DonVi" not in wb.sheetnames
-    ids = [ws.cell(r, 1).value for r in range(7, ws.max_row + 1) if ws.cell(r, 1).value]
+    meta = wb[META_SHEET]
+    assert ws[FORM.unit_name].value == "Hòa An" and meta[META.unit_id].value == "hoa-an"
+    assert meta[META.parent_id].value == "phung-hiep-42"
+    assert UNITS_SHEET not in wb.sheetnames
+    ids = list(rows_by_id(ws))
     assert len(ids) == 31 and "ct-bac-si" not in ids  # commune-level indicators only
     texts = _texts(derived / "hoa-an_de_cuong_bao_cao.docx")
     assert texts[1].startswith("sơ kết thực hiện Kế hoạch số …-KH/ĐU")
