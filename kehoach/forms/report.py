@@ -14,7 +14,7 @@ from kehoach.plan.model import Indicator, Plan
 from kehoach.plan.references import plan_reference, standing_committee
 from kehoach.rules.data import read_data, type_codes
 from kehoach.rules.levels import load_levels
-from kehoach.rules.profile import load_profile
+from kehoach.rules.profile import Labels, load_profile
 from kehoach.vn import written as vnformat
 
 FORM_SHEET = "Biểu chỉ tiêu"
@@ -143,13 +143,11 @@ def _recipients(plan: Plan) -> list[str]:
     return lines
 
 
-def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
-    """The context of `templates/de_cuong_bao_cao.docx`."""
-    profile = load_profile(plan.ho_so)
-    data = outline()
-    words = _report_words(plan, period)
-    h = plan.van_ban
-    labels = profile.nhan
+def _outline_blocks(
+    plan: Plan, data: dict[str, Any], words: dict[str, str], labels: Labels
+) -> list[dict[str, str]]:
+    """The outline's body: opening, parts, items and a sub-item per task, each with its
+    italic guide."""
     blocks: list[dict[str, str]] = [
         {"kieu": "doan", "chu": " ".join(data["mo_dau"].format(**words).split())}
     ]
@@ -173,6 +171,16 @@ def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
                     letter = labels.tieu_muc_con.format(chu=chr(ord("a") + t))
                     blocks.append({"kieu": "tieu_muc_con", "chu": f"{letter} {task.tieu_de}"})
                     blocks.append({"kieu": "huong_dan", "chu": guide})
+    return blocks
+
+
+def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
+    """The context of `templates/de_cuong_bao_cao.docx`."""
+    profile = load_profile(plan.ho_so)
+    data = outline()
+    words = _report_words(plan, period)
+    h = plan.van_ban
+    blocks = _outline_blocks(plan, data, words, profile.nhan)
     summary = data["trich_yeu"].format(**words)
     appendix = data["phu_luc"]
     return {
