@@ -1,12 +1,13 @@
-"""The registry of a district's units (xã, thị trấn): who they are and what is theirs."""
+"""The registry of a committee's units (xã, phường, đặc khu, thị trấn): who they are, what is
+theirs and, after a merger, which former units each one took in."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from kehoach.errors import PlanError
 from kehoach.plan import yamlsource
@@ -14,13 +15,51 @@ from kehoach.plan.loader import validate
 from kehoach.plan.model import Id, Level, Line, Number, Signature, _Model
 from kehoach.plan.yamlsource import Source
 
+UNIT_KINDS: dict[str, str] = {
+    "xa": "xã",
+    "phuong": "phường",
+    "dac_khu": "đặc khu",
+    "thi_tran": "thị trấn",
+}
+"""Every kind a unit has had, any period: which are valid when is the level data's rule."""
+
+
+def _kind(value: str) -> str:
+    if value not in UNIT_KINDS:
+        raise ValueError(f"loại đơn vị '{value}' không có; có: {', '.join(UNIT_KINDS)}")
+    return value
+
+
+Kind = Annotated[str, AfterValidator(_kind)]
+
+
+class FormerUnit(_Model):
+    """Một đơn vị cũ đã nhập vào đơn vị mới (trước khi sắp xếp)."""
+
+    ma: Id = Field(description="Mã của đơn vị cũ trong danh sách đơn vị cũ: kinh-cung.")
+    loai: Kind = Field(description="Loại của đơn vị cũ: xa, thi_tran, phuong.")
+    ten: Line = Field(description="Tên đơn vị cũ, không kèm loại: Kinh Cùng.")
+
+
+def _once_each(former: list[FormerUnit]) -> list[FormerUnit]:
+    """A former unit is taken in once; listing it twice is a typing slip."""
+    seen: set[str] = set()
+    for unit in former:
+        if unit.ma in seen:
+            raise ValueError(f"đơn vị cũ '{unit.ma}' được kê hai lần trong tien_than")
+        seen.add(unit.ma)
+    return former
+
 
 class Unit(_Model):
     """Một đơn vị cấp dưới."""
 
     id: Id
-    loai: str = Field(description="Loại đơn vị: xa, thi_tran.")
+    loai: Kind = Field(description="Loại đơn vị: xa, phuong, dac_khu, thi_tran.")
     ten: Line = Field(description="Tên đơn vị, không kèm loại: Hòa An.")
+    tien_than: Annotated[list[FormerUnit], AfterValidator(_once_each)] = Field(
+        default_factory=list, description="Các đơn vị cũ đã nhập vào đơn vị này."
+    )
     ky: Signature | None = Field(None, description="Người ký kế hoạch của đơn vị.")
     chi_tieu: dict[str, Number] = Field(
         default_factory=dict, description="Giá trị chỉ tiêu riêng: mã chỉ tiêu → giá trị."

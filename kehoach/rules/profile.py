@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -139,4 +139,19 @@ def load_profile(name: str) -> Profile:
         from kehoach.errors import KehoachError
 
         raise KehoachError(f"không có hồ sơ thể thức '{name}'; có: {', '.join(profile_names())}")
-    return Profile.model_validate(read_data(f"{name}.yaml"))
+    return Profile.model_validate(_profile_data(name))
+
+
+def _profile_data(name: str) -> dict[str, Any]:
+    """A profile's data; one that names a base (`dua_tren`) lists only what differs."""
+    data = dict(read_data(f"{name}.yaml"))
+    base = data.pop("dua_tren", None)
+    return _overlay(_profile_data(base), data) if base else data
+
+
+def _overlay(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in changes.items():
+        both = isinstance(value, dict) and isinstance(out.get(key), dict)
+        out[key] = _overlay(out[key], value) if both else value
+    return out
