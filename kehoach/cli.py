@@ -55,3 +55,7 @@ for command in (
     import_.import_,
 ):
     main.add_command(command)
+
+
+if __name__ == "__main__":
+    main()
