@@ -5,12 +5,15 @@ new kind of element is walked without changing this module."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import operator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from pydantic import BaseModel
 
 PathPart = str | int
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -84,3 +87,35 @@ def _visit(
 def by_id(model: BaseModel) -> dict[str, Node]:
     """The walk as a look-up table by element id."""
     return {node.id: node for node in walk(model)}
+
+
+def rebuild(model: M, replace: Mapping[str, BaseModel | None]) -> M:
+    """`model` with each element whose id is in `replace` swapped for its replacement, or
+    left out of its list where that is None. Replacements are rebuilt too, so a replaced
+    item still takes its paragraphs' replacements; parts nothing touches are shared."""
+    update: dict[str, object] = {}
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            new = _replaced(value, replace)
+            if new is None:
+                raise ValueError(f"'{name}' is not in a list and cannot be left out")
+            if new is not value:
+                update[name] = new
+        elif isinstance(value, list):
+            items = [_replaced(v, replace) if isinstance(v, BaseModel) else v for v in value]
+            kept = [item for item in items if item is not None]
+            same = len(kept) == len(value) and all(map(operator.is_, kept, value))
+            if not same:
+                update[name] = kept
+    return model.model_copy(update=update) if update else model
+
+
+def _replaced(model: M, replace: Mapping[str, BaseModel | None]) -> M | None:
+    ident = getattr(model, "id", None) if "id" in type(model).model_fields else None
+    if ident in replace:
+        new = replace[ident]
+        if new is None:
+            return None
+        model = new  # type: ignore[assignment]
+    return rebuild(model, replace)

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from builders import small_plan, write_plan
 from click.testing import CliRunner
 from conftest import PLAN, ROOT
 from docx import Document
@@ -231,65 +232,27 @@ def test_default_places_are_beside_the_plan_and_in_output(tmp_path, monkeypatch)
     assert (tmp_path / "output" / "phung_hiep_42.docx").is_file()
 
 
-PROVINCE = """\
-id: an-giang-05
-danh_sach_don_vi: don_vi.yaml
-van_ban:
-  co_quan: TỈNH ỦY AN GIANG
-  ma_co_quan: TU
-  loai: KH
-  so: 5
-  dia_danh: Long Xuyên
-  ngay: 2026-03-10
-  trich_yeu: thực hiện Kết luận số 99-KL/TW của Bộ Chính trị
-can_cu:
-  - id: can-cu
-    noi_dung: Căn cứ Kết luận số 99-KL/TW, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau.
-muc_dich_yeu_cau:
-  id: md
-  tieu_de: MỤC ĐÍCH, YÊU CẦU
-  muc:
-    - id: md-1
-      tieu_de: Mục đích
-      doan:
-        - id: md-1-a
-          noi_dung: Các cấp ủy trực thuộc Tỉnh ủy quán triệt trên địa bàn tỉnh.
-muc_tieu_chi_tieu:
-  id: mt
-  tieu_de: MỤC TIÊU, CHỈ TIÊU
-  muc_tieu_tong_quat: {id: mt-1, tieu_de: Mục tiêu chung, doan: [{id: mt-1-a, noi_dung: X.}]}
-  chi_tieu:
-    id: ct
-    tieu_de: Chỉ tiêu
-    nam: 2030
-    doan:
-      - id: ct-d
-        noi_dung:
-          - {id: ct-a, cau: "trên {gt}% dân số có bảo hiểm y tế", nhan: BHYT, gia_tri: 95,
-             don_vi: "%", so_sanh: tren}
-nhiem_vu_giai_phap:
-  id: nv
-  tieu_de: NHIỆM VỤ
-  muc:
-    - id: nv-1
-      tieu_de: Nhiệm vụ một
-      doan: [{id: nv-1-a, noi_dung: Ban Thường vụ Tỉnh ủy chỉ đạo.}]
-to_chuc_thuc_hien:
-  id: tc
-  tieu_de: TỔ CHỨC THỰC HIỆN
-  muc:
-    - {id: tc-1, chu_the: Văn phòng Tỉnh ủy, noi_dung: theo dõi.}
-noi_nhan: [Ban Bí thư (b/c), Lưu Văn phòng Tỉnh ủy]
-"""
-
-
-def test_province_to_commune_after_2025(tmp_path):
-    (tmp_path / "an_giang.yaml").write_text(PROVINCE, encoding="utf-8")
+def _province(tmp_path: Path, day: str) -> Path:
+    """A province plan (An Giang) of `day`, with its registry of one commune beside it."""
+    data = small_plan()
+    del data["van_ban"]["cap_tren"]
+    data |= {"id": "an-giang-05", "danh_sach_don_vi": "don_vi.yaml",
+             "noi_nhan": ["Ban Bí thư (b/c)", "Lưu Văn phòng Tỉnh ủy"]}
+    data["van_ban"] |= {"co_quan": "TỈNH ỦY AN GIANG", "ma_co_quan": "TU", "so": 5,
+                        "dia_danh": "Long Xuyên", "ngay": day,
+                        "trich_yeu": "thực hiện Kết luận số 99-KL/TW của Bộ Chính trị"}
+    data["muc_dich_yeu_cau"]["muc"][0]["doan"][0]["noi_dung"] = (
+        "Các cấp ủy trực thuộc Tỉnh ủy quán triệt trên địa bàn tỉnh.")
+    data["to_chuc_thuc_hien"]["muc"][0]["chu_the"] = "Văn phòng Tỉnh ủy"
     (tmp_path / "don_vi.yaml").write_text(
         "cap: xa\ncap_tren: ĐẢNG BỘ TỈNH AN GIANG\ndon_vi:\n"
         "  - {id: my-hoa-hung, loai: xa, ten: Mỹ Hòa Hưng}\n", encoding="utf-8")
+    return write_plan(tmp_path / "an_giang.yaml", data)
+
+
+def test_province_to_commune_after_2025(tmp_path):
     out = tmp_path / "out"
-    result = _derive(str(tmp_path / "an_giang.yaml"), "--all", "-o", str(out))
+    result = _derive(str(_province(tmp_path, "2026-03-10")), "--all", "-o", str(out))
     assert result.exit_code == 0, result.output
     plan = load_plan(out / "my-hoa-hung.yaml")
     assert plan.van_ban.cap_tren == "ĐẢNG BỘ TỈNH AN GIANG"
@@ -304,14 +267,38 @@ def test_province_to_commune_after_2025(tmp_path):
 
 
 def test_a_2024_province_plan_cannot_skip_the_district(tmp_path):
-    (tmp_path / "an_giang.yaml").write_text(
-        PROVINCE.replace("ngay: 2026-03-10", "ngay: 2024-03-10"), encoding="utf-8")
-    (tmp_path / "don_vi.yaml").write_text(
-        "cap: xa\ncap_tren: ĐẢNG BỘ TỈNH AN GIANG\ndon_vi:\n"
-        "  - {id: my-hoa-hung, loai: xa, ten: Mỹ Hòa Hưng}\n", encoding="utf-8")
-    result = _derive(str(tmp_path / "an_giang.yaml"), "--all", "-o", str(tmp_path / "o"))
+    result = _derive(str(_province(tmp_path, "2024-03-10")), "--all", "-o", str(tmp_path / "o"))
     assert result.exit_code == 2
     assert "cấp dưới theo chuỗi cấp lúc đó là 'huyen'" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_left_out_indicator_hands_its_joiner_to_the_one_before(tmp_path):
+    data = small_plan()
+    phrases = data["muc_tieu_chi_tieu"]["chi_tieu"]["doan"][0]["noi_dung"]
+    phrases[0]["noi"] = ", "
+    phrases += [
+        {"id": "ct-bac-si", "cau": "có {gt} bác sĩ", "nhan": "Bác sĩ", "gia_tri": 10,
+         "don_vi": "bác sĩ", "so_sanh": "dat", "cap": ["huyen"], "noi": "; "},
+        {"id": "ct-nhom", "truoc": "tỷ lệ ", "noi": ".", "chi_tieu": [
+            {"id": "ct-giuong", "cau": "{gt} giường", "nhan": "Giường", "gia_tri": 3,
+             "don_vi": "giường", "so_sanh": "dat", "cap": ["huyen"]}]},
+    ]
+    data["muc_tieu_chi_tieu"]["chi_tieu"]["doan"].append(
+        {"id": "ct-rieng", "cap": ["huyen"], "noi_dung": [
+            {"id": "ct-tuoi", "cau": "tuổi thọ {gt}", "nhan": "Tuổi thọ", "gia_tri": 75,
+             "don_vi": "tuổi", "so_sanh": "dat"}]})
+    plan = write_plan(tmp_path / "ke_hoach.yaml", data)
+    registry = _registry(tmp_path, "  - {id: hoa-an, loai: xa, ten: Hòa An}\n")
+    result = _derive(str(plan), "--all", "--units", str(registry), "-o", str(tmp_path / "o"),
+                     "--explain")
+    assert result.exit_code == 0, result.output
+    block = load_plan(tmp_path / "o" / "hoa-an.yaml").muc_tieu_chi_tieu.chi_tieu
+    assert [p.id for p in block.doan] == ["ct-d"]  # the district-only paragraph is gone
+    (only,) = block.doan[0].noi_dung
+    assert only.id == "ct-bhyt" and only.noi == "."  # the emptied group's joiner
+    assert "ct-bac-si [cap:huyen]" in result.output and "ct-rieng [cap:huyen]" in result.output
+    assert "ct-tuoi [" not in result.output  # inside a left-out paragraph: not listed
 
 
 def test_a_commune_plan_lays_out_like_the_district_plan(soffice, all_units, tmp_path):

@@ -25,3 +25,27 @@ def test_every_indicator_is_walked_once(plan):
     walked = [n.id for n in walk(plan) if n.kind == "Indicator"]
     assert walked == [i.id for i in plan.muc_tieu_chi_tieu.chi_tieu.indicators()]
     assert len(walked) == 36
+
+
+def test_rebuild_replaces_and_leaves_out_by_id(plan):
+    import pytest
+
+    from kehoach.plan.walk import rebuild
+
+    item = plan.nhiem_vu_giai_phap.muc[0]
+    paragraph = item.doan[0]
+    dropped = plan.nhiem_vu_giai_phap.muc[1].id
+    replace = {
+        item.id: item.model_copy(update={"tieu_de": "Tiêu đề mới"}),
+        paragraph.id: paragraph.model_copy(update={"noi_dung": "Đoạn mới."}),
+        dropped: None,
+    }
+    new = rebuild(plan, replace)
+    first = new.nhiem_vu_giai_phap.muc[0]
+    assert first.tieu_de == "Tiêu đề mới" and first.doan[0].noi_dung == "Đoạn mới."
+    assert dropped not in {task.id for task in new.nhiem_vu_giai_phap.muc}
+    assert len(new.nhiem_vu_giai_phap.muc) == len(plan.nhiem_vu_giai_phap.muc) - 1
+    assert new.muc_dich_yeu_cau is plan.muc_dich_yeu_cau  # untouched parts are shared
+    assert rebuild(plan, {}) is plan
+    with pytest.raises(ValueError, match="muc_tieu_tong_quat"):
+        rebuild(plan, {plan.muc_tieu_chi_tieu.muc_tieu_tong_quat.id: None})

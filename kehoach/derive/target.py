@@ -1,0 +1,107 @@
+"""Whom a draft is for: the unit, its level and the level above, checked against the upper
+plan, with the values the level's templates are filled with."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from kehoach.derive.wording import Wording, fold, lower_first
+from kehoach.errors import PlanError, Problem
+from kehoach.plan.model import Indicator, Plan
+from kehoach.plan.references import plan_reference
+from kehoach.plan.units import LoadedRegistry, Unit
+from kehoach.plan.walk import Node
+from kehoach.rules.levels import Level, Levels, load_levels
+
+
+@dataclass(frozen=True)
+class Target:
+    """The unit, its level (`level_id`, `level`), the level above (`upper`), the day the
+    upper plan speaks of, and the template values (`{dv}`, `{ten}`, `{ke_hoach_tren}` …)."""
+
+    unit: Unit
+    level_id: str
+    level: Level
+    upper: Level
+    day: dt.date
+    fields: Mapping[str, object]
+    wording: Wording
+
+
+def target_for(
+    parent: Plan,
+    loaded: LoadedRegistry,
+    unit: Unit,
+    nodes: list[Node],
+    wordings: dict[str, Wording],
+) -> Target:
+    """The checked target; `wordings` caches one rewrite per kind of unit (xã, thị trấn)."""
+    levels = load_levels()
+    upper, level_id = _levels(parent, loaded, levels)
+    level = levels.cap[level_id]
+    if unit.loai not in level.loai_don_vi:
+        kinds = ", ".join(level.loai_don_vi)
+        message = f"loại đơn vị '{unit.loai}' không có; có: {kinds}"
+        raise PlanError([loaded.source.problem(loaded.where(unit, "loai"), message)])
+    kind = level.loai_don_vi[unit.loai]
+    if kind not in wordings:
+        values = {"dv": kind, "noi_tren": parent.van_ban.dia_danh}
+        words = {k: v.format(**values) for k, v in level.noi.model_dump().items()}
+        reviews = [(r.cum.format(**values), r.ly_do) for r in level.xem_lai]
+        wordings[kind] = Wording(levels, upper, words, reviews)
+    _check_unit_ids(parent, loaded, unit, nodes)
+    fields = {
+        "dv": kind,
+        "DV": kind.upper(),
+        "ten": unit.ten,
+        "TEN": unit.ten.upper(),
+        "ca_tren": upper.noi,
+        "noi_tren": parent.van_ban.dia_danh,
+        "ke_hoach_tren": plan_reference(parent),
+        "trich_yeu_tren": lower_first(fold(parent.van_ban.trich_yeu)),
+    }
+    return Target(unit, level_id, level, upper, parent.van_ban.day, fields, wordings[kind])
+
+
+def _levels(parent: Plan, loaded: LoadedRegistry, levels: Levels) -> tuple[Level, str]:
+    """The upper plan's level and the registry's level, which must come right below it
+    in the chain of levels of the plan's year."""
+    day = parent.van_ban.day
+    upper_id = levels.of_body(parent.van_ban.ma_co_quan)
+    lower_id = loaded.registry.cap
+    expected = levels.below(upper_id, day) if upper_id else None
+    if upper_id is None or expected != lower_id or not levels.cap[lower_id].derivable:
+        issuer = f"{parent.van_ban.co_quan} ({parent.van_ban.ma_co_quan}, {day.year})"
+        message = (
+            f"không soạn được kế hoạch cấp '{lower_id}' từ kế hoạch của {issuer}; "
+            f"cấp dưới theo chuỗi cấp lúc đó là '{expected}'"
+        )
+        raise PlanError([loaded.source.problem(("cap",), message)])
+    return levels.cap[upper_id], lower_id
+
+
+def _check_unit_ids(parent: Plan, loaded: LoadedRegistry, unit: Unit, nodes: list[Node]) -> None:
+    """The unit's own values and dropped tasks must name the upper plan's elements."""
+    indicators = {node.id for node in nodes if isinstance(node.element, Indicator)}
+    tasks = {task.id for task in parent.nhiem_vu_giai_phap.muc}
+    problems: list[Problem] = [
+        loaded.source.problem(
+            loaded.where(unit, "chi_tieu", key),
+            f"kế hoạch {parent.id} không có chỉ tiêu '{key}'",
+            key=True,
+        )
+        for key in unit.chi_tieu
+        if key not in indicators
+    ]
+    problems += [
+        loaded.source.problem(
+            loaded.where(unit, "bo_nhiem_vu", i),
+            f"kế hoạch {parent.id} không có nhiệm vụ '{key}'",
+        )
+        for i, key in enumerate(unit.bo_nhiem_vu)
+        if key not in tasks
+    ]
+    if problems:
+        raise PlanError(problems)
