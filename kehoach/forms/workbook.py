@@ -81,7 +81,7 @@ def build(plan: Plan, period: Period, units: list[UnitRef], own_unit: UnitRef | 
     bold = Font(name="Times New Roman", size=12, bold=True)
     last = get_column_letter(len(HEADINGS))
 
-    ws["A1"] = outline()["phu_luc"]["ten"]
+    ws["A1"] = outline().phu_luc["ten"]
     ws["A1"].font = Font(name="Times New Roman", size=14, bold=True)
     ws["A2"] = subtitle(plan, period)
     ws["A2"].font = Font(name="Times New Roman", size=12, italic=True)
@@ -218,7 +218,7 @@ def build(plan: Plan, period: Period, units: list[UnitRef], own_unit: UnitRef | 
     stamp = dt.datetime(period.nam, 1, 1)
     props = wb.properties
     props.creator = props.lastModifiedBy = " ".join(plan.van_ban.co_quan.split())
-    props.title = outline()["phu_luc"]["ten"]
+    props.title = outline().phu_luc["ten"]
     props.created = props.modified = stamp
     return save(wb)
 

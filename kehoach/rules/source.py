@@ -1,0 +1,55 @@
+"""Reading one data file of `kehoach/data/`: YAML with positions, validated by its model.
+
+A typo in a data file (a misspelt key, a wrong type, a duplicate key) is a `KehoachError`
+naming the file, line:column and key path, worded like the errors of a plan file.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from kehoach.plan import loader, yamlsource
+
+M = TypeVar("M", bound=BaseModel)
+
+# Every block of a data file refuses keys it does not know; nested TypedDicts take it too.
+FORBID = ConfigDict(extra="forbid", frozen=True)
+
+
+class Data(BaseModel):
+    """A block of a data file: unknown keys are errors, values never change once read."""
+
+    model_config = FORBID
+
+
+def parse(model: type[M], text: str, file: str) -> M:
+    """`text` (the content of `file`) as a `model`, or every problem with its position."""
+    return loader.validate(yamlsource.load(text, file), model, "tệp dữ liệu")
+
+
+def read(model: type[M], path: str | Path | Traversable) -> M:
+    """The data file at `path` as a `model`; tests pass a temporary copy."""
+    if isinstance(path, str | Path):
+        text = yamlsource.read_text(Path(path))
+    else:
+        text = path.read_text(encoding="utf-8")
+    return parse(model, text, str(path))
+
+
+def shipped(name: str) -> Traversable:
+    """The data file `name` shipped in `kehoach/data/`."""
+    return resources.files("kehoach").joinpath("data").joinpath(name)
+
+
+def profile_names() -> list[str]:
+    """Format profiles shipped with kehoach, by id."""
+    return sorted(
+        p.name.removesuffix(".yaml")
+        for p in resources.files("kehoach").joinpath("data").iterdir()
+        if p.name.startswith("hd") and p.name.endswith(".yaml")
+    )
