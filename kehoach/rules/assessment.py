@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, with_config
 from typing_extensions import TypedDict
 
-from kehoach.rules.source import FORBID, Data, read, shipped
+from kehoach.rules.source import FORBID, Data, Number, read, shipped
 
 # The comparisons and directions of an indicator (kehoach.plan.model.Comparison, Direction).
 Comparison = Literal["tren", "toi_thieu", "khoang", "duoi", "toi_da", "dat"]
@@ -17,7 +17,7 @@ Operator = Literal[">", "<", ">=", "<=", "="]
 Verdict = Literal["vuot", "dat"]
 
 # [phép, độ lệch, kết quả]: the result PHÉP (target + độ lệch × tolerance) gives kết quả.
-Step = tuple[Operator, float, Verdict]
+Step = tuple[Operator, Number, Verdict]
 
 
 @with_config(FORBID)
@@ -60,10 +60,10 @@ class Steps(TypedDict):
 
 
 class Assessment(Data):
-    khoang_dung_sai_phan_tram: Annotated[int | float, Field(ge=0)]
+    khoang_dung_sai_phan_tram: Annotated[Number, Field(ge=0)]
     ky_hieu: Marks
     dinh_tinh: str
-    ty_le_toi_da: Annotated[int | float, Field(ge=0)]
+    ty_le_toi_da: Annotated[Number, Field(ge=0)]
     nhan: Labels
     quy_tac: Steps
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 from kehoach.plan import loader, yamlsource
 
@@ -19,6 +19,16 @@ M = TypeVar("M", bound=BaseModel)
 
 # Every block of a data file refuses keys it does not know; nested TypedDicts take it too.
 FORBID = ConfigDict(extra="forbid", frozen=True)
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"'{value}' phải là số")
+    return value
+
+
+# A number as written (5 stays 5, not 5.0: some reach the Excel form as written).
+Number = Annotated[int | float, BeforeValidator(_number)]
 
 
 class Data(BaseModel):
