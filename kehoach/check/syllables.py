@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import cache
 
-from kehoach.rules.data import read_data
+from kehoach.rules.spelling import Spelling, load_spelling
 
 TONES = {"\u0300": "f", "\u0301": "s", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
 _TONE_MARK = {v: k for k, v in TONES.items()}
@@ -52,20 +52,20 @@ _VOWELS = set("aăâeêioôơuưy")
 
 
 @cache
-def _data() -> dict:
-    return read_data("tieng_viet.yaml")
+def _data() -> Spelling:
+    return load_spelling()
 
 
 @cache
 def rhymes() -> frozenset[str]:
     """Every rhyme (vowels and final consonant, no tone) a syllable may end with."""
-    return frozenset(_data()["van"].split())
+    return frozenset(_data().van.split())
 
 
 @cache
 def known_words() -> frozenset[str]:
     """Abbreviations, codes and loanwords that are not Vietnamese syllables."""
-    return frozenset(_data()["tu_ngoai_le"].split())
+    return frozenset(_data().tu_ngoai_le.split())
 
 
 def split_tone(word: str) -> tuple[str, list[str]]:

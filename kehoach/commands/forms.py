@@ -47,7 +47,7 @@ def forms(
 
     model = load_plan(existing_file(plan))
     period = report_forms.Period(
-        ky or report_forms.outline()["ky_mac_dinh"], nam or model.van_ban.year
+        ky or report_forms.outline().ky_mac_dinh, nam or model.van_ban.year
     )
     units, own = _form_units(plan, model, units_file)
     outline_docx = renderer_for("de_cuong_bao_cao.docx", templates_dir).render_context(
@@ -124,7 +124,7 @@ def aggregate(
     if not reading.reports:
         raise KehoachError("không có biểu nào dùng được; chưa ghi bảng tổng hợp")
     summary = summing.Summary(model, registry, reading)
-    period = report_forms.Period(report_forms.outline()["ky_mac_dinh"], model.van_ban.year)
+    period = report_forms.Period(report_forms.outline().ky_mac_dinh, model.van_ban.year)
     docx = renderer_for("tong_hop.docx", templates_dir).render_context(
         summing.summary_context(summary, report_forms.subtitle(model, period)),
         report_forms.properties(model, "Tổng hợp chỉ tiêu", period),

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from kehoach.plan.model import Comparison, Direction, Indicator
-from kehoach.rules.data import read_data
+from kehoach.rules.assessment import Assessment, load_assessment
 from kehoach.vn import written as vnformat
 
 _PYTHON = {
@@ -21,13 +21,13 @@ _PYTHON = {
 
 
 @cache
-def _rules() -> dict[str, Any]:
-    return read_data("danh_gia.yaml")
+def _rules() -> Assessment:
+    return load_assessment()
 
 
 def labels() -> dict[str, str]:
     """Result key → its word (vuot → Vượt)."""
-    return _rules()["nhan"]
+    return _rules().nhan
 
 
 def reached_labels() -> set[str]:
@@ -39,22 +39,22 @@ def reached_labels() -> set[str]:
 def target_text(indicator: Indicator) -> str:
     """The planned value as the form shows it: `> 95`, `≥ 95`, `khoảng 49`, `80`."""
     if indicator.gia_tri is None:
-        return _rules()["dinh_tinh"]
-    mark = _rules()["ky_hieu"][indicator.so_sanh.value]
+        return _rules().dinh_tinh
+    mark = _rules().ky_hieu[indicator.so_sanh.value]
     value = vnformat.number(indicator.gia_tri)
     return f"{mark} {value}" if mark else value
 
 
 def highest(indicator: Indicator) -> float | None:
     """The largest result a unit can report: 100 for a rate in %, else no limit."""
-    return _rules()["ty_le_toi_da"] if (indicator.don_vi or "").startswith("%") else None
+    return _rules().ty_le_toi_da if (indicator.don_vi or "").startswith("%") else None
 
 
 def tolerance(indicator: Indicator) -> float:
     """The absolute tolerance of an indicator ('khoảng'), 0 for the others."""
     if indicator.so_sanh is not Comparison.khoang or indicator.gia_tri is None:
         return 0.0
-    return indicator.gia_tri * _rules()["khoang_dung_sai_phan_tram"] / 100
+    return indicator.gia_tri * _rules().khoang_dung_sai_phan_tram / 100
 
 
 def rule_code(indicator: Indicator) -> str:
@@ -64,7 +64,7 @@ def rule_code(indicator: Indicator) -> str:
 
 def _steps(code: str) -> list[list[Any]]:
     comparison, direction = code.split("/")
-    return _rules()["quy_tac"][comparison][direction]
+    return _rules().quy_tac[comparison][direction]
 
 
 def evaluate(code: str, target: float, result: float, tol: float) -> str:

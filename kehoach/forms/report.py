@@ -12,8 +12,9 @@ from kehoach.document.context import document_properties, recipients
 from kehoach.forms import evaluation
 from kehoach.plan.model import Indicator, Plan
 from kehoach.plan.references import plan_reference, standing_committee
-from kehoach.rules.data import read_data, type_codes
+from kehoach.rules.data import type_codes
 from kehoach.rules.levels import load_levels
+from kehoach.rules.outline import Outline, load_outline
 from kehoach.rules.profile import Labels, load_profile
 from kehoach.vn import written as vnformat
 
@@ -44,9 +45,9 @@ TONG_HOP_COLUMNS = [
 
 
 @cache
-def outline() -> dict[str, Any]:
+def outline() -> Outline:
     """The usual outline of a report on a plan (kehoach/data/de_cuong.yaml)."""
-    return read_data("de_cuong.yaml")
+    return load_outline()
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def _recipients(plan: Plan) -> list[str]:
         "cap": levels.cap[level].noi if level else None,
     }
     lines = []
-    for line in outline()["noi_nhan"]:
+    for line in outline().noi_nhan:
         try:
             lines.append(line.format(**words))
         except AttributeError:  # {tren.…} for a plan at the top of the chain
@@ -149,9 +150,9 @@ def _outline_blocks(
     """The outline's body: opening, parts, items and a sub-item per task, each with its
     italic guide."""
     blocks: list[dict[str, str]] = [
-        {"kieu": "doan", "chu": " ".join(data["mo_dau"].format(**words).split())}
+        {"kieu": "doan", "chu": " ".join(data.mo_dau.format(**words).split())}
     ]
-    for s, part in enumerate(data["phan"], start=1):
+    for s, part in enumerate(data.phan, start=1):
         blocks.append(
             {
                 "kieu": "muc",
@@ -181,16 +182,16 @@ def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
     words = _report_words(plan, period)
     h = plan.van_ban
     blocks = _outline_blocks(plan, data, words, profile.nhan)
-    summary = data["trich_yeu"].format(**words)
-    appendix = data["phu_luc"]
+    summary = data.trich_yeu.format(**words)
+    appendix = data.phu_luc
     return {
         "van_ban": {
             "cap_tren": h.cap_tren or "",
             "co_quan": h.co_quan,
-            "so_ky_hieu": vnformat.doc_number(None, data["loai"], h.ma_co_quan, profile.so_ky_hieu),
+            "so_ky_hieu": vnformat.doc_number(None, data.loai, h.ma_co_quan, profile.so_ky_hieu),
             "du_thao": "",
             "dia_danh_ngay": vnformat.date_line(h.dia_danh, period.nam, profile.dia_danh_ngay),
-            "ten_loai": type_codes()[data["loai"]],
+            "ten_loai": type_codes()[data.loai],
             "trich_yeu": summary,
         },
         "gach_ngang": profile.gach_ngang.chu,
@@ -209,7 +210,7 @@ def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
 def table_context(plan: Plan, period: Period, unit_name: str) -> dict[str, Any]:
     """The context of `templates/bieu_chi_tieu.docx`."""
     return {
-        "tieu_de": outline()["phu_luc"]["ten"],
+        "tieu_de": outline().phu_luc["ten"],
         "phu_de": subtitle(plan, period),
         "dau": [
             f"Đơn vị báo cáo: {unit_name or '.' * 40}",

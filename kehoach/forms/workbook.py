@@ -73,7 +73,7 @@ def _write_titles(ws: Worksheet, plan: Plan, period: Period) -> None:
     """Title, subtitle, and the unit and period lines above the table."""
     last = COLUMNS[len(visible()) - 1].letter
     title, sub = f"A{FORM.title_row}", f"A{FORM.subtitle_row}"
-    ws[title] = outline()["phu_luc"]["ten"]
+    ws[title] = outline().phu_luc["ten"]
     ws[title].font = Font(name="Times New Roman", size=14, bold=True)
     ws[sub] = subtitle(plan, period)
     ws[sub].font = Font(name="Times New Roman", size=12, italic=True)
@@ -263,7 +263,7 @@ def _set_properties(wb: Workbook, plan: Plan, period: Period) -> None:
     """From the plan and the report year, never the clock."""
     props = wb.properties
     props.creator = props.lastModifiedBy = " ".join(plan.van_ban.co_quan.split())
-    props.title = outline()["phu_luc"]["ten"]
+    props.title = outline().phu_luc["ten"]
     props.created = props.modified = dt.datetime(period.nam, 1, 1)
 
 

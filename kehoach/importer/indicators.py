@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from kehoach.plan.model import BASE_SLOT, VALUE_SLOT, parse_number
-from kehoach.rules.data import read_data
+from kehoach.rules.vocabulary import load_vocabulary
 from kehoach.vn import written as vnformat
 
 NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![.,]?\d)"
@@ -27,13 +27,13 @@ _PERCENT = re.compile(rf"({NUMBER})(%(?:/năm)?)")
 @cache
 def qualifiers() -> dict[str, str]:
     """Word before a value → comparison code (`tối thiểu` → toi_thieu), from the data."""
-    return read_data("nhap.yaml")["so_sanh"]
+    return load_vocabulary().so_sanh
 
 
 @cache
 def _openers() -> list[str]:
     """Words that open a target's sentence but are not part of its name (`phấn đấu`)."""
-    return read_data("nhap.yaml")["mo_dau_chi_tieu"]
+    return load_vocabulary().mo_dau_chi_tieu
 
 
 @cache

@@ -19,8 +19,9 @@ from typing import Any
 from kehoach.errors import PlanError, Problem
 from kehoach.importer import indicators
 from kehoach.importer.sources import Source
-from kehoach.rules.data import body_codes, read_data, type_codes
+from kehoach.rules.data import body_codes, type_codes
 from kehoach.rules.levels import load_levels
+from kehoach.rules.vocabulary import Vocabulary, load_vocabulary
 
 MOTTO = "ĐẢNG CỘNG SẢN VIỆT NAM"
 NUMBER = re.compile(r"Số\s*:?\s*(\d*)\s*-\s*([A-Za-zĐđ]+)/([A-Za-zĐđ]+)")
@@ -35,14 +36,14 @@ RECIPIENT = re.compile(r"^-\s*(.+?)[,.;]?$")
 
 
 @cache
-def vocabulary() -> dict[str, Any]:
+def vocabulary() -> Vocabulary:
     """The words import relies on (kehoach/data/nhap.yaml)."""
-    return read_data("nhap.yaml")
+    return load_vocabulary()
 
 
 @cache
 def _issuer() -> re.Pattern[str]:
-    names = "|".join(re.escape(n) for n in vocabulary()["co_quan_ban_hanh"])
+    names = "|".join(re.escape(n) for n in vocabulary().co_quan_ban_hanh)
     return re.compile(rf"\s(?=(?:{names})\b)")
 
 
@@ -178,7 +179,7 @@ class _Parser:
                 sections[-1][1].append(line)
         extras = []
         for title, content in sections:
-            parts = vocabulary()["phan"].items()
+            parts = vocabulary().phan.items()
             key = next(
                 (k for k, words in parts if any(w in title for w in words) and k not in data), None
             )
@@ -322,11 +323,11 @@ class _Parser:
             ident = self.unique(f"tc-{len(duties) + 1}")
             cuts = sorted(
                 m.start()
-                for act in vocabulary()["viec_lam"]
+                for act in vocabulary().viec_lam
                 for m in re.finditer(rf"\s{re.escape(act)}\b", text)
             )
             # The acting body ends with the name of a body or an area: "… Huyện ủy", "… xã".
-            ends = "|".join(re.escape(w) for w in vocabulary()["cuoi_ten_co_quan"])
+            ends = "|".join(re.escape(w) for w in vocabulary().cuoi_ten_co_quan)
             named = [c for c in cuts if re.search(rf"(?:{ends})$", text[:c])]
             cut = (named or cuts or [None])[0]
             if cut is None or cut == 0:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from kehoach.errors import PlanError, Problem
 from kehoach.plan import yamlsource
-from kehoach.plan.model import Plan
 from kehoach.plan.yamlsource import Path_, Source
+
+if TYPE_CHECKING:  # the data files (kehoach.rules) validate with this module before the model
+    from kehoach.plan.model import Plan
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -59,6 +61,8 @@ def load_plan(path: str | Path) -> Plan:
 
 def plan_from_source(source: Source) -> Plan:
     """Validate already-parsed YAML as a plan."""
+    from kehoach.plan.model import Plan
+
     return validate(source, Plan, "kế hoạch")
 
 

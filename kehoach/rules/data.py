@@ -1,4 +1,5 @@
-"""The rules of the domain that live in data files: codes, levels, format profiles.
+"""The codes of the official format (`kehoach/data/ma.yaml`) and the short accessors most
+callers use: type codes, body codes, level names, profile names.
 
 Code reads these; a new province or the 2026 rules are a change of data.
 """
@@ -6,43 +7,41 @@ Code reads these; a new province or the 2026 rules are a change of data.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
-from typing import Any
+from typing import Annotated
 
-import yaml
+from pydantic import StringConstraints
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from kehoach.rules.levels import load_levels
+from kehoach.rules.source import Data, profile_names, read, shipped
+
+__all__ = ["Codes", "body_codes", "levels", "load_codes", "profile_names", "type_codes"]
+
+Word = Annotated[str, StringConstraints(min_length=1)]
 
 
-def read_data(name: str) -> Any:
-    """A YAML file shipped in `kehoach/data/`."""
-    text = resources.files("kehoach").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=Loader)
+class Codes(Data):
+    """Mã loại văn bản and mã cơ quan ban hành (Hướng dẫn 36-HD/VPTW)."""
+
+    loai: dict[Word, Word]
+    co_quan: dict[Word, Word]
 
 
 @cache
+def load_codes() -> Codes:
+    return read(Codes, shipped("ma.yaml"))
+
+
 def type_codes() -> dict[str, str]:
     """Document type code → tên loại (KH → KẾ HOẠCH)."""
-    return read_data("ma.yaml")["loai"]
+    return load_codes().loai
 
 
-@cache
 def body_codes() -> dict[str, str]:
     """Issuing body code → what it names (HU → Huyện ủy)."""
-    return read_data("ma.yaml")["co_quan"]
+    return load_codes().co_quan
 
 
 @cache
 def levels() -> dict[str, str]:
     """Level id → its name (huyen → huyện)."""
-    return {key: level["ten"] for key, level in read_data("cap.yaml")["cap"].items()}
-
-
-def profile_names() -> list[str]:
-    """Format profiles shipped with kehoach, by id."""
-    folder = resources.files("kehoach").joinpath("data")
-    return sorted(
-        p.name.removesuffix(".yaml")
-        for p in folder.iterdir()
-        if p.name.startswith("hd") and p.name.endswith(".yaml")
-    )
+    return {key: level.ten for key, level in load_levels().cap.items()}

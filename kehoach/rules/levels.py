@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
-from kehoach.rules.data import read_data
+from kehoach.rules.source import FORBID, read, shipped
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = FORBID
 
 
 class Words(_Data):
@@ -109,4 +109,4 @@ class Levels(_Data):
 
 @cache
 def load_levels() -> Levels:
-    return Levels.model_validate(read_data("cap.yaml"))
+    return read(Levels, shipped("cap.yaml"))

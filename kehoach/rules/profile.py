@@ -3,15 +3,57 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import with_config
+from typing_extensions import TypedDict
 
-from kehoach.rules.data import profile_names, read_data
+from kehoach.errors import KehoachError
+from kehoach.rules.source import FORBID, profile_names, read, shipped
+from kehoach.rules.source import Data as _Part
 
+# Every rule `kehoach check` can report, by the code it reports it under. A profile gives
+# each its level (`kiem_tra:`), so a misspelt or forgotten rule id is an error, not a rule
+# silently never reported. tests/rules/test_rules.py keeps this in step with kehoach/check/.
+CHECK_RULES = (
+    # text
+    "go-telex",
+    "am-tiet",
+    "nfc",
+    "ky-tu-an",
+    "hai-dau-cach",
+    "cach-truoc-dau",
+    "ngoac",
+    "dau-thanh",
+    "trich-dan",
+    "ngay-trich-dan",
+    "viet-tat",
+    "so-hai-cham",
+    "danh-so",
+    "trich-yeu-hoa",
+    # DOCX layout
+    "kho-giay",
+    "le-trang",
+    "phong-chu",
+    "tieu-de",
+    "cap-tren",
+    "co-quan",
+    "dau-sao",
+    "so-ky-hieu",
+    "dia-danh-ngay",
+    "ten-loai",
+    "trich-yeu",
+    "than-van-ban",
+    "so-trang",
+    "chu-ky",
+    "noi-nhan",
+    "dau-van-ban",
+)
 
-class _Part(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+Severity = Literal["loi", "canh_bao", "bo_qua"]
+
+# Rule code → severity, one required key per rule: a plain dict once read.
+Checks = with_config(FORBID)(TypedDict("Checks", dict.fromkeys(CHECK_RULES, Severity)))
 
 
 class Page(_Part):
@@ -129,29 +171,12 @@ class Profile(_Part):
     phu_luc: Text
     trang_ngang: Landscape
     bang: Tables
-    kiem_tra: dict[str, Literal["loi", "canh_bao", "bo_qua"]]
+    kiem_tra: Checks  # type: ignore[valid-type]  # built from CHECK_RULES
 
 
 @cache
 def load_profile(name: str) -> Profile:
     """The profile called `name`; a clear error lists the ones that exist."""
     if name not in profile_names():
-        from kehoach.errors import KehoachError
-
         raise KehoachError(f"không có hồ sơ thể thức '{name}'; có: {', '.join(profile_names())}")
-    return Profile.model_validate(_profile_data(name))
-
-
-def _profile_data(name: str) -> dict[str, Any]:
-    """A profile's data; one that names a base (`dua_tren`) lists only what differs."""
-    data = dict(read_data(f"{name}.yaml"))
-    base = data.pop("dua_tren", None)
-    return _overlay(_profile_data(base), data) if base else data
-
-
-def _overlay(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in changes.items():
-        both = isinstance(value, dict) and isinstance(out.get(key), dict)
-        out[key] = _overlay(out[key], value) if both else value
-    return out
+    return read(Profile, shipped(f"{name}.yaml"), base_key="dua_tren")

@@ -20,7 +20,7 @@ from kehoach.forms.reading import read_forms
 from kehoach.forms.report import FORM_SHEET
 from kehoach.plan.loader import load_plan
 from kehoach.plan.units import load_registry
-from kehoach.rules.data import read_data
+from kehoach.rules.assessment import load_assessment
 
 UNIT = ("xa-thu", "Xã Thử")
 
@@ -48,14 +48,14 @@ def _inputs(comparison: str, target: float) -> list[float]:
     outside each edge of the tolerance."""
     values = [target - 1, target, target + 1, 0]
     if comparison == "khoang":
-        tol = target * read_data("danh_gia.yaml")["khoang_dung_sai_phan_tram"] / 100
+        tol = target * load_assessment().khoang_dung_sai_phan_tram / 100
         for edge in (target - tol, target + tol):
             values += [edge - 0.01, edge, edge + 0.01]
     return values
 
 
 def _cases() -> list[Case]:
-    rules = read_data("danh_gia.yaml")["quy_tac"]
+    rules = load_assessment().quy_tac
     cases = []
     for comparison, directions in rules.items():
         for direction in directions:
@@ -117,7 +117,7 @@ def _blank_as_none(value: object) -> object:
 def test_python_and_libreoffice_give_the_same_verdicts(soffice, tmp_path):
     cases = _cases()
     codes = {f"{c.comparison}/{c.direction}" for c in cases if c.target is not None}
-    assert codes == {f"{k}/{d}" for k, ds in read_data("danh_gia.yaml")["quy_tac"].items()
+    assert codes == {f"{k}/{d}" for k, ds in load_assessment().quy_tac.items()
                      for d in ds}
     filled = _form(tmp_path, cases)
     out = tmp_path / "tinh"

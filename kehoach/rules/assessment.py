@@ -1,0 +1,73 @@
+"""How a result is judged against its target (`kehoach/data/danh_gia.yaml`): the one rule
+table read by the Excel formulas of the report form and by `kehoach aggregate`."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated, Literal
+
+from pydantic import Field, with_config
+from typing_extensions import TypedDict
+
+from kehoach.rules.source import FORBID, Data, Number, read, shipped
+
+# The comparisons and directions of an indicator (kehoach.plan.model.Comparison, Direction).
+Comparison = Literal["tren", "toi_thieu", "khoang", "duoi", "toi_da", "dat"]
+Operator = Literal[">", "<", ">=", "<=", "="]
+Verdict = Literal["vuot", "dat"]
+
+# [phép, độ lệch, kết quả]: the result PHÉP (target + độ lệch × tolerance) gives kết quả.
+Step = tuple[Operator, Number, Verdict]
+
+
+@with_config(FORBID)
+class Marks(TypedDict):
+    """How the form writes a target of each comparison: `> 95`, `khoảng 49`."""
+
+    tren: str
+    toi_thieu: str
+    khoang: str
+    duoi: str
+    toi_da: str
+    dat: str
+
+
+@with_config(FORBID)
+class Labels(TypedDict):
+    """The words of the verdicts."""
+
+    vuot: str
+    dat: str
+    khong_dat: str
+
+
+@with_config(FORBID)
+class ByDirection(TypedDict):
+    tang: list[Step]
+    giam: list[Step]
+
+
+@with_config(FORBID)
+class Steps(TypedDict):
+    """Comparison → direction → the conditions tried in turn."""
+
+    tren: ByDirection
+    duoi: ByDirection
+    toi_thieu: ByDirection
+    toi_da: ByDirection
+    dat: ByDirection
+    khoang: ByDirection
+
+
+class Assessment(Data):
+    khoang_dung_sai_phan_tram: Annotated[Number, Field(ge=0)]
+    ky_hieu: Marks
+    dinh_tinh: str
+    ty_le_toi_da: Annotated[Number, Field(ge=0)]
+    nhan: Labels
+    quy_tac: Steps
+
+
+@cache
+def load_assessment() -> Assessment:
+    return read(Assessment, shipped("danh_gia.yaml"))
