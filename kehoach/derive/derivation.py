@@ -15,9 +15,10 @@ from typing import Any
 
 from kehoach.errors import PlanError, Problem
 from kehoach.plan.model import Plan
-from kehoach.plan.references import citation, is_issued, plan_reference
+from kehoach.plan.references import is_issued, plan_reference
 from kehoach.plan.units import LoadedRegistry, Unit
 from kehoach.rules.levels import Level, Levels, load_levels
+from kehoach.vn.citations import citation
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,11 @@ from openpyxl.utils.exceptions import InvalidFileException
 from kehoach.errors import Problem
 from kehoach.forms import evaluation, workbook
 from kehoach.forms.report import FORM_SHEET, indicator_rows, row_cells
-from kehoach.plan.model import Indicator, Plan, parse_number
+from kehoach.plan.model import Indicator, Plan
 from kehoach.plan.units import Registry
 from kehoach.rules.levels import load_levels
-from kehoach.vn import written as vnformat
+from kehoach.vn import numbers as vnformat
+from kehoach.vn.numbers import parse_number
 
 
 @dataclass

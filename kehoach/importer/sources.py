@@ -16,6 +16,7 @@ from lxml import etree
 
 from kehoach.check.files import W, paragraph_text
 from kehoach.errors import PlanError, Problem
+from kehoach.vn.labels import roman
 
 
 @dataclass
@@ -132,8 +133,6 @@ def _val(node, tag: str) -> str | None:
 
 
 def _format(value: int, fmt: str) -> str:
-    from kehoach.vn.written import roman
-
     if fmt == "upperRoman":
         return roman(value)
     if fmt == "lowerRoman":
