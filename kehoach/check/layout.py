@@ -145,6 +145,14 @@ def _header(doc: _Doc, table, out: Collector, p: Profile) -> None:
         )
         return
     left, right = _texts(cells[0]), _texts(cells[1])
+    _motto(doc, table, cells[1], right, out, p)
+    _issuer(doc, cells[0][0], left, out, p)
+    _number(doc, cells[0][0], left, out, p)
+    _date_line(doc, right, out, p)
+
+
+def _motto(doc: _Doc, table, cell: list, right: list, out: Collector, p: Profile) -> None:
+    """ĐẢNG CỘNG SẢN VIỆT NAM: its size, bold, and the line drawn under it."""
     f = doc.formats
     motto = next(((q, t) for q, t in right if t == p.tieu_de.chu), None)
     if motto is None:
@@ -159,17 +167,22 @@ def _header(doc: _Doc, table, out: Collector, p: Profile) -> None:
                 f"tiêu đề cỡ {fmt.size or '?'}{', đậm' if fmt.bold else ', không đậm'}",
                 f"cỡ {p.tieu_de.co:g}, đậm",
             )
-        following = cells[1][cells[1].index(q) + 1 :]
+        following = cell[cell.index(q) + 1 :]
         ruled = f.has_border(q, "bottom") or any(f.has_border(n, "top") for n in following[:1])
         drawn = any(table.iter(f"{{{'urn:schemas-microsoft-com:vml'}}}line")) or any(
             e.tag.endswith("}cxnSp") or e.tag.endswith("}wsp") for e in table.iter()
         )
         if not (ruled or drawn):
             out.add(doc.where(q), "tieu-de", "thiếu đường kẻ dưới tiêu đề", "kẻ một đường liền")
+
+
+def _issuer(doc: _Doc, first, left: list, out: Collector, p: Profile) -> None:
+    """The `*` line, the issuing body above it (capitals, bold) and the body above that."""
+    f = doc.formats
     star = next((i for i, (_q, t) in enumerate(left) if closing.is_star(t, p)), None)
     if star is None:
         out.add(
-            doc.where(cells[0][0]),
+            doc.where(first),
             "dau-sao",
             f"thiếu dấu sao ({p.dau_sao.chu}) dưới tên cơ quan ban hành",
             f"thêm dòng '{p.dau_sao.chu}'",
@@ -193,8 +206,6 @@ def _header(doc: _Doc, table, out: Collector, p: Profile) -> None:
                 out.add(
                     doc.where(upper_p), "cap-tren", "tên cấp ủy cấp trên không in đậm", "bỏ đậm"
                 )
-    _number(doc, cells[0][0], left, out, p)
-    _date_line(doc, right, out, p)
 
 
 def _number(doc: _Doc, first, left: list, out: Collector, p: Profile) -> None:
