@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import cache
 
 from kehoach.check import syllables
 from kehoach.check.findings import Collector, Segment
@@ -18,9 +19,6 @@ from kehoach.vn import dates, docnumber, labels
 from kehoach.vn.citations import citation
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
-# Doubled spaces between two visible characters; a blank left for a number or a date
-# (`Số      -KH/HU`, `ngày      tháng      năm 2024`) is not a mistake.
-DOUBLE_SPACE = re.compile(r"(?<=\S)(?<!Số)(?<!số)(?<!ngày)(?<!tháng) {2,}(?=\S)(?!tháng)(?!năm)")
 LIST_LABEL = re.compile(r"^\s*(?:[a-zđ]|\d{1,2})\)\s")  # a) 1) — not a bracket
 SPACE_BEFORE = re.compile(r"(?<=\w) +(?=[,.;:](?:\s|$))")
 INVISIBLE = re.compile(
@@ -29,6 +27,14 @@ INVISIBLE = re.compile(
 )
 DECLARED = re.compile(r"\(viết tắt là ([^)]+)\)")
 _PAIRS = {"“": "”", "(": ")", "[": "]"}
+
+
+@cache
+def double_space(prefix: str) -> re.Pattern[str]:
+    """Doubled spaces between two visible characters; a blank left for a number or a date
+    (`Số      -KH/HU`, `ngày      tháng      năm 2024`) is not a mistake."""
+    after = "".join(f"(?<!{re.escape(word)})" for word in (prefix, prefix.lower()))
+    return re.compile(rf"(?<=\S){after}(?<!ngày)(?<!tháng) {{2,}}(?=\S)(?!tháng)(?!năm)")
 
 
 def _words(text: str) -> list[str]:
@@ -91,7 +97,7 @@ def _characters(seg: Segment, out: Collector, profile: Profile) -> None:
         )
     for match in INVISIBLE.finditer(text):
         out.add(seg.where, "ky-tu-an", f"có ký tự ẩn U+{ord(match.group()):04X}", "xóa ký tự")
-    for match in DOUBLE_SPACE.finditer(text):
+    for match in double_space(profile.so_ky_hieu.tien_to).finditer(text):
         near = text[max(0, match.start() - 15) : match.end() + 15].strip()
         out.add(seg.where, "hai-dau-cach", f"hai dấu cách liền nhau: «{near}»", "một dấu cách")
     for match in SPACE_BEFORE.finditer(text):
