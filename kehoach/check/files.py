@@ -23,9 +23,15 @@ CODE_KEYS = {
     "ky_hieu",
     "cach",
     "trong_so",
-    "don_vi",
     "goc",
 }
+TOP_CODE_KEYS = {"don_vi"}
+"""Keys that hold an id only at the top of a plan: a derived plan's `don_vi` names its
+unit, while an indicator's `don_vi` is its unit of measure, prose to be checked."""
+
+
+def _is_code(key: str, trail: tuple) -> bool:
+    return key in CODE_KEYS or (not trail and key in TOP_CODE_KEYS)
 
 
 class Unreadable(KehoachError):
@@ -56,7 +62,7 @@ def yaml_segments(path: Path) -> list[Segment]:
     def walk(value: Any, trail: tuple) -> None:
         if isinstance(value, dict):
             for key, child in value.items():
-                if key not in CODE_KEYS:
+                if not _is_code(key, trail):
                     walk(child, (*trail, key))
         elif isinstance(value, list):
             for i, child in enumerate(value):

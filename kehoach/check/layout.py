@@ -15,6 +15,7 @@ from kehoach.check.files import paragraph_text, where_paragraph
 from kehoach.check.findings import Collector
 from kehoach.rules.data import type_codes
 from kehoach.rules.profile import Profile, load_profile
+from kehoach.vn import closing, dates, docnumber
 
 TWIPS_PER_MM = 1440 / 25.4
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -144,6 +145,14 @@ def _header(doc: _Doc, table, out: Collector, p: Profile) -> None:
         )
         return
     left, right = _texts(cells[0]), _texts(cells[1])
+    _motto(doc, table, cells[1], right, out, p)
+    _issuer(doc, cells[0][0], left, out, p)
+    _number(doc, cells[0][0], left, out, p)
+    _date_line(doc, right, out, p)
+
+
+def _motto(doc: _Doc, table, cell: list, right: list, out: Collector, p: Profile) -> None:
+    """ĐẢNG CỘNG SẢN VIỆT NAM: its size, bold, and the line drawn under it."""
     f = doc.formats
     motto = next(((q, t) for q, t in right if t == p.tieu_de.chu), None)
     if motto is None:
@@ -158,22 +167,27 @@ def _header(doc: _Doc, table, out: Collector, p: Profile) -> None:
                 f"tiêu đề cỡ {fmt.size or '?'}{', đậm' if fmt.bold else ', không đậm'}",
                 f"cỡ {p.tieu_de.co:g}, đậm",
             )
-        following = cells[1][cells[1].index(q) + 1 :]
+        following = cell[cell.index(q) + 1 :]
         ruled = f.has_border(q, "bottom") or any(f.has_border(n, "top") for n in following[:1])
         drawn = any(table.iter(f"{{{'urn:schemas-microsoft-com:vml'}}}line")) or any(
             e.tag.endswith("}cxnSp") or e.tag.endswith("}wsp") for e in table.iter()
         )
         if not (ruled or drawn):
             out.add(doc.where(q), "tieu-de", "thiếu đường kẻ dưới tiêu đề", "kẻ một đường liền")
-    names = [t for _q, t in left]
-    if "*" not in names:
+
+
+def _issuer(doc: _Doc, first, left: list, out: Collector, p: Profile) -> None:
+    """The `*` line, the issuing body above it (capitals, bold) and the body above that."""
+    f = doc.formats
+    star = next((i for i, (_q, t) in enumerate(left) if closing.is_star(t, p)), None)
+    if star is None:
         out.add(
-            doc.where(cells[0][0]),
+            doc.where(first),
             "dau-sao",
-            "thiếu dấu sao (*) dưới tên cơ quan ban hành",
-            "thêm dòng '*'",
+            f"thiếu dấu sao ({p.dau_sao.chu}) dưới tên cơ quan ban hành",
+            f"thêm dòng '{p.dau_sao.chu}'",
         )
-    star = names.index("*") if "*" in names else len(names)
+        star = len(left)
     before = left[:star]
     if before:
         issuer_p, issuer = before[-1]
@@ -192,43 +206,48 @@ def _header(doc: _Doc, table, out: Collector, p: Profile) -> None:
                 out.add(
                     doc.where(upper_p), "cap-tren", "tên cấp ủy cấp trên không in đậm", "bỏ đậm"
                 )
-    number = next(((q, t) for q, t in left if t.startswith("Số")), None)
-    if number is None:
-        out.add(doc.where(cells[0][0]), "so-ky-hieu", "thiếu số và ký hiệu văn bản")
-    elif not re.fullmatch(r"Số\s*(\d{2,})?-[\wĐđ]+/[\wĐđ]+", number[1]):
+
+
+def _number(doc: _Doc, first, left: list, out: Collector, p: Profile) -> None:
+    """The số và ký hiệu line, judged against the form the profile writes."""
+    rule = p.so_ky_hieu
+    line = next(((q, t) for q, t in left if docnumber.starts_number_line(t, rule)), None)
+    if line is None:
+        out.add(doc.where(first), "so-ky-hieu", "thiếu số và ký hiệu văn bản")
+        return
+    found = docnumber.parse(line[1], rule)
+    if found is None or found.text != line[1] or not found.in_profile_form(rule):
+        example = docnumber.doc_number(12, "KH", "HU", rule)
         out.add(
-            doc.where(number[0]),
+            doc.where(line[0]),
             "so-ky-hieu",
-            f"số và ký hiệu '{number[1]}' không đúng dạng 'Số 12-KH/HU'",
-            "Số 12-KH/HU",
+            f"số và ký hiệu '{line[1]}' không đúng dạng '{example}'",
+            example,
         )
-    date = next(((q, t) for q, t in right if re.search(r", ngày\b", t)), None)
+
+
+def _date_line(doc: _Doc, right: list, out: Collector, p: Profile) -> None:
+    """The place and date line: italic, and padded as the profile pads."""
+    date = next(((q, dates.parse_date_line(t)) for q, t in right if dates.parse_date_line(t)), None)
     if date is None:
         out.add("đầu văn bản", "dia-danh-ngay", "thiếu dòng địa danh, ngày tháng")
         return
-    q, t = date
-    if not f.run(q, q.find(w("r"))).italic:
+    q, found = date
+    if not doc.formats.run(q, q.find(w("r"))).italic:
         out.add(
             doc.where(q),
             "dia-danh-ngay",
             "dòng địa danh, ngày tháng không in nghiêng",
             "in nghiêng",
         )
-    found = re.search(r"ngày (\d+) tháng (\d+) năm", t)
-    if found:
-        day, month = found.groups()
-        rule = p.dia_danh_ngay
-        good = (
-            f"{int(day):02d}" if int(day) <= rule.so_0_ngay_toi else str(int(day)),
-            f"{int(month):02d}" if int(month) <= rule.so_0_thang_toi else str(int(month)),
+    good = found.date.padded(p.dia_danh_ngay)
+    if good is not None:
+        out.add(
+            doc.where(q),
+            "dia-danh-ngay",
+            "ngày tháng sai cách thêm số 0",
+            f"ngày {good[0]} tháng {good[1]}",
         )
-        if (day, month) != good:
-            out.add(
-                doc.where(q),
-                "dia-danh-ngay",
-                "ngày tháng sai cách thêm số 0",
-                f"ngày {good[0]} tháng {good[1]}",
-            )
 
 
 def _outside_tables(doc: _Doc) -> list:

@@ -9,6 +9,7 @@ from pathlib import Path
 from kehoach.check import files, text
 from kehoach.check.findings import Collector, Finding, Segment
 from kehoach.rules.data import type_codes
+from kehoach.rules.profile import load_profile
 
 
 def check_file(path: Path, profile: str) -> list[Finding]:
@@ -49,7 +50,7 @@ def _after_title(segments: list[Segment]) -> list[Segment]:
     return []
 
 
-def fix_text(source: str) -> tuple[str, list[str]]:
+def fix_text(source: str, profile: str) -> tuple[str, list[str]]:
     """The safe fixes: NFC, doubled spaces, spaces before punctuation, Telex slips with
     one reading. Returns the new text and a line per change."""
     changes: list[str] = []
@@ -57,8 +58,9 @@ def fix_text(source: str) -> tuple[str, list[str]]:
     if fixed != source:
         changes.append("chuẩn hóa Unicode NFC")
     lines = fixed.split("\n")
+    doubled = text.double_space(load_profile(profile).so_ky_hieu.tien_to)
     for i, line in enumerate(lines):
-        new = text.DOUBLE_SPACE.sub(" ", line)
+        new = doubled.sub(" ", line)
         new = text.SPACE_BEFORE.sub("", new)
         for slip, meant in text.telex_fixes(new).items():
             new = re.sub(rf"(?<!\w){re.escape(slip)}(?!\w)", meant, new)

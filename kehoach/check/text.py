@@ -10,35 +10,31 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import cache
 
 from kehoach.check import syllables
 from kehoach.check.findings import Collector, Segment
-from kehoach.plan.references import citation
-from kehoach.rules.profile import load_profile
+from kehoach.rules.profile import Profile, load_profile
+from kehoach.vn import dates, docnumber, labels
+from kehoach.vn.citations import citation
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
-# Doubled spaces between two visible characters; a blank left for a number or a date
-# (`Số      -KH/HU`, `ngày      tháng      năm 2024`) is not a mistake.
-DOUBLE_SPACE = re.compile(r"(?<=\S)(?<!Số)(?<!số)(?<!ngày)(?<!tháng) {2,}(?=\S)(?!tháng)(?!năm)")
 LIST_LABEL = re.compile(r"^\s*(?:[a-zđ]|\d{1,2})\)\s")  # a) 1) — not a bracket
 SPACE_BEFORE = re.compile(r"(?<=\w) +(?=[,.;:](?:\s|$))")
 INVISIBLE = re.compile(
     r"[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]|"
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 )
-ROMAN = re.compile(r"^\s*([IVXL]+)[.\-]\s")
-ARABIC = re.compile(r"^\s*(\d{1,2})[.\-]\s")
 DECLARED = re.compile(r"\(viết tắt là ([^)]+)\)")
 _PAIRS = {"“": "”", "(": ")", "[": "]"}
 
 
-def _roman_value(text: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50}
-    total = 0
-    for i, c in enumerate(text):
-        v = values[c]
-        total += -v if i + 1 < len(text) and values[text[i + 1]] > v else v
-    return total
+@cache
+def double_space(prefix: str) -> re.Pattern[str]:
+    """Doubled spaces between two visible characters; a blank left for a number or a date
+    (`Số      -KH/HU`, `ngày      tháng      năm 2024`) is not a mistake."""
+    after = "".join(f"(?<!{re.escape(word)})" for word in (prefix, prefix.lower()))
+    return re.compile(rf"(?<=\S){after}(?<!ngày)(?<!tháng) {{2,}}(?=\S)(?!tháng)(?!năm)")
 
 
 def _words(text: str) -> list[str]:
@@ -65,14 +61,15 @@ def telex_fixes(text: str) -> dict[str, str]:
 
 def check_text(segments: list[Segment], out: Collector, profile: str = "hd36-2018") -> None:
     """Run every text rule over a document's segments."""
+    rules = load_profile(profile)
     styles: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for seg in segments:
         _spelling(seg, out, styles)
-        _characters(seg, out)
+        _characters(seg, out, rules)
     _tone_styles(styles, out)
     _brackets(segments, out)
-    _citations(segments, out, profile)
-    _numbering(segments, out)
+    _citations(segments, out, rules)
+    _numbering(segments, out, rules)
 
 
 def _spelling(seg: Segment, out: Collector, styles) -> None:
@@ -92,7 +89,7 @@ def _spelling(seg: Segment, out: Collector, styles) -> None:
             )
 
 
-def _characters(seg: Segment, out: Collector) -> None:
+def _characters(seg: Segment, out: Collector, profile: Profile) -> None:
     text = seg.text
     if not unicodedata.is_normalized("NFC", text):
         out.add(
@@ -100,17 +97,19 @@ def _characters(seg: Segment, out: Collector) -> None:
         )
     for match in INVISIBLE.finditer(text):
         out.add(seg.where, "ky-tu-an", f"có ký tự ẩn U+{ord(match.group()):04X}", "xóa ký tự")
-    for match in DOUBLE_SPACE.finditer(text):
+    for match in double_space(profile.so_ky_hieu.tien_to).finditer(text):
         near = text[max(0, match.start() - 15) : match.end() + 15].strip()
         out.add(seg.where, "hai-dau-cach", f"hai dấu cách liền nhau: «{near}»", "một dấu cách")
     for match in SPACE_BEFORE.finditer(text):
         near = text[max(0, match.start() - 15) : match.end() + 2].strip()
         out.add(seg.where, "cach-truoc-dau", f"dấu cách trước dấu câu: «{near}»", "bỏ dấu cách")
-    if re.match(r"\s*Số\s*:", text):
+    rule = profile.so_ky_hieu
+    if docnumber.has_colon(text, rule):
         out.add(
             seg.where,
             "so-hai-cham",
-            "'Số:' có dấu hai chấm; thể thức viết 'Số 12-KH/HU'",
+            f"'{rule.tien_to}:' có dấu hai chấm; thể thức viết "
+            f"'{docnumber.doc_number(12, 'KH', 'HU', rule)}'",
             "bỏ dấu hai chấm",
         )
 
@@ -158,12 +157,12 @@ def _brackets(segments: list[Segment], out: Collector) -> None:
         out.add(straight[-1], "ngoac", 'số dấu ngoặc kép " lẻ')
 
 
-def _citations(segments: list[Segment], out: Collector, profile: str) -> None:
+def _citations(segments: list[Segment], out: Collector, profile: Profile) -> None:
     pattern = citation()
     forms: dict[str, Counter] = defaultdict(Counter)
     uses: list[tuple[str, str, str]] = []  # (code, form, where)
     declared: dict[str, str] = {}
-    rule = load_profile(profile).dia_danh_ngay
+    rule = profile.dia_danh_ngay
     for seg in segments:
         for match in DECLARED.finditer(seg.text):
             short = pattern.fullmatch(match.group(1).strip())
@@ -173,21 +172,17 @@ def _citations(segments: list[Segment], out: Collector, profile: str) -> None:
             form = match.group(0)
             forms[match.group(3)][form] += 1
             uses.append((match.group(3), form, seg.where))
-        for match in re.finditer(r"ngày (\d{1,2})/(\d{1,2})/(\d{4})", seg.text):
-            day, month = match.group(1), match.group(2)
-            good_day = f"{int(day):02d}" if int(day) <= rule.so_0_ngay_toi else str(int(day))
-            good_month = (
-                f"{int(month):02d}" if int(month) <= rule.so_0_thang_toi else str(int(month))
-            )
-            if (day, month) != (good_day, good_month):
+        for written, date in dates.cited_dates(seg.text):
+            good = date.padded(rule)
+            if good is not None:
                 out.add(
                     seg.where,
                     "ngay-trich-dan",
                     (
-                        f"ngày '{match.group(0)[5:]}' sai cách thêm số 0 (ngày 1–9 và tháng 1–2 có "
+                        f"ngày '{written}' sai cách thêm số 0 (ngày 1–9 và tháng 1–2 có "
                         "số 0, tháng 3–12 không)"
                     ),
-                    f"ngày {good_day}/{good_month}/{match.group(3)}",
+                    f"ngày {good[0]}/{good[1]}/{date.year}",
                 )
     for code, form, where in uses:
         variants = forms[code]
@@ -216,24 +211,38 @@ def _declared_before_use(segments: list[Segment], declared: dict[str, str], out:
                     )
 
 
-def _numbering(segments: list[Segment], out: Collector) -> None:
+def _numbering(segments: list[Segment], out: Collector, profile: Profile) -> None:
+    """Sections and items counted in order; a label written otherwise than the profile's
+    (`I-` where it writes `I.`) is reported with the profile's form."""
+    rule = profile.nhan
     section, item = 0, 0
     for seg in segments:
-        roman = ROMAN.match(seg.text)
-        arabic = ARABIC.match(seg.text)
-        if roman:
-            value = _roman_value(roman.group(1))
-            if value != section + 1:
+        label = labels.parse(seg.text)
+        if label is None or label.kind not in ("muc", "tieu_muc"):
+            continue
+        if label.kind == "tieu_muc" and not section:
+            continue
+        if not label.in_profile_form(rule):
+            out.add(
+                seg.where,
+                "danh-so",
+                f"nhãn '{label.written}' khác thể thức '{label.expected(rule)}' của hồ sơ",
+                label.expected(rule),
+            )
+        if label.kind == "muc":
+            if label.value != section + 1:
                 out.add(
                     seg.where,
                     "danh-so",
-                    (f"mục {roman.group(1)} sau mục số {section}: số La Mã nhảy hoặc lặp"),
+                    f"mục {label.written[:-1].strip()} sau mục số {section}: "
+                    "số La Mã nhảy hoặc lặp",
                 )
-            section, item = value, 0
-        elif arabic and section:
-            value = int(arabic.group(1))
-            if value != item + 1:
+            section, item = label.value, 0
+        else:
+            if label.value != item + 1:
                 out.add(
-                    seg.where, "danh-so", f"mục {value}. sau mục {item}.: đánh số nhảy hoặc lặp"
+                    seg.where,
+                    "danh-so",
+                    f"mục {label.value}. sau mục {item}.: đánh số nhảy hoặc lặp",
                 )
-            item = value
+            item = label.value

@@ -62,7 +62,7 @@ def check(
             if path.suffix.lower() == ".docx":
                 click.echo(f"{path}: --fix chỉ sửa tệp YAML và tệp chữ", err=True)
                 continue
-            fixed, changes = fix_text(path.read_text(encoding="utf-8-sig"))
+            fixed, changes = fix_text(path.read_text(encoding="utf-8-sig"), profile)
             target = path if in_place else path.with_name(f"{path.stem}.da_sua{path.suffix}")
             if changes:
                 write_atomic(target, fixed.encode("utf-8"))

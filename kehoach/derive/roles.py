@@ -7,7 +7,7 @@ from kehoach.derive.changes import Record
 from kehoach.derive.target import Target
 from kehoach.derive.wording import fold
 from kehoach.plan.model import Assignment, Organisation, Plan
-from kehoach.plan.references import citation
+from kehoach.vn.citations import citation
 
 RULE = "to-chuc-thuc-hien"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from kehoach.plan.references import citation
 from kehoach.rules.levels import Level, Levels
+from kehoach.vn.citations import citation
 
 
 def fold(text: str) -> str:

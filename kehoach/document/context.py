@@ -13,7 +13,7 @@ from kehoach.document.prose import paragraph_text
 from kehoach.plan.model import Item, Paragraph, Plan
 from kehoach.rules.data import type_codes
 from kehoach.rules.profile import Profile
-from kehoach.vn import written as vnformat
+from kehoach.vn import closing, dates, docnumber, labels
 
 Block = dict[str, str]
 
@@ -36,12 +36,12 @@ class _Outline:
     def heading(self, title: str) -> None:
         self.section += 1
         self.item = 0
-        label = self.labels.muc.format(so_la_ma=vnformat.roman(self.section))
+        label = labels.section(self.section, self.labels)
         self.blocks.append({"kieu": "muc", "chu": f"{label} {title}"})
 
     def item_label(self) -> str:
         self.item += 1
-        return self.labels.tieu_muc.format(so=self.item)
+        return labels.item(self.item, self.labels)
 
     def item_with(self, item: Item) -> None:
         self.blocks.append({"kieu": "tieu_muc", "chu": f"{self.item_label()} {item.tieu_de}"})
@@ -89,22 +89,12 @@ def header(plan: Plan, profile: Profile) -> dict[str, str]:
     return {
         "cap_tren": h.cap_tren or "",
         "co_quan": h.co_quan,
-        "so_ky_hieu": vnformat.doc_number(h.so, h.loai, h.ma_co_quan, profile.so_ky_hieu),
+        "so_ky_hieu": docnumber.doc_number(h.so, h.loai, h.ma_co_quan, profile.so_ky_hieu),
         "du_thao": profile.du_thao.chu if h.du_thao else "",
-        "dia_danh_ngay": vnformat.date_line(h.dia_danh, h.ngay, profile.dia_danh_ngay),
+        "dia_danh_ngay": dates.date_line(h.dia_danh, h.ngay, profile.dia_danh_ngay),
         "ten_loai": type_codes()[h.loai],
         "trich_yeu": h.trich_yeu,
     }
-
-
-def recipients(lines: list[str], profile: Profile) -> list[str]:
-    """`- Tỉnh ủy Hậu Giang (b/c),` … `- Lưu Văn phòng Huyện ủy.`"""
-    rule = profile.noi_nhan
-    last = len(lines) - 1
-    return [
-        f"{rule.dau_dong}{line}{rule.cuoi_cung if i == last else rule.cuoi_dong}"
-        for i, line in enumerate(lines)
-    ]
 
 
 def ke_hoach(plan: Plan, profile: Profile) -> dict[str, Any]:
@@ -114,7 +104,7 @@ def ke_hoach(plan: Plan, profile: Profile) -> dict[str, Any]:
         "gach_ngang": profile.gach_ngang.chu,
         "than": body_blocks(plan, profile),
         "chu_ky": plan.chu_ky.model_dump(),
-        "noi_nhan": recipients(plan.noi_nhan, profile),
+        "noi_nhan": closing.recipients(plan.noi_nhan, profile),
     }
 
 

@@ -14,7 +14,7 @@ from kehoach.plan.model import (
     IndicatorGroup,
     IndicatorParagraph,
 )
-from kehoach.vn import written as vnformat
+from kehoach.vn import numbers as vnformat
 
 DEFAULT_JOINER = "; "
 PARAGRAPH_END = "."

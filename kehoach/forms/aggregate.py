@@ -23,7 +23,7 @@ from kehoach.forms.report import indicator_rows, row_cells
 from kehoach.plan.model import Indicator, Plan
 from kehoach.plan.units import Registry
 from kehoach.rules.levels import load_levels
-from kehoach.vn import written as vnformat
+from kehoach.vn import numbers as vnformat
 
 
 @dataclass(frozen=True)

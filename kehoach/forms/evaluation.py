@@ -9,7 +9,7 @@ from typing import Any
 
 from kehoach.plan.model import Comparison, Direction, Indicator
 from kehoach.rules.assessment import Assessment, load_assessment
-from kehoach.vn import written as vnformat
+from kehoach.vn import numbers as vnformat
 
 _PYTHON = {
     ">": operator.gt,

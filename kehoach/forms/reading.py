@@ -29,9 +29,10 @@ from kehoach.forms.layout import (
     data_rows,
 )
 from kehoach.forms.report import FORM_SHEET
-from kehoach.plan.model import Indicator, Plan, parse_number
+from kehoach.plan.model import Indicator, Plan
 from kehoach.plan.units import Registry
-from kehoach.vn import written as vnformat
+from kehoach.vn import numbers as vnformat
+from kehoach.vn.numbers import parse_number
 
 
 @dataclass

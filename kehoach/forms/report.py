@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kehoach.document.context import document_properties, recipients
+from kehoach.document.context import document_properties
 from kehoach.forms import evaluation
 from kehoach.plan.model import Indicator, Plan
 from kehoach.plan.references import plan_reference, standing_committee
@@ -16,7 +16,8 @@ from kehoach.rules.data import type_codes
 from kehoach.rules.levels import load_levels
 from kehoach.rules.outline import Outline, load_outline
 from kehoach.rules.profile import Labels, load_profile
-from kehoach.vn import written as vnformat
+from kehoach.vn import dates, docnumber, labels
+from kehoach.vn.closing import recipients
 
 FORM_SHEET = "Biểu chỉ tiêu"
 
@@ -75,7 +76,7 @@ def indicator_rows(plan: Plan) -> list[Row]:
     """Groups (I., II. …, by paragraph of II.2) and their indicators (1., 2. …)."""
     rows: list[Row] = []
     for g, paragraph in enumerate(plan.muc_tieu_chi_tieu.chi_tieu.doan, start=1):
-        rows.append(Row(vnformat.roman(g), paragraph.nhan or f"Nhóm chỉ tiêu {g}"))
+        rows.append(Row(labels.roman(g), paragraph.nhan or f"Nhóm chỉ tiêu {g}"))
         for i, indicator in enumerate(paragraph.indicators(), start=1):
             rows.append(Row(str(i), indicator.nhan, indicator))
     return rows
@@ -145,7 +146,7 @@ def _recipients(plan: Plan) -> list[str]:
 
 
 def _outline_blocks(
-    plan: Plan, data: dict[str, Any], words: dict[str, str], labels: Labels
+    plan: Plan, data: Outline, words: dict[str, str], rule: Labels
 ) -> list[dict[str, str]]:
     """The outline's body: opening, parts, items and a sub-item per task, each with its
     italic guide."""
@@ -156,20 +157,20 @@ def _outline_blocks(
         blocks.append(
             {
                 "kieu": "muc",
-                "chu": f"{labels.muc.format(so_la_ma=vnformat.roman(s))} {part['tieu_de']}",
+                "chu": f"{labels.section(s, rule)} {part['tieu_de']}",
             }
         )
         if part.get("huong_dan"):
             blocks.append({"kieu": "huong_dan", "chu": " ".join(part["huong_dan"].split())})
         for i, item in enumerate(part.get("muc", []), start=1):
             blocks.append(
-                {"kieu": "tieu_muc", "chu": f"{labels.tieu_muc.format(so=i)} {item['tieu_de']}"}
+                {"kieu": "tieu_muc", "chu": f"{labels.item(i, rule)} {item['tieu_de']}"}
             )
             blocks.append({"kieu": "huong_dan", "chu": " ".join(item["huong_dan"].split())})
             if "theo_nhiem_vu" in item:
                 guide = " ".join(item["theo_nhiem_vu"].split())
                 for t, task in enumerate(plan.nhiem_vu_giai_phap.muc):
-                    letter = labels.tieu_muc_con.format(chu=chr(ord("a") + t))
+                    letter = labels.sub_item(t + 1, rule)
                     blocks.append({"kieu": "tieu_muc_con", "chu": f"{letter} {task.tieu_de}"})
                     blocks.append({"kieu": "huong_dan", "chu": guide})
     return blocks
@@ -188,9 +189,9 @@ def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
         "van_ban": {
             "cap_tren": h.cap_tren or "",
             "co_quan": h.co_quan,
-            "so_ky_hieu": vnformat.doc_number(None, data.loai, h.ma_co_quan, profile.so_ky_hieu),
+            "so_ky_hieu": docnumber.doc_number(None, data.loai, h.ma_co_quan, profile.so_ky_hieu),
             "du_thao": "",
-            "dia_danh_ngay": vnformat.date_line(h.dia_danh, period.nam, profile.dia_danh_ngay),
+            "dia_danh_ngay": dates.date_line(h.dia_danh, period.nam, profile.dia_danh_ngay),
             "ten_loai": type_codes()[data.loai],
             "trich_yeu": summary,
         },

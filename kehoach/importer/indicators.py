@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kehoach.plan.model import BASE_SLOT, VALUE_SLOT, parse_number
+from kehoach.plan.model import BASE_SLOT, VALUE_SLOT
 from kehoach.rules.vocabulary import load_vocabulary
-from kehoach.vn import written as vnformat
+from kehoach.vn.numbers import PATTERN, is_written_form, parse_number
 
-NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![.,]?\d)"
+NUMBER = rf"{PATTERN}(?![.,]?\d)"
 _PERCENT = re.compile(rf"({NUMBER})(%(?:/năm)?)")
 
 
@@ -58,7 +58,7 @@ def _target(text: str) -> tuple[re.Match, str] | None:
         matches = list(pattern.finditer(text))
         if matches:
             match = matches[-1] if kind != "lead" else matches[0]
-            if vnformat.number(parse_number(match.group(1))) == match.group(1):
+            if is_written_form(match.group(1)):
                 return match, kind
     return None
 

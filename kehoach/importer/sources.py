@@ -16,6 +16,9 @@ from lxml import etree
 
 from kehoach.check.files import W, paragraph_text
 from kehoach.errors import PlanError, Problem
+from kehoach.importer.ledger import default_profile
+from kehoach.vn import closing
+from kehoach.vn.labels import roman
 
 
 @dataclass
@@ -132,8 +135,6 @@ def _val(node, tag: str) -> str | None:
 
 
 def _format(value: int, fmt: str) -> str:
-    from kehoach.vn.written import roman
-
     if fmt == "upperRoman":
         return roman(value)
     if fmt == "lowerRoman":
@@ -157,6 +158,7 @@ def read_docx(path: Path) -> Source:
         else None
     )
     numbering = _Numbering(package, styles)
+    profile = default_profile()
     body = document.find(f"{{{W}}}body")
     source = Source()
     tables = body.findall(f"{{{W}}}tbl")
@@ -172,7 +174,7 @@ def read_docx(path: Path) -> Source:
             flat = [line for cell in cells for line in cell]
             if child is tables[0] and not source.body:
                 source.header = flat
-            elif any(line.strip().startswith("Nơi nhận") for line in flat):
+            elif any(closing.is_recipients_heading(line.strip(), profile) for line in flat):
                 source.signature = cells
             else:
                 source.body += flat

@@ -8,8 +8,6 @@ them to the clerk through the JSON Schema (`kehoach schema`).
 from __future__ import annotations
 
 import datetime as dt
-import re
-from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -26,27 +24,16 @@ from pydantic import (
 )
 
 from kehoach.rules.data import body_codes, levels, type_codes
+from kehoach.vn.numbers import parse_number
 
 VALUE_SLOT = "{gt}"
 """Where an indicator's value goes in its wording."""
 BASE_SLOT = "{ms}"
 """Where an indicator's denominator goes (`10 bác sĩ trên {ms} dân`)."""
 
-_VI_NUMBER = re.compile(r"[-+]?\d{1,3}(\.\d{3})*(,\d+)?|[-+]?\d+(,\d+)?")
-
-
 def _fold(text: str) -> str:
     """Prose is one paragraph: line breaks of a YAML block become spaces."""
     return " ".join(part.strip() for part in text.strip().splitlines() if part.strip())
-
-
-def parse_number(text: str) -> int | float | None:
-    """A number written the Vietnamese way (`2,59`, `10.000`), or None if it is not one."""
-    text = text.strip()
-    if not _VI_NUMBER.fullmatch(text):
-        return None
-    value = Decimal(text.replace(".", "").replace(",", "."))
-    return int(value) if value == int(value) else float(value)
 
 
 def _vi_number(value: Any) -> Any:

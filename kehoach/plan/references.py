@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from functools import cache
 
 from kehoach.plan.model import Header, Plan
-from kehoach.rules.data import type_codes
 from kehoach.rules.levels import load_levels
 from kehoach.rules.profile import load_profile
-from kehoach.vn import written as vnformat
-
-DRAFT_MARK = "…"
+from kehoach.vn.citations import cite
 
 
 def is_issued(header: Header) -> bool:
@@ -23,12 +18,8 @@ def is_issued(header: Header) -> bool:
 def plan_reference(plan: Plan) -> str:
     """`Kế hoạch số 05-KH/HU ngày 20/02/2024`, or `Kế hoạch số …-KH/HU ngày …/…/2024`."""
     h = plan.van_ban
-    kind = type_codes()[h.loai].capitalize()
-    if not is_issued(h):
-        mark = DRAFT_MARK
-        return f"{kind} số {mark}-{h.loai}/{h.ma_co_quan} ngày {mark}/{mark}/{h.year}"
-    date = vnformat.short_date(h.ngay, load_profile(plan.ho_so).dia_danh_ngay)
-    return f"{kind} số {h.so:02d}-{h.loai}/{h.ma_co_quan} ngày {date}"
+    number = h.so if is_issued(h) else None
+    return cite(h.loai, number, h.ma_co_quan, h.ngay, load_profile(plan.ho_so))
 
 
 def standing_committee(plan: Plan) -> str:
@@ -38,11 +29,3 @@ def standing_committee(plan: Plan) -> str:
     if level is None:
         return plan.van_ban.co_quan
     return levels.cap[level].noi.ban_thuong_vu
-
-
-@cache
-def citation() -> re.Pattern[str]:
-    """A cited document: `Nghị quyết số 42-NQ/TW`, `Chương trình 225-CTr/TU`
-    (groups: kind, ' số' or nothing, number-code/body)."""
-    kinds = "|".join(re.escape(name.capitalize()) for name in type_codes().values())
-    return re.compile(rf"\b({kinds})( số)? (\d+-[\wĐđ]+/[\wĐđ-]+)")

@@ -1,1 +1,1 @@
-"""The written forms of the official format (numbers, dates, số và ký hiệu, labels …)."""
+"""The written forms of the official format, each defined once with its writer and parser."""

@@ -201,8 +201,9 @@ def test_empty_non_plan_and_legacy_files_are_clear_errors(tmp_path, content, mes
     source.write_bytes(content)
     target = tmp_path / "x.yaml"
     result = _import(source, target)
-    assert result.exit_code == 2 and message in result.output
-    assert "Traceback" not in result.output and not target.exists()
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert result.output.startswith("lỗi: ") and message in result.output
+    assert not target.exists()
 
 
 def test_an_existing_plan_is_not_overwritten(tmp_path, rendered):

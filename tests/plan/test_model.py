@@ -8,8 +8,6 @@ from conftest import PLAN
 from kehoach.document.prose import paragraph_text
 from kehoach.plan.loader import load_plan
 from kehoach.plan.model import Comparison, Direction, Indicator, IndicatorParagraph
-from kehoach.rules.profile import load_profile
-from kehoach.vn import written as vnformat
 
 
 def test_seed_plan_loads_with_its_indicators(plan):
@@ -101,29 +99,6 @@ def test_vietnamese_number_strings_are_numbers():
     assert _indicator(cau="{gt}", gia_tri="10.000").gia_tri == 10000
     with pytest.raises(ValueError, match="không phải là số"):
         _indicator(cau="{gt}", gia_tri="hai")
-
-
-def test_vietnamese_formats_follow_the_profile():
-    rule = load_profile("hd36-2018")
-    import datetime as dt
-
-    assert vnformat.number(2.59) == "2,59"
-    assert vnformat.number(10000) == "10.000"
-    assert vnformat.number(75.5) == "75,5"
-    date = rule.dia_danh_ngay
-    assert vnformat.date_line("Phụng Hiệp", dt.date(2024, 2, 5), date) == (
-        "Phụng Hiệp, ngày 05 tháng 02 năm 2024")
-    assert vnformat.date_line("Hòa An", dt.date(2018, 4, 3), date) == (
-        "Hòa An, ngày 03 tháng 4 năm 2018")
-    assert vnformat.date_line("Hòa An", dt.date(2024, 12, 20), date) == (
-        "Hòa An, ngày 20 tháng 12 năm 2024")
-    assert vnformat.date_line("Hòa An", 2024, date) == "Hòa An, ngày      tháng      năm 2024"
-    assert vnformat.short_date(dt.date(2018, 4, 3), date) == "03/4/2018"
-    number = rule.so_ky_hieu
-    assert vnformat.doc_number(5, "KH", "ĐU", number) == "Số 05-KH/ĐU"
-    assert vnformat.doc_number(12, "KH", "HU", number) == "Số 12-KH/HU"
-    assert vnformat.doc_number(None, "KH", "HU", number) == "Số      -KH/HU"
-    assert [vnformat.roman(n) for n in (1, 4, 9, 14)] == ["I", "IV", "IX", "XIV"]
 
 
 def test_loading_is_nfc(tmp_path):

@@ -1,0 +1,47 @@
+"""The lines around the body: the `*` under the issuer, `Nơi nhận:` and its lines
+(`- Tỉnh ủy Hậu Giang (b/c),` … `- Lưu Văn phòng Huyện ủy.`)."""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.rules.profile import Profile
+
+FILING = "Lưu"
+"""The word that opens the last recipient line: where the issuer files its copy."""
+_RECIPIENT = re.compile(r"^-\s*(.+?)[,.;]?$")
+
+
+def is_star(line: str, profile: Profile) -> bool:
+    """The `*` line under the issuing body's name."""
+    return line.strip() == profile.dau_sao.chu
+
+
+def recipients(lines: list[str], profile: Profile) -> list[str]:
+    """Each recipient with the profile's dash and its `,`; the last ends with `.`."""
+    rule = profile.noi_nhan
+    last = len(lines) - 1
+    return [
+        f"{rule.dau_dong}{line}{rule.cuoi_cung if i == last else rule.cuoi_dong}"
+        for i, line in enumerate(lines)
+    ]
+
+
+def parse_recipient(line: str) -> str | None:
+    """The recipient a `- … ,` line names, whatever its punctuation; None for other lines."""
+    found = _RECIPIENT.match(line)
+    return found.group(1) if found else None
+
+
+def is_recipients_heading(line: str, profile: Profile) -> bool:
+    """`Nơi nhận:` (also written without its colon)."""
+    return line.startswith(profile.noi_nhan.chu.rstrip(":"))
+
+
+def filing(office: str) -> str:
+    """`Lưu Văn phòng Huyện ủy`: the issuer's own copy."""
+    return f"{FILING} {office}"
+
+
+def is_filing(recipient: str) -> bool:
+    return recipient.startswith(FILING)

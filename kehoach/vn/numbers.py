@@ -1,0 +1,34 @@
+"""Numbers written the Vietnamese way: decimal comma and thousands dot (`2,59`, `10.000`)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import cache
+
+from babel.numbers import format_decimal
+
+PATTERN = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+"""A number as written (no sign), for use inside other patterns."""
+_SIGNED = re.compile(rf"[-+]?{PATTERN}")
+
+
+@cache
+def number(value: float) -> str:
+    """Decimal comma and thousands dot: 2,59 · 75,5 · 10.000."""
+    return format_decimal(value, locale="vi")
+
+
+def parse_number(text: str) -> int | float | None:
+    """A number written the Vietnamese way (`2,59`, `10.000`), or None if it is not one."""
+    text = text.strip()
+    if not _SIGNED.fullmatch(text):
+        return None
+    value = Decimal(text.replace(".", "").replace(",", "."))
+    return int(value) if value == int(value) else float(value)
+
+
+def is_written_form(text: str) -> bool:
+    """True when writing the number back gives the very same characters."""
+    value = parse_number(text)
+    return value is not None and number(value) == text
