@@ -1,0 +1,394 @@
+"""Edit a plan file in place, the way a clerk would: change a value where it stands and
+leave every other byte alone (comments, blank lines, key order, `>-`/`|-` blocks, flow
+`[a, b]`).
+
+Why not ruamel.yaml: its round trip re-emits the whole document, so keeping "one value
+changed → only its lines changed" would mean pinning its line width, indentation and
+quoting rules against the house style and still trusting it with long folded prose.
+kehoach's reader already composes the file with PyYAML, whose nodes carry the exact
+character span of every value; an edit here is a splice of that span, so nothing
+outside it can move, and positions for error messages stay those of `yamlsource`.
+Every splice is checked by reading the whole file back: the data must equal the
+intended data exactly (types included), else the next written form is tried (the old
+style first, then plain, block, quoted). Saving re-validates the plan and writes
+atomically; a refused save leaves the file untouched.
+"""
+
+from __future__ import annotations
+
+import copy
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from kehoach.errors import KehoachError, PlanError, Problem
+from kehoach.plan import yamlsource
+from kehoach.plan.edit_forms import item_lines, scalar_forms
+from kehoach.plan.loader import plan_from_source
+from kehoach.plan.yamlsource import Path_, format_path
+from kehoach.safewrite import write_atomic
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def nfc(value: Any) -> Any:
+    """`value` with every string (keys too) in NFC, as the reader gives it back."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {nfc(k): nfc(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [nfc(v) for v in value]
+    return value
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal and of the same types all the way down (`1` is not `True`, nor `"1"`)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+class PlanFile:
+    """A plan file open for editing. Each change is applied to the text at once and
+    checked; `save()` writes it back only if the result is still a valid plan."""
+
+    def __init__(self, path: Path, raw: bytes) -> None:
+        self.path = path
+        self.file = str(path)
+        self._raw = raw
+        self.text = raw.decode("utf-8-sig")
+        self.data = yamlsource.load(self.text, self.file).data
+        self.newline = "\r\n" if "\r\n" in self.text else "\n"
+
+    @classmethod
+    def open(cls, path: str | Path) -> PlanFile:
+        path = Path(path)
+        yamlsource.read_text(path)  # a missing or non-UTF-8 file fails here, in Vietnamese
+        return cls(path, path.read_bytes())
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self._raw.decode("utf-8-sig")
+
+    # ---- look-ups -------------------------------------------------------------------
+    def path_of(self, ident: str) -> Path_:
+        """The YAML path of the element whose `id` is `ident`."""
+        found = next((p for p, v in _walk(self.data, ()) if _has_id(v, ident)), None)
+        if found is None:
+            raise self._error(f"không có phần tử nào có mã '{ident}'")
+        return found
+
+    def get(self, path: Path_) -> Any:
+        value = self.data
+        for part in path:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                raise self._error("không có trường này trong tệp", path) from None
+        return value
+
+    # ---- changes --------------------------------------------------------------------
+    def set(self, path: Path_, value: Any) -> None:
+        """Give the scalar at `path` a new value (a missing key is added to its block)."""
+        value = nfc(value)
+        if isinstance(value, dict | list):
+            raise self._error("chỉ sửa được một giá trị đơn (văn bản, số, ngày)", path)
+        expected = copy.deepcopy(self.data)
+        parent = _at(expected, path[:-1])
+        if isinstance(parent, dict) and path[-1] not in parent:
+            parent[path[-1]] = value
+            self._try(self._add_key(path, value), expected, path)
+            return
+        if isinstance(self.get(path), dict | list):
+            raise self._error("trường này là một khối, không phải một giá trị đơn", path)
+        parent[path[-1]] = value
+        node, indent, flow = self._scalar_place(path)
+        self._try(
+            (self._splice(node, head, body) for head, body in scalar_forms(
+                value, node.style, indent, flow)),
+            expected, path,
+        )
+
+    def set_by_id(self, ident: str, key: str, value: Any) -> None:
+        self.set((*self.path_of(ident), key), value)
+
+    def insert(self, path: Path_, index: int, value: Any) -> None:
+        """Put `value` into the list at `path` so that it becomes element `index`."""
+        value = nfc(value)
+        items = self.get(path)
+        if not isinstance(items, list) or not 0 <= index <= len(items):
+            raise self._error(f"không chèn được phần tử thứ {index} vào danh sách", path)
+        expected = copy.deepcopy(self.data)
+        _at(expected, path).insert(index, value)
+        seq = self._node(path)
+        if not isinstance(seq, SequenceNode) or not seq.value:
+            raise self._error("danh sách rỗng hoặc không phải danh sách", path)
+        self._try(self._inserts(seq, index, value), expected, path)
+
+    def remove(self, path: Path_) -> None:
+        """Take the list element at `path` out, with the comment lines above it."""
+        self.get(path)
+        seq = self._node(path[:-1])
+        if not isinstance(seq, SequenceNode) or not isinstance(path[-1], int):
+            raise self._error("chỉ xóa được một phần tử của danh sách", path)
+        expected = copy.deepcopy(self.data)
+        del _at(expected, path[:-1])[path[-1]]
+        i = path[-1]
+        if seq.flow_style:
+            items = seq.value
+            if i + 1 < len(items):
+                start, end = items[i].start_mark.index, items[i + 1].start_mark.index
+            elif i:
+                start, end = _content_end(self.text, items[i - 1]), _content_end(
+                    self.text, items[i])
+            else:
+                start, end = items[i].start_mark.index, _content_end(self.text, items[i])
+        else:
+            start = self._comments_start(self._line_start(self._anchor(path)))
+            end = self._next_line(_content_end(self.text, seq.value[i]))
+        self._try(iter([self.text[:start] + self.text[end:]]), expected, path)
+
+    def add_comment(self, path: Path_, comment: str) -> None:
+        """Write `# comment` on its own line directly above the element at `path`."""
+        comment = nfc(comment)
+        if "\n" in comment or "\r" in comment:
+            raise self._error("ghi chú chỉ được một dòng", path)
+        self.get(path)
+        line = self._line_start(self._anchor(path))
+        pad = self.text[line:len(self.text) - len(self.text[line:].lstrip(" "))]
+        new = f"{self.text[:line]}{pad}# {comment}".rstrip(" ") + self.newline
+        self._try(iter([new + self.text[line:]]), self.data, path)
+
+    def remove_comments(self, path: Path_, prefix: str = "") -> int:
+        """Remove the comment lines directly above `path` that start with `prefix`."""
+        prefix = nfc(prefix)
+        self.get(path)
+        line = self._line_start(self._anchor(path))
+        start = self._comments_start(line)
+        block = self.text[start:line].splitlines(keepends=True)
+        kept = [c for c in block if not c.strip().lstrip("#").strip().startswith(prefix)]
+        if len(kept) == len(block):
+            return 0
+        self._try(iter([self.text[:start] + "".join(kept) + self.text[line:]]), self.data, path)
+        return len(block) - len(kept)
+
+    def save(self) -> bool:
+        """Write the edited text back if it is still a valid plan; False if unchanged."""
+        if not self.changed:
+            return False
+        try:
+            plan_from_source(yamlsource.load(self.text, self.file))
+        except PlanError as exc:
+            head = Problem(self.file, "không ghi lại tệp: sau khi sửa, kế hoạch không còn "
+                           "hợp lệ (tệp giữ nguyên)")
+            raise PlanError([head, *exc.problems]) from None
+        try:
+            on_disk = self.path.read_bytes()
+        except OSError:
+            on_disk = None
+        if on_disk != self._raw:
+            raise self._error("tệp đã bị thay đổi từ khi mở; hãy mở lại rồi sửa (tệp giữ nguyên)")
+        raw = (_BOM if self._raw.startswith(_BOM) else b"") + self.text.encode("utf-8")
+        write_atomic(self.path, raw)
+        self._raw = raw
+        return True
+
+    # ---- the splices ----------------------------------------------------------------
+    def _try(self, texts: Iterator[str], expected: Any, path: Path_) -> None:
+        """Keep the first candidate text that reads back as exactly `expected`."""
+        for text in texts:
+            try:
+                data = yamlsource.load(text, self.file).data
+            except PlanError:
+                continue
+            if same(data, expected):
+                self.text, self.data = text, data
+                return
+        raise self._error("không ghi được giá trị này vào tệp mà đọc lại vẫn đúng", path)
+
+    def _splice(self, node: ScalarNode, head: str, body: list[str]) -> str:
+        """The text with `node` written as `head` (after `key:`) and `body` lines below."""
+        text, start, end = self.text, node.start_mark.index, _content_end(self.text, node)
+        before, after = text[:start], text[end:]
+        rest_of_line = after.split("\n", 1)[0].strip()
+        if not head and not rest_of_line:
+            before = before.rstrip(" ")
+        elif head and before[-1:] in (":", "-"):
+            head = " " + head
+        new = before + head + after
+        if body:
+            cut = new.find("\n", len(before) + len(head))
+            cut = len(new) if cut < 0 else cut - (new[cut - 1] == "\r")
+            new = new[:cut] + "".join(self.newline + line for line in body) + new[cut:]
+        return new
+
+    def _add_key(self, path: Path_, value: Any) -> Iterator[str]:
+        block = self._node(path[:-1])
+        if not isinstance(block, MappingNode) or block.flow_style or not block.value:
+            raise self._error("chỉ thêm được trường vào một khối viết theo dòng", path)
+        column = block.value[0][0].start_mark.column
+        at = self._next_line(_content_end(self.text, block))
+        for head, body in scalar_forms(value, None, column + 2, False):
+            line = f"{' ' * column}{path[-1]}: {head}".rstrip(" ")
+            lines = "".join(x + self.newline for x in [line, *body])
+            yield self.text[:at] + _ensure_break(self.text[:at], self.newline) + lines + \
+                self.text[at:]
+
+    def _inserts(self, seq: SequenceNode, index: int, value: Any) -> Iterator[str]:
+        items, text = seq.value, self.text
+        if seq.flow_style:
+            at = items[index].start_mark.index if index < len(items) else _content_end(
+                text, items[-1])
+            for head, body in scalar_forms(value, None, 0, True):
+                if not body:
+                    piece = f"{head}, " if index < len(items) else f", {head}"
+                    yield text[:at] + piece + text[at:]
+            return
+        dash = _dash(text, items[0])
+        column = dash - self._line_start(dash)
+        if index < len(items):
+            at = self._comments_start(self._line_start(_dash(text, items[index])))
+        else:
+            at = self._next_line(_content_end(text, items[-1]))
+        prefix = text[:at] + _ensure_break(text[:at], self.newline)
+        for lines in item_lines(value, column):
+            yield prefix + "".join(x + self.newline for x in lines) + text[at:]
+
+    # ---- positions ------------------------------------------------------------------
+    def _root(self) -> Node:
+        return yaml.compose(self.text, Loader=yamlsource.Loader)
+
+    def _node(self, path: Path_) -> Node:
+        node = self._root()
+        for part in path:
+            node = _child(node, part)
+            if node is None:
+                raise self._error("không có trường này trong tệp", path)
+        return node
+
+    def _scalar_place(self, path: Path_) -> tuple[ScalarNode, int, bool]:
+        """The scalar at `path`, the indentation its block content takes, and whether it
+        sits in a flow collection."""
+        parent = self._node(path[:-1])
+        node = _child(parent, path[-1])
+        if not isinstance(node, ScalarNode):
+            raise self._error("trường này không phải một giá trị đơn", path)
+        anchor = self._anchor(path)
+        indent = anchor - self._line_start(anchor) + 2
+        if node.style in ("|", ">"):
+            body = self.text[node.start_mark.index:].split("\n", 2)
+            first = body[1] if len(body) > 1 else ""
+            indent = len(first) - len(first.lstrip(" ")) or indent
+        return node, indent, bool(getattr(parent, "flow_style", False))
+
+    def _anchor(self, path: Path_) -> int:
+        """Where the element at `path` is introduced: its key, or its `-` in a list."""
+        parent = self._node(path[:-1])
+        part = path[-1]
+        if isinstance(parent, MappingNode):
+            key = next(k for k, _ in parent.value if _key(k) == part)
+            return key.start_mark.index
+        item = parent.value[part]
+        return item.start_mark.index if parent.flow_style else _dash(self.text, item)
+
+    def _comments_start(self, line: int) -> int:
+        """The first of the comment lines right above the line starting at `line`."""
+        spans = [(n.start_mark.index, n.end_mark.index) for n in _scalars(self._root())]
+        while line > 0:
+            prev = self._line_start(line - 1)
+            hash_at = prev + len(self.text[prev:line]) - len(self.text[prev:line].lstrip())
+            if self.text[hash_at:hash_at + 1] != "#" or any(
+                    s <= hash_at < e for s, e in spans):
+                break
+            line = prev
+        return line
+
+    def _line_start(self, offset: int) -> int:
+        return self.text.rfind("\n", 0, offset) + 1
+
+    def _next_line(self, offset: int) -> int:
+        cut = self.text.find("\n", offset)
+        return len(self.text) if cut < 0 else cut + 1
+
+    def _error(self, message: str, path: Path_ = ()) -> KehoachError:
+        return KehoachError([Problem(self.file, message, field=format_path(path))])
+
+
+def _ensure_break(before: str, newline: str) -> str:
+    return newline if before and not before.endswith("\n") else ""
+
+
+def _key(node: Node) -> Any:
+    return unicodedata.normalize("NFC", str(node.value))
+
+
+def _child(node: Node, part: str | int) -> Node | None:
+    if isinstance(node, MappingNode) and isinstance(part, str):
+        return next((v for k, v in node.value if _key(k) == part), None)
+    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part]
+    return None
+
+
+def _at(data: Any, path: Path_) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _has_id(value: Any, ident: str) -> bool:
+    return isinstance(value, dict) and value.get("id") == ident
+
+
+def _walk(value: Any, path: Path_) -> Iterator[tuple[Path_, Any]]:
+    yield path, value
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _walk(child, (*path, key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _walk(child, (*path, i))
+
+
+def _scalars(node: Node) -> Iterator[ScalarNode]:
+    if isinstance(node, ScalarNode):
+        yield node
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            yield key
+            yield from _scalars(value)
+    elif isinstance(node, SequenceNode):
+        for item in node.value:
+            yield from _scalars(item)
+
+
+def _content_end(text: str, node: Node) -> int:
+    """Just after the last character that belongs to `node` (not the blank lines a
+    block scalar's span runs on into)."""
+    if isinstance(node, ScalarNode):
+        end = node.end_mark.index
+        if node.style in ("|", ">"):
+            end = node.start_mark.index + len(text[node.start_mark.index:end].rstrip())
+        return end
+    if getattr(node, "flow_style", False) or not node.value:
+        return node.end_mark.index
+    last = node.value[-1]
+    return _content_end(text, last[1] if isinstance(node, MappingNode) else last)
+
+
+def _dash(text: str, item: Node) -> int:
+    """The `-` that introduces a block sequence item."""
+    at = item.start_mark.index - 1
+    while at > 0 and text[at] in " \r\n":
+        at -= 1
+    return at
+

@@ -1,0 +1,68 @@
+"""The ways a value can be written back into a plan file, best first. `plan.edit` tries
+them in order and keeps the first that reads back as exactly the value, so these only
+propose; they never have to be right about YAML's corner cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from kehoach.plan.yamlwrite import dump
+
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+Form = tuple[str, list[str]]  # the text after `key:` and the block lines below it
+
+
+def scalar_forms(value: Any, style: str | None, indent: int, flow: bool) -> Iterator[Form]:
+    """`value` as YAML text, the file's old `style` first; block forms indent by `indent`."""
+    if value is None:
+        yield "", []
+        return
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        yield value.isoformat(), []
+        return
+    if not isinstance(value, str):
+        yield _dumped(value), []
+        return
+    pad = " " * indent
+    literal = ("|-", [pad + line if line else "" for line in value.split("\n")])
+    folded = (">-", [pad + value])
+    plain = (value, [])
+    single = ("'" + value.replace("'", "''") + "'", [])
+    double = (_dumped(value, '"'), [])
+    orders: dict[str | None, list[Form]] = {
+        ">": [folded, literal, plain, double],
+        "|": [literal, folded, plain, double],
+        "'": [single, double],
+        '"': [double],
+    }
+    order = orders.get(style or None, [plain, literal, single, double])
+    for form in order:
+        if flow and form[1]:
+            continue
+        if "\n" in value and form in (folded, plain, single):
+            continue
+        if value != value.strip(" ") and form in (folded, literal, plain):
+            continue  # spaces at an end would be invisible in the file, and easily lost
+        yield form
+
+
+def item_lines(value: Any, column: int) -> Iterator[list[str]]:
+    """`value` as the lines of a block-list item whose `-` stands at `column`."""
+    pad = " " * column
+    if isinstance(value, dict | list) and value:
+        lines = dump({"_": [value]}).splitlines()[1:]
+        shift = column - 2
+        yield [(" " * shift + x if shift >= 0 else x[-shift:]) if x else x for x in lines]
+        return
+    for head, body in scalar_forms(value, None, column + 2, False):
+        yield [f"{pad}- {head}".rstrip(" "), *body]
+
+
+def _dumped(value: Any, style: str | None = None) -> str:
+    text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, width=10**9, default_style=style)
+    return text.removesuffix("\n").removesuffix("\n...").rstrip("\n")
