@@ -82,7 +82,7 @@ class PlanFile:
     # ---- look-ups -------------------------------------------------------------------
     def path_of(self, ident: str) -> Path_:
         """The YAML path of the element whose `id` is `ident`."""
-        found = next((p for p, v in _walk(self.data, ()) if _has_id(v, ident)), None)
+        found = next((p for p, v in yamlsource.values(self.data) if _has_id(v, ident)), None)
         if found is None:
             raise self._error(f"không có phần tử nào có mã '{ident}'")
         return found
@@ -347,16 +347,6 @@ def _at(data: Any, path: Path_) -> Any:
 
 def _has_id(value: Any, ident: str) -> bool:
     return isinstance(value, dict) and value.get("id") == ident
-
-
-def _walk(value: Any, path: Path_) -> Iterator[tuple[Path_, Any]]:
-    yield path, value
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _walk(child, (*path, key))
-    elif isinstance(value, list):
-        for i, child in enumerate(value):
-            yield from _walk(child, (*path, i))
 
 
 def _scalars(node: Node) -> Iterator[ScalarNode]:

@@ -106,28 +106,17 @@ def _duplicate_ids(source: Source) -> list[Problem]:
     seen: dict[str, Path_] = {}
     problems: list[Problem] = []
 
-    def walk(value: Any, path: Path_) -> None:
-        if isinstance(value, dict):
-            ident = value.get("id")
-            if isinstance(ident, str):
-                if ident in seen:
-                    first = source.where((*seen[ident], "id"))
-                    problems.append(
-                        source.problem(
-                            (*path, "id"),
-                            (
-                                f"mã '{ident}' đã dùng ở dòng {first[0] if first else '?'}; "
-                                "mỗi mã phải là duy nhất trong tệp"
-                            ),
-                        )
-                    )
-                else:
-                    seen[ident] = path
-            for key, child in value.items():
-                walk(child, (*path, key))
-        elif isinstance(value, list):
-            for i, child in enumerate(value):
-                walk(child, (*path, i))
-
-    walk(source.data, ())
+    for path, value in yamlsource.values(source.data):
+        ident = value.get("id") if isinstance(value, dict) else None
+        if not isinstance(ident, str):
+            continue
+        if ident in seen:
+            first = source.where((*seen[ident], "id"))
+            message = (
+                f"mã '{ident}' đã dùng ở dòng {first[0] if first else '?'}; "
+                "mỗi mã phải là duy nhất trong tệp"
+            )
+            problems.append(source.problem((*path, "id"), message))
+        else:
+            seen[ident] = path
     return problems

@@ -12,6 +12,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from kehoach.plan.yamlsource import format_path
+
 PathPart = str | int
 M = TypeVar("M", bound=BaseModel)
 
@@ -39,20 +41,13 @@ class Node:
     @property
     def field(self) -> str:
         """The path as problems print it: `nhiem_vu_giai_phap.muc[2].doan[0]`."""
-        return field_name(self.path)
+        return format_path(self.path)
 
     def ancestors(self) -> Iterator[Node]:
         node = self.parent
         while node is not None:
             yield node
             node = node.parent
-
-
-def field_name(path: tuple[PathPart, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
 
 
 def walk(model: BaseModel) -> Iterator[Node]:

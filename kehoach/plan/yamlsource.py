@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,18 @@ def format_path(path: Path_) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def values(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
+    """Every value of plain YAML data with its path, pre-order (before any model exists:
+    the loader's id check and the in-place editor go through raw data this way)."""
+    yield path, data
+    if isinstance(data, dict):
+        for key, child in data.items():
+            yield from values(child, (*path, key))
+    elif isinstance(data, list):
+        for i, child in enumerate(data):
+            yield from values(child, (*path, i))
 
 
 def read_text(path: Path) -> str:
