@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach.errors import Problem
 from kehoach.forms import evaluation, workbook
+from kehoach.forms.cells import text_row
 from kehoach.forms.reading import Reading
 from kehoach.forms.report import indicator_rows, row_cells
 from kehoach.plan.model import Indicator, Plan
@@ -75,9 +76,11 @@ class Summary:
             value = report.values[indicator.id]
             values[report.unit] = value
             target = self._target(indicator, report.unit)
-            verdicts[report.unit] = evaluation.evaluate(
+            verdict = evaluation.evaluate(
                 evaluation.rule_code(indicator), target, value, evaluation.tolerance(indicator)
             )
+            if verdict is not None:
+                verdicts[report.unit] = verdict
         reached_words = evaluation.reached_labels()
         reached = [u for u in self.units if verdicts.get(u) in reached_words]
         missed = [u for u in self.units if u in verdicts and verdicts[u] not in reached_words]
@@ -144,7 +147,8 @@ def summary_workbook(summary: Summary) -> bytes:
 def _write_lines(summary: Summary, numbers: Worksheet, verdicts: Worksheet) -> None:
     """One row per group and indicator: the numbers by unit, and the verdicts by unit."""
     units = [summary.names[u] for u in summary.units]
-    numbers.append(
+    text_row(
+        numbers,
         [
             "Mã",
             "Chỉ tiêu",
@@ -154,17 +158,18 @@ def _write_lines(summary: Summary, numbers: Worksheet, verdicts: Worksheet) -> N
             summary.overall_label(),
             "Số đơn vị đạt",
             "Số đơn vị chưa đạt",
-        ]
+        ],
     )
-    verdicts.append(["Mã", "Chỉ tiêu", *units])
+    text_row(verdicts, ["Mã", "Chỉ tiêu", *units])
     for row in indicator_rows(summary.plan):
         ind = row.indicator
         if ind is None:
-            numbers.append(["", f"{row.stt}. {row.chi_tieu}"])
-            verdicts.append(["", f"{row.stt}. {row.chi_tieu}"])
+            text_row(numbers, ["", f"{row.stt}. {row.chi_tieu}"])
+            text_row(verdicts, ["", f"{row.stt}. {row.chi_tieu}"])
             continue
         line = summary.lines[ind.id]
-        numbers.append(
+        text_row(
+            numbers,
             [
                 ind.id,
                 ind.nhan,
@@ -174,19 +179,19 @@ def _write_lines(summary: Summary, numbers: Worksheet, verdicts: Worksheet) -> N
                 line.overall,
                 len(line.reached),
                 len(line.missed),
-            ]
+            ],
         )
-        verdicts.append([ind.id, ind.nhan, *[line.verdicts.get(u, "") for u in summary.units]])
+        text_row(verdicts, [ind.id, ind.nhan, *[line.verdicts.get(u, "") for u in summary.units]])
 
 
 def _write_checks(summary: Summary, checks: Worksheet) -> None:
     """Errors, notes, and the units that sent nothing."""
-    checks.append(["Loại", "Tệp", "Ô", "Nội dung"])
+    text_row(checks, ["Loại", "Tệp", "Ô", "Nội dung"])
     for kind, problems in (("lỗi", summary.reading.errors), ("ghi chú", summary.reading.notes)):
         for p in problems:
-            checks.append([kind, p.file, p.field, p.message])
+            text_row(checks, [kind, p.file, p.field, p.message])
     for name in summary.missing:
-        checks.append(["chưa báo cáo", "", "", name])
+        text_row(checks, ["chưa báo cáo", "", "", name])
 
 
 def summary_context(summary: Summary, subtitle: str) -> dict[str, Any]:

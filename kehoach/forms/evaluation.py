@@ -3,6 +3,7 @@ read by both the Excel formulas of the report form and the summary's own computa
 
 from __future__ import annotations
 
+import math
 import operator
 from functools import cache
 from typing import Any
@@ -67,8 +68,11 @@ def _steps(code: str) -> list[list[Any]]:
     return _rules().quy_tac[comparison][direction]
 
 
-def evaluate(code: str, target: float, result: float, tol: float) -> str:
-    """The word for `result` against `target` (Vượt, Đạt, Không đạt)."""
+def evaluate(code: str, target: float, result: float, tol: float) -> str | None:
+    """The word for `result` against `target` (Vượt, Đạt, Không đạt); None when either is
+    not a finite number (nothing exceeds an infinite target, nor reaches it)."""
+    if not all(math.isfinite(x) for x in (target, result, tol)):
+        return None
     for op, offset, key in _steps(code):
         if _PYTHON[op](result, target + offset * tol):
             return labels()[key]

@@ -7,17 +7,18 @@ the good files are still summarised.
 
 from __future__ import annotations
 
-import zipfile
+import math
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach.errors import Problem
-from kehoach.forms import evaluation
+from kehoach.forms import archive, evaluation
+from kehoach.forms.cells import shown
 from kehoach.forms.layout import (
     FORM,
     FORM_KIND,
@@ -30,7 +31,7 @@ from kehoach.forms.layout import (
 )
 from kehoach.forms.report import FORM_SHEET
 from kehoach.plan.model import Indicator, Plan
-from kehoach.plan.units import Registry
+from kehoach.plan.units import UNIT_KINDS, Registry
 from kehoach.vn import numbers as vnformat
 from kehoach.vn.numbers import parse_number
 
@@ -66,16 +67,82 @@ def _where(ref: str, sheet: str = FORM_SHEET) -> str:
     return f"{sheet}!{ref}"
 
 
+def _key(text: str) -> str:
+    """How unit names are compared: NFC, spaces trimmed and collapsed, case folded."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+_KIND_WORDS = tuple(_key(word) + " " for word in UNIT_KINDS.values())
+
+
+class _Directory:
+    """What a typed unit name may mean → the unit ids it names."""
+
+    def __init__(self, strip_kind: bool) -> None:
+        self.ids: dict[str, set[str]] = {}
+        self.strip_kind = strip_kind  # a list without kinds: `Xã Hòa An` is `Hòa An`
+
+    @classmethod
+    def of_registry(cls, registry: Registry) -> _Directory:
+        """By id, by name, and by name with its own kind (`Xã Hòa An`)."""
+        directory = cls(strip_kind=False)
+        for unit in registry.don_vi:
+            for name in (unit.id, unit.ten, f"{UNIT_KINDS[unit.loai]} {unit.ten}"):
+                directory.ids.setdefault(_key(name), set()).add(unit.id)
+        return directory
+
+    @classmethod
+    def of_listing(cls, pairs: dict[Any, Any]) -> _Directory:
+        """The form's own drop-down list (sheet DonVi), when there is no registry."""
+        directory = cls(strip_kind=True)
+        for name, ident in pairs.items():
+            if isinstance(name, str) and isinstance(ident, str) and ident:
+                for text in (name, ident):
+                    directory.ids.setdefault(_key(text), set()).add(ident)
+        return directory
+
+    @property
+    def empty(self) -> bool:
+        return not self.ids
+
+    def match(self, typed: str) -> set[str]:
+        key = _key(typed)
+        if key in self.ids or not self.strip_kind:
+            return set(self.ids.get(key, set()))
+        word = next((w for w in _KIND_WORDS if key.startswith(w)), "")
+        return set(self.ids.get(key[len(word) :], set())) if word else set()
+
+
+def _hidden_id(meta: Worksheet) -> str | None:
+    """The unit id written into `_kehoach`, or None when it is the drop-down's formula."""
+    value = meta[META.unit_id].value
+    if value is None or (isinstance(value, str) and (value.startswith("=") or not value.strip())):
+        return None
+    return str(value).strip()
+
+
+def _unmatched(typed: str, found: set[str]) -> str:
+    if found:
+        return (
+            f"tên đơn vị '{typed}' ứng với nhiều đơn vị ({', '.join(sorted(found))}); "
+            "ghi kèm loại đơn vị (Xã …, Phường …) hoặc ghi mã đơn vị"
+        )
+    return (
+        f"đơn vị báo cáo '{typed}' không có trong danh sách đơn vị (ghi tên như trong danh "
+        "sách, có hoặc không kèm loại, hoặc mã đơn vị)"
+    )
+
+
 class _FormReader:
     def __init__(self, plan: Plan, registry: Registry | None, reading: Reading) -> None:
         self.plan = plan
         self.indicators = {i.id: i for i in plan.muc_tieu_chi_tieu.chi_tieu.indicators()}
-        self.units = {u.id: u for u in registry.don_vi} if registry else {}
+        self.directory = _Directory.of_registry(registry) if registry else None
         self.reading = reading
         self.seen: dict[str, Path] = {}
 
     def error(self, path: Path, where: str, message: str) -> None:
-        self.reading.errors.append(Problem(str(path), message, field=where))
+        self.reading.errors.append(Problem(shown(str(path)), message, field=where))
 
     def read(self, path: Path) -> None:
         form = self._open(path)
@@ -90,9 +157,13 @@ class _FormReader:
 
     def _open(self, path: Path) -> _Form | None:
         """The workbook, if it is a readable indicator form made by kehoach."""
+        refused = archive.problem(path)
+        if refused is not None:
+            self.error(path, "", refused)
+            return None
         try:
             wb = load_workbook(path)
-        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+        except Exception:  # openpyxl raises anything at all on a crafted file
             self.error(path, "", "không phải tệp Excel (.xlsx) đọc được")
             return None
         if META_SHEET not in wb.sheetnames or FORM_SHEET not in wb.sheetnames:
@@ -129,21 +200,31 @@ class _FormReader:
         return False
 
     def _unit(self, form: _Form) -> str | None:
-        """The reporting unit's id: written in (a derived plan's form) or chosen by name."""
-        value = form.meta[META.unit_id].value
+        """The reporting unit, from the name the clerk sees; a hidden id must agree."""
+        typed, hidden = form.sheet[FORM.unit_name].value, _hidden_id(form.meta)
         where = _where(FORM.unit_name)
-        if isinstance(value, str) and value.startswith("="):  # chosen from the drop-down
-            name = form.sheet[FORM.unit_name].value
-            if not name:
-                self.error(form.path, where, "chưa chọn đơn vị báo cáo")
-                return None
-            value = form.unit_ids.get(name)
-        if not value or (self.units and value not in self.units):
+        if typed is None or not str(typed).strip():
+            self.error(form.path, where, "chưa chọn đơn vị báo cáo")
+            return None
+        typed = shown(str(typed))
+        directory = self.directory or _Directory.of_listing(form.unit_ids)
+        if directory.empty and hidden is not None:  # no list to check the name against
+            return hidden
+        found = directory.match(typed)
+        if len(found) != 1:
+            self.error(form.path, where, _unmatched(typed, found))
+            return None
+        unit = found.pop()
+        if hidden is not None and hidden != unit:
             self.error(
-                form.path, where, f"đơn vị báo cáo '{value or ''}' không có trong danh sách đơn vị"
+                form.path,
+                f"{where}, {_where(META.unit_id, META_SHEET)}",
+                f"ô {where} ghi đơn vị '{typed}' (mã {unit}) nhưng ô "
+                f"{_where(META.unit_id, META_SHEET)} ghi mã '{shown(hidden)}': có thể là biểu "
+                "của đơn vị khác được dùng lại; bỏ qua tệp này",
             )
             return None
-        return str(value)
+        return unit
 
     def _first_from(self, unit: str, path: Path) -> bool:
         """One file per unit: a second one is named and left out."""
@@ -151,7 +232,7 @@ class _FormReader:
             self.error(
                 path,
                 _where(FORM.unit_name),
-                f"đơn vị '{unit}' đã có trong tệp {self.seen[unit]}; bỏ qua tệp này",
+                f"đơn vị '{unit}' đã có trong tệp {shown(str(self.seen[unit]))}; bỏ qua tệp này",
             )
             return False
         self.seen[unit] = path
@@ -205,7 +286,7 @@ class _FormReader:
         """The reported number, in its allowed range; a number typed as text is noted."""
         if raw in (None, ""):
             return None
-        value = float(raw) if isinstance(raw, int | float) and not isinstance(raw, bool) else None
+        value = _number(raw)
         if isinstance(raw, str):
             value = parse_number(raw)
             if value is not None:
@@ -215,7 +296,10 @@ class _FormReader:
                     )
                 )
         if value is None:
-            self.error(path, where, f"'{raw}' không phải là số")
+            self.error(path, where, f"'{shown(str(raw))}' không phải là số")
+            return None
+        if not math.isfinite(value):
+            self.error(path, where, f"'{shown(str(raw))}' không phải là một số hữu hạn")
             return None
         top = evaluation.highest(indicator)
         if value < 0 or (top is not None and value > top):
@@ -223,6 +307,16 @@ class _FormReader:
             self.error(path, where, f"{vnformat.number(value)} ngoài khoảng cho phép ({limit})")
             return None
         return value
+
+
+def _number(raw: Any) -> float | None:
+    """A numeric cell as a float; an integer too large for one is infinite."""
+    if not isinstance(raw, int | float) or isinstance(raw, bool):
+        return None
+    try:
+        return float(raw)
+    except OverflowError:
+        return math.inf
 
 
 def read_forms(plan: Plan, registry: Registry | None, paths: list[Path]) -> Reading:

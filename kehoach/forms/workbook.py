@@ -18,6 +18,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from kehoach.document.ooxml import FixedTimeZipFile
 from kehoach.forms import evaluation
+from kehoach.forms.cells import formula_cell, put, text_cell
 from kehoach.forms.layout import (
     COLUMNS,
     FORM,
@@ -57,7 +58,8 @@ def build(plan: Plan, period: Period, units: list[UnitRef], own_unit: UnitRef | 
     _write_titles(ws, plan, period)
     meta = _write_meta(wb, plan)
     if own_unit is not None:
-        meta[META.unit_id], ws[FORM.unit_name].value = own_unit
+        text_cell(meta, META.unit_id, own_unit[0])
+        text_cell(ws, FORM.unit_name, own_unit[1])
     else:
         _offer_units(wb, ws, meta, units)
     _write_headings(ws)
@@ -73,17 +75,17 @@ def _write_titles(ws: Worksheet, plan: Plan, period: Period) -> None:
     """Title, subtitle, and the unit and period lines above the table."""
     last = COLUMNS[len(visible()) - 1].letter
     title, sub = f"A{FORM.title_row}", f"A{FORM.subtitle_row}"
-    ws[title] = outline().phu_luc["ten"]
+    text_cell(ws, title, outline().phu_luc["ten"])
     ws[title].font = Font(name="Times New Roman", size=14, bold=True)
-    ws[sub] = subtitle(plan, period)
+    text_cell(ws, sub, subtitle(plan, period))
     ws[sub].font = Font(name="Times New Roman", size=12, italic=True)
     for row in (FORM.title_row, FORM.subtitle_row):
         ws.merge_cells(f"A{row}:{last}{row}")
         ws[f"A{row}"].alignment = Alignment(horizontal="center", wrap_text=True)
     ws.row_dimensions[FORM.subtitle_row].height = 32
-    ws[FORM.unit_label] = "Đơn vị báo cáo"
-    ws[FORM.period_label] = "Kỳ báo cáo"
-    ws[FORM.period] = f"{period.ky} năm {period.nam}"
+    text_cell(ws, FORM.unit_label, "Đơn vị báo cáo")
+    text_cell(ws, FORM.period_label, "Kỳ báo cáo")
+    text_cell(ws, FORM.period, f"{period.ky} năm {period.nam}")
     ws.merge_cells(FORM.unit_span)
     for ref in (FORM.unit_label, FORM.period_label, FORM.unit_name):
         ws[ref].font = _BOLD
@@ -94,10 +96,10 @@ def _write_meta(wb: Workbook, plan: Plan) -> Worksheet:
     """The hidden sheet of ids the summary matches by."""
     meta = wb.create_sheet(META_SHEET)
     for ref, label in META_LABELS.items():
-        meta[f"A{ref[1:]}"] = label
-    meta[META.plan_id] = plan.id
-    meta[META.parent_id] = plan.goc.id if plan.goc else ""
-    meta[META.kind] = FORM_KIND
+        text_cell(meta, f"A{ref[1:]}", label)
+    text_cell(meta, META.plan_id, plan.id)
+    text_cell(meta, META.parent_id, plan.goc.id if plan.goc else "")
+    text_cell(meta, META.kind, FORM_KIND)
     meta.sheet_state = "hidden"
     return meta
 
@@ -108,7 +110,8 @@ def _offer_units(wb: Workbook, ws: Worksheet, meta: Worksheet, units: list[UnitR
     name_cell.protection, name_cell.fill = _OPEN, _INPUT
     listing = wb.create_sheet(UNITS_SHEET)
     for i, (unit_id, name) in enumerate(units, start=1):
-        listing[f"A{i}"], listing[f"B{i}"] = name, unit_id
+        text_cell(listing, f"A{i}", name)
+        text_cell(listing, f"B{i}", unit_id)
     if units:
         wb.defined_names[UNITS_RANGE] = DefinedName(
             UNITS_RANGE, attr_text=f"{UNITS_SHEET}!$A$1:$A${len(units)}"
@@ -117,15 +120,17 @@ def _offer_units(wb: Workbook, ws: Worksheet, meta: Worksheet, units: list[UnitR
             ws, "list", UNITS_RANGE, "Đơn vị báo cáo", "Chọn đơn vị trong danh sách."
         )
         choose.add(FORM.unit_name)
-    meta[META.unit_id] = (
-        f"=IFERROR(VLOOKUP('{FORM_SHEET}'!{FORM.unit_name},{UNITS_SHEET}!$A:$B,2,FALSE),\"\")"
+    formula_cell(
+        meta,
+        META.unit_id,
+        f"=IFERROR(VLOOKUP('{FORM_SHEET}'!{FORM.unit_name},{UNITS_SHEET}!$A:$B,2,FALSE),\"\")",
     )
     listing.sheet_state = "hidden"
 
 
 def _write_headings(ws: Worksheet) -> None:
     for col in COLUMNS:
-        heading = ws.cell(FORM.heading_row, col.index, col.header)
+        heading = text_cell(ws, col.ref(FORM.heading_row), col.header)
         heading.font, heading.border = _BOLD, _BOX
         heading.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         dimension = ws.column_dimensions[col.letter]
@@ -201,8 +206,8 @@ class _Validations:
 def _write_row(ws: Worksheet, row: int, item: Row, rules: _Validations) -> None:
     """A group heading or an indicator, boxed over the visible columns."""
     name = f"{item.stt}. {item.chi_tieu}" if item.indicator is None else item.chi_tieu
-    cell(ws, row, "ma").value = item.indicator.id if item.indicator else ""
-    cell(ws, row, "chi_tieu").value = name
+    text_cell(ws, column("ma").ref(row), item.indicator.id if item.indicator else "")
+    text_cell(ws, column("chi_tieu").ref(row), name)
     for col in visible():
         _style(ws.cell(row, col.index), col, item.is_group)
     ws.row_dimensions[row].height = 16 * max(1, -(-len(name) // _WRAP_AT))
@@ -227,8 +232,8 @@ def _open_input(target: Cell) -> None:
 
 def _write_indicator(ws: Worksheet, row: int, indicator: Indicator, rules: _Validations) -> None:
     """The plan's side of the row; the unit's inputs open; the formulas for a number."""
-    cell(ws, row, "don_vi").value = indicator.don_vi or ""
-    cell(ws, row, "ke_hoach").value = evaluation.target_text(indicator)
+    text_cell(ws, column("don_vi").ref(row), indicator.don_vi or "")
+    text_cell(ws, column("ke_hoach").ref(row), evaluation.target_text(indicator))
     _open_input(cell(ws, row, "ghi_chu"))
     if indicator.gia_tri is None:  # qualitative: the unit judges itself
         judged = cell(ws, row, "danh_gia")
@@ -239,13 +244,13 @@ def _write_indicator(ws: Worksheet, row: int, indicator: Indicator, rules: _Vali
     _open_input(result)
     result.number_format = "0.##"
     rules.for_result(indicator).add(result.coordinate)
-    cell(ws, row, "gia_tri").value = indicator.gia_tri
-    cell(ws, row, "dung_sai").value = evaluation.tolerance(indicator)
+    put(ws, column("gia_tri").ref(row), indicator.gia_tri)
+    put(ws, column("dung_sai").ref(row), evaluation.tolerance(indicator))
     code = evaluation.rule_code(indicator)
     e, i, tol = (column(k).ref(row) for k in ("ket_qua", "gia_tri", "dung_sai"))
-    cell(ws, row, "ty_le").value = evaluation.excel_ratio(code, e, i)
+    formula_cell(ws, column("ty_le").ref(row), evaluation.excel_ratio(code, e, i))
     cell(ws, row, "ty_le").number_format = "0.00"
-    cell(ws, row, "danh_gia").value = evaluation.excel_evaluation(code, e, i, tol)
+    formula_cell(ws, column("danh_gia").ref(row), evaluation.excel_evaluation(code, e, i, tol))
 
 
 def _set_up_page(ws: Worksheet) -> None:
