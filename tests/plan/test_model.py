@@ -108,3 +108,17 @@ def test_loading_is_nfc(tmp_path):
     path = tmp_path / "nfd.yaml"
     path.write_text(decomposed, encoding="utf-8")
     assert load_plan(path) == load_plan(PLAN)
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan"), 10**400])
+def test_numbers_must_be_finite_and_sane(tmp_path, value):
+    from builders import small_plan, write_plan
+
+    from kehoach.errors import PlanError
+    from kehoach.plan.loader import load_plan
+
+    data = small_plan()
+    data["muc_tieu_chi_tieu"]["chi_tieu"]["doan"][0]["noi_dung"][0]["gia_tri"] = value
+    with pytest.raises(PlanError) as caught:
+        load_plan(write_plan(tmp_path / "p.yaml", data))
+    assert "gia_tri" in str(caught.value)
