@@ -66,12 +66,22 @@ def _plan_profile(path: Path) -> tuple[str, str]:
     data = yamlsource.load(path.read_text(encoding="utf-8-sig"), str(path)).data
     data = data if isinstance(data, dict) else {}
     named, header = data.get("ho_so"), data.get("van_ban")
-    when = header.get("ngay") if isinstance(header, dict) else None
+    when = _date(header.get("ngay") if isinstance(header, dict) else None)
     if isinstance(named, str):
         return named, "kế hoạch ghi ho_so"
     if isinstance(when, dt.date | int) and not isinstance(when, bool):
         return profile_on(when), _by_date(when)
     return _undated("kế hoạch không có van_ban.ngay")
+
+
+def _date(value: object) -> object:
+    """A date written as text in the YAML (`'2026-09-15'`) as a date; else as it is."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
 
 
 def _dated_profile(segments: list[Segment]) -> tuple[str, str]:
