@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach.check import files, text
 from kehoach.check.findings import Collector, Finding, Segment
+from kehoach.plan import yamlsource
 from kehoach.rules.data import type_codes
 from kehoach.rules.profile import load_profile
+from kehoach.rules.profile_dates import load_profile_table, profile_on
+from kehoach.vn import dates
 
 
-def check_file(path: Path, profile: str) -> list[Finding]:
-    """Every finding of the text rules (all files) and the format rules (DOCX)."""
-    out = Collector(str(path), profile)
+@dataclass(frozen=True)
+class Checked:
+    """The findings of one file and the profile they were judged by, with why that one."""
+
+    findings: list[Finding]
+    profile: str
+    why: str
+
+
+def check_file(path: Path, profile: str | None) -> Checked:
+    """Every finding of the text rules (all files) and the format rules (DOCX), judged by
+    `profile`, or when None by the profile of the document's date."""
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         segments = files.yaml_segments(path)
@@ -25,6 +39,13 @@ def check_file(path: Path, profile: str) -> list[Finding]:
     else:
         segments = files.text_segments(path)
         summary = _after_title(segments)
+    if profile is not None:
+        profile, why = profile, "theo --profile"
+    elif suffix in (".yaml", ".yml"):
+        profile, why = _plan_profile(path)
+    else:
+        profile, why = _dated_profile(segments)
+    out = Collector(str(path), profile)
     text.check_text(segments, out, profile)
     if summary and summary[0].text.strip()[:1].isupper():
         out.add(
@@ -37,7 +58,50 @@ def check_file(path: Path, profile: str) -> list[Finding]:
         from kehoach.check.layout import check_layout
 
         check_layout(path, out, profile)
-    return out.findings
+    return Checked(out.findings, profile, why)
+
+
+def _plan_profile(path: Path) -> tuple[str, str]:
+    """The plan's own `ho_so`, else the profile of its `van_ban.ngay`."""
+    data = yamlsource.load(path.read_text(encoding="utf-8-sig"), str(path)).data
+    data = data if isinstance(data, dict) else {}
+    named, header = data.get("ho_so"), data.get("van_ban")
+    when = _date(header.get("ngay") if isinstance(header, dict) else None)
+    if isinstance(named, str):
+        return named, "kế hoạch ghi ho_so"
+    if isinstance(when, dt.date | int) and not isinstance(when, bool):
+        return profile_on(when), _by_date(when)
+    return _undated("kế hoạch không có van_ban.ngay")
+
+
+def _date(value: object) -> object:
+    """A date written as text in the YAML (`'2026-09-15'`) as a date; else as it is."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
+
+
+def _dated_profile(segments: list[Segment]) -> tuple[str, str]:
+    """The profile of the first date line (`Hòa An, ngày … tháng … năm 2026`)."""
+    for segment in segments:
+        found = dates.parse_date_line(segment.text)
+        if found is not None:
+            return profile_on(found.date.value()), _by_date(found.date.value())
+    return _undated("không thấy dòng địa danh, ngày tháng")
+
+
+def _by_date(when: dt.date | int) -> str:
+    if isinstance(when, int):
+        return f"theo năm {when}: hồ sơ có hiệu lực ngày 31/12/{when}"
+    return f"theo ngày {when.day}/{when.month}/{when.year}"
+
+
+def _undated(why: str) -> tuple[str, str]:
+    first = load_profile_table().ho_so[0].id
+    return first, f"{why}: dùng hồ sơ đầu tiên"
 
 
 def _after_title(segments: list[Segment]) -> list[Segment]:

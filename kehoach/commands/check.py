@@ -26,9 +26,9 @@ from kehoach.errors import KehoachError
 @click.option(
     "--profile",
     "profile",
-    default="hd36-2018",
+    default=None,
     metavar="HỒ_SƠ",
-    help="Hồ sơ thể thức dùng để kiểm tra (mặc định: hd36-2018).",
+    help="Hồ sơ thể thức dùng để kiểm tra (mặc định: hồ sơ có hiệu lực vào ngày của văn bản).",
 )
 @click.option(
     "--fix",
@@ -37,7 +37,7 @@ from kehoach.errors import KehoachError
 )
 @click.option("--in-place", is_flag=True, help="Với --fix: sửa ngay trong tệp.")
 def check(
-    paths: tuple[Path, ...], output_format: str, profile: str, fix: bool, in_place: bool
+    paths: tuple[Path, ...], output_format: str, profile: str | None, fix: bool, in_place: bool
 ) -> None:
     """Kiểm tra thể thức và chữ viết của kế hoạch YAML, văn bản DOCX hoặc tệp chữ.
 
@@ -50,19 +50,22 @@ def check(
     from kehoach.rules.profile import load_profile
     from kehoach.safewrite import write_atomic
 
-    load_profile(profile)
+    if profile is not None:
+        load_profile(profile)
     findings, unreadable = [], []
     for path in paths:
         try:
-            findings += check_file(existing_file(path), profile)
+            checked = check_file(existing_file(path), profile)
         except (Unreadable, KehoachError) as error:
             unreadable += error.problems
             continue
+        findings += checked.findings
+        click.echo(f"{path}: hồ sơ thể thức {checked.profile} ({checked.why})", err=True)
         if fix:
             if path.suffix.lower() == ".docx":
                 click.echo(f"{path}: --fix chỉ sửa tệp YAML và tệp chữ", err=True)
                 continue
-            fixed, changes = fix_text(path.read_text(encoding="utf-8-sig"), profile)
+            fixed, changes = fix_text(path.read_text(encoding="utf-8-sig"), checked.profile)
             target = path if in_place else path.with_name(f"{path.stem}.da_sua{path.suffix}")
             if changes:
                 write_atomic(target, fixed.encode("utf-8"))

@@ -95,8 +95,11 @@ def _write_in_worker(unit_id: str) -> Written:
 
 
 def write_all(drafter: Drafter, unit_ids: list[str], targets: Targets) -> Iterator[Written]:
-    """Draft and write every unit, in order; a large batch uses both cores."""
+    """Draft and write every unit, in order; a large batch uses both cores. Every unit is
+    checked first, so a refused one leaves nothing written."""
     global _worker
+    for unit_id in unit_ids:
+        drafter.derivation.check(drafter.registry.unit(unit_id))
     workers = min(os.cpu_count() or 1, 2)
     forking = "fork" in multiprocessing.get_all_start_methods()
     if len(unit_ids) < PARALLEL_FROM or workers < 2 or not forking:

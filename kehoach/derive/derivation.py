@@ -1,4 +1,5 @@
-"""Draft a unit's plan (xã, thị trấn) from the plan of the level above.
+"""Draft a unit's plan (xã, phường, đặc khu; thị trấn before 1/7/2025) from the plan of the
+level above.
 
 The result is a new `Plan`, plus every change made (element id, before, after, rule)
 and a review list for the clerk. The steps, each in its own module: the target (which
@@ -49,6 +50,10 @@ class Derivation:
         )
         self.wordings: dict[str, Wording] = {}  # by kind of unit (xã, thị trấn)
 
+    def check(self, unit: Unit) -> None:
+        """Refuse `unit` as `derive` would (a thị trấn after 1/7/2025 …), drafting nothing."""
+        target_for(self.parent, self.loaded, unit, self.nodes, self.wordings)
+
     def derive(self, unit: Unit) -> Derived:
         """The draft plan of `unit` (see the module docstring)."""
         parent = self.parent
@@ -63,6 +68,7 @@ class Derivation:
         draft = rebuild(parent, body.replacements()).model_copy(
             update={
                 "id": f"{parent.id}-{unit.id}",
+                "ho_so": None,  # the draft's own date says which profile it follows
                 "danh_sach_don_vi": None,
                 "goc": self.origin,
                 "don_vi": unit.id,

@@ -11,9 +11,12 @@ from kehoach.derive.wording import Wording, fold, lower_first
 from kehoach.errors import PlanError, Problem
 from kehoach.plan.model import Indicator, Plan
 from kehoach.plan.references import plan_reference
-from kehoach.plan.units import LoadedRegistry, Unit
+from kehoach.plan.units import UNIT_KINDS, LoadedRegistry, Unit
 from kehoach.plan.walk import Node
 from kehoach.rules.levels import Level, Levels, load_levels
+from kehoach.rules.profile import load_profile
+from kehoach.rules.profile_dates import profile_on
+from kehoach.vn.dates import short_date
 
 
 @dataclass(frozen=True)
@@ -39,18 +42,16 @@ def target_for(
 ) -> Target:
     """The checked target; `wordings` caches one rewrite per kind of unit (xã, thị trấn)."""
     levels = load_levels()
+    day = parent.van_ban.day
     upper, level_id = _levels(parent, loaded, levels)
-    level = levels.cap[level_id]
-    if unit.loai not in level.loai_don_vi:
-        kinds = ", ".join(level.loai_don_vi)
-        message = f"loại đơn vị '{unit.loai}' không có; có: {kinds}"
-        raise PlanError([loaded.source.problem(loaded.where(unit, "loai"), message)])
-    kind = level.loai_don_vi[unit.loai]
+    level = levels.cap[level_id].on(day)
+    kind = unit_kind(levels.cap[level_id], loaded, unit, parent)
     if kind not in wordings:
         values = {"dv": kind, "noi_tren": parent.van_ban.dia_danh}
-        words = {k: v.format(**values) for k, v in level.noi.model_dump().items()}
+        words = {k: v.format(**values) for k, v in level.noi.model_dump().items() if v}
         reviews = [(r.cum.format(**values), r.ly_do) for r in level.xem_lai]
-        wordings[kind] = Wording(levels, upper, words, reviews)
+        organs = {k: v.format(**values) for k, v in levels.organ_map(day).items()}
+        wordings[kind] = Wording(levels, upper, words, reviews, organs)
     _check_unit_ids(parent, loaded, unit, nodes)
     fields = {
         "dv": kind,
@@ -62,14 +63,35 @@ def target_for(
         "ke_hoach_tren": plan_reference(parent),
         "trich_yeu_tren": lower_first(fold(parent.van_ban.trich_yeu)),
     }
-    return Target(unit, level_id, level, upper, parent.van_ban.day, fields, wordings[kind])
+    return Target(unit, level_id, level, upper, day, fields, wordings[kind])
+
+
+def unit_kind(level: Level, loaded: LoadedRegistry, unit: Unit, parent: Plan) -> str:
+    """The name of the unit's kind (xã, phường …) if the level has that kind on the upper
+    plan's day, under its issuer; else an error at the unit's `loai` naming the unit (a thị
+    trấn after 1/7/2025, a phường under a huyện)."""
+    day, issuer = parent.van_ban.day, parent.van_ban.co_quan
+    kinds = level.on(day).kinds_under(issuer)
+    if unit.loai in kinds:
+        return kinds[unit.loai]
+    name = UNIT_KINDS[unit.loai]
+    period = next((p for p in level.theo_ky if p.valid_on(day)), None)
+    rule = load_profile(profile_on(day)).dia_danh_ngay
+    if period is not None and period.tu is not None and unit.loai in level.loai_don_vi:
+        message = f"đơn vị '{unit.id}' là {name}: từ {short_date(period.tu, rule)} không còn {name}"
+    elif unit.loai in level.on(day).loai_don_vi:
+        message = f"đơn vị '{unit.id}' là {name}: {' '.join(issuer.split())} không có {name}"
+    else:
+        message = f"đơn vị '{unit.id}' là {name}: ngày {short_date(day, rule)} chưa có {name}"
+    message += f"; có: {', '.join(kinds)}"
+    raise PlanError([loaded.source.problem(loaded.where(unit, "loai"), message)])
 
 
 def _levels(parent: Plan, loaded: LoadedRegistry, levels: Levels) -> tuple[Level, str]:
     """The upper plan's level and the registry's level, which must come right below it
     in the chain of levels of the plan's year."""
     day = parent.van_ban.day
-    upper_id = levels.of_body(parent.van_ban.ma_co_quan)
+    upper_id = levels.of_body(parent.van_ban.ma_co_quan, parent.van_ban.co_quan)
     lower_id = loaded.registry.cap
     expected = levels.below(upper_id, day) if upper_id else None
     if upper_id is None or expected != lower_id or not levels.cap[lower_id].derivable:
@@ -79,7 +101,7 @@ def _levels(parent: Plan, loaded: LoadedRegistry, levels: Levels) -> tuple[Level
             f"cấp dưới theo chuỗi cấp lúc đó là '{expected}'"
         )
         raise PlanError([loaded.source.problem(("cap",), message)])
-    return levels.cap[upper_id], lower_id
+    return levels.cap[upper_id].on(day), lower_id
 
 
 def _check_unit_ids(parent: Plan, loaded: LoadedRegistry, unit: Unit, nodes: list[Node]) -> None:

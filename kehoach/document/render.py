@@ -26,6 +26,7 @@ from kehoach.document.lookup import find_template
 from kehoach.errors import TemplateFailure
 from kehoach.plan.model import Plan
 from kehoach.rules.profile import load_profile
+from kehoach.rules.profile_dates import profile_for
 
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 _NEWLINE_PARAGRAPH = re.compile(r"\n<w:p([ >])")
@@ -134,7 +135,7 @@ class Renderer:
 
     def render(self, plan: Plan) -> bytes:
         """The Kế hoạch of `plan` as DOCX bytes."""
-        profile = load_profile(plan.ho_so)
+        profile = load_profile(profile_for(plan))
         return self.render_context(
             context.ke_hoach(plan, profile), context.document_properties(plan)
         )

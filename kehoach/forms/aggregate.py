@@ -112,7 +112,7 @@ class Summary:
 
     def overall_label(self) -> str:
         levels = load_levels()
-        level = levels.of_body(self.plan.van_ban.ma_co_quan)
+        level = levels.of_body(self.plan.van_ban.ma_co_quan, self.plan.van_ban.co_quan)
         area = levels.cap[level].tu_dia_ban if level else "đơn vị"
         return f"Toàn {area}"
 

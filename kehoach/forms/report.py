@@ -16,6 +16,7 @@ from kehoach.rules.data import type_codes
 from kehoach.rules.levels import load_levels
 from kehoach.rules.outline import Outline, load_outline
 from kehoach.rules.profile import Labels, load_profile
+from kehoach.rules.profile_dates import profile_for
 from kehoach.vn import dates, docnumber, labels
 from kehoach.vn.closing import recipients
 
@@ -130,7 +131,7 @@ def _recipients(plan: Plan) -> list[str]:
     """The report goes up (de_cuong.yaml `noi_nhan`): the standing committee above, then
     the filing line; a line that names a level the chain lacks is left out."""
     levels = load_levels()
-    level = levels.of_body(plan.van_ban.ma_co_quan)
+    level = levels.of_body(plan.van_ban.ma_co_quan, plan.van_ban.co_quan)
     above = levels.above(level, plan.van_ban.day) if level else None
     words = {
         "tren": levels.cap[above].noi if above else None,
@@ -178,7 +179,7 @@ def _outline_blocks(
 
 def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
     """The context of `templates/de_cuong_bao_cao.docx`."""
-    profile = load_profile(plan.ho_so)
+    profile = load_profile(profile_for(plan))
     data = outline()
     words = _report_words(plan, period)
     h = plan.van_ban

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from kehoach.plan.model import Plan
 from kehoach.rules.profile import Profile, load_profile
+from kehoach.rules.profile_dates import load_profile_table
 from kehoach.rules.vocabulary import Vocabulary, load_vocabulary
 
 Data = dict[str, Any]
@@ -24,8 +24,9 @@ def vocabulary() -> Vocabulary:
 
 
 def default_profile() -> Profile:
-    """An imported plan has no `ho_so` yet: it is read with the model's default profile."""
-    return load_profile(Plan.model_fields["ho_so"].default)
+    """An imported plan has no date yet: it is read with the first profile (the later ones
+    write dates and numbers the same way)."""
+    return load_profile(load_profile_table().ho_so[0].id)
 
 
 def slug(text: str, words: int = 5) -> str:

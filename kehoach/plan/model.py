@@ -361,7 +361,9 @@ class Plan(_Model):
     """Một kế hoạch của cấp ủy: nguồn duy nhất để sinh văn bản và biểu mẫu."""
 
     id: Id
-    ho_so: str = Field("hd36-2018", description="Hồ sơ thể thức dùng để trình bày.")
+    ho_so: str | None = Field(
+        None, description="Hồ sơ thể thức (hd36-2018 …); bỏ trống: theo ngày ban hành."
+    )
     danh_sach_don_vi: Line | None = Field(
         None, description="Tệp danh sách đơn vị cấp dưới (đường dẫn tính từ tệp kế hoạch)."
     )

@@ -7,6 +7,7 @@ import datetime as dt
 from kehoach.plan.model import Header, Plan
 from kehoach.rules.levels import load_levels
 from kehoach.rules.profile import load_profile
+from kehoach.rules.profile_dates import profile_for
 from kehoach.vn.citations import cite
 
 
@@ -19,13 +20,14 @@ def plan_reference(plan: Plan) -> str:
     """`Kế hoạch số 05-KH/HU ngày 20/02/2024`, or `Kế hoạch số …-KH/HU ngày …/…/2024`."""
     h = plan.van_ban
     number = h.so if is_issued(h) else None
-    return cite(h.loai, number, h.ma_co_quan, h.ngay, load_profile(plan.ho_so))
+    return cite(h.loai, number, h.ma_co_quan, h.ngay, load_profile(profile_for(plan)))
 
 
 def standing_committee(plan: Plan) -> str:
-    """The body that issues the plan: `Ban Thường vụ Huyện ủy` (from the level data)."""
+    """The body that issues the plan: `Ban Thường vụ Huyện ủy`, `Ban Thường vụ Thành ủy`
+    (from the level data, in force on the plan's day)."""
     levels = load_levels()
-    level = levels.of_body(plan.van_ban.ma_co_quan)
+    level = levels.of_body(plan.van_ban.ma_co_quan, plan.van_ban.co_quan)
     if level is None:
         return plan.van_ban.co_quan
-    return levels.cap[level].noi.ban_thuong_vu
+    return levels.cap[level].on(plan.van_ban.day).noi.ban_thuong_vu

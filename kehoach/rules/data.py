@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import StringConstraints, model_validator
 
 from kehoach.rules.levels import load_levels
 from kehoach.rules.source import Data, profile_names, read, shipped
@@ -19,11 +19,27 @@ __all__ = ["Codes", "body_codes", "levels", "load_codes", "profile_names", "type
 Word = Annotated[str, StringConstraints(min_length=1)]
 
 
+class DocumentType(Data):
+    """A document type of Quy định 399-QĐ/TW; `ma` left out where no code is sourced."""
+
+    ten: Word
+    ma: Word | None = None
+
+
 class Codes(Data):
-    """Mã loại văn bản and mã cơ quan ban hành (Hướng dẫn 36-HD/VPTW)."""
+    """Mã loại văn bản, the types and papers of Quy định 399-QĐ/TW, and mã cơ quan ban hành."""
 
     loai: dict[Word, Word]
+    the_loai: list[DocumentType]
+    giay_to: list[DocumentType]
     co_quan: dict[Word, Word]
+
+    @model_validator(mode="after")
+    def _types_use_known_codes(self) -> Codes:
+        unknown = [t.ma for t in self.the_loai + self.giay_to if t.ma and t.ma not in self.loai]
+        if unknown:
+            raise ValueError(f"mã thể loại không có trong loai: {', '.join(unknown)}")
+        return self
 
 
 @cache

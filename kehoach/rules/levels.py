@@ -1,5 +1,6 @@
-"""The level chain (tỉnh → huyện → xã, or tỉnh → xã after 1/7/2025) and how each level
-speaks, typed from `kehoach/data/cap.yaml`."""
+"""The level chain (tỉnh/thành phố → huyện → xã, or tỉnh/thành phố → xã after 1/7/2025),
+how each level speaks and which organs it has in each period, and the map from an upper
+staff organ to the commune body that plays its role; typed from `kehoach/data/cap.yaml`."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ class Words(_Data):
     mat_tran: str
     phat_trien: str
     van_phong: str
+    dang_bo: str | None = None
+    so_nganh: str | None = None
 
 
 class Dated(_Data):
@@ -38,15 +41,28 @@ class Dated(_Data):
         return (self.tu is None or self.tu <= day) and (self.den is None or day <= self.den)
 
 
+class RoleChange(Dated):
+    chu_the: str | None = None
+    noi_dung: str | None = None
+
+
 class Role(Dated):
-    """One duty of the level's Tổ chức thực hiện."""
+    """One duty of the level's Tổ chức thực hiện; who or what may change from a day on."""
 
     id: str
     chu_the: str
     noi_dung: str
+    theo_ky: list[RoleChange] = []
+
+    def on(self, day: dt.date) -> Role:
+        update: dict[str, object] = {"theo_ky": []}
+        for period in self.theo_ky:
+            if period.valid_on(day):
+                update |= period.model_dump(exclude={"tu", "den"}, exclude_none=True)
+        return self.model_copy(update=update)
 
 
-class Review(_Data):
+class Review(Dated):
     cum: str
     ly_do: str
 
@@ -56,12 +72,30 @@ class Signer(_Data):
     chuc_vu: str = ""
 
 
+class Changes(Dated):
+    """What a level changes from a day on: these keys replace the level's own (`noi` only
+    the phrases it names)."""
+
+    ten: str | None = None
+    loai_don_vi: dict[str, str] | None = None
+    loai_theo_cap_tren: dict[str, list[str]] | None = None
+    noi: dict[str, str] = {}
+    co_quan_giup_viec: dict[str, str] | None = None
+    to_chuc: dict[str, str] | None = None
+    noi_nhan: list[str] | None = None
+
+
 class Level(_Data):
     ten: str
     ma_co_quan: list[str]
+    tien_to_co_quan: str = ""
     noi: Words
     tu_dia_ban: str
     loai_don_vi: dict[str, str] = {}
+    loai_theo_cap_tren: dict[str, list[str]] = {}
+    co_quan_giup_viec: dict[str, str] = {}
+    to_chuc: dict[str, str] = {}
+    theo_ky: list[Changes] = []
     co_quan: str = ""
     co_quan_hai_dong: str = ""
     co_quan_mot_dong: int = 0
@@ -77,19 +111,60 @@ class Level(_Data):
         """Whether plans can be drafted for units of this level."""
         return bool(self.loai_don_vi and self.co_quan and self.to_chuc_thuc_hien)
 
+    def on(self, day: dt.date) -> Level:
+        """The level as it stands on `day`: its period's changes laid over it, the roles
+        and review phrases of other periods left out."""
+        update: dict[str, object] = {
+            "theo_ky": [],
+            "to_chuc_thuc_hien": [r.on(day) for r in self.to_chuc_thuc_hien if r.valid_on(day)],
+            "xem_lai": [r for r in self.xem_lai if r.valid_on(day)],
+        }
+        for period in self.theo_ky:
+            if period.valid_on(day):
+                changes = period.model_dump(exclude={"tu", "den", "noi"}, exclude_none=True)
+                update |= changes
+                update["noi"] = self.noi.model_copy(update=period.noi)
+        return self.model_copy(update=update)
+
+    def organs(self) -> list[str]:
+        """Every organ and body of the level (its staff organs, then the others)."""
+        return [*self.co_quan_giup_viec.values(), *self.to_chuc.values()]
+
+    def kinds_under(self, issuer: str) -> dict[str, str]:
+        """The unit kinds under an upper committee called `issuer` (a huyện has no phường)."""
+        return {
+            code: name
+            for code, name in self.loai_don_vi.items()
+            if any(issuer.upper().startswith(p) for p in self.loai_theo_cap_tren.get(code, [""]))
+        }
+
 
 class Period(Dated):
     cap: list[str]
 
 
+class OrganMap(Dated):
+    """Upper staff organ → the commune body that plays its role ({dv}: kind of unit)."""
+
+    map: dict[str, str]
+
+
 class Levels(_Data):
     chuoi: list[Period]
     cap: dict[str, Level]
+    ban_tuong_ung: list[OrganMap]
     co_quan_khac: list[str]
 
-    def of_body(self, code: str) -> str | None:
-        """The level id whose committees use body code `code` (HU → huyen)."""
-        return next((k for k, v in self.cap.items() if code in v.ma_co_quan), None)
+    def of_body(self, code: str, issuer: str = "") -> str | None:
+        """The level id whose committees use body code `code` (HU → huyen); where levels
+        share a code (TU: Tỉnh ủy, Thành ủy), the one whose name `issuer` starts with."""
+        found = [k for k, v in self.cap.items() if code in v.ma_co_quan]
+        named = [k for k in found if issuer.upper().startswith(self.cap[k].tien_to_co_quan)]
+        return (named or found or [None])[0]
+
+    def organ_map(self, day: dt.date) -> dict[str, str]:
+        """The upper organ → commune body map in force on `day`."""
+        return next((m.map for m in self.ban_tuong_ung if m.valid_on(day)), {})
 
     def above(self, level: str, day: dt.date) -> str | None:
         """The level right over `level` in the chain in force on `day`."""

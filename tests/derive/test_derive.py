@@ -196,7 +196,8 @@ def test_bad_registry_entry_points_at_its_line(tmp_path):
     result = _derive(str(PLAN), "--unit", "tan-long", "--units", str(good), "-o",
                      str(tmp_path / "o"))
     assert result.exit_code == 2 and re.search(
-        r"don_vi\.yaml:4:\d+: don_vi\[0\]\.loai: loại đơn vị 'phuong'", result.output)
+        r"don_vi\.yaml:4:\d+: don_vi\[0\]\.loai: đơn vị 'tan-long' là phường: "
+            r"HUYỆN ỦY PHỤNG HIỆP không có phường; có: xa, thi_tran", result.output)
     result = _derive(str(PLAN), "--unit", "hoa-my", "--units", str(good), "-o",
                      str(tmp_path / "o"))
     assert result.exit_code == 2 and "không có chỉ tiêu 'ct-khong-co'" in result.output

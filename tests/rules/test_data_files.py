@@ -12,7 +12,16 @@ from pydantic import BaseModel
 
 from kehoach.errors import KehoachError
 from kehoach.plan.model import Comparison, Direction
-from kehoach.rules import assessment, data, levels, outline, profile, spelling, vocabulary
+from kehoach.rules import (
+    assessment,
+    data,
+    levels,
+    outline,
+    profile,
+    profile_dates,
+    spelling,
+    vocabulary,
+)
 from kehoach.rules.source import profile_names, read, shipped
 
 CHECK = Path(profile.__file__).resolve().parent.parent / "check"
@@ -24,6 +33,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "de_cuong.yaml": outline.Outline,
     "nhap.yaml": vocabulary.Vocabulary,
     "tieng_viet.yaml": spelling.Spelling,
+    "ho_so_theo_ngay.yaml": profile_dates.ProfileTable,
 } | {f"{name}.yaml": profile.Profile for name in profile_names()}
 
 LOADERS = {
@@ -33,6 +43,7 @@ LOADERS = {
     "de_cuong.yaml": outline.load_outline,
     "nhap.yaml": vocabulary.load_vocabulary,
     "tieng_viet.yaml": spelling.load_spelling,
+    "ho_so_theo_ngay.yaml": profile_dates.load_profile_table,
 }
 
 
