@@ -73,5 +73,4 @@ def _write_docx(old_plan, new_plan, result, target: Path, templates_dir: Path | 
     old_docx, new_docx = renderer.render(old_plan), renderer.render(new_plan)
     header = new_plan.van_ban
     marks = Marks(" ".join(header.co_quan.split()), header.day)
-    renamed = {p.cu: p.moi for p in result.pairings}
-    write_atomic(target, tracked(old_docx, new_docx, old_plan, new_plan, marks, renamed))
+    write_atomic(target, tracked(old_docx, new_docx, old_plan, new_plan, marks, result.mapping))

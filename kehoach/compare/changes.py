@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from kehoach.compare import describe as say
 from kehoach.compare.words import describe as describe_words
-from kehoach.compare.words import similarity, word_changes
+from kehoach.compare.words import word_changes
 from kehoach.plan.model import Indicator, Plan
 from kehoach.plan.walk import Node, walk
 
@@ -53,8 +53,11 @@ class Pairing:
 
 @dataclass
 class Comparison:
+    """The changes, the pairings shown to the user, and every old id → new id matched."""
+
     changes: list[Change] = field(default_factory=list)
     pairings: list[Pairing] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)
 
 
 class _Side:
@@ -76,39 +79,60 @@ class _Side:
 def compare(old: Plan, new: Plan, pair_by_text: bool = False) -> Comparison:
     """What changed from `old` to `new`; `pair_by_text` for imported sides."""
     a, b = _Side(old), _Side(new)
-    mapping = {i: i for i in a.node if i in b.node}
     result = Comparison()
-    if pair_by_text:
-        result.pairings = _pair(a, b, mapping)
-        mapping.update({p.cu: p.moi for p in result.pairings})
+    if pair_by_text:  # an imported plan's ids are positions: a shifted one means nothing
+        pairings = _pair(a, b)
+        mapping = {p.cu: p.moi for p in pairings}
+        result.pairings = [p for p in pairings if p.cu != p.moi]
+    else:
+        mapping = {i: i for i in a.node if i in b.node}
+    result.mapping = mapping
     result.changes = _header(old, new, include_id=not pair_by_text)
-    result.changes += _elements(a, b, mapping)
+    result.changes += _elements(a, b, mapping, pair_by_text)
     return result
 
 
-def _pair(a: _Side, b: _Side, mapping: dict[str, str]) -> list[Pairing]:
-    """Greedy: the most alike unmatched pair of the same kind first, nearer ones on ties."""
-    taken = set(mapping.values())
-    olds = [n for n in a.nodes if n.id not in mapping]
-    news = [n for n in b.nodes if n.id not in taken]
+def _pair(a: _Side, b: _Side) -> list[Pairing]:
+    """Same kind and same wording pair first, in document order; then, greedily, the most
+    alike of the rest (the nearer in the document on ties), if at least
+    `PAIRING_THRESHOLD` alike."""
+    out: list[Pairing] = []
+    exact: dict[tuple[str, str], list[str]] = {}
+    for node in b.nodes:
+        exact.setdefault((node.kind, say.wording(node.element) or ""), []).append(node.id)
+    rest = []
+    for node in a.nodes:
+        same = exact.get((node.kind, say.wording(node.element) or ""))
+        if same:
+            out.append(Pairing(node.id, same.pop(0), 1.0))
+        else:
+            rest.append(node)
+    taken = {p.moi for p in out}
+    out += _alike(a, b, rest, [n for n in b.nodes if n.id not in taken])
+    return sorted(out, key=lambda p: b.index[p.moi])
+
+
+def _alike(a: _Side, b: _Side, olds: list[Node], news: list[Node]) -> list[Pairing]:
     scored = []
     for n_old in olds:
         for n_new in news:
             if n_old.kind != n_new.kind:
                 continue
-            score = similarity(say.wording(n_old.element) or "", say.wording(n_new.element) or "")
-            if score >= PAIRING_THRESHOLD:
-                distance = abs(a.index[n_old.id] / len(a.nodes) - b.index[n_new.id] / len(b.nodes))
-                scored.append((-score, distance, n_old.id, n_new.id, score))
+            old_text, new_text = say.wording(n_old.element) or "", say.wording(n_new.element) or ""
+            matcher = difflib.SequenceMatcher(None, old_text, new_text, False)
+            if matcher.real_quick_ratio() < PAIRING_THRESHOLD:
+                continue
+            if matcher.quick_ratio() < PAIRING_THRESHOLD or matcher.ratio() < PAIRING_THRESHOLD:
+                continue
+            distance = abs(a.index[n_old.id] / len(a.nodes) - b.index[n_new.id] / len(b.nodes))
+            scored.append((-matcher.ratio(), distance, n_old.id, n_new.id))
     out: list[Pairing] = []
-    used_old: set[str] = set()
-    used_new: set[str] = set()
-    for _, _, old_id, new_id, score in sorted(scored):
-        if old_id not in used_old and new_id not in used_new:
-            used_old.add(old_id)
-            used_new.add(new_id)
-            out.append(Pairing(old_id, new_id, round(score, 2)))
-    return sorted(out, key=lambda p: b.index[p.moi])
+    used: set[str] = set()
+    for score, _, old_id, new_id in sorted(scored):
+        if old_id not in used and new_id not in used:
+            used.update((old_id, new_id))
+            out.append(Pairing(old_id, new_id, round(-score, 2)))
+    return out
 
 
 def _header(old: Plan, new: Plan, include_id: bool) -> list[Change]:
@@ -142,9 +166,10 @@ def _header_value(key: str, data: Any) -> str:
     return say.value(data)
 
 
-def _elements(a: _Side, b: _Side, mapping: dict[str, str]) -> list[Change]:
+def _elements(a: _Side, b: _Side, mapping: dict[str, str], paired: bool) -> list[Change]:
     """Every element change, sorted by where it stands in NEW (removed ones where they
-    stood in OLD, after the nearest element both sides have)."""
+    stood in OLD, after the nearest element both sides have). With `paired` sides an old
+    id may name another element in NEW, so a removed one is shown as the old draft's."""
     keyed: list[tuple[tuple[int, int, int], Change]] = []
     kept = set(mapping.values())
     moved = _moved(a, b, mapping)
@@ -154,7 +179,7 @@ def _elements(a: _Side, b: _Side, mapping: dict[str, str]) -> list[Change]:
             if not any(mapping.get(n.id) in moved for n in (node, *node.ancestors())):
                 anchor = b.index[mapping[node.id]]  # what moved away is no landmark
         elif node.parent is None or node.parent.id in mapping:
-            keyed.append(((anchor, 1, a.index[node.id]), _removed(node)))
+            keyed.append(((anchor, 1, a.index[node.id]), _removed(node, paired)))
     for node in b.nodes:
         key = (b.index[node.id], 0, 0)
         if node.id not in kept:
@@ -182,9 +207,9 @@ def _quoted(node: Node) -> str:
     return f"{say.kind(node.element)} “{say.short(text)}”" if text else say.kind(node.element)
 
 
-def _removed(node: Node) -> Change:
+def _removed(node: Node, paired: bool) -> Change:
     where = node.parent.id if node.parent else node.path[0]
-    message = f"bỏ {_quoted(node)} (trong {where})"
+    message = f"bỏ {_quoted(node)} (trong {where}{' của bản cũ' if paired else ''})"
     return Change("bo", node.id, message, cu=say.wording(node.element))
 
 

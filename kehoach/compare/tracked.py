@@ -38,12 +38,13 @@ class _Doc:
 
 
 def tracked(
-    old_docx: bytes, new_docx: bytes, old_plan, new_plan, marks: Marks, renamed: dict[str, str]
+    old_docx: bytes, new_docx: bytes, old_plan, new_plan, marks: Marks, matched: dict[str, str]
 ) -> bytes:
-    """`new_docx` with the revisions from `old_docx`; `renamed` maps old ids to new ones
-    where the sides were paired by text."""
+    """`new_docx` with the revisions from `old_docx`; `matched` maps each old id to the new
+    id of the same element (an old element without a match can never pair by id)."""
     old, new = _Doc(old_docx, {}), _Doc(new_docx, {})
-    old.ids = {p: renamed.get(i, i) for p, i in element_ids(old_plan, old.body).items()}
+    old_ids = element_ids(old_plan, old.body).items()
+    old.ids = {p: matched.get(i, f"~cu:{i}") for p, i in old_ids}
     new.ids = element_ids(new_plan, new.body)
     _merge(old.body, new.body, _Context(old.ids, new.ids, marks))
     return _package(
@@ -81,7 +82,7 @@ def _merge(old: Element, new: Element, ctx: _Context) -> None:
     anchor = new_blocks[0].getprevious()  # tcPr, or None at the start of the body
     for block in new_blocks:
         new.remove(block)
-    pairs = list(_aligned(old_blocks, new_blocks, ctx))
+    pairs = _join_before_tables(list(_aligned(old_blocks, new_blocks, ctx)))
     out = [_combine(before, after, ctx) for before, after in pairs]
     _hold_last_marks(out, [after is None for _, after in pairs], "del", ctx.marks)
     _hold_last_marks(out, [before is None for before, _ in pairs], "ins", ctx.marks)
@@ -112,6 +113,29 @@ def _hold_last_marks(out: list[Element], only: list[bool], tag: str, marks: Mark
         i = end + 1
 
 
+def _join_before_tables(pairs: list[tuple]) -> list[tuple]:
+    """A stretch of deleted and inserted paragraphs right before a table or the end of the
+    container ends in one paragraph that both sides keep: its last deleted and last
+    inserted paragraph become one edited paragraph. (A paragraph mark that is both
+    inserted and deleted there leaves LibreOffice an empty paragraph on rejecting.)"""
+    out = list(pairs)
+    end = len(out)
+    while end > 0:
+        start = end
+        while start > 0 and (out[start - 1][0] is None) != (out[start - 1][1] is None):
+            start -= 1
+        run = out[start:end]
+        olds = [i for i, (before, _) in enumerate(run) if before is not None]
+        news = [i for i, (_, after) in enumerate(run) if after is not None]
+        last = end == len(out) or out[end][1].tag == w("tbl")
+        if last and olds and news and run[olds[-1]][0].tag == run[news[-1]][1].tag == w("p"):
+            joined = (run[olds[-1]][0], run[news[-1]][1])
+            run = [pair for i, pair in enumerate(run) if i not in (olds[-1], news[-1])]
+            out[start:end] = [*run, joined]
+        end = start - 1
+    return out
+
+
 def _aligned(old: list[Element], new: list[Element], ctx: _Context) -> Iterator[tuple]:
     """Pairs `(old, new)`, `(old, None)` (deleted), `(None, new)` (inserted), in order."""
     keys = (_keys(old, ctx.old_ids), _keys(new, ctx.new_ids))
@@ -123,14 +147,25 @@ def _aligned(old: list[Element], new: list[Element], ctx: _Context) -> Iterator[
 
 
 def _loose(old: list[Element], new: list[Element], ctx: _Context) -> Iterator[tuple]:
-    """In a changed stretch, a paragraph without id pairs with one of the same style that
-    reads alike; everything else is deleted, then inserted."""
+    """In a changed stretch, paragraphs without id pair up when both sides hold the same
+    styles in the same order (a header line edited), else one pairs with the next of the
+    same style that reads alike or is empty; everything else is deleted, then inserted."""
+
+    def plain(block: Element, ids: dict) -> bool:
+        return block.tag == w("p") and block not in ids
 
     def pairable(a: Element, b: Element) -> bool:
-        if a.tag != w("p") or b.tag != w("p") or a in ctx.old_ids or b in ctx.new_ids:
+        if not (plain(a, ctx.old_ids) and plain(b, ctx.new_ids)) or style(a) != style(b):
             return False
-        return style(a) == style(b) and similarity(text(a), text(b)) >= PAIR_THRESHOLD
+        before, after = text(a), text(b)
+        return not before or not after or similarity(before, after) >= PAIR_THRESHOLD
 
+    if len(old) == len(new) and all(
+        plain(a, ctx.old_ids) and plain(b, ctx.new_ids) and style(a) == style(b)
+        for a, b in zip(old, new, strict=True)
+    ):
+        yield from zip(old, new, strict=True)
+        return
     j = 0
     for a in old:
         match = next((k for k in range(j, len(new)) if pairable(a, new[k])), None)

@@ -187,3 +187,26 @@ def test_two_drafts_of_the_seed_list_exactly_what_changed(tmp_path):
         " hội.” (trong nv9-lanh-dao, sau nv9-vai-tro-cap-uy)",
         "khác nhau: 9 thay đổi",
     ]
+
+
+def test_imported_drafts_pair_their_elements_and_find_the_same_changes(tmp_path):
+    plans = write_drafts(tmp_path)
+    for plan in plans:
+        rendered = CliRunner().invoke(main, ["render", str(plan), "-o", str(tmp_path)])
+        assert rendered.exit_code == 0, rendered.output
+    docx = [str(plan.with_suffix(".docx")) for plan in plans]
+    by_yaml = json.loads(
+        CliRunner().invoke(main, ["compare", *map(str, plans), "--format", "json"]).output
+    )
+    result = CliRunner().invoke(main, ["compare", *docx, "--format", "json"])
+    assert result.exit_code == 1, result.output
+    imported = json.loads(result.output)
+    assert [c["loai"] for c in imported["thay_doi"]] == [c["loai"] for c in by_yaml["thay_doi"]]
+    worded = ("van_ban", "gia_tri", "sua_chu")
+    assert [c["mo_ta"] for c in imported["thay_doi"] if c["loai"] in worded] == [
+        c["mo_ta"] for c in by_yaml["thay_doi"] if c["loai"] in worded
+    ]
+    # the import numbers its ids by position: task 7, moved to the top, is paired by text
+    assert {"cu": "nv7", "moi": "nv1", "giong": 1.0} in imported["ghep"]
+    text = CliRunner().invoke(main, ["compare", *docx]).output
+    assert "ghép: nv7 ↔ nv1 (giống 100%)" in text
