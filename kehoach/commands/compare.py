@@ -6,10 +6,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kehoach.commands.common import TEMPLATE, Command, templates_option
+
+if TYPE_CHECKING:
+    from kehoach.compare.changes import Comparison
+    from kehoach.plan.model import Plan
 
 
 @click.command(name="compare", cls=Command)
@@ -63,7 +68,10 @@ def compare(
     sys.exit(1 if result.changes else 0)
 
 
-def _write_docx(old_plan, new_plan, result, target: Path, templates_dir: Path | None) -> None:
+def _write_docx(
+    old_plan: Plan, new_plan: Plan, result: Comparison, target: Path, templates_dir: Path | None
+) -> None:
+    """Render both sides with one renderer and write NEW with the revisions, atomically."""
     from kehoach.compare.runs import Marks
     from kehoach.compare.tracked import tracked
     from kehoach.document.render import renderer_for

@@ -180,13 +180,14 @@ def _elements(a: _Side, b: _Side, mapping: dict[str, str], paired: bool) -> list
                 anchor = b.index[mapping[node.id]]  # what moved away is no landmark
         elif node.parent is None or node.parent.id in mapping:
             keyed.append(((anchor, 1, a.index[node.id]), _removed(node, paired)))
+    back = {n: o for o, n in mapping.items()}
     for node in b.nodes:
         key = (b.index[node.id], 0, 0)
         if node.id not in kept:
             if node.parent is None or node.parent.id in kept:
                 keyed.append((key, _added(node, b)))
             continue
-        old_id = next(o for o, n in mapping.items() if n == node.id)
+        old_id = back[node.id]
         found = _moves(a, b, old_id, node) if node.id in moved else []
         found += _own(a.node[old_id].element, node.element)
         keyed += [(key, _with_old_id(c, node.id, old_id)) for c in found]

@@ -20,6 +20,7 @@ from kehoach.compare.runs import Marks, edited, mark_paragraph, same_text, unmar
 from kehoach.compare.words import similarity
 from kehoach.document.ooxml import ZIP_EPOCH, ZIP_LEVEL
 from kehoach.errors import KehoachError
+from kehoach.plan.model import Plan
 
 PAIR_THRESHOLD = 0.5
 """Two paragraphs without ids, of the same style, this alike are one edited paragraph."""
@@ -28,32 +29,35 @@ _PART = "word/document.xml"
 Element = etree._Element
 
 
-class _Doc:
-    """One rendered side: its body and which paragraph shows which element."""
-
-    def __init__(self, docx: bytes, ids: dict[Element, str]) -> None:
-        self.root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read(_PART))
-        self.body = self.root.find(w("body"))
-        self.ids = ids
+def _body(docx: bytes) -> tuple[Element, Element]:
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read(_PART))
+    return root, root.find(w("body"))
 
 
 def tracked(
-    old_docx: bytes, new_docx: bytes, old_plan, new_plan, marks: Marks, matched: dict[str, str]
+    old_docx: bytes,
+    new_docx: bytes,
+    old_plan: Plan,
+    new_plan: Plan,
+    marks: Marks,
+    matched: dict[str, str],
 ) -> bytes:
     """`new_docx` with the revisions from `old_docx`; `matched` maps each old id to the new
     id of the same element (an old element without a match can never pair by id)."""
-    old, new = _Doc(old_docx, {}), _Doc(new_docx, {})
-    old_ids = element_ids(old_plan, old.body).items()
-    old.ids = {p: matched.get(i, f"~cu:{i}") for p, i in old_ids}
-    new.ids = element_ids(new_plan, new.body)
-    _merge(old.body, new.body, _Context(old.ids, new.ids, marks))
-    return _package(
-        new_docx, etree.tostring(new.root, xml_declaration=True, standalone=True, encoding="UTF-8")
-    )
+    _, old_body = _body(old_docx)
+    root, new_body = _body(new_docx)
+    old_ids = {p: matched.get(i, f"~cu:{i}") for p, i in element_ids(old_plan, old_body).items()}
+    _merge(old_body, new_body, _Context(old_ids, element_ids(new_plan, new_body), marks))
+    document = etree.tostring(root, xml_declaration=True, standalone=True, encoding="UTF-8")
+    return _package(new_docx, document)
 
 
 class _Context:
-    def __init__(self, old_ids: dict, new_ids: dict, marks: Marks) -> None:
+    """What every container's merge needs: which paragraph shows which id, and the marks."""
+
+    def __init__(
+        self, old_ids: dict[Element, str], new_ids: dict[Element, str], marks: Marks
+    ) -> None:
         self.old_ids, self.new_ids, self.marks = old_ids, new_ids, marks
 
 
