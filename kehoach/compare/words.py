@@ -1,0 +1,66 @@
+"""Word-level differences of two texts, shared by the change list and the revisions."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]+")
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def tokens(text: str) -> list[str]:
+    """Words, punctuation and the spaces between them; joined, they give the text back."""
+    return _TOKEN.findall(text)
+
+
+def opcodes(old: list[str], new: list[str]) -> list[Opcode]:
+    """difflib's opcodes, with a change, a lone space, a change made one change: "sâu
+    rộng" → "thường xuyên" reads as one replacement, not two."""
+    raw = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    out: list[Opcode] = []
+    for op in raw:
+        if (
+            out
+            and op[0] != "equal"
+            and len(out) >= 2
+            and _space(out[-1], old)
+            and out[-2][0] != "equal"
+        ):
+            _, i1, _, j1, _ = out[-2]
+            out[-2:] = [("replace", i1, op[2], j1, op[4])]
+        else:
+            out.append(op)
+    return out
+
+
+def _space(op: Opcode, old: list[str]) -> bool:
+    return op[0] == "equal" and all(not t.strip() for t in old[op[1] : op[2]])
+
+
+def similarity(old: str, new: str) -> float:
+    return difflib.SequenceMatcher(None, old, new, autojunk=False).ratio()
+
+
+def word_changes(old: str, new: str) -> list[tuple[str, str]]:
+    """The `(removed, added)` word runs that turn `old` into `new` (either may be empty)."""
+    a, b = tokens(old), tokens(new)
+    out: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
+        if tag != "equal":
+            out.append(("".join(a[i1:i2]).strip(), "".join(b[j1:j2]).strip()))
+    return [pair for pair in out if any(pair)]
+
+
+def describe(changes: list[tuple[str, str]]) -> str:
+    """`bỏ “sâu rộng”; “95” → “96”; thêm “thường xuyên”`."""
+    parts = []
+    for removed, added in changes:
+        if removed and added:
+            parts.append(f"“{removed}” → “{added}”")
+        elif removed:
+            parts.append(f"bỏ “{removed}”")
+        else:
+            parts.append(f"thêm “{added}”")
+    return "; ".join(parts)
