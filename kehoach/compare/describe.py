@@ -15,7 +15,7 @@ from kehoach.plan.model import (
     IndicatorGroup,
     Paragraph,
 )
-from kehoach.vn import written as vnformat
+from kehoach.vn import numbers as vnformat
 
 KINDS = {
     "Paragraph": "đoạn",

@@ -8,6 +8,7 @@ from kehoach.document.context import body_blocks
 from kehoach.plan.model import Plan
 from kehoach.plan.walk import walk
 from kehoach.rules.profile import load_profile
+from kehoach.rules.profile_dates import profile_for
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _INLINE = {"Parent", "Indicator", "IndicatorGroup"}
@@ -37,7 +38,7 @@ def element_ids(plan: Plan, body: etree._Element) -> dict[etree._Element, str]:
     paragraphs are found as the run whose texts end with the blocks' texts; {} if the
     template lays them out some other way (the caller then aligns by text alone)."""
     ids = [node.id for node in walk(plan) if node.kind not in _INLINE]
-    blocks = body_blocks(plan, load_profile(plan.ho_so))
+    blocks = body_blocks(plan, load_profile(profile_for(plan)))
     if len(ids) != len(blocks):
         return {}
     paragraphs = [child for child in body if child.tag == w("p")]
