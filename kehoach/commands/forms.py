@@ -26,7 +26,11 @@ from kehoach.errors import KehoachError
     "--ky", default=None, metavar="KỲ", help='Kỳ báo cáo, ví dụ "sơ kết 5 năm" (mặc định: sơ kết).'
 )
 @click.option(
-    "--nam", type=int, default=None, metavar="NĂM", help="Năm báo cáo (mặc định: năm của kế hoạch)."
+    "--nam",
+    type=click.IntRange(1900, 2999),
+    default=None,
+    metavar="NĂM",
+    help="Năm báo cáo (mặc định: năm của kế hoạch).",
 )
 @units_option
 @templates_option
@@ -43,7 +47,7 @@ def forms(
     from kehoach.forms import report as report_forms
     from kehoach.forms import workbook
     from kehoach.plan.loader import load_plan
-    from kehoach.safewrite import write_atomic
+    from kehoach.safewrite import Batch
 
     model = load_plan(existing_file(plan))
     period = report_forms.Period(
@@ -59,13 +63,18 @@ def forms(
         report_forms.properties(model, "Biểu chỉ tiêu", period),
     )
     table_xlsx = workbook.build(model, period, units, own)
-    for suffix, data in (
-        ("_de_cuong_bao_cao.docx", outline_docx),
-        ("_bieu_chi_tieu.docx", table_docx),
-        ("_bieu_chi_tieu.xlsx", table_xlsx),
-    ):
-        target = out_dir / f"{plan.stem}{suffix}"
-        write_atomic(target, data)
+    files = {
+        out_dir / f"{plan.stem}{suffix}": data
+        for suffix, data in (
+            ("_de_cuong_bao_cao.docx", outline_docx),
+            ("_bieu_chi_tieu.docx", table_docx),
+            ("_bieu_chi_tieu.xlsx", table_xlsx),
+        )
+    }
+    with Batch([plan, registry_path(plan, model, units_file)]) as batch:
+        for target, data in files.items():
+            batch.write(target, data)
+    for target in files:
         click.echo(f"đã ghi {target}")
     if not units and own is None:
         click.echo(
@@ -111,7 +120,7 @@ def aggregate(
     from kehoach.forms.reading import read_forms
     from kehoach.plan.loader import load_plan
     from kehoach.plan.units import load_registry
-    from kehoach.safewrite import write_atomic
+    from kehoach.safewrite import Batch
 
     model = load_plan(existing_file(plan))
     path = registry_path(plan, model, units_file)
@@ -129,12 +138,14 @@ def aggregate(
         summing.summary_context(summary, report_forms.subtitle(model, period)),
         report_forms.properties(model, "Tổng hợp chỉ tiêu", period),
     )
-    for suffix, data in (
-        ("_tong_hop.xlsx", summing.summary_workbook(summary)),
-        ("_tong_hop.docx", docx),
-    ):
-        target = out_dir / f"{plan.stem}{suffix}"
-        write_atomic(target, data)
+    files = {
+        out_dir / f"{plan.stem}_tong_hop.xlsx": summing.summary_workbook(summary),
+        out_dir / f"{plan.stem}_tong_hop.docx": docx,
+    }
+    with Batch([plan, path, *filled]) as batch:
+        for target, data in files.items():
+            batch.write(target, data)
+    for target in files:
         click.echo(f"đã ghi {target}")
     click.echo(
         f"đã tổng hợp {len(summary.units)} đơn vị"
