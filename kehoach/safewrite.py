@@ -8,6 +8,7 @@ next time a file is written into their folder. No output may be one of the input
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import signal
@@ -62,8 +63,7 @@ class Batch:
                         )
                     ]
                 )
-        if path.is_dir():
-            raise IsADirectoryError(21, "đã có một thư mục trùng tên tệp ghi ra", str(path))
+        _not_a_folder(path)
 
     def write(self, path: Path, data: bytes) -> None:
         """Write `data` to a temporary beside `path`; it takes `path`'s place at commit."""
@@ -96,7 +96,7 @@ class Batch:
         """Sync every temporary once, then rename them all into place."""
         try:
             for _, path in self.pending:
-                self.check_target(path)
+                _not_a_folder(path)
             _sync(tmp for tmp, _ in self.pending)
             for tmp, path in self.pending:
                 os.replace(tmp, path)
@@ -115,6 +115,11 @@ def write_atomic(path: Path, data: bytes, inputs: Iterable[Path | None] = ()) ->
     """One file, on its own: written beside `path`, then moved into place."""
     with Batch(inputs) as batch:
         batch.write(path, data)
+
+
+def _not_a_folder(path: Path) -> None:
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "đã có một thư mục trùng tên tệp ghi ra", str(path))
 
 
 def _same(target: Path, source: Path) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,28 +53,30 @@ def _utf8(path: Path) -> str:
         raise Unreadable(f"{path}: không đọc được ({exc.strerror})") from None
 
 
+def text_values(value: Any, trail: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every string of a plan that is Vietnamese text (not an id or a code), with its path."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if not _is_code(key, trail):
+                yield from text_values(child, (*trail, key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from text_values(child, (*trail, i))
+    elif isinstance(value, str):
+        yield trail, value
+
+
 def yaml_segments(path: Path) -> list[Segment]:
     """Every text value of a plan, located by line:column and field path."""
     from kehoach.plan import yamlsource
 
     source = yamlsource.load(_utf8(path), str(path))
     out: list[Segment] = []
-
-    def walk(value: Any, trail: tuple) -> None:
-        if isinstance(value, dict):
-            for key, child in value.items():
-                if not _is_code(key, trail):
-                    walk(child, (*trail, key))
-        elif isinstance(value, list):
-            for i, child in enumerate(value):
-                walk(child, (*trail, i))
-        elif isinstance(value, str):
-            line, column = source.where(trail) or (0, 0)
-            text = value.replace(VALUE_SLOT, "0").replace(BASE_SLOT, "0")
-            where = f"{line}:{column} {yamlsource.format_path(trail)}"
-            out.append(Segment(where, text, line))
-
-    walk(source.data, ())
+    for trail, value in text_values(source.data):
+        line, column = source.where(trail) or (0, 0)
+        text = value.replace(VALUE_SLOT, "0").replace(BASE_SLOT, "0")
+        where = f"{line}:{column} {yamlsource.format_path(trail)}"
+        out.append(Segment(where, text, line))
     return out
 
 

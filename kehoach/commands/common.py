@@ -86,7 +86,10 @@ _CLICK_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:File|Directory|Path) '([^']*)' does not exist\.", r"không có '\1'"),
         (r"(?:File|Directory|Path) '([^']*)' is a directory\.", r"'\1' là thư mục, cần một tệp"),
         (r"(?:File|Directory|Path) '([^']*)' is a file\.", r"'\1' là tệp, cần một thư mục"),
-        (r"(?:File|Directory|Path) '([^']*)' is not (?:readable|writable)\.", r"cấm: '\1'"),
+        (
+            r"(?:File|Directory|Path) '([^']*)' is not (?:readable|writable)\.",
+            r"không có quyền với '\1'",
+        ),
         (r"Missing argument '([^']*)'\.", r"thiếu đối số \1"),
         (r"Missing option '([^']*)'\.", r"thiếu tùy chọn \1"),
         (r"Missing parameter '([^']*)'\.", r"thiếu \1"),
