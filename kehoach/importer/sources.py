@@ -11,11 +11,10 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from zlib import error as zlib_error
 
 from lxml import etree
 
-from kehoach.check.files import W, paragraph_text
+from kehoach.check.files import W, paragraph_text, xml_part
 from kehoach.errors import PlanError, Problem
 from kehoach.importer.ledger import default_profile
 from kehoach.vn import closing
@@ -32,7 +31,6 @@ class Source:
 
 
 MAX_FILE = 50 * 2**20  # bytes of the file given to import
-MAX_PART = 200 * 2**20  # bytes of one XML part of a DOCX, once unpacked
 MAX_PARAGRAPHS = 300_000
 
 # What a file that is not a DOCX nor text starts with, and what to do about it.
@@ -182,26 +180,6 @@ def read_docx(path: Path) -> Source:
             [Problem(str(path), f"văn bản quá dài để nhập (quá {MAX_PARAGRAPHS:,} đoạn)")]
         )
     return _lines(path, body, numbering)
-
-
-def xml_part(path: Path, package: zipfile.ZipFile, name: str) -> etree._Element | None:
-    """One XML part of a DOCX, its unpacked size checked before it is read (zip bombs),
-    parsed without entities or network; None when the package has no such part."""
-    try:
-        info = package.getinfo(name)
-    except KeyError:
-        return None
-    if info.file_size > MAX_PART:
-        raise PlanError([Problem(str(path), f"{name}: phần này quá lớn khi giải nén")])
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    try:
-        with package.open(info) as member:
-            data = member.read(MAX_PART + 1)
-        return etree.fromstring(data, parser)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib_error) as exc:
-        raise PlanError([Problem(str(path), f"{name}: tệp nén hỏng ({exc})")]) from None
-    except etree.XMLSyntaxError as exc:
-        raise PlanError([Problem(str(path), f"{name}: XML hỏng ({exc})")]) from None
 
 
 def _lines(path: Path, body: etree._Element, numbering: _Numbering) -> Source:
