@@ -116,7 +116,7 @@ def _bounded(chunks: Iterator[str]) -> str:
     for chunk in chunks:
         size += len(chunk)
         if size > MAX_OUTPUT:
-            raise SecurityError(f"mẫu sinh ra quá {MAX_OUTPUT // 2**20} triệu ký tự")
+            raise SecurityError(f"mẫu sinh ra quá {MAX_OUTPUT:_} ký tự".replace("_", "."))
         out.append(chunk)
     return "".join(out)
 
@@ -182,10 +182,6 @@ class Renderer:
                 doc.render(ctx, jinja_env=self.env)
         except KehoachError:
             raise
-        except _TooLong:
-            raise TemplateFailure(
-                f"mẫu {self.template}: chạy quá {MAX_SECONDS} giây (vòng lặp quá lớn?)"
-            ) from None
         except Exception as exc:  # a user's template is code: any failure is its error
             raise TemplateFailure(_template_error(self.template, doc, exc)) from None
         props = doc.docx.core_properties
@@ -208,7 +204,12 @@ def _template_error(template: Path, doc: _CachedTemplate, exc: Exception) -> str
     where = f" {str(part).lstrip('/')}" if part else ""
     line = getattr(exc, "lineno", None)
     where += f" (dòng {line})" if line else ""
-    detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    if isinstance(exc, _TooLong):
+        detail = f"chạy quá {MAX_SECONDS} giây (vòng lặp quá lớn?)"
+    elif isinstance(exc, ZeroDivisionError):
+        detail = "chia cho số 0"
+    else:
+        detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
     return f"mẫu {template}{where}: lỗi Jinja: {detail}"
 
 
