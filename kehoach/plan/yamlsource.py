@@ -29,6 +29,7 @@ _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 # Zero-width and bidi characters: invisible in an editor, they reorder or split what the
 # DOCX shows (U+202E turns text around). `check` calls them errors; plans refuse them.
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+MAX_NUMBER = 10**15  # no figure of a plan comes near; past it, formatting breaks
 MAX_DEPTH = 32  # plans nest 9 deep; YAML nested deeper is an attack or a mistake
 
 # What the YAML parsers (libyaml and pure Python word them differently) say about the
@@ -149,6 +150,10 @@ def _refuse_aliases_and_depth(text: str, file: str) -> None:
         raise PlanError([Problem(file, message, mark.line + 1, mark.column + 1)])
 
 
+def _finite(value: float) -> bool:
+    return value == value and abs(value) != float("inf")
+
+
 def _char_at(text: str, mark: yaml.Mark) -> str:
     lines = text.splitlines()
     if mark.line < len(lines) and mark.column < len(lines[mark.line]):
@@ -223,6 +228,8 @@ class _Builder:
                 message = f"giá trị '{node.value}' không đọc được"
             self.problems.append(self.source.problem(path, message))
             return None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return self._number(value, path, node.value)
         if isinstance(value, str):
             value = unicodedata.normalize("NFC", value)
             bad = _CONTROL.search(value)
@@ -242,3 +249,14 @@ class _Builder:
                     )
                 )
         return value
+
+    def _number(self, value: float, path: Path_, written: str) -> float | None:
+        """`.inf`, `.nan` and numbers beyond any plan's figures are mistakes, not data."""
+        if not _finite(value):
+            message = f"'{written}' không phải một số dùng được (vô hạn hoặc không xác định)"
+        elif abs(value) > MAX_NUMBER:
+            message = f"số quá lớn (quá {MAX_NUMBER:_})".replace("_", ".")
+        else:
+            return value
+        self.problems.append(self.source.problem(path, message))
+        return None

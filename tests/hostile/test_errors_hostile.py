@@ -222,3 +222,18 @@ def test_a_zip_that_is_no_docx(tmp_path: Path) -> None:
     path = tmp_path / "bieu.docx"
     path.write_bytes(b"PK\x03\x04 not really a zip")
     run(["import", path, "-o", tmp_path / "x.yaml"], 2, "không phải tệp DOCX")
+
+
+@pytest.mark.parametrize(
+    ("written", "fragment"),
+    [(".inf", "'.inf' không phải một số dùng được"), (".nan", "'.nan' không phải"),
+     ("-.inf", "'-.inf'"), ("9" * 40, "số quá lớn")],
+)
+def test_numbers_no_plan_can_mean_are_refused(tmp_path: Path, written: str,
+                                              fragment: str) -> None:
+    path = write_plan(tmp_path / "p.yaml", small_plan())
+    path.write_text(path.read_text("utf-8").replace("gia_tri: 95", f"gia_tri: {written}"), "utf-8")
+    for args in (["render", path, "-o", tmp_path / "out"], ["forms", path, "-o", tmp_path / "out"]):
+        result = run(args, 2, fragment)
+        assert "gia_tri" in result.output
+    assert not (tmp_path / "out").exists()
