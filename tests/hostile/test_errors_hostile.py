@@ -237,3 +237,16 @@ def test_numbers_no_plan_can_mean_are_refused(tmp_path: Path, written: str,
         result = run(args, 2, fragment)
         assert "gia_tri" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_billion_laughs_plan_does_not_stop_build(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    write_plan(plans / "tot.yaml", small_plan())
+    pairs = zip("abcdefgh", "bcdefghi", strict=True)
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in pairs
+    )
+    (plans / "cuoi.yaml").write_text(laughs, encoding="utf-8")
+    out = tmp_path / "out"
+    run(["build", plans, "-o", out], 2, "bí danh YAML")
+    assert sorted(p.name for p in out.iterdir()) == ["tot.docx"]
