@@ -67,6 +67,16 @@ def _splice(text: str, edits: dict[Path_, tuple[int, int, str]]) -> str:
     return "".join(reversed(out))
 
 
+def _around(before: str, after: str, width: int = 70) -> tuple[str, str]:
+    """Both texts from a little before their first difference, so a change deep in a
+    long paragraph is shown, not its unchanged opening."""
+    pairs = enumerate(zip(before, after, strict=False))
+    first = next((i for i, (a, b) in pairs if a != b), min(len(before), len(after)))
+    start = max(0, first - 20)
+    lead = "…" if start else ""
+    return lead + before[start : start + width], lead + after[start : start + width]
+
+
 def fix_yaml(text: str, file: str, profile: str) -> tuple[str, list[str]]:
     """The plan's text with every safe fix its string values allow, and a line per change."""
     source = yamlsource.load(text, file)
@@ -94,5 +104,6 @@ def fix_yaml(text: str, file: str, profile: str) -> tuple[str, list[str]]:
     for path in sorted(edits, key=lambda p: edits[p][0]):
         line, _column = source.where(path) or (0, 0)
         before, after = _get(source.data, path), _get(result.data, path)
-        changes.append(f"dòng {line} {format_path(path)}: «{before[:70]}» → «{after[:70]}»")
+        old, new = _around(before, after)
+        changes.append(f"dòng {line} {format_path(path)}: «{old}» → «{new}»")
     return _splice(text, edits), changes
