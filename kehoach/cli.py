@@ -1,15 +1,19 @@
 """The `kehoach` command group. Each command lives in `kehoach/commands/`; only click is
-imported up front, every command imports what it needs when it runs."""
+imported up front, every command imports what it needs when it runs.
+
+This is the one error boundary: whatever goes wrong below becomes a Vietnamese message
+naming the file, exit code 2, never a traceback."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from kehoach.commands import check, compare, derive, forms, import_, render, validate
-from kehoach.commands.common import Vietnamese
-from kehoach.errors import KehoachError
+from kehoach.commands.common import Vietnamese, show_usage_error
+from kehoach.errors import KehoachError, Problem, failure_message
 
 
 def _fail(error: KehoachError) -> None:
@@ -21,14 +25,46 @@ def _fail(error: KehoachError) -> None:
     sys.exit(error.exit_code)
 
 
+def _inputs(ctx: click.Context) -> str:
+    """The files the failed command was given, to name them when the error does not."""
+    params = ctx.meta.get("kehoach.params", {})
+    found: list[str] = []
+    for value in params.values():
+        values = value if isinstance(value, tuple | list) else [value]
+        found += [str(v) for v in values if isinstance(v, Path)]
+    return ", ".join(found)
+
+
 class _Group(Vietnamese, click.Group):
-    """Turns every `KehoachError` into its message and exit code, never a traceback."""
+    """Turns every failure into its message and exit code, never a traceback."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except KehoachError as error:
             _fail(error)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:  # only the kinds `failure_message` knows; others re-raised
+            message = failure_message(error)
+            if message is None:
+                raise
+            file = getattr(error, "filename", None) or _inputs(ctx)
+            _fail(KehoachError([Problem(str(file or ""), message)]))
+
+    def main(self, *args, standalone_mode: bool = True, **extra):
+        """click's own errors (usage, bad values, missing files), in Vietnamese."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **extra)
+        try:
+            code = super().main(*args, standalone_mode=False, **extra)
+        except click.ClickException as error:
+            show_usage_error(error)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo("đã dừng.", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

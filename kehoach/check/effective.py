@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
+
+from kehoach.check.files import xml_part
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -37,13 +40,11 @@ class RunFormat:
 class Formats:
     """Styles, defaults and theme of one DOCX package."""
 
-    def __init__(self, package: zipfile.ZipFile) -> None:
+    def __init__(self, package: zipfile.ZipFile, path: Path) -> None:
         names = set(package.namelist())
-        styles = (
-            etree.fromstring(package.read("word/styles.xml"))
-            if ("word/styles.xml" in names)
-            else etree.Element(w("styles"))
-        )
+        styles = xml_part(path, package, "word/styles.xml")
+        if styles is None:
+            styles = etree.Element(w("styles"))
         self.styles = {s.get(w("styleId")): s for s in styles.iter(w("style"))}
         self.default_paragraph = next(
             (
@@ -63,7 +64,7 @@ class Formats:
         self.theme: dict[str, str] = {}
         theme_name = next((n for n in names if n.startswith("word/theme/")), None)
         if theme_name:
-            theme = etree.fromstring(package.read(theme_name))
+            theme = xml_part(path, package, theme_name)
             for kind in ("major", "minor"):
                 latin = theme.find(f".//{{{A}}}{kind}Font/{{{A}}}latin")
                 if latin is not None:

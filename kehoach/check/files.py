@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,42 +53,77 @@ def _utf8(path: Path) -> str:
         raise Unreadable(f"{path}: không đọc được ({exc.strerror})") from None
 
 
+def text_values(value: Any, trail: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every string of a plan that is Vietnamese text (not an id or a code), with its path."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if not _is_code(key, trail):
+                yield from text_values(child, (*trail, key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from text_values(child, (*trail, i))
+    elif isinstance(value, str):
+        yield trail, value
+
+
 def yaml_segments(path: Path) -> list[Segment]:
     """Every text value of a plan, located by line:column and field path."""
     from kehoach.plan import yamlsource
 
     source = yamlsource.load(_utf8(path), str(path))
     out: list[Segment] = []
-
-    def walk(value: Any, trail: tuple) -> None:
-        if isinstance(value, dict):
-            for key, child in value.items():
-                if not _is_code(key, trail):
-                    walk(child, (*trail, key))
-        elif isinstance(value, list):
-            for i, child in enumerate(value):
-                walk(child, (*trail, i))
-        elif isinstance(value, str):
-            line, column = source.where(trail) or (0, 0)
-            text = value.replace(VALUE_SLOT, "0").replace(BASE_SLOT, "0")
-            where = f"{line}:{column} {yamlsource.format_path(trail)}"
-            out.append(Segment(where, text, line))
-
-    walk(source.data, ())
+    for trail, value in text_values(source.data):
+        line, column = source.where(trail) or (0, 0)
+        text = value.replace(VALUE_SLOT, "0").replace(BASE_SLOT, "0")
+        where = f"{line}:{column} {yamlsource.format_path(trail)}"
+        out.append(Segment(where, text, line))
     return out
 
 
-def docx_paragraphs(path: Path):
-    """The body's paragraphs in order (tables included), as lxml elements."""
+MAX_PART = 200 * 2**20  # bytes of one XML part of a DOCX, once unpacked
+
+
+def open_docx(path: Path):
+    """The DOCX package, or `Unreadable` when it is no zip at all."""
     import zipfile
+
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        raise Unreadable(f"{path}: không phải tệp DOCX đọc được") from None
+
+
+def xml_part(path: Path, package, name: str, *, required: bool = False):
+    """One XML part of a DOCX, its unpacked size checked before it is read (zip bombs),
+    parsed without entities or network; None when the package has no such part."""
+    import zipfile
+    from zlib import error as zlib_error
 
     from lxml import etree
 
     try:
-        with zipfile.ZipFile(path) as z:
-            body = etree.fromstring(z.read("word/document.xml"))
-    except (zipfile.BadZipFile, KeyError, OSError, etree.XMLSyntaxError):
-        raise Unreadable(f"{path}: không phải tệp DOCX đọc được") from None
+        info = package.getinfo(name)
+    except KeyError:
+        if required:
+            raise Unreadable(f"{path}: không phải tệp DOCX (thiếu {name})") from None
+        return None
+    if info.file_size > MAX_PART:
+        raise Unreadable(f"{path}: {name}: phần này quá lớn khi giải nén")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        with package.open(info) as member:
+            data = member.read(MAX_PART + 1)
+        return etree.fromstring(data, parser)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib_error) as exc:
+        raise Unreadable(f"{path}: {name}: tệp nén hỏng ({exc})") from None
+    except etree.XMLSyntaxError as exc:
+        raise Unreadable(f"{path}: {name}: XML hỏng ({exc})") from None
+
+
+def docx_paragraphs(path: Path):
+    """The body's paragraphs in order (tables included), as lxml elements."""
+    with open_docx(path) as package:
+        body = xml_part(path, package, "word/document.xml", required=True)
     return list(body.iter(f"{{{W}}}p"))
 
 

@@ -5,13 +5,12 @@ with their first words, counted like `docx_segments` counts them."""
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 from lxml import etree
 
 from kehoach.check.effective import Formats, w
-from kehoach.check.files import paragraph_text, where_paragraph
+from kehoach.check.files import Unreadable, open_docx, paragraph_text, where_paragraph, xml_part
 from kehoach.check.findings import Collector
 from kehoach.rules.data import type_codes
 from kehoach.rules.profile import Profile, load_profile
@@ -23,12 +22,16 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 class _Doc:
     def __init__(self, path: Path) -> None:
-        self.package = zipfile.ZipFile(path)
-        self.body = etree.fromstring(self.package.read("word/document.xml")).find(w("body"))
-        self.formats = Formats(self.package)
+        self.path = path
+        self.package = open_docx(path)
+        body = xml_part(path, self.package, "word/document.xml", required=True).find(w("body"))
+        if body is None:
+            raise Unreadable(f"{path}: word/document.xml: thiếu thân văn bản <w:body>")
+        self.body = body
+        self.formats = Formats(self.package, path)
         self.paragraphs = list(self.body.iter(w("p")))
         self.number = {id(p): i for i, p in enumerate(self.paragraphs, start=1)}
-        rels = etree.fromstring(self.package.read("word/_rels/document.xml.rels"))
+        rels = xml_part(path, self.package, "word/_rels/document.xml.rels", required=True)
         self.targets = {r.get("Id"): r.get("Target") for r in rels}
 
     def where(self, p) -> str:
@@ -39,9 +42,7 @@ class _Doc:
         if not target:
             return None
         name = "word/" + target.lstrip("/").removeprefix("word/")
-        return (
-            etree.fromstring(self.package.read(name)) if name in self.package.namelist() else None
-        )
+        return xml_part(self.path, self.package, name)
 
 
 def _mm(twips: str | None) -> float:

@@ -114,6 +114,26 @@ def _after_title(segments: list[Segment]) -> list[Segment]:
     return []
 
 
+def fix_line(line: str, profile: str, words: str | None = None) -> str:
+    """One line with the safe fixes; Telex slips are looked for in `words` (the value the
+    line is part of) when given, so a YAML scalar's raw text gets its value's fixes."""
+    doubled = text.double_space(load_profile(profile).so_ky_hieu.tien_to)
+    new = text.SPACE_BEFORE.sub("", doubled.sub(" ", line))
+    for slip, meant in text.telex_fixes(new if words is None else words).items():
+        new = re.sub(rf"(?<!\w){re.escape(slip)}(?!\w)", meant, new)
+    return new
+
+
+def fix_file(path: Path, profile: str) -> tuple[str, list[str]]:
+    """The fixed text of a YAML plan (string values only) or of a text file."""
+    raw = path.read_bytes().decode("utf-8-sig")
+    if path.suffix.lower() in (".yaml", ".yml"):
+        from kehoach.check.fixyaml import fix_yaml
+
+        return fix_yaml(raw, str(path), profile)
+    return fix_text(raw, profile)
+
+
 def fix_text(source: str, profile: str) -> tuple[str, list[str]]:
     """The safe fixes: NFC, doubled spaces, spaces before punctuation, Telex slips with
     one reading. Returns the new text and a line per change."""
@@ -122,12 +142,8 @@ def fix_text(source: str, profile: str) -> tuple[str, list[str]]:
     if fixed != source:
         changes.append("chuẩn hóa Unicode NFC")
     lines = fixed.split("\n")
-    doubled = text.double_space(load_profile(profile).so_ky_hieu.tien_to)
     for i, line in enumerate(lines):
-        new = doubled.sub(" ", line)
-        new = text.SPACE_BEFORE.sub("", new)
-        for slip, meant in text.telex_fixes(new).items():
-            new = re.sub(rf"(?<!\w){re.escape(slip)}(?!\w)", meant, new)
+        new = fix_line(line, profile)
         if new != line:
             changes.append(f"dòng {i + 1}: «{line.strip()[:70]}» → «{new.strip()[:70]}»")
             lines[i] = new

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from importlib import resources
 
 from kehoach.rules.spelling import Spelling, load_spelling
 
@@ -83,6 +84,16 @@ def parts(base: str) -> tuple[str, str] | None:
             return onset, base[len(onset) :]
         # "gi" before i-less rhymes reads as g + i…: gìn = g + in, handled by "g" above.
     return None
+
+
+@cache
+def plausible_foreign() -> frozenset[str]:
+    """Foreign words Telex would misread as a syllable (`kehoach/data/tu_nuoc_ngoai.txt`):
+    never "fixed", since `xe bus` is not `xe bú`."""
+    text = resources.files("kehoach").joinpath("data", "tu_nuoc_ngoai.txt").read_text("utf-8")
+    return frozenset(
+        word.lower() for line in text.splitlines() for word in line.split("#")[0].split()
+    )
 
 
 def is_syllable(word: str) -> bool:
@@ -163,6 +174,8 @@ def telex(word: str) -> str | None:
     The tone key may stand at the end or anywhere after the first vowel."""
     lower = word.lower()
     if len(lower) < 2 or not lower.isascii() or not lower.isalpha():
+        return None
+    if lower in plausible_foreign():
         return None
     candidates = {_decode(lower, "")}
     first_vowel = next((i for i, c in enumerate(lower) if c in "aeiouy"), len(lower))

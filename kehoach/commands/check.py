@@ -46,31 +46,37 @@ def check(
 
     from kehoach.check.files import Unreadable
     from kehoach.check.findings import ERROR
-    from kehoach.check.run import check_file, fix_text
+    from kehoach.check.run import check_file, fix_file
     from kehoach.rules.profile import load_profile
-    from kehoach.safewrite import write_atomic
+    from kehoach.safewrite import Batch
 
     if profile is not None:
         load_profile(profile)
     findings, unreadable = [], []
-    for path in paths:
-        try:
-            checked = check_file(existing_file(path), profile)
-        except (Unreadable, KehoachError) as error:
-            unreadable += error.problems
-            continue
-        findings += checked.findings
-        click.echo(f"{path}: hồ sơ thể thức {checked.profile} ({checked.why})", err=True)
-        if fix:
-            if path.suffix.lower() == ".docx":
-                click.echo(f"{path}: --fix chỉ sửa tệp YAML và tệp chữ", err=True)
+    batch = Batch()  # all fixes land together; a fix never lands on another input
+    try:
+        for path in paths:
+            try:
+                checked = check_file(existing_file(path), profile)
+            except (Unreadable, KehoachError) as error:
+                unreadable += error.problems
                 continue
-            fixed, changes = fix_text(path.read_text(encoding="utf-8-sig"), checked.profile)
-            target = path if in_place else path.with_name(f"{path.stem}.da_sua{path.suffix}")
-            if changes:
-                write_atomic(target, fixed.encode("utf-8"))
-            for change in changes:
-                click.echo(f"đã sửa {target}: {change}", err=True)
+            findings += checked.findings
+            click.echo(f"{path}: hồ sơ thể thức {checked.profile} ({checked.why})", err=True)
+            if fix:
+                if path.suffix.lower() == ".docx":
+                    click.echo(f"{path}: --fix chỉ sửa tệp YAML và tệp chữ", err=True)
+                    continue
+                fixed, changes = fix_file(path, checked.profile)
+                target = path if in_place else path.with_name(f"{path.stem}.da_sua{path.suffix}")
+                batch.inputs = [p for p in paths if not (in_place and p == target)]
+                if changes:
+                    batch.write(target, fixed.encode("utf-8"))
+                for change in changes:
+                    click.echo(f"đã sửa {target}: {change}", err=True)
+        batch.commit()
+    finally:
+        batch.discard()
     if output_format == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:

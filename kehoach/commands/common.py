@@ -4,6 +4,7 @@ Only click is imported here, so `kehoach --help` starts as fast as click itself.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import ClassVar
 
@@ -65,7 +66,63 @@ class Vietnamese:
 
 
 class Command(Vietnamese, click.Command):
-    pass
+    """A command that leaves its parameters where the CLI's error boundary finds them."""
+
+    def invoke(self, ctx: click.Context):
+        ctx.meta["kehoach.params"] = dict(ctx.params)
+        return super().invoke(ctx)
+
+
+# click's own messages (click 8.x wording) → Vietnamese; the rest of a message is kept.
+_CLICK_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), text)
+    for pattern, text in (
+        (r"Invalid value for (.+?): (.*)", r"giá trị không hợp lệ cho \1: \2"),
+        (r"'([^']*)' is not a valid integer( range)?\.", r"'\1' không phải số nguyên"),
+        (r"'([^']*)' is not a valid float( range)?\.", r"'\1' không phải số"),
+        (r"'([^']*)' is not one of (.*)\.", r"'\1' không phải một trong: \2"),
+        (r"'([^']*)' is not a valid boolean\.", r"'\1' không phải có/không (true/false)"),
+        (r"(.*) is not in the range (.*)\.", r"\1 nằm ngoài khoảng \2"),
+        (r"(?:File|Directory|Path) '([^']*)' does not exist\.", r"không có '\1'"),
+        (r"(?:File|Directory|Path) '([^']*)' is a directory\.", r"'\1' là thư mục, cần một tệp"),
+        (r"(?:File|Directory|Path) '([^']*)' is a file\.", r"'\1' là tệp, cần một thư mục"),
+        (
+            r"(?:File|Directory|Path) '([^']*)' is not (?:readable|writable)\.",
+            r"không có quyền với '\1'",
+        ),
+        (r"Missing argument '([^']*)'\.", r"thiếu đối số \1"),
+        (r"Missing option '([^']*)'\.", r"thiếu tùy chọn \1"),
+        (r"Missing parameter '([^']*)'\.", r"thiếu \1"),
+        (r"Missing command\.", "thiếu tên lệnh"),
+        (r"Option '([^']*)' requires an argument\.", r"tùy chọn \1 cần một giá trị"),
+        (r"Option '([^']*)' requires (\d+) arguments\.", r"tùy chọn \1 cần \2 giá trị"),
+        (r"No such option '([^']*)'\.", r"không có tùy chọn \1"),
+        (r"No such option: (.*)", r"không có tùy chọn \1"),
+        (r"No such command '([^']*)'\.", r"không có lệnh '\1'"),
+        (r"\s*Did you mean (.*)\?", r"; có phải ý bạn là \1?"),
+        (r"\(Possible options: (.*)\)", r"(các tùy chọn gần giống: \1)"),
+        (r"Got unexpected extra arguments? \((.*)\)", r"thừa đối số: \1"),
+        (r"Option '([^']*)' does not take a value\.", r"tùy chọn \1 không nhận giá trị"),
+    )
+)
+
+
+def click_message(message: str) -> str:
+    """click's English message, phrase by phrase, in Vietnamese."""
+    for pattern, text in _CLICK_MESSAGES:
+        message = pattern.sub(text, message)
+    return message
+
+
+def show_usage_error(error: click.ClickException) -> None:
+    """What click's `UsageError.show` prints, in Vietnamese."""
+    ctx = getattr(error, "ctx", None)
+    if ctx is not None:
+        click.echo(ctx.get_usage(), err=True)
+        name = ctx.command_path
+        help_name = ctx.help_option_names[0] if ctx.help_option_names else "--help"
+        click.echo(f"Xem '{name} {help_name}' để biết cách dùng.\n", err=True)
+    click.echo(f"lỗi: {click_message(error.format_message())}", err=True)
 
 
 def registry_path(plan_path: Path, plan, given: Path | None) -> Path | None:

@@ -81,7 +81,7 @@ def derive(
             + " — dùng --force nếu muốn soạn lại"
         )
     drafter = Drafter(parent, registry, find_template(TEMPLATE, templates_dir))
-    targets = Targets(yaml_dir, docx_dir, explain)
+    targets = Targets(yaml_dir, docx_dir, explain, (plan, units_file))
     review = 0
     shown = sys.stderr if all_units else io.StringIO()  # a bar only for a whole batch
     with click.progressbar(length=len(units), label="Đang soạn", file=shown) as bar:

@@ -3,10 +3,7 @@ the filled ones."""
 
 from __future__ import annotations
 
-import errno
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -19,9 +16,6 @@ from kehoach.commands.common import (
     units_option,
 )
 from kehoach.errors import KehoachError
-
-YEARS = range(1900, 2101)
-"""The report years a form may carry (`--nam`)."""
 
 # Checked here, not by click, so that a file given as the folder gets a Vietnamese message.
 output_option = click.option(
@@ -42,7 +36,11 @@ output_option = click.option(
     "--ky", default=None, metavar="KỲ", help='Kỳ báo cáo, ví dụ "sơ kết 5 năm" (mặc định: sơ kết).'
 )
 @click.option(
-    "--nam", type=int, default=None, metavar="NĂM", help="Năm báo cáo (mặc định: năm của kế hoạch)."
+    "--nam",
+    type=click.IntRange(1900, 2100),
+    default=None,
+    metavar="NĂM",
+    help="Năm báo cáo (mặc định: năm của kế hoạch).",
 )
 @units_option
 @templates_option
@@ -59,9 +57,8 @@ def forms(
     from kehoach.forms import report as report_forms
     from kehoach.forms import workbook
     from kehoach.plan.loader import load_plan
+    from kehoach.safewrite import Batch
 
-    if nam is not None and nam not in YEARS:
-        raise KehoachError(f"--nam {nam}: năm báo cáo phải từ {YEARS[0]} đến {YEARS[-1]}")
     model = load_plan(existing_file(plan))
     period = report_forms.Period(
         ky or report_forms.outline().ky_mac_dinh, model.van_ban.year if nam is None else nam
@@ -76,14 +73,19 @@ def forms(
         report_forms.properties(model, "Biểu chỉ tiêu", period),
     )
     table_xlsx = workbook.build(model, period, units, own)
-    _write_all(
-        out_dir,
-        {
-            f"{plan.stem}_de_cuong_bao_cao.docx": outline_docx,
-            f"{plan.stem}_bieu_chi_tieu.docx": table_docx,
-            f"{plan.stem}_bieu_chi_tieu.xlsx": table_xlsx,
-        },
-    )
+    files = {
+        out_dir / f"{plan.stem}{suffix}": data
+        for suffix, data in (
+            ("_de_cuong_bao_cao.docx", outline_docx),
+            ("_bieu_chi_tieu.docx", table_docx),
+            ("_bieu_chi_tieu.xlsx", table_xlsx),
+        )
+    }
+    with Batch([plan, registry_path(plan, model, units_file)]) as batch:
+        for target, data in files.items():
+            batch.write(target, data)
+    for target in files:
+        click.echo(f"đã ghi {target}")
     if not units and own is None:
         click.echo(
             "lưu ý: không có danh sách đơn vị; ô 'Đơn vị báo cáo' của biểu Excel không có "
@@ -128,6 +130,7 @@ def aggregate(
     from kehoach.forms.reading import read_forms
     from kehoach.plan.loader import load_plan
     from kehoach.plan.units import load_registry
+    from kehoach.safewrite import Batch
 
     model = load_plan(existing_file(plan))
     path = registry_path(plan, model, units_file)
@@ -145,13 +148,15 @@ def aggregate(
         summing.summary_context(summary, report_forms.subtitle(model, period)),
         report_forms.properties(model, "Tổng hợp chỉ tiêu", period),
     )
-    _write_all(
-        out_dir,
-        {
-            f"{plan.stem}_tong_hop.xlsx": summing.summary_workbook(summary),
-            f"{plan.stem}_tong_hop.docx": docx,
-        },
-    )
+    files = {
+        out_dir / f"{plan.stem}_tong_hop.xlsx": summing.summary_workbook(summary),
+        out_dir / f"{plan.stem}_tong_hop.docx": docx,
+    }
+    with Batch([plan, path, *filled]) as batch:
+        for target, data in files.items():
+            batch.write(target, data)
+    for target in files:
+        click.echo(f"đã ghi {target}")
     click.echo(
         f"đã tổng hợp {len(summary.units)} đơn vị"
         + (f"; chưa báo cáo: {', '.join(summary.missing)}" if summary.missing else "")
@@ -159,82 +164,3 @@ def aggregate(
     if reading.errors:
         click.echo(f"bảng tổng hợp chưa đủ: {len(reading.errors)} lỗi ở trên", err=True)
         sys.exit(1)
-
-
-_REASONS = {
-    errno.ENOSPC: "đĩa đầy",
-    errno.EDQUOT: "hết hạn mức đĩa",
-    errno.EACCES: "không có quyền ghi",
-    errno.EPERM: "không có quyền ghi",
-    errno.EROFS: "ổ đĩa chỉ đọc",
-    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
-    errno.EISDIR: "đã có một thư mục trùng tên",
-    errno.EEXIST: "đã có một tệp trùng tên",
-    errno.ENAMETOOLONG: "tên quá dài",
-}
-
-
-def _cannot_write(path: Path, error: OSError) -> KehoachError:
-    reason = _REASONS.get(error.errno or 0, error.strerror or type(error).__name__)
-    return KehoachError(f"{path}: không ghi được ({reason}); các tệp cũ được giữ nguyên")
-
-
-def _write_all(out_dir: Path, files: dict[str, bytes]) -> None:
-    """Every file to a temporary beside its target first, then all renamed into place: a
-    failure (a full disk, a read-only folder) leaves the old files as they were."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise KehoachError(f"{out_dir}: thư mục ghi (-o) là một tệp, không phải thư mục")
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise _cannot_write(out_dir, error) from None
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for name, data in files.items():
-            target = out_dir / name
-            if target.is_dir():
-                raise _cannot_write(target, OSError(errno.EISDIR, "is a directory"))
-            staged.append((_stage(target, data), target))
-    except OSError as error:
-        _discard(staged)
-        raise _cannot_write(out_dir / name, error) from None
-    except BaseException:
-        _discard(staged)
-        raise
-    for done, (temporary, target) in enumerate(staged):
-        try:
-            os.replace(temporary, target)
-        except OSError as error:
-            _discard(staged[done:])
-            raise _cannot_write(target, error) from None
-        click.echo(f"đã ghi {target}")
-
-
-def _stage(target: Path, data: bytes) -> Path:
-    """`data` in a temporary file beside `target`, with the old file's permissions."""
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    temporary = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            os.fchmod(out.fileno(), _mode(target))
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return temporary
-
-
-def _mode(target: Path) -> int:
-    """The old file's permissions, else what a plain new file gets."""
-    if target.exists():
-        return target.stat().st_mode & 0o777
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def _discard(staged: list[tuple[Path, Path]]) -> None:
-    for temporary, _target in staged:
-        temporary.unlink(missing_ok=True)

@@ -49,7 +49,7 @@ def import_(source: Path, target: Path | None, force: bool) -> None:
         ],
     )
     plan_from_source(yamlsource.load(text, str(target)))  # what is written must load back
-    write_atomic(target, text.encode("utf-8"))
+    write_atomic(target, text.encode("utf-8"), inputs=[source])
     for line in imported.found:
         click.echo(f"đã nhận ra: {line}")
     reasons = Counter(r for rs in imported.review.values() for r in rs)

@@ -17,17 +17,20 @@ from kehoach.commands.common import (
 from kehoach.errors import KehoachError
 
 
-def _render_one(renderer, plan_path: Path, target: Path, pdf: bool) -> None:
+def _render_one(renderer, plan_path: Path, target: Path, batch) -> None:
     from kehoach.plan.loader import load_plan
-    from kehoach.safewrite import write_atomic
 
     plan = load_plan(plan_path)
-    write_atomic(target, renderer.render(plan))
-    click.echo(f"đã ghi {target}")
-    if pdf:
-        from kehoach.document.pdf import to_pdf
+    batch.write(target, renderer.render(plan))
 
-        click.echo(f"đã ghi {to_pdf(target)}")
+
+def _written(targets: list[Path], pdf: bool) -> None:
+    for target in targets:
+        click.echo(f"đã ghi {target}")
+        if pdf:
+            from kehoach.document.pdf import to_pdf
+
+            click.echo(f"đã ghi {to_pdf(target)}")
 
 
 @click.command(cls=Command)
@@ -38,9 +41,13 @@ def _render_one(renderer, plan_path: Path, target: Path, pdf: bool) -> None:
 def render(plan: Path, out_dir: Path, templates_dir: Path | None, pdf: bool) -> None:
     """Sinh văn bản Kế hoạch (DOCX) từ tệp PLAN, ghi vào OUTPUT/<tên tệp>.docx."""
     from kehoach.document.render import renderer_for
+    from kehoach.safewrite import Batch
 
     renderer = renderer_for(TEMPLATE, templates_dir)
-    _render_one(renderer, existing_file(plan), out_dir / f"{plan.stem}.docx", pdf)
+    target = out_dir / f"{plan.stem}.docx"
+    with Batch([plan]) as batch:
+        _render_one(renderer, existing_file(plan), target, batch)
+    _written([target], pdf)
 
 
 @click.command(cls=Command)
@@ -69,14 +76,21 @@ def build(plans_dir: Path, out_dir: Path, templates_dir: Path | None, pdf: bool)
             plans.append(path)
     if not plans:
         raise KehoachError(f"không có tệp kế hoạch (*.yaml) nào trong {plans_dir}")
+    from kehoach.safewrite import Batch
+
     renderer = renderer_for(TEMPLATE, templates_dir)
     failed: list[KehoachError] = []
-    for plan in plans:
-        target = out_dir / plan.relative_to(plans_dir).with_suffix(".docx")
-        try:
-            _render_one(renderer, plan, target, pdf)
-        except KehoachError as error:
-            failed.append(error)
+    written: list[Path] = []
+    with Batch(plans) as batch:
+        for plan in plans:
+            target = out_dir / plan.relative_to(plans_dir).with_suffix(".docx")
+            try:
+                _render_one(renderer, plan, target, batch)
+            except KehoachError as error:
+                failed.append(error)
+            else:
+                written.append(target)
+    _written(written, pdf)
     if failed:
         problems = [p for error in failed for p in error.problems]
         raise KehoachError(problems)

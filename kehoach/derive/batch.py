@@ -7,15 +7,17 @@ import multiprocessing
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach.derive.derivation import Derivation, Derived
 from kehoach.document.render import Renderer
-from kehoach.plan import yamlwrite
+from kehoach.errors import KehoachError, Problem
+from kehoach.plan import yamlsource, yamlwrite
+from kehoach.plan.loader import plan_from_source
 from kehoach.plan.model import Plan
 from kehoach.plan.units import LoadedRegistry
-from kehoach.safewrite import write_atomic
+from kehoach.safewrite import Batch
 
 PARALLEL_FROM = 40  # units; below this, starting a second process costs more than it saves
 REVIEW = "XEM LẠI"
@@ -28,6 +30,8 @@ class Written:
     unit: str
     review: int
     explained: list[str]
+    files: list[tuple[Path, Path]] = field(default_factory=list)  # (temporary, target)
+    problems: list[Problem] = field(default_factory=list)
 
 
 def draft_yaml(derived: Derived) -> str:
@@ -43,7 +47,19 @@ def draft_yaml(derived: Derived) -> str:
         f"Còn {count} chỗ cần xem lại: tìm '{REVIEW}' trong tệp này.",
         "",
     ]
-    return yamlwrite.dump(data, comments, header)
+    text = yamlwrite.dump(data, comments, header)
+    _reloads(text, data, f"{derived.unit.id}.yaml")
+    return text
+
+
+def _reloads(text: str, data: dict, name: str) -> None:
+    """What derive writes must load back as the same plan, or it is not written at all."""
+    source = yamlsource.load(text, name)
+    plan_from_source(source)
+    if source.data != data:
+        raise KehoachError(
+            [Problem(name, "bản YAML soạn ra không đọc lại đúng như dữ liệu (lỗi của kehoach)")]
+        )
 
 
 def explain(derived: Derived) -> list[str]:
@@ -64,6 +80,7 @@ class Targets:
     yaml_dir: Path
     docx_dir: Path
     explain: bool = False
+    inputs: tuple[Path | None, ...] = ()  # never written over, even with --force
 
 
 class Drafter:
@@ -75,12 +92,24 @@ class Drafter:
         self.renderer = Renderer(template)
 
     def write(self, unit_id: str, targets: Targets) -> Written:
-        """Derive, then write the unit's YAML and DOCX (each atomically)."""
-        derived = self.derivation.derive(self.registry.unit(unit_id))
-        write_atomic(targets.yaml_dir / f"{unit_id}.yaml", draft_yaml(derived).encode("utf-8"))
-        write_atomic(targets.docx_dir / f"{unit_id}.docx", self.renderer.render(derived.plan))
+        """Derive and check the unit's YAML and DOCX, then write them to temporaries that
+        the batch renames only when every unit is good."""
+        try:
+            derived = self.derivation.derive(self.registry.unit(unit_id))
+            text = draft_yaml(derived)
+            docx = self.renderer.render(derived.plan)
+        except KehoachError as error:
+            return Written(unit_id, 0, [], problems=error.problems)
+        batch = Batch(targets.inputs)
+        try:
+            batch.write(targets.yaml_dir / f"{unit_id}.yaml", text.encode("utf-8"))
+            batch.write(targets.docx_dir / f"{unit_id}.docx", docx)
+        except BaseException:
+            batch.discard()
+            raise
         review = sum(len(r) for r in derived.review.values())
-        return Written(unit_id, review, explain(derived) if targets.explain else [])
+        explained = explain(derived) if targets.explain else []
+        return Written(unit_id, review, explained, batch.handover())
 
 
 # The batch's drafter, inherited by forked worker processes: they start with the
@@ -95,11 +124,33 @@ def _write_in_worker(unit_id: str) -> Written:
 
 
 def write_all(drafter: Drafter, unit_ids: list[str], targets: Targets) -> Iterator[Written]:
-    """Draft and write every unit, in order; a large batch uses both cores. Every unit is
-    checked first, so a refused one leaves nothing written."""
+    """Draft every unit, in order, then put all their files in place at once; one bad unit
+    (every bad one is reported) and nothing is written."""
+    batch = Batch(targets.inputs)
+    problems: list[Problem] = []
+    try:
+        for written in _draft_all(drafter, unit_ids, targets):
+            batch.adopt(written.files)
+            problems += written.problems
+            yield written
+        if problems:
+            raise KehoachError(problems)
+        batch.commit()
+    finally:
+        batch.discard()
+
+
+def _draft_all(drafter: Drafter, unit_ids: list[str], targets: Targets) -> Iterator[Written]:
+    """Every unit's draft, in order; a large batch uses both cores."""
     global _worker
-    for unit_id in unit_ids:
-        drafter.derivation.check(drafter.registry.unit(unit_id))
+    refused: list[Problem] = []
+    for unit_id in unit_ids:  # every unit checked before any is drafted; all refusals at once
+        try:
+            drafter.derivation.check(drafter.registry.unit(unit_id))
+        except KehoachError as error:
+            refused += error.problems
+    if refused:
+        raise KehoachError(refused)
     workers = min(os.cpu_count() or 1, 2)
     forking = "fork" in multiprocessing.get_all_start_methods()
     if len(unit_ids) < PARALLEL_FROM or workers < 2 or not forking:

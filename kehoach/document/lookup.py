@@ -16,7 +16,10 @@ def _shipped() -> list[Path]:
 
 
 def find_template(name: str, user_dir: Path | None = None) -> Path:
-    """The template file `name`; the error says every folder that was searched."""
+    """The template file `name`; the error says every folder that was searched. A user's
+    folder that does not exist is a mistake to report, not a reason to fall back silently."""
+    if user_dir is not None and not user_dir.is_dir():
+        raise TemplateFailure(f"không có thư mục mẫu {user_dir} (--templates)")
     folders = ([user_dir] if user_dir else []) + _shipped()
     for folder in folders:
         candidate = folder / name

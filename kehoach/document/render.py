@@ -10,20 +10,25 @@ from __future__ import annotations
 
 import copy
 import io
+import operator
 import re
+import signal
+import threading
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from docx import Document
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from kehoach.document import context, ooxml
 from kehoach.document.lookup import find_template
-from kehoach.errors import TemplateFailure
+from kehoach.errors import KehoachError, TemplateFailure
 from kehoach.plan.model import Plan
 from kehoach.rules.profile import load_profile
 from kehoach.rules.profile_dates import profile_for
@@ -31,6 +36,12 @@ from kehoach.rules.profile_dates import profile_for
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 _NEWLINE_PARAGRAPH = re.compile(r"\n<w:p([ >])")
 _MARKS = "\n\t\a\f"
+MAX_OUTPUT = 64 * 2**20  # characters of XML one template part may produce
+MAX_SECONDS = 60  # one render; the shipped templates take well under a second
+
+
+class _TooLong(Exception):
+    """A render that ran past `MAX_SECONDS`."""
 
 
 class _Loaded:
@@ -78,7 +89,7 @@ class _CachedTemplate(DocxTemplate):
             template = jinja_env.from_string(_PARAGRAPH.sub(r"\n<w:p\1", src_xml))
             self._loaded.compiled[src_xml] = template
         self.current_rendering_part = part
-        dst_xml = _NEWLINE_PARAGRAPH.sub(r"<w:p\1", template.render(context))
+        dst_xml = _NEWLINE_PARAGRAPH.sub(r"<w:p\1", _bounded(template.generate(context)))
         for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
             dst_xml = dst_xml.replace(escaped, tag)
         return self._resolve_marks(dst_xml)
@@ -100,9 +111,57 @@ class _CachedTemplate(DocxTemplate):
         """The document's properties come from the plan (`document_properties`)."""
 
 
+def _bounded(chunks: Iterator[str]) -> str:
+    """A part's output, stopped once it passes `MAX_OUTPUT` (a loop in a user template)."""
+    out, size = [], 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_OUTPUT:
+            raise SecurityError(f"mẫu sinh ra quá {MAX_OUTPUT:_} ký tự".replace("_", "."))
+        out.append(chunk)
+    return "".join(out)
+
+
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox, also refusing `'A' * 3e9` and `9 ** 9 ** 9` before they are computed."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator_: str, left, right):
+        if operator_ == "*":
+            for seq, count in ((left, right), (right, left)):
+                sized = isinstance(seq, str | list | tuple) and isinstance(count, int)
+                if sized and len(seq) * count > MAX_OUTPUT:
+                    raise SecurityError("phép nhân chuỗi quá lớn trong mẫu")
+            return operator.mul(left, right)
+        ints = isinstance(left, int) and isinstance(right, int) and abs(left) > 1
+        if ints and right * abs(left).bit_length() > 2**16:
+            raise SecurityError("phép lũy thừa quá lớn trong mẫu")
+        return operator.pow(left, right)
+
+
 def environment() -> SandboxedEnvironment:
     """The Jinja environment every template is rendered in."""
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    return _Sandbox(autoescape=True, undefined=StrictUndefined)
+
+
+def _alarm(number: int, frame: object) -> None:
+    raise _TooLong
+
+
+class _Deadline:
+    """`MAX_SECONDS` for one render, by a timer signal (main thread only)."""
+
+    def __enter__(self) -> None:
+        self.armed = threading.current_thread() is threading.main_thread()
+        if self.armed:
+            self.previous = signal.signal(signal.SIGALRM, _alarm)
+            signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
 
 
 class Renderer:
@@ -113,19 +172,19 @@ class Renderer:
         self.env = environment()
         try:
             self._loaded = _Loaded(template.read_bytes())
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile, etree.LxmlError) as exc:
             raise TemplateFailure(f"mẫu {template} không phải tệp DOCX đọc được: {exc}") from None
 
     def render_context(self, ctx: dict[str, Any], properties: dict[str, Any]) -> bytes:
         """The DOCX bytes for a ready context; `properties` set the document's own metadata."""
         doc = _CachedTemplate(self._loaded)
         try:
-            doc.render(ctx, jinja_env=self.env)
-        except TemplateError as exc:
-            where = f" (dòng {exc.lineno})" if getattr(exc, "lineno", None) else ""
-            raise TemplateFailure(
-                f"mẫu {self.template}: lỗi Jinja{where}: {exc.message or exc}"
-            ) from None
+            with _Deadline():
+                doc.render(ctx, jinja_env=self.env)
+        except KehoachError:
+            raise
+        except Exception as exc:  # a user's template is code: any failure is its error
+            raise TemplateFailure(_template_error(self.template, doc, exc)) from None
         props = doc.docx.core_properties
         for key, value in properties.items():
             setattr(props, key, value)
@@ -139,6 +198,20 @@ class Renderer:
         return self.render_context(
             context.ke_hoach(plan, profile), context.document_properties(plan)
         )
+
+
+def _template_error(template: Path, doc: _CachedTemplate, exc: Exception) -> str:
+    part = getattr(getattr(doc, "current_rendering_part", None), "partname", "")
+    where = f" {str(part).lstrip('/')}" if part else ""
+    line = getattr(exc, "lineno", None)
+    where += f" (dòng {line})" if line else ""
+    if isinstance(exc, _TooLong):
+        detail = f"chạy quá {MAX_SECONDS} giây (vòng lặp quá lớn?)"
+    elif isinstance(exc, ZeroDivisionError):
+        detail = "chia cho số 0"
+    else:
+        detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return f"mẫu {template}{where}: lỗi Jinja: {detail}"
 
 
 def renderer_for(name: str, user_dir: Path | None = None) -> Renderer:

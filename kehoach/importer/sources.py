@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from kehoach.check.files import W, paragraph_text
+from kehoach.check.files import W, paragraph_text, xml_part
 from kehoach.errors import PlanError, Problem
 from kehoach.importer.ledger import default_profile
 from kehoach.vn import closing
@@ -30,6 +30,17 @@ class Source:
     signature: list[list[str]] = field(default_factory=list)  # cells of a signature table
 
 
+MAX_FILE = 50 * 2**20  # bytes of the file given to import
+MAX_PARAGRAPHS = 300_000
+
+# What a file that is not a DOCX nor text starts with, and what to do about it.
+_OTHER_FORMATS = (
+    (b"%PDF-", "tệp PDF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "tệp Word 97–2003 (.doc) hoặc Excel cũ"),
+    (b"{\\rtf", "tệp RTF"),
+)
+_SAVE_AS = "; hãy mở bằng Word hoặc LibreOffice, lưu thành .docx rồi nhập lại"
+
 # Characters TCVN3 (ABC) and VNI text shows when read as Windows-1252.
 _TCVN3 = set("¸µ¶·¹¨»¾¼½ÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûü§©®ª«¬")
 _VNI = re.compile(r"[aeiouyAEIOUY][øùûõïöôä]")
@@ -43,8 +54,7 @@ def _legacy(path: Path, text: str) -> PlanError:
     return PlanError([Problem(str(path), message)])
 
 
-def read_text(path: Path) -> Source:
-    raw = path.read_bytes()
+def read_text(path: Path, raw: bytes) -> Source:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -75,8 +85,8 @@ class _Numbering:
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.style_num: dict[str, tuple[str, int]] = {}
-        if "word/numbering.xml" in package.namelist():
-            root = etree.fromstring(package.read("word/numbering.xml"))
+        root = xml_part(Path(str(package.filename)), package, "word/numbering.xml")
+        if root is not None:
             for abstract in root.iter(f"{{{W}}}abstractNum"):
                 levels = {}
                 for lvl in abstract.iter(f"{{{W}}}lvl"):
@@ -149,17 +159,31 @@ def _format(value: int, fmt: str) -> str:
 def read_docx(path: Path) -> Source:
     try:
         package = zipfile.ZipFile(path)
-        document = etree.fromstring(package.read("word/document.xml"))
-    except (zipfile.BadZipFile, KeyError, OSError, etree.XMLSyntaxError):
+    except zipfile.BadZipFile:
         raise PlanError([Problem(str(path), "không phải tệp DOCX đọc được")]) from None
-    styles = (
-        etree.fromstring(package.read("word/styles.xml"))
-        if ("word/styles.xml" in package.namelist())
-        else None
-    )
-    numbering = _Numbering(package, styles)
-    profile = default_profile()
+    with package:
+        document = xml_part(path, package, "word/document.xml")
+        if document is None:
+            raise PlanError([Problem(str(path), "không phải tệp DOCX (thiếu word/document.xml)")])
+        styles = xml_part(path, package, "word/styles.xml")
+        try:
+            numbering = _Numbering(package, styles)
+        except (TypeError, ValueError):
+            raise PlanError(
+                [Problem(str(path), "word/numbering.xml: đánh số tự động không đọc được")]
+            ) from None
     body = document.find(f"{{{W}}}body")
+    if body is None:
+        raise PlanError([Problem(str(path), "word/document.xml: thiếu thân văn bản <w:body>")])
+    if len(body) > MAX_PARAGRAPHS:
+        raise PlanError(
+            [Problem(str(path), f"văn bản quá dài để nhập (quá {MAX_PARAGRAPHS:,} đoạn)")]
+        )
+    return _lines(path, body, numbering)
+
+
+def _lines(path: Path, body: etree._Element, numbering: _Numbering) -> Source:
+    profile = default_profile()
     source = Source()
     tables = body.findall(f"{{{W}}}tbl")
     for child in body:
@@ -183,6 +207,13 @@ def read_docx(path: Path) -> Source:
 
 
 def read_source(path: Path) -> Source:
-    if path.suffix.lower() == ".docx":
+    """The lines of a DOCX or a text file; any other format is named as what it is."""
+    if path.stat().st_size > MAX_FILE:
+        raise PlanError([Problem(str(path), f"tệp quá lớn để nhập (quá {MAX_FILE // 2**20} MB)")])
+    raw = path.read_bytes()
+    for magic, kind in _OTHER_FORMATS:
+        if raw.startswith(magic):
+            raise PlanError([Problem(str(path), f"đây là {kind}, không nhập được{_SAVE_AS}")])
+    if raw.startswith(b"PK\x03\x04") or path.suffix.lower() == ".docx":
         return read_docx(path)
-    return read_text(path)
+    return read_text(path, raw)

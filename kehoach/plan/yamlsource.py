@@ -27,6 +27,11 @@ Path_ = tuple[str | int, ...]
 
 _THOUSANDS = re.compile(r"[-+]?\d{1,3}(\.\d{3})+")
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+# Zero-width and bidi characters: invisible in an editor, they reorder or split what the
+# DOCX shows (U+202E turns text around). `check` calls them errors; plans refuse them.
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+MAX_NUMBER = 10**15  # no figure of a plan comes near; past it, formatting breaks
+MAX_DEPTH = 32  # plans nest 9 deep; YAML nested deeper is an attack or a mistake
 
 # What the YAML parsers (libyaml and pure Python word them differently) say about the
 # mistakes clerks make, explained in Vietnamese. Matched by substring.
@@ -54,6 +59,8 @@ class Source:
     data: Any
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    """Where each scalar's text starts and ends in the file (character offsets)."""
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
         """Position of `path` (its key with `key=True`), else of its nearest ancestor."""
@@ -110,6 +117,7 @@ def read_text(path: Path) -> str:
 def load(text: str, file: str) -> Source:
     """Parse one YAML document into a `Source`; raise `PlanError` with every problem."""
     try:
+        _refuse_aliases_and_depth(text, file)
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -132,6 +140,33 @@ def load(text: str, file: str) -> Source:
     return source
 
 
+def _refuse_aliases_and_depth(text: str, file: str) -> None:
+    """Aliases (never needed in a plan: a billion-laughs file expands them without end) and
+    nesting deeper than `MAX_DEPTH`, found in the parser's events before any tree is built.
+    Only a text that could hold either (an anchor `&`, deep brackets or indents) is scanned."""
+    deep = re.search(rf"^ {{{2 * MAX_DEPTH},}}\S", text, re.MULTILINE)
+    if "&" not in text and not deep and text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent):
+            message = "bí danh YAML (*…) không được dùng trong kế hoạch; hãy viết giá trị ra"
+        elif isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth <= MAX_DEPTH:
+                continue
+            message = f"các khối lồng nhau quá sâu (quá {MAX_DEPTH} tầng)"
+        else:
+            depth -= isinstance(event, yaml.CollectionEndEvent)
+            continue
+        mark = event.start_mark
+        raise PlanError([Problem(file, message, mark.line + 1, mark.column + 1)])
+
+
+def _finite(value: float) -> bool:
+    return value == value and abs(value) != float("inf")
+
+
 def _char_at(text: str, mark: yaml.Mark) -> str:
     lines = text.splitlines()
     if mark.line < len(lines) and mark.column < len(lines[mark.line]):
@@ -151,6 +186,7 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        self.source.spans[path] = (node.start_mark.index, node.end_mark.index)
         return self._scalar(node, path)
 
     def _mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
@@ -205,6 +241,8 @@ class _Builder:
                 message = f"giá trị '{node.value}' không đọc được"
             self.problems.append(self.source.problem(path, message))
             return None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return self._number(value, path, node.value)
         if isinstance(value, str):
             value = unicodedata.normalize("NFC", value)
             bad = _CONTROL.search(value)
@@ -214,4 +252,24 @@ class _Builder:
                         path, f"có ký tự điều khiển U+{ord(bad.group()):04X} trong văn bản"
                     )
                 )
+            hidden = _INVISIBLE.search(value)
+            if hidden:
+                self.problems.append(
+                    self.source.problem(
+                        path,
+                        f"có ký tự ẩn U+{ord(hidden.group()):04X} (ở ký tự thứ "
+                        f"{hidden.start() + 1} của giá trị); hãy xóa nó",
+                    )
+                )
         return value
+
+    def _number(self, value: float, path: Path_, written: str) -> float | None:
+        """`.inf`, `.nan` and numbers beyond any plan's figures are mistakes, not data."""
+        if not _finite(value):
+            message = f"'{written}' không phải một số dùng được (vô hạn hoặc không xác định)"
+        elif abs(value) > MAX_NUMBER:
+            message = f"số quá lớn (quá {MAX_NUMBER:_})".replace("_", ".")
+        else:
+            return value
+        self.problems.append(self.source.problem(path, message))
+        return None

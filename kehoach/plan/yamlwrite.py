@@ -4,6 +4,7 @@ comments placed above the elements they are about (PyYAML's dumper cannot commen
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -11,7 +12,12 @@ from typing import Any
 import yaml
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PROSE_WIDTH = 60  # longer strings become `>-` blocks
+# What YAML reads as a line break besides "\n", and what a block scalar cannot hold
+# as it is: such strings are written quoted, with escapes, by PyYAML's own emitter.
+_NOT_IN_BLOCK = re.compile(r"[\r\x85\u2028\u2029\ufeff\t\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BREAKS = re.compile(r"[\n\r\x85\u2028\u2029]")
 
 
 @lru_cache(maxsize=8192, typed=True)  # a batch of units repeats most strings
@@ -30,12 +36,32 @@ def _scalar(value: Any, indent: int) -> str:
         return value.isoformat()
     text = str(value)
     pad = " " * indent
+    if _NOT_IN_BLOCK.search(text):
+        return _plain(text)
     lines = text.split("\n")
     if len(lines) > 1 and all(line == line.strip() for line in lines) and all(lines):
         return "|-\n" + "\n".join(pad + line for line in lines)
-    if len(text) > PROSE_WIDTH and text == text.strip():
+    if len(text) > PROSE_WIDTH and text == text.strip() and not _BREAKS.search(text):
         return f">-\n{pad}{text}"
     return _plain(text)
+
+
+@lru_cache(maxsize=4096)
+def _flow(items: tuple[str, ...]) -> str | None:
+    """`[a, b]` for a short list of codes, when it reads back as the same list."""
+    if not all(" " not in v and len(v) < 30 and not _NOT_IN_BLOCK.search(v) for v in items):
+        return None
+    text = f"[{', '.join(_plain(v) for v in items)}]"
+    try:
+        back = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    return text if back == list(items) else None
+
+
+def _comment(line: str) -> str:
+    """A comment stays one line whatever the reason's text holds."""
+    return _BREAKS.sub(" ", line)
 
 
 class _Writer:
@@ -45,7 +71,7 @@ class _Writer:
 
     def comment(self, value: Any, indent: int) -> None:
         if isinstance(value, dict) and value.get("id") in self.comments:
-            self.lines += [f"{' ' * indent}# {c}" for c in self.comments[value["id"]]]
+            self.lines += [f"{' ' * indent}# {_comment(c)}" for c in self.comments[value["id"]]]
 
     def mapping(self, data: dict[str, Any], indent: int, first: str | None = None) -> None:
         for i, (key, value) in enumerate(data.items()):
@@ -53,13 +79,14 @@ class _Writer:
             if i or first is None:
                 self.comment(value, indent)
                 if key in self.comments:
-                    self.lines += [f"{' ' * indent}# {c}" for c in self.comments[key]]
+                    self.lines += [f"{' ' * indent}# {_comment(c)}" for c in self.comments[key]]
             if isinstance(value, dict) and value:
                 self.lines.append(f"{lead}{key}:")
                 self.mapping(value, indent + 2)
             elif isinstance(value, list) and value:
-                if all(isinstance(v, str) and " " not in v and len(v) < 30 for v in value):
-                    self.lines.append(f"{lead}{key}: [{', '.join(_plain(v) for v in value)}]")
+                flow = _flow(tuple(value)) if all(isinstance(v, str) for v in value) else None
+                if flow is not None:
+                    self.lines.append(f"{lead}{key}: {flow}")
                 else:
                     self.lines.append(f"{lead}{key}:")
                     self.sequence(value, indent + 2)
@@ -84,6 +111,6 @@ def dump(
 ) -> str:
     """`data` as YAML; `comments[id]` lines go above the element with that id (or key)."""
     writer = _Writer(comments or {})
-    writer.lines += [f"# {line}" if line else "#" for line in header or []]
+    writer.lines += [f"# {_comment(line)}" if line else "#" for line in header or []]
     writer.mapping(data, 0)
     return "\n".join(writer.lines) + "\n"

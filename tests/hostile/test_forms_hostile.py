@@ -17,8 +17,8 @@ from builders import small_plan, write_plan
 from click.testing import CliRunner
 from conftest import PLAN
 
+from kehoach import safewrite
 from kehoach.cli import main
-from kehoach.commands import forms as forms_command
 from kehoach.forms import archive, evaluation
 from kehoach.forms.layout import FORM, META, META_SHEET, UNITS_SHEET, cell, rows_by_id
 from kehoach.forms.report import FORM_SHEET
@@ -215,7 +215,7 @@ def test_an_infinite_target_in_a_plan_is_a_plan_error(tmp_path):
     data["muc_tieu_chi_tieu"]["chi_tieu"]["doan"][0]["noi_dung"][0]["gia_tri"] = float("inf")
     plan = write_plan(tmp_path / "p.yaml", data)
     code, output = _run("forms", str(plan), "-o", str(tmp_path / "o"))
-    assert code == 2 and "gia_tri" in output and "số hữu hạn" in output
+    assert code == 2 and "gia_tri" in output and "vô hạn" in output
 
 
 def _bomb(path: Path) -> Path:
@@ -270,7 +270,7 @@ def test_a_good_file_with_an_undecodable_name_is_summarised(blank, tmp_path):
 
 def test_a_report_year_out_of_range_writes_nothing(tmp_path):
     code, output = _run("forms", str(PLAN), "-o", str(tmp_path / "o"), "--nam", "99999")
-    assert code == 2 and "--nam 99999: năm báo cáo phải từ 1900 đến 2100" in output
+    assert code == 2 and "nằm ngoài khoảng 1900<=x<=2100" in output
     assert not (tmp_path / "o").exists()
 
 
@@ -289,11 +289,11 @@ def test_an_output_folder_that_is_a_file(tmp_path):
     for args in (["forms", str(PLAN)], ["aggregate", str(PLAN), str(PLAN)]):
         code, output = _run(*args, "-o", str(folder))
         if args[0] == "forms":
-            assert code == 2 and "thư mục ghi (-o) là một tệp, không phải thư mục" in output
+            assert code == 2 and "đã có một tệp trùng tên với thư mục cần tạo" in output
         else:
             assert code == 2, output  # the plan is no workbook: nothing usable
     code, output = _run("forms", str(PLAN), "-o", str(folder / "con"))
-    assert code == 2 and "không ghi được (một phần của đường dẫn là tệp" in output
+    assert code == 2 and "một phần của đường dẫn là tệp" in output
     assert folder.read_text(encoding="utf-8") == "giữ nguyên"
 
 
@@ -302,29 +302,29 @@ def test_a_directory_where_a_file_goes_leaves_the_others_intact(tmp_path):
     (tmp_path / "o" / f"{STEM}_bieu_chi_tieu.xlsx").unlink()
     (tmp_path / "o" / f"{STEM}_bieu_chi_tieu.xlsx").mkdir()
     code, output = _run("forms", str(PLAN), "-o", str(tmp_path / "o"))
-    assert code == 2 and "đã có một thư mục trùng tên" in output, output
+    assert code == 2 and "đây là một thư mục, không phải tệp" in output, output
     for path, data in old.items():
         assert path.is_dir() or path.read_bytes() == data
     assert not list((tmp_path / "o").glob(".*.tmp"))
 
 
 @pytest.mark.parametrize(("failure", "fragment"), [
-    (errno.EACCES, "không có quyền ghi"), (errno.EROFS, "ổ đĩa chỉ đọc"),
-    (errno.ENOSPC, "đĩa đầy")])
+    (errno.EACCES, "không có quyền đọc hoặc ghi"), (errno.EROFS, "ổ đĩa chỉ cho đọc"),
+    (errno.ENOSPC, "hết chỗ trống trên đĩa")])
 def test_a_read_only_or_full_folder_keeps_the_old_files(tmp_path, monkeypatch, failure, fragment):
     """Root writes anywhere, so the refusal comes from the file system as a stand-in: the
     second file of the batch cannot be written."""
     old = _old_outputs(tmp_path / "o")
-    real, calls = forms_command._stage, []
+    real, calls = safewrite._temporary, []
 
-    def stage(target: Path, data: bytes) -> Path:
+    def temporary(target: Path) -> Path:
         calls.append(target)
         if len(calls) == 2:
-            raise OSError(failure, "refused")
-        return real(target, data)
+            raise OSError(failure, "refused", str(target))
+        return real(target)
 
-    monkeypatch.setattr(forms_command, "_stage", stage)
+    monkeypatch.setattr(safewrite, "_temporary", temporary)
     code, output = _run("forms", str(PLAN), "-o", str(tmp_path / "o"))
-    assert code == 2 and fragment in output and "các tệp cũ được giữ nguyên" in output, output
+    assert code == 2 and fragment in output and "chưa ghi tệp nào" in output, output
     assert {p: p.read_bytes() for p in old} == old
     assert not list((tmp_path / "o").glob(".*.tmp"))
