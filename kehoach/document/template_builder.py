@@ -14,7 +14,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION_START
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
@@ -337,12 +337,44 @@ def _finish(doc, profile: Profile, title: str):
     return doc
 
 
+def _appendices(doc, p: Profile) -> None:
+    """Each phụ lục on a new page: title, name, caption, then its table, whose columns
+    are as many as the context gives (`{%tc %}`)."""
+    _add(doc, "phu_luc", "{%p for pl in phu_luc %}")
+    page = _add(doc, "phu_luc")
+    page.add_run().add_break(WD_BREAK.PAGE)
+    _add(doc, "phu_luc", "{{ pl.tieu_de }}")
+    _add(doc, "phu_luc", "{%p if pl.ten %}")
+    _add(doc, "phu_luc", "{{ pl.ten }}")
+    _add(doc, "phu_luc", "{%p endif %}")
+    _add(doc, "chu_thich", "{{ pl.chu_thich }}")
+    table = doc.add_table(rows=4, cols=3)
+    width = p.trang.rong_mm - p.trang.le_trai_mm - p.trang.le_phai_mm
+    ooxml.grid_table(table, [1, width, 1])
+    ooxml.repeat_heading(table.rows[0])
+    heading, start, row, end = table.rows
+    for cells, loop in ((heading.cells, "pl.cot"), (row.cells, "r.o")):
+        cells[0].paragraphs[0].text = f"{{%tc for c in {loop} %}}"
+        cells[2].paragraphs[0].text = "{%tc endfor %}"
+    title = heading.cells[1].paragraphs[0]
+    title.text = "{{ c }}"
+    title.style = doc.styles[STYLE["bang_dau"]]
+    start.cells[0].paragraphs[0].text = "{%tr for r in pl.dong %}"
+    end.cells[0].paragraphs[0].text = "{%tr endfor %}"
+    cell = row.cells[1].paragraphs[0]
+    cell.style = doc.styles[STYLE["bang"]]
+    cell.add_run("{% if r.nhom %}{{ c }}{% endif %}").bold = True
+    cell.add_run("{% if not r.nhom %}{{ c }}{% endif %}")
+    _add(doc, "phu_luc", "{%p endfor %}")
+
+
 def build(profile: Profile):
     """The Kế hoạch template."""
     doc = _new_document(profile)
     _header_table(doc, profile)
     _body(doc)
     _signature_table(doc, profile)
+    _appendices(doc, profile)
     return _finish(doc, profile, "Mẫu Kế hoạch")
 
 

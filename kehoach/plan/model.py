@@ -3,6 +3,23 @@
 Loading validates once (see `loader.py`); rendering, derivation and forms trust it.
 Field names are the YAML keys; descriptions are Vietnamese because editors show
 them to the clerk through the JSON Schema (`kehoach schema`).
+
+Real plans (issue 10) are held by extending the original format, never by changing it:
+- The usual four parts keep their keys (`muc_dich_yeu_cau`, `muc_tieu_chi_tieu`,
+  `nhiem_vu_giai_phap`, `to_chuc_thuc_hien`) so derive and forms address them as before,
+  but each is optional, as is `can_cu`. Any other part goes in `phan_khac` (the generic
+  list: title, paragraphs, items). `thu_tu` lists the parts' ids in the order they print;
+  without it the usual four print first, in their usual order, then `phan_khac`.
+- An item is a heading (`tieu_de`) or inline (`noi_dung`: label and text in one
+  paragraph); it holds paragraphs then sub-items (`muc`) at any depth. Labels are
+  computed per level: parts `I.`, items `1.`, sub-items as their parent's `nhan_con`
+  says (`a)` by default, or `1.1.`, `-`, `+`). `danh_so` states the plan's own label
+  style (`I-`, `1-`), defaulting to the profile's.
+- An indicator paragraph with `dau: "-"` prints each phrase as its own bullet line.
+- `ket_luan` is the closing sentence after the last part; `phu_luc` the appendices
+  after the signature (tables; an indicator table with milestones `moc`).
+- `van_ban.ten_loai` keeps a tên loại longer than the code's (`CHƯƠNG TRÌNH HÀNH ĐỘNG`);
+  a body code not in the data is accepted (import and validate warn about it).
 """
 
 from __future__ import annotations
@@ -118,21 +135,43 @@ class Paragraph(_Model):
         return self
 
 
+SubLabel = Literal["a)", "1.1.", "-", "+"]
+
+
 class Item(_Model):
-    """Một mục đánh số (1., 2. …) gồm tiêu đề và các đoạn."""
+    """Một mục đánh số (1., a), 1.1. …): tiêu đề hoặc đoạn có nhãn, các đoạn, các mục con."""
 
     id: Id
-    tieu_de: Line = Field(description="Tiêu đề mục, không ghi số thứ tự.")
+    tieu_de: Line | None = Field(None, description="Tiêu đề mục, không ghi số thứ tự.")
+    noi_dung: Prose | None = Field(
+        None, description="Mục viết liền một đoạn (nhãn và câu chữ), thay cho tiêu đề."
+    )
     doan: list[Paragraph] = Field(default_factory=list, description="Các đoạn của mục.")
+    muc: list[Item] = Field(default_factory=list, description="Các mục con.")
+    nhan_con: SubLabel | None = Field(
+        None, description="Nhãn của các mục con: 'a)' (mặc định), '1.1.', '-' hoặc '+'."
+    )
     cap: Levels | None = None
+
+    @model_validator(mode="after")
+    def _title_or_text(self) -> Item:
+        if (self.tieu_de is None) == (self.noi_dung is None):
+            raise ValueError("mục cần đúng một trong hai: 'tieu_de' hoặc 'noi_dung'")
+        return self
+
+    @property
+    def title(self) -> str:
+        """The heading, or an inline item's text."""
+        return self.tieu_de or self.noi_dung or ""
 
 
 class Section(_Model):
-    """Một phần La Mã (I., II. …) gồm các mục."""
+    """Một phần La Mã (I., II. …): các đoạn mở đầu và các mục."""
 
     id: Id
-    tieu_de: Line = Field(description="Tiêu đề phần, chữ in hoa, không ghi số La Mã.")
-    muc: list[Item] = Field(min_length=1)
+    tieu_de: Line = Field(description="Tiêu đề phần, không ghi số La Mã.")
+    doan: list[Paragraph] = Field(default_factory=list)
+    muc: list[Item] = Field(default_factory=list)
 
 
 class Aggregation(_Model):
@@ -152,13 +191,8 @@ class Aggregation(_Model):
         return self
 
 
-class ExtraSection(_Model):
-    """Một phần khác (V. KINH PHÍ …), in sau phần Tổ chức thực hiện: đoạn văn và các mục."""
-
-    id: Id
-    tieu_de: Line
-    doan: list[Paragraph] = Field(default_factory=list)
-    muc: list[Item] = Field(default_factory=list)
+class ExtraSection(Section):
+    """Một phần khác (V. KINH PHÍ …): đoạn văn và các mục; chỗ in theo `thu_tu`."""
 
 
 class Indicator(_Model):
@@ -242,6 +276,9 @@ class IndicatorParagraph(_Model):
     id: Id
     nhan: Line | None = Field(None, description="Tên nhóm chỉ tiêu trên biểu báo cáo.")
     noi_dung: list[Phrase] = Field(min_length=1)
+    dau: Literal["-", "+"] | None = Field(
+        None, description="Gạch đầu dòng: mỗi chỉ tiêu một dòng có dấu này, câu chữ trọn dòng."
+    )
     cap: Levels | None = None
 
     def indicators(self) -> list[Indicator]:
@@ -258,6 +295,9 @@ class IndicatorBlock(_Model):
     id: Id
     tieu_de: Line
     nam: int = Field(description="Năm phải đạt của các chỉ tiêu (2030).")
+    mo_dau: list[Paragraph] = Field(
+        default_factory=list, description="Các đoạn văn in trước các đoạn chỉ tiêu."
+    )
     doan: list[IndicatorParagraph] = Field(min_length=1)
 
     def indicators(self) -> list[Indicator]:
@@ -266,13 +306,14 @@ class IndicatorBlock(_Model):
 
 
 class Objectives(_Model):
-    """Phần II: mục tiêu tổng quát, các chỉ tiêu chủ yếu, tầm nhìn."""
+    """Phần mục tiêu: mục tiêu tổng quát, các chỉ tiêu chủ yếu, tầm nhìn, các mục khác."""
 
     id: Id
     tieu_de: Line
-    muc_tieu_tong_quat: Item
-    chi_tieu: IndicatorBlock
+    muc_tieu_tong_quat: Item | None = None
+    chi_tieu: IndicatorBlock | None = None
     tam_nhin: Item | None = None
+    muc: list[Item] = Field(default_factory=list, description="Các mục khác, in sau cùng.")
 
 
 class Assignment(_Model):
@@ -289,7 +330,7 @@ class Organisation(_Model):
 
     id: Id
     tieu_de: Line
-    muc: list[Assignment] = Field(min_length=1)
+    muc: list[Assignment] = Field(default_factory=list)
 
 
 class Header(_Model):
@@ -299,11 +340,14 @@ class Header(_Model):
         None, description="Cấp ủy cấp trên, in hoa: ĐẢNG BỘ TỈNH HẬU GIANG (cấp tỉnh: bỏ trống)."
     )
     co_quan: Line = Field(description="Cơ quan ban hành, chữ in hoa: HUYỆN ỦY PHỤNG HIỆP.")
-    ma_co_quan: Annotated[str, AfterValidator(_known(body_codes(), "mã cơ quan"))] = Field(
-        description="Mã cơ quan ban hành: HU, ĐU, TU …"
+    ma_co_quan: Annotated[str, StringConstraints(pattern=r"^[A-ZĐƯ]{1,10}$")] = Field(
+        description="Mã cơ quan ban hành: HU, ĐU, TU … (mã ngoài danh mục được cảnh báo)."
     )
     loai: Annotated[str, AfterValidator(_known(type_codes(), "mã loại văn bản"))] = Field(
         description="Mã loại văn bản: KH, BC, CTr …"
+    )
+    ten_loai: Line | None = Field(
+        None, description="Tên loại như văn bản ghi (CHƯƠNG TRÌNH HÀNH ĐỘNG); mặc định theo mã."
     )
     so: Annotated[int, Field(ge=1)] | None = Field(
         None, description="Số văn bản; để trống khi dự thảo."
@@ -318,6 +362,16 @@ class Header(_Model):
     @property
     def year(self) -> int:
         return self.ngay if isinstance(self.ngay, int) else self.ngay.year
+
+    @property
+    def known_body(self) -> bool:
+        """Whether the body code is one the data lists (an unknown one is a warning)."""
+        return self.ma_co_quan in body_codes()
+
+    @property
+    def type_name(self) -> str:
+        """The tên loại printed: as written, else the code's."""
+        return self.ten_loai or type_codes()[self.loai]
 
     @property
     def day(self) -> dt.date:
@@ -348,6 +402,68 @@ class Parent(_Model):
     ky_hieu: Line = Field(description="Ký hiệu, ví dụ KH/HU.")
 
 
+class Numbering(_Model):
+    """Kiểu nhãn của văn bản gốc; bỏ trống là theo hồ sơ thể thức."""
+
+    muc: Literal["I.", "I-"] | None = Field(None, description="Nhãn phần: 'I.' hoặc 'I-'.")
+    tieu_muc: Literal["1.", "1-"] | None = Field(None, description="Nhãn mục: '1.' hoặc '1-'.")
+
+
+class Milestones(_Model):
+    """Một chỉ tiêu của bảng phụ lục, với giá trị phải đạt theo từng mốc năm."""
+
+    id: Id
+    nhan: Line = Field(description="Tên chỉ tiêu như bảng ghi.")
+    don_vi: str = Field("", description="Đơn vị tính.")
+    moc: Annotated[dict[int, Number | str], Field(min_length=1)] = Field(
+        description="Giá trị theo năm: {2025: 420, 2030: 650}."
+    )
+    huong: Direction | None = Field(None, description="tang hoặc giam.")
+
+    def target_for(self, year: int) -> int | float | str:
+        """The milestone of `year`; without one the first later; after the last, the last."""
+        years = sorted(self.moc)
+        later = [y for y in years if y >= year]
+        return self.moc[later[0] if later else years[-1]]
+
+
+class MilestoneGroup(_Model):
+    """Một nhóm dòng của bảng chỉ tiêu (I. Về kinh tế …); không tên là không có dòng nhóm."""
+
+    id: Id
+    tieu_de: Line | None = None
+    chi_tieu: list[Milestones] = Field(min_length=1)
+
+
+class Table(_Model):
+    """Một bảng: dòng tiêu đề và các dòng, mỗi dòng một danh sách ô."""
+
+    cot: list[str] = Field(min_length=1, description="Tiêu đề các cột.")
+    dong: list[list[str]] = Field(default_factory=list, description="Các dòng của bảng.")
+
+
+class Appendix(_Model):
+    """Một phụ lục sau phần ký: tên, dòng 'Kèm theo …' sinh từ đầu văn bản, một bảng."""
+
+    id: Id
+    tieu_de: Line = Field("PHỤ LỤC", description="Dòng tên phụ lục (số thêm khi có từ 2).")
+    ten: Line | None = Field(None, description="Tên nội dung phụ lục, in hoa.")
+    chu_thich: Line | None = Field(
+        None, description="Dòng '(Kèm theo …)' khi khác dòng sinh từ đầu văn bản."
+    )
+    chi_tieu: list[MilestoneGroup] = Field(
+        default_factory=list, description="Bảng chỉ tiêu theo mốc năm."
+    )
+    bang: Table | None = Field(None, description="Bảng khác (không phải chỉ tiêu).")
+    ngang: bool | None = Field(None, description="In trên trang ngang; mặc định khi bảng rộng.")
+
+    def years(self) -> list[int]:
+        return sorted({y for g in self.chi_tieu for i in g.chi_tieu for y in i.moc})
+
+
+USUAL_PARTS = ("muc_dich_yeu_cau", "muc_tieu_chi_tieu", "nhiem_vu_giai_phap", "to_chuc_thuc_hien")
+
+
 class Plan(_Model):
     """Một kế hoạch của cấp ủy: nguồn duy nhất để sinh văn bản và biểu mẫu."""
 
@@ -359,15 +475,46 @@ class Plan(_Model):
     goc: Parent | None = Field(None, description="Kế hoạch cấp trên (với kế hoạch soạn từ đó).")
     don_vi: Id | None = Field(None, description="Mã đơn vị ban hành trong danh sách đơn vị.")
     van_ban: Header
-    can_cu: list[Paragraph] = Field(min_length=1, description="Các đoạn căn cứ mở đầu.")
-    muc_dich_yeu_cau: Section
-    muc_tieu_chi_tieu: Objectives
-    nhiem_vu_giai_phap: Section
-    to_chuc_thuc_hien: Organisation
+    danh_so: Numbering = Field(default_factory=Numbering, description="Kiểu nhãn riêng.")
+    can_cu: list[Paragraph] = Field(default_factory=list, description="Các đoạn mở đầu.")
+    muc_dich_yeu_cau: Section | None = None
+    muc_tieu_chi_tieu: Objectives | None = None
+    nhiem_vu_giai_phap: Section | None = None
+    to_chuc_thuc_hien: Organisation | None = None
     phan_khac: list[ExtraSection] = Field(
-        default_factory=list, description="Các phần khác, in sau Tổ chức thực hiện."
+        default_factory=list, description="Các phần khác; mặc định in sau các phần thường có."
     )
+    thu_tu: list[Id] | None = Field(
+        None, description="Mã các phần theo thứ tự in; bỏ trống là thứ tự thường lệ."
+    )
+    ket_luan: Prose | None = Field(None, description="Câu kết sau phần cuối ('Trên đây là …').")
     chu_ky: Signature = Field(default_factory=Signature)
     noi_nhan: Annotated[list[Line], AfterValidator(_filing_last)] = Field(
         min_length=1, description="Nơi nhận, mỗi dòng một nơi; dòng cuối là 'Lưu …'."
     )
+    phu_luc: list[Appendix] = Field(default_factory=list, description="Các phụ lục sau phần ký.")
+
+    @model_validator(mode="after")
+    def _order_names_every_part(self) -> Plan:
+        if self.thu_tu is not None:
+            ids = [part.id for part in self._parts_by_default()]
+            if sorted(self.thu_tu) != sorted(ids):
+                raise ValueError(f"'thu_tu' phải kể đúng một lần mỗi phần: {', '.join(ids)}")
+        return self
+
+    def _parts_by_default(self) -> list[Section | Objectives | Organisation]:
+        usual = [getattr(self, key) for key in USUAL_PARTS]
+        return [part for part in usual if part is not None] + list(self.phan_khac)
+
+    def parts(self) -> list[Section | Objectives | Organisation]:
+        """The parts in the order they print."""
+        parts = self._parts_by_default()
+        if self.thu_tu is None:
+            return parts
+        by_id = {part.id: part for part in parts}
+        return [by_id[ident] for ident in self.thu_tu]
+
+    def indicators(self) -> list[Indicator]:
+        """The indicators of the chỉ tiêu item, in reading order (none without one)."""
+        block = self.muc_tieu_chi_tieu.chi_tieu if self.muc_tieu_chi_tieu else None
+        return block.indicators() if block else []

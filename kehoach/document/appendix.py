@@ -1,0 +1,99 @@
+"""Plan → the context of its appendices (phụ lục): title, the `(Kèm theo …)` caption made
+from the header, and one table as column headings and rows of cells."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kehoach.plan.model import Appendix, Header, Plan, Signature
+from kehoach.rules.profile import Profile
+from kehoach.vn import docnumber
+from kehoach.vn import numbers as vnformat
+from kehoach.vn.labels import roman
+
+WIDE = 6
+"""A table with this many columns or more goes on a landscape page of its own."""
+_LOWER = {"ỦY", "UỶ", "XÃ", "PHƯỜNG", "HUYỆN", "TỈNH", "QUẬN", "THỊ", "TRẤN", "ĐẶC", "KHU"}
+_CITY = "THÀNH PHỐ"
+
+
+def _sentence_case(name: str) -> str:
+    """`ĐẢNG ỦY XÃ PHƯƠNG BÌNH` → `Đảng ủy xã Phương Bình`: administrative words in lower
+    case, the first word and the proper names capitalised."""
+    name = " ".join(name.split()).replace(_CITY, "thành_phố")
+    out = []
+    for i, word in enumerate(name.split(" ")):
+        if word == "thành_phố":
+            out.append("thành phố")
+        elif word in _LOWER and i:
+            out.append(word.lower())
+        else:
+            out.append(word[:1] + word[1:].lower())
+    return " ".join(out)
+
+
+def issuer(header: Header, signature: Signature) -> str:
+    """Who issues, as a sentence names it: `Ban Thường vụ Đảng ủy xã Phương Bình`."""
+    body = _sentence_case(header.co_quan.replace("\n", " "))
+    authority = signature.quyen_han.upper().removeprefix("T/M").strip()
+    if authority.startswith("BAN THƯỜNG VỤ"):
+        return f"Ban Thường vụ {body}"
+    return body
+
+
+def caption(plan: Plan, profile: Profile) -> str:
+    """`(Kèm theo Kế hoạch số 15-KH/ĐU ngày 10/3/2026 của Ban Thường vụ …)`."""
+    h = plan.van_ban
+    kind = h.type_name[:1] + h.type_name[1:].lower()
+    number = docnumber.doc_number(h.so, h.loai, h.ma_co_quan, profile.so_ky_hieu)
+    number = number.split(" ", 1)[-1].strip()
+    if isinstance(h.ngay, int):
+        when = f"năm {h.ngay}"
+    else:
+        when = f"ngày {h.ngay.day}/{h.ngay.month}/{h.ngay.year}"
+    return f"(Kèm theo {kind} số {number} {when} của {issuer(h, plan.chu_ky)})"
+
+
+def _cell(value: int | float | str) -> str:
+    return value if isinstance(value, str) else vnformat.number(value)
+
+
+def _rows(appendix: Appendix) -> tuple[list[str], list[dict[str, Any]]]:
+    if appendix.bang is not None:
+        rows = [{"o": row, "nhom": False} for row in appendix.bang.dong]
+        return appendix.bang.cot, rows
+    years = appendix.years()
+    columns = ["STT", "Chỉ tiêu", "Đơn vị tính", *(f"Năm {y}" for y in years)]
+    rows, count = [], 0
+    for g, group in enumerate(appendix.chi_tieu, start=1):
+        if group.tieu_de:
+            rows.append({"o": [roman(g), group.tieu_de] + [""] * (len(years) + 1), "nhom": True})
+        for indicator in group.chi_tieu:
+            count += 1
+            values = [_cell(indicator.moc[y]) if y in indicator.moc else "" for y in years]
+            cells = [str(count), indicator.nhan, indicator.don_vi, *values]
+            rows.append({"o": cells, "nhom": False})
+    return columns, rows
+
+
+def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
+    """Each appendix's strings; numbered `PHỤ LỤC 1`, `PHỤ LỤC 2` when there are two or more."""
+    out = []
+    many = len(plan.phu_luc) > 1
+    for n, appendix in enumerate(plan.phu_luc, start=1):
+        columns, rows = _rows(appendix)
+        title = appendix.tieu_de
+        if many and title == "PHỤ LỤC":
+            title = f"PHỤ LỤC {n}"
+        wide = appendix.ngang if appendix.ngang is not None else len(columns) >= WIDE
+        out.append(
+            {
+                "tieu_de": title,
+                "ten": appendix.ten or "",
+                "chu_thich": appendix.chu_thich or caption(plan, profile),
+                "cot": columns,
+                "dong": rows,
+                "ngang": wide,
+            }
+        )
+    return out
