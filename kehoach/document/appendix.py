@@ -7,7 +7,7 @@ from typing import Any
 
 from kehoach.plan.model import Appendix, Header, Plan, Signature
 from kehoach.rules.profile import Profile
-from kehoach.vn import docnumber
+from kehoach.vn import dates, docnumber
 from kehoach.vn import numbers as vnformat
 from kehoach.vn.labels import roman
 
@@ -41,17 +41,16 @@ def issuer(header: Header, signature: Signature) -> str:
     return body
 
 
-def caption(plan: Plan, profile: Profile) -> str:
+def caption(h: Header, signature: Signature, profile: Profile) -> str:
     """`(Kèm theo Kế hoạch số 15-KH/ĐU ngày 10/3/2026 của Ban Thường vụ …)`."""
-    h = plan.van_ban
     kind = h.type_name[:1] + h.type_name[1:].lower()
     number = docnumber.doc_number(h.so, h.loai, h.ma_co_quan, profile.so_ky_hieu)
     number = number.split(" ", 1)[-1].strip()
     if isinstance(h.ngay, int):
         when = f"năm {h.ngay}"
     else:
-        when = f"ngày {h.ngay.day}/{h.ngay.month}/{h.ngay.year}"
-    return f"(Kèm theo {kind} số {number} {when} của {issuer(h, plan.chu_ky)})"
+        when = f"ngày {dates.short_date(h.ngay, profile.dia_danh_ngay)}"
+    return f"(Kèm theo {kind} số {number} {when} của {issuer(h, signature)})"
 
 
 def _cell(value: int | float | str) -> str:
@@ -90,7 +89,7 @@ def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
             {
                 "tieu_de": title,
                 "ten": appendix.ten or "",
-                "chu_thich": appendix.chu_thich or caption(plan, profile),
+                "chu_thich": appendix.chu_thich or caption(plan.van_ban, plan.chu_ky, profile),
                 "cot": columns,
                 "dong": rows,
                 "ngang": wide,

@@ -257,6 +257,9 @@ def _signature_table(doc, p: Profile) -> None:
     right.paragraphs[0].text = "{{ chu_ky.quyen_han }}"
     right.paragraphs[0].style = doc.styles[STYLE["quyen_han"]]
     _add(right, "chuc_vu", "{{ chu_ky.chuc_vu }}")
+    _add(right, "chuc_vu", "{%p if chu_ky.ghi_chu %}")
+    _add(right, "chuc_vu", "{{ chu_ky.ghi_chu }}")
+    _add(right, "chuc_vu", "{%p endif %}")
     _add(right, "ho_ten", "{{ chu_ky.ho_ten }}")
 
 

@@ -20,14 +20,43 @@ from kehoach.importer.ledger import default_profile
 from kehoach.vn import closing
 from kehoach.vn.labels import roman
 
+Row = list[str]
+"""A table row: its cells' text."""
+
 
 @dataclass
 class Source:
-    """The header block's lines (when the file keeps them apart) and the body's lines."""
+    """The header block's lines (when the file keeps them apart), the body's lines, the
+    signature table's cells, and what follows the signature (lines and tables)."""
 
     header: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     signature: list[list[str]] = field(default_factory=list)  # cells of a signature table
+    after: list[str | list[Row]] = field(default_factory=list)
+    tracked: bool = False  # the DOCX had tracked changes (accepted on reading)
+
+
+_KINDS = (
+    (b"%PDF", "tệp PDF", "mở bằng Word (Tệp > Mở) rồi Lưu thành… Word (.docx)"),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "tệp Word 97-2003 (.doc)",
+        "mở bằng Word hoặc LibreOffice rồi Lưu thành… Word (.docx)",
+    ),
+)
+
+
+def _refuse_unreadable(path: Path, raw: bytes, text: bool = True) -> None:
+    """PDF, Word 97, binary and empty files cannot be read: say which and what to do."""
+    for magic, kind, how in _KINDS:
+        if raw.startswith(magic):
+            raise PlanError([Problem(str(path), f"{kind} không nhập trực tiếp được: {how}")])
+    if not text:
+        return
+    if not raw.strip():
+        raise PlanError([Problem(str(path), "tệp trống: không có chữ nào để nhập")])
+    if b"\x00" in raw[:4096]:
+        raise PlanError([Problem(str(path), "tệp nhị phân, không phải văn bản: lưu thành .docx")])
 
 
 # Characters TCVN3 (ABC) and VNI text shows when read as Windows-1252.
@@ -45,6 +74,7 @@ def _legacy(path: Path, text: str) -> PlanError:
 
 def read_text(path: Path) -> Source:
     raw = path.read_bytes()
+    _refuse_unreadable(path, raw)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -147,6 +177,7 @@ def _format(value: int, fmt: str) -> str:
 
 
 def read_docx(path: Path) -> Source:
+    _refuse_unreadable(path, path.read_bytes()[:4096], text=False)
     try:
         package = zipfile.ZipFile(path)
         document = etree.fromstring(package.read("word/document.xml"))
@@ -160,26 +191,39 @@ def read_docx(path: Path) -> Source:
     numbering = _Numbering(package, styles)
     profile = default_profile()
     body = document.find(f"{{{W}}}body")
-    source = Source()
+    source = Source(tracked=body.find(f".//{{{W}}}ins") is not None)
     tables = body.findall(f"{{{W}}}tbl")
     for child in body:
         if child.tag == f"{{{W}}}p":
             label = numbering.label(child)
             text = paragraph_text(child)
-            source.body.append(f"{label} {text}" if label else text)
+            line = f"{label} {text}" if label else text
+            (source.after if source.signature else source.body).append(line)
         elif child.tag == f"{{{W}}}tbl":
-            cells = [
-                [paragraph_text(p) for p in tc.iter(f"{{{W}}}p")] for tc in child.iter(f"{{{W}}}tc")
-            ]
-            flat = [line for cell in cells for line in cell]
-            if child is tables[0] and not source.body:
-                source.header = flat
-            elif any(closing.is_recipients_heading(line.strip(), profile) for line in flat):
-                source.signature = cells
-            else:
-                source.body += flat
+            _table(child, child is tables[0], source, profile)
     _refuse_legacy(path, "\n".join(source.header + source.body))
     return source
+
+
+def _table(table, first: bool, source: Source, profile) -> None:
+    """A header, a signature, an appendix's table (after the signature), or body lines."""
+    cells = [[paragraph_text(p) for p in tc.iter(f"{{{W}}}p")] for tc in table.iter(f"{{{W}}}tc")]
+    flat = [line for cell in cells for line in cell]
+    if first and not source.body:
+        source.header = flat
+    elif source.signature:
+        rows = [
+            [
+                " ".join(paragraph_text(p) for p in tc.iter(f"{{{W}}}p"))
+                for tc in tr.iter(f"{{{W}}}tc")
+            ]
+            for tr in table.iter(f"{{{W}}}tr")
+        ]
+        source.after.append(rows)
+    elif any(closing.is_recipients_heading(line.strip(), profile) for line in flat):
+        source.signature = cells
+    else:
+        source.body += flat
 
 
 def read_source(path: Path) -> Source:

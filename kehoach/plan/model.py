@@ -384,6 +384,7 @@ class Signature(_Model):
 
     quyen_han: str = Field("", description="T/M BAN THƯỜNG VỤ, T/M HUYỆN ỦY …")
     chuc_vu: str = Field("", description="BÍ THƯ, PHÓ BÍ THƯ …")
+    ghi_chu: str = Field("", description="Dòng giữa chức vụ và họ tên: (đã ký), (Đã ký) …")
     ho_ten: str = Field("", description="Họ và tên người ký.")
 
 
