@@ -3,6 +3,7 @@ non-blank source line (every paragraph and cell of a DOCX) is in the rendered do
 
 from __future__ import annotations
 
+import random
 import re
 import zipfile
 from pathlib import Path
@@ -15,6 +16,7 @@ from lxml import etree
 
 from kehoach.check.files import W, paragraph_text
 from kehoach.cli import main
+from kehoach.plan.loader import load_plan
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 SOURCES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".docx"))
@@ -65,3 +67,41 @@ def test_every_line_survives(source, tmp_path):
     text = rendered_text(docx)
     lost = [line for line in source_lines(source) if line not in text]
     assert lost == []
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_every_fixture_validates(source, tmp_path):
+    target, _docx, _result = imported(source, tmp_path)
+    result = run("validate", str(target))
+    assert result.exit_code == 0 and result.output.startswith("hợp lệ: "), result.output
+
+
+def _mutilated(text: str, seed: int) -> list[str]:
+    """The text with lines removed, shuffled, or cut mid-word."""
+    rng = random.Random(seed)
+    lines = text.split("\n")
+    removed = [x for x in lines if rng.random() > 0.3]
+    shuffled = lines[:]
+    rng.shuffle(shuffled)
+    cut = text[: rng.randrange(1, len(text))]
+    return ["\n".join(removed), "\n".join(shuffled), cut, cut[: len(cut) // 7]]
+
+
+TEXTS = [p for p in SOURCES if p.suffix == ".txt"]
+
+
+@pytest.mark.parametrize("source", TEXTS, ids=lambda p: p.name)
+def test_mutilated_texts_never_give_a_traceback(source, tmp_path):
+    original = source.read_text(encoding="utf-8")
+    texts = [t for seed in range(6) for t in _mutilated(original, seed)]
+    for n, text in enumerate(texts):
+        path = tmp_path / f"{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        target = tmp_path / f"{n}.yaml"
+        result = run("import", str(path), "-o", str(target))
+        assert isinstance(result.exception, SystemExit | None), result.output
+        assert result.exit_code in (1, 2), result.output
+        if result.exit_code == 2:
+            assert result.output.startswith("lỗi: ") and not target.exists()
+        else:
+            assert "cần xem lại" in result.output and load_plan(target)
