@@ -57,6 +57,24 @@ def _cell(value: int | float | str) -> str:
     return value if isinstance(value, str) else vnformat.number(value)
 
 
+_FIXED_MM = {"STT": 12, "Đơn vị tính": 28}
+_YEAR_MM = 22
+
+
+def _widths(columns: list[str], usable_mm: float) -> list[int]:
+    """Column widths in twips: STT, unit and year columns narrow, the rest share what is
+    left (the indicator's name)."""
+    fixed = [_FIXED_MM.get(c, _YEAR_MM if c.startswith("Năm ") else 0) for c in columns]
+    free = [i for i, w in enumerate(fixed) if not w] or list(range(len(columns)))
+    left = max(usable_mm - sum(fixed), 30 * len(free))
+    mm = (
+        [w or left / len(free) for w in fixed]
+        if len(free) < len(columns)
+        else [usable_mm / len(columns)] * len(columns)
+    )
+    return [round(w * 1440 / 25.4) for w in mm]
+
+
 def _rows(appendix: Appendix) -> tuple[list[str], list[dict[str, Any]]]:
     if appendix.bang is not None:
         rows = [{"o": row, "nhom": False} for row in appendix.bang.dong]
@@ -81,6 +99,11 @@ def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
     many = len(plan.phu_luc) > 1
     for n, appendix in enumerate(plan.phu_luc, start=1):
         columns, rows = _rows(appendix)
+        page = profile.trang
+        usable = page.rong_mm - page.le_trai_mm - page.le_phai_mm
+        widths = _widths(columns, usable)
+        for row in rows:
+            row["o"] = [{"t": t, "w": w} for t, w in zip(row["o"], widths, strict=True)]
         title = appendix.tieu_de
         if many and title == "PHỤ LỤC":
             title = f"PHỤ LỤC {n}"
@@ -90,7 +113,8 @@ def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
                 "tieu_de": title,
                 "ten": appendix.ten or "",
                 "chu_thich": appendix.chu_thich or caption(plan.van_ban, plan.chu_ky, profile),
-                "cot": columns,
+                "cot": [{"t": t, "w": w} for t, w in zip(columns, widths, strict=True)],
+                "grid": widths,
                 "dong": rows,
                 "ngang": wide,
             }

@@ -353,21 +353,29 @@ def _appendices(doc, p: Profile) -> None:
     _add(doc, "chu_thich", "{{ pl.chu_thich }}")
     table = doc.add_table(rows=4, cols=3)
     width = p.trang.rong_mm - p.trang.le_trai_mm - p.trang.le_phai_mm
-    ooxml.grid_table(table, [1, width, 1])
+    ooxml.grid_table(table, [width / 3] * 3)
+    grid = table._tbl.tblGrid  # one gridCol per column of the context's table
+    for extra in grid.findall(qn("w:gridCol"))[1:]:
+        grid.remove(extra)
+    grid.text = "{% for w in pl.grid %}"
+    grid[0].set(qn("w:w"), "{{ w }}")
+    grid[0].tail = "{% endfor %}"
     ooxml.repeat_heading(table.rows[0])
     heading, start, row, end = table.rows
     for cells, loop in ((heading.cells, "pl.cot"), (row.cells, "r.o")):
         cells[0].paragraphs[0].text = f"{{%tc for c in {loop} %}}"
         cells[2].paragraphs[0].text = "{%tc endfor %}"
+        width_of = cells[1]._tc.get_or_add_tcPr().find(qn("w:tcW"))
+        width_of.set(qn("w:w"), "{{ c.w }}")  # each column's width comes from the context
     title = heading.cells[1].paragraphs[0]
-    title.text = "{{ c }}"
+    title.text = "{{ c.t }}"
     title.style = doc.styles[STYLE["bang_dau"]]
     start.cells[0].paragraphs[0].text = "{%tr for r in pl.dong %}"
     end.cells[0].paragraphs[0].text = "{%tr endfor %}"
     cell = row.cells[1].paragraphs[0]
     cell.style = doc.styles[STYLE["bang"]]
-    cell.add_run("{% if r.nhom %}{{ c }}{% endif %}").bold = True
-    cell.add_run("{% if not r.nhom %}{{ c }}{% endif %}")
+    cell.add_run("{% if r.nhom %}{{ c.t }}{% endif %}").bold = True
+    cell.add_run("{% if not r.nhom %}{{ c.t }}{% endif %}")
     _add(doc, "phu_luc", "{%p endfor %}")
 
 
