@@ -25,14 +25,10 @@ Real plans (issue 10) are held by extending the original format, never by changi
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
     Discriminator,
     Field,
     StringConstraints,
@@ -40,81 +36,25 @@ from pydantic import (
     model_validator,
 )
 
-from kehoach.rules.data import body_codes, levels, type_codes
-from kehoach.vn.numbers import parse_number
+from kehoach.plan.appendix import Appendix
+from kehoach.plan.fields import (
+    Comparison,
+    Direction,
+    Id,
+    Level,
+    Levels,
+    Line,
+    Number,
+    Prose,
+    _known,
+    _Model,
+)
+from kehoach.rules.data import body_codes, type_codes
 
 VALUE_SLOT = "{gt}"
 """Where an indicator's value goes in its wording."""
 BASE_SLOT = "{ms}"
 """Where an indicator's denominator goes (`10 bác sĩ trên {ms} dân`)."""
-
-def _fold(text: str) -> str:
-    """Prose is one paragraph: line breaks of a YAML block become spaces."""
-    return " ".join(part.strip() for part in text.strip().splitlines() if part.strip())
-
-
-def _vi_number(value: Any) -> Any:
-    """Accept `"2,59"` and `"10.000"` (the Vietnamese way) as numbers."""
-    if isinstance(value, str):
-        number = parse_number(value)
-        if number is None:
-            raise ValueError(f"'{value}' không phải là số (viết 2,59 hoặc 10.000 theo kiểu Việt)")
-        return number
-    if isinstance(value, bool):
-        raise ValueError("phải là số, không phải đúng/sai")
-    if isinstance(value, float) and value == int(value):
-        return int(value)
-    return value
-
-
-def _known(table: dict[str, str], what: str):
-    def check(value: str) -> str:
-        if value not in table:
-            raise ValueError(f"{what} '{value}' không có trong danh mục; có: {', '.join(table)}")
-        return value
-
-    return check
-
-
-def _level(value: str) -> str:
-    return _known(levels(), "cấp")(value)
-
-
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
-    Field(description="Mã ổn định, viết thường không dấu, nối bằng gạch ngang (nv6-giao-duc)."),
-]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Prose = Annotated[str, AfterValidator(_fold), StringConstraints(min_length=1)]
-Number = Annotated[int | float, BeforeValidator(_vi_number)]
-Level = Annotated[str, AfterValidator(_level)]
-Levels = Annotated[
-    list[Level],
-    Field(min_length=1, description="Các cấp áp dụng (huyen, xa …); bỏ trống là mọi cấp."),
-]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Comparison(StrEnum):
-    """How a result is compared with the target, as the wording says it."""
-
-    tren = "tren"  # trên 95%  → >
-    toi_thieu = "toi_thieu"  # tối thiểu, ít nhất → ≥
-    khoang = "khoang"  # khoảng → ≈
-    duoi = "duoi"  # dưới 15% → <
-    toi_da = "toi_da"  # tối đa, không quá → ≤
-    dat = "dat"  # đạt, chiếm, bare number → =
-
-
-class Direction(StrEnum):
-    """Whether a higher or a lower result is better."""
-
-    tang = "tang"
-    giam = "giam"
 
 
 class Paragraph(_Model):
@@ -408,58 +348,6 @@ class Numbering(_Model):
 
     muc: Literal["I.", "I-"] | None = Field(None, description="Nhãn phần: 'I.' hoặc 'I-'.")
     tieu_muc: Literal["1.", "1-"] | None = Field(None, description="Nhãn mục: '1.' hoặc '1-'.")
-
-
-class Milestones(_Model):
-    """Một chỉ tiêu của bảng phụ lục, với giá trị phải đạt theo từng mốc năm."""
-
-    id: Id
-    nhan: Line = Field(description="Tên chỉ tiêu như bảng ghi.")
-    don_vi: str = Field("", description="Đơn vị tính.")
-    moc: Annotated[dict[int, Number | str], Field(min_length=1)] = Field(
-        description="Giá trị theo năm: {2025: 420, 2030: 650}."
-    )
-    huong: Direction | None = Field(None, description="tang hoặc giam.")
-
-    def target_for(self, year: int) -> int | float | str:
-        """The milestone of `year`; without one the first later; after the last, the last."""
-        years = sorted(self.moc)
-        later = [y for y in years if y >= year]
-        return self.moc[later[0] if later else years[-1]]
-
-
-class MilestoneGroup(_Model):
-    """Một nhóm dòng của bảng chỉ tiêu (I. Về kinh tế …); không tên là không có dòng nhóm."""
-
-    id: Id
-    tieu_de: Line | None = None
-    chi_tieu: list[Milestones] = Field(min_length=1)
-
-
-class Table(_Model):
-    """Một bảng: dòng tiêu đề và các dòng, mỗi dòng một danh sách ô."""
-
-    cot: list[str] = Field(min_length=1, description="Tiêu đề các cột.")
-    dong: list[list[str]] = Field(default_factory=list, description="Các dòng của bảng.")
-
-
-class Appendix(_Model):
-    """Một phụ lục sau phần ký: tên, dòng 'Kèm theo …' sinh từ đầu văn bản, một bảng."""
-
-    id: Id
-    tieu_de: Line = Field("PHỤ LỤC", description="Dòng tên phụ lục (số thêm khi có từ 2).")
-    ten: Line | None = Field(None, description="Tên nội dung phụ lục, in hoa.")
-    chu_thich: Line | None = Field(
-        None, description="Dòng '(Kèm theo …)' khi khác dòng sinh từ đầu văn bản."
-    )
-    chi_tieu: list[MilestoneGroup] = Field(
-        default_factory=list, description="Bảng chỉ tiêu theo mốc năm."
-    )
-    bang: Table | None = Field(None, description="Bảng khác (không phải chỉ tiêu).")
-    ngang: bool | None = Field(None, description="In trên trang ngang; mặc định khi bảng rộng.")
-
-    def years(self) -> list[int]:
-        return sorted({y for g in self.chi_tieu for i in g.chi_tieu for y in i.moc})
 
 
 USUAL_PARTS = ("muc_dich_yeu_cau", "muc_tieu_chi_tieu", "nhiem_vu_giai_phap", "to_chuc_thuc_hien")
