@@ -41,7 +41,7 @@ from kehoach.plan.fields import (
     Comparison,
     Direction,
     Id,
-    Level,
+    Level as Level,
     Levels,
     Line,
     Number,
