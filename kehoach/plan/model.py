@@ -41,13 +41,15 @@ from kehoach.plan.fields import (
     Comparison,
     Direction,
     Id,
-    Level as Level,
     Levels,
     Line,
     Number,
     Prose,
     _known,
     _Model,
+)
+from kehoach.plan.fields import (
+    Level as Level,
 )
 from kehoach.rules.data import body_codes, type_codes
 
