@@ -157,7 +157,8 @@ def test_nested_items_get_labels_per_level_in_the_plans_own_style():
     data["danh_so"] = {"muc": "I-", "tieu_muc": "1-"}
     data["nhiem_vu_giai_phap"]["muc"] = [
         {"id": "nv-1", "tieu_de": "Hạ tầng", "nhan_con": "a)", "muc": [
-            {"id": "nv-1-a", "tieu_de": "Về thiết bị", "doan": [{"id": "p1", "noi_dung": "Rà soát."}]},
+            {"id": "nv-1-a", "tieu_de": "Về thiết bị",
+             "doan": [{"id": "p1", "noi_dung": "Rà soát."}]},
             {"id": "nv-1-b", "noi_dung": "Về phần mềm: dùng chung."}]},
         {"id": "nv-2", "tieu_de": "Năng lực số", "nhan_con": "1.1.", "muc": [
             {"id": "nv-2-1", "tieu_de": "Bồi dưỡng", "nhan_con": "-", "muc": [
