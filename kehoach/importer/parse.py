@@ -57,6 +57,7 @@ def _placeholders(header: Data, body: list[str], ledger: Ledger) -> None:
             header["ma_co_quan"] = named
     for key, value in _PLACEHOLDERS.items():
         header.setdefault(key, value)
+    header.setdefault("so", None)
     if "ngay" not in header:
         years = re.findall(r"\b(?:năm|đến) (\d{4})\b", " ".join(body))
         header["ngay"] = int(years[0]) if years else dt.date.today().year
@@ -114,6 +115,7 @@ def parse(source: Source, name: str) -> Imported:
     if not text:
         raise PlanError([Problem(name, "không có đoạn thân văn bản nào: không nhập được")])
     _placeholders(header, text, ledger)
+    header = {k: header[k] for k in Header.model_fields if k in header}  # the model's order
     data: Data = {"id": slug(name, 6), "van_ban": header}
     read_body(text, data, ledger)
     tail = [x for x in rest[end:] if x.strip()]

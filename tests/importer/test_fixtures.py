@@ -9,8 +9,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
-from conftest import ROOT, squash
+from conftest import ROOT, SEED, squash
 from docx import Document
 from lxml import etree
 
@@ -105,3 +106,22 @@ def test_mutilated_texts_never_give_a_traceback(source, tmp_path):
             assert result.output.startswith("lỗi: ") and not target.exists()
         else:
             assert "cần xem lại" in result.output and load_plan(target)
+
+
+def _data(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _paragraphs(docx: Path) -> list[str]:
+    doc = Document(str(docx))
+    cells = [p.text for t in doc.tables for c in t._cells for p in c.paragraphs]
+    return cells + [p.text for p in doc.paragraphs]
+
+
+@pytest.mark.parametrize("source", [*SOURCES, SEED], ids=lambda p: p.name)
+def test_round_trip(source, tmp_path):
+    """import → render → import gives the same plan; render → import → render the same text."""
+    first, docx, _result = imported(source, tmp_path / "a")
+    second, again, _result = imported(docx, tmp_path / "b")
+    assert _data(second) == _data(first)
+    assert _paragraphs(again) == _paragraphs(docx)
