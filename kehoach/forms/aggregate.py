@@ -49,7 +49,7 @@ class Summary:
         self.names = {u: names.get(u, u) for u in self.units}
         self.missing = [names[u] for u in order if u not in reported]
         self.registry = registry
-        self.lines = {i.id: self._line(i) for i in plan.muc_tieu_chi_tieu.chi_tieu.indicators()}
+        self.lines = {i.id: self._line(i) for i in plan.indicators()}
 
     def _target(self, indicator: Indicator, unit: str) -> float | None:
         own = self._unit(unit)

@@ -69,7 +69,7 @@ def _where(ref: str, sheet: str = FORM_SHEET) -> str:
 class _FormReader:
     def __init__(self, plan: Plan, registry: Registry | None, reading: Reading) -> None:
         self.plan = plan
-        self.indicators = {i.id: i for i in plan.muc_tieu_chi_tieu.chi_tieu.indicators()}
+        self.indicators = {i.id: i for i in plan.indicators()}
         self.units = {u.id: u for u in registry.don_vi} if registry else {}
         self.reading = reading
         self.seen: dict[str, Path] = {}

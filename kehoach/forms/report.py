@@ -75,7 +75,8 @@ class Row:
 def indicator_rows(plan: Plan) -> list[Row]:
     """Groups (I., II. …, by paragraph of II.2) and their indicators (1., 2. …)."""
     rows: list[Row] = []
-    for g, paragraph in enumerate(plan.muc_tieu_chi_tieu.chi_tieu.doan, start=1):
+    block = plan.muc_tieu_chi_tieu.chi_tieu if plan.muc_tieu_chi_tieu else None
+    for g, paragraph in enumerate(block.doan if block else [], start=1):
         rows.append(Row(labels.roman(g), paragraph.nhan or f"Nhóm chỉ tiêu {g}"))
         for i, indicator in enumerate(paragraph.indicators(), start=1):
             rows.append(Row(str(i), indicator.nhan, indicator))
@@ -169,9 +170,10 @@ def _outline_blocks(
             blocks.append({"kieu": "huong_dan", "chu": " ".join(item["huong_dan"].split())})
             if "theo_nhiem_vu" in item:
                 guide = " ".join(item["theo_nhiem_vu"].split())
-                for t, task in enumerate(plan.nhiem_vu_giai_phap.muc):
+                tasks = plan.nhiem_vu_giai_phap.muc if plan.nhiem_vu_giai_phap else []
+                for t, task in enumerate(tasks):
                     letter = labels.sub_item(t + 1, rule)
-                    blocks.append({"kieu": "tieu_muc_con", "chu": f"{letter} {task.tieu_de}"})
+                    blocks.append({"kieu": "tieu_muc_con", "chu": f"{letter} {task.title}"})
                     blocks.append({"kieu": "huong_dan", "chu": guide})
     return blocks
 

@@ -125,3 +125,10 @@ def test_round_trip(source, tmp_path):
     second, again, _result = imported(docx, tmp_path / "b")
     assert _data(second) == _data(first)
     assert _paragraphs(again) == _paragraphs(docx)
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_forms_are_made_from_every_imported_fixture(source, tmp_path):
+    target, _docx, _result = imported(source, tmp_path)
+    result = run("forms", str(target), "-o", str(tmp_path / "forms"))
+    assert result.exit_code == 0 and result.exception is None, result.output
