@@ -77,7 +77,8 @@ def _widths(columns: list[str], usable_mm: float) -> list[int]:
 
 def _rows(appendix: Appendix) -> tuple[list[str], list[dict[str, Any]]]:
     if appendix.bang is not None:
-        rows = [{"o": row, "nhom": False} for row in appendix.bang.dong]
+        width = len(appendix.bang.cot)
+        rows = [{"o": (row.o + [""] * width)[:width], "nhom": False} for row in appendix.bang.dong]
         return appendix.bang.cot, rows
     years = appendix.years()
     columns = ["STT", "Chỉ tiêu", "Đơn vị tính", *(f"Năm {y}" for y in years)]
@@ -93,21 +94,29 @@ def _rows(appendix: Appendix) -> tuple[list[str], list[dict[str, Any]]]:
     return columns, rows
 
 
+def _usable_mm(profile: Profile, wide: bool) -> float:
+    page, turned = profile.trang, profile.trang_ngang
+    if wide:
+        return page.cao_mm - turned.le_trai_mm - turned.le_phai_mm
+    return page.rong_mm - page.le_trai_mm - page.le_phai_mm
+
+
 def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
-    """Each appendix's strings; numbered `PHỤ LỤC 1`, `PHỤ LỤC 2` when there are two or more."""
+    """Each appendix's strings; numbered `PHỤ LỤC 1`, `PHỤ LỤC 2` when there are two or
+    more. A wide one gets a landscape section of its own: `ngat` names the orientation of
+    the section a break closes before it (`doc`, `ngang`; empty: a page break)."""
     out = []
     many = len(plan.phu_luc) > 1
+    before = False  # the signature's page is upright
     for n, appendix in enumerate(plan.phu_luc, start=1):
         columns, rows = _rows(appendix)
-        page = profile.trang
-        usable = page.rong_mm - page.le_trai_mm - page.le_phai_mm
-        widths = _widths(columns, usable)
+        wide = appendix.ngang if appendix.ngang is not None else len(columns) >= WIDE
+        widths = _widths(columns, _usable_mm(profile, wide))
         for row in rows:
             row["o"] = [{"t": t, "w": w} for t, w in zip(row["o"], widths, strict=True)]
         title = appendix.tieu_de
         if many and title == "PHỤ LỤC":
             title = f"PHỤ LỤC {n}"
-        wide = appendix.ngang if appendix.ngang is not None else len(columns) >= WIDE
         out.append(
             {
                 "tieu_de": title,
@@ -115,8 +124,18 @@ def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
                 "chu_thich": appendix.chu_thich or caption(plan.van_ban, plan.chu_ky, profile),
                 "cot": [{"t": t, "w": w} for t, w in zip(columns, widths, strict=True)],
                 "grid": widths,
+                "rong": sum(widths),
                 "dong": rows,
-                "ngang": wide,
+                "ngat": "" if wide == before else ("ngang" if before else "doc"),
             }
         )
+        before = wide
     return out
+
+
+def last_is_wide(plan: Plan, profile: Profile) -> bool:
+    """Whether the document ends on a landscape page (its last phụ lục is wide)."""
+    if not plan.phu_luc:
+        return False
+    last = plan.phu_luc[-1]
+    return last.ngang if last.ngang is not None else len(_rows(last)[0]) >= WIDE

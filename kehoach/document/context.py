@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kehoach.document.appendix import appendices
+from kehoach.document.appendix import appendices, last_is_wide
 from kehoach.document.prose import bullet_lines, paragraph_text
 from kehoach.plan.model import (
     IndicatorBlock,
@@ -159,6 +159,7 @@ def ke_hoach(plan: Plan, profile: Profile) -> dict[str, Any]:
         "chu_ky": plan.chu_ky.model_dump(),
         "noi_nhan": closing.recipients(plan.noi_nhan, profile),
         "phu_luc": appendices(plan, profile),
+        "trang_ngang": last_is_wide(plan, profile),
     }
 
 

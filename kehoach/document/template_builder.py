@@ -7,6 +7,7 @@ two never drift: `python -m kehoach.document.template_builder` after a profile c
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import sys
 from pathlib import Path
@@ -340,12 +341,50 @@ def _finish(doc, profile: Profile, title: str):
     return doc
 
 
+def _page_settings(doc, p: Profile):
+    """The body's section properties upright and turned (a wide phụ lục's own section)."""
+    body = doc.element.body.sectPr
+    portrait, landscape = copy.deepcopy(body), copy.deepcopy(body)
+    page, margins = p.trang, p.trang_ngang
+    size = landscape.find(qn("w:pgSz"))
+    size.set(qn("w:w"), str(ooxml.twips(page.cao_mm)))
+    size.set(qn("w:h"), str(ooxml.twips(page.rong_mm)))
+    size.set(qn("w:orient"), "landscape")
+    margin = landscape.find(qn("w:pgMar"))
+    for key, mm in (
+        ("top", margins.le_tren_mm),
+        ("bottom", margins.le_duoi_mm),
+        ("left", margins.le_trai_mm),
+        ("right", margins.le_phai_mm),
+    ):
+        margin.set(qn(f"w:{key}"), str(ooxml.twips(mm)))
+    return portrait, landscape
+
+
+def _last_section_follows(doc, portrait, landscape) -> None:
+    """The document's last section takes the turned size and margins when the last phụ
+    lục is wide (`trang_ngang`); rendered upright, it is byte for byte the body's."""
+    body = doc.element.body.sectPr
+    for tag in ("w:pgSz", "w:pgMar"):
+        upright, turned, node = portrait.find(qn(tag)), landscape.find(qn(tag)), body.find(qn(tag))
+        for key in upright.attrib:
+            if upright.get(key) != turned.get(key):
+                choice = f"{turned.get(key)}{{% else %}}{upright.get(key)}"
+                node.set(key, f"{{% if trang_ngang %}}{choice}{{% endif %}}")
+
+
 def _appendices(doc, p: Profile) -> None:
     """Each phụ lục on a new page: title, name, caption, then its table, whose columns
     are as many as the context gives (`{%tc %}`)."""
     _add(doc, "phu_luc", "{%p for pl in phu_luc %}")
-    page = _add(doc, "phu_luc")
-    page.add_run().add_break(WD_BREAK.PAGE)
+    portrait, landscape = _page_settings(doc, p)
+    _add(doc, "phu_luc", "{%p if pl.ngat == 'doc' %}")
+    _add(doc, "phu_luc")._p.get_or_add_pPr().append(copy.deepcopy(portrait))
+    _add(doc, "phu_luc", "{%p elif pl.ngat == 'ngang' %}")
+    _add(doc, "phu_luc")._p.get_or_add_pPr().append(copy.deepcopy(landscape))
+    _add(doc, "phu_luc", "{%p else %}")
+    _add(doc, "phu_luc").add_run().add_break(WD_BREAK.PAGE)
+    _add(doc, "phu_luc", "{%p endif %}")
     _add(doc, "phu_luc", "{{ pl.tieu_de }}")
     _add(doc, "phu_luc", "{%p if pl.ten %}")
     _add(doc, "phu_luc", "{{ pl.ten }}")
@@ -354,6 +393,7 @@ def _appendices(doc, p: Profile) -> None:
     table = doc.add_table(rows=4, cols=3)
     width = p.trang.rong_mm - p.trang.le_trai_mm - p.trang.le_phai_mm
     ooxml.grid_table(table, [width / 3] * 3)
+    table._tbl.tblPr.find(qn("w:tblW")).set(qn("w:w"), "{{ pl.rong }}")
     grid = table._tbl.tblGrid  # one gridCol per column of the context's table
     for extra in grid.findall(qn("w:gridCol"))[1:]:
         grid.remove(extra)
@@ -377,6 +417,7 @@ def _appendices(doc, p: Profile) -> None:
     cell.add_run("{% if r.nhom %}{{ c.t }}{% endif %}").bold = True
     cell.add_run("{% if not r.nhom %}{{ c.t }}{% endif %}")
     _add(doc, "phu_luc", "{%p endfor %}")
+    _last_section_follows(doc, portrait, landscape)
 
 
 def build(profile: Profile):

@@ -97,10 +97,12 @@ def _table(rows: list[list[str]], current: Data, ledger: Ledger) -> None:
         if groups is not None:
             current["chi_tieu"] = groups
             return
-        current["bang"] = {"cot": rows[0], "dong": rows[1:]}
+        current["bang"] = {"cot": rows[0], "dong": [{"o": r} for r in rows[1:]]}
         return
     if "chi_tieu" in current:  # a second table: kept as a table of its own columns
-        current.setdefault("bang", {"cot": rows[0], "dong": []})["dong"] += rows[1:]
+        current.setdefault("bang", {"cot": rows[0], "dong": []})["dong"] += [
+            {"o": r} for r in rows[1:]
+        ]
     else:
-        current["bang"]["dong"] += rows
+        current["bang"]["dong"] += [{"o": r} for r in rows]
     ledger.note(current["id"], "phụ lục có thêm dòng hoặc bảng: đã gộp vào bảng, kiểm tra")

@@ -36,11 +36,17 @@ class MilestoneGroup(_Model):
     chi_tieu: list[Milestones] = Field(min_length=1)
 
 
+class TableRow(_Model):
+    """Một dòng của bảng: chữ trong từng ô, từ trái sang phải."""
+
+    o: list[str] = Field(min_length=1, description="Các ô của dòng.")
+
+
 class Table(_Model):
-    """Một bảng: dòng tiêu đề và các dòng, mỗi dòng một danh sách ô."""
+    """Một bảng: dòng tiêu đề và các dòng."""
 
     cot: list[str] = Field(min_length=1, description="Tiêu đề các cột.")
-    dong: list[list[str]] = Field(default_factory=list, description="Các dòng của bảng.")
+    dong: list[TableRow] = Field(default_factory=list, description="Các dòng của bảng.")
 
 
 class Appendix(_Model):

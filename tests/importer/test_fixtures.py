@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from builders import write_plan
 from click.testing import CliRunner
 from conftest import ROOT, SEED, squash
 from docx import Document
@@ -132,3 +133,19 @@ def test_forms_are_made_from_every_imported_fixture(source, tmp_path):
     target, _docx, _result = imported(source, tmp_path)
     result = run("forms", str(target), "-o", str(tmp_path / "forms"))
     assert result.exit_code == 0 and result.exception is None, result.output
+
+
+def test_a_wide_appendix_gets_a_landscape_section_of_its_own(tmp_path):
+    plan, _docx, _result = imported(FIXTURES / "phu_luc_moc.txt", tmp_path)
+    data = _data(plan)
+    columns = ["STT", "Xã", "2021", "2022", "2023", "2024", "2025"]
+    data["phu_luc"].append({"id": "pl-rong", "ten": "BẢNG RỘNG", "bang": {
+        "cot": columns, "dong": [{"o": ["1", "Xã A", "1", "2", "3", "4", "5"]}]}})
+    wide = write_plan(tmp_path / "rong" / "rong.yaml", data)
+    assert run("render", str(wide), "-o", str(tmp_path / "rong")).exit_code == 0
+    doc = Document(str(tmp_path / "rong" / "rong.docx"))
+    sizes = [(s.page_width > s.page_height) for s in doc.sections]
+    assert sizes == [False, True]  # the plan and PHỤ LỤC 1 upright, PHỤ LỤC 2 turned
+    titles = [p.text for p in doc.paragraphs if p.text.startswith("PHỤ LỤC")]
+    assert titles == ["PHỤ LỤC 1", "PHỤ LỤC 2"]
+    assert [c.text for c in doc.tables[-1].rows[0].cells] == columns

@@ -218,6 +218,6 @@ def test_milestones_give_the_target_of_a_year():
                                                 "Năm 2030"]
     assert [[c["t"] for c in r["o"]] for r in appendix["dong"]] == [
         ["I", "Về kinh tế", "", "", ""], ["1", "Số hộ dùng nước sạch", "hộ", "420", "650"]]
-    data["phu_luc"].append({"id": "pl-2", "bang": {"cot": ["A", "B"], "dong": [["1", "2"]]}})
+    data["phu_luc"].append({"id": "pl-2", "bang": {"cot": ["A", "B"], "dong": [{"o": ["1", "2"]}]}})
     titles = [a["tieu_de"] for a in appendices(_plan(data), load_profile("hd36-2018"))]
     assert titles == ["PHỤ LỤC 1", "PHỤ LỤC 2"]
