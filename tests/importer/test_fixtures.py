@@ -163,7 +163,8 @@ def test_dash_list_indicators(tmp_path):
     assert len(plan.can_cu) == 1 and [p.id for p in plan.parts()] == [
         "muc-dich-yeu-cau", "muc-tieu-chi-tieu", "nhiem-vu-giai-phap", "to-chuc-thuc-hien"]
     block = plan.muc_tieu_chi_tieu.chi_tieu
-    assert block.nam == 2030 and [p.dau for p in block.doan] == ["-"] and len(plan.indicators()) == 9
+    assert block.nam == 2030 and [p.dau for p in block.doan] == ["-"]
+    assert len(plan.indicators()) == 9
     assert len(plan.nhiem_vu_giai_phap.muc) == 3 and len(plan.to_chuc_thuc_hien.muc) == 4
     s = plan.chu_ky
     assert (s.quyen_han, s.chuc_vu, s.ho_ten) == ("T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Trần Văn Thắng")
@@ -203,7 +204,8 @@ def test_a_chuong_trinh_hanh_dong(tmp_path):
     assert (h.loai, h.type_name, h.ma_co_quan, h.cap_tren, h.so) == (
         "CTr", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "TU", None, 6)
     goals = plan.muc_tieu_chi_tieu
-    assert goals.tieu_de == "QUAN ĐIỂM, MỤC TIÊU" and goals.muc_tieu_tong_quat.tieu_de == "Quan điểm"
+    assert goals.tieu_de == "QUAN ĐIỂM, MỤC TIÊU"
+    assert goals.muc_tieu_tong_quat.tieu_de == "Quan điểm"
     assert goals.chi_tieu.tieu_de == "Mục tiêu đến năm 2030" and goals.tam_nhin is not None
     values = [i.gia_tri for i in plan.indicators() if i.gia_tri is not None]
     assert values == [30, 80, 100, 2]
