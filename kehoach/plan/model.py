@@ -36,7 +36,7 @@ from pydantic import (
     model_validator,
 )
 
-from kehoach.plan.appendix import Appendix
+from kehoach.plan.appendix import Appendix, Milestones
 from kehoach.plan.fields import (
     Comparison,
     Direction,
@@ -223,6 +223,11 @@ class IndicatorParagraph(_Model):
     )
     cap: Levels | None = None
 
+    def milestones(self) -> list[Milestones]:
+        """Every indicator row of the appendices' tables, in reading order; forms for year
+        N take `row.target_for(N)`."""
+        return [row for a in self.phu_luc for group in a.chi_tieu for row in group.chi_tieu]
+
     def indicators(self) -> list[Indicator]:
         """The paragraph's indicators, groups opened, in reading order."""
         out: list[Indicator] = []
@@ -241,6 +246,11 @@ class IndicatorBlock(_Model):
         default_factory=list, description="Các đoạn văn in trước các đoạn chỉ tiêu."
     )
     doan: list[IndicatorParagraph] = Field(min_length=1)
+
+    def milestones(self) -> list[Milestones]:
+        """Every indicator row of the appendices' tables, in reading order; forms for year
+        N take `row.target_for(N)`."""
+        return [row for a in self.phu_luc for group in a.chi_tieu for row in group.chi_tieu]
 
     def indicators(self) -> list[Indicator]:
         """Every indicator, in reading order."""
@@ -404,6 +414,11 @@ class Plan(_Model):
             return parts
         by_id = {part.id: part for part in parts}
         return [by_id[ident] for ident in self.thu_tu]
+
+    def milestones(self) -> list[Milestones]:
+        """Every indicator row of the appendices' tables, in reading order; forms for year
+        N take `row.target_for(N)`."""
+        return [row for a in self.phu_luc for group in a.chi_tieu for row in group.chi_tieu]
 
     def indicators(self) -> list[Indicator]:
         """The indicators of the chỉ tiêu item, in reading order (none without one)."""

@@ -208,7 +208,7 @@ def test_milestones_give_the_target_of_a_year():
             {"id": "nuoc", "nhan": "Số hộ dùng nước sạch", "don_vi": "hộ",
              "moc": {2025: 420, 2030: 650}}]}]}]
     plan = _plan(data)
-    row = plan.phu_luc[0].chi_tieu[0].chi_tieu[0]
+    (row,) = plan.milestones()
     assert [row.target_for(y) for y in (2024, 2025, 2027, 2030, 2031)] == [420, 420, 650, 650, 650]
     (appendix,) = appendices(plan, load_profile(plan.ho_so))
     assert appendix["tieu_de"] == "PHỤ LỤC"  # one appendix: not numbered
