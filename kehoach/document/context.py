@@ -104,6 +104,7 @@ class _Outline:
         if isinstance(part, Objectives):
             self._objectives(part)
         elif isinstance(part, Organisation):
+            self.blocks.extend(_paragraph(p) for p in part.doan)
             for duty in part.muc:
                 self.blocks.append(
                     {"kieu": "doan", "chu": f"{self.item_label()} {duty.chu_the} {duty.noi_dung}"}
@@ -114,6 +115,7 @@ class _Outline:
                 self.item_with(item)
 
     def _objectives(self, part: Objectives) -> None:
+        self.blocks.extend(_paragraph(p) for p in part.doan)
         if part.muc_tieu_tong_quat:
             self.item_with(part.muc_tieu_tong_quat)
         if part.chi_tieu:

@@ -17,8 +17,11 @@ def part(key: str | None, title: str, tree: Data, ledger: Ledger) -> Data:
         return objectives(ident, title, tree, ledger)
     if key == "to_chuc_thuc_hien":
         items = tree["muc"]
-        if items and not tree["doan"] and all(_plain_inline(i) for i in items):
-            return duties(title, items, ledger)
+        if items and all(_plain_inline(i) for i in items):
+            return {
+                **duties(title, items, ledger),
+                **({"doan": tree["doan"]} if tree["doan"] else {}),
+            }
         ident = ledger.unique("to-chuc-thuc-hien")
         ledger.note(ident, "tổ chức thực hiện có đoạn hoặc mục con: giữ như một phần chung")
         key = None

@@ -262,6 +262,7 @@ class Objectives(_Model):
 
     id: Id
     tieu_de: Line
+    doan: list[Paragraph] = Field(default_factory=list, description="Các đoạn trước các mục.")
     muc_tieu_tong_quat: Item | None = None
     chi_tieu: IndicatorBlock | None = None
     tam_nhin: Item | None = None
@@ -282,6 +283,7 @@ class Organisation(_Model):
 
     id: Id
     tieu_de: Line
+    doan: list[Paragraph] = Field(default_factory=list, description="Các đoạn trước các mục.")
     muc: list[Assignment] = Field(default_factory=list)
 
 

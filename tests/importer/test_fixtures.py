@@ -272,3 +272,12 @@ def test_word_numbering_and_tracked_changes(tmp_path):
     assert len(content.muc) == 2 and len(plan.to_chuc_thuc_hien.muc) == 3
     assert plan.van_ban.trich_yeu.count("\n") == 1 and plan.chu_ky.ho_ten == "Đặng Quốc Huy"
     assert len(plan.noi_nhan) == 4 and "thay đổi được theo dõi" in out
+
+
+@pytest.mark.parametrize("cut", [100, 5000, 20000])
+def test_a_truncated_docx_is_a_clear_error(cut, tmp_path):
+    path = tmp_path / "cut.docx"
+    path.write_bytes((FIXTURES / "word_numbering.docx").read_bytes()[:cut])
+    result = run("import", str(path), "-o", str(tmp_path / "cut.yaml"))
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+    assert "không phải tệp DOCX đọc được" in result.output

@@ -270,3 +270,23 @@ def test_a_docx_typed_in_tcvn3_is_refused(tmp_path):
         z.writestr("word/document.xml", f"<w:document {W}><w:body>{body}</w:body></w:document>")
     result = _import(path, tmp_path / "cu.yaml")
     assert result.exit_code == 2 and "bảng mã cũ (TCVN3/ABC)" in result.output
+
+
+def test_paragraphs_before_the_first_item_of_a_part_stay_under_the_part(tmp_path):
+    text = "\n".join([
+        "KẾ HOẠCH", "thực hiện Nghị quyết", "-----", "Căn cứ Nghị quyết, Ban Thường vụ ban hành:",
+        "I. MỤC TIÊU, CHỈ TIÊU", "Phấn đấu đến năm 2030 như sau.", "1. Chỉ tiêu",
+        "Tỷ lệ tiêm chủng mở rộng đạt 98%.", "II. TỔ CHỨC THỰC HIỆN", "Giao các ngành thực hiện.",
+        "1. Ban Tuyên giáo Huyện ủy chủ trì tuyên truyền.",
+    ])
+    source = tmp_path / "doan.txt"
+    source.write_text(text, encoding="utf-8")
+    result = _import(source, tmp_path / "doan.yaml")
+    assert result.exit_code == 1, result.output
+    plan = load_plan(tmp_path / "doan.yaml")
+    assert [p.noi_dung for p in plan.muc_tieu_chi_tieu.doan] == ["Phấn đấu đến năm 2030 như sau."]
+    duties = plan.to_chuc_thuc_hien
+    assert duties.doan[0].noi_dung == "Giao các ngành thực hiện."
+    assert duties.muc[0].chu_the == "Ban Tuyên giáo Huyện ủy"
+    texts = _texts(_render(tmp_path / "doan.yaml", tmp_path))
+    assert "Phấn đấu đến năm 2030 như sau." in texts and "II. TỔ CHỨC THỰC HIỆN" in texts
