@@ -72,7 +72,9 @@ def read_body(lines: list[str], data: Data, ledger: Ledger) -> None:
     if sections:
         _closing(sections[-1][1], data)
     order, extras, seen = [], [], []
-    for label, content in sections:
+    for n, (label, content) in enumerate(sections, start=1):
+        if label.value != n:
+            ledger.note("van_ban", f"nhãn phần '{label.written}' không theo thứ tự")
         seen += [label] + [x for x in map(labels.parse, content) if x is not None]
         title = label.text.strip()
         key = _part_key(title, data)
@@ -119,26 +121,37 @@ def _item(label: labels.Label, ident: str) -> Data:
 
 
 def tree(content: list[str], ledger: Ledger, prefix: str) -> Data:
-    """A part's content: paragraphs before any item, the items, their sub-items."""
+    """A part's content: paragraphs before any item, the items, their sub-items at any
+    depth (a sub-item of a new label style opens a level under the innermost item)."""
     short = {"muc_dich_yeu_cau": "md", "nhiem_vu_giai_phap": "nv", "muc_tieu_chi_tieu": "mt"}
     prefix = short.get(prefix, "m")
     top: Data = {"doan": [], "muc": []}
-    item: Data | None = None
-    sub: Data | None = None
+    path: list[Data] = []  # the open items, outermost first
     for line in content:
         label = labels.parse(line)
         if label is not None and label.kind == "tieu_muc":
-            item = _item(label, ledger.unique(f"{prefix}{len(top['muc']) + 1}"))
-            top["muc"].append(item)
-            sub = None
-        elif label is not None and label.kind == "tieu_muc_con" and item is not None:
-            sub = _item(label, ledger.unique(f"{item['id']}-{len(item['muc']) + 1}"))
-            item["muc"].append(sub)
-            item["nhan_con"] = "a)" if label.written.endswith(")") else "1.1."
+            path = [_item(label, ledger.unique(f"{prefix}{len(top['muc']) + 1}"))]
+            _numbered(label, len(top["muc"]) + 1, path[0]["id"], ledger)
+            top["muc"].append(path[0])
+        elif label is not None and label.kind == "tieu_muc_con" and path:
+            style = "a)" if label.written.endswith(")") else "1.1."
+            parent = next((i for i in reversed(path) if i.get("nhan_con") == style), path[-1])
+            sub = _item(label, ledger.unique(f"{parent['id']}-{len(parent['muc']) + 1}"))
+            if style == "a)":
+                _numbered(label, len(parent["muc"]) + 1, sub["id"], ledger)
+            parent["muc"].append(sub)
+            parent["nhan_con"] = style
+            path = [*path[: path.index(parent) + 1], sub]
         else:
-            owner = sub or item or top
+            owner = path[-1] if path else top
             owner["doan"].append(paragraph(line, owner.get("id", prefix), ledger))
     return top
+
+
+def _numbered(label: labels.Label, expected: int, ident: str, ledger: Ledger) -> None:
+    """A label out of sequence (`4.` after `2.`) is printed in sequence: noted."""
+    if label.value != expected:
+        ledger.note(ident, f"nhãn '{label.written}' không theo thứ tự: in theo số thứ tự")
 
 
 def paragraph(line: str, owner: str, ledger: Ledger) -> Data:

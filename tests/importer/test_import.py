@@ -290,3 +290,24 @@ def test_paragraphs_before_the_first_item_of_a_part_stay_under_the_part(tmp_path
     assert duties.muc[0].chu_the == "Ban Tuyên giáo Huyện ủy"
     texts = _texts(_render(tmp_path / "doan.yaml", tmp_path))
     assert "Phấn đấu đến năm 2030 như sau." in texts and "II. TỔ CHỨC THỰC HIỆN" in texts
+
+
+def test_sub_items_nest_by_their_label_style_and_numbering_slips_are_noted(tmp_path):
+    text = "\n".join([
+        "KẾ HOẠCH", "thực hiện Nghị quyết", "-----", "Căn cứ Nghị quyết, Ban Thường vụ ban hành:",
+        "I. NHIỆM VỤ, GIẢI PHÁP", "1. Hạ tầng", "1.1. Thiết bị", "a) Máy tính", "Mua mới.",
+        "b) Máy in", "1.2. Phần mềm", "Dùng chung.", "3. Con người", "Bồi dưỡng.",
+    ])
+    source = tmp_path / "long.txt"
+    source.write_text(text, encoding="utf-8")
+    result = _import(source, tmp_path / "long.yaml")
+    assert "nhãn '3.' không theo thứ tự" in result.output
+    plan = load_plan(tmp_path / "long.yaml")
+    first = plan.nhiem_vu_giai_phap.muc[0]
+    assert [s.tieu_de for s in first.muc] == ["Thiết bị", "Phần mềm"]
+    assert [s.tieu_de for s in first.muc[0].muc] == ["Máy tính", "Máy in"]
+    texts = _texts(_render(tmp_path / "long.yaml", tmp_path))
+    start = texts.index("1. Hạ tầng")
+    assert texts[start : start + 7] == [
+        "1. Hạ tầng", "1.1. Thiết bị", "a) Máy tính", "Mua mới.", "b) Máy in", "1.2. Phần mềm",
+        "Dùng chung."]
