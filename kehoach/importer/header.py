@@ -94,6 +94,9 @@ def parse_header(lines: list[str], ledger: Ledger) -> Data:
     if missing:
         ledger.note("van_ban", f"không nhận ra trong đầu văn bản: {', '.join(missing)}")
     if out.get("ma_co_quan") and out["ma_co_quan"] not in body_codes():
-        ledger.note("van_ban", f"mã cơ quan '{out['ma_co_quan']}' lạ")
+        ledger.note(
+            "van_ban",
+            f"mã cơ quan '{out['ma_co_quan']}' không có trong danh mục: giữ nguyên, kiểm tra",
+        )
     ledger.found.append("đầu văn bản: " + ", ".join(k for k in _REPORTED if k in out))
     return out
