@@ -9,7 +9,7 @@ from typing import Any
 
 from kehoach.check.findings import Segment
 from kehoach.errors import KehoachError
-from kehoach.plan.model import BASE_SLOT, VALUE_SLOT
+from kehoach.plan.indicators import BASE_SLOT, VALUE_SLOT
 
 # Plan fields holding codes or ids, not Vietnamese text.
 CODE_KEYS = {

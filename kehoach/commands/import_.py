@@ -25,7 +25,10 @@ from kehoach.errors import KehoachError
 )
 @click.option("--force", is_flag=True, help="Ghi đè tệp YAML đã có.")
 def import_(source: Path, target: Path | None, force: bool) -> None:
-    """Nhập một kế hoạch có sẵn (DOCX hoặc tệp chữ UTF-8) thành tệp kế hoạch YAML."""
+    """Nhập một kế hoạch có sẵn (DOCX hoặc tệp chữ UTF-8) thành tệp kế hoạch YAML.
+
+    Mã thoát: 0 khi không có gì cần xem lại, 1 khi có chỗ cần xem lại (tìm 'XEM LẠI'),
+    2 khi không ghi được gì."""
     from collections import Counter
 
     from kehoach.importer.parse import parse
@@ -56,3 +59,5 @@ def import_(source: Path, target: Path | None, force: bool) -> None:
     for reason, count in reasons.most_common():
         click.echo(f"cần xem lại ({count}): {reason}")
     click.echo(f"đã ghi {target}; {reasons.total()} chỗ cần xem lại (tìm 'XEM LẠI')")
+    if reasons:
+        raise SystemExit(1)  # written, but something needs the clerk's eye

@@ -31,9 +31,12 @@ def validate(plans: tuple[Path, ...]) -> None:
         except KehoachError as error:
             problems += error.problems
             continue
-        count = len(plan.muc_tieu_chi_tieu.chi_tieu.indicators())
-        tasks = len(plan.nhiem_vu_giai_phap.muc)
+        count = len(plan.indicators())
+        tasks = len(plan.nhiem_vu_giai_phap.muc) if plan.nhiem_vu_giai_phap else 0
         click.echo(f"hợp lệ: {path} ({count} chỉ tiêu, {tasks} nhiệm vụ)")
+        if not plan.van_ban.known_body:
+            code = plan.van_ban.ma_co_quan
+            click.echo(f"cảnh báo: {path}: mã cơ quan '{code}' không có trong danh mục")
     if problems:
         raise KehoachError(problems)
 

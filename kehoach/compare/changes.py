@@ -15,7 +15,8 @@ from pydantic import BaseModel
 from kehoach.compare import describe as say
 from kehoach.compare.words import describe as describe_words
 from kehoach.compare.words import word_changes
-from kehoach.plan.model import Indicator, Plan
+from kehoach.plan.indicators import Indicator
+from kehoach.plan.model import Plan
 from kehoach.plan.walk import Node, walk
 
 PAIRING_THRESHOLD = 0.6

@@ -7,14 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kehoach.plan.model import (
-    VALUE_SLOT,
-    Assignment,
-    Comparison,
-    Indicator,
-    IndicatorGroup,
-    Paragraph,
-)
+from kehoach.plan.fields import Comparison
+from kehoach.plan.indicators import VALUE_SLOT, Indicator, IndicatorGroup
+from kehoach.plan.model import Assignment, Paragraph
 from kehoach.vn import numbers as vnformat
 
 KINDS = {

@@ -12,7 +12,8 @@ from pydantic import BaseModel
 
 from kehoach.derive.changes import Record
 from kehoach.derive.target import Target
-from kehoach.plan.model import Indicator, IndicatorGroup, IndicatorParagraph, Item, Paragraph
+from kehoach.plan.indicators import Indicator, IndicatorGroup, IndicatorParagraph
+from kehoach.plan.model import Item, Paragraph
 from kehoach.plan.walk import Node, PathPart
 
 Part = tuple[PathPart, ...]

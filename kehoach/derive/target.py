@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from kehoach.derive.wording import Wording, fold, lower_first
 from kehoach.errors import PlanError, Problem
-from kehoach.plan.model import Indicator, Plan
+from kehoach.plan.indicators import Indicator
+from kehoach.plan.model import Plan
 from kehoach.plan.references import plan_reference
 from kehoach.plan.units import UNIT_KINDS, LoadedRegistry, Unit
 from kehoach.plan.walk import Node

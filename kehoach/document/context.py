@@ -9,9 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kehoach.document.prose import paragraph_text
-from kehoach.plan.model import Item, Paragraph, Plan
-from kehoach.rules.data import type_codes
+from kehoach.document.appendix import appendices, last_is_wide
+from kehoach.document.prose import bullet_lines, paragraph_text
+from kehoach.plan.model import (
+    IndicatorBlock,
+    Item,
+    Numbering,
+    Objectives,
+    Organisation,
+    Paragraph,
+    Plan,
+    Section,
+)
 from kehoach.rules.profile import Profile
 from kehoach.vn import closing, dates, docnumber, labels
 
@@ -24,11 +33,23 @@ def _paragraph(p: Paragraph) -> Block:
     return {"kieu": "doan", "chu": p.noi_dung}
 
 
-class _Outline:
-    """Numbers sections (I., II.) and items (1., 2.) in reading order."""
+_SECTION_FORMS = {"I.": "{so_la_ma}.", "I-": "{so_la_ma}-"}
+_ITEM_FORMS = {"1.": "{so}.", "1-": "{so}-"}
+_HEADING_KIND = {1: "tieu_muc", 2: "tieu_muc_con"}
 
-    def __init__(self, profile: Profile) -> None:
-        self.labels = profile.nhan
+
+class _Outline:
+    """Numbers parts (I., II.), items (1., 2.) and sub-items (a), 1.1., -) in reading order,
+    in the plan's own label style where it states one, else the profile's."""
+
+    def __init__(self, profile: Profile, numbering: Numbering) -> None:
+        rule = profile.nhan
+        self.labels = rule.model_copy(
+            update={
+                "muc": _SECTION_FORMS.get(numbering.muc or "", rule.muc),
+                "tieu_muc": _ITEM_FORMS.get(numbering.tieu_muc or "", rule.tieu_muc),
+            }
+        )
         self.blocks: list[Block] = []
         self.section = 0
         self.item = 0
@@ -44,42 +65,76 @@ class _Outline:
         return labels.item(self.item, self.labels)
 
     def item_with(self, item: Item) -> None:
-        self.blocks.append({"kieu": "tieu_muc", "chu": f"{self.item_label()} {item.tieu_de}"})
+        self.labelled(item, self.item_label(), 1)
+
+    def labelled(self, item: Item, label: str, depth: int) -> None:
+        """An item under its label, its paragraphs, then its sub-items one level down."""
+        if item.noi_dung is not None:
+            self.blocks.append({"kieu": "doan", "chu": f"{label} {item.noi_dung}"})
+        elif label in labels.BULLETS:
+            self.blocks.append({"kieu": "gach", "dau": label, "dan": "", "chu": item.title})
+        else:
+            kind = _HEADING_KIND.get(depth, "tieu_muc_con")
+            self.blocks.append({"kieu": kind, "chu": f"{label} {item.tieu_de}"})
         self.blocks.extend(_paragraph(p) for p in item.doan)
+        for n, sub in enumerate(item.muc, start=1):
+            self.labelled(sub, self._sub_label(item.nhan_con, label, n), depth + 1)
+
+    def _sub_label(self, style: str | None, parent: str, n: int) -> str:
+        if style in labels.BULLETS:
+            return style
+        if style == "1.1.":
+            return f"{parent.rstrip('.-')}.{n}."
+        return labels.sub_item(n, self.labels)
+
+    def indicators(self, block: IndicatorBlock) -> None:
+        self.blocks.append({"kieu": "tieu_muc", "chu": f"{self.item_label()} {block.tieu_de}"})
+        self.blocks.extend(_paragraph(p) for p in block.mo_dau)
+        for p in block.doan:
+            if p.dau:
+                self.blocks.extend(
+                    {"kieu": "gach", "dau": p.dau, "dan": "", "chu": line}
+                    for line in bullet_lines(p)
+                )
+            else:
+                self.blocks.append({"kieu": "doan", "chu": paragraph_text(p)})
+
+    def part(self, part: Section | Objectives | Organisation) -> None:
+        self.heading(part.tieu_de)
+        if isinstance(part, Objectives):
+            self._objectives(part)
+        elif isinstance(part, Organisation):
+            self.blocks.extend(_paragraph(p) for p in part.doan)
+            for duty in part.muc:
+                self.blocks.append(
+                    {"kieu": "doan", "chu": f"{self.item_label()} {duty.chu_the} {duty.noi_dung}"}
+                )
+        else:
+            self.blocks.extend(_paragraph(p) for p in part.doan)
+            for item in part.muc:
+                self.item_with(item)
+
+    def _objectives(self, part: Objectives) -> None:
+        self.blocks.extend(_paragraph(p) for p in part.doan)
+        if part.muc_tieu_tong_quat:
+            self.item_with(part.muc_tieu_tong_quat)
+        if part.chi_tieu:
+            self.indicators(part.chi_tieu)
+        if part.tam_nhin:
+            self.item_with(part.tam_nhin)
+        for item in part.muc:
+            self.item_with(item)
 
 
 def body_blocks(plan: Plan, profile: Profile) -> list[Block]:
-    """Căn cứ, then sections I–IV, each block already labelled."""
-    out = _Outline(profile)
+    """The opening, then the parts in their order, each block already labelled, then the
+    closing sentence."""
+    out = _Outline(profile, plan.danh_so)
     out.blocks.extend(_paragraph(p) for p in plan.can_cu)
-
-    out.heading(plan.muc_dich_yeu_cau.tieu_de)
-    for item in plan.muc_dich_yeu_cau.muc:
-        out.item_with(item)
-
-    objectives = plan.muc_tieu_chi_tieu
-    out.heading(objectives.tieu_de)
-    out.item_with(objectives.muc_tieu_tong_quat)
-    block = objectives.chi_tieu
-    out.blocks.append({"kieu": "tieu_muc", "chu": f"{out.item_label()} {block.tieu_de}"})
-    out.blocks.extend({"kieu": "doan", "chu": paragraph_text(p)} for p in block.doan)
-    if objectives.tam_nhin:
-        out.item_with(objectives.tam_nhin)
-
-    out.heading(plan.nhiem_vu_giai_phap.tieu_de)
-    for task in plan.nhiem_vu_giai_phap.muc:
-        out.item_with(task)
-
-    out.heading(plan.to_chuc_thuc_hien.tieu_de)
-    for duty in plan.to_chuc_thuc_hien.muc:
-        out.blocks.append(
-            {"kieu": "doan", "chu": f"{out.item_label()} {duty.chu_the} {duty.noi_dung}"}
-        )
-    for extra in plan.phan_khac:
-        out.heading(extra.tieu_de)
-        out.blocks.extend(_paragraph(p) for p in extra.doan)
-        for item in extra.muc:
-            out.item_with(item)
+    for part in plan.parts():
+        out.part(part)
+    if plan.ket_luan:
+        out.blocks.append({"kieu": "doan", "chu": plan.ket_luan})
     return out.blocks
 
 
@@ -92,7 +147,7 @@ def header(plan: Plan, profile: Profile) -> dict[str, str]:
         "so_ky_hieu": docnumber.doc_number(h.so, h.loai, h.ma_co_quan, profile.so_ky_hieu),
         "du_thao": profile.du_thao.chu if h.du_thao else "",
         "dia_danh_ngay": dates.date_line(h.dia_danh, h.ngay, profile.dia_danh_ngay),
-        "ten_loai": type_codes()[h.loai],
+        "ten_loai": h.type_name,
         "trich_yeu": h.trich_yeu,
     }
 
@@ -105,6 +160,8 @@ def ke_hoach(plan: Plan, profile: Profile) -> dict[str, Any]:
         "than": body_blocks(plan, profile),
         "chu_ky": plan.chu_ky.model_dump(),
         "noi_nhan": closing.recipients(plan.noi_nhan, profile),
+        "phu_luc": appendices(plan, profile),
+        "trang_ngang": last_is_wide(plan, profile),
     }
 
 

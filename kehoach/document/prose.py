@@ -7,7 +7,7 @@ rows of the report forms, so the prose never holds a number of its own.
 
 from __future__ import annotations
 
-from kehoach.plan.model import (
+from kehoach.plan.indicators import (
     BASE_SLOT,
     VALUE_SLOT,
     Indicator,
@@ -59,3 +59,8 @@ def paragraph_text(paragraph: IndicatorParagraph) -> str:
     last = paragraph.noi_dung[-1]
     end = last.noi.strip() if last.noi is not None else PARAGRAPH_END
     return _chain(paragraph.noi_dung, last_joiner=end or PARAGRAPH_END)
+
+
+def bullet_lines(paragraph: IndicatorParagraph) -> list[str]:
+    """A bulleted indicator paragraph: each phrase a line of its own, as written."""
+    return [_phrase_text(phrase) for phrase in paragraph.noi_dung]

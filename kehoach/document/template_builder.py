@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 
 from kehoach.document import ooxml
 from kehoach.document import template_parts as parts
+from kehoach.document.template_appendix import appendices
 from kehoach.document.template_styles import add_styles
 from kehoach.forms.report import BIEU_COLUMNS, TONG_HOP_COLUMNS
 from kehoach.rules.profile import Profile, load_profile
@@ -61,6 +62,7 @@ def build(profile: Profile):
     parts.header_table(doc, profile)
     parts.body(doc)
     parts.signature_table(doc, profile)
+    appendices(doc, profile)
     return _finish(doc, profile, "Mẫu Kế hoạch")
 
 

@@ -74,6 +74,9 @@ def signature_table(doc, p: Profile) -> None:
     right.paragraphs[0].text = "{{ chu_ky.quyen_han }}"
     right.paragraphs[0].style = doc.styles[STYLE["quyen_han"]]
     add(right, "chuc_vu", "{{ chu_ky.chuc_vu }}")
+    add(right, "chuc_vu", "{%p if chu_ky.ghi_chu %}")
+    add(right, "chuc_vu", "{{ chu_ky.ghi_chu }}")
+    add(right, "chuc_vu", "{%p endif %}")
     add(right, "ho_ten", "{{ chu_ky.ho_ten }}")
 
 

@@ -21,7 +21,8 @@ from kehoach.forms import evaluation, workbook
 from kehoach.forms.cells import text_row
 from kehoach.forms.reading import Reading
 from kehoach.forms.report import indicator_rows, row_cells
-from kehoach.plan.model import Indicator, Plan
+from kehoach.plan.indicators import Indicator
+from kehoach.plan.model import Plan
 from kehoach.plan.units import Registry
 from kehoach.rules.levels import load_levels
 from kehoach.vn import numbers as vnformat
@@ -50,7 +51,7 @@ class Summary:
         self.names = {u: names.get(u, u) for u in self.units}
         self.missing = [names[u] for u in order if u not in reported]
         self.registry = registry
-        self.lines = {i.id: self._line(i) for i in plan.muc_tieu_chi_tieu.chi_tieu.indicators()}
+        self.lines = {i.id: self._line(i) for i in plan.indicators()}
 
     def _target(self, indicator: Indicator, unit: str) -> float | None:
         own = self._unit(unit)

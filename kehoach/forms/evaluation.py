@@ -8,7 +8,8 @@ import operator
 from functools import cache
 from typing import Any
 
-from kehoach.plan.model import Comparison, Direction, Indicator
+from kehoach.plan.fields import Comparison, Direction
+from kehoach.plan.indicators import Indicator
 from kehoach.rules.assessment import Assessment, load_assessment
 from kehoach.vn import numbers as vnformat
 

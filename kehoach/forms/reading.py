@@ -30,7 +30,8 @@ from kehoach.forms.layout import (
     data_rows,
 )
 from kehoach.forms.report import FORM_SHEET
-from kehoach.plan.model import Indicator, Plan
+from kehoach.plan.indicators import Indicator
+from kehoach.plan.model import Plan
 from kehoach.plan.units import UNIT_KINDS, Registry
 from kehoach.vn import numbers as vnformat
 from kehoach.vn.numbers import parse_number
@@ -136,7 +137,7 @@ def _unmatched(typed: str, found: set[str]) -> str:
 class _FormReader:
     def __init__(self, plan: Plan, registry: Registry | None, reading: Reading) -> None:
         self.plan = plan
-        self.indicators = {i.id: i for i in plan.muc_tieu_chi_tieu.chi_tieu.indicators()}
+        self.indicators = {i.id: i for i in plan.indicators()}
         self.directory = _Directory.of_registry(registry) if registry else None
         self.reading = reading
         self.seen: dict[str, Path] = {}

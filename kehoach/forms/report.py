@@ -10,7 +10,8 @@ from typing import Any
 
 from kehoach.document.context import document_properties
 from kehoach.forms import evaluation
-from kehoach.plan.model import Indicator, Plan
+from kehoach.plan.indicators import Indicator
+from kehoach.plan.model import Plan
 from kehoach.plan.references import plan_reference, standing_committee
 from kehoach.rules.data import type_codes
 from kehoach.rules.levels import load_levels
@@ -76,7 +77,8 @@ class Row:
 def indicator_rows(plan: Plan) -> list[Row]:
     """Groups (I., II. …, by paragraph of II.2) and their indicators (1., 2. …)."""
     rows: list[Row] = []
-    for g, paragraph in enumerate(plan.muc_tieu_chi_tieu.chi_tieu.doan, start=1):
+    block = plan.muc_tieu_chi_tieu.chi_tieu if plan.muc_tieu_chi_tieu else None
+    for g, paragraph in enumerate(block.doan if block else [], start=1):
         rows.append(Row(labels.roman(g), paragraph.nhan or f"Nhóm chỉ tiêu {g}"))
         for i, indicator in enumerate(paragraph.indicators(), start=1):
             rows.append(Row(str(i), indicator.nhan, indicator))
@@ -170,9 +172,10 @@ def _outline_blocks(
             blocks.append({"kieu": "huong_dan", "chu": " ".join(item["huong_dan"].split())})
             if "theo_nhiem_vu" in item:
                 guide = " ".join(item["theo_nhiem_vu"].split())
-                for t, task in enumerate(plan.nhiem_vu_giai_phap.muc):
+                tasks = plan.nhiem_vu_giai_phap.muc if plan.nhiem_vu_giai_phap else []
+                for t, task in enumerate(tasks):
                     letter = labels.sub_item(t + 1, rule)
-                    blocks.append({"kieu": "tieu_muc_con", "chu": f"{letter} {task.tieu_de}"})
+                    blocks.append({"kieu": "tieu_muc_con", "chu": f"{letter} {task.title}"})
                     blocks.append({"kieu": "huong_dan", "chu": guide})
     return blocks
 

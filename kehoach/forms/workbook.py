@@ -35,7 +35,8 @@ from kehoach.forms.layout import (
     visible,
 )
 from kehoach.forms.report import FORM_SHEET, Period, Row, indicator_rows, outline, subtitle
-from kehoach.plan.model import Indicator, Plan
+from kehoach.plan.indicators import Indicator
+from kehoach.plan.model import Plan
 
 _FONT = Font(name="Times New Roman", size=12)
 _BOLD = Font(name="Times New Roman", size=12, bold=True)

@@ -28,6 +28,15 @@ def _take_number(line: str, out: Data, ledger: Ledger) -> str:
         return line
     out["so"] = found.number
     out["loai"], out["ma_co_quan"] = found.type_code, found.body_code
+    written = " ".join(found.text.split())
+    if found.colon or written != " ".join(
+        docnumber.doc_number(
+            found.number, found.type_code, found.body_code, ledger.profile.so_ky_hieu
+        ).split()
+    ):
+        ledger.note(
+            "van_ban", f"'{written}' in theo thể thức; `kehoach check` trên bản gốc báo chỗ này"
+        )
     return line[: found.start] + "\t" + line[found.end :]
 
 
@@ -38,12 +47,16 @@ def _take_draft(line: str, out: Data) -> str:
     return DRAFT.sub("\t", line)
 
 
-def _take_date(line: str, out: Data) -> str:
+def _take_date(line: str, out: Data, ledger: Ledger) -> str:
     found = dates.parse_date_line(line)
     if found is None:
         return line
     out["dia_danh"] = found.place.lstrip("*").strip()
     out["ngay"] = found.date.value()
+    written = " ".join(line[found.start : found.end].split()).lstrip("* ")
+    printed = dates.date_line(out["dia_danh"], out["ngay"], ledger.profile.dia_danh_ngay)
+    if not written.endswith(" ".join(printed.split()).split(", ", 1)[-1]):
+        ledger.note("van_ban", f"'{written}' in theo thể thức: '{printed}'")
     return line[: found.start] + "\t" + line[found.end :]
 
 
@@ -74,13 +87,16 @@ def parse_header(lines: list[str], ledger: Ledger) -> Data:
         line = unicodedata.normalize("NFC", raw)
         if motto in line:
             line = line.replace(motto, "\t")
-        line = _take_date(_take_draft(_take_number(line, out, ledger), out), out)
+        line = _take_date(_take_draft(_take_number(line, out, ledger), out), out, ledger)
         names += _body_names(line, ledger)
     _place_names(names, out)
     missing = [k for k in _NEEDED if k not in out]
     if missing:
         ledger.note("van_ban", f"không nhận ra trong đầu văn bản: {', '.join(missing)}")
     if out.get("ma_co_quan") and out["ma_co_quan"] not in body_codes():
-        ledger.note("van_ban", f"mã cơ quan '{out['ma_co_quan']}' lạ")
+        ledger.note(
+            "van_ban",
+            f"mã cơ quan '{out['ma_co_quan']}' không có trong danh mục: giữ nguyên, kiểm tra",
+        )
     ledger.found.append("đầu văn bản: " + ", ".join(k for k in _REPORTED if k in out))
     return out

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kehoach.plan.model import BASE_SLOT, VALUE_SLOT
+from kehoach.plan.indicators import BASE_SLOT, VALUE_SLOT
 from kehoach.rules.vocabulary import load_vocabulary
 from kehoach.vn.numbers import PATTERN, is_written_form, parse_number
 
@@ -52,12 +52,17 @@ class Record:
     joiner: str = ""
 
 
-def _target(text: str) -> tuple[re.Match, str] | None:
+def has_target(text: str) -> bool:
+    """Whether a paragraph holds a target value (`đạt 80%`, `tối thiểu 95`)."""
+    return _target(text) is not None
+
+
+def _target(text: str, first: bool = False) -> tuple[re.Match, str] | None:
     """The target number of a part and the kind of match, if it has one."""
     for pattern, kind in ((_PERCENT, "%"), (_qualified(), "q"), (_LEADING, "lead")):
         matches = list(pattern.finditer(text))
         if matches:
-            match = matches[-1] if kind != "lead" else matches[0]
+            match = matches[-1] if kind != "lead" and not first else matches[0]
             if is_written_form(match.group(1)):
                 return match, kind
     return None
@@ -104,9 +109,10 @@ def _clause(clause: str) -> list[Record]:
     return out
 
 
-def structure(record: Record) -> dict[str, Any]:
-    """A record as the plan's indicator fields (without id and label)."""
-    found = _target(record.text)
+def structure(record: Record, first: bool = False) -> dict[str, Any]:
+    """A record as the plan's indicator fields (without id and label); `first` takes the
+    first target of a line holding two (`đạt 75%, trong đó … đạt 32%`)."""
+    found = _target(record.text, first)
     if found is None:
         return {"cau": record.text}
     match, kind = found

@@ -1,5 +1,6 @@
-"""The body of an existing plan → its parts: the opening (căn cứ), the sections by their
-headings, their numbered items and the paragraphs under them (bullets, `Về …:` leads)."""
+"""The body of an existing plan → its parts: the opening, the parts by their headings,
+their items at any depth (headings and inline items), and the paragraphs under them
+(bullets, `Về …:` leads). Every line lands somewhere, in source order."""
 
 from __future__ import annotations
 
@@ -7,125 +8,150 @@ import re
 
 from kehoach.importer import parts
 from kehoach.importer.ledger import Data, Ledger, slug, vocabulary
+from kehoach.plan.model import USUAL_PARTS
 from kehoach.vn import closing, labels
 
 LEAD = re.compile(r"^(Về [^:]{1,80}):\s+(.+)$")
 _SIGNING = re.compile(r"^(T/M|K/T|T/L|TM\.|KT\.)\s")
+_CLOSING = re.compile(r"^(Trên đây là|Trên đây)\b")
 
 
 def is_end(line: str, ledger: Ledger) -> bool:
     """Where the body ends: `Nơi nhận:` or the signing authority (`T/M BAN THƯỜNG VỤ`)."""
+    line = re.split(r"\t| {3,}", line.strip())[0]
     return closing.is_recipients_heading(line, ledger.profile) or bool(_SIGNING.match(line))
 
 
-def _section_title(line: str) -> str | None:
-    """The title of a section heading (`II. MỤC TIÊU, CHỈ TIÊU`), in capitals."""
+def _is_section(line: str) -> bool:
     label = labels.parse(line)
-    if label is not None and label.kind == "muc" and label.text == label.text.upper():
-        return label.text.strip()
-    return None
+    return label is not None and label.kind == "muc"
 
 
-def _sections(lines: list[str], ledger: Ledger) -> list[tuple[str, list[str]]]:
-    sections: list[tuple[str, list[str]]] = []
+def _sections(lines: list[str]) -> list[tuple[labels.Label, list[str]]]:
+    sections: list[tuple[labels.Label, list[str]]] = []
     for line in lines:
-        if is_end(line, ledger):
-            break
-        title = _section_title(line)
-        if title is not None:
-            sections.append((title, []))
+        label = labels.parse(line)
+        if label is not None and label.kind == "muc":
+            sections.append((label, []))
         else:
             sections[-1][1].append(line)
     return sections
 
 
-def _opening(lines: list[str], data: Data, ledger: Ledger) -> int:
-    """The căn cứ paragraphs before the first section; returns where the sections start."""
-    first = next(
-        (i for i, line in enumerate(lines) if _is_section_label(line)),
-        len(lines),
+def _part_key(title: str, data: Data) -> str | None:
+    """Which of the four usual parts a heading names (from the words in nhap.yaml)."""
+    upper = title.upper()
+    words_of = vocabulary().phan.items()
+    return next(
+        (k for k, words in words_of if any(w in upper for w in words) and k not in data), None
     )
+
+
+def _label_style(found: list[labels.Label], data: Data, ledger: Ledger) -> None:
+    """The source's label style (`I-`, `1-`) when it is not the profile's: kept."""
+    style = {}
+    if any(label.written.endswith("-") for label in found if label.kind == "muc"):
+        style["muc"] = "I-"
+    if any(label.written.endswith("-") for label in found if label.kind == "tieu_muc"):
+        style["tieu_muc"] = "1-"
+    if style:
+        data["danh_so"] = style
+        ledger.note("danh_so", "nhãn viết theo kiểu riêng của văn bản gốc (giữ nguyên)")
+
+
+def read_body(lines: list[str], data: Data, ledger: Ledger) -> None:
+    """Fill `data` with the opening, the parts in source order and a closing sentence."""
+    first = next((i for i, line in enumerate(lines) if _is_section(line)), len(lines))
     data["can_cu"] = [
         {"id": ledger.unique(f"can-cu-{i + 1}"), "noi_dung": text}
         for i, text in enumerate(lines[:first])
     ]
     if not data["can_cu"]:
         ledger.note("can_cu", "không có đoạn mở đầu (căn cứ)")
-    return first
-
-
-def _is_section_label(line: str) -> bool:
-    label = labels.parse(line)
-    return label is not None and label.kind == "muc"
-
-
-def _part_key(title: str, data: Data) -> str | None:
-    """Which of the four usual parts a heading names (from the words in nhap.yaml)."""
-    words_of = vocabulary().phan.items()
-    return next(
-        (k for k, words in words_of if any(w in title for w in words) and k not in data), None
-    )
-
-
-def read_body(lines: list[str], data: Data, ledger: Ledger) -> None:
-    """Fill `data` with the opening, the four usual parts and any extra part."""
-    first = _opening(lines, data, ledger)
-    sections = _sections(lines[first:], ledger)
-    extras = []
-    for title, content in sections:
+    sections = _sections(lines[first:])
+    if sections:
+        _closing(sections[-1][1], data)
+    order, extras, seen = [], [], []
+    for n, (label, content) in enumerate(sections, start=1):
+        if label.value != n:
+            ledger.note("van_ban", f"nhãn phần '{label.written}' không theo thứ tự")
+        seen += [label] + [x for x in map(labels.parse, content) if x is not None]
+        title = label.text.strip()
         key = _part_key(title, data)
-        if key in ("muc_dich_yeu_cau", "nhiem_vu_giai_phap"):
-            prefix = "md" if key == "muc_dich_yeu_cau" else "nv"
-            data[key] = {
-                "id": key.replace("_", "-"),
-                "tieu_de": title,
-                "muc": items(content, prefix, ledger),
-            }
-        elif key == "muc_tieu_chi_tieu":
-            data[key] = parts.objectives(title, items(content, "mt", ledger), ledger)
-        elif key == "to_chuc_thuc_hien":
-            data[key] = parts.duties(title, content, ledger)
+        part = parts.part(key, title, tree(content, ledger, key or ""), ledger)
+        kept = part.pop("~key", key)
+        if key is not None and kept == key:
+            data[key] = part
         else:
-            ident = ledger.unique(f"phan-{slug(title, 3)}")
-            extras.append({"id": ident, "tieu_de": title, "muc": items(content, ident, ledger)})
-            ledger.note(ident, "phần không thuộc bốn phần thường có: in sau Tổ chức thực hiện")
+            extras.append(part)
+            if key is None:
+                ledger.note(part["id"], "phần không thuộc bốn phần thường có: giữ đúng chỗ")
+        order.append(part["id"])
     if extras:
         data["phan_khac"] = extras
+    default = [data[k]["id"] for k in USUAL_PARTS if k in data] + [x["id"] for x in extras]
+    if order != default:
+        data["thu_tu"] = order
+    if not any(k in data for k in ("muc_tieu_chi_tieu",)):
+        ledger.note("van_ban", "không có phần mục tiêu, chỉ tiêu (ghi chú, không phải lỗi)")
+    _label_style(seen, data, ledger)
     ledger.found.append(f"{len(sections)} phần")
 
 
-def _loose_item(loose: list[str], prefix: str, ledger: Ledger) -> Data:
-    """Paragraphs before the first numbered item, kept in an item the clerk names."""
-    item = {
-        "id": ledger.unique(f"{prefix}-chung"),
-        "tieu_de": "(chưa có tên mục)",
-        "doan": [paragraph(x, f"{prefix}-chung", ledger) for x in loose],
-    }
-    ledger.note(
-        item["id"],
-        "đoạn văn không thuộc mục đánh số nào: đặt tên mục hoặc chuyển vào mục thích hợp",
-    )
-    return item
+def _closing(content: list[str], data: Data) -> None:
+    """`Trên đây là Kế hoạch …`, or a last line after inline items: the closing sentence."""
+    if not content:
+        return
+    last = content[-1]
+    before = labels.parse(content[-2]) if len(content) > 1 else None
+    inline_before = before is not None and before.kind == "tieu_muc" and _inline(before.text)
+    if labels.parse(last) is None and (_CLOSING.match(last) or inline_before):
+        data["ket_luan"] = content.pop()
 
 
-def items(content: list[str], prefix: str, ledger: Ledger) -> list[Data]:
-    """The numbered items (`1.`, `2-`) of a section, each with its paragraphs."""
-    out: list[Data] = []
-    loose: list[str] = []
+def _inline(text: str) -> bool:
+    """A numbered line that is a whole paragraph (`1. Văn phòng … thực hiện.`), not a
+    heading: it ends a sentence."""
+    return text.rstrip().endswith((".", ";"))
+
+
+def _item(label: labels.Label, ident: str) -> Data:
+    text = label.text.strip()
+    return {"id": ident, "noi_dung" if _inline(text) else "tieu_de": text, "doan": [], "muc": []}
+
+
+def tree(content: list[str], ledger: Ledger, prefix: str) -> Data:
+    """A part's content: paragraphs before any item, the items, their sub-items at any
+    depth (a sub-item of a new label style opens a level under the innermost item)."""
+    short = {"muc_dich_yeu_cau": "md", "nhiem_vu_giai_phap": "nv", "muc_tieu_chi_tieu": "mt"}
+    prefix = short.get(prefix, "m")
+    top: Data = {"doan": [], "muc": []}
+    path: list[Data] = []  # the open items, outermost first
     for line in content:
         label = labels.parse(line)
         if label is not None and label.kind == "tieu_muc":
-            ident = ledger.unique(f"{prefix}{len(out) + 1}")
-            out.append({"id": ident, "tieu_de": label.text.strip(), "doan": []})
-        elif out:
-            out[-1]["doan"].append(paragraph(line, out[-1]["id"], ledger))
+            path = [_item(label, ledger.unique(f"{prefix}{len(top['muc']) + 1}"))]
+            _numbered(label, len(top["muc"]) + 1, path[0]["id"], ledger)
+            top["muc"].append(path[0])
+        elif label is not None and label.kind == "tieu_muc_con" and path:
+            style = "a)" if label.written.endswith(")") else "1.1."
+            parent = next((i for i in reversed(path) if i.get("nhan_con") == style), path[-1])
+            sub = _item(label, ledger.unique(f"{parent['id']}-{len(parent['muc']) + 1}"))
+            if style == "a)":
+                _numbered(label, len(parent["muc"]) + 1, sub["id"], ledger)
+            parent["muc"].append(sub)
+            parent["nhan_con"] = style
+            path = [*path[: path.index(parent) + 1], sub]
         else:
-            loose.append(line)
-    if loose:
-        out.insert(0, _loose_item(loose, prefix, ledger))
-    if prefix == "nv":
-        ledger.found.append(f"{len(out)} nhiệm vụ")
-    return out
+            owner = path[-1] if path else top
+            owner["doan"].append(paragraph(line, owner.get("id", prefix), ledger))
+    return top
+
+
+def _numbered(label: labels.Label, expected: int, ident: str, ledger: Ledger) -> None:
+    """A label out of sequence (`4.` after `2.`) is printed in sequence: noted."""
+    if label.value != expected:
+        ledger.note(ident, f"nhãn '{label.written}' không theo thứ tự: in theo số thứ tự")
 
 
 def paragraph(line: str, owner: str, ledger: Ledger) -> Data:
@@ -147,7 +173,4 @@ def paragraph(line: str, owner: str, ledger: Ledger) -> Data:
             "noi_dung": label.text,
             "dau": label.written,
         }
-    ident = ledger.unique(f"{owner}-{count + 1}")
-    if label is not None and label.kind == "tieu_muc_con":
-        ledger.note(ident, "tiểu mục (a), 1.1.) giữ như đoạn văn có nhãn")
-    return {"id": ident, "noi_dung": line}
+    return {"id": ledger.unique(f"{owner}-{count + 1}"), "noi_dung": line}

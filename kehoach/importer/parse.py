@@ -1,27 +1,43 @@
 """An existing plan's lines → plan data, review notes and a summary for the terminal.
 
 Recognised: the header block (even when its two columns ran together on one line), tên
-loại, trích yếu, the opening, the outline (`I.`/`I-`, `1.`/`1-`/`1.1.`, `a)`, `-`/`+`,
-bulleted leads `- Về …:`), the four usual parts by their headings (anything else becomes
-an extra part), the indicators of the chỉ tiêu item, the signature and nơi nhận. What is
-not classified stays in place as a plain paragraph with a review note: no text is dropped.
-The written forms (số và ký hiệu, dates, labels, `*`, nơi nhận) are read with `kehoach.vn`.
+loại (also OCR-spaced), trích yếu, the opening, the parts (`I.`/`I-`, any number, the usual
+four by their headings), items at any depth (`1.`/`1-`, `a)`, `1.1.`, headings and inline),
+bullets and `Về …:` leads, the indicators, a closing sentence, the signature, nơi nhận and
+the appendices after it. A text with one paragraph of body is a plan: what is missing
+becomes a placeholder with a review note, and no line is dropped.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
+from kehoach.document.appendix import caption
 from kehoach.errors import PlanError, Problem
+from kehoach.importer import appendix, lines
 from kehoach.importer.header import parse_header
 from kehoach.importer.ledger import Data, Ledger, clean, default_profile, slug
-from kehoach.importer.outline import read_body
+from kehoach.importer.outline import is_end, read_body
 from kehoach.importer.signature import read_signature
 from kehoach.importer.sources import Source
-from kehoach.rules.data import type_codes
+from kehoach.plan.model import Header, Signature
+
+_PLACEHOLDERS: dict[str, Any] = {
+    "co_quan": "(CƠ QUAN BAN HÀNH)",
+    "ma_co_quan": "ĐU",
+    "loai": "KH",
+    "dia_danh": "(Địa danh)",
+    "trich_yeu": "(Trích yếu)",
+}
+
+
+_BODIES = (("HUYỆN ỦY", "HU"), ("TỈNH ỦY", "TU"), ("THÀNH ỦY", "TU"), ("ĐẢNG ỦY", "ĐU"))
 
 
 @dataclass
@@ -31,42 +47,80 @@ class Imported:
     found: list[str] = field(default_factory=list)
 
 
-def _title(body: list[str], name: str) -> int:
-    """Where the tên loại (KẾ HOẠCH …) stands; without one the file is not a plan."""
-    names = set(type_codes().values())
-    title = next((i for i, line in enumerate(body) if clean(line) in names), None)
-    if title is None:
-        message = (
-            "không thấy tên loại văn bản (KẾ HOẠCH, BÁO CÁO …): tệp này không phải "
-            "một kế hoạch nhập được"
+def _placeholders(header: Data, body: list[str], ledger: Ledger) -> None:
+    """What the header lacks, as marked placeholders; the date falls back to a year the
+    text names (a draft's date)."""
+    missing = [k for k in (*_PLACEHOLDERS, "ngay") if not header.get(k)]
+    if "ma_co_quan" not in header and "co_quan" in header:
+        named = next((c for w, c in _BODIES if header["co_quan"].startswith(w)), None)
+        if named:
+            header["ma_co_quan"] = named
+    for key, value in _PLACEHOLDERS.items():
+        header.setdefault(key, value)
+    header.setdefault("so", None)
+    if "ngay" not in header:
+        years = re.findall(r"\b(?:năm|đến) (\d{4})\b", " ".join(body))
+        header["ngay"] = int(years[0]) if years else dt.date.today().year
+    if missing:
+        ledger.note(
+            "van_ban", f"không có trong văn bản gốc, đã điền chỗ trống: {', '.join(missing)}"
         )
-        raise PlanError([Problem(name, message)])
-    return title
 
 
-def _summary(rest: list[str], header: Data, ledger: Ledger) -> list[str]:
-    """The trích yếu up to the `-----` line; returns the lines of the body after it."""
-    separator = next(
-        (i for i, line in enumerate(rest) if re.fullmatch(r"-{3,}", clean(line))), None
-    )
-    if separator is None:
-        separator = 1
-        ledger.note("van_ban", "không thấy dòng gạch ngang sau trích yếu; lấy một đoạn")
-    header["trich_yeu"] = "\n".join(clean(x) for x in rest[:separator] if clean(x))
+def _head(body: list[str], ledger: Ledger) -> tuple[Data, list[str]]:
+    """The header fields and the lines after the trích yếu."""
+    found = lines.title(body, ledger)
+    if found is None:
+        ledger.note("van_ban", "không thấy tên loại văn bản: kiểm tra đầu văn bản")
+        start = next((i for i, x in enumerate(body) if clean(x)), 0)
+        return {}, body[start:]
+    at, code, written = found
+    header = parse_header(body[:at], ledger) if at else {}
+    header.setdefault("loai", code)
+    if written != _type_name(header["loai"]):
+        header["ten_loai"] = written
+    header["trich_yeu"], rest = lines.summary(body[at + 1 :], ledger)
     ledger.found.append(f"trích yếu ({header['trich_yeu'].count(chr(10)) + 1} dòng)")
-    return [clean(x) for x in rest[separator + 1 :] if clean(x)]
+    return header, rest
+
+
+def _type_name(code: str) -> str:
+    from kehoach.rules.data import type_codes
+
+    return type_codes()[code]
+
+
+def _caption(data: Data) -> str:
+    try:
+        header = Header(**data["van_ban"])
+        signer = Signature(**data.get("chu_ky", {}))
+    except (ValidationError, TypeError):
+        return ""
+    return caption(header, signer, default_profile())
 
 
 def parse(source: Source, name: str) -> Imported:
     """The plan data of an existing document (see the module docstring)."""
     ledger = Ledger(default_profile())
     body = [unicodedata.normalize("NFC", line) for line in source.body]
-    title = _title(body, name)
-    header = parse_header(source.header or body[:title], ledger)
-    kind = next(code for code, word in type_codes().items() if word == clean(body[title]))
-    header.setdefault("loai", kind)
-    lines = _summary(body[title + 1 :], header, ledger)
+    header, rest = _head(body, ledger)
+    if source.header:
+        header = {**parse_header(source.header, ledger), **header}
+    rest, after = appendix.split(rest) if not source.after else (rest, source.after)
+    end = next((i for i, x in enumerate(rest) if clean(x) and is_end(x, ledger)), len(rest))
+    if source.header or source.signature:  # a DOCX: its paragraphs are real paragraphs
+        text = [clean(x) for x in rest[:end] if clean(x)]
+    else:
+        text = lines.unwrap(rest[:end], ledger)
+    if not text:
+        raise PlanError([Problem(name, "không có đoạn thân văn bản nào: không nhập được")])
+    _placeholders(header, text, ledger)
+    header = {k: header[k] for k in Header.model_fields if k in header}  # the model's order
     data: Data = {"id": slug(name, 6), "van_ban": header}
-    read_body(lines, data, ledger)
-    read_signature(source, lines, data, ledger)
+    read_body(text, data, ledger)
+    tail = [x for x in rest[end:] if x.strip()]
+    read_signature(source.signature, tail, data, ledger)
+    if source.tracked:
+        ledger.note("van_ban", "văn bản gốc có thay đổi được theo dõi: đã chấp nhận tất cả")
+    appendix.read_appendices(after, data, _caption(data), ledger)
     return Imported(data, ledger.review, ledger.found)

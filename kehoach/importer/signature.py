@@ -1,28 +1,35 @@
 """The end of an existing plan → `noi_nhan` and `chu_ky`, from the signature table's two
-cells or, in a text file, from the lines after the body."""
+cells or, in a text file, from the lines after the body (whose two columns may stand on
+one line, apart by a TAB or a run of spaces)."""
 
 from __future__ import annotations
 
+import re
+
 from kehoach.importer.ledger import Data, Ledger, clean
-from kehoach.importer.outline import is_end
-from kehoach.importer.sources import Source
 from kehoach.rules.levels import load_levels
 from kehoach.vn import closing
 
+_COLUMNS = re.compile(r"\t| {3,}")
+_NOTE = re.compile(r"^\(.*\)$")
 
-def _columns(source: Source, lines: list[str], ledger: Ledger) -> tuple[list[str], list[str]]:
+
+def _columns(
+    cells: list[list[str]], tail: list[str], ledger: Ledger
+) -> tuple[list[str], list[str]]:
     """The recipients' column and the signer's column."""
-    cells = source.signature
     if cells:
         left = [clean(x) for x in cells[0] if clean(x)]
-        right = [clean(x) for x in (cells[1] if len(cells) > 1 else []) if clean(x)]
+        right = [clean(x) for c in cells[1:] for x in c if clean(x)]
         return left, right
-    start = next((i for i, line in enumerate(lines) if is_end(line, ledger)), len(lines))
-    tail = lines[start:]
-    left = [
-        x for x in tail if closing.is_recipients_heading(x, ledger.profile) or x.startswith("-")
-    ]
-    return left, [x for x in tail if x not in left]
+    left, right = [], []
+    for line in tail:
+        for piece in (clean(x) for x in _COLUMNS.split(line)):
+            if not piece:
+                continue
+            heading = closing.is_recipients_heading(piece, ledger.profile)
+            (left if heading or piece.startswith(("-", "+")) else right).append(piece)
+    return left, right
 
 
 def _recipients(left: list[str], data: Data, ledger: Ledger) -> None:
@@ -40,17 +47,21 @@ def _recipients(left: list[str], data: Data, ledger: Ledger) -> None:
     ledger.note("noi_nhan", f"văn bản gốc không có dòng lưu: đã thêm '{filing}'; sửa cho đúng")
 
 
-def read_signature(source: Source, lines: list[str], data: Data, ledger: Ledger) -> None:
-    """Fill `noi_nhan` and `chu_ky` (authority, title, name) in `data`."""
-    left, right = _columns(source, lines, ledger)
+def read_signature(cells: list[list[str]], tail: list[str], data: Data, ledger: Ledger) -> None:
+    """Fill `noi_nhan` and `chu_ky` (authority, title, a note such as `(đã ký)`, name)."""
+    left, right = _columns(cells, tail, ledger)
     _recipients(left, data, ledger)
     if not right:
-        ledger.note("chu_ky", "văn bản gốc không có phần ký")
+        ledger.note("chu_ky", "văn bản gốc không có phần ký: điền quyền hạn, chức vụ, họ tên")
         return
     signer = {"quyen_han": right[0]}
-    if len(right) > 1:
-        signer["chuc_vu"] = right[1]
-    if len(right) > 2:
-        signer["ho_ten"] = right[-1]
+    rest = right[1:]
+    if rest and rest[0] == rest[0].upper() and not _NOTE.match(rest[0]):
+        signer["chuc_vu"] = rest.pop(0)
+    if rest:
+        signer["ho_ten"] = rest.pop()
+    if rest:
+        signer["ghi_chu"] = "\n".join(rest)
+        ledger.note("chu_ky", f"dòng {', '.join(rest)} trong phần ký: giữ nguyên, kiểm tra")
     data["chu_ky"] = signer
     ledger.found.append("khối ký")

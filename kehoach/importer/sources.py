@@ -20,14 +20,28 @@ from kehoach.importer.ledger import default_profile
 from kehoach.vn import closing
 from kehoach.vn.labels import roman
 
+Row = list[str]
+"""A table row: its cells' text."""
+
 
 @dataclass
 class Source:
-    """The header block's lines (when the file keeps them apart) and the body's lines."""
+    """The header block's lines (when the file keeps them apart), the body's lines, the
+    signature table's cells, and what follows the signature (lines and tables)."""
 
     header: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     signature: list[list[str]] = field(default_factory=list)  # cells of a signature table
+    after: list[str | list[Row]] = field(default_factory=list)
+    tracked: bool = False  # the DOCX had tracked changes (accepted on reading)
+
+
+def _refuse_empty_or_binary(path: Path, raw: bytes) -> None:
+    """A text file with no letters, or a binary file, has nothing to import: say so."""
+    if not raw.strip():
+        raise PlanError([Problem(str(path), "tệp trống: không có chữ nào để nhập")])
+    if b"\x00" in raw[:4096]:
+        raise PlanError([Problem(str(path), "tệp nhị phân, không phải văn bản: lưu thành .docx")])
 
 
 MAX_FILE = 50 * 2**20  # bytes of the file given to import
@@ -55,6 +69,7 @@ def _legacy(path: Path, text: str) -> PlanError:
 
 
 def read_text(path: Path, raw: bytes) -> Source:
+    _refuse_empty_or_binary(path, raw)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -184,26 +199,39 @@ def read_docx(path: Path) -> Source:
 
 def _lines(path: Path, body: etree._Element, numbering: _Numbering) -> Source:
     profile = default_profile()
-    source = Source()
+    source = Source(tracked=body.find(f".//{{{W}}}ins") is not None)
     tables = body.findall(f"{{{W}}}tbl")
     for child in body:
         if child.tag == f"{{{W}}}p":
             label = numbering.label(child)
             text = paragraph_text(child)
-            source.body.append(f"{label} {text}" if label else text)
+            line = f"{label} {text}" if label else text
+            (source.after if source.signature else source.body).append(line)
         elif child.tag == f"{{{W}}}tbl":
-            cells = [
-                [paragraph_text(p) for p in tc.iter(f"{{{W}}}p")] for tc in child.iter(f"{{{W}}}tc")
-            ]
-            flat = [line for cell in cells for line in cell]
-            if child is tables[0] and not source.body:
-                source.header = flat
-            elif any(closing.is_recipients_heading(line.strip(), profile) for line in flat):
-                source.signature = cells
-            else:
-                source.body += flat
+            _table(child, child is tables[0], source, profile)
     _refuse_legacy(path, "\n".join(source.header + source.body))
     return source
+
+
+def _table(table, first: bool, source: Source, profile) -> None:
+    """A header, a signature, an appendix's table (after the signature), or body lines."""
+    cells = [[paragraph_text(p) for p in tc.iter(f"{{{W}}}p")] for tc in table.iter(f"{{{W}}}tc")]
+    flat = [line for cell in cells for line in cell]
+    if first and not source.body:
+        source.header = flat
+    elif source.signature:
+        rows = [
+            [
+                " ".join(paragraph_text(p) for p in tc.iter(f"{{{W}}}p"))
+                for tc in tr.iter(f"{{{W}}}tc")
+            ]
+            for tr in table.iter(f"{{{W}}}tr")
+        ]
+        source.after.append(rows)
+    elif any(closing.is_recipients_heading(line.strip(), profile) for line in flat):
+        source.signature = cells
+    else:
+        source.body += flat
 
 
 def read_source(path: Path) -> Source:

@@ -3,101 +3,54 @@
 Loading validates once (see `loader.py`); rendering, derivation and forms trust it.
 Field names are the YAML keys; descriptions are Vietnamese because editors show
 them to the clerk through the JSON Schema (`kehoach schema`).
+
+Real plans (issue 10) are held by extending the original format, never by changing it:
+- The usual four parts keep their keys (`muc_dich_yeu_cau`, `muc_tieu_chi_tieu`,
+  `nhiem_vu_giai_phap`, `to_chuc_thuc_hien`) so derive and forms address them as before,
+  but each is optional, as is `can_cu`. Any other part goes in `phan_khac` (the generic
+  list: title, paragraphs, items). `thu_tu` lists the parts' ids in the order they print;
+  without it the usual four print first, in their usual order, then `phan_khac`.
+- An item is a heading (`tieu_de`) or inline (`noi_dung`: label and text in one
+  paragraph); it holds paragraphs then sub-items (`muc`) at any depth. Labels are
+  computed per level: parts `I.`, items `1.`, sub-items as their parent's `nhan_con`
+  says (`a)` by default, or `1.1.`, `-`, `+`). `danh_so` states the plan's own label
+  style (`I-`, `1-`), defaulting to the profile's.
+- An indicator paragraph with `dau: "-"` prints each phrase as its own bullet line.
+- `ket_luan` is the closing sentence after the last part; `phu_luc` the appendices
+  after the signature (tables; an indicator table with milestones `moc`).
+- `van_ban.ten_loai` keeps a tên loại longer than the code's (`CHƯƠNG TRÌNH HÀNH ĐỘNG`);
+  a body code not in the data is accepted (import and validate warn about it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Discriminator,
     Field,
     StringConstraints,
-    Tag,
     model_validator,
 )
 
-from kehoach.rules.data import body_codes, levels, type_codes
-from kehoach.vn.numbers import parse_number
-
-VALUE_SLOT = "{gt}"
-"""Where an indicator's value goes in its wording."""
-BASE_SLOT = "{ms}"
-"""Where an indicator's denominator goes (`10 bác sĩ trên {ms} dân`)."""
-
-def _fold(text: str) -> str:
-    """Prose is one paragraph: line breaks of a YAML block become spaces."""
-    return " ".join(part.strip() for part in text.strip().splitlines() if part.strip())
-
-
-def _vi_number(value: Any) -> Any:
-    """Accept `"2,59"` and `"10.000"` (the Vietnamese way) as numbers."""
-    if isinstance(value, str):
-        number = parse_number(value)
-        if number is None:
-            raise ValueError(f"'{value}' không phải là số (viết 2,59 hoặc 10.000 theo kiểu Việt)")
-        return number
-    if isinstance(value, bool):
-        raise ValueError("phải là số, không phải đúng/sai")
-    if isinstance(value, float) and value == int(value):
-        return int(value)
-    return value
-
-
-def _known(table: dict[str, str], what: str):
-    def check(value: str) -> str:
-        if value not in table:
-            raise ValueError(f"{what} '{value}' không có trong danh mục; có: {', '.join(table)}")
-        return value
-
-    return check
-
-
-def _level(value: str) -> str:
-    return _known(levels(), "cấp")(value)
-
-
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
-    Field(description="Mã ổn định, viết thường không dấu, nối bằng gạch ngang (nv6-giao-duc)."),
-]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Prose = Annotated[str, AfterValidator(_fold), StringConstraints(min_length=1)]
-Number = Annotated[int | float, BeforeValidator(_vi_number)]
-Level = Annotated[str, AfterValidator(_level)]
-Levels = Annotated[
-    list[Level],
-    Field(min_length=1, description="Các cấp áp dụng (huyen, xa …); bỏ trống là mọi cấp."),
-]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Comparison(StrEnum):
-    """How a result is compared with the target, as the wording says it."""
-
-    tren = "tren"  # trên 95%  → >
-    toi_thieu = "toi_thieu"  # tối thiểu, ít nhất → ≥
-    khoang = "khoang"  # khoảng → ≈
-    duoi = "duoi"  # dưới 15% → <
-    toi_da = "toi_da"  # tối đa, không quá → ≤
-    dat = "dat"  # đạt, chiếm, bare number → =
-
-
-class Direction(StrEnum):
-    """Whether a higher or a lower result is better."""
-
-    tang = "tang"
-    giam = "giam"
+from kehoach.plan.appendix import Appendix, Milestones
+from kehoach.plan.fields import (
+    Id,
+    Levels,
+    Line,
+    Prose,
+    _known,
+    _Model,
+)
+from kehoach.plan.fields import (
+    Level as Level,
+)
+from kehoach.plan.indicators import (
+    Indicator,
+    IndicatorParagraph,
+)
+from kehoach.rules.data import body_codes, type_codes
 
 
 class Paragraph(_Model):
@@ -118,138 +71,47 @@ class Paragraph(_Model):
         return self
 
 
+SubLabel = Literal["a)", "1.1.", "-", "+"]
+
+
 class Item(_Model):
-    """Một mục đánh số (1., 2. …) gồm tiêu đề và các đoạn."""
+    """Một mục đánh số (1., a), 1.1. …): tiêu đề hoặc đoạn có nhãn, các đoạn, các mục con."""
 
     id: Id
-    tieu_de: Line = Field(description="Tiêu đề mục, không ghi số thứ tự.")
+    tieu_de: Line | None = Field(None, description="Tiêu đề mục, không ghi số thứ tự.")
+    noi_dung: Prose | None = Field(
+        None, description="Mục viết liền một đoạn (nhãn và câu chữ), thay cho tiêu đề."
+    )
     doan: list[Paragraph] = Field(default_factory=list, description="Các đoạn của mục.")
+    muc: list[Item] = Field(default_factory=list, description="Các mục con.")
+    nhan_con: SubLabel | None = Field(
+        None, description="Nhãn của các mục con: 'a)' (mặc định), '1.1.', '-' hoặc '+'."
+    )
     cap: Levels | None = None
+
+    @model_validator(mode="after")
+    def _title_or_text(self) -> Item:
+        if (self.tieu_de is None) == (self.noi_dung is None):
+            raise ValueError("mục cần đúng một trong hai: 'tieu_de' hoặc 'noi_dung'")
+        return self
+
+    @property
+    def title(self) -> str:
+        """The heading, or an inline item's text."""
+        return self.tieu_de or self.noi_dung or ""
 
 
 class Section(_Model):
-    """Một phần La Mã (I., II. …) gồm các mục."""
+    """Một phần La Mã (I., II. …): các đoạn mở đầu và các mục."""
 
     id: Id
-    tieu_de: Line = Field(description="Tiêu đề phần, chữ in hoa, không ghi số La Mã.")
-    muc: list[Item] = Field(min_length=1)
-
-
-class Aggregation(_Model):
-    """Cách tính số liệu chung của cấp trên từ số liệu các đơn vị."""
-
-    cach: Literal["cong", "binh_quan"] = Field(
-        description="cong: cộng (số lượng); binh_quan: bình quân theo trọng số."
-    )
-    trong_so: str | None = Field(
-        None, description="Với binh_quan: tên số liệu của đơn vị làm trọng số (dan_so …)."
-    )
-
-    @model_validator(mode="after")
-    def _weight_for_mean(self) -> Aggregation:
-        if (self.cach == "binh_quan") != (self.trong_so is not None):
-            raise ValueError("'trong_so' cần (và chỉ dùng) với cach: binh_quan")
-        return self
-
-
-class ExtraSection(_Model):
-    """Một phần khác (V. KINH PHÍ …), in sau phần Tổ chức thực hiện: đoạn văn và các mục."""
-
-    id: Id
-    tieu_de: Line
+    tieu_de: Line = Field(description="Tiêu đề phần, không ghi số La Mã.")
     doan: list[Paragraph] = Field(default_factory=list)
     muc: list[Item] = Field(default_factory=list)
 
 
-class Indicator(_Model):
-    """Một chỉ tiêu: câu chữ có chỗ trống {gt} cho giá trị, cùng giá trị, đơn vị, cách so sánh."""
-
-    id: Id
-    cau: Line = Field(
-        description="Câu chữ đúng như kế hoạch viết; giá trị thay bằng {gt}, mẫu số bằng {ms}."
-    )
-    nhan: Line = Field(description="Tên ngắn của chỉ tiêu trên biểu báo cáo.")
-    gia_tri: Number | None = Field(None, description="Giá trị chỉ tiêu; bỏ trống nếu định tính.")
-    mau_so: Number | None = Field(None, description="Mẫu số (10.000 trong 'trên 10.000 dân').")
-    don_vi: Line | None = Field(None, description="Đơn vị tính trên biểu (%, tuổi, giường bệnh).")
-    so_sanh: Comparison | None = Field(
-        None, description="tren (>), toi_thieu (≥), khoang (≈), duoi (<), toi_da (≤), dat (=)."
-    )
-    huong: Direction | None = Field(
-        None, description="tang: càng cao càng tốt; giam: càng thấp càng tốt."
-    )
-    cap: Levels | None = None
-    nam: int | None = Field(None, description="Năm phải đạt; mặc định theo khối chỉ tiêu.")
-    noi: str | None = Field(None, description="Chữ nối sau chỉ tiêu: '; ', ', ', ' và ', '. '.")
-    tong_hop: Aggregation | None = Field(
-        None, description="Cách tính số liệu chung khi tổng hợp; bỏ trống là không tính."
-    )
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Indicator:
-        slots = self.cau.count(VALUE_SLOT)
-        if self.gia_tri is None:
-            if slots:
-                raise ValueError("câu có {gt} nhưng thiếu 'gia_tri'")
-            keys = ("don_vi", "so_sanh", "huong", "mau_so", "tong_hop")
-            extra = [k for k in keys if getattr(self, k)]
-            if extra:
-                raise ValueError(f"chỉ tiêu định tính không có giá trị nên không dùng {extra}")
-        else:
-            if slots != 1:
-                raise ValueError("câu của chỉ tiêu có giá trị phải chứa đúng một chỗ {gt}")
-            missing = [k for k in ("don_vi", "so_sanh") if getattr(self, k) is None]
-            if missing:
-                raise ValueError(f"chỉ tiêu có giá trị cần thêm {missing}")
-        if (self.mau_so is None) != (BASE_SLOT not in self.cau):
-            raise ValueError("'mau_so' và chỗ {ms} trong câu phải đi cùng nhau")
-        return self
-
-    @property
-    def direction(self) -> Direction:
-        """The declared direction, else the one the comparison implies."""
-        if self.huong:
-            return self.huong
-        lower = self.so_sanh in (Comparison.duoi, Comparison.toi_da)
-        return Direction.giam if lower else Direction.tang
-
-
-class IndicatorGroup(_Model):
-    """Chỉ tiêu chung chủ ngữ ('tỷ lệ đi học … cấp tiểu học …, cấp THCS …') hoặc chung vị ngữ."""
-
-    id: Id
-    truoc: str = Field("", description="Phần chung đứng trước (kể cả dấu cách ở cuối).")
-    chi_tieu: list[Indicator] = Field(min_length=1)
-    sau: str = Field("", description="Phần chung đứng sau (kể cả dấu cách ở đầu).")
-    noi: str | None = Field(None, description="Chữ nối sau cả nhóm.")
-
-
-def _phrase_kind(value: Any) -> str:
-    if isinstance(value, dict):
-        return "~nhom" if "chi_tieu" in value else "~chi-tieu"
-    return "~nhom" if isinstance(value, IndicatorGroup) else "~chi-tieu"
-
-
-Phrase = Annotated[
-    Annotated[Indicator, Tag("~chi-tieu")] | Annotated[IndicatorGroup, Tag("~nhom")],
-    Discriminator(_phrase_kind),
-]
-
-
-class IndicatorParagraph(_Model):
-    """Một đoạn chỉ tiêu: các chỉ tiêu và nhóm nối với nhau thành câu."""
-
-    id: Id
-    nhan: Line | None = Field(None, description="Tên nhóm chỉ tiêu trên biểu báo cáo.")
-    noi_dung: list[Phrase] = Field(min_length=1)
-    cap: Levels | None = None
-
-    def indicators(self) -> list[Indicator]:
-        """The paragraph's indicators, groups opened, in reading order."""
-        out: list[Indicator] = []
-        for phrase in self.noi_dung:
-            out.extend(phrase.chi_tieu if isinstance(phrase, IndicatorGroup) else [phrase])
-        return out
+class ExtraSection(Section):
+    """Một phần khác (V. KINH PHÍ …): đoạn văn và các mục; chỗ in theo `thu_tu`."""
 
 
 class IndicatorBlock(_Model):
@@ -258,6 +120,9 @@ class IndicatorBlock(_Model):
     id: Id
     tieu_de: Line
     nam: int = Field(description="Năm phải đạt của các chỉ tiêu (2030).")
+    mo_dau: list[Paragraph] = Field(
+        default_factory=list, description="Các đoạn văn in trước các đoạn chỉ tiêu."
+    )
     doan: list[IndicatorParagraph] = Field(min_length=1)
 
     def indicators(self) -> list[Indicator]:
@@ -266,13 +131,15 @@ class IndicatorBlock(_Model):
 
 
 class Objectives(_Model):
-    """Phần II: mục tiêu tổng quát, các chỉ tiêu chủ yếu, tầm nhìn."""
+    """Phần mục tiêu: mục tiêu tổng quát, các chỉ tiêu chủ yếu, tầm nhìn, các mục khác."""
 
     id: Id
     tieu_de: Line
-    muc_tieu_tong_quat: Item
-    chi_tieu: IndicatorBlock
+    doan: list[Paragraph] = Field(default_factory=list, description="Các đoạn trước các mục.")
+    muc_tieu_tong_quat: Item | None = None
+    chi_tieu: IndicatorBlock | None = None
     tam_nhin: Item | None = None
+    muc: list[Item] = Field(default_factory=list, description="Các mục khác, in sau cùng.")
 
 
 class Assignment(_Model):
@@ -289,7 +156,8 @@ class Organisation(_Model):
 
     id: Id
     tieu_de: Line
-    muc: list[Assignment] = Field(min_length=1)
+    doan: list[Paragraph] = Field(default_factory=list, description="Các đoạn trước các mục.")
+    muc: list[Assignment] = Field(default_factory=list)
 
 
 class Header(_Model):
@@ -299,11 +167,14 @@ class Header(_Model):
         None, description="Cấp ủy cấp trên, in hoa: ĐẢNG BỘ TỈNH HẬU GIANG (cấp tỉnh: bỏ trống)."
     )
     co_quan: Line = Field(description="Cơ quan ban hành, chữ in hoa: HUYỆN ỦY PHỤNG HIỆP.")
-    ma_co_quan: Annotated[str, AfterValidator(_known(body_codes(), "mã cơ quan"))] = Field(
-        description="Mã cơ quan ban hành: HU, ĐU, TU …"
+    ma_co_quan: Annotated[str, StringConstraints(pattern=r"^[A-ZĐƯ]{1,10}$")] = Field(
+        description="Mã cơ quan ban hành: HU, ĐU, TU … (mã ngoài danh mục được cảnh báo)."
     )
     loai: Annotated[str, AfterValidator(_known(type_codes(), "mã loại văn bản"))] = Field(
         description="Mã loại văn bản: KH, BC, CTr …"
+    )
+    ten_loai: Line | None = Field(
+        None, description="Tên loại như văn bản ghi (CHƯƠNG TRÌNH HÀNH ĐỘNG); mặc định theo mã."
     )
     so: Annotated[int, Field(ge=1)] | None = Field(
         None, description="Số văn bản; để trống khi dự thảo."
@@ -320,6 +191,16 @@ class Header(_Model):
         return self.ngay if isinstance(self.ngay, int) else self.ngay.year
 
     @property
+    def known_body(self) -> bool:
+        """Whether the body code is one the data lists (an unknown one is a warning)."""
+        return self.ma_co_quan in body_codes()
+
+    @property
+    def type_name(self) -> str:
+        """The tên loại printed: as written, else the code's."""
+        return self.ten_loai or type_codes()[self.loai]
+
+    @property
     def day(self) -> dt.date:
         """The date, or 1 January when a draft knows only the year."""
         return self.ngay if isinstance(self.ngay, dt.date) else dt.date(self.ngay, 1, 1)
@@ -330,6 +211,7 @@ class Signature(_Model):
 
     quyen_han: str = Field("", description="T/M BAN THƯỜNG VỤ, T/M HUYỆN ỦY …")
     chuc_vu: str = Field("", description="BÍ THƯ, PHÓ BÍ THƯ …")
+    ghi_chu: str = Field("", description="Dòng giữa chức vụ và họ tên: (đã ký), (Đã ký) …")
     ho_ten: str = Field("", description="Họ và tên người ký.")
 
 
@@ -348,6 +230,16 @@ class Parent(_Model):
     ky_hieu: Line = Field(description="Ký hiệu, ví dụ KH/HU.")
 
 
+class Numbering(_Model):
+    """Kiểu nhãn của văn bản gốc; bỏ trống là theo hồ sơ thể thức."""
+
+    muc: Literal["I.", "I-"] | None = Field(None, description="Nhãn phần: 'I.' hoặc 'I-'.")
+    tieu_muc: Literal["1.", "1-"] | None = Field(None, description="Nhãn mục: '1.' hoặc '1-'.")
+
+
+USUAL_PARTS = ("muc_dich_yeu_cau", "muc_tieu_chi_tieu", "nhiem_vu_giai_phap", "to_chuc_thuc_hien")
+
+
 class Plan(_Model):
     """Một kế hoạch của cấp ủy: nguồn duy nhất để sinh văn bản và biểu mẫu."""
 
@@ -361,15 +253,51 @@ class Plan(_Model):
     goc: Parent | None = Field(None, description="Kế hoạch cấp trên (với kế hoạch soạn từ đó).")
     don_vi: Id | None = Field(None, description="Mã đơn vị ban hành trong danh sách đơn vị.")
     van_ban: Header
-    can_cu: list[Paragraph] = Field(min_length=1, description="Các đoạn căn cứ mở đầu.")
-    muc_dich_yeu_cau: Section
-    muc_tieu_chi_tieu: Objectives
-    nhiem_vu_giai_phap: Section
-    to_chuc_thuc_hien: Organisation
+    danh_so: Numbering = Field(default_factory=Numbering, description="Kiểu nhãn riêng.")
+    can_cu: list[Paragraph] = Field(default_factory=list, description="Các đoạn mở đầu.")
+    muc_dich_yeu_cau: Section | None = None
+    muc_tieu_chi_tieu: Objectives | None = None
+    nhiem_vu_giai_phap: Section | None = None
+    to_chuc_thuc_hien: Organisation | None = None
     phan_khac: list[ExtraSection] = Field(
-        default_factory=list, description="Các phần khác, in sau Tổ chức thực hiện."
+        default_factory=list, description="Các phần khác; mặc định in sau các phần thường có."
     )
+    thu_tu: list[Id] | None = Field(
+        None, description="Mã các phần theo thứ tự in; bỏ trống là thứ tự thường lệ."
+    )
+    ket_luan: Prose | None = Field(None, description="Câu kết sau phần cuối ('Trên đây là …').")
     chu_ky: Signature = Field(default_factory=Signature)
     noi_nhan: Annotated[list[Line], AfterValidator(_filing_last)] = Field(
         min_length=1, description="Nơi nhận, mỗi dòng một nơi; dòng cuối là 'Lưu …'."
     )
+    phu_luc: list[Appendix] = Field(default_factory=list, description="Các phụ lục sau phần ký.")
+
+    @model_validator(mode="after")
+    def _order_names_every_part(self) -> Plan:
+        if self.thu_tu is not None:
+            ids = [part.id for part in self._parts_by_default()]
+            if sorted(self.thu_tu) != sorted(ids):
+                raise ValueError(f"'thu_tu' phải kể đúng một lần mỗi phần: {', '.join(ids)}")
+        return self
+
+    def _parts_by_default(self) -> list[Section | Objectives | Organisation]:
+        usual = [getattr(self, key) for key in USUAL_PARTS]
+        return [part for part in usual if part is not None] + list(self.phan_khac)
+
+    def parts(self) -> list[Section | Objectives | Organisation]:
+        """The parts in the order they print."""
+        parts = self._parts_by_default()
+        if self.thu_tu is None:
+            return parts
+        by_id = {part.id: part for part in parts}
+        return [by_id[ident] for ident in self.thu_tu]
+
+    def milestones(self) -> list[Milestones]:
+        """Every indicator row of the appendices' tables, in reading order; forms for year
+        N take `row.target_for(N)`."""
+        return [row for a in self.phu_luc for group in a.chi_tieu for row in group.chi_tieu]
+
+    def indicators(self) -> list[Indicator]:
+        """The indicators of the chỉ tiêu item, in reading order (none without one)."""
+        block = self.muc_tieu_chi_tieu.chi_tieu if self.muc_tieu_chi_tieu else None
+        return block.indicators() if block else []

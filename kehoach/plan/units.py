@@ -11,8 +11,9 @@ from pydantic import AfterValidator, Field
 
 from kehoach.errors import PlanError
 from kehoach.plan import yamlsource
+from kehoach.plan.fields import Number
 from kehoach.plan.loader import validate
-from kehoach.plan.model import Id, Level, Line, Number, Signature, _Model
+from kehoach.plan.model import Id, Level, Line, Signature, _Model
 from kehoach.plan.yamlsource import Source
 
 UNIT_KINDS: dict[str, str] = {

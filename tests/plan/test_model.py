@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-import pytest
-from conftest import PLAN
+import re
 
+import pytest
+from builders import small_plan
+from conftest import PLAN
+from pydantic import ValidationError
+
+from kehoach.document.appendix import appendices
+from kehoach.document.context import body_blocks
 from kehoach.document.prose import paragraph_text
+from kehoach.plan.fields import Comparison, Direction
+from kehoach.plan.indicators import Indicator, IndicatorParagraph
 from kehoach.plan.loader import load_plan
-from kehoach.plan.model import Comparison, Direction, Indicator, IndicatorParagraph
+from kehoach.plan.model import Plan
+from kehoach.rules.profile import load_profile
+from kehoach.rules.profile_dates import profile_for
 
 
 def test_seed_plan_loads_with_its_indicators(plan):
@@ -122,3 +132,109 @@ def test_numbers_must_be_finite_and_sane(tmp_path, value):
     with pytest.raises(PlanError) as caught:
         load_plan(write_plan(tmp_path / "p.yaml", data))
     assert "gia_tri" in str(caught.value)
+
+
+# Issue 10: the model holds real plans.
+
+
+
+def _plan(data: dict) -> Plan:
+    return Plan.model_validate(data)
+
+
+def _texts(plan: Plan) -> list[str]:
+    return [b["chu"] if b["kieu"] != "gach" else f"{b['dau']} {b['chu']}"
+            for b in body_blocks(plan, load_profile(profile_for(plan)))]
+
+
+def test_no_usual_part_is_required_and_other_parts_print_where_thu_tu_puts_them():
+    data = small_plan()
+    del data["muc_tieu_chi_tieu"], data["can_cu"]
+    data["phan_khac"] = [{"id": "kinh-phi", "tieu_de": "KINH PHÍ",
+                          "doan": [{"id": "kp-1", "noi_dung": "Ngân sách huyện bảo đảm."}]}]
+    data["thu_tu"] = ["md", "kinh-phi", "nv", "tc"]
+    data["ket_luan"] = "Trên đây là Kế hoạch thực hiện."
+    texts = _texts(_plan(data))
+    heads = [t for t in texts if re.match(r"[IV]+\. ", t)]
+    assert heads == ["I. MỤC ĐÍCH, YÊU CẦU", "II. KINH PHÍ", "III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU",
+                     "IV. TỔ CHỨC THỰC HIỆN"]
+    assert texts[-1] == "Trên đây là Kế hoạch thực hiện."
+    assert _plan(data).indicators() == []
+
+
+def test_thu_tu_must_name_every_part_once():
+    data = small_plan()
+    data["thu_tu"] = ["md", "nv", "tc"]
+    with pytest.raises(ValidationError, match="thu_tu"):
+        _plan(data)
+
+
+def test_nested_items_get_labels_per_level_in_the_plans_own_style():
+    data = small_plan()
+    data["danh_so"] = {"muc": "I-", "tieu_muc": "1-"}
+    data["nhiem_vu_giai_phap"]["muc"] = [
+        {"id": "nv-1", "tieu_de": "Hạ tầng", "nhan_con": "a)", "muc": [
+            {"id": "nv-1-a", "tieu_de": "Về thiết bị",
+             "doan": [{"id": "p1", "noi_dung": "Rà soát."}]},
+            {"id": "nv-1-b", "noi_dung": "Về phần mềm: dùng chung."}]},
+        {"id": "nv-2", "tieu_de": "Năng lực số", "nhan_con": "1.1.", "muc": [
+            {"id": "nv-2-1", "tieu_de": "Bồi dưỡng", "nhan_con": "-", "muc": [
+                {"id": "nv-2-1-x", "noi_dung": "Chi bộ khu vực 1."}]}]},
+    ]
+    texts = _texts(_plan(data))
+    start = texts.index("III- NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU")
+    assert texts[start + 1 : start + 9] == [
+        "1- Hạ tầng", "a) Về thiết bị", "Rà soát.", "b) Về phần mềm: dùng chung.",
+        "2- Năng lực số", "2.1. Bồi dưỡng", "- Chi bộ khu vực 1.", "IV- TỔ CHỨC THỰC HIỆN"]
+
+
+def test_an_item_is_a_heading_or_inline_never_both():
+    data = small_plan()
+    data["muc_dich_yeu_cau"]["muc"][0]["noi_dung"] = "Cả hai."
+    with pytest.raises(ValidationError, match="đúng một trong hai"):
+        _plan(data)
+
+
+def test_bulleted_indicators_print_one_line_each():
+    data = small_plan()
+    paragraph = data["muc_tieu_chi_tieu"]["chi_tieu"]["doan"][0]
+    paragraph["dau"] = "-"
+    paragraph["noi_dung"] = [
+        {"id": "a", "cau": "Tỷ lệ lao động qua đào tạo đạt {gt}%.", "nhan": "Lao động",
+         "gia_tri": 75, "don_vi": "%", "so_sanh": "dat"},
+        {"id": "b", "cau": "Giữ vững an ninh.", "nhan": "An ninh"}]
+    texts = _texts(_plan(data))
+    assert "- Tỷ lệ lao động qua đào tạo đạt 75%." in texts and "- Giữ vững an ninh." in texts
+
+
+def test_types_and_body_codes_outside_the_data():
+    data = small_plan()
+    data["van_ban"].update({"loai": "CTr", "ten_loai": "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+                            "ma_co_quan": "ĐUK"})
+    header = _plan(data).van_ban
+    assert header.type_name == "CHƯƠNG TRÌNH HÀNH ĐỘNG" and not header.known_body
+    data["van_ban"]["loai"] = "XYZ"
+    with pytest.raises(ValidationError, match="mã loại văn bản"):
+        _plan(data)
+
+
+def test_milestones_give_the_target_of_a_year():
+    data = small_plan()
+    data["phu_luc"] = [{"id": "pl", "ten": "CÁC CHỈ TIÊU", "chi_tieu": [
+        {"id": "g", "tieu_de": "Về kinh tế", "chi_tieu": [
+            {"id": "nuoc", "nhan": "Số hộ dùng nước sạch", "don_vi": "hộ",
+             "moc": {2025: 420, 2030: 650}}]}]}]
+    plan = _plan(data)
+    (row,) = plan.milestones()
+    assert [row.target_for(y) for y in (2024, 2025, 2027, 2030, 2031)] == [420, 420, 650, 650, 650]
+    (appendix,) = appendices(plan, load_profile(profile_for(plan)))
+    assert appendix["tieu_de"] == "PHỤ LỤC"  # one appendix: not numbered
+    assert appendix["chu_thich"] == (
+        "(Kèm theo Kế hoạch số 12-KH/HU ngày 05/02/2024 của Ban Thường vụ Huyện ủy Phụng Hiệp)")
+    assert [c["t"] for c in appendix["cot"]] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025",
+                                                "Năm 2030"]
+    assert [[c["t"] for c in r["o"]] for r in appendix["dong"]] == [
+        ["I", "Về kinh tế", "", "", ""], ["1", "Số hộ dùng nước sạch", "hộ", "420", "650"]]
+    data["phu_luc"].append({"id": "pl-2", "bang": {"cot": ["A", "B"], "dong": [{"o": ["1", "2"]}]}})
+    titles = [a["tieu_de"] for a in appendices(_plan(data), load_profile("hd36-2018"))]
+    assert titles == ["PHỤ LỤC 1", "PHỤ LỤC 2"]

@@ -11,7 +11,7 @@ import pytest
 from pydantic import BaseModel
 
 from kehoach.errors import KehoachError
-from kehoach.plan.model import Comparison, Direction
+from kehoach.plan.fields import Comparison, Direction
 from kehoach.rules import (
     assessment,
     data,

@@ -1,0 +1,141 @@
+"""Plan → the context of its appendices (phụ lục): title, the `(Kèm theo …)` caption made
+from the header, and one table as column headings and rows of cells."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kehoach.plan.model import Appendix, Header, Plan, Signature
+from kehoach.rules.profile import Profile
+from kehoach.vn import dates, docnumber
+from kehoach.vn import numbers as vnformat
+from kehoach.vn.labels import roman
+
+WIDE = 6
+"""A table with this many columns or more goes on a landscape page of its own."""
+_LOWER = {"ỦY", "UỶ", "XÃ", "PHƯỜNG", "HUYỆN", "TỈNH", "QUẬN", "THỊ", "TRẤN", "ĐẶC", "KHU"}
+_CITY = "THÀNH PHỐ"
+
+
+def _sentence_case(name: str) -> str:
+    """`ĐẢNG ỦY XÃ PHƯƠNG BÌNH` → `Đảng ủy xã Phương Bình`: administrative words in lower
+    case, the first word and the proper names capitalised."""
+    name = " ".join(name.split()).replace(_CITY, "thành_phố")
+    out = []
+    for i, word in enumerate(name.split(" ")):
+        if word == "thành_phố":
+            out.append("thành phố")
+        elif word in _LOWER and i:
+            out.append(word.lower())
+        else:
+            out.append(word[:1] + word[1:].lower())
+    return " ".join(out)
+
+
+def issuer(header: Header, signature: Signature) -> str:
+    """Who issues, as a sentence names it: `Ban Thường vụ Đảng ủy xã Phương Bình`."""
+    body = _sentence_case(header.co_quan.replace("\n", " "))
+    authority = signature.quyen_han.upper().removeprefix("T/M").strip()
+    if authority.startswith("BAN THƯỜNG VỤ"):
+        return f"Ban Thường vụ {body}"
+    return body
+
+
+def caption(h: Header, signature: Signature, profile: Profile) -> str:
+    """`(Kèm theo Kế hoạch số 15-KH/ĐU ngày 10/3/2026 của Ban Thường vụ …)`."""
+    kind = h.type_name[:1] + h.type_name[1:].lower()
+    number = docnumber.doc_number(h.so, h.loai, h.ma_co_quan, profile.so_ky_hieu)
+    number = number.split(" ", 1)[-1].strip()
+    if isinstance(h.ngay, int):
+        when = f"năm {h.ngay}"
+    else:
+        when = f"ngày {dates.short_date(h.ngay, profile.dia_danh_ngay)}"
+    return f"(Kèm theo {kind} số {number} {when} của {issuer(h, signature)})"
+
+
+def _cell(value: int | float | str) -> str:
+    return value if isinstance(value, str) else vnformat.number(value)
+
+
+_FIXED_MM = {"STT": 12, "Đơn vị tính": 28}
+_YEAR_MM = 22
+
+
+def _widths(columns: list[str], usable_mm: float) -> list[int]:
+    """Column widths in twips: STT, unit and year columns narrow, the rest share what is
+    left (the indicator's name)."""
+    fixed = [_FIXED_MM.get(c, _YEAR_MM if c.startswith("Năm ") else 0) for c in columns]
+    free = [i for i, w in enumerate(fixed) if not w] or list(range(len(columns)))
+    left = max(usable_mm - sum(fixed), 30 * len(free))
+    mm = (
+        [w or left / len(free) for w in fixed]
+        if len(free) < len(columns)
+        else [usable_mm / len(columns)] * len(columns)
+    )
+    return [round(w * 1440 / 25.4) for w in mm]
+
+
+def _rows(appendix: Appendix) -> tuple[list[str], list[dict[str, Any]]]:
+    if appendix.bang is not None:
+        width = len(appendix.bang.cot)
+        rows = [{"o": (row.o + [""] * width)[:width], "nhom": False} for row in appendix.bang.dong]
+        return appendix.bang.cot, rows
+    years = appendix.years()
+    columns = ["STT", "Chỉ tiêu", "Đơn vị tính", *(f"Năm {y}" for y in years)]
+    rows, count = [], 0
+    for g, group in enumerate(appendix.chi_tieu, start=1):
+        if group.tieu_de:
+            rows.append({"o": [roman(g), group.tieu_de] + [""] * (len(years) + 1), "nhom": True})
+        for indicator in group.chi_tieu:
+            count += 1
+            values = [_cell(indicator.moc[y]) if y in indicator.moc else "" for y in years]
+            cells = [str(count), indicator.nhan, indicator.don_vi, *values]
+            rows.append({"o": cells, "nhom": False})
+    return columns, rows
+
+
+def _usable_mm(profile: Profile, wide: bool) -> float:
+    page, turned = profile.trang, profile.trang_ngang
+    if wide:
+        return page.cao_mm - turned.le_trai_mm - turned.le_phai_mm
+    return page.rong_mm - page.le_trai_mm - page.le_phai_mm
+
+
+def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
+    """Each appendix's strings; numbered `PHỤ LỤC 1`, `PHỤ LỤC 2` when there are two or
+    more. A wide one gets a landscape section of its own: `ngat` names the orientation of
+    the section a break closes before it (`doc`, `ngang`; empty: a page break)."""
+    out = []
+    many = len(plan.phu_luc) > 1
+    before = False  # the signature's page is upright
+    for n, appendix in enumerate(plan.phu_luc, start=1):
+        columns, rows = _rows(appendix)
+        wide = appendix.ngang if appendix.ngang is not None else len(columns) >= WIDE
+        widths = _widths(columns, _usable_mm(profile, wide))
+        for row in rows:
+            row["o"] = [{"t": t, "w": w} for t, w in zip(row["o"], widths, strict=True)]
+        title = appendix.tieu_de
+        if many and title == "PHỤ LỤC":
+            title = f"PHỤ LỤC {n}"
+        out.append(
+            {
+                "tieu_de": title,
+                "ten": appendix.ten or "",
+                "chu_thich": appendix.chu_thich or caption(plan.van_ban, plan.chu_ky, profile),
+                "cot": [{"t": t, "w": w} for t, w in zip(columns, widths, strict=True)],
+                "grid": widths,
+                "rong": sum(widths),
+                "dong": rows,
+                "ngat": "" if wide == before else ("ngang" if before else "doc"),
+            }
+        )
+        before = wide
+    return out
+
+
+def last_is_wide(plan: Plan, profile: Profile) -> bool:
+    """Whether the document ends on a landscape page (its last phụ lục is wide)."""
+    if not plan.phu_luc:
+        return False
+    last = plan.phu_luc[-1]
+    return last.ngang if last.ngang is not None else len(_rows(last)[0]) >= WIDE

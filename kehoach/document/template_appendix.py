@@ -1,0 +1,97 @@
+"""The phụ lục part of the Kế hoạch template: each appendix on a new page (or a landscape
+section of its own when wide), its title, name, caption and a table whose columns are as
+many as the context gives."""
+
+from __future__ import annotations
+
+import copy
+
+from docx.enum.text import WD_BREAK
+from docx.oxml.ns import qn
+
+from kehoach.document import ooxml
+from kehoach.document.template_parts import add
+from kehoach.document.template_styles import STYLE
+from kehoach.rules.profile import Profile
+
+
+def appendices(doc, p: Profile) -> None:
+    """Each phụ lục on a new page: title, name, caption, then its table (`{%tc %}`)."""
+    add(doc, "phu_luc", "{%p for pl in phu_luc %}")
+    portrait, landscape = _page_settings(doc, p)
+    add(doc, "phu_luc", "{%p if pl.ngat == 'doc' %}")
+    add(doc, "phu_luc")._p.get_or_add_pPr().append(copy.deepcopy(portrait))
+    add(doc, "phu_luc", "{%p elif pl.ngat == 'ngang' %}")
+    add(doc, "phu_luc")._p.get_or_add_pPr().append(copy.deepcopy(landscape))
+    add(doc, "phu_luc", "{%p else %}")
+    add(doc, "phu_luc").add_run().add_break(WD_BREAK.PAGE)
+    add(doc, "phu_luc", "{%p endif %}")
+    add(doc, "phu_luc", "{{ pl.tieu_de }}")
+    add(doc, "phu_luc", "{%p if pl.ten %}")
+    add(doc, "phu_luc", "{{ pl.ten }}")
+    add(doc, "phu_luc", "{%p endif %}")
+    add(doc, "chu_thich", "{{ pl.chu_thich }}")
+    _table(doc, p)
+    add(doc, "phu_luc", "{%p endfor %}")
+    _last_section_follows(doc, portrait, landscape)
+
+
+def _table(doc, p: Profile) -> None:
+    table = doc.add_table(rows=4, cols=3)
+    width = p.trang.rong_mm - p.trang.le_trai_mm - p.trang.le_phai_mm
+    ooxml.grid_table(table, [width / 3] * 3)
+    table._tbl.tblPr.find(qn("w:tblW")).set(qn("w:w"), "{{ pl.rong }}")
+    grid = table._tbl.tblGrid  # one gridCol per column of the context's table
+    for extra in grid.findall(qn("w:gridCol"))[1:]:
+        grid.remove(extra)
+    grid.text = "{% for w in pl.grid %}"
+    grid[0].set(qn("w:w"), "{{ w }}")
+    grid[0].tail = "{% endfor %}"
+    ooxml.repeat_heading(table.rows[0])
+    heading, start, row, end = table.rows
+    for cells, loop in ((heading.cells, "pl.cot"), (row.cells, "r.o")):
+        cells[0].paragraphs[0].text = f"{{%tc for c in {loop} %}}"
+        cells[2].paragraphs[0].text = "{%tc endfor %}"
+        width_of = cells[1]._tc.get_or_add_tcPr().find(qn("w:tcW"))
+        width_of.set(qn("w:w"), "{{ c.w }}")  # each column's width comes from the context
+    title = heading.cells[1].paragraphs[0]
+    title.text = "{{ c.t }}"
+    title.style = doc.styles[STYLE["bang_dau"]]
+    start.cells[0].paragraphs[0].text = "{%tr for r in pl.dong %}"
+    end.cells[0].paragraphs[0].text = "{%tr endfor %}"
+    cell = row.cells[1].paragraphs[0]
+    cell.style = doc.styles[STYLE["bang"]]
+    cell.add_run("{% if r.nhom %}{{ c.t }}{% endif %}").bold = True
+    cell.add_run("{% if not r.nhom %}{{ c.t }}{% endif %}")
+
+
+def _page_settings(doc, p: Profile):
+    """The body's section properties upright and turned (a wide phụ lục's own section)."""
+    body = doc.element.body.sectPr
+    portrait, landscape = copy.deepcopy(body), copy.deepcopy(body)
+    page, margins = p.trang, p.trang_ngang
+    size = landscape.find(qn("w:pgSz"))
+    size.set(qn("w:w"), str(ooxml.twips(page.cao_mm)))
+    size.set(qn("w:h"), str(ooxml.twips(page.rong_mm)))
+    size.set(qn("w:orient"), "landscape")
+    margin = landscape.find(qn("w:pgMar"))
+    for key, mm in (
+        ("top", margins.le_tren_mm),
+        ("bottom", margins.le_duoi_mm),
+        ("left", margins.le_trai_mm),
+        ("right", margins.le_phai_mm),
+    ):
+        margin.set(qn(f"w:{key}"), str(ooxml.twips(mm)))
+    return portrait, landscape
+
+
+def _last_section_follows(doc, portrait, landscape) -> None:
+    """The document's last section takes the turned size and margins when the last phụ
+    lục is wide (`trang_ngang`); rendered upright, it is byte for byte the body's."""
+    body = doc.element.body.sectPr
+    for tag in ("w:pgSz", "w:pgMar"):
+        upright, turned, node = portrait.find(qn(tag)), landscape.find(qn(tag)), body.find(qn(tag))
+        for key in upright.attrib:
+            if upright.get(key) != turned.get(key):
+                choice = f"{turned.get(key)}{{% else %}}{upright.get(key)}"
+                node.set(key, f"{{% if trang_ngang %}}{choice}{{% endif %}}")

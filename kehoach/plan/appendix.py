@@ -1,0 +1,68 @@
+"""Phụ lục: the appendices after the signature, an indicator table with milestones
+(`moc: {2025: 420, 2030: 650}`) or any other table."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from kehoach.plan.fields import Direction, Id, Line, Number, _Model
+
+
+class Milestones(_Model):
+    """Một chỉ tiêu của bảng phụ lục, với giá trị phải đạt theo từng mốc năm."""
+
+    id: Id
+    nhan: Line = Field(description="Tên chỉ tiêu như bảng ghi.")
+    don_vi: str = Field("", description="Đơn vị tính.")
+    moc: Annotated[dict[int, Number | str], Field(min_length=1)] = Field(
+        description="Giá trị theo năm: {2025: 420, 2030: 650}."
+    )
+    huong: Direction | None = Field(None, description="tang hoặc giam.")
+
+    def target_for(self, year: int) -> int | float | str:
+        """The milestone of `year`; without one the first later; after the last, the last."""
+        years = sorted(self.moc)
+        later = [y for y in years if y >= year]
+        return self.moc[later[0] if later else years[-1]]
+
+
+class MilestoneGroup(_Model):
+    """Một nhóm dòng của bảng chỉ tiêu (I. Về kinh tế …); không tên là không có dòng nhóm."""
+
+    id: Id
+    tieu_de: Line | None = None
+    chi_tieu: list[Milestones] = Field(min_length=1)
+
+
+class TableRow(_Model):
+    """Một dòng của bảng: chữ trong từng ô, từ trái sang phải."""
+
+    o: list[str] = Field(min_length=1, description="Các ô của dòng.")
+
+
+class Table(_Model):
+    """Một bảng: dòng tiêu đề và các dòng."""
+
+    cot: list[str] = Field(min_length=1, description="Tiêu đề các cột.")
+    dong: list[TableRow] = Field(default_factory=list, description="Các dòng của bảng.")
+
+
+class Appendix(_Model):
+    """Một phụ lục sau phần ký: tên, dòng 'Kèm theo …' sinh từ đầu văn bản, một bảng."""
+
+    id: Id
+    tieu_de: Line = Field("PHỤ LỤC", description="Dòng tên phụ lục (số thêm khi có từ 2).")
+    ten: Line | None = Field(None, description="Tên nội dung phụ lục, in hoa.")
+    chu_thich: Line | None = Field(
+        None, description="Dòng '(Kèm theo …)' khi khác dòng sinh từ đầu văn bản."
+    )
+    chi_tieu: list[MilestoneGroup] = Field(
+        default_factory=list, description="Bảng chỉ tiêu theo mốc năm."
+    )
+    bang: Table | None = Field(None, description="Bảng khác (không phải chỉ tiêu).")
+    ngang: bool | None = Field(None, description="In trên trang ngang; mặc định khi bảng rộng.")
+
+    def years(self) -> list[int]:
+        return sorted({y for g in self.chi_tieu for i in g.chi_tieu for y in i.moc})
