@@ -12,9 +12,11 @@ from kehoach.commands.common import (
     Command,
     existing_file,
     output_option,
+    pdf_option,
     registry_path,
     templates_option,
     units_option,
+    write_pdfs,
 )
 from kehoach.errors import KehoachError
 
@@ -30,6 +32,7 @@ from kehoach.errors import KehoachError
 )
 @units_option
 @templates_option
+@pdf_option
 def forms(
     plan: Path,
     out_dir: Path,
@@ -37,6 +40,7 @@ def forms(
     nam: int | None,
     units_file: Path | None,
     templates_dir: Path | None,
+    pdf: bool,
 ) -> None:
     """Sinh đề cương báo cáo (DOCX) và biểu chỉ tiêu (DOCX, XLSX) trống từ kế hoạch PLAN."""
     from kehoach.document.render import renderer_for
@@ -67,6 +71,9 @@ def forms(
         target = out_dir / f"{plan.stem}{suffix}"
         write_atomic(target, data)
         click.echo(f"đã ghi {target}")
+    if pdf:
+        write_pdfs([out_dir / f"{plan.stem}_de_cuong_bao_cao.docx",
+                    out_dir / f"{plan.stem}_bieu_chi_tieu.docx"])
     if not units and own is None:
         click.echo(
             "lưu ý: không có danh sách đơn vị; ô 'Đơn vị báo cáo' của biểu Excel không có "

@@ -13,21 +13,19 @@ from kehoach.commands.common import (
     output_option,
     pdf_option,
     templates_option,
+    write_pdfs,
 )
 from kehoach.errors import KehoachError
 
 
-def _render_one(renderer, plan_path: Path, target: Path, pdf: bool) -> None:
+def _render_one(renderer, plan_path: Path, target: Path) -> Path:
     from kehoach.plan.loader import load_plan
     from kehoach.safewrite import write_atomic
 
     plan = load_plan(plan_path)
     write_atomic(target, renderer.render(plan))
     click.echo(f"đã ghi {target}")
-    if pdf:
-        from kehoach.document.pdf import to_pdf
-
-        click.echo(f"đã ghi {to_pdf(target)}")
+    return target
 
 
 @click.command(cls=Command)
@@ -40,7 +38,9 @@ def render(plan: Path, out_dir: Path, templates_dir: Path | None, pdf: bool) -> 
     from kehoach.document.render import renderer_for
 
     renderer = renderer_for(TEMPLATE, templates_dir)
-    _render_one(renderer, existing_file(plan), out_dir / f"{plan.stem}.docx", pdf)
+    written = _render_one(renderer, existing_file(plan), out_dir / f"{plan.stem}.docx")
+    if pdf:
+        write_pdfs([written])
 
 
 @click.command(cls=Command)
@@ -71,12 +71,15 @@ def build(plans_dir: Path, out_dir: Path, templates_dir: Path | None, pdf: bool)
         raise KehoachError(f"không có tệp kế hoạch (*.yaml) nào trong {plans_dir}")
     renderer = renderer_for(TEMPLATE, templates_dir)
     failed: list[KehoachError] = []
+    written: list[Path] = []
     for plan in plans:
         target = out_dir / plan.relative_to(plans_dir).with_suffix(".docx")
         try:
-            _render_one(renderer, plan, target, pdf)
+            written.append(_render_one(renderer, plan, target))
         except KehoachError as error:
             failed.append(error)
+    if pdf:
+        write_pdfs(written)
     if failed:
         problems = [p for error in failed for p in error.problems]
         raise KehoachError(problems)
