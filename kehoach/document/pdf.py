@@ -17,7 +17,8 @@ from pathlib import Path
 from kehoach.errors import ConversionError, Problem
 from kehoach.safewrite import write_atomic
 
-TIMEOUT_S = 600
+TIMEOUT_S = 120  # for starting LibreOffice, plus PER_FILE_S for each file
+PER_FILE_S = 5
 MISSING = "không tìm thấy LibreOffice (lệnh soffice); cài gói libreoffice-writer-nogui để xuất PDF"
 
 
@@ -32,12 +33,13 @@ def _run(program: str, work: Path, sources: list[Path]) -> str:
     profile = (work / "profile").as_uri()
     argv = [program, f"-env:UserInstallation={profile}", "--headless",
             "--convert-to", "pdf", "--outdir", str(work / "pdf"), *map(str, sources)]
+    timeout = TIMEOUT_S + PER_FILE_S * len(sources)
     try:
-        result = subprocess.run(argv, capture_output=True, text=True, timeout=TIMEOUT_S,
+        result = subprocess.run(argv, capture_output=True, text=True, timeout=timeout,
                                 check=False)
     except subprocess.TimeoutExpired:
         raise ConversionError(
-            f"LibreOffice không chuyển xong {len(sources)} tệp sau {TIMEOUT_S} giây"
+            f"LibreOffice không chuyển xong {len(sources)} tệp sau {timeout} giây"
         ) from None
     detail = (result.stderr or result.stdout).strip().splitlines()
     return f": {detail[-1]}" if detail else ""
@@ -69,6 +71,8 @@ def to_pdfs(docx_files: Sequence[Path], targets: Sequence[Path] | None = None) -
             shutil.copyfile(docx, copy)
             copies.append(copy)
         detail = _run(program, work, copies)
+        for copy, docx in zip(copies, docx_files, strict=True):
+            detail = detail.replace(str(copy), str(docx))  # soffice speaks of the copies
         produced = [work / "pdf" / f"{copy.stem}.pdf" for copy in copies]
         failed = [docx for docx, pdf in zip(docx_files, produced, strict=True) if not _is_pdf(pdf)]
         if failed:
