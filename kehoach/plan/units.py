@@ -90,11 +90,9 @@ class LoadedRegistry:
 
     @cached_property
     def _positions(self) -> dict[str, int]:
-        """id → position in the list, built once: a batch looks up every unit."""
-        positions: dict[str, int] = {}
-        for i, unit in enumerate(self.registry.don_vi):
-            positions.setdefault(unit.id, i)  # the first of a repeated id, as a scan finds
-        return positions
+        """id → position in the list (ids are unique: loading checks it), built once: a
+        batch looks up every unit."""
+        return {unit.id: i for i, unit in enumerate(self.registry.don_vi)}
 
     def unit(self, unit_id: str) -> Unit:
         position = self._positions.get(unit_id)
