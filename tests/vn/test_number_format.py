@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 
 from babel.numbers import format_decimal
+from conftest import PLAN
 
 from kehoach.vn.numbers import number, parse_number
 
@@ -38,3 +41,14 @@ def test_a_negative_value_rounding_to_zero_is_plain_zero():
 def test_written_numbers_read_back():
     for value in (2.59, 75.5, 10000, 1234567.891, -3.5, 0):
         assert parse_number(number(value)) == value
+
+
+def test_a_render_loads_no_babel(tmp_path):
+    code = ("import sys; from kehoach.cli import main\n"
+            f"try:\n    main(['render', {str(PLAN)!r}, '-o', {str(tmp_path)!r}])\n"
+            "except SystemExit:\n    pass\n"
+            "print('babel' in {m.split('.')[0] for m in sys.modules})")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip().splitlines()[-1] == "False"
+    assert (tmp_path / "phung_hiep_42.docx").is_file()
