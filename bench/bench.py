@@ -93,9 +93,13 @@ def start_up(work: Path, repeat: int) -> float:
         "render": [*KEHOACH, "render", str(PLAN), "-o", str(work / "one")],
         "click": [sys.executable, "-c", "import click"],
         "docxtpl": [sys.executable, "-c", "import docxtpl"],
+        "floor": [sys.executable, "-c", "import docxtpl, yaml; from pydantic import BaseModel"],
         "help": [*KEHOACH, "--help"],
     }, repeat)
     line("script docxtpl thuần (bench/plain_docxtpl.py):", f"{ms['plain']:.0f} ms")
+    line("chỉ nạp docxtpl, yaml, pydantic (chưa làm gì):", f"{ms['floor']:.0f} ms",
+         f"= {ms['floor'] / ms['plain']:.2f}× script docxtpl thuần (sàn của mọi render "
+         "có kiểm tra bằng pydantic)")
     line("kehoach render (1 văn bản, cả khởi động):", f"{ms['render']:.0f} ms",
          f"= {ms['render'] / ms['plain']:.2f}× script docxtpl thuần (mục tiêu ≤ 1,2×)")
     line("python -c 'import click':", f"{ms['click']:.0f} ms")
