@@ -1,27 +1,31 @@
-"""kehoach benchmark: prints figures, asserts nothing. Run: python bench/bench.py [--quick]
+"""kehoach benchmark: prints each figure beside its baseline, asserts nothing.
 
-Each figure is a median over many repetitions (the machine is noisy), measured in the
-same run as its baseline:
-- the render step (model → DOCX bytes) through kehoach, cold (a new renderer, as one
-  `kehoach render` does) and warm (a renderer reused in a batch), against plain docxtpl
-  rendering the same template with the same context;
-- loading and validating the seed plan (YAML → typed model);
-- start-up of `kehoach --help` against `python -c "import click"`;
-- `kehoach derive --all` for the 15 units of Phụng Hiệp against one `kehoach render`;
-- a synthetic batch of 500 units (derivation, YAML and DOCX written) against a plain
-  docxtpl loop (load template, render, save, per document) on the same derived content.
+    python bench/bench.py [--quick]
+
+Whole processes are timed as a clerk runs them (`python -m kehoach.cli …` from this
+checkout), interleaved with their baseline so that the machine's noise hits both alike;
+each figure is a median. Figures, in order:
+- `kehoach render` of the seed plan vs bench/plain_docxtpl.py (the frozen plain docxtpl
+  script); `kehoach --help` vs `import click` and `import docxtpl`;
+- in-process: the render step cold and warm vs plain docxtpl on the same template and
+  context; loading + validating the seed plan; `check` and `import` of the seed draft;
+- `derive --all` (15 units) vs one render; the extra time of `derive --all --pdf` vs one
+  `soffice` call converting the same 15 DOCX;
+- synthetic batches of 500 and 3,300 units (1,000 with --quick): time, CPU, the peak RSS
+  of the largest process, vs a plain docxtpl loop; what writing each file atomically
+  (fsync) costs beside a plain write.
 """
 
 from __future__ import annotations
 
 import io
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,19 +34,49 @@ sys.path.insert(0, str(ROOT))
 from docxtpl import DocxTemplate  # noqa: E402
 
 from kehoach.check.run import check_file  # noqa: E402
-from kehoach.derive.batch import Drafter, Targets, write_all  # noqa: E402
 from kehoach.derive.derivation import derive  # noqa: E402
 from kehoach.document import context  # noqa: E402
 from kehoach.document.lookup import find_template  # noqa: E402
+from kehoach.document.pdf import soffice  # noqa: E402
 from kehoach.document.render import Renderer, environment  # noqa: E402
 from kehoach.plan.loader import load_plan  # noqa: E402
 from kehoach.plan.units import load_registry  # noqa: E402
 from kehoach.rules.profile import load_profile  # noqa: E402
+from kehoach.safewrite import write_atomic  # noqa: E402
 
 PLAN = ROOT / "plans" / "phung_hiep_42.yaml"
+SEED = ROOT.parent / "shared" / "seed" / "ke_hoach_nq42_phung_hiep_du_thao.txt"
+PLAIN = Path(__file__).resolve().parent / "plain_docxtpl.py"
+# As on an ordinary installation: bytecode kept (this workplace sets PYTHONDONTWRITEBYTECODE,
+# which makes every start compile again), this checkout's kehoach first.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+ENV["PYTHONPATH"] = str(ROOT)
+KEHOACH = [sys.executable, "-m", "kehoach.cli"]
 
 
-def median_ms(action, repeat: int) -> float:
+def line(label: str, value: str, beside: str = "") -> None:
+    print(f"{label:<52} {value:>14}  {beside}".rstrip())
+
+
+def run(argv: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV,
+                          check=False)
+
+
+def interleaved_ms(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
+    """Median wall time of each command, the commands taking turns."""
+    for argv in commands.values():
+        run(argv)  # writes the bytecode, warms the file cache
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, argv in commands.items():
+            start = time.perf_counter()
+            run(argv)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(t) * 1000 for name, t in times.items()}
+
+
+def median_ms(action: Callable[[], object], repeat: int) -> float:
     action()  # warm imports and caches that every real run has too
     times = []
     for _ in range(repeat):
@@ -52,29 +86,31 @@ def median_ms(action, repeat: int) -> float:
     return statistics.median(times) * 1000
 
 
-# Commands run as on an ordinary installation, where Python keeps compiled bytecode
-# (this workplace sets PYTHONDONTWRITEBYTECODE, which makes every start compile again).
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+def start_up(work: Path, repeat: int) -> float:
+    """Whole processes; returns one `kehoach render` in ms."""
+    ms = interleaved_ms({
+        "plain": [sys.executable, str(PLAIN), str(PLAN), str(work / "plain.docx")],
+        "render": [*KEHOACH, "render", str(PLAN), "-o", str(work / "one")],
+        "click": [sys.executable, "-c", "import click"],
+        "docxtpl": [sys.executable, "-c", "import docxtpl"],
+        "floor": [sys.executable, "-c", "import docxtpl, yaml; from pydantic import BaseModel"],
+        "help": [*KEHOACH, "--help"],
+    }, repeat)
+    line("script docxtpl thuần (bench/plain_docxtpl.py):", f"{ms['plain']:.0f} ms")
+    line("chỉ nạp docxtpl, yaml, pydantic (chưa làm gì):", f"{ms['floor']:.0f} ms",
+         f"= {ms['floor'] / ms['plain']:.2f}× script docxtpl thuần (sàn của mọi render "
+         "có kiểm tra bằng pydantic)")
+    line("kehoach render (1 văn bản, cả khởi động):", f"{ms['render']:.0f} ms",
+         f"= {ms['render'] / ms['plain']:.2f}× script docxtpl thuần (mục tiêu ≤ 1,2×)")
+    line("python -c 'import click':", f"{ms['click']:.0f} ms")
+    line("python -c 'import docxtpl':", f"{ms['docxtpl']:.0f} ms")
+    line("kehoach --help:", f"{ms['help']:.0f} ms",
+         f"= {ms['help'] / ms['click']:.2f}× import click, "
+         f"{ms['help'] / ms['docxtpl']:.2f}× import docxtpl (mục tiêu ≤ 0,8×)")
+    return ms["render"]
 
 
-def run(argv: list[str]) -> None:
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env=ENV)
-
-
-def command_ms(argv: list[str], repeat: int) -> float:
-    run(argv)  # the first run writes the bytecode
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run(argv)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
-
-
-def main() -> None:
-    quick = "--quick" in sys.argv
-    n = 10 if quick else 40
+def in_process(work: Path, repeat: int) -> None:
     plan = load_plan(PLAN)
     template = find_template("ke_hoach.docx")
     ctx = context.ke_hoach(plan, load_profile(plan.ho_so))
@@ -87,87 +123,145 @@ def main() -> None:
         return out.getvalue()
 
     warm = Renderer(template)
-    plain = median_ms(plain_docxtpl, n)
-    cold = median_ms(lambda: Renderer(template).render(plan), n)
-    hot = median_ms(lambda: warm.render(plan), n)
-    load = median_ms(lambda: load_plan(PLAN), n * 3)
+    plain = median_ms(plain_docxtpl, repeat)
+    cold = median_ms(lambda: Renderer(template).render(plan), repeat)
+    hot = median_ms(lambda: warm.render(plan), repeat)
+    line("bước render, docxtpl thuần (cùng mẫu, ngữ cảnh):", f"{plain:.1f} ms")
+    line("bước render, kehoach, renderer mới:", f"{cold:.1f} ms", f"= {cold / plain:.2f}× docxtpl")
+    line("bước render, kehoach, renderer dùng lại (lô):", f"{hot:.1f} ms",
+         f"= {hot / plain:.2f}× docxtpl ({1000 / hot:.0f} văn bản/giây)")
+    line("đọc + kiểm tra kế hoạch mẫu (YAML → mô hình):",
+         f"{median_ms(lambda: load_plan(PLAN), repeat * 3):.1f} ms")
+    if SEED.is_file():
+        checked = median_ms(lambda: check_file(SEED, "hd36-2018"), repeat)
+        line("check bản dự thảo gốc, trong tiến trình:", f"{checked:.1f} ms")
 
-    print(f"render, plain docxtpl (same template, same context): {plain:7.1f} ms/văn bản")
-    print(f"render, kehoach cold (new renderer):                 {cold:7.1f} ms  "
-          f"= {cold / plain:.2f}× docxtpl")
-    print(f"render, kehoach warm (renderer reused in a batch):   {hot:7.1f} ms  "
-          f"= {hot / plain:.2f}× docxtpl  ({1000 / hot:.0f} văn bản/giây)")
-    print(f"load + validate seed YAML:                           {load:7.1f} ms")
-    seed = ROOT.parent / "shared" / "seed" / "ke_hoach_nq42_phung_hiep_du_thao.txt"
-    if seed.is_file():
-        checked = median_ms(lambda: check_file(seed, "hd36-2018"), n)
-        print(f"kehoach check, bản dự thảo gốc (chữ):                {checked:7.1f} ms")
 
-    kehoach = shutil.which("kehoach")
-    if kehoach is None:
-        print("kehoach --help: bỏ qua (chưa cài lệnh kehoach: pip install -e .)")
+def seed_commands(work: Path, render_ms: float, repeat: int) -> None:
+    if not SEED.is_file():
+        line("check, import bản dự thảo gốc:", "bỏ qua", f"(không có {SEED})")
         return
-    runs = 5 if quick else 15
-    click_ms = command_ms([sys.executable, "-c", "import click"], runs)
-    help_ms = command_ms([kehoach, "--help"], runs)
-    print(f"python -c 'import click':                            {click_ms:7.1f} ms")
-    print(f"kehoach --help:                                      {help_ms:7.1f} ms  "
-          f"= {help_ms / click_ms:.2f}× import click")
-    batches(kehoach, template, 3 if quick else 5)
+    ms = interleaved_ms({
+        "check": [*KEHOACH, "check", str(SEED)],
+        "import": [*KEHOACH, "import", str(SEED), "-o", str(work / "nhap.yaml"), "--force"],
+    }, repeat)
+    for name in ("check", "import"):
+        line(f"kehoach {name} bản dự thảo gốc (cả khởi động):", f"{ms[name]:.0f} ms",
+             f"= {ms[name] / render_ms:.2f}× một lần render")
+
+
+def _soffice_argv(program: str, profile: Path, out: Path, docx: list[Path]) -> list[str]:
+    return [program, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+            "--convert-to", "pdf", "--outdir", str(out), *map(str, docx)]
+
+
+def district(work: Path, render_ms: float, repeat: int) -> None:
+    out = work / "15"
+    derive_argv = [*KEHOACH, "derive", str(PLAN), "--all", "--force", "-o", str(out)]
+    ms = interleaved_ms({"derive": derive_argv}, repeat)["derive"]
+    line("kehoach derive --all (15 đơn vị, YAML + DOCX):", f"{ms:.0f} ms",
+         f"= {ms / render_ms:.2f}× một lần render")
+    program = soffice()
+    if program is None:
+        line("PDF cả lô:", "bỏ qua", "(không có LibreOffice)")
+        return
+    docx = sorted(out.glob("*.docx"))
+    times: dict[str, list[float]] = {"derive": [], "pdf": [], "soffice": []}
+    for i in range(max(2, repeat // 2)):  # taking turns, each soffice with a new profile
+        for name, argv in (
+            ("derive", derive_argv),
+            ("pdf", [*derive_argv, "--pdf"]),
+            ("soffice", _soffice_argv(program, work / f"profile-{i}", work / "pdf", docx)),
+        ):
+            start = time.perf_counter()
+            run(argv)
+            times[name].append(time.perf_counter() - start)
+    median = {name: statistics.median(t) * 1000 for name, t in times.items()}
+    extra = median["pdf"] - median["derive"]
+    line(f"một lệnh soffice trên {len(docx)} DOCX đó:", f"{median['soffice']:.0f} ms")
+    line("derive --all --pdf, phần thêm so với không PDF:", f"{extra:.0f} ms",
+         f"= {extra / median['soffice']:.2f}× một lệnh soffice (mục tiêu ≤ 1,3×)")
 
 
 def synthetic_registry(folder: Path, count: int) -> Path:
     lines = ["cap: xa", "cap_tren: ĐẢNG BỘ HUYỆN PHỤNG HIỆP", "don_vi:"]
-    lines += [f"  - {{id: don-vi-{i:03d}, loai: xa, ten: Thử {i:03d}}}" for i in range(count)]
-    path = folder / "don_vi_500.yaml"
+    lines += [f"  - {{id: don-vi-{i:04d}, loai: xa, ten: Thử {i:04d}}}" for i in range(count)]
+    path = folder / f"don_vi_{count}.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
-def batches(kehoach: str, template: Path, runs: int) -> None:
+def measured_batch(work: Path, count: int) -> tuple[float, float, float]:
+    """(seconds, CPU seconds, peak RSS in MB of the largest process) of one `derive --all`."""
+    registry = synthetic_registry(work, count)
+    argv = [*KEHOACH, "derive", str(PLAN), "--all", "--units", str(registry),
+            "-o", str(work / str(count))]
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0 or len(list((work / str(count)).glob("*.docx"))) != count:
+        raise SystemExit(f"lô {count} đơn vị không chạy xong (mã {child.returncode})")
+    # Linux: the child's own and its reaped workers' CPU; maxrss is the largest of them.
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def plain_loop(work: Path) -> float:
+    """Documents per second of a plain docxtpl loop (load template, render, save), on
+    contexts prepared beforehand from derived units."""
+    plan = load_plan(PLAN)
+    registry = load_registry(synthetic_registry(work, 100))
+    profile = load_profile(plan.ho_so)
+    contexts = [context.ke_hoach(derive(plan, registry, u).plan, profile)
+                for u in registry.registry.don_vi]
+    template = find_template("ke_hoach.docx")
+    start = time.perf_counter()
+    for i, ctx in enumerate(contexts):
+        doc = DocxTemplate(str(template))
+        doc.render(ctx, jinja_env=environment())
+        doc.save(str(work / f"plain-{i}.docx"))
+    return len(contexts) / (time.perf_counter() - start)
+
+
+def batches(work: Path, large: int) -> None:
+    plain = plain_loop(work)
+    line("vòng docxtpl thuần (nạp mẫu, render, lưu):", f"{plain:.0f} văn bản/s",
+         "(ngữ cảnh có sẵn, 1 nhân)")
+    figures = {count: measured_batch(work, count) for count in (500, large)}
+    for count, (seconds, cpu, peak) in figures.items():
+        line(f"kehoach derive --all, {count} đơn vị (YAML + DOCX):", f"{seconds:.1f} s",
+             f"{count / seconds:.0f} văn bản/s = {count / seconds / plain:.2f}× docxtpl thuần; "
+             f"CPU {cpu / count * 1000:.1f} ms/đơn vị; đỉnh RSS {peak:.0f} MB")
+    (_, _, small), (seconds, cpu, big) = figures[500], figures[large]
+    line(f"bộ nhớ đỉnh {large} so với 500 đơn vị:", f"{big / small:.2f}×",
+         f"({small:.0f} → {big:.0f} MB; mục tiêu: gần 1×)")
+    cores = min(os.cpu_count() or 1, 2)
+    line(f"lô {large} đơn vị:", f"{seconds:.1f} s",
+         f"(mục tiêu ≤ 10 s với 3300; CPU ÷ {cores} nhân = {cpu / cores:.1f} s là mức "
+         "máy rảnh đạt được)")
+    docx = (work / "500" / "don-vi-0000.docx").read_bytes()
+    target = work / "fsync"
+    atomic = median_ms(lambda: write_atomic(target / "a.docx", docx), 50)
+    plain_write = median_ms(lambda: (target / "b.docx").write_bytes(docx), 50)
+    line("ghi một DOCX nguyên tử (tệp tạm, fsync, đổi tên):", f"{atomic:.2f} ms",
+         f"ghi thường {plain_write:.2f} ms; × 2 tệp mỗi đơn vị")
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    repeat = 5 if quick else 15
+    load = os.getloadavg()[0]
+    print(f"kehoach bench — {os.cpu_count()} nhân, Python {sys.version.split()[0]}, "
+          f"tải máy lúc bắt đầu {load:.1f}"
+          + (" (--quick: ít lần đo, lô lớn 1.000 đơn vị)" if quick else ""))
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        single = command_ms([kehoach, "render", str(PLAN), "-o", str(work / "one")], runs)
-        district = command_ms([kehoach, "derive", str(PLAN), "--all", "--force",
-                               "-o", str(work / "15")], runs)
-        print(f"kehoach render (1 văn bản, cả khởi động):            {single:7.1f} ms")
-        print(f"kehoach derive --all (15 đơn vị, YAML + DOCX):       {district:7.1f} ms  "
-              f"= {district / single:.2f}× một lần render")
-
-        registry_path = synthetic_registry(work, 500)
-        start = time.perf_counter()
-        run([kehoach, "derive", str(PLAN), "--all", "--units", str(registry_path),
-             "-o", str(work / "500")])
-        command = 500 / (time.perf_counter() - start)
-        written = len(list((work / "500").glob("*.docx")))
-
-        # The same batch in-process, measured like the plain loop (imports excluded).
-        plan = load_plan(PLAN)
-        registry = load_registry(registry_path)
-        units = [u.id for u in registry.registry.don_vi]
-        start = time.perf_counter()
-        drafter = Drafter(plan, registry, template)
-        targets = Targets(work / "500b", work / "500b")
-        count = sum(1 for _ in write_all(drafter, units, targets))
-        ours = count / (time.perf_counter() - start)
-
-        sample = registry.registry.don_vi[:100]
-        contexts = [context.ke_hoach(derive(plan, registry, u).plan, load_profile(plan.ho_so))
-                    for u in sample]
-        start = time.perf_counter()
-        for i, ctx in enumerate(contexts):
-            doc = DocxTemplate(str(template))
-            doc.render(ctx, jinja_env=environment())
-            doc.save(str(work / f"plain-{i}.docx"))
-        plain = len(contexts) / (time.perf_counter() - start)
-        print(f"lô 500 đơn vị, lệnh kehoach derive (cả khởi động, {written} DOCX + YAML): "
-              f"{command:6.1f} văn bản/giây")
-        print(f"lô 500 đơn vị trong tiến trình (soạn + YAML + DOCX, ghi tệp): "
-              f"{ours:6.1f} văn bản/giây")
-        print(f"vòng docxtpl thuần (nạp mẫu, render, lưu; ngữ cảnh có sẵn): "
-              f"{plain:6.1f} văn bản/giây")
-        print(f"  → kehoach = {ours / plain:.2f}× thông lượng docxtpl thuần "
-              f"(lệnh, kể cả khởi động: {command / plain:.2f}×)")
+        render_ms = start_up(work, repeat)
+        in_process(work, repeat * 2)
+        seed_commands(work, render_ms, max(3, repeat // 3))
+        district(work, render_ms, max(3, repeat // 3))
+        batches(work, 1000 if quick else 3300)
 
 
 if __name__ == "__main__":

@@ -25,12 +25,24 @@ output_option = click.option(
     "-o",
     "--output",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # a file given here is refused when writing, in Vietnamese
     default=Path("output"),
     metavar="THƯ_MỤC",
     help="Thư mục ghi văn bản (mặc định: output).",
 )
-pdf_option = click.option("--pdf", is_flag=True, help="Xuất thêm PDF bằng LibreOffice.")
+pdf_option = click.option(
+    "--pdf",
+    is_flag=True,
+    help="Xuất thêm PDF cạnh mỗi DOCX (LibreOffice, một lần chạy cho cả lô).",
+)
+
+
+def write_pdfs(docx_files: list[Path]) -> None:
+    """`--pdf`: every DOCX of the command converted in one LibreOffice process."""
+    from kehoach.document.pdf import to_pdfs
+
+    for pdf in to_pdfs(docx_files):
+        click.echo(f"đã ghi {pdf}")
 
 
 class _Formatter(click.HelpFormatter):

@@ -12,9 +12,11 @@ from kehoach.commands.common import (
     TEMPLATE,
     Command,
     existing_file,
+    pdf_option,
     registry_path,
     templates_option,
     units_option,
+    write_pdfs,
 )
 from kehoach.errors import KehoachError
 
@@ -41,6 +43,7 @@ from kehoach.errors import KehoachError
 @templates_option
 @click.option("--force", is_flag=True, help="Ghi đè kế hoạch đơn vị đã có.")
 @click.option("--explain", is_flag=True, help="In mọi thay đổi so với văn bản cấp trên.")
+@pdf_option
 def derive(
     plan: Path,
     unit_ids: tuple[str, ...],
@@ -50,6 +53,7 @@ def derive(
     templates_dir: Path | None,
     force: bool,
     explain: bool,
+    pdf: bool,
 ) -> None:
     """Soạn kế hoạch của xã, thị trấn từ kế hoạch cấp trên PLAN (YAML để sửa và DOCX)."""
     from kehoach.derive.batch import Drafter, Targets, write_all
@@ -94,3 +98,5 @@ def derive(
         f"đã soạn {len(units)} kế hoạch: YAML trong {yaml_dir}, DOCX trong {docx_dir}; "
         f"{review} chỗ cần xem lại (tìm 'XEM LẠI' trong tệp YAML)"
     )
+    if pdf:
+        write_pdfs([docx_dir / f"{u}.docx" for u in units])

@@ -11,22 +11,14 @@ import click
 from kehoach.commands.common import (
     Command,
     existing_file,
+    output_option,
+    pdf_option,
     registry_path,
     templates_option,
     units_option,
+    write_pdfs,
 )
 from kehoach.errors import KehoachError
-
-# Checked here, not by click, so that a file given as the folder gets a Vietnamese message.
-output_option = click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(path_type=Path),
-    default=Path("output"),
-    metavar="THƯ_MỤC",
-    help="Thư mục ghi văn bản (mặc định: output).",
-)
 
 
 @click.command(cls=Command)
@@ -44,6 +36,7 @@ output_option = click.option(
 )
 @units_option
 @templates_option
+@pdf_option
 def forms(
     plan: Path,
     out_dir: Path,
@@ -51,6 +44,7 @@ def forms(
     nam: int | None,
     units_file: Path | None,
     templates_dir: Path | None,
+    pdf: bool,
 ) -> None:
     """Sinh đề cương báo cáo (DOCX) và biểu chỉ tiêu (DOCX, XLSX) trống từ kế hoạch PLAN."""
     from kehoach.document.render import renderer_for
@@ -86,6 +80,9 @@ def forms(
             batch.write(target, data)
     for target in files:
         click.echo(f"đã ghi {target}")
+    if pdf:
+        write_pdfs([out_dir / f"{plan.stem}_de_cuong_bao_cao.docx",
+                    out_dir / f"{plan.stem}_bieu_chi_tieu.docx"])
     if not units and own is None:
         click.echo(
             "lưu ý: không có danh sách đơn vị; ô 'Đơn vị báo cáo' của biểu Excel không có "

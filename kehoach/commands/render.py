@@ -13,6 +13,7 @@ from kehoach.commands.common import (
     output_option,
     pdf_option,
     templates_option,
+    write_pdfs,
 )
 from kehoach.errors import KehoachError
 
@@ -27,10 +28,8 @@ def _render_one(renderer, plan_path: Path, target: Path, batch) -> None:
 def _written(targets: list[Path], pdf: bool) -> None:
     for target in targets:
         click.echo(f"đã ghi {target}")
-        if pdf:
-            from kehoach.document.pdf import to_pdf
-
-            click.echo(f"đã ghi {to_pdf(target)}")
+    if pdf:
+        write_pdfs(targets)
 
 
 @click.command(cls=Command)

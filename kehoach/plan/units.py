@@ -4,6 +4,7 @@ theirs and, after a merger, which former units each one took in."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -88,10 +89,16 @@ class LoadedRegistry:
     registry: Registry
     source: Source
 
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        """id → position in the list (ids are unique: loading checks it), built once: a
+        batch looks up every unit."""
+        return {unit.id: i for i, unit in enumerate(self.registry.don_vi)}
+
     def unit(self, unit_id: str) -> Unit:
-        for unit in self.registry.don_vi:
-            if unit.id == unit_id:
-                return unit
+        position = self._positions.get(unit_id)
+        if position is not None:
+            return self.registry.don_vi[position]
         valid = ", ".join(u.id for u in self.registry.don_vi)
         raise PlanError(
             [
@@ -102,7 +109,7 @@ class LoadedRegistry:
         )
 
     def where(self, unit: Unit, *path: str | int) -> tuple[str | int, ...]:
-        return ("don_vi", self.registry.don_vi.index(unit), *path)
+        return ("don_vi", self._positions[unit.id], *path)
 
 
 def is_registry(data: Any) -> bool:

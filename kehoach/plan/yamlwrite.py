@@ -18,6 +18,7 @@ PROSE_WIDTH = 60  # longer strings become `>-` blocks
 # as it is: such strings are written quoted, with escapes, by PyYAML's own emitter.
 _NOT_IN_BLOCK = re.compile(r"[\r\x85\u2028\u2029\ufeff\t\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BREAKS = re.compile(r"[\n\r\x85\u2028\u2029]")
+_EMPTY = {dict: "{}", list: "[]"}
 
 
 @lru_cache(maxsize=8192, typed=True)  # a batch of units repeats most strings
@@ -34,7 +35,11 @@ def _scalar(value: Any, indent: int) -> str:
         return _plain(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value)
+    return _text(str(value), indent)
+
+
+@lru_cache(maxsize=16384)  # the same prose at the same depth in every unit of a batch
+def _text(text: str, indent: int) -> str:
     pad = " " * indent
     if _NOT_IN_BLOCK.search(text):
         return _plain(text)
@@ -76,7 +81,7 @@ class _Writer:
     def mapping(self, data: dict[str, Any], indent: int, first: str | None = None) -> None:
         for i, (key, value) in enumerate(data.items()):
             lead = first if i == 0 and first is not None else " " * indent
-            if i or first is None:
+            if self.comments and (i or first is None):
                 self.comment(value, indent)
                 if key in self.comments:
                     self.lines += [f"{' ' * indent}# {_comment(c)}" for c in self.comments[key]]
@@ -91,14 +96,14 @@ class _Writer:
                     self.lines.append(f"{lead}{key}:")
                     self.sequence(value, indent + 2)
             else:
-                empty = {dict: "{}", list: "[]"}.get(type(value))
-                text = empty or _scalar(value, indent + 2)
-                self.lines.append(f"{lead}{key}: {text}".rstrip())
+                text = _EMPTY.get(type(value)) or _scalar(value, indent + 2)
+                self.lines.append(f"{lead}{key}: {text}" if text else f"{lead}{key}:")
 
     def sequence(self, items: list[Any], indent: int) -> None:
         for item in items:
             if isinstance(item, dict) and item:
-                self.comment(item, indent)
+                if self.comments:
+                    self.comment(item, indent)
                 self.mapping(item, indent + 2, first=f"{' ' * indent}- ")
             else:
                 self.lines.append(f"{' ' * indent}- {_scalar(item, indent + 2)}".rstrip())

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
-
-from babel.numbers import format_decimal
 
 PATTERN = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
 """A number as written (no sign), for use inside other patterns."""
 _SIGNED = re.compile(rf"[-+]?{PATTERN}")
 
 
+_QUANTUM = Decimal("0.001")
+
+
 @cache
 def number(value: float) -> str:
-    """Decimal comma and thousands dot: 2,59 · 75,5 · 10.000."""
-    return format_decimal(value, locale="vi")
+    """Decimal comma and thousands dot: 2,59 · 75,5 · 10.000 — at most three decimals,
+    rounded half to even, as CLDR's Vietnamese pattern `#,##0.###` (babel's
+    `format_decimal(value, locale="vi")`, without loading its locale data); zero is
+    never signed (babel writes -0 for -0.0001)."""
+    rounded = Decimal(str(value)).quantize(_QUANTUM, ROUND_HALF_EVEN)
+    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    fraction = fraction.rstrip("0")
+    text = f"{int(whole):,}".replace(",", ".") + (f",{fraction}" if fraction else "")
+    return f"-{text}" if rounded < 0 else text
 
 
 def parse_number(text: str) -> int | float | None:

@@ -104,3 +104,15 @@ def test_an_unknown_key_in_a_former_unit_is_refused(tmp_path):
     problems = _problems(tmp_path, text)
     assert len(problems) == 1
     assert ":7:" in problems[0] and "tien_than[0].nam" in problems[0]
+
+
+def test_units_are_found_by_id_and_placed_in_the_list():
+    loaded = load_registry(PLANS / "don_vi_phung_hiep.yaml")
+    units = loaded.registry.don_vi
+    last = units[-1]
+    assert loaded.unit(last.id) is last and loaded.unit(units[0].id) is units[0]
+    assert loaded.where(last, "ten") == ("don_vi", len(units) - 1, "ten")
+    with pytest.raises(PlanError) as caught:
+        loaded.unit("khong-co")
+    assert f"không có đơn vị 'khong-co' trong danh sách; các mã hợp lệ: {units[0].id}" in str(
+        caught.value)
