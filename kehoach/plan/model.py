@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from kehoach.plan.review import ReviewNote
 from kehoach.rules.data import body_codes, levels, type_codes
 from kehoach.vn.numbers import parse_number
 
@@ -89,6 +90,10 @@ Levels = Annotated[
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    xem_lai: list[ReviewNote] = Field(
+        default_factory=list, description="Chỗ cần xem lại (hiện thành chú thích trong Word)."
+    )
 
 
 class Comparison(StrEnum):
