@@ -34,8 +34,22 @@ def validate(plans: tuple[Path, ...]) -> None:
         count = len(plan.muc_tieu_chi_tieu.chi_tieu.indicators())
         tasks = len(plan.nhiem_vu_giai_phap.muc)
         click.echo(f"hợp lệ: {path} ({count} chỉ tiêu, {tasks} nhiệm vụ)")
+        review_warning(path, plan)
     if problems:
         raise KehoachError(problems)
+
+
+def review_warning(path: Path, plan) -> None:
+    """Warn while the plan still carries review notes (`xem_lai`)."""
+    from kehoach.plan.review import notes
+
+    left = len(list(notes(plan)))
+    if left:
+        click.echo(
+            f"cảnh báo: {path}: còn {left} chỗ cần xem lại (xem_lai); "
+            "xóa từng ghi chú khi đã xem xong",
+            err=True,
+        )
 
 
 @click.command(cls=Command)
