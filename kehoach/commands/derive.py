@@ -18,6 +18,22 @@ from kehoach.commands.common import (
 )
 from kehoach.errors import KehoachError
 
+COMMON = "== chung cho mọi đơn vị"
+
+
+def grouped(explained: list[list[str]]) -> list[str]:
+    """The units' `--explain` entries: with several units, those every unit shares once,
+    then under each unit only what differs."""
+    if len(explained) < 2 or not all(explained):
+        return [line for unit in explained for line in unit]
+    bodies = [unit[1:] for unit in explained]
+    common = [entry for entry in bodies[0] if all(entry in other for other in bodies[1:])]
+    shared = set(common)
+    lines = [COMMON, *common]
+    for unit, body in zip(explained, bodies, strict=True):
+        lines += [unit[0], *(entry for entry in body if entry not in shared)]
+    return lines
+
 
 @click.command(cls=Command)
 @click.argument("plan", type=click.Path(path_type=Path))
@@ -83,13 +99,15 @@ def derive(
     drafter = Drafter(parent, registry, find_template(TEMPLATE, templates_dir))
     targets = Targets(yaml_dir, docx_dir, explain)
     review = 0
+    explained: list[list[str]] = []
     shown = sys.stderr if all_units else io.StringIO()  # a bar only for a whole batch
     with click.progressbar(length=len(units), label="Đang soạn", file=shown) as bar:
         for written in write_all(drafter, units, targets):
             review += written.review
-            for line in written.explained:
-                click.echo(line)
+            explained.append(written.explained)
             bar.update(1)
+    for line in grouped(explained):
+        click.echo(line)
     click.echo(
         f"đã soạn {len(units)} kế hoạch: YAML trong {yaml_dir}, DOCX trong {docx_dir}; "
         f"{review} chỗ cần xem lại (tìm 'XEM LẠI' trong tệp YAML)"

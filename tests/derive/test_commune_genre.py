@@ -112,3 +112,20 @@ def test_a_power_the_commune_lacks_is_flagged_on_its_words(tmp_path):
     derived = _derived(tmp_path, _paragraph(text))
     notes = {n.cum for n in derived.plan.nhiem_vu_giai_phap.muc[0].doan[0].xem_lai}
     assert {"Đề xuất ban hành", "cơ sở dữ liệu"} <= notes
+
+
+def test_explain_for_all_units_prints_the_common_changes_once(tmp_path):
+    from click.testing import CliRunner
+    from conftest import ROOT
+
+    from kehoach.cli import main
+
+    plan = ROOT / "plans" / "phung_hiep_42.yaml"
+    result = CliRunner().invoke(main, ["derive", str(plan), "--all", "-o", str(tmp_path),
+                                       "--explain"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert out.count("== chung cho mọi đơn vị") == 1 and out.count("== hoa-an\n") == 1
+    assert out.count("ct-bac-si [cap:huyen]") == 1  # common to all, printed once
+    own = out.split("== hoa-an\n")[1].split("\n== ")[0]
+    assert "ĐẢNG ỦY XÃ HÒA AN" in own and "ct-bac-si" not in own
