@@ -84,7 +84,6 @@ def derive(
     values_file: Path | None,
 ) -> None:
     """Soạn kế hoạch của xã, thị trấn từ kế hoạch cấp trên PLAN (YAML để sửa và DOCX)."""
-    from kehoach.derive import values
     from kehoach.document.lookup import find_template
     from kehoach.plan.loader import load_plan
     from kehoach.plan.units import load_registry
@@ -97,6 +96,8 @@ def derive(
             f"{plan}: kế hoạch không chỉ định danh sách đơn vị (danh_sach_don_vi); dùng --units TỆP"
         )
     registry = load_registry(existing_file(units_file))
+    if values_template is not None or values_file is not None:
+        from kehoach.derive import values  # openpyxl, only when a sheet is asked for
     if values_template is not None:
         write_atomic(values_template, values.template(parent, registry))
         click.echo(f"đã ghi bảng giá trị chỉ tiêu: {values_template}")

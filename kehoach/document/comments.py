@@ -34,7 +34,7 @@ def annotated(document: Document, plan: Plan | None) -> Iterator[None]:
         return
     before = set(document.part.rels)
     when = dt.datetime.combine(plan.van_ban.day, dt.time(), dt.UTC)  # type: ignore[union-attr]
-    paragraphs = list(_paragraphs(document))
+    paragraphs = [(p.text, p) for p in _paragraphs(document)]  # splitting keeps the texts
     for element, note in found:
         runs = _anchor(paragraphs, element, note)
         if runs:
@@ -65,19 +65,21 @@ def own_text(element: BaseModel) -> str:
     return ""
 
 
-def _anchor(paragraphs: list[Paragraph], element: BaseModel, note: ReviewNote) -> list[Run]:
+def _anchor(
+    paragraphs: list[tuple[str, Paragraph]], element: BaseModel, note: ReviewNote
+) -> list[Run]:
     """The runs covering the note's words in the element's paragraph (the element's first
     words when the note names none); none when the words are not shown."""
     own = own_text(element)
     words = note.cum or own
     if not words:
         return []
-    shown = [p for p in paragraphs if words in p.text]
-    best = next((p for p in shown if own and own in p.text), shown[0] if shown else None)
+    shown = [(text, p) for text, p in paragraphs if words in text]
+    best = next((pair for pair in shown if own and own in pair[0]), shown[0] if shown else None)
     if best is None:
         return []
-    start = best.text.index(words)
-    return _split(best, start, start + len(words))
+    start = best[0].index(words)
+    return _split(best[1], start, start + len(words))
 
 
 def _split(paragraph: Paragraph, start: int, end: int) -> list[Run]:
