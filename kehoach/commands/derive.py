@@ -20,6 +20,22 @@ from kehoach.commands.common import (
 )
 from kehoach.errors import KehoachError
 
+COMMON = "== chung cho mọi đơn vị"
+
+
+def grouped(explained: list[list[str]]) -> list[str]:
+    """The units' `--explain` entries: with several units, those every unit shares once,
+    then under each unit only what differs."""
+    if len(explained) < 2 or not all(explained):
+        return [line for unit in explained for line in unit]
+    bodies = [unit[1:] for unit in explained]
+    common = [entry for entry in bodies[0] if all(entry in other for other in bodies[1:])]
+    shared = set(common)
+    lines = [COMMON, *common]
+    for unit, body in zip(explained, bodies, strict=True):
+        lines += [unit[0], *(entry for entry in body if entry not in shared)]
+    return lines
+
 
 @click.command(cls=Command)
 @click.argument("plan", type=click.Path(path_type=Path))
@@ -44,6 +60,20 @@ from kehoach.errors import KehoachError
 @click.option("--force", is_flag=True, help="Ghi đè kế hoạch đơn vị đã có.")
 @click.option("--explain", is_flag=True, help="In mọi thay đổi so với văn bản cấp trên.")
 @pdf_option
+@click.option(
+    "--values-template",
+    "values_template",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="TỆP.xlsx",
+    help="Ghi bảng giá trị chỉ tiêu của mọi đơn vị (mỗi chỉ tiêu một dòng, mỗi đơn vị một cột).",
+)
+@click.option(
+    "--values",
+    "values_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="TỆP.xlsx",
+    help="Soạn với giá trị chỉ tiêu trong bảng; kế hoạch đơn vị đã có chỉ được sửa giá trị.",
+)
 def derive(
     plan: Path,
     unit_ids: tuple[str, ...],
@@ -54,15 +84,15 @@ def derive(
     force: bool,
     explain: bool,
     pdf: bool,
+    values_template: Path | None,
+    values_file: Path | None,
 ) -> None:
     """Soạn kế hoạch của xã, thị trấn từ kế hoạch cấp trên PLAN (YAML để sửa và DOCX)."""
-    from kehoach.derive.batch import Drafter, Targets, write_all
     from kehoach.document.lookup import find_template
     from kehoach.plan.loader import load_plan
     from kehoach.plan.units import load_registry
+    from kehoach.safewrite import write_atomic
 
-    if bool(unit_ids) == all_units:
-        raise KehoachError("chọn đơn vị bằng --unit MÃ hoặc --all (một trong hai)")
     parent = load_plan(existing_file(plan))
     units_file = registry_path(plan, parent, units_file)
     if units_file is None:
@@ -70,6 +100,14 @@ def derive(
             f"{plan}: kế hoạch không chỉ định danh sách đơn vị (danh_sach_don_vi); dùng --units TỆP"
         )
     registry = load_registry(existing_file(units_file))
+    if values_template is not None or values_file is not None:
+        from kehoach.derive import values  # openpyxl, only when a sheet is asked for
+    if values_template is not None:
+        write_atomic(values_template, values.template(parent, registry), (plan, units_file))
+        click.echo(f"đã ghi bảng giá trị chỉ tiêu: {values_template}")
+        return
+    if bool(unit_ids) == all_units:
+        raise KehoachError("chọn đơn vị bằng --unit MÃ hoặc --all (một trong hai)")
     units = (
         [u.id for u in registry.registry.don_vi]
         if all_units
@@ -77,23 +115,67 @@ def derive(
     )
     yaml_dir = out_dir or plan.parent / plan.stem
     docx_dir = out_dir or Path("output") / plan.stem
-    existing = [yaml_dir / f"{u}.yaml" for u in units if (yaml_dir / f"{u}.yaml").exists()]
-    if existing and not force:
+    existing = [u for u in units if (yaml_dir / f"{u}.yaml").exists()]
+    if values_file is not None:
+        given = values.read(existing_file(values_file), parent, registry)
+        registry = values.with_values(registry, given)
+        if existing and not force:
+            template = find_template(TEMPLATE, templates_dir)
+            _update_values(existing, given, (yaml_dir, docx_dir), template)
+            units = [u for u in units if u not in existing]
+            if not units:
+                return
+    elif existing and not force:
         raise KehoachError(
             "không ghi đè kế hoạch đơn vị đã có (có thể đã được sửa tay): "
-            + ", ".join(str(p) for p in existing)
+            + ", ".join(str(yaml_dir / f"{u}.yaml") for u in existing)
             + " — dùng --force nếu muốn soạn lại"
         )
-    drafter = Drafter(parent, registry, find_template(TEMPLATE, templates_dir))
-    targets = Targets(yaml_dir, docx_dir, explain, (plan, units_file))
+    template = find_template(TEMPLATE, templates_dir)
+    _draft(parent, registry, template, units, (yaml_dir, docx_dir), explain, all_units,
+           (plan, units_file, values_file), pdf)
+
+
+def _update_values(existing: list[str], given: dict, dirs, template: Path) -> None:
+    """Existing unit plans: only their indicator values change, in place; the DOCX of
+    each changed plan is rendered again from its YAML."""
+    from kehoach.derive.values import update_existing
+    from kehoach.document.render import Renderer
+    from kehoach.plan.loader import load_plan
+    from kehoach.safewrite import write_atomic
+
+    yaml_dir, docx_dir = dirs
+    renderer = Renderer(template)
+    same = 0
+    for unit in existing:
+        path = yaml_dir / f"{unit}.yaml"
+        count = update_existing(path, given.get(unit, {}))
+        if count:
+            write_atomic(docx_dir / f"{unit}.docx", renderer.render(load_plan(path)))
+            click.echo(f"đã sửa {count} giá trị chỉ tiêu: {path} (và {unit}.docx)")
+        same += not count
+    if same:
+        click.echo(f"{same} kế hoạch đơn vị đã có không đổi giá trị")
+
+
+def _draft(parent, registry, template: Path, units: list[str], dirs, explain: bool,
+           all_units: bool, inputs: tuple[Path | None, ...], pdf: bool) -> None:
+    """Draft and write `units`, with the progress bar for a whole batch."""
+    from kehoach.derive.batch import Drafter, Targets, write_all
+
+    yaml_dir, docx_dir = dirs
+    drafter = Drafter(parent, registry, template)
+    targets = Targets(yaml_dir, docx_dir, explain, inputs)
     review = 0
+    explained: list[list[str]] = []
     shown = sys.stderr if all_units else io.StringIO()  # a bar only for a whole batch
     with click.progressbar(length=len(units), label="Đang soạn", file=shown) as bar:
         for written in write_all(drafter, units, targets):
             review += written.review
-            for line in written.explained:
-                click.echo(line)
+            explained.append(written.explained)
             bar.update(1)
+    for line in grouped(explained):
+        click.echo(line)
     click.echo(
         f"đã soạn {len(units)} kế hoạch: YAML trong {yaml_dir}, DOCX trong {docx_dir}; "
         f"{review} chỗ cần xem lại (tìm 'XEM LẠI' trong tệp YAML)"

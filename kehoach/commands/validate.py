@@ -37,8 +37,22 @@ def validate(plans: tuple[Path, ...]) -> None:
         if not plan.van_ban.known_body:
             code = plan.van_ban.ma_co_quan
             click.echo(f"cảnh báo: {path}: mã cơ quan '{code}' không có trong danh mục")
+        review_warning(path, plan)
     if problems:
         raise KehoachError(problems)
+
+
+def review_warning(path: Path, plan) -> None:
+    """Warn while the plan still carries review notes (`xem_lai`)."""
+    from kehoach.plan.review import notes
+
+    left = len(list(notes(plan)))
+    if left:
+        click.echo(
+            f"cảnh báo: {path}: còn {left} chỗ cần xem lại (xem_lai); "
+            "xóa từng ghi chú khi đã xem xong",
+            err=True,
+        )
 
 
 @click.command(cls=Command)

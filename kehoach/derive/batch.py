@@ -16,6 +16,7 @@ from kehoach.errors import KehoachError, Problem
 from kehoach.plan import yamlsource, yamlwrite
 from kehoach.plan.loader import plan_from_source
 from kehoach.plan.model import Plan
+from kehoach.plan.review import notes_last
 from kehoach.plan.units import LoadedRegistry
 from kehoach.safewrite import Batch
 
@@ -37,7 +38,7 @@ class Written:
 def draft_yaml(derived: Derived) -> str:
     """The derived plan as YAML, with `# XEM LẠI: …` above each element to review."""
     plan = derived.plan
-    data = plan.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data = notes_last(plan.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
     comments = {key: [f"{REVIEW}: {r}" for r in reasons] for key, reasons in derived.review.items()}
     count = sum(len(r) for r in derived.review.values())
     header = [

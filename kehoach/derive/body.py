@@ -104,15 +104,15 @@ class Body:
             self.record.change(indicator.id, str(indicator.gia_tri), str(own), "don-vi:chi_tieu")
             return reworded.model_copy(update={"gia_tri": own})
         if indicator.gia_tri is not None:
-            self.record.flag(indicator.id, "giữ giá trị của cấp trên: điền giá trị của đơn vị")
+            self.record.kept_value(indicator.id)
         return reworded
 
     def _text(self, element: str, text: str) -> str:
         after, rules, reasons = self.target.wording.apply(text)
         if after != text:
             self.record.change(element, text, after, ",".join(rules))
-        for reason in reasons:
-            self.record.flag(element, reason)
+        for words, reason in reasons:
+            self.record.flag(element, reason, words)
         return after
 
     def _rejoin(self, phrases: Sequence[Indicator | IndicatorGroup]) -> bool:

@@ -16,10 +16,11 @@ from kehoach.derive.body import AFTER_SECTION_IV, BEFORE_SECTION_IV, Body
 from kehoach.derive.changes import Change, Record
 from kehoach.derive.closing import recipients, signature
 from kehoach.derive.header import opening, unit_header
-from kehoach.derive.roles import section_iv
+from kehoach.derive.roles import bodies, section_iv
 from kehoach.derive.target import target_for
 from kehoach.derive.wording import Wording
 from kehoach.plan.model import Parent, Plan
+from kehoach.plan.review import ReviewNote
 from kehoach.plan.units import LoadedRegistry, Unit
 from kehoach.plan.walk import rebuild, walk
 
@@ -65,6 +66,8 @@ class Derivation:
         body.rewrite(BEFORE_SECTION_IV)
         organisation = section_iv(parent, target, record)
         body.rewrite(AFTER_SECTION_IV)
+        block = parent.muc_tieu_chi_tieu.chi_tieu
+        record.summarise_kept(block.id, block.tieu_de, target.upper.tu_dia_ban, target.fields["dv"])  # type: ignore[arg-type]
         draft = rebuild(parent, body.replacements()).model_copy(
             update={
                 "id": f"{parent.id}-{unit.id}",
@@ -75,14 +78,28 @@ class Derivation:
                 "van_ban": header,
                 "can_cu": can_cu,
                 "to_chuc_thuc_hien": organisation,
-                "chu_ky": signature(target, record),
-                "noi_nhan": recipients(target),
+                "chu_ky": signature(parent, target, record),
+                "noi_nhan": recipients(target, bodies(organisation)),
             }
         )
+        draft = with_notes(draft, record.notes)
         # Validated like a plan read from a file: the rewritten texts are folded, and a
         # section the scope filter emptied is an error, not a silent blank.
         plan = Plan.model_validate(draft.model_dump())
         return Derived(unit, plan, record.changes, record.review)
+
+
+def with_notes(plan: Plan, notes: dict[str, list[ReviewNote]]) -> Plan:
+    """`plan` with each element's review notes on it (`xem_lai`): by id, or the header
+    (`van_ban`) and the signature (`chu_ky`), which have none."""
+    found = {node.id: node.element for node in walk(plan) if node.id in notes}
+    replace = {i: e.model_copy(update={"xem_lai": notes[i]}) for i, e in found.items()}
+    update = {
+        key: getattr(plan, key).model_copy(update={"xem_lai": notes[key]})
+        for key in ("van_ban", "chu_ky")
+        if key in notes
+    }
+    return rebuild(plan, replace).model_copy(update=update)
 
 
 def derive(parent: Plan, loaded: LoadedRegistry, unit: Unit) -> Derived:

@@ -18,7 +18,11 @@ def unit_header(parent: Plan, target: Target, cap_tren: str, record: Record) -> 
     upper header is recorded."""
     upper = parent.van_ban
     if not is_issued(upper):
-        record.flag("van_ban", "kế hoạch cấp trên chưa có số, ngày: điền khi cấp trên ban hành")
+        record.flag(
+            "van_ban",
+            "kế hoạch cấp trên chưa có số, ngày: điền khi cấp trên ban hành",
+            str(target.fields["goi_tat_tren"]),
+        )
     level = target.level
     issuer = level.co_quan.format(**target.fields)
     if len(issuer) > level.co_quan_mot_dong and level.co_quan_hai_dong:

@@ -7,6 +7,13 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from kehoach.derive.upper import (
+    cited_sources,
+    proper_name,
+    report_route,
+    short_citation,
+    signing_body,
+)
 from kehoach.derive.wording import Wording, fold, lower_first
 from kehoach.errors import PlanError, Problem
 from kehoach.plan.indicators import Indicator
@@ -17,6 +24,7 @@ from kehoach.plan.walk import Node
 from kehoach.rules.levels import Level, Levels, load_levels
 from kehoach.rules.profile import load_profile
 from kehoach.rules.profile_dates import profile_on
+from kehoach.vn.citations import citation
 from kehoach.vn.dates import short_date
 
 
@@ -47,12 +55,16 @@ def target_for(
     upper, level_id = _levels(parent, loaded, levels)
     level = levels.cap[level_id].on(day)
     kind = unit_kind(levels.cap[level_id], loaded, unit, parent)
+    implemented = implemented_document(parent)
     if kind not in wordings:
         values = {"dv": kind, "noi_tren": parent.van_ban.dia_danh}
         words = {k: v.format(**values) for k, v in level.noi.model_dump().items() if v}
         reviews = [(r.cum.format(**values), r.ly_do) for r in level.xem_lai]
         organs = {k: v.format(**values) for k, v in levels.organ_map(day).items()}
-        wordings[kind] = Wording(levels, upper, words, reviews, organs)
+        sources = dict.fromkeys(cited_sources(parent, implemented or ""), short_citation(parent))
+        wordings[kind] = Wording(
+            levels, upper, words, reviews, organs, sources, proper_name(parent, upper)
+        )
     _check_unit_ids(parent, loaded, unit, nodes)
     fields = {
         "dv": kind,
@@ -63,8 +75,33 @@ def target_for(
         "noi_tren": parent.van_ban.dia_danh,
         "ke_hoach_tren": plan_reference(parent),
         "trich_yeu_tren": lower_first(fold(parent.van_ban.trich_yeu)),
+        "ban_hanh_tren": signing_body(parent, upper),
+        "ten_tren": proper_name(parent, upper),
+        "goi_tat_tren": short_citation(parent),
+        "van_kien": implemented or "các văn bản của cấp trên",
+        **_reporting(parent, upper, level),
     }
     return Target(unit, level_id, level, upper, day, fields, wordings[kind])
+
+
+def implemented_document(parent: Plan) -> str | None:
+    """The document the plans implement, as the upper trích yếu names it."""
+    found = citation().search(parent.van_ban.trich_yeu)
+    return found.group() if found else None
+
+
+def _reporting(parent: Plan, upper: Level, level: Level) -> dict[str, object]:
+    """The reporting schedule's values: route, days, sơ kết and tổng kết years."""
+    end = parent.muc_tieu_chi_tieu.chi_tieu.nam
+    values: dict[str, object] = {"bao_cao_qua": report_route(parent, upper), "tong_ket": end}
+    if level.bao_cao is not None:
+        schedule = level.bao_cao
+        values |= {
+            "sau_thang": schedule.sau_thang,
+            "hang_nam": schedule.hang_nam,
+            "so_ket": schedule.review_year(parent.van_ban.year, end),
+        }
+    return values
 
 
 def unit_kind(level: Level, loaded: LoadedRegistry, unit: Unit, parent: Plan) -> str:

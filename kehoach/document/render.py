@@ -26,7 +26,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
-from kehoach.document import context, ooxml
+from kehoach.document import comments, context, ooxml
 from kehoach.document.lookup import find_template
 from kehoach.errors import KehoachError, TemplateFailure
 from kehoach.plan.model import Plan
@@ -175,8 +175,11 @@ class Renderer:
         except (OSError, ValueError, KeyError, zipfile.BadZipFile, etree.LxmlError) as exc:
             raise TemplateFailure(f"mẫu {template} không phải tệp DOCX đọc được: {exc}") from None
 
-    def render_context(self, ctx: dict[str, Any], properties: dict[str, Any]) -> bytes:
-        """The DOCX bytes for a ready context; `properties` set the document's own metadata."""
+    def render_context(
+        self, ctx: dict[str, Any], properties: dict[str, Any], notes_of: Plan | None = None
+    ) -> bytes:
+        """The DOCX bytes for a ready context; `properties` set the document's own metadata;
+        the review notes of `notes_of` become Word comments."""
         doc = _CachedTemplate(self._loaded)
         try:
             with _Deadline():
@@ -189,14 +192,15 @@ class Renderer:
         for key, value in properties.items():
             setattr(props, key, value)
         out = io.BytesIO()
-        ooxml.save_package(doc.docx, out)
+        with comments.annotated(doc.docx, notes_of):
+            ooxml.save_package(doc.docx, out)
         return out.getvalue()
 
     def render(self, plan: Plan) -> bytes:
         """The Kế hoạch of `plan` as DOCX bytes."""
         profile = load_profile(profile_for(plan))
         return self.render_context(
-            context.ke_hoach(plan, profile), context.document_properties(plan)
+            context.ke_hoach(plan, profile), context.document_properties(plan), plan
         )
 
 

@@ -15,6 +15,7 @@ from pydantic import (
     StringConstraints,
 )
 
+from kehoach.plan.review import ReviewNote
 from kehoach.rules.data import levels
 from kehoach.vn.numbers import parse_number
 
@@ -68,6 +69,10 @@ Levels = Annotated[
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    xem_lai: list[ReviewNote] = Field(
+        default_factory=list, description="Chỗ cần xem lại (hiện thành chú thích trong Word)."
+    )
 
 
 class Comparison(StrEnum):

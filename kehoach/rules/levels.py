@@ -5,6 +5,7 @@ staff organ to the commune body that plays its role; typed from `kehoach/data/ca
 from __future__ import annotations
 
 import datetime as dt
+import math
 from functools import cache
 
 from pydantic import BaseModel
@@ -72,6 +73,18 @@ class Signer(_Data):
     chuc_vu: str = ""
 
 
+class Reporting(_Data):
+    """When a commune reports (before these days, `10/6`), and where in the plan's span
+    the sơ kết falls (0.5: halfway to the indicators' year)."""
+
+    sau_thang: str
+    hang_nam: str
+    so_ket: float
+
+    def review_year(self, start: int, end: int) -> int:
+        return start + math.ceil((end - start) * self.so_ket)
+
+
 class Changes(Dated):
     """What a level changes from a day on: these keys replace the level's own (`noi` only
     the phrases it names)."""
@@ -102,6 +115,7 @@ class Level(_Data):
     trich_yeu: str = ""
     mo_dau: str = ""
     chu_ky: Signer = Signer()
+    bao_cao: Reporting | None = None
     noi_nhan: list[str] = []
     to_chuc_thuc_hien: list[Role] = []
     xem_lai: list[Review] = []

@@ -1,0 +1,63 @@
+"""What a unit's draft reads from the upper plan itself: the body that really signed it
+("T/M HUYỆN ỦY" → Huyện ủy), its proper name, its short citation, the organ its reports
+go through, and the span the sơ kết and tổng kết fall in."""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.plan.model import Plan
+from kehoach.plan.references import plan_reference
+from kehoach.rules.levels import Level
+from kehoach.vn.citations import citation
+
+SIGNED_FOR = "T/M "
+
+
+def signing_body(parent: Plan, upper: Level) -> str:
+    """The upper body the plan was signed for: the standing committee unless its signing
+    line names the committee itself (`T/M HUYỆN ỦY`) or the executive committee."""
+    signer = parent.chu_ky.quyen_han.upper().removeprefix(SIGNED_FOR).strip()
+    words = upper.noi
+    for body in (words.ban_thuong_vu, words.cap_uy, words.ban_chap_hanh):
+        if signer and body.upper().startswith(signer):
+            return body
+    return words.ban_thuong_vu
+
+
+def proper_name(parent: Plan, upper: Level) -> str:
+    """`Phụng Hiệp` from `HUYỆN ỦY PHỤNG HIỆP` (the issuer less its level's prefix);
+    the place of issue when the issuer does not start with the prefix."""
+    issuer = " ".join(parent.van_ban.co_quan.split())
+    prefix = upper.tien_to_co_quan
+    if not prefix or not issuer.upper().startswith(prefix):
+        return parent.van_ban.dia_danh
+    return " ".join(w.capitalize() for w in issuer[len(prefix) :].split())
+
+
+def short_citation(parent: Plan) -> str:
+    """`Kế hoạch số 05-KH/HU`, `Kế hoạch số …-KH/HU` for a draft: how the opening's
+    abbreviation clause names the upper plan."""
+    return plan_reference(parent).split(" ngày ")[0]
+
+
+def cited_sources(parent: Plan, implemented: str) -> list[str]:
+    """The documents the upper plan cites in its căn cứ besides the one it implements
+    (`Chương trình số 225-CTr/TU`): in the unit's plan the upper plan stands for them."""
+    found = [m.group(3) for p in parent.can_cu for m in citation().finditer(p.noi_dung)]
+    return [code for code in dict.fromkeys(found) if code not in implemented]
+
+
+def report_route(parent: Plan, upper: Level) -> str:
+    """The upper organ reports go through: the one the upper plan names after "qua", else
+    the staff organ its section IV charges with reporting, else the upper Văn phòng."""
+    organs = [*upper.co_quan_giup_viec.values(), upper.noi.van_phong]
+    duties = parent.to_chuc_thuc_hien.muc
+    text = " ".join(f"{d.chu_the} {d.noi_dung}" for d in duties)
+    for organ in organs:
+        if re.search(rf"\bqua {re.escape(organ)}", text):
+            return organ
+    for duty in duties:
+        if duty.chu_the in organs and "báo cáo" in duty.noi_dung:
+            return duty.chu_the
+    return upper.noi.van_phong

@@ -1,0 +1,174 @@
+"""Every unit's indicator values in one workbook: a row per indicator (`Mã`, wording, unit,
+the upper plan's value), a column per unit headed by its name, prefilled from the
+registry. Read back, every bad cell is reported with file, sheet, cell and what was
+expected, and nothing is drafted or changed until all are fixed."""
+
+from __future__ import annotations
+
+import io
+import math
+import unicodedata
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
+
+from kehoach.errors import KehoachError, Problem
+from kehoach.forms.cells import put, shown, text_cell
+from kehoach.plan.edit import PlanFile
+from kehoach.plan.indicators import Indicator
+from kehoach.plan.model import Plan
+from kehoach.plan.units import UNIT_KINDS, LoadedRegistry, Unit
+from kehoach.plan.walk import walk
+from kehoach.plan.yamlsource import MAX_NUMBER
+from kehoach.vn.numbers import parse_number
+
+SHEET = "Giá trị chỉ tiêu"
+HEADERS = ("Mã", "Chỉ tiêu", "Đơn vị tính", "Giá trị cấp trên")
+FIRST_UNIT = len(HEADERS) + 1
+
+
+def valued_indicators(parent: Plan, level: str) -> list[Indicator]:
+    """The indicators with a value that reach units of `level` (their `cap`, and their
+    ancestors', let it)."""
+    kept: list[Indicator] = []
+    for node in walk(parent):
+        levels = [getattr(n.element, "cap", None) for n in [node, *node.ancestors()]]
+        valued = isinstance(node.element, Indicator) and node.element.gia_tri is not None
+        if valued and all(cap is None or level in cap for cap in levels):
+            kept.append(node.element)  # type: ignore[arg-type]
+    return kept
+
+
+def unit_header(unit: Unit) -> str:
+    """`Xã Hòa An`, `Thị trấn Cây Dương`: the unit as the header cell names it."""
+    return f"{UNIT_KINDS[unit.loai].capitalize()} {unit.ten}"
+
+
+def template(parent: Plan, loaded: LoadedRegistry) -> bytes:
+    """The workbook to fill, as XLSX bytes; every user string is written as text."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET
+    units = loaded.registry.don_vi
+    for column, title in enumerate([*HEADERS, *map(unit_header, units)], start=1):
+        text_cell(sheet, f"{get_column_letter(column)}1", title)
+    for row, indicator in enumerate(valued_indicators(parent, loaded.registry.cap), start=2):
+        put(sheet, f"A{row}", indicator.id)
+        put(sheet, f"B{row}", indicator.nhan)
+        put(sheet, f"C{row}", indicator.don_vi or "")
+        put(sheet, f"D{row}", indicator.gia_tri)
+        for column, unit in enumerate(units, start=FIRST_UNIT):
+            put(sheet, f"{get_column_letter(column)}{row}", unit.chi_tieu.get(indicator.id))
+    sheet.column_dimensions["B"].width = 60
+    sheet.freeze_panes = "E2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def read(path: Path, parent: Plan, loaded: LoadedRegistry) -> dict[str, dict[str, float]]:
+    """Unit id → indicator id → value, from a filled workbook (blank cells: no value)."""
+    problems: list[Problem] = []
+    where = shown(str(path))
+    try:
+        book = load_workbook(path, data_only=True, read_only=True)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise KehoachError([Problem(where, f"không đọc được bảng tính: {exc}")]) from None
+    if SHEET not in book.sheetnames:
+        raise KehoachError([Problem(where, f"không có trang '{SHEET}'")])
+    rows = list(book[SHEET].iter_rows(values_only=True))
+    book.close()
+    if not rows or rows[0][:1] != ("Mã",):
+        raise KehoachError([Problem(where, "ô A1 phải là 'Mã'", field=f"{SHEET}!A1")])
+    columns = _unit_columns(rows[0], loaded, where, problems)
+    known = {i.id for i in valued_indicators(parent, loaded.registry.cap)}
+    values: dict[str, dict[str, float]] = {unit: {} for unit in columns.values()}
+    for number, row in enumerate(rows[1:], start=2):
+        ident = row[0]
+        if ident in (None, ""):
+            continue
+        if ident not in known:
+            message = f"'{shown(str(ident))}' không phải mã chỉ tiêu có giá trị của kế hoạch"
+            problems.append(Problem(where, message, field=f"{SHEET}!A{number}"))
+            continue
+        for column, unit in columns.items():
+            raw = row[column - 1] if column - 1 < len(row) else None
+            cell = f"{SHEET}!{get_column_letter(column)}{number}"
+            value = _number(raw, where, cell, problems)
+            if value is not None:
+                values[unit][str(ident)] = value
+    if problems:
+        raise KehoachError(problems)
+    return values
+
+
+def _unit_columns(
+    header: tuple[Any, ...], loaded: LoadedRegistry, where: str, problems: list[Problem]
+) -> dict[int, str]:
+    """Column number → unit id, matched by the name in the header (with or without its
+    kind, NFC, case and spaces aside) or by the unit's id."""
+    names: dict[str, str] = {}
+    for unit in loaded.registry.don_vi:
+        for name in (unit_header(unit), unit.ten, unit.id):
+            names.setdefault(_key(name), unit.id)
+    columns: dict[int, str] = {}
+    for column, title in enumerate(header[len(HEADERS) :], start=FIRST_UNIT):
+        if title in (None, ""):
+            continue
+        unit = names.get(_key(str(title)))
+        cell = f"{SHEET}!{get_column_letter(column)}1"
+        if unit is None or unit in columns.values():
+            what = "đã có cột khác" if unit else "không có trong danh sách đơn vị"
+            message = f"đơn vị '{shown(str(title))}' {what}"
+            problems.append(Problem(where, message, field=cell))
+            continue
+        columns[column] = unit
+    return columns
+
+
+def _key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def _number(raw: Any, where: str, cell: str, problems: list[Problem]) -> float | None:
+    """A value cell: blank, a number, or a number written the Vietnamese way ('2,5')."""
+    if raw in (None, ""):
+        return None
+    value = parse_number(raw) if isinstance(raw, str) else raw
+    ok = isinstance(value, int | float) and not isinstance(value, bool)
+    if not ok or not math.isfinite(value) or not 0 <= value <= MAX_NUMBER:
+        message = f"cần một số không âm (như 95 hoặc 2,5), không phải '{shown(str(raw))}'"
+        problems.append(Problem(where, message, field=cell))
+        return None
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def with_values(loaded: LoadedRegistry, values: dict[str, dict[str, float]]) -> LoadedRegistry:
+    """The registry with each unit's values from the workbook laid over its own."""
+    units = [
+        unit.model_copy(update={"chi_tieu": {**unit.chi_tieu, **values.get(unit.id, {})}})
+        for unit in loaded.registry.don_vi
+    ]
+    return replace(loaded, registry=loaded.registry.model_copy(update={"don_vi": units}))
+
+
+def update_existing(path: Path, unit_values: dict[str, float]) -> int:
+    """Change only the indicator values of an existing unit plan, in place (every other
+    edit of the clerk's kept); the number of values changed."""
+    plan_file = PlanFile.open(path)
+    changed = 0
+    for ident, value in unit_values.items():
+        try:
+            where = (*plan_file.path_of(ident), "gia_tri")
+        except KehoachError:
+            continue  # the clerk took the indicator out of the unit's plan
+        if plan_file.get(where) != value:
+            plan_file.set(where, value)
+            changed += 1
+    if changed:
+        plan_file.save()
+    return changed

@@ -1,0 +1,108 @@
+"""Review notes as Word comments: each note of the plan (`xem_lai`) becomes a comment
+anchored on exactly the words concerned (runs are split at the phrase), dated with the
+plan's date, never the clock. The comments part lives only while the document is saved,
+so a renderer reused across a batch starts every document without one."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from docx.document import Document, _Body
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from pydantic import BaseModel
+
+from kehoach.plan.model import Plan
+from kehoach.plan.review import ReviewNote, notes
+
+AUTHOR = "kehoach"
+INITIALS = "KH"
+ANCHOR = 40  # characters of an element's own text that find its paragraph
+
+
+@contextmanager
+def annotated(document: Document, plan: Plan | None) -> Iterator[None]:
+    """`document` with the plan's notes as comments while the block runs."""
+    found = list(notes(plan)) if plan is not None else []
+    if not found:
+        yield
+        return
+    before = set(document.part.rels)
+    when = dt.datetime.combine(plan.van_ban.day, dt.time(), dt.UTC)  # type: ignore[union-attr]
+    paragraphs = [(p.text, p) for p in _paragraphs(document)]  # splitting keeps the texts
+    for element, note in found:
+        runs = _anchor(paragraphs, element, note)
+        if runs:
+            comment = document.add_comment(runs, note.ly_do, AUTHOR, INITIALS)
+            comment._comment_elm.date = when
+    try:
+        yield
+    finally:
+        for key in set(document.part.rels) - before:
+            if document.part.rels[key].reltype == RT.COMMENTS:
+                document.part.rels.pop(key)
+
+
+def _paragraphs(document: Document) -> Iterator[Paragraph]:
+    """Every paragraph of the body as it is now, tables included (read from the element:
+    a reused document's cached body proxy would still show the previous render)."""
+    body = _Body(document.element.body, document)
+    for element in document.element.body.iter(qn("w:p")):
+        yield Paragraph(element, body)
+
+
+def own_text(element: BaseModel) -> str:
+    """The words of `element` that show in its paragraph (its title, text or wording)."""
+    for key in ("noi_dung", "tieu_de", "cau", "trich_yeu", "chuc_vu"):
+        value = getattr(element, key, None)
+        if isinstance(value, str):
+            return max(value.split("{"), key=len).split("}")[-1][:ANCHOR].strip()
+    return ""
+
+
+def _anchor(
+    paragraphs: list[tuple[str, Paragraph]], element: BaseModel, note: ReviewNote
+) -> list[Run]:
+    """The runs covering the note's words in the element's paragraph (the element's first
+    words when the note names none); none when the words are not shown."""
+    own = own_text(element)
+    words = note.cum or own
+    if not words:
+        return []
+    shown = [(text, p) for text, p in paragraphs if words in text]
+    best = next((pair for pair in shown if own and own in pair[0]), shown[0] if shown else None)
+    if best is None:
+        return []
+    start = best[0].index(words)
+    return _split(best[1], start, start + len(words))
+
+
+def _split(paragraph: Paragraph, start: int, end: int) -> list[Run]:
+    """Split runs so that characters `start`–`end` of `paragraph` are whole runs."""
+    _cut(paragraph, start)
+    _cut(paragraph, end)
+    runs, offset, inside = paragraph.runs, 0, []
+    for run in runs:
+        if start <= offset < end:
+            inside.append(run)
+        offset += len(run.text)
+    return inside
+
+
+def _cut(paragraph: Paragraph, at: int) -> None:
+    offset = 0
+    for run in paragraph.runs:
+        size = len(run.text)
+        if offset < at < offset + size:
+            text = run.text
+            tail = copy.deepcopy(run._r)
+            run._r.addnext(tail)
+            run.text = text[: at - offset]
+            Run(tail, run._parent).text = text[at - offset :]
+            return
+        offset += size
