@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from kehoach.commands import check, derive, forms, import_, render, validate
+from kehoach.commands import check, derive, forms, import_, render, serve, validate
 from kehoach.commands.common import Vietnamese
 from kehoach.errors import KehoachError
 
@@ -53,6 +53,7 @@ for command in (
     forms.aggregate,
     check.check,
     import_.import_,
+    serve.serve,
 ):
     main.add_command(command)
 

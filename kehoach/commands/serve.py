@@ -1,0 +1,36 @@
+"""`kehoach serve`: the local web editor, on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kehoach.commands.common import Command
+from kehoach.errors import KehoachError
+
+DEFAULT_PORT = 8765
+
+
+@click.command(cls=Command)
+@click.argument("plans_dir", required=False, default=Path("plans"), type=click.Path(path_type=Path))
+@click.option("--port", type=click.IntRange(1, 65535), default=DEFAULT_PORT, show_default=True,
+              metavar="CỔNG", help="Cổng của máy này (chỉ 127.0.0.1) mà trang web nghe.")
+def serve(plans_dir: Path, port: int) -> None:
+    """Mở trang soạn các kế hoạch trong PLANS_DIR (mặc định plans/) trên trình duyệt."""
+    from kehoach.serve.app import start_server, url
+
+    if not plans_dir.is_dir():
+        raise KehoachError(f"không có thư mục {plans_dir}")
+    try:
+        server, app = start_server(plans_dir, port)
+    except OSError as error:
+        raise KehoachError(f"không mở được cổng {port} trên 127.0.0.1: {error.strerror}") from None
+    click.echo(f"kehoach serve: mở {url(app)} trên trình duyệt (Ctrl+C để dừng)")
+    click.echo(url(app))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("đã dừng")
+    finally:
+        server.server_close()
