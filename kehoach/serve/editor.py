@@ -73,6 +73,8 @@ def save(name: str):
         if op:  # show the clerk's edits without the refused operation
             pf = PlanFile.open(path)
             edits.apply_fields(pf, request.form)
-        return page(name, pf, digest(raw), error.problems,
+        # PlanFile heads the model's problems with "not saved"; the page says that itself.
+        located = [p for p in error.problems if p.field or p.line is not None]
+        return page(name, pf, digest(raw), located or error.problems,
                     "Chưa lưu: kế hoạch còn lỗi, xem các dòng đỏ bên dưới. Tệp giữ nguyên.", 400)
     return redirect(url_for("editor.show", name=name, msg="saved" if written else "unchanged"))

@@ -55,6 +55,11 @@ class Field:
     def name(self) -> str:
         return "v:" + json.dumps(list(self.path), ensure_ascii=False)
 
+    @property
+    def dom_id(self) -> str:
+        """`f-van_ban-so`: the keys are ASCII words, so the path makes a plain HTML id."""
+        return "f-" + "-".join(str(p) for p in self.path)
+
 
 @dataclass
 class Block:

@@ -118,13 +118,19 @@ def aggregate(name: str):
         abort(400, "chưa chọn biểu nào (tệp XLSX) để tổng hợp")
     token, out = _job()
     inbox = work_dir("jobs", token, "bieu")
-    paths = []
+    names: dict[str, str] = {}  # where each upload is kept → the name the clerk gave it
     for i, upload in enumerate(uploads):
-        target = inbox / f"{upload.stem}{'' if i == 0 else f'_{i}'}.xlsx"
+        target = inbox / f"{upload.stem}.xlsx"
+        if str(target) in names:
+            target = inbox / f"{upload.stem}_{i}.xlsx"
         target.write_bytes(upload.data)
-        paths.append(target)
-    reading = read_forms(model, loaded.registry if loaded else None, paths)
-    problems = [str(e).replace(str(inbox) + "/", "") for e in reading.errors]
+        names[str(target)] = upload.filename
+
+    def shown(problem) -> str:
+        return str(problem).replace(problem.file, names.get(problem.file, problem.file), 1)
+
+    reading = read_forms(model, loaded.registry if loaded else None, [Path(p) for p in names])
+    problems = [shown(e) for e in reading.errors]
     files: list[str] = []
     if reading.reports:
         summary = summing.Summary(model, loaded.registry if loaded else None, reading)
@@ -139,7 +145,7 @@ def aggregate(name: str):
         problems.append("không có biểu nào dùng được; chưa làm bảng tổng hợp")
     return render_template("made.html", name=name, token=token, files=files,
                            title="Tổng hợp biểu chỉ tiêu", problems=problems,
-                           notes=[str(n) for n in reading.notes])
+                           notes=[shown(n) for n in reading.notes])
 
 
 @blueprint.get("/out/<token>/<filename>")

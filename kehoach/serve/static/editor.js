@@ -1,4 +1,4 @@
-// kehoach serve: ask before a remove, and before leaving a page with unsaved edits.
+// kehoach serve: show the first error, ask before a remove and before leaving unsaved edits.
 (function () {
   "use strict";
   var dirty = false;
@@ -11,6 +11,10 @@
     if (button && !window.confirm(button.getAttribute("data-confirm"))) {
       event.preventDefault();
     }
+  });
+  window.addEventListener("DOMContentLoaded", function () {
+    var first = document.querySelector(".has-error");
+    if (first) { first.scrollIntoView({block: "center"}); }
   });
   window.addEventListener("beforeunload", function (event) {
     if (dirty) { event.preventDefault(); event.returnValue = ""; }
