@@ -26,8 +26,8 @@ def serve(plans_dir: Path, port: int) -> None:
         server, app = start_server(plans_dir, port)
     except OSError as error:
         raise KehoachError(f"không mở được cổng {port} trên 127.0.0.1: {error.strerror}") from None
-    click.echo(f"kehoach serve: mở {url(app)} trên trình duyệt (Ctrl+C để dừng)")
     click.echo(url(app))
+    click.echo("Mở địa chỉ trên bằng trình duyệt của máy này; Ctrl+C để dừng.")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

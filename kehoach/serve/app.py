@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+import socket
 import tempfile
 from pathlib import Path
 
@@ -39,6 +40,7 @@ def create_app(plans_dir: Path, port: int, work_dir: Path | None = None) -> Flas
     app.register_error_handler(KehoachError, _plan_problem)
     app.register_error_handler(RequestEntityTooLarge, _too_large)
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected)
     for module in (listing, editor, preview, jobs):
         app.register_blueprint(module.blueprint)
     return app
@@ -50,9 +52,11 @@ def set_address(app: Flask, port: int) -> None:
 
 def start_server(plans_dir: Path, port: int) -> tuple[BaseWSGIServer, Flask]:
     """A threaded server bound to 127.0.0.1:`port` (0: any free port), not yet serving."""
-    app = create_app(plans_dir, port)
-    server = make_server(HOST, port, app, threaded=True)
-    set_address(app, server.server_port)
+    # Bound here so that a busy port is an OSError to report, not werkzeug's sys.exit.
+    with socket.create_server((HOST, port)) as listening:
+        bound = listening.getsockname()[1]
+        app = create_app(plans_dir, bound)
+        server = make_server(HOST, bound, app, threaded=True, fd=listening.fileno())
     return server, app
 
 
@@ -86,6 +90,16 @@ def _too_large(_error: RequestEntityTooLarge):
 
 
 _DEFAULTS = {404: "không có trang này", 405: "trang này không nhận kiểu yêu cầu đó"}
+
+
+def _unexpected(error: Exception):
+    """A fault of kehoach itself: logged for the engineer, a plain page for the clerk."""
+    from flask import current_app
+
+    current_app.logger.exception("lỗi không lường trước", exc_info=error)
+    message = ("kehoach gặp lỗi ngoài dự kiến khi làm việc này; không tệp nào bị ghi dở. "
+               "Hãy báo cho người quản trị kèm thời điểm xảy ra.")
+    return render_template("problem.html", message=message), 500
 
 
 def _http_error(error: HTTPException):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from flask import Blueprint, abort, render_template, request, send_file
+from flask import Blueprint, abort, current_app, render_template, request, send_file
 
 from kehoach.errors import KehoachError
 from kehoach.serve.files import check_upload, name_of, plan_path, work_dir
@@ -152,7 +152,7 @@ def aggregate(name: str):
 def download(token: str, filename: str):
     if not (len(token) == 16 and token.isalnum()) or "/" in filename or filename.startswith("."):
         abort(404, "không có tệp này")
-    path = work_dir("jobs", token) / filename
+    path = current_app.config["WORK_DIR"] / "jobs" / token / filename
     if not path.is_file():
         abort(404, "không có tệp này")
     return send_file(path, as_attachment=True, download_name=filename)
