@@ -181,7 +181,11 @@ class Builder:
 
     def block(self, value: dict[str, Any], path: Path_, item: bool) -> Block:
         kind = _kind(path, value)
-        keys = list(value) + [k for k in optional_keys().get(kind, ()) if k not in value]
+        offered = optional_keys().get(kind, ())
+        if kind in ("header", "signature"):  # the model's order, as the document prints them
+            keys = [*offered, *(k for k in value if k not in offered)]
+        else:
+            keys = list(value) + [k for k in offered if k not in value]
         children = [self.node(value.get(k), (*path, k)) for k in keys]
         label = title(value) if item else LABELS.get(str(path[-1]), str(path[-1])) if path else ""
         row = "row" if kind == "indicator" else "block"

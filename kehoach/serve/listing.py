@@ -27,6 +27,7 @@ class Entry:
     state: str = ""
     review: int = 0
     problems: int = 0
+    body: str = ""
 
 
 def entry(path: Path) -> Entry | None:
@@ -53,7 +54,7 @@ def entry(path: Path) -> Entry | None:
     return Entry(
         name, " ".join(head.trich_yeu.split()), number, date,
         levels().get(level or "", "") or head.co_quan, "dự thảo" if head.du_thao else "ban hành",
-        marks.count(text),
+        marks.count(text), body=" ".join(head.co_quan.split()),
     )
 
 
