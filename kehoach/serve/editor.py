@@ -3,12 +3,13 @@ change; a page older than the file is refused, never written over the newer file
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, jsonify, redirect, render_template, request, url_for
 
 from kehoach.errors import KehoachError, PlanError, Problem
 from kehoach.plan import yamlsource
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.loader import plan_from_source
+from kehoach.plan.yamlsource import format_path
 from kehoach.serve import edits, form, marks
 from kehoach.serve.files import digest, plan_path
 
@@ -51,6 +52,33 @@ def show(name: str):
     pf = PlanFile.open(path)
     message = MESSAGES.get(request.args.get("msg", ""), "")
     return page(name, pf, digest(path.read_bytes()), message=message)
+
+
+@blueprint.post("/plan/<path:name>/check")
+def check(name: str):
+    """The problems the form would have if saved now, for the page to show as the clerk
+    types: field id → messages, and those no field shows. Nothing is written."""
+    path = plan_path(name)
+    raw = path.read_bytes()
+    if request.form.get("sha") != digest(raw):
+        return jsonify(fields={}, other=[STALE])
+    pf = PlanFile(path, raw)
+    problems = edits.apply_fields(pf, request.form)
+    problems += problems_of(pf)
+    ids = {}
+    for key in request.form:
+        if key.startswith("v:"):
+            field_path = edits.parse_path(key[2:])
+            ids[format_path(field_path)] = "f-" + "-".join(map(str, field_path))
+    fields: dict[str, list[str]] = {}
+    other: list[str] = []
+    for problem in problems:
+        message = form.where(problem)
+        if problem.field in ids:
+            fields.setdefault(ids[problem.field], []).append(message)
+        elif problem.field or problem.line is not None:
+            other.append(f"{problem.field}: {message}" if problem.field else message)
+    return jsonify(fields=fields, other=other)
 
 
 @blueprint.post("/plan/<path:name>")

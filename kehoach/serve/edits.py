@@ -39,9 +39,10 @@ def parse_path(text: str) -> Path_:
 def current(data: Any, path: Path_) -> Any:
     """The value at `path`, `_ABSENT` for a missing key of an existing block."""
     for i, part in enumerate(path):
-        if isinstance(data, dict) and isinstance(part, str):
+        if isinstance(data, dict) and isinstance(part, str) and (
+                part in data or i == len(path) - 1):
             if part not in data:
-                return _ABSENT if i == len(path) - 1 else None
+                return _ABSENT
             data = data[part]
         elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
             data = data[part]
@@ -123,6 +124,9 @@ def apply_op(pf: PlanFile, op: str) -> None:
             pf.remove_comments(path, marks.REVIEW)
         return
     path = parse_path(ref)
+    if verb in ("remove", "up", "down", "add") and not (
+            isinstance(path[-1], int) and isinstance(current(pf.data, path[:-1]), list)):
+        raise KehoachError("chỉ thêm, xóa, chuyển được một phần tử của danh sách")
     if verb == "clear":
         pf.remove_comments(path, marks.REVIEW)
     elif verb == "remove":

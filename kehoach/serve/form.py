@@ -155,7 +155,7 @@ class Builder:
     def __init__(self, problems: list[Problem], marks: dict[Path_, list[str]]) -> None:
         self.errors: dict[str, list[str]] = {}
         for problem in problems:
-            self.errors.setdefault(problem.field, []).append(_where(problem))
+            self.errors.setdefault(problem.field, []).append(where(problem))
         self.marks = marks
         self.shown: set[str] = set()
 
@@ -204,7 +204,7 @@ class Builder:
         return Field(path, label, shown, widget, options, self.claim(path))
 
 
-def _where(problem: Problem) -> str:
+def where(problem: Problem) -> str:
     return problem.message + (f" (dòng {problem.line})" if problem.line else "")
 
 

@@ -72,6 +72,7 @@ def _wait_file(folder: Path, suffix: str) -> Path:
 
 def test_edit_see_an_error_save_and_download(browser, live, plans, tmp_path):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.wait import WebDriverWait
 
     browser.get(live)
     _shot(browser, tmp_path, "1-danh-sach")
@@ -81,6 +82,10 @@ def test_edit_see_an_error_save_and_download(browser, live, plans, tmp_path):
     _shot(browser, tmp_path, "2-soan-thao")
     _type(browser, PARAGRAPH, NEW_TEXT)
     _type(browser, VALUE, "hai mươi")
+    live = WebDriverWait(browser, 20).until(lambda b: b.find_elements(
+        By.CSS_SELECTOR, f"#{_id(VALUE)} ~ p.error.live"))  # checked as the clerk types
+    assert "'hai mươi' không phải là số" in live[0].text
+    _shot(browser, tmp_path, "3-loi-khi-go")
     _submit(browser, "#luu")
     error = _field(browser, VALUE).find_element(By.XPATH, "./following-sibling::p[@class='error']")
     assert "'hai mươi' không phải là số" in error.text

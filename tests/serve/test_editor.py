@@ -142,3 +142,30 @@ def test_noi_nhan_lines_and_header_choices(client, plans):
     html = client.get(URL, base_url=BASE).get_data(as_text=True)
     assert '<option value="HU" selected>HU — Huyện ủy</option>' in html
     assert '<option value="khoang" selected>khoảng (≈)</option>' in html
+
+
+def test_the_check_as_you_type_writes_nothing(client, plans):
+    path = plans / "phung_hiep_42.yaml"
+    before = path.read_bytes()
+    page = client.get(URL, base_url=BASE).get_data(as_text=True)
+    response = client.post(URL + "/check", base_url=BASE,
+                           data={**form_of(page), name(VALUE): "hai mươi"})
+    result = response.get_json()
+    field = "f-" + "-".join(map(str, VALUE))
+    assert result["fields"][field][0].startswith("'hai mươi' không phải là số")
+    assert result["other"] == []
+    fine = client.post(URL + "/check", base_url=BASE, data={**form_of(page), name(VALUE): "3"})
+    assert fine.get_json() == {"fields": {}, "other": []}
+    assert path.read_bytes() == before
+
+
+def test_crafted_fields_and_operations_are_refused_plainly(client, plans):
+    path = plans / "phung_hiep_42.yaml"
+    before = path.read_bytes()
+    for changes, op in (({"v:nonsense": "x"}, ""), ({'v:["khong_co", 3, "x"]': "x"}, ""),
+                        ({}, 'add|["van_ban", "so"]'), ({}, 'remove|["noi_nhan"]'),
+                        ({}, "up|{}"), ({}, "xoa-het|[]"), ({}, 'clear|["khong", "co"]')):
+        response = _post(client, changes, op)
+        assert response.status_code == 400, (changes, op)
+        assert "lỗi ngoài dự kiến" not in response.get_data(as_text=True)
+    assert path.read_bytes() == before
