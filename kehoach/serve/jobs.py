@@ -51,7 +51,7 @@ def _job() -> tuple[str, Path]:
 def derive(name: str):
     """`kehoach derive` for the chosen units (or all): YAML beside the plan, DOCX here."""
     from kehoach.commands.common import TEMPLATE
-    from kehoach.derive.batch import Drafter, Targets, write_all
+    from kehoach.derive.batch import Drafter, Targets
     from kehoach.document.lookup import find_template
     from kehoach.plan.loader import load_plan
 
@@ -74,7 +74,10 @@ def derive(name: str):
     token, out = _job()
     drafter = Drafter(parent, loaded, find_template(TEMPLATE, None))
     results = []
-    for written in write_all(drafter, units, Targets(yaml_dir, out, True)):
+    targets = Targets(yaml_dir, out, True)
+    # One unit after another in this thread: write_all's worker processes would fork a
+    # threaded server.
+    for written in (drafter.write(unit, targets) for unit in units):
         review = [line for line in written.explained if "[xem lại]" in line]
         results.append({
             "unit": written.unit, "review": review, "changes": written.explained[1:],
