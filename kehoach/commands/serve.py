@@ -14,12 +14,14 @@ DEFAULT_PORT = 8765
 
 @click.command(cls=Command)
 @click.argument("plans_dir", required=False, default=Path("plans"), type=click.Path(path_type=Path))
-@click.option("--port", type=click.IntRange(1, 65535), default=DEFAULT_PORT, show_default=True,
-              metavar="CỔNG", help="Cổng của máy này (chỉ 127.0.0.1) mà trang web nghe.")
+@click.option("--port", type=int, default=DEFAULT_PORT, metavar="CỔNG",
+              help=f"Cổng trên 127.0.0.1 mà trang web nghe (mặc định {DEFAULT_PORT}).")
 def serve(plans_dir: Path, port: int) -> None:
     """Mở trang soạn các kế hoạch trong PLANS_DIR (mặc định plans/) trên trình duyệt."""
     from kehoach.serve.app import start_server, url
 
+    if not 1 <= port <= 65535:
+        raise KehoachError(f"--port {port}: cổng phải từ 1 đến 65535")
     if not plans_dir.is_dir():
         raise KehoachError(f"không có thư mục {plans_dir}")
     try:

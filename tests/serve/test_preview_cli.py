@@ -71,6 +71,8 @@ def test_the_command_reports_a_busy_port_and_a_missing_folder(plans, tmp_path):
     assert f"không mở được cổng {port} trên 127.0.0.1" in result.output
     result = CliRunner().invoke(main, ["serve", str(tmp_path / "khong-co")])
     assert result.exit_code == 2 and "không có thư mục" in result.output
+    result = CliRunner().invoke(main, ["serve", str(plans), "--port", "70000"])
+    assert result.exit_code == 2 and "cổng phải từ 1 đến 65535" in result.output
     help_text = CliRunner().invoke(main, ["serve", "--help"]).output
     assert "--port CỔNG" in help_text and "8765" in help_text
 
