@@ -86,7 +86,7 @@ def _plan_problem(error: KehoachError):
 
 def _too_large(_error: RequestEntityTooLarge):
     message = f"tệp tải lên quá lớn: tối đa {MAX_UPLOAD // (1024 * 1024)} MB"
-    return render_template("problem.html", message=message), 413
+    return render_template("problem.html", failure=message), 413
 
 
 _DEFAULTS = {404: "không có trang này", 405: "trang này không nhận kiểu yêu cầu đó"}
@@ -99,7 +99,7 @@ def _unexpected(error: Exception):
     current_app.logger.exception("lỗi không lường trước", exc_info=error)
     message = ("kehoach gặp lỗi ngoài dự kiến khi làm việc này; không tệp nào bị ghi dở. "
                "Hãy báo cho người quản trị kèm thời điểm xảy ra.")
-    return render_template("problem.html", message=message), 500
+    return render_template("problem.html", failure=message), 500
 
 
 def _http_error(error: HTTPException):
@@ -107,4 +107,4 @@ def _http_error(error: HTTPException):
     message = error.description
     if message == type(error).description or not message:
         message = _DEFAULTS.get(error.code or 0, "lỗi khi xử lý yêu cầu")
-    return render_template("problem.html", message=message), error.code
+    return render_template("problem.html", failure=message), error.code

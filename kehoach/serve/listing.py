@@ -41,11 +41,17 @@ def entry(path: Path) -> Entry | None:
     try:
         text = yamlsource.read_text(path)
         source = yamlsource.load(text, str(path))
-        if is_registry(source.data):
-            return None
+    except KehoachError as error:
+        return Entry(name, "(tệp YAML không đọc được)", problems=len(error.problems))
+    if is_registry(source.data):
+        return None
+    try:
         plan = plan_from_source(source)
     except KehoachError as error:
-        return Entry(name, "(không đọc được kế hoạch)", problems=len(error.problems))
+        head = source.data.get("van_ban") if isinstance(source.data, dict) else None
+        title = head.get("trich_yeu") if isinstance(head, dict) else None
+        return Entry(name, " ".join(str(title or "(kế hoạch còn lỗi: mở để sửa)").split()),
+                     problems=len(error.problems), review=marks.count(text))
     head = plan.van_ban
     level = load_levels().of_body(head.ma_co_quan)
     number = f"{head.so}-{head.loai}/{head.ma_co_quan}" if head.so else (
