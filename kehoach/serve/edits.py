@@ -87,6 +87,8 @@ def apply_fields(pf: PlanFile, form: MultiDict) -> list[Problem]:
             if isinstance(old, list):
                 _set_list(pf, path, old, text)
                 continue
+            if old is _ABSENT and text == "":
+                continue  # an offered field the clerk left empty: the file stays without it
             if old is not _ABSENT and show(old) == text.replace("\r\n", "\n"):
                 continue
             new = typed(text, None if old is _ABSENT else old, str(path[-1]))

@@ -5,6 +5,7 @@ photographed (set KEHOACH_SCREENSHOTS=folder to keep the pictures)."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import time
 from pathlib import Path
@@ -95,8 +96,16 @@ def test_edit_see_an_error_save_and_download(browser, live, plans, tmp_path):
     unsaved = load_plan(plans / "phung_hiep_42.yaml")
     assert unsaved.muc_dich_yeu_cau.muc[0].doan[0].noi_dung != NEW_TEXT
     _type(browser, VALUE, "3,1")
+    before = (plans / "phung_hiep_42.yaml").read_text(encoding="utf-8").splitlines()
     _submit(browser, "#luu")
     assert "Đã lưu" in _by(browser, ".message").text
+    after = (plans / "phung_hiep_42.yaml").read_text(encoding="utf-8").splitlines()
+    changed = [line for line in difflib.unified_diff(before, after, n=0)
+               if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    # The browser sends every field back; only the two the clerk changed may move.
+    assert [line for line in changed if line.startswith("+")] == [
+        f"+            {NEW_TEXT}", '+            gia_tri: "3,1"'], changed
+    assert len(changed) == 4, changed
     plan = load_plan(plans / "phung_hiep_42.yaml")
     assert plan.muc_dich_yeu_cau.muc[0].doan[0].noi_dung == NEW_TEXT
     assert plan.muc_tieu_chi_tieu.chi_tieu.doan[0].noi_dung[1].gia_tri == 3.1

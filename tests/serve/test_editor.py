@@ -4,13 +4,16 @@ leaves the file as it was, a stale page never overwrites the newer file."""
 from __future__ import annotations
 
 import difflib
+import io
 import json
+import shutil
 
 from markupsafe import escape
 
 from kehoach.plan import yamlsource
 from kehoach.plan.loader import load_plan
-from serve.webpages import BASE, form_of
+from serve.conftest import ROOT
+from serve.webpages import BASE, all_fields, form_of
 
 URL = "/plan/phung_hiep_42.yaml"
 PARAGRAPH = ["muc_dich_yeu_cau", "muc", 0, "doan", 0, "noi_dung"]
@@ -169,3 +172,25 @@ def test_crafted_fields_and_operations_are_refused_plainly(client, plans):
         assert response.status_code == 400, (changes, op)
         assert "lỗi ngoài dự kiến" not in response.get_data(as_text=True)
     assert path.read_bytes() == before
+
+
+def test_sending_the_whole_form_back_unchanged_changes_no_byte(client, plans, rendered):
+    """What a browser sends on "Lưu" without edits: every field, textareas with CRLF."""
+    shutil.copy(ROOT / "plans" / "can_tho_42.yaml", plans / "can_tho_42.yaml")
+    shutil.copy(ROOT / "plans" / "don_vi_can_tho.yaml", plans / "don_vi_can_tho.yaml")
+    client.post("/import", base_url=BASE, content_type="multipart/form-data", data={
+        "csrf": form_of(client.get(URL, base_url=BASE).get_data(as_text=True))["csrf"],
+        "tep": (io.BytesIO(rendered.read_bytes()), "nhap.docx")})
+    client.post(URL + "/derive", base_url=BASE, data={
+        "csrf": form_of(client.get(URL, base_url=BASE).get_data(as_text=True))["csrf"],
+        "don_vi": "hoa-an"})
+    names = ["phung_hiep_42.yaml", "can_tho_42.yaml", "nhap.yaml", "phung_hiep_42/hoa-an.yaml"]
+    for plan in names:
+        before = (plans / plan).read_bytes()
+        page = client.get(f"/plan/{plan}", base_url=BASE).get_data(as_text=True)
+        fields = all_fields(page)
+        assert len(fields) > 100
+        response = client.post(f"/plan/{plan}", base_url=BASE, data=fields)
+        assert response.status_code == 302, response.get_data(as_text=True)[-3000:]
+        assert response.headers["Location"].endswith("msg=unchanged"), plan
+        assert (plans / plan).read_bytes() == before, plan
