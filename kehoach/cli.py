@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from kehoach.commands import check, compare, derive, forms, import_, render, validate
+from kehoach.commands import check, compare, derive, forms, import_, render, serve, validate
 from kehoach.commands.common import Vietnamese, show_usage_error
 from kehoach.errors import KehoachError, Problem, failure_message
 
@@ -90,6 +90,7 @@ for command in (
     check.check,
     import_.import_,
     compare.compare,
+    serve.serve,
 ):
     main.add_command(command)
 

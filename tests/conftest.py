@@ -66,3 +66,34 @@ def soffice() -> str:
                 pytest.fail(reason + " — KEHOACH_REQUIRE_SOFFICE=1")
             pytest.skip(reason)
     return program
+
+
+REQUIRE_BROWSER = os.environ.get("KEHOACH_REQUIRE_BROWSER") == "1"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by selenium with Debian's chromedriver (never a
+    downloaded one); a visible skip where absent, a failure with KEHOACH_REQUIRE_BROWSER=1."""
+    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.is_file()]
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        missing.append("gói selenium (pip install selenium)")
+    if missing:
+        reason = "cần trình duyệt cho phép thử giao diện web: thiếu " + ", ".join(missing)
+        if REQUIRE_BROWSER:
+            pytest.fail(reason + " — KEHOACH_REQUIRE_BROWSER=1")
+        pytest.skip(reason)
+    os.environ["SE_OFFLINE"] = "true"  # selenium must never fetch a driver
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                     "--window-size=1400,1000", "--lang=vi"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    yield driver
+    driver.quit()

@@ -11,7 +11,7 @@ from typing_extensions import TypedDict
 
 from kehoach.rules.source import FORBID, Data, Number, read, shipped
 
-# The comparisons and directions of an indicator (kehoach.plan.model.Comparison, Direction).
+# The comparisons and directions of an indicator (kehoach.plan.fields.Comparison, Direction).
 Comparison = Literal["tren", "toi_thieu", "khoang", "duoi", "toi_da", "dat"]
 Operator = Literal[">", "<", ">=", "<=", "="]
 Verdict = Literal["vuot", "dat"]

@@ -1,0 +1,38 @@
+"""`kehoach serve`: the local web editor, on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kehoach.commands.common import Command
+from kehoach.errors import KehoachError
+
+DEFAULT_PORT = 8765
+
+
+@click.command(cls=Command)
+@click.argument("plans_dir", required=False, default=Path("plans"), type=click.Path(path_type=Path))
+@click.option("--port", type=int, default=DEFAULT_PORT, metavar="CỔNG",
+              help=f"Cổng trên 127.0.0.1 mà trang web nghe (mặc định {DEFAULT_PORT}).")
+def serve(plans_dir: Path, port: int) -> None:
+    """Mở trang soạn các kế hoạch trong PLANS_DIR (mặc định plans/) trên trình duyệt."""
+    from kehoach.serve.app import start_server, url
+
+    if not 1 <= port <= 65535:
+        raise KehoachError(f"--port {port}: cổng phải từ 1 đến 65535")
+    if not plans_dir.is_dir():
+        raise KehoachError(f"không có thư mục {plans_dir}")
+    try:
+        server, app = start_server(plans_dir, port)
+    except OSError as error:
+        raise KehoachError(f"không mở được cổng {port} trên 127.0.0.1: {error.strerror}") from None
+    click.echo(url(app))
+    click.echo("Mở địa chỉ trên bằng trình duyệt của máy này; Ctrl+C để dừng.")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("đã dừng")
+    finally:
+        server.server_close()

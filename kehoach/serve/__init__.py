@@ -1,0 +1,3 @@
+"""`kehoach serve`: a local web editor for clerks who will not edit YAML. Every change
+goes through `kehoach.plan.edit.PlanFile`; every job calls the same functions the
+commands call."""

@@ -1,0 +1,110 @@
+"""The Flask application: one plans folder, one address, guarded against other sites.
+
+The server binds 127.0.0.1 only, and answers only requests whose Host (and Origin, when
+a browser sends one) is that very address, so a page on another site cannot reach it
+through DNS rebinding. Every form that changes a file carries a per-process token."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import socket
+import tempfile
+from pathlib import Path
+
+from flask import Flask, abort, render_template, request
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.serving import BaseWSGIServer, make_server
+
+from kehoach.errors import KehoachError
+
+HOST = "127.0.0.1"
+MAX_UPLOAD = 20 * 1024 * 1024
+"""Bytes a request may carry (all its uploads together)."""
+
+
+def create_app(plans_dir: Path, port: int, work_dir: Path | None = None) -> Flask:
+    """The application for `plans_dir`, answering as http://127.0.0.1:`port`/."""
+    from kehoach.serve import editor, jobs, listing, preview
+
+    app = Flask(__name__)
+    app.config.update(
+        MAX_CONTENT_LENGTH=MAX_UPLOAD,
+        PLANS_DIR=plans_dir.resolve(),
+        WORK_DIR=(work_dir or Path(tempfile.mkdtemp(prefix="kehoach-serve-"))).resolve(),
+        CSRF=secrets.token_urlsafe(32),
+    )
+    set_address(app, port)
+    app.before_request(_guard)
+    app.context_processor(lambda: {"csrf": app.config["CSRF"]})
+    app.register_error_handler(KehoachError, _plan_problem)
+    app.register_error_handler(RequestEntityTooLarge, _too_large)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected)
+    for module in (listing, editor, preview, jobs):
+        app.register_blueprint(module.blueprint)
+    return app
+
+
+def set_address(app: Flask, port: int) -> None:
+    app.config["ADDRESS"] = f"{HOST}:{port}"
+
+
+def start_server(plans_dir: Path, port: int) -> tuple[BaseWSGIServer, Flask]:
+    """A threaded server bound to 127.0.0.1:`port` (0: any free port), not yet serving."""
+    # Bound here so that a busy port is an OSError to report, not werkzeug's sys.exit.
+    with socket.create_server((HOST, port)) as listening:
+        bound = listening.getsockname()[1]
+        app = create_app(plans_dir, bound)
+        server = make_server(HOST, bound, app, threaded=True, fd=listening.fileno())
+    return server, app
+
+
+def url(app: Flask) -> str:
+    return f"http://{app.config['ADDRESS']}/"
+
+
+def _guard() -> None:
+    """Refuse other hosts (DNS rebinding), other origins, and changes without the token."""
+    from flask import current_app
+
+    address = current_app.config["ADDRESS"]
+    if request.host != address:
+        abort(421, f"chỉ trả lời địa chỉ http://{address}/")
+    origin = request.headers.get("Origin")
+    if origin is not None and origin != f"http://{address}":
+        abort(403, "yêu cầu từ trang khác bị từ chối")
+    if request.method not in ("GET", "HEAD"):
+        sent = request.form.get("csrf", "")
+        if not hmac.compare_digest(sent.encode(), current_app.config["CSRF"].encode()):
+            abort(403, "thiếu hoặc sai mã bảo vệ của biểu mẫu; hãy tải lại trang rồi làm lại")
+
+
+def _plan_problem(error: KehoachError):
+    return render_template("problem.html", problems=error.problems), 400
+
+
+def _too_large(_error: RequestEntityTooLarge):
+    message = f"tệp tải lên quá lớn: tối đa {MAX_UPLOAD // (1024 * 1024)} MB"
+    return render_template("problem.html", failure=message), 413
+
+
+_DEFAULTS = {404: "không có trang này", 405: "trang này không nhận kiểu yêu cầu đó"}
+
+
+def _unexpected(error: Exception):
+    """A fault of kehoach itself: logged for the engineer, a plain page for the clerk."""
+    from flask import current_app
+
+    current_app.logger.exception("lỗi không lường trước", exc_info=error)
+    message = ("kehoach gặp lỗi ngoài dự kiến khi làm việc này; không tệp nào bị ghi dở. "
+               "Hãy báo cho người quản trị kèm thời điểm xảy ra.")
+    return render_template("problem.html", failure=message), 500
+
+
+def _http_error(error: HTTPException):
+    """Our own messages are Vietnamese; werkzeug's English defaults are replaced."""
+    message = error.description
+    if message == type(error).description or not message:
+        message = _DEFAULTS.get(error.code or 0, "lỗi khi xử lý yêu cầu")
+    return render_template("problem.html", failure=message), error.code

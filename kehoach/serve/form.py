@@ -1,0 +1,217 @@
+"""The plan's raw YAML data → the editor's form: blocks, fields, the indicator table.
+
+The form follows the data the file holds (so a new kind of element still shows), with
+the model's optional header, signature and indicator fields offered even where the file
+leaves them out, and choices taken from the data files (body codes, type codes …)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from kehoach.errors import Problem
+from kehoach.plan.yamlsource import Path_, format_path
+
+LABELS = {
+    "id": "Mã", "ho_so": "Hồ sơ thể thức", "danh_sach_don_vi": "Tệp danh sách đơn vị",
+    "goc": "Kế hoạch cấp trên", "don_vi": "Mã đơn vị", "van_ban": "Đầu văn bản",
+    "cap_tren": "Cấp ủy cấp trên", "co_quan": "Cơ quan ban hành", "ma_co_quan": "Mã cơ quan",
+    "loai": "Loại văn bản", "so": "Số", "du_thao": "Dự thảo", "dia_danh": "Địa danh",
+    "ngay": "Ngày (hoặc năm)", "trich_yeu": "Trích yếu", "can_cu": "Căn cứ",
+    "muc_dich_yeu_cau": "Mục đích, yêu cầu", "muc_tieu_chi_tieu": "Mục tiêu, chỉ tiêu",
+    "muc_tieu_tong_quat": "Mục tiêu tổng quát", "chi_tieu": "Chỉ tiêu", "tam_nhin": "Tầm nhìn",
+    "nhiem_vu_giai_phap": "Nhiệm vụ, giải pháp", "to_chuc_thuc_hien": "Tổ chức thực hiện",
+    "phan_khac": "Các phần khác", "chu_ky": "Chữ ký", "quyen_han": "Quyền hạn",
+    "chuc_vu": "Chức vụ", "ho_ten": "Họ và tên", "noi_nhan": "Nơi nhận (mỗi dòng một nơi)",
+    "tieu_de": "Tiêu đề", "muc": "Các mục", "doan": "Các đoạn", "noi_dung": "Nội dung",
+    "dau": "Dấu đầu dòng", "dan": "Phần dẫn", "cap": "Cấp áp dụng", "nam": "Năm",
+    "cau": "Câu chữ ({gt} là chỗ giá trị)", "nhan": "Tên trên biểu", "gia_tri": "Giá trị",
+    "mau_so": "Mẫu số", "don_vi_tinh": "Đơn vị", "so_sanh": "So sánh", "huong": "Hướng",
+    "noi": "Chữ nối", "truoc": "Phần chung trước", "sau": "Phần chung sau",
+    "chu_the": "Cơ quan thực hiện", "ky_hieu": "Ký hiệu", "tong_hop": "Cách tổng hợp",
+    "cach": "Cách tính", "trong_so": "Trọng số",
+}
+TEXTAREA = {"noi_dung", "trich_yeu", "cau", "noi_nhan"}
+KEEP_SPACES = {"truoc", "sau", "noi"}
+"""Joiners whose spaces are part of the sentence."""
+NUMBERS = {"gia_tri", "mau_so", "so", "nam"}
+COLUMNS = ("gia_tri", "don_vi", "so_sanh", "huong", "cap", "mau_so", "nam", "noi")
+"""The indicator table's small columns, after its wording."""
+
+
+@dataclass
+class Field:
+    path: Path_
+    label: str
+    value: str
+    widget: str  # text, textarea, select
+    choices: list[tuple[str, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return "v:" + json.dumps(list(self.path), ensure_ascii=False)
+
+    @property
+    def dom_id(self) -> str:
+        """`f-van_ban-so`: the keys are ASCII words, so the path makes a plain HTML id."""
+        return "f-" + "-".join(str(p) for p in self.path)
+
+
+@dataclass
+class Block:
+    path: Path_
+    label: str
+    children: list[Any] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    marks: list[str] = field(default_factory=list)
+    item: bool = False  # an element of a list: it can be moved, removed, copied
+    kind: str = "block"  # block, list, table, row
+
+    @property
+    def ref(self) -> str:
+        return json.dumps(list(self.path), ensure_ascii=False)
+
+    def field(self, key: str) -> Field | None:
+        return next((c for c in self.children if isinstance(c, Field) and c.path[-1] == key),
+                    None)
+
+
+@cache
+def choices() -> dict[str, list[tuple[str, str]]]:
+    from kehoach.plan.fields import Comparison, Direction
+    from kehoach.rules.data import body_codes, profile_names, type_codes
+
+    signs = {"tren": "trên (>)", "toi_thieu": "tối thiểu (≥)", "khoang": "khoảng (≈)",
+             "duoi": "dưới (<)", "toi_da": "tối đa (≤)", "dat": "đạt (=)"}
+    return {
+        "ma_co_quan": [(k, f"{k} — {v}") for k, v in body_codes().items()],
+        "loai": [(k, f"{k} — {v}") for k, v in type_codes().items()],
+        "so_sanh": [(c.value, signs.get(c.value, c.value)) for c in Comparison],
+        "huong": [(d.value, {"tang": "tăng là tốt", "giam": "giảm là tốt"}.get(d.value, d.value))
+                  for d in Direction],
+        "dau": [("-", "- (gạch đầu dòng)"), ("+", "+ (dấu cộng)")],
+        "du_thao": [("true", "dự thảo"), ("false", "đã ban hành")],
+        "ho_so": [(p, p) for p in profile_names()],
+        "cach": [("cong", "cộng"), ("binh_quan", "bình quân")],
+    }
+
+
+@cache
+def optional_keys() -> dict[str, tuple[str, ...]]:
+    """Model fields a block may leave out but the form offers, by kind of block."""
+    from kehoach.plan.model import Header, Indicator, Signature
+
+    def scalars(model) -> tuple[str, ...]:
+        blocks = {"cap", "tong_hop", "chi_tieu", "doan", "muc"}
+        return tuple(k for k in model.model_fields if k not in blocks)
+
+    return {"header": scalars(Header), "signature": scalars(Signature),
+            "indicator": scalars(Indicator), "paragraph": ("dau", "dan")}
+
+
+def show(value: Any) -> str:
+    """A scalar as the form shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "\n".join(show(v) for v in value)
+    return str(value)
+
+
+def _kind(path: Path_, value: dict[str, Any]) -> str:
+    if path == ("van_ban",):
+        return "header"
+    if path == ("chu_ky",):
+        return "signature"
+    if "cau" in value:
+        return "indicator"
+    if isinstance(value.get("noi_dung"), str) and "chu_the" not in value:
+        return "paragraph"
+    return ""
+
+
+def title(value: Any) -> str:
+    """What a block is called in the form: its heading or the start of its text."""
+    if not isinstance(value, dict):
+        return ""
+    for key in ("tieu_de", "chu_the", "dan", "nhan", "noi_dung", "cau", "truoc"):
+        text = value.get(key)
+        if isinstance(text, str) and text.strip():
+            return text if len(text) <= 90 else text[:88] + "…"
+    return str(value.get("id", ""))
+
+
+class Builder:
+    """Builds the form once per page from the data, the problems and the review marks."""
+
+    def __init__(self, problems: list[Problem], marks: dict[Path_, list[str]]) -> None:
+        self.errors: dict[str, list[str]] = {}
+        for problem in problems:
+            self.errors.setdefault(problem.field, []).append(where(problem))
+        self.marks = marks
+        self.shown: set[str] = set()
+
+    def claim(self, path: Path_) -> list[str]:
+        key = format_path(path)
+        self.shown.add(key)
+        return self.errors.get(key, [])
+
+    def unclaimed(self) -> list[str]:
+        return [m for key, ms in self.errors.items() if key not in self.shown
+                for m in ([f"{key}: {x}" for x in ms] if key else ms)]
+
+    def node(self, value: Any, path: Path_, item: bool = False) -> Any:
+        key = next((p for p in reversed(path) if isinstance(p, str)), "")
+        if isinstance(value, dict):
+            return self.block(value, path, item)
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            kind = "table" if key == "noi_dung" else "list"
+            children = [self.node(v, (*path, i), item=True) for i, v in enumerate(value)]
+            return Block(path, LABELS.get(key, key), children, self.claim(path),
+                         self.marks.get(path, []), item, kind)
+        return self.field(value, path)
+
+    def block(self, value: dict[str, Any], path: Path_, item: bool) -> Block:
+        kind = _kind(path, value)
+        offered = optional_keys().get(kind, ())
+        if kind in ("header", "signature"):  # the model's order, as the document prints them
+            keys = [*offered, *(k for k in value if k not in offered)]
+        else:
+            keys = list(value) + [k for k in offered if k not in value]
+        children = [self.node(value.get(k), (*path, k)) for k in keys]
+        label = title(value) if item else LABELS.get(str(path[-1]), str(path[-1])) if path else ""
+        row = "row" if kind == "indicator" else "block"
+        return Block(path, label, children, self.claim(path), self.marks.get(path, []), item, row)
+
+    def field(self, value: Any, path: Path_) -> Field:
+        key = str(path[-1]) if isinstance(path[-1], str) else ""
+        options = choices().get(key, [])
+        widget = "select" if options else "textarea" if key in TEXTAREA or (
+            isinstance(value, str) and len(value) > 80) else "text"
+        if isinstance(value, list) and key != "noi_nhan":
+            shown = ", ".join(show(v) for v in value)
+        else:
+            shown = show(value)
+        label = LABELS["don_vi_tinh"] if key == "don_vi" and len(path) > 1 else LABELS.get(key, key)
+        return Field(path, label, shown, widget, options, self.claim(path))
+
+
+def where(problem: Problem) -> str:
+    return problem.message + (f" (dòng {problem.line})" if problem.line else "")
+
+
+def build(
+    data: Any, problems: list[Problem], marks: dict[Path_, list[str]]
+) -> tuple[Block, list[str]]:
+    """The form of the whole plan, and the problems no field of it shows."""
+    builder = Builder(problems, marks)
+    root = builder.block(data if isinstance(data, dict) else {}, (), False)
+    return root, builder.unclaimed()

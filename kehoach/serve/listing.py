@@ -1,0 +1,116 @@
+"""The plans page: every plan in the folder with its number, date, level, state and review
+marks; a new plan from an uploaded DOCX/TXT (the importer) or from a blank skeleton."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+
+from kehoach.errors import KehoachError
+from kehoach.plan import yamlsource
+from kehoach.serve import marks
+from kehoach.serve.files import check_upload, name_of, plans_dir, safe_stem
+
+blueprint = Blueprint("listing", __name__)
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    title: str
+    number: str = ""
+    date: str = ""
+    level: str = ""
+    state: str = ""
+    review: int = 0
+    problems: int = 0
+    body: str = ""
+
+
+def entry(path: Path) -> Entry | None:
+    """What the list shows of one file; None for a units registry."""
+    from kehoach.plan.loader import plan_from_source
+    from kehoach.plan.units import is_registry
+    from kehoach.rules.data import levels
+    from kehoach.rules.levels import load_levels
+
+    name = name_of(path)
+    try:
+        text = yamlsource.read_text(path)
+        source = yamlsource.load(text, str(path))
+    except KehoachError as error:
+        return Entry(name, "(tệp YAML không đọc được)", problems=len(error.problems))
+    if is_registry(source.data):
+        return None
+    try:
+        plan = plan_from_source(source)
+    except KehoachError as error:
+        head = source.data.get("van_ban") if isinstance(source.data, dict) else None
+        title = head.get("trich_yeu") if isinstance(head, dict) else None
+        return Entry(name, " ".join(str(title or "(kế hoạch còn lỗi: mở để sửa)").split()),
+                     problems=len(error.problems), review=marks.count(text))
+    head = plan.van_ban
+    level = load_levels().of_body(head.ma_co_quan)
+    number = f"{head.so}-{head.loai}/{head.ma_co_quan}" if head.so else (
+        f"(chưa cấp số) {head.loai}/{head.ma_co_quan}")
+    date = head.ngay.strftime("%d/%m/%Y") if not isinstance(head.ngay, int) else str(head.ngay)
+    return Entry(
+        name, " ".join(head.trich_yeu.split()), number, date,
+        levels().get(level or "", "") or head.co_quan, "dự thảo" if head.du_thao else "ban hành",
+        marks.count(text), body=" ".join(head.co_quan.split()),
+    )
+
+
+@blueprint.get("/")
+def plans():
+    root = plans_dir()
+    entries = [e for e in (entry(p) for p in sorted(root.rglob("*.yaml"))) if e is not None]
+    from kehoach.serve.form import choices
+
+    return render_template("plans.html", entries=entries, folder=str(root),
+                           codes=choices()["ma_co_quan"],
+                           message=request.args.get("msg", ""))
+
+
+def _target(stem: str) -> Path:
+    target = plans_dir() / f"{stem}.yaml"
+    if target.exists():
+        abort(400, f"đã có kế hoạch {target.name}; đặt tên khác (không ghi đè)")
+    return target
+
+
+@blueprint.post("/import")
+def import_plan():
+    """The uploaded DOCX/TXT through `kehoach import`, into a new plan file."""
+    from kehoach.commands.import_ import import_ as command
+
+    storage = request.files.get("tep")
+    if storage is None or not storage.filename:
+        abort(400, "chưa chọn tệp để nhập")
+    upload = check_upload(storage, (".docx", ".txt"))
+    target = _target(upload.stem)
+    with tempfile.TemporaryDirectory(prefix="kehoach-import-") as work:
+        source = Path(work) / f"{upload.stem}{upload.suffix}"
+        source.write_bytes(upload.data)
+        command.callback(source=source, target=target, force=False)
+    return redirect(url_for("editor.show", name=name_of(target)))
+
+
+@blueprint.post("/new")
+def new_plan():
+    """A blank plan: the header the clerk gives, every part with one placeholder line."""
+    from kehoach.plan import yamlwrite
+    from kehoach.plan.loader import plan_from_source
+    from kehoach.safewrite import write_atomic
+    from kehoach.serve.blank import skeleton
+
+    stem = safe_stem(request.form.get("ten", ""))
+    target = _target(stem)
+    data = skeleton(stem.replace("_", "-"), request.form)
+    text = yamlwrite.dump(data, None, ["Kế hoạch mới soạn bằng `kehoach serve`.", ""])
+    plan_from_source(yamlsource.load(text, str(target)))
+    write_atomic(target, text.encode("utf-8"))
+    return redirect(url_for("editor.show", name=name_of(target)))

@@ -1,0 +1,97 @@
+"""The other jobs from the pages: derive, blank forms, aggregate, import, a new plan."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import openpyxl
+from docx import Document
+
+from kehoach.forms.layout import FORM, cell, rows_by_id
+from kehoach.forms.report import FORM_SHEET
+from kehoach.plan.loader import load_plan
+from serve.webpages import BASE, token
+
+JOBS = "/plan/phung_hiep_42.yaml"
+
+
+def _csrf(client) -> str:
+    return token(client.get("/", base_url=BASE).get_data(as_text=True))
+
+
+def _links(html: str) -> list[str]:
+    return re.findall(r'href="(/out/[0-9a-f]{16}/[^"]+)"', html)
+
+
+def test_derive_one_unit_writes_its_plan_beside_and_lists_what_to_review(client, plans):
+    html = client.get(JOBS + "/jobs", base_url=BASE).get_data(as_text=True)
+    assert 'value="hoa-an"' in html and "Hòa An" in html
+    response = client.post(JOBS + "/derive", base_url=BASE,
+                           data={"csrf": _csrf(client), "don_vi": "hoa-an"})
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    written = plans / "phung_hiep_42" / "hoa-an.yaml"
+    assert load_plan(written).don_vi == "hoa-an"
+    assert "chỗ cần xem lại" in html or "Không có chỗ nào cần xem lại" in html
+    docx = client.get(_links(html)[0], base_url=BASE)
+    assert docx.status_code == 200
+    document = Document(io.BytesIO(docx.data))
+    head = " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert " ".join(load_plan(written).van_ban.co_quan.split()) in " ".join(head.split())
+    assert "Thực hiện Kế hoạch số …-KH/HU" in document.paragraphs[1].text
+    again = client.post(JOBS + "/derive", base_url=BASE,
+                        data={"csrf": _csrf(client), "don_vi": "hoa-an"})
+    assert again.status_code == 400 and "không ghi đè" in again.get_data(as_text=True)
+    listing = client.get("/", base_url=BASE).get_data(as_text=True)
+    assert "phung_hiep_42/hoa-an.yaml" in listing
+
+
+def test_blank_forms_then_aggregate_with_problems_per_file_and_cell(client, tmp_path):
+    made = client.post(JOBS + "/forms", base_url=BASE, data={"csrf": _csrf(client), "nam": "2028"})
+    links = _links(made.get_data(as_text=True))
+    assert sorted(link.rsplit("/", 1)[1] for link in links) == [
+        "phung_hiep_42_bieu_chi_tieu.docx", "phung_hiep_42_bieu_chi_tieu.xlsx",
+        "phung_hiep_42_de_cuong_bao_cao.docx"]
+    blank = client.get(next(x for x in links if x.endswith(".xlsx")), base_url=BASE).data
+    files = []
+    for unit, value in (("Hòa An", 97), ("Tân Long", "nhiều")):
+        wb = openpyxl.load_workbook(io.BytesIO(blank))
+        ws = wb[FORM_SHEET]
+        ws[FORM.unit_name] = unit
+        cell(ws, rows_by_id(ws)["ct-bhyt"], "ket_qua").value = value
+        out = io.BytesIO()
+        wb.save(out)
+        files.append((io.BytesIO(out.getvalue()), f"{unit}.xlsx"))
+    response = client.post(JOBS + "/aggregate", base_url=BASE, content_type="multipart/form-data",
+                           data={"csrf": _csrf(client), "bieu": files})
+    html = response.get_data(as_text=True)
+    assert re.search(r"Tân Long\.xlsx: Biểu chỉ tiêu!E\d+: &#39;nhiều&#39; không phải là số", html)
+    summary = next(x for x in _links(html) if x.endswith("_tong_hop.xlsx"))
+    wb = openpyxl.load_workbook(io.BytesIO(client.get(summary, base_url=BASE).data))
+    assert "Hòa An" in [c.value for c in wb["Tổng hợp"][1]]
+
+
+def test_import_a_docx_and_create_a_blank_plan(client, plans, rendered):
+    response = client.post("/import", base_url=BASE, content_type="multipart/form-data",
+                           data={"csrf": _csrf(client),
+                                 "tep": (io.BytesIO(rendered.read_bytes()), "Kế hoạch 42.docx")})
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/plan/ke_hoach_42.yaml")
+    assert load_plan(plans / "ke_hoach_42.yaml").id == "ke-hoach-42"
+    twice = client.post("/import", base_url=BASE, content_type="multipart/form-data",
+                        data={"csrf": _csrf(client),
+                              "tep": (io.BytesIO(rendered.read_bytes()), "Kế hoạch 42.docx")})
+    assert twice.status_code == 400 and "không ghi đè" in twice.get_data(as_text=True)
+    new = client.post("/new", base_url=BASE, data={
+        "csrf": _csrf(client), "ten": "Kế hoạch mới", "co_quan": "Đảng ủy xã Hòa An",
+        "ma_co_quan": "ĐU", "dia_danh": "Hòa An"})
+    assert new.status_code == 302
+    plan = load_plan(plans / "ke_hoach_moi.yaml")
+    assert plan.van_ban.co_quan == "ĐẢNG ỦY XÃ HÒA AN" and plan.van_ban.du_thao
+
+
+def test_compare_is_not_faked(client):
+    html = client.get(JOBS + "/jobs", base_url=BASE).get_data(as_text=True)
+    assert "So sánh hai bản dự thảo" in html
+    assert "chưa có chức năng so sánh" in html
