@@ -306,6 +306,15 @@ def _page_numbers(doc: _Doc, out: Collector) -> None:
         out.add("trang 2", "so-trang", "không có số trang từ trang 2", "số trang giữa lề trên")
 
 
+def _recipient_endings(doc: _Doc, out: Collector, p: Profile, lines: list) -> None:
+    """Each recipient line ends as the profile says (`,` under HD 36, `;` under HD 05)."""
+    for i, (q, t) in enumerate(lines):
+        want = closing.recipient_ending(t, i == len(lines) - 1, p)
+        if want is not None:
+            out.add(doc.where(q), "noi-nhan", f"dòng nơi nhận không kết thúc bằng '{want}'", want)
+            return
+
+
 def _signature(doc: _Doc, out: Collector, p: Profile) -> None:
     table = next(
         (
@@ -326,7 +335,9 @@ def _signature(doc: _Doc, out: Collector, p: Profile) -> None:
         fmt = f.run(heading[0], heading[0].find(w("r")))
         if p.noi_nhan.gach_chan and not fmt.underline:
             out.add(doc.where(heading[0]), "noi-nhan", "'Nơi nhận:' không gạch chân", "gạch chân")
-        for q, _t in left[left.index(heading) + 1 :]:
+        lines = [(q, t) for q, t in left[left.index(heading) + 1 :] if t.strip()]
+        _recipient_endings(doc, out, p, lines)
+        for q, _t in lines:
             size = f.run(q, q.find(w("r"))).size
             if size and size != p.noi_nhan.co_dong:
                 out.add(

@@ -27,6 +27,13 @@ def recipients(lines: list[str], profile: Profile) -> list[str]:
     ]
 
 
+def recipient_ending(line: str, last: bool, profile: Profile) -> str | None:
+    """The ending the profile wants on a recipient line (`,`/`;`, `.` on the last one) when
+    `line` does not have it, else None: the written form `recipients` produces, judged."""
+    want = profile.noi_nhan.cuoi_cung if last else profile.noi_nhan.cuoi_dong
+    return None if line.rstrip().endswith(want) else want
+
+
 def parse_recipient(line: str) -> str | None:
     """The recipient a `- … ,` line names, whatever its punctuation; None for other lines."""
     found = _RECIPIENT.match(line)
