@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach.errors import Problem
-from kehoach.forms import evaluation, workbook
+from kehoach.forms import evaluation, milestones, workbook
 from kehoach.forms.cells import text_row
 from kehoach.forms.reading import Reading
 from kehoach.forms.report import indicator_rows, row_cells
@@ -51,7 +51,9 @@ class Summary:
         self.names = {u: names.get(u, u) for u in self.units}
         self.missing = [names[u] for u in order if u not in reported]
         self.registry = registry
-        self.lines = {i.id: self._line(i) for i in plan.indicators()}
+        self.year = reading.nam if reading.nam is not None else plan.van_ban.year
+        found = milestones.report_indicators(plan, self.year)
+        self.lines = {i.id: self._line(i) for i in found}
 
     def _target(self, indicator: Indicator, unit: str) -> float | None:
         own = self._unit(unit)
@@ -162,7 +164,7 @@ def _write_lines(summary: Summary, numbers: Worksheet, verdicts: Worksheet) -> N
         ],
     )
     text_row(verdicts, ["Mã", "Chỉ tiêu", *units])
-    for row in indicator_rows(summary.plan):
+    for row in indicator_rows(summary.plan, summary.year):
         ind = row.indicator
         if ind is None:
             text_row(numbers, ["", f"{row.stt}. {row.chi_tieu}"])
@@ -175,7 +177,7 @@ def _write_lines(summary: Summary, numbers: Worksheet, verdicts: Worksheet) -> N
                 ind.id,
                 ind.nhan,
                 ind.don_vi or "",
-                evaluation.target_text(ind),
+                row.target,
                 *[line.values.get(u) for u in summary.units],
                 line.overall,
                 len(line.reached),
@@ -198,7 +200,7 @@ def _write_checks(summary: Summary, checks: Worksheet) -> None:
 def summary_context(summary: Summary, subtitle: str) -> dict[str, Any]:
     """The context of `templates/tong_hop.docx`."""
     rows = []
-    for row in indicator_rows(summary.plan):
+    for row in indicator_rows(summary.plan, summary.year):
         item = row_cells(row, "chung", "dat", "khong_dat", "chua_dat")
         if row.indicator is not None:
             line = summary.lines[row.indicator.id]

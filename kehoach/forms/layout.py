@@ -3,8 +3,9 @@
 
 Sheet `Biểu chỉ tiêu`: title and subtitle rows, `Đơn vị báo cáo` with the unit's name to
 its right, `Kỳ báo cáo`, the heading row, then one row per indicator. Hidden sheet
-`_kehoach`: plan id, unit id, parent plan id and the form's kind, so the summary matches
-by id, never by position or wording.
+`_kehoach`: plan id, unit id, parent plan id, the form's kind and its report year, so the
+summary matches by id, never by position or wording, and evaluates against the targets of
+the year the form was made for (a phụ lục's milestones).
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ class MetaCells:
     unit_id: str = "B2"
     parent_id: str = "B3"
     kind: str = "B4"
+    year: str = "B5"  # the report year; a form without it is of the plan's year
 
 
 FORM = FormCells()
@@ -117,6 +119,7 @@ META_LABELS = {
     META.unit_id: "don_vi",
     META.parent_id: "ke_hoach_goc",
     META.kind: "loai",
+    META.year: "nam",
 }
 
 

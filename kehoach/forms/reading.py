@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach.errors import Problem
-from kehoach.forms import archive, evaluation
+from kehoach.forms import archive, evaluation, milestones
 from kehoach.forms.cells import shown
 from kehoach.forms.layout import (
     FORM,
@@ -50,6 +50,7 @@ class Report:
 @dataclass
 class Reading:
     reports: list[Report] = field(default_factory=list)
+    nam: int | None = None  # the report year of the forms read, for their targets
     errors: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
 
@@ -137,7 +138,7 @@ def _unmatched(typed: str, found: set[str]) -> str:
 class _FormReader:
     def __init__(self, plan: Plan, registry: Registry | None, reading: Reading) -> None:
         self.plan = plan
-        self.indicators = {i.id: i for i in plan.indicators()}
+        self.by_year: dict[int, dict[str, Indicator]] = {}
         self.directory = _Directory.of_registry(registry) if registry else None
         self.reading = reading
         self.seen: dict[str, Path] = {}
@@ -149,12 +150,48 @@ class _FormReader:
         form = self._open(path)
         if form is None or not self._of_this_plan(form):
             return
+        year = self._year(form)
+        if year is None:
+            return
         unit = self._unit(form)
         if unit is None or not self._first_from(unit, path):
             return
         report = Report(unit, path)
-        self._read_rows(form, report)
+        self.reading.nam = year
+        self._read_rows(form, report, self._indicators(year))
         self.reading.reports.append(report)
+
+    def _indicators(self, year: int) -> dict[str, Indicator]:
+        """The indicators a form of `year` reports on, by id (the phụ lục's for that year)."""
+        if year not in self.by_year:
+            found = milestones.report_indicators(self.plan, year)
+            self.by_year[year] = {i.id: i for i in found}
+        return self.by_year[year]
+
+    def _year(self, form: _Form) -> int | None:
+        """The form's report year (the plan's for a form without one); when the plan has
+        milestones, every form must be of the same year, the targets depend on it."""
+        raw = form.meta[META.year].value
+        where = _where(META.year, META_SHEET)
+        if raw in (None, ""):
+            year = self.plan.van_ban.year
+        elif isinstance(raw, int) and not isinstance(raw, bool):
+            year = raw
+        elif isinstance(raw, str) and raw.strip().isdigit():
+            year = int(raw.strip())
+        else:
+            self.error(form.path, where, f"năm báo cáo '{shown(str(raw))}' không phải là một năm")
+            return None
+        first = self.reading.nam
+        if first is not None and year != first and self.plan.milestones():
+            self.error(
+                form.path,
+                where,
+                f"biểu của năm {year}, khác năm {first} của các biểu đã đọc; chỉ tiêu phụ "
+                "lục mỗi năm một khác nên chỉ tổng hợp các biểu cùng năm; bỏ qua tệp này",
+            )
+            return None
+        return year
 
     def _open(self, path: Path) -> _Form | None:
         """The workbook, if it is a readable indicator form made by kehoach."""
@@ -239,10 +276,10 @@ class _FormReader:
         self.seen[unit] = path
         return True
 
-    def _read_rows(self, form: _Form, report: Report) -> None:
+    def _read_rows(self, form: _Form, report: Report, indicators: dict[str, Indicator]) -> None:
         rows_of: dict[str, int] = {}
         for row in data_rows(form.sheet):
-            indicator = self._indicator_at(form, row, rows_of)
+            indicator = self._indicator_at(form, row, rows_of, indicators)
             if indicator is None:
                 continue
             if indicator.gia_tri is None:
@@ -253,13 +290,15 @@ class _FormReader:
             if value is not None:
                 report.values[indicator.id] = value
 
-    def _indicator_at(self, form: _Form, row: int, rows_of: dict[str, int]) -> Indicator | None:
+    def _indicator_at(
+        self, form: _Form, row: int, rows_of: dict[str, int], indicators: dict[str, Indicator]
+    ) -> Indicator | None:
         """The plan's indicator named in the row's id cell, once per form."""
         ident = cell(form.sheet, row, "ma").value
         if ident in (None, ""):
             return None
         where = _where(column("ma").ref(row))
-        if ident not in self.indicators:
+        if ident not in indicators:
             self.error(form.path, where, f"mã chỉ tiêu '{ident}' không có trong kế hoạch")
             return None
         if ident in rows_of:
@@ -268,7 +307,7 @@ class _FormReader:
             )
             return None
         rows_of[ident] = row
-        return self.indicators[ident]
+        return indicators[ident]
 
     def _read_verdict(self, form: _Form, row: int, indicator: Indicator, report: Report) -> None:
         """A qualitative row: the unit's own Đạt / Không đạt."""

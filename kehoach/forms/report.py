@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from kehoach.document.context import document_properties
-from kehoach.forms import evaluation
+from kehoach.forms import evaluation, milestones
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
 from kehoach.plan.references import plan_reference, standing_committee
@@ -68,20 +68,43 @@ class Row:
     stt: str
     chi_tieu: str
     indicator: Indicator | None = None
+    written: str | None = None  # a phụ lục's written milestone (`Đạt chuẩn`)
 
     @property
     def is_group(self) -> bool:
         return self.indicator is None
 
+    @property
+    def target(self) -> str:
+        """The `Chỉ tiêu kế hoạch` cell: the written milestone, else the record's target."""
+        if self.written is not None:
+            return self.written
+        return evaluation.target_text(self.indicator) if self.indicator else ""
 
-def indicator_rows(plan: Plan) -> list[Row]:
-    """Groups (I., II. …, by paragraph of II.2) and their indicators (1., 2. …)."""
+
+def indicator_rows(plan: Plan, year: int) -> list[Row]:
+    """Groups (I., II. …, by paragraph of II.2) and their indicators (1., 2. …), then the
+    phụ lục's groups, their rows numbered through each appendix as its table numbers them,
+    with the targets of the report `year`."""
     rows: list[Row] = []
     block = plan.muc_tieu_chi_tieu.chi_tieu if plan.muc_tieu_chi_tieu else None
     for g, paragraph in enumerate(block.doan if block else [], start=1):
         rows.append(Row(labels.roman(g), paragraph.nhan or f"Nhóm chỉ tiêu {g}"))
         for i, indicator in enumerate(paragraph.indicators(), start=1):
             rows.append(Row(str(i), indicator.nhan, indicator))
+    groups = len(block.doan) if block else 0
+    for appendix in plan.phu_luc:
+        count = 0
+        for group in appendix.chi_tieu:
+            if group.tieu_de:
+                groups += 1
+                rows.append(Row(labels.roman(groups), group.tieu_de))
+            for item in group.chi_tieu:
+                count += 1
+                written = milestones.text_target(item, year)
+                rows.append(
+                    Row(str(count), item.nhan, milestones.as_indicator(item, year), written)
+                )
     return rows
 
 
@@ -96,15 +119,15 @@ def row_cells(row: Row, *blank: str) -> dict[str, Any]:
     } | dict.fromkeys(blank, "")
     if row.indicator is not None:
         cells["don_vi"] = row.indicator.don_vi or ""
-        cells["ke_hoach"] = evaluation.target_text(row.indicator)
+        cells["ke_hoach"] = row.target
     return cells
 
 
-def table_rows(plan: Plan) -> list[dict[str, Any]]:
-    """The rows of the blank indicator table; results and evaluation left blank."""
-    return [
-        row_cells(row, "ket_qua", "ty_le", "danh_gia", "ghi_chu") for row in indicator_rows(plan)
-    ]
+def table_rows(plan: Plan, year: int) -> list[dict[str, Any]]:
+    """The rows of the blank indicator table for the report `year`; results and
+    evaluation left blank."""
+    blank = ("ket_qua", "ty_le", "danh_gia", "ghi_chu")
+    return [row_cells(row, *blank) for row in indicator_rows(plan, year)]
 
 
 def _report_words(plan: Plan, period: Period) -> dict[str, str]:
@@ -208,7 +231,7 @@ def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
             "ten": appendix["ten"],
             "chu_thich": appendix["chu_thich"].format(**words),
         },
-        "dong": table_rows(plan),
+        "dong": table_rows(plan, period.nam),
     }
 
 
@@ -221,7 +244,7 @@ def table_context(plan: Plan, period: Period, unit_name: str) -> dict[str, Any]:
             f"Đơn vị báo cáo: {unit_name or '.' * 40}",
             f"Kỳ báo cáo: {period.ky} năm {period.nam}",
         ],
-        "dong": table_rows(plan),
+        "dong": table_rows(plan, period.nam),
     }
 
 

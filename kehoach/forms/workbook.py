@@ -57,7 +57,7 @@ def build(plan: Plan, period: Period, units: list[UnitRef], own_unit: UnitRef | 
     ws = wb.active
     ws.title = FORM_SHEET
     _write_titles(ws, plan, period)
-    meta = _write_meta(wb, plan)
+    meta = _write_meta(wb, plan, period)
     if own_unit is not None:
         text_cell(meta, META.unit_id, own_unit[0])
         text_cell(ws, FORM.unit_name, own_unit[1])
@@ -65,7 +65,7 @@ def build(plan: Plan, period: Period, units: list[UnitRef], own_unit: UnitRef | 
         _offer_units(wb, ws, meta, units)
     _write_headings(ws)
     rules = _Validations.on(ws)
-    for row, item in enumerate(indicator_rows(plan), start=FORM.first_row):
+    for row, item in enumerate(indicator_rows(plan, period.nam), start=FORM.first_row):
         _write_row(ws, row, item, rules)
     _set_up_page(ws)
     _set_properties(wb, plan, period)
@@ -93,14 +93,15 @@ def _write_titles(ws: Worksheet, plan: Plan, period: Period) -> None:
     ws[FORM.period].font = _FONT
 
 
-def _write_meta(wb: Workbook, plan: Plan) -> Worksheet:
-    """The hidden sheet of ids the summary matches by."""
+def _write_meta(wb: Workbook, plan: Plan, period: Period) -> Worksheet:
+    """The hidden sheet of ids the summary matches by, and the report year."""
     meta = wb.create_sheet(META_SHEET)
     for ref, label in META_LABELS.items():
         text_cell(meta, f"A{ref[1:]}", label)
     text_cell(meta, META.plan_id, plan.id)
     text_cell(meta, META.parent_id, plan.goc.id if plan.goc else "")
     text_cell(meta, META.kind, FORM_KIND)
+    put(meta, META.year, period.nam)
     meta.sheet_state = "hidden"
     return meta
 
@@ -213,7 +214,7 @@ def _write_row(ws: Worksheet, row: int, item: Row, rules: _Validations) -> None:
         _style(ws.cell(row, col.index), col, item.is_group)
     ws.row_dimensions[row].height = 16 * max(1, -(-len(name) // _WRAP_AT))
     if item.indicator is not None:
-        _write_indicator(ws, row, item.indicator, rules)
+        _write_indicator(ws, row, item, rules)
 
 
 def _style(target: Cell, col: Column, group: bool) -> None:
@@ -231,10 +232,11 @@ def _open_input(target: Cell) -> None:
     target.protection, target.fill = _OPEN, _INPUT
 
 
-def _write_indicator(ws: Worksheet, row: int, indicator: Indicator, rules: _Validations) -> None:
+def _write_indicator(ws: Worksheet, row: int, item: Row, rules: _Validations) -> None:
     """The plan's side of the row; the unit's inputs open; the formulas for a number."""
+    indicator = item.indicator
     text_cell(ws, column("don_vi").ref(row), indicator.don_vi or "")
-    text_cell(ws, column("ke_hoach").ref(row), evaluation.target_text(indicator))
+    text_cell(ws, column("ke_hoach").ref(row), item.target)
     _open_input(cell(ws, row, "ghi_chu"))
     if indicator.gia_tri is None:  # qualitative: the unit judges itself
         judged = cell(ws, row, "danh_gia")
