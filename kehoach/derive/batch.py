@@ -124,13 +124,16 @@ def _write_in_worker(unit_id: str) -> Written:
     return drafter.write(unit_id, targets)
 
 
-def write_all(drafter: Drafter, unit_ids: list[str], targets: Targets) -> Iterator[Written]:
+def write_all(
+    drafter: Drafter, unit_ids: list[str], targets: Targets, parallel: bool = True
+) -> Iterator[Written]:
     """Draft every unit, in order, then put all their files in place at once; one bad unit
-    (every bad one is reported) and nothing is written."""
+    (every bad one is reported) and nothing is written. `parallel=False` for a threaded
+    caller (the web server), which must not fork."""
     batch = Batch(targets.inputs)
     problems: list[Problem] = []
     try:
-        for written in _draft_all(drafter, unit_ids, targets):
+        for written in _draft_all(drafter, unit_ids, targets, parallel):
             batch.adopt(written.files)
             problems += written.problems
             yield written
@@ -141,7 +144,9 @@ def write_all(drafter: Drafter, unit_ids: list[str], targets: Targets) -> Iterat
         batch.discard()
 
 
-def _draft_all(drafter: Drafter, unit_ids: list[str], targets: Targets) -> Iterator[Written]:
+def _draft_all(
+    drafter: Drafter, unit_ids: list[str], targets: Targets, parallel: bool
+) -> Iterator[Written]:
     """Every unit's draft, in order; a large batch uses both cores."""
     global _worker
     refused: list[Problem] = []
@@ -154,7 +159,7 @@ def _draft_all(drafter: Drafter, unit_ids: list[str], targets: Targets) -> Itera
         raise KehoachError(refused)
     workers = min(os.cpu_count() or 1, 2)
     forking = "fork" in multiprocessing.get_all_start_methods()
-    if len(unit_ids) < PARALLEL_FROM or workers < 2 or not forking:
+    if not parallel or len(unit_ids) < PARALLEL_FROM or workers < 2 or not forking:
         for unit_id in unit_ids:
             yield drafter.write(unit_id, targets)
         return

@@ -19,7 +19,10 @@ STALE = ("Tệp kế hoạch đã bị thay đổi (ở cửa sổ khác hoặc 
          "được mở, nên chưa lưu gì để khỏi ghi đè. Dưới đây là nội dung mới nhất của tệp; "
          "hãy sửa lại rồi lưu.")
 MESSAGES = {"saved": "Đã lưu. Chỉ những dòng đã sửa trong tệp thay đổi.",
-            "unchanged": "Không có gì thay đổi."}
+            "unchanged": "Không có gì thay đổi.",
+            "imported": "Đã nhập thành kế hoạch mới; không có chỗ nào cần xem lại.",
+            "imported_review": "Đã nhập thành kế hoạch mới. Có chỗ cần xem lại (đánh dấu "
+                               "XEM LẠI bên dưới): hãy đối chiếu với bản gốc rồi lưu."}
 
 
 def problems_of(pf: PlanFile) -> list[Problem]:

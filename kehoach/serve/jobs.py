@@ -4,6 +4,7 @@ goes to a job folder of the server, offered for download."""
 
 from __future__ import annotations
 
+import io
 import secrets
 from pathlib import Path
 
@@ -13,12 +14,6 @@ from kehoach.errors import KehoachError
 from kehoach.serve.files import check_upload, name_of, plan_path, work_dir
 
 blueprint = Blueprint("jobs", __name__)
-
-
-def _compare_available() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("kehoach.compare") is not None
 
 
 def _registry(path: Path, plan):
@@ -39,7 +34,7 @@ def jobs(name: str):
     plan = load_plan(path)
     loaded = _registry(path, plan)
     units = [(u.id, u.ten) for u in loaded.registry.don_vi] if loaded else []
-    return render_template("jobs.html", name=name, units=units, compare=_compare_available())
+    return render_template("jobs.html", name=name, units=units)
 
 
 def _job() -> tuple[str, Path]:
@@ -49,9 +44,9 @@ def _job() -> tuple[str, Path]:
 
 @blueprint.post("/plan/<path:name>/derive")
 def derive(name: str):
-    """`kehoach derive` for the chosen units (or all): YAML beside the plan, DOCX here."""
-    from kehoach.commands.common import TEMPLATE
-    from kehoach.derive.batch import Drafter, Targets
+    """`kehoach derive` for the chosen units (or all): YAML beside the plan, DOCX here;
+    with a values sheet, its values drafted in (existing plans: only their values)."""
+    from kehoach.commands.common import TEMPLATE, registry_path
     from kehoach.document.lookup import find_template
     from kehoach.plan.loader import load_plan
 
@@ -68,22 +63,80 @@ def derive(name: str):
         loaded.unit(u).id for u in chosen]
     yaml_dir = path.parent / path.stem
     existing = [u for u in units if (yaml_dir / f"{u}.yaml").exists()]
-    if existing and request.form.get("ghi_de") != "1":
+    again = request.form.get("ghi_de") == "1"
+    token, out = _job()
+    template = find_template(TEMPLATE, None)
+    sheet = _values_sheet(token)
+    updated: list[str] = []
+    if sheet is not None:
+        loaded, updated = _with_sheet(sheet, parent, loaded, existing if not again else [],
+                                      (yaml_dir, out), template)
+        units = [u for u in units if u not in updated]
+    elif existing and not again:
         raise KehoachError("không ghi đè kế hoạch đơn vị đã có (có thể đã được sửa tay): "
                            + ", ".join(existing) + " — đánh dấu 'Soạn lại' nếu muốn ghi đè")
-    token, out = _job()
-    drafter = Drafter(parent, loaded, find_template(TEMPLATE, None))
+    inputs = (path, registry_path(path, parent, None), sheet)
+    results = [*_drafted(parent, loaded, template, units, (yaml_dir, out, True, inputs)),
+               *({"unit": u, "updated": (out / f"{u}.docx").exists(), "review": [],
+                  "changes": [], "plan": name_of(yaml_dir / f"{u}.yaml"), "docx": f"{u}.docx"}
+                 for u in updated)]
+    return render_template("derived.html", name=name, token=token, results=results)
+
+
+def _drafted(parent, loaded, template: Path, units: list[str], where: tuple) -> list[dict]:
+    """The units drafted through derive's `write_all` (every unit checked first, all
+    files put in place together), in this thread: a threaded server must not fork."""
+    from kehoach.derive.batch import Drafter, Targets, write_all
+
+    targets = Targets(*where)
     results = []
-    targets = Targets(yaml_dir, out, True)
-    # One unit after another in this thread: write_all's worker processes would fork a
-    # threaded server.
-    for written in (drafter.write(unit, targets) for unit in units):
+    for written in write_all(Drafter(parent, loaded, template), units, targets, parallel=False):
         review = [line for line in written.explained if "[xem lại]" in line]
         results.append({
             "unit": written.unit, "review": review, "changes": written.explained[1:],
-            "plan": name_of(yaml_dir / f"{written.unit}.yaml"), "docx": f"{written.unit}.docx",
+            "plan": name_of(targets.yaml_dir / f"{written.unit}.yaml"),
+            "docx": f"{written.unit}.docx",
         })
-    return render_template("derived.html", name=name, token=token, results=results)
+    return results
+
+
+def _values_sheet(token: str) -> Path | None:
+    """The uploaded values sheet, kept in the job folder."""
+    storage = request.files.get("gia_tri")
+    if storage is None or not storage.filename:
+        return None
+    upload = check_upload(storage, (".xlsx",))
+    target = work_dir("jobs", token, "gia_tri") / f"{upload.stem}.xlsx"
+    target.write_bytes(upload.data)
+    return target
+
+
+def _with_sheet(sheet: Path, parent, loaded, existing: list[str], dirs,
+                template: Path):
+    """The registry with the sheet's values, and the existing unit plans whose values
+    derive's `--values` changed in place (their DOCX rendered again into the job)."""
+    from kehoach.commands.derive import _update_values
+    from kehoach.derive import values
+
+    given = values.read(sheet, parent, loaded)  # the problem page shows cell and message
+    if existing:
+        _update_values(existing, given, dirs, template)
+    return values.with_values(loaded, given), existing
+
+
+@blueprint.get("/plan/<path:name>/values-template")
+def values_template(name: str):
+    """derive's `--values-template`: every unit's indicator values in one sheet to fill."""
+    from kehoach.derive import values
+    from kehoach.plan.loader import load_plan
+
+    path = plan_path(name)
+    parent = load_plan(path)
+    loaded = _registry(path, parent)
+    if loaded is None:
+        abort(404, "kế hoạch không chỉ định danh sách đơn vị (danh_sach_don_vi)")
+    return send_file(io.BytesIO(values.template(parent, loaded)), as_attachment=True,
+                     download_name=f"{path.stem}_gia_tri_chi_tieu.xlsx")
 
 
 @blueprint.post("/plan/<path:name>/forms")
@@ -97,7 +150,8 @@ def forms(name: str):
         abort(400, "năm báo cáo phải là số")
     token, out = _job()
     command.callback(plan=path, out_dir=out, ky=request.form.get("ky", "").strip() or None,
-                     nam=int(year) if year else None, units_file=None, templates_dir=None)
+                     nam=int(year) if year else None, units_file=None, templates_dir=None,
+                     pdf=False)
     files = sorted(p.name for p in out.iterdir())
     return render_template("made.html", name=name, token=token, files=files,
                            title="Biểu mẫu báo cáo trống", problems=[], notes=[])

@@ -84,7 +84,8 @@ def _target(stem: str) -> Path:
 
 @blueprint.post("/import")
 def import_plan():
-    """The uploaded DOCX/TXT through `kehoach import`, into a new plan file."""
+    """The uploaded DOCX/TXT through `kehoach import`, into a new plan file; its exit 1
+    means written with places to review, which the editor then points to."""
     from kehoach.commands.import_ import import_ as command
 
     storage = request.files.get("tep")
@@ -95,8 +96,13 @@ def import_plan():
     with tempfile.TemporaryDirectory(prefix="kehoach-import-") as work:
         source = Path(work) / f"{upload.stem}{upload.suffix}"
         source.write_bytes(upload.data)
-        command.callback(source=source, target=target, force=False)
-    return redirect(url_for("editor.show", name=name_of(target)))
+        try:
+            command.callback(source=source, target=target, force=False)
+        except SystemExit as done:
+            if done.code != 1:
+                raise
+            return redirect(url_for("editor.show", name=name_of(target), msg="imported_review"))
+    return redirect(url_for("editor.show", name=name_of(target), msg="imported"))
 
 
 @blueprint.post("/new")

@@ -137,7 +137,8 @@ def test_import_a_docx(browser, live, plans, rendered, tmp_path):
     browser.get(live)
     _by(browser, "#tep-nhap").send_keys(str(source))
     _submit(browser, "#nut-nhap")
-    assert browser.current_url.endswith("/plan/ke_hoach_nhap.yaml")
+    assert browser.current_url.endswith("/plan/ke_hoach_nhap.yaml?msg=imported_review")
+    assert "Có chỗ cần xem lại" in _by(browser, ".message").text
     _shot(browser, tmp_path, "5-nhap")
     assert load_plan(plans / "ke_hoach_nhap.yaml").id == "ke-hoach-nhap"
 
@@ -156,3 +157,22 @@ def test_draft_a_communes_plan(browser, live, plans, tmp_path):
     _submit(browser, section.find_element(By.PARTIAL_LINK_TEXT, "Sửa kế hoạch"))
     assert "hoa-an.yaml" in browser.title
     _shot(browser, tmp_path, "8-ke-hoach-xa")
+
+
+def test_compare_a_plan_with_its_edited_copy(browser, live, plans, tmp_path):
+    from selenium.webdriver.support.select import Select
+
+    from kehoach.plan.edit import PlanFile
+
+    edited = PlanFile.open(plans / "phung_hiep_42.yaml")
+    edited.set(PARAGRAPH, NEW_TEXT)
+    (plans / "du_thao_2.yaml").write_text(edited.text, encoding="utf-8")
+    browser.get(live + "plan/phung_hiep_42.yaml/jobs")
+    _submit(browser, "#so-sanh")
+    Select(_by(browser, "#chon-moi")).select_by_value("du_thao_2.yaml")
+    Select(_by(browser, "#chon-cu")).select_by_value("phung_hiep_42.yaml")
+    _submit(browser, "#nut-so-sanh")
+    result = _by(browser, "#ket-qua")
+    _shot(browser, tmp_path, "9-so-sanh")
+    assert "phung_hiep_42.yaml → du_thao_2.yaml: 1 thay đổi" in result.text
+    assert "sửa chữ" in result.text

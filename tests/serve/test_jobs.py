@@ -1,15 +1,19 @@
-"""The other jobs from the pages: derive, blank forms, aggregate, import, a new plan."""
+"""The other jobs from the pages: derive (with the values sheet), blank forms, aggregate,
+import, a new plan, compare."""
 
 from __future__ import annotations
 
 import io
 import re
+import zipfile
 
 import openpyxl
 from docx import Document
 
+from kehoach.derive import values
 from kehoach.forms.layout import FORM, cell, rows_by_id
 from kehoach.forms.report import FORM_SHEET
+from kehoach.plan.edit import PlanFile
 from kehoach.plan.loader import load_plan
 from serve.webpages import BASE, token
 
@@ -76,8 +80,12 @@ def test_import_a_docx_and_create_a_blank_plan(client, plans, rendered):
     response = client.post("/import", base_url=BASE, content_type="multipart/form-data",
                            data={"csrf": _csrf(client),
                                  "tep": (io.BytesIO(rendered.read_bytes()), "Kế hoạch 42.docx")})
+    # import exits 1 when something needs review; the plan is written all the same and the
+    # editor opens on it saying so.
     assert response.status_code == 302
-    assert response.headers["Location"].endswith("/plan/ke_hoach_42.yaml")
+    assert response.headers["Location"].endswith("/plan/ke_hoach_42.yaml?msg=imported_review")
+    opened = client.get(response.headers["Location"], base_url=BASE).get_data(as_text=True)
+    assert "Có chỗ cần xem lại" in opened
     assert load_plan(plans / "ke_hoach_42.yaml").id == "ke-hoach-42"
     twice = client.post("/import", base_url=BASE, content_type="multipart/form-data",
                         data={"csrf": _csrf(client),
@@ -91,7 +99,76 @@ def test_import_a_docx_and_create_a_blank_plan(client, plans, rendered):
     assert plan.van_ban.co_quan == "ĐẢNG ỦY XÃ HÒA AN" and plan.van_ban.du_thao
 
 
-def test_compare_is_not_faked(client):
-    html = client.get(JOBS + "/jobs", base_url=BASE).get_data(as_text=True)
-    assert "So sánh hai bản dự thảo" in html
-    assert "chưa có chức năng so sánh" in html
+def test_derive_with_the_values_sheet(client, plans):
+    sheet = client.get(JOBS + "/values-template", base_url=BASE)
+    assert sheet.status_code == 200
+    wb = openpyxl.load_workbook(io.BytesIO(sheet.data))
+    ws = wb[values.SHEET]
+    column = next(c.column for c in ws[1] if c.value == "Xã Hòa An")
+    row = next(r[0].row for r in ws.iter_rows(min_row=2) if r[0].value == "ct-bhyt")
+    ws.cell(row, column).value = "96,5"
+    filled = io.BytesIO()
+    wb.save(filled)
+
+    def post(again: str = ""):
+        return client.post(JOBS + "/derive", base_url=BASE, content_type="multipart/form-data",
+                           data={"csrf": _csrf(client), "don_vi": "hoa-an", "ghi_de": again,
+                                 "gia_tri": (io.BytesIO(filled.getvalue()), "giá trị.xlsx")})
+
+    assert post().status_code == 200
+    written = plans / "phung_hiep_42" / "hoa-an.yaml"
+    assert PlanFile.open(written).get((*PlanFile.open(written).path_of("ct-bhyt"),
+                                       "gia_tri")) == 96.5
+    ws.cell(row, column).value = 97
+    filled = io.BytesIO()
+    wb.save(filled)
+    html = post().get_data(as_text=True)  # existing plan: only the value changes
+    assert "chỉ sửa giá trị chỉ tiêu theo bảng" in html
+    assert PlanFile.open(written).get((*PlanFile.open(written).path_of("ct-bhyt"),
+                                       "gia_tri")) == 97
+    ws.cell(row, column).value = "nhiều"
+    filled = io.BytesIO()
+    wb.save(filled)
+    bad = post("1")
+    assert bad.status_code == 400
+    assert re.search(r"không phải &#39;nhiều&#39; <span class=\"where\">\(Giá trị chỉ tiêu!"
+                     rf"{ws.cell(row, column).coordinate}\)", bad.get_data(as_text=True))
+
+
+def _compare(client, **sides):
+    return client.post("/compare", base_url=BASE, content_type="multipart/form-data",
+                       data={"csrf": _csrf(client), **sides})
+
+
+def test_compare_two_plans_of_the_folder(client, plans):
+    page = client.get(JOBS + "/jobs", base_url=BASE).get_data(as_text=True)
+    link = re.search(r'id="so-sanh" href="([^"]+)"', page).group(1)
+    chooser = client.get(link.replace("&amp;", "&"), base_url=BASE).get_data(as_text=True)
+    assert '<option value="phung_hiep_42.yaml" selected>' in chooser
+    assert "don_vi_phung_hiep.yaml" not in chooser  # a registry is not a plan
+    edited = PlanFile.open(plans / "phung_hiep_42.yaml")
+    edited.set(("muc_dich_yeu_cau", "muc", 0, "doan", 0, "noi_dung"), "Một đoạn viết lại.")
+    (plans / "moi.yaml").write_text(edited.text, encoding="utf-8")
+    html = _compare(client, cu="phung_hiep_42.yaml", moi="moi.yaml").get_data(as_text=True)
+    ident = load_plan(plans / "moi.yaml").muc_dich_yeu_cau.muc[0].doan[0].id
+    assert re.search(rf"<code>{ident}</code>.*?sửa chữ", html, re.S)
+    docx = client.get(re.search(r'id="tai-so-sanh" href="([^"]+)"', html).group(1),
+                      base_url=BASE)
+    body = zipfile.ZipFile(io.BytesIO(docx.data)).read("word/document.xml").decode()
+    assert re.search(r"<w:ins [^>]*><w:r><w:t[^>]*>viết lại</w:t>", body)  # word by word
+    assert "<w:del " in body
+    same = _compare(client, cu="phung_hiep_42.yaml", moi="phung_hiep_42.yaml")
+    assert "hai bản như nhau" in same.get_data(as_text=True)
+    assert _compare(client, cu="phung_hiep_42.yaml").status_code == 400
+
+
+def test_compare_an_uploaded_docx_with_a_plan(client, rendered):
+    html = _compare(client, cu="phung_hiep_42.yaml",
+                    tep_moi=(io.BytesIO(rendered.read_bytes()), "Bản gửi lại.docx"))
+    assert html.status_code == 200
+    text = html.get_data(as_text=True)
+    assert "phung_hiep_42.yaml → Bản gửi lại.docx" in text
+    assert 'href="/out/' in text
+    refused = _compare(client, cu="phung_hiep_42.yaml",
+                       tep_moi=(io.BytesIO(b"not a zip"), "x.docx"))
+    assert refused.status_code == 400
