@@ -48,7 +48,7 @@ def compare(
     old_plan, new_plan = load_side(old), load_side(new)
     result = compare_plans(old_plan, new_plan, pair_by_text=is_imported(old) or is_imported(new))
     if docx_path is not None:
-        _write_docx(old_plan, new_plan, result, docx_path, templates_dir)
+        write_tracked_docx(old_plan, new_plan, result, docx_path, templates_dir)
     if form == "json":
         out = {
             "giong_nhau": not result.changes,
@@ -68,7 +68,7 @@ def compare(
     sys.exit(1 if result.changes else 0)
 
 
-def _write_docx(
+def write_tracked_docx(
     old_plan: Plan, new_plan: Plan, result: Comparison, target: Path, templates_dir: Path | None
 ) -> None:
     """Render both sides with one renderer and write NEW with the revisions, atomically."""

@@ -121,7 +121,7 @@ def derive(
         registry = values.with_values(registry, given)
         if existing and not force:
             template = find_template(TEMPLATE, templates_dir)
-            _update_values(existing, given, (yaml_dir, docx_dir), template)
+            update_values(existing, given, (yaml_dir, docx_dir), template)
             units = [u for u in units if u not in existing]
             if not units:
                 return
@@ -136,7 +136,7 @@ def derive(
            (plan, units_file, values_file), pdf)
 
 
-def _update_values(existing: list[str], given: dict, dirs, template: Path) -> None:
+def update_values(existing: list[str], given: dict, dirs, template: Path) -> None:
     """Existing unit plans: only their indicator values change, in place; the DOCX of
     each changed plan is rendered again from its YAML."""
     from kehoach.derive.values import update_existing

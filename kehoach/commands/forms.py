@@ -140,7 +140,7 @@ def aggregate(
     if not reading.reports:
         raise KehoachError("không có biểu nào dùng được; chưa ghi bảng tổng hợp")
     summary = summing.Summary(model, registry, reading)
-    period = report_forms.Period(report_forms.outline().ky_mac_dinh, summary.year)  # the forms' year
+    period = report_forms.Period(report_forms.outline().ky_mac_dinh, summary.year)
     docx = renderer_for("tong_hop.docx", templates_dir).render_context(
         summing.summary_context(summary, report_forms.subtitle(model, period)),
         report_forms.properties(model, "Tổng hợp chỉ tiêu", period),

@@ -52,7 +52,7 @@ def _side(side: str, job: Path) -> tuple[Path, str]:
 @blueprint.post("/compare")
 def compare():
     """`kehoach compare CŨ MỚI --docx`: the same functions, the result as a page."""
-    from kehoach.commands.compare import _write_docx
+    from kehoach.commands.compare import write_tracked_docx
     from kehoach.compare.changes import compare as compare_plans
     from kehoach.compare.sides import is_imported, load_side
 
@@ -62,7 +62,7 @@ def compare():
     old_plan, new_plan = load_side(old), load_side(new)
     result = compare_plans(old_plan, new_plan, pair_by_text=is_imported(old) or is_imported(new))
     docx = f"so_sanh_{new.stem}.docx"
-    _write_docx(old_plan, new_plan, result, job / docx, None)
+    write_tracked_docx(old_plan, new_plan, result, job / docx, None)
     chosen = {"cu": old_name if old.is_relative_to(plans_dir()) else "",
               "moi": new_name if new.is_relative_to(plans_dir()) else ""}
     return render_template(

@@ -115,12 +115,12 @@ def _with_sheet(sheet: Path, parent, loaded, existing: list[str], dirs,
                 template: Path):
     """The registry with the sheet's values, and the existing unit plans whose values
     derive's `--values` changed in place (their DOCX rendered again into the job)."""
-    from kehoach.commands.derive import _update_values
+    from kehoach.commands.derive import update_values
     from kehoach.derive import values
 
     given = values.read(sheet, parent, loaded)  # the problem page shows cell and message
     if existing:
-        _update_values(existing, given, dirs, template)
+        update_values(existing, given, dirs, template)
     return values.with_values(loaded, given), existing
 
 
@@ -191,7 +191,7 @@ def aggregate(name: str):
     files: list[str] = []
     if reading.reports:
         summary = summing.Summary(model, loaded.registry if loaded else None, reading)
-        period = report_forms.Period(report_forms.outline().ky_mac_dinh, model.van_ban.year)
+        period = report_forms.Period(report_forms.outline().ky_mac_dinh, summary.year)
         docx = renderer_for("tong_hop.docx").render_context(
             summing.summary_context(summary, report_forms.subtitle(model, period)),
             report_forms.properties(model, "Tổng hợp chỉ tiêu", period))
