@@ -18,7 +18,7 @@ from kehoach.derive.closing import recipients, signature
 from kehoach.derive.header import opening, unit_header
 from kehoach.derive.roles import bodies, section_iv
 from kehoach.derive.target import target_for
-from kehoach.derive.wording import Wording
+from kehoach.derive.wording import Wording, fold
 from kehoach.plan.model import Parent, Plan
 from kehoach.plan.review import ReviewNote
 from kehoach.plan.units import LoadedRegistry, Unit
@@ -80,6 +80,7 @@ class Derivation:
                 "to_chuc_thuc_hien": organisation,
                 "chu_ky": signature(parent, target, record),
                 "noi_nhan": recipients(target, bodies(organisation)),
+                "ket_luan": fold(target.level.ket_luan.format(**target.fields)) or None,
             }
         )
         draft = with_notes(draft, record.notes)

@@ -118,6 +118,7 @@ class Level(_Data):
     bao_cao: Reporting | None = None
     noi_nhan: list[str] = []
     to_chuc_thuc_hien: list[Role] = []
+    ket_luan: str = ""  # the closing sentence of a unit's plan, after its last part
     xem_lai: list[Review] = []
 
     @property

@@ -109,11 +109,13 @@ def test_commune_bodies_act_in_section_iv(all_units):
     duties = [line for line in lines[start + 1:] if re.match(r"\d\. ", line)]
     bodies = ["Văn phòng Đảng ủy chủ trì", "Ủy ban Kiểm tra Đảng ủy tham mưu",
               "Hội đồng nhân dân xã giám sát", "Ủy ban nhân dân xã cụ thể hóa",
-              "Ủy ban Mặt trận Tổ quốc", "Các chi bộ trực thuộc Đảng ủy",
-              "Ban Thường vụ Đảng ủy xã yêu cầu"]
+              "Ủy ban Mặt trận Tổ quốc", "Các chi bộ trực thuộc Đảng ủy"]
     assert len(duties) == len(bodies)
     for number, (duty, body) in enumerate(zip(duties, bodies, strict=True), start=1):
         assert duty.startswith(f"{number}. {body}"), duty
+    # the closing sentence: its own unnumbered paragraph after the last duty
+    closing = lines[lines.index(duties[-1]) + 1]
+    assert closing.startswith("Ban Thường vụ Đảng ủy xã yêu cầu các chi bộ")
     # the Văn phòng's roles in one item, with the reporting schedule of the level data,
     # routed through the organ the district plan names
     assert ("6 tháng (trước ngày 10/6) và hằng năm (trước ngày 10/12) về Ban Thường vụ "
