@@ -65,6 +65,8 @@ def build(plans_dir: Path, out_dir: Path, templates_dir: Path | None, pdf: bool)
 
     plans = []
     for path in sorted(plans_dir.rglob("*.yaml")):
+        if any(part.startswith(".") for part in path.relative_to(plans_dir).parts):
+            continue  # hidden: the drafts `derive --update` merges from, not plans to print
         try:
             data = yamlsource.load(yamlsource.read_text(path), str(path)).data
         except KehoachError:
