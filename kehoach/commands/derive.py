@@ -58,6 +58,11 @@ def grouped(explained: list[list[str]]) -> list[str]:
 @units_option
 @templates_option
 @click.option("--force", is_flag=True, help="Ghi đè kế hoạch đơn vị đã có.")
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Cập nhật kế hoạch đơn vị đã có theo kế hoạch cấp trên mới, giữ các chỗ đơn vị đã sửa.",
+)
 @click.option("--explain", is_flag=True, help="In mọi thay đổi so với văn bản cấp trên.")
 @pdf_option
 @click.option(
@@ -82,6 +87,7 @@ def derive(
     units_file: Path | None,
     templates_dir: Path | None,
     force: bool,
+    update: bool,
     explain: bool,
     pdf: bool,
     values_template: Path | None,
@@ -106,15 +112,14 @@ def derive(
         write_atomic(values_template, values.template(parent, registry), (plan, units_file))
         click.echo(f"đã ghi bảng giá trị chỉ tiêu: {values_template}")
         return
-    if bool(unit_ids) == all_units:
-        raise KehoachError("chọn đơn vị bằng --unit MÃ hoặc --all (một trong hai)")
-    units = (
-        [u.id for u in registry.registry.don_vi]
-        if all_units
-        else [registry.unit(u).id for u in unit_ids]
-    )
+    units = _chosen(registry, unit_ids, all_units)
     yaml_dir = out_dir or plan.parent / plan.stem
     docx_dir = out_dir or Path("output") / plan.stem
+    if update:
+        clash = force or values_file is not None or explain
+        _update(parent, registry, templates_dir, units, (yaml_dir, docx_dir),
+                (plan, units_file), pdf, clash)
+        return
     existing = [u for u in units if (yaml_dir / f"{u}.yaml").exists()]
     if values_file is not None:
         given = values.read(existing_file(values_file), parent, registry)
@@ -134,6 +139,39 @@ def derive(
     template = find_template(TEMPLATE, templates_dir)
     _draft(parent, registry, template, units, (yaml_dir, docx_dir), explain, all_units,
            (plan, units_file, values_file), pdf)
+
+
+def _chosen(registry, unit_ids: tuple[str, ...], all_units: bool) -> list[str]:
+    """The units asked for: by id, or all of the registry's."""
+    if bool(unit_ids) == all_units:
+        raise KehoachError("chọn đơn vị bằng --unit MÃ hoặc --all (một trong hai)")
+    if all_units:
+        return [u.id for u in registry.registry.don_vi]
+    return [registry.unit(u).id for u in unit_ids]
+
+
+def _update(parent, registry, templates_dir: Path | None, units: list[str], dirs,
+            inputs: tuple[Path | None, ...], pdf: bool, clash: bool) -> None:
+    """`--update`: merge each unit's plan with the new upper plan; exit 1 when some
+    element awaits review."""
+    from kehoach.derive.update import summary, update_all
+    from kehoach.document.lookup import find_template
+
+    if clash:
+        raise KehoachError("--update không dùng cùng --force, --values hay --explain")
+    template = find_template(TEMPLATE, templates_dir)
+    done = update_all(parent, registry, template, units, dirs, inputs)
+    for updated in done:
+        click.echo(summary(updated))
+    review = sum(updated.review for updated in done)
+    yaml_dir, docx_dir = dirs
+    click.echo(
+        f"đã cập nhật {len(done)} kế hoạch: YAML trong {yaml_dir} (bản trước: *.yaml.bak), "
+        f"DOCX trong {docx_dir}; {review} phần tử cần xem lại (tìm 'XEM LẠI' trong tệp YAML)"
+    )
+    if pdf:
+        write_pdfs([docx_dir / f"{u}.docx" for u in units])
+    sys.exit(1 if review else 0)
 
 
 def update_values(existing: list[str], given: dict, dirs, template: Path) -> None:

@@ -24,6 +24,12 @@ PARALLEL_FROM = 40  # units; below this, starting a second process costs more th
 REVIEW = "XEM LẠI"
 
 
+def base_path(plan_path: Path) -> Path:
+    """Where the draft exactly as derive wrote it is kept, beside the unit's plan, for
+    `derive --update` to merge from: a dot-file, which `build` skips and editors hide."""
+    return plan_path.with_name(f".{plan_path.stem}.goc.yaml")
+
+
 @dataclass(frozen=True)
 class Written:
     """What drafting one unit wrote, and what to tell the clerk about it."""
@@ -103,7 +109,9 @@ class Drafter:
             return Written(unit_id, 0, [], problems=error.problems)
         batch = Batch(targets.inputs)
         try:
-            batch.write(targets.yaml_dir / f"{unit_id}.yaml", text.encode("utf-8"))
+            target = targets.yaml_dir / f"{unit_id}.yaml"
+            batch.write(target, text.encode("utf-8"))
+            batch.write(base_path(target), text.encode("utf-8"))
             batch.write(targets.docx_dir / f"{unit_id}.docx", docx)
         except BaseException:
             batch.discard()

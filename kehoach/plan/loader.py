@@ -120,3 +120,13 @@ def _duplicate_ids(source: Source) -> list[Problem]:
         else:
             seen[ident] = path
     return problems
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """Every `*.yaml` under `folder`, hidden ones left out (the drafts `derive --update`
+    merges from live in dot-files beside the unit plans; they are not plans to show)."""
+    return [
+        path
+        for path in sorted(folder.rglob("*.yaml"))
+        if not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    ]

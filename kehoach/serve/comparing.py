@@ -9,6 +9,7 @@ from pathlib import Path
 
 from flask import Blueprint, abort, render_template, request
 
+from kehoach.plan.loader import yaml_files
 from kehoach.serve.files import check_upload, name_of, plan_path, plans_dir, work_dir
 
 blueprint = Blueprint("comparing", __name__)
@@ -23,7 +24,7 @@ def _choices() -> list[tuple[str, str]]:
     """(name, title) of every plan in the folder that loads (registries left out)."""
     from kehoach.serve.listing import entry
 
-    found = (entry(p) for p in sorted(plans_dir().rglob("*.yaml")))
+    found = (entry(p) for p in yaml_files(plans_dir()))
     return [(e.name, e.title) for e in found if e is not None and not e.problems]
 
 

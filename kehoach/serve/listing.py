@@ -11,6 +11,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from kehoach.errors import KehoachError
 from kehoach.plan import yamlsource
+from kehoach.plan.loader import yaml_files
 from kehoach.serve import marks
 from kehoach.serve.files import check_upload, name_of, plans_dir, safe_stem
 
@@ -67,7 +68,7 @@ def entry(path: Path) -> Entry | None:
 @blueprint.get("/")
 def plans():
     root = plans_dir()
-    entries = [e for e in (entry(p) for p in sorted(root.rglob("*.yaml"))) if e is not None]
+    entries = [e for e in (entry(p) for p in yaml_files(root)) if e is not None]
     from kehoach.serve.form import choices
 
     return render_template("plans.html", entries=entries, folder=str(root),

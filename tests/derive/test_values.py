@@ -60,7 +60,7 @@ def test_one_cell_changes_that_units_plan_and_no_other(tmp_path):
     assert _derive("--all", "-o", str(after), "--values", str(sheet)).exit_code == 0
     differ = [p.name for p in sorted(before.iterdir())
               if p.read_bytes() != (after / p.name).read_bytes()]
-    assert differ == ["hoa-an.docx", "hoa-an.yaml"]
+    assert differ == [".hoa-an.goc.yaml", "hoa-an.docx", "hoa-an.yaml"]  # and its base
     assert _values(after / "hoa-an.yaml", "ct-nguoi-co-cong") == "50"
 
 

@@ -116,3 +116,13 @@ def test_units_are_found_by_id_and_placed_in_the_list():
         loaded.unit("khong-co")
     assert f"không có đơn vị 'khong-co' trong danh sách; các mã hợp lệ: {units[0].id}" in str(
         caught.value)
+
+
+def test_hidden_yaml_files_are_not_plans(tmp_path):
+    from kehoach.plan.loader import yaml_files
+
+    for name in ("a.yaml", "sub/b.yaml", "sub/.b.goc.yaml", ".an/c.yaml", "sub/b.yaml.bak"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("id: x\n", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in yaml_files(tmp_path)] == [
+        "a.yaml", "sub/b.yaml"]
