@@ -81,7 +81,7 @@ def test_the_citys_words_become_the_communes_or_are_flagged(seven):
         purpose[1].doan[0].noi_dung)
     yaml = (seven / "hoa-an.yaml").read_text(encoding="utf-8")
     assert 'XEM LẠI: cấp xã không sắp xếp bộ máy "từ thành phố đến cơ sở"' in yaml
-    assert "XEM LẠI: tên tỉnh cũ (đã nhập vào thành phố Cần Thơ)" in yaml
+    assert "id: nv2-co-che-chinh-sach" not in yaml  # the city's own (cap)
 
 
 def test_the_drafts_pass_the_format_check_under_the_2026_profile(seven):
