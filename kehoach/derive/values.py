@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import math
 import unicodedata
-import zipfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 from kehoach.errors import KehoachError, Problem
+from kehoach.forms import archive
 from kehoach.forms.cells import put, shown, text_cell
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.indicators import Indicator
@@ -74,14 +74,18 @@ def read(path: Path, parent: Plan, loaded: LoadedRegistry) -> dict[str, dict[str
     """Unit id → indicator id → value, from a filled workbook (blank cells: no value)."""
     problems: list[Problem] = []
     where = shown(str(path))
+    refused = archive.problem(path)
+    if refused is not None:
+        raise KehoachError([Problem(where, refused)])
     try:
         book = load_workbook(path, data_only=True, read_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise KehoachError([Problem(where, f"không đọc được bảng tính: {exc}")]) from None
-    if SHEET not in book.sheetnames:
+        sheet = book[SHEET] if SHEET in book.sheetnames else None
+        rows = list(sheet.iter_rows(values_only=True)) if sheet is not None else []
+        book.close()
+    except Exception:  # openpyxl raises anything at all on a crafted file
+        raise KehoachError([Problem(where, "không phải tệp Excel (.xlsx) đọc được")]) from None
+    if sheet is None:
         raise KehoachError([Problem(where, f"không có trang '{SHEET}'")])
-    rows = list(book[SHEET].iter_rows(values_only=True))
-    book.close()
     if not rows or rows[0][:1] != ("Mã",):
         raise KehoachError([Problem(where, "ô A1 phải là 'Mã'", field=f"{SHEET}!A1")])
     columns = _unit_columns(rows[0], loaded, where, problems)
