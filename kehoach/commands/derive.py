@@ -159,7 +159,7 @@ def _chosen(registry, unit_ids: tuple[str, ...], all_units: bool) -> list[str]:
         raise KehoachError("chọn đơn vị bằng --unit MÃ hoặc --all (một trong hai)")
     if all_units:
         return [u.id for u in registry.registry.don_vi]
-    return [registry.unit(u).id for u in unit_ids]
+    return list(dict.fromkeys(registry.unit(u).id for u in unit_ids))  # each unit once
 
 
 def _update(parent, registry, templates_dir: Path | None, units: list[str], dirs,

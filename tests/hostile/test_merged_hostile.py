@@ -165,3 +165,37 @@ def test_a_note_whose_phrase_is_gone_still_reaches_the_docx(tmp_path: Path) -> N
         body = docx.read("word/document.xml").decode("utf-8")
     assert "điền giá trị của xã" in comments
     assert "commentRangeStart" in body
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["compare", "{d}", "{p}"],
+        ["import", "{d}"],
+        ["render", "{d}"],
+        ["validate", "{d}"],
+        ["derive", "{p}", "--units", "{d}", "--all"],
+    ],
+)
+def test_a_folder_given_as_a_file_is_named_as_a_folder(tmp_path: Path, command) -> None:
+    upper = _upper(tmp_path)
+    folder = tmp_path / "thu_muc"
+    folder.mkdir()
+    args = [a.format(d=folder, p=upper) for a in command]
+    before = snapshot(tmp_path)
+    run(args, 2, "thu_muc: đây là một thư mục, cần một tệp")
+    unchanged(tmp_path, before)
+
+
+def test_aggregate_names_a_folder_among_the_workbooks(tmp_path: Path) -> None:
+    upper = _upper(tmp_path)
+    (tmp_path / "bieu").mkdir()
+    run(["aggregate", upper, tmp_path / "bieu", "-o", tmp_path / "tong"], 2,
+        "bieu: đây là một thư mục, cần một tệp Excel (.xlsx)")
+    assert not (tmp_path / "tong").exists()
+
+
+def test_a_unit_named_twice_is_drafted_once(tmp_path: Path) -> None:
+    upper = _upper(tmp_path)
+    run(["derive", upper, "--unit", "hoa-an", "--unit", "hoa-an", "-o", tmp_path / "xa"], 0,
+        "đã soạn 1 kế hoạch")
