@@ -90,15 +90,20 @@ def read(path: Path, parent: Plan, loaded: LoadedRegistry) -> dict[str, dict[str
         raise KehoachError([Problem(where, "ô A1 phải là 'Mã'", field=f"{SHEET}!A1")])
     columns = _unit_columns(rows[0], loaded, where, problems)
     known = {i.id for i in valued_indicators(parent, loaded.registry.cap)}
+    headless = [c for c, title in enumerate(rows[0], start=1) if c >= FIRST_UNIT and not title]
     values: dict[str, dict[str, float]] = {unit: {} for unit in columns.values()}
+    seen: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):
         ident = row[0]
         if ident in (None, ""):
             continue
-        if ident not in known:
-            message = f"'{shown(str(ident))}' không phải mã chỉ tiêu có giá trị của kế hoạch"
+        _headless_values(row, headless, number, where, problems)
+        if ident not in known or ident in seen:
+            message = (f"mã '{ident}' đã có ở dòng {seen[ident]}" if ident in seen else
+                       f"'{shown(str(ident))}' không phải mã chỉ tiêu có giá trị của kế hoạch")
             problems.append(Problem(where, message, field=f"{SHEET}!A{number}"))
             continue
+        seen[str(ident)] = number
         for column, unit in columns.items():
             raw = row[column - 1] if column - 1 < len(row) else None
             cell = f"{SHEET}!{get_column_letter(column)}{number}"
@@ -132,6 +137,17 @@ def _unit_columns(
             continue
         columns[column] = unit
     return columns
+
+
+def _headless_values(
+    row: tuple[Any, ...], headless: list[int], number: int, where: str, problems: list[Problem]
+) -> None:
+    """A value under a column without a unit's name would be dropped unseen: refuse it."""
+    for column in headless:
+        if column - 1 < len(row) and row[column - 1] not in (None, ""):
+            letter = get_column_letter(column)
+            message = f"ô có giá trị nhưng cột không có tên đơn vị ở ô {letter}1"
+            problems.append(Problem(where, message, field=f"{SHEET}!{letter}{number}"))
 
 
 def _key(text: str) -> str:

@@ -199,3 +199,32 @@ def test_a_unit_named_twice_is_drafted_once(tmp_path: Path) -> None:
     upper = _upper(tmp_path)
     run(["derive", upper, "--unit", "hoa-an", "--unit", "hoa-an", "-o", tmp_path / "xa"], 0,
         "đã soạn 1 kế hoạch")
+
+
+@pytest.mark.parametrize(
+    ("cells", "fragment"),
+    [
+        ({"F1": None, "F2": 5}, "Giá trị chỉ tiêu!F2: ô có giá trị nhưng cột không có tên"),
+        ({"A3": "{first}", "E3": 5}, "Giá trị chỉ tiêu!A3: mã '{first}' đã có ở dòng 2"),
+    ],
+)
+def test_a_value_the_sheet_would_drop_unseen_is_refused(tmp_path: Path, cells, fragment) -> None:
+    import openpyxl
+
+    upper = _upper(tmp_path)
+    data = small_plan()
+    chi_tieu = data["muc_tieu_chi_tieu"]["chi_tieu"]["doan"][0]["noi_dung"]
+    chi_tieu.append({**chi_tieu[0], "id": "ct-hai"})
+    data["danh_sach_don_vi"] = "don_vi.yaml"
+    write_plan(upper, data)
+    sheet = tmp_path / "gia_tri.xlsx"
+    run(["derive", upper, "--values-template", sheet], 0, "đã ghi bảng giá trị")
+    book = openpyxl.load_workbook(sheet)
+    first = book.active["A2"].value
+    for ref, value in cells.items():
+        book.active[ref] = value.format(first=first) if isinstance(value, str) else value
+    book.save(sheet)
+    before = snapshot(tmp_path)
+    run(["derive", upper, "--all", "-o", tmp_path / "xa", "--values", sheet], 2,
+        fragment.format(first=first))
+    unchanged(tmp_path, before)
