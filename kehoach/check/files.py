@@ -26,13 +26,16 @@ CODE_KEYS = {
     "trong_so",
     "goc",
 }
+NOTE_KEYS = {"xem_lai"}
+"""kehoach's own review notes: their reasons quote ids, their phrases copy the text (checked
+where it stands; fixing the copy would detach the note), and the clerk deletes them."""
 TOP_CODE_KEYS = {"don_vi"}
 """Keys that hold an id only at the top of a plan: a derived plan's `don_vi` names its
 unit, while an indicator's `don_vi` is its unit of measure, prose to be checked."""
 
 
 def _is_code(key: str, trail: tuple) -> bool:
-    return key in CODE_KEYS or (not trail and key in TOP_CODE_KEYS)
+    return key in CODE_KEYS or key in NOTE_KEYS or (not trail and key in TOP_CODE_KEYS)
 
 
 class Unreadable(KehoachError):

@@ -145,6 +145,8 @@ def registry_path(plan_path: Path, plan, given: Path | None) -> Path | None:
 
 
 def existing_file(path: Path) -> Path:
+    if path.is_dir():
+        raise KehoachError(f"{path}: đây là một thư mục, cần một tệp")
     if not path.is_file():
         raise KehoachError(f"không có tệp {path}")
     return path

@@ -48,7 +48,9 @@ def compare(
     old_plan, new_plan = load_side(old), load_side(new)
     result = compare_plans(old_plan, new_plan, pair_by_text=is_imported(old) or is_imported(new))
     if docx_path is not None:
-        write_tracked_docx(old_plan, new_plan, result, docx_path, templates_dir)
+        write_tracked_docx(
+            old_plan, new_plan, result, docx_path, templates_dir, inputs=(old, new)
+        )
     if form == "json":
         out = {
             "giong_nhau": not result.changes,
@@ -69,7 +71,12 @@ def compare(
 
 
 def write_tracked_docx(
-    old_plan: Plan, new_plan: Plan, result: Comparison, target: Path, templates_dir: Path | None
+    old_plan: Plan,
+    new_plan: Plan,
+    result: Comparison,
+    target: Path,
+    templates_dir: Path | None,
+    inputs: tuple[Path, ...] = (),
 ) -> None:
     """Render both sides with one renderer and write NEW with the revisions, atomically."""
     from kehoach.compare.runs import Marks
@@ -81,4 +88,5 @@ def write_tracked_docx(
     old_docx, new_docx = renderer.render(old_plan), renderer.render(new_plan)
     header = new_plan.van_ban
     marks = Marks(" ".join(header.co_quan.split()), header.day)
-    write_atomic(target, tracked(old_docx, new_docx, old_plan, new_plan, marks, result.mapping))
+    data = tracked(old_docx, new_docx, old_plan, new_plan, marks, result.mapping)
+    write_atomic(target, data, inputs)

@@ -94,10 +94,10 @@ def derive(
     values_file: Path | None,
 ) -> None:
     """Soạn kế hoạch của xã, thị trấn từ kế hoạch cấp trên PLAN (YAML để sửa và DOCX)."""
+    from kehoach.derive.derivation import require_parts
     from kehoach.document.lookup import find_template
     from kehoach.plan.loader import load_plan
     from kehoach.plan.units import load_registry
-    from kehoach.safewrite import write_atomic
 
     parent = load_plan(existing_file(plan))
     units_file = registry_path(plan, parent, units_file)
@@ -106,12 +106,12 @@ def derive(
             f"{plan}: kế hoạch không chỉ định danh sách đơn vị (danh_sach_don_vi); dùng --units TỆP"
         )
     registry = load_registry(existing_file(units_file))
-    if values_template is not None or values_file is not None:
+    if values_file is not None:
         from kehoach.derive import values  # openpyxl, only when a sheet is asked for
     if values_template is not None:
-        write_atomic(values_template, values.template(parent, registry), (plan, units_file))
-        click.echo(f"đã ghi bảng giá trị chỉ tiêu: {values_template}")
+        _write_values_template(values_template, parent, registry, (plan, units_file, values_file))
         return
+    require_parts(parent, str(plan))
     units = _chosen(registry, unit_ids, all_units)
     yaml_dir = out_dir or plan.parent / plan.stem
     docx_dir = out_dir or Path("output") / plan.stem
@@ -141,13 +141,25 @@ def derive(
            (plan, units_file, values_file), pdf)
 
 
+def _write_values_template(target: Path, parent, registry, inputs: tuple[Path | None, ...]) -> None:
+    """The blank values sheet, never over an input (the filled sheet included) nor under a
+    name that is not a workbook's (a unit's plan typed by mistake)."""
+    from kehoach.derive import values
+    from kehoach.safewrite import write_atomic
+
+    if target.suffix.lower() != ".xlsx":
+        raise KehoachError(f"{target}: bảng giá trị là tệp Excel, tên phải có đuôi .xlsx")
+    write_atomic(target, values.template(parent, registry), inputs)
+    click.echo(f"đã ghi bảng giá trị chỉ tiêu: {target}")
+
+
 def _chosen(registry, unit_ids: tuple[str, ...], all_units: bool) -> list[str]:
     """The units asked for: by id, or all of the registry's."""
     if bool(unit_ids) == all_units:
         raise KehoachError("chọn đơn vị bằng --unit MÃ hoặc --all (một trong hai)")
     if all_units:
         return [u.id for u in registry.registry.don_vi]
-    return [registry.unit(u).id for u in unit_ids]
+    return list(dict.fromkeys(registry.unit(u).id for u in unit_ids))  # each unit once
 
 
 def _update(parent, registry, templates_dir: Path | None, units: list[str], dirs,

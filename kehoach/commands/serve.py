@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import click
@@ -10,6 +11,12 @@ from kehoach.commands.common import Command
 from kehoach.errors import KehoachError
 
 DEFAULT_PORT = 8765
+
+_PORT_REASONS = {
+    errno.EADDRINUSE: "cổng đang có chương trình khác dùng; chọn cổng khác bằng --port",
+    errno.EACCES: "không có quyền mở cổng này (cổng dưới 1024 cần quyền quản trị)",
+    errno.EADDRNOTAVAIL: "máy này không có địa chỉ 127.0.0.1",
+}
 
 
 @click.command(cls=Command)
@@ -23,11 +30,13 @@ def serve(plans_dir: Path, port: int) -> None:
     if not 1 <= port <= 65535:
         raise KehoachError(f"--port {port}: cổng phải từ 1 đến 65535")
     if not plans_dir.is_dir():
-        raise KehoachError(f"không có thư mục {plans_dir}")
+        what = "không phải thư mục" if plans_dir.exists() else "không có thư mục"
+        raise KehoachError(f"{plans_dir}: {what}")
     try:
         server, app = start_server(plans_dir, port)
     except OSError as error:
-        raise KehoachError(f"không mở được cổng {port} trên 127.0.0.1: {error.strerror}") from None
+        reason = _PORT_REASONS.get(error.errno or 0, error.strerror)
+        raise KehoachError(f"không mở được cổng {port} trên 127.0.0.1: {reason}") from None
     click.echo(url(app))
     click.echo("Mở địa chỉ trên bằng trình duyệt của máy này; Ctrl+C để dừng.")
     try:

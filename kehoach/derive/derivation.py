@@ -19,6 +19,7 @@ from kehoach.derive.header import opening, unit_header
 from kehoach.derive.roles import bodies, section_iv
 from kehoach.derive.target import target_for
 from kehoach.derive.wording import Wording, fold
+from kehoach.errors import KehoachError
 from kehoach.plan.model import Parent, Plan
 from kehoach.plan.review import ReviewNote
 from kehoach.plan.units import LoadedRegistry, Unit
@@ -37,11 +38,32 @@ class Derived:
     review: dict[str, list[str]] = field(default_factory=dict)
 
 
+def require_parts(parent: Plan, file: str) -> None:
+    """A unit's plan is drafted from the upper plan's parts II–IV; a plan without one of
+    them (allowed since import keeps what it finds) is refused before anything is written."""
+    block = parent.muc_tieu_chi_tieu.chi_tieu if parent.muc_tieu_chi_tieu else None
+    missing = [
+        name
+        for name, part in (
+            ("muc_tieu_chi_tieu.chi_tieu", block),
+            ("nhiem_vu_giai_phap", parent.nhiem_vu_giai_phap),
+            ("to_chuc_thuc_hien", parent.to_chuc_thuc_hien),
+        )
+        if part is None
+    ]
+    if missing:
+        raise KehoachError(
+            f"{file}: kế hoạch cấp trên thiếu phần {', '.join(missing)}; "
+            "không soạn được kế hoạch đơn vị từ kế hoạch này"
+        )
+
+
 class Derivation:
     """Drafts the plans of a registry's units from one upper plan. The upper plan is
     walked once, so a batch of units shares that work and the wording rewrites."""
 
     def __init__(self, parent: Plan, loaded: LoadedRegistry) -> None:
+        require_parts(parent, f"kế hoạch {parent.id}")
         self.parent = parent
         self.loaded = loaded
         self.nodes = list(walk(parent))

@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import math
 import unicodedata
-import zipfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 from kehoach.errors import KehoachError, Problem
+from kehoach.forms import archive
 from kehoach.forms.cells import put, shown, text_cell
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.indicators import Indicator
@@ -74,27 +74,36 @@ def read(path: Path, parent: Plan, loaded: LoadedRegistry) -> dict[str, dict[str
     """Unit id → indicator id → value, from a filled workbook (blank cells: no value)."""
     problems: list[Problem] = []
     where = shown(str(path))
+    refused = archive.problem(path)
+    if refused is not None:
+        raise KehoachError([Problem(where, refused)])
     try:
         book = load_workbook(path, data_only=True, read_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise KehoachError([Problem(where, f"không đọc được bảng tính: {exc}")]) from None
-    if SHEET not in book.sheetnames:
+        sheet = book[SHEET] if SHEET in book.sheetnames else None
+        rows = list(sheet.iter_rows(values_only=True)) if sheet is not None else []
+        book.close()
+    except Exception:  # openpyxl raises anything at all on a crafted file
+        raise KehoachError([Problem(where, "không phải tệp Excel (.xlsx) đọc được")]) from None
+    if sheet is None:
         raise KehoachError([Problem(where, f"không có trang '{SHEET}'")])
-    rows = list(book[SHEET].iter_rows(values_only=True))
-    book.close()
     if not rows or rows[0][:1] != ("Mã",):
         raise KehoachError([Problem(where, "ô A1 phải là 'Mã'", field=f"{SHEET}!A1")])
     columns = _unit_columns(rows[0], loaded, where, problems)
     known = {i.id for i in valued_indicators(parent, loaded.registry.cap)}
+    headless = [c for c, title in enumerate(rows[0], start=1) if c >= FIRST_UNIT and not title]
     values: dict[str, dict[str, float]] = {unit: {} for unit in columns.values()}
+    seen: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):
         ident = row[0]
         if ident in (None, ""):
             continue
-        if ident not in known:
-            message = f"'{shown(str(ident))}' không phải mã chỉ tiêu có giá trị của kế hoạch"
+        _headless_values(row, headless, number, where, problems)
+        if ident not in known or ident in seen:
+            message = (f"mã '{ident}' đã có ở dòng {seen[ident]}" if ident in seen else
+                       f"'{shown(str(ident))}' không phải mã chỉ tiêu có giá trị của kế hoạch")
             problems.append(Problem(where, message, field=f"{SHEET}!A{number}"))
             continue
+        seen[str(ident)] = number
         for column, unit in columns.items():
             raw = row[column - 1] if column - 1 < len(row) else None
             cell = f"{SHEET}!{get_column_letter(column)}{number}"
@@ -128,6 +137,17 @@ def _unit_columns(
             continue
         columns[column] = unit
     return columns
+
+
+def _headless_values(
+    row: tuple[Any, ...], headless: list[int], number: int, where: str, problems: list[Problem]
+) -> None:
+    """A value under a column without a unit's name would be dropped unseen: refuse it."""
+    for column in headless:
+        if column - 1 < len(row) and row[column - 1] not in (None, ""):
+            letter = get_column_letter(column)
+            message = f"ô có giá trị nhưng cột không có tên đơn vị ở ô {letter}1"
+            problems.append(Problem(where, message, field=f"{SHEET}!{letter}{number}"))
 
 
 def _key(text: str) -> str:

@@ -69,17 +69,16 @@ def _anchor(
     paragraphs: list[tuple[str, Paragraph]], element: BaseModel, note: ReviewNote
 ) -> list[Run]:
     """The runs covering the note's words in the element's paragraph (the element's first
-    words when the note names none); none when the words are not shown."""
+    words when the note names none, or names words no longer shown, so a note is never
+    dropped for a phrase the clerk reworded); none when neither is shown."""
     own = own_text(element)
-    words = note.cum or own
-    if not words:
-        return []
-    shown = [(text, p) for text, p in paragraphs if words in text]
-    best = next((pair for pair in shown if own and own in pair[0]), shown[0] if shown else None)
-    if best is None:
-        return []
-    start = best[0].index(words)
-    return _split(best[1], start, start + len(words))
+    for words in dict.fromkeys(w for w in (note.cum, own) if w):
+        shown = [(text, p) for text, p in paragraphs if words in text]
+        best = next((pair for pair in shown if own and own in pair[0]), shown[0] if shown else None)
+        if best is not None:
+            start = best[0].index(words)
+            return _split(best[1], start, start + len(words))
+    return []
 
 
 def _split(paragraph: Paragraph, start: int, end: int) -> list[Run]:

@@ -25,6 +25,8 @@ def problem(path: Path) -> str | None:
             return _sizes(archive.infolist()) or _xml(archive)
     except zipfile.BadZipFile:
         return "không phải tệp Excel (.xlsx) đọc được: không phải tệp nén zip"
+    except IsADirectoryError:
+        return "đây là một thư mục, cần một tệp Excel (.xlsx)"
     except (OSError, EOFError, zlib.error, NotImplementedError, RuntimeError):
         return "không phải tệp Excel (.xlsx) đọc được: tệp nén hỏng hoặc được mã hóa"
 

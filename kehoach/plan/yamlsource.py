@@ -47,6 +47,12 @@ _SYNTAX_HINTS = {
     "found undefined alias": "dùng bí danh (*…) chưa được khai báo",
     "but found another document": "tệp chỉ được chứa một tài liệu YAML",
     "expected a single document": "tệp chỉ được chứa một tài liệu YAML",
+    "expected ',' or ']'": (
+        "danh sách mở bằng '[' chưa đóng bằng ']' (hoặc thiếu ',' giữa hai phần tử)"
+    ),
+    "expected ',' or '}'": "khối mở bằng '{' chưa đóng bằng '}' (hoặc thiếu ',' giữa hai trường)",
+    "did not find expected node content": "thiếu giá trị (sau '[', '{', ',' hay '-')",
+    "found unexpected end of stream": "dấu ngoặc kép mở chưa đóng trước cuối tệp",
 }
 _TAB_HINT = "có ký tự tab; YAML chỉ cho phép thụt lề bằng dấu cách"
 
