@@ -10,19 +10,14 @@ import click
 from kehoach.commands.common import (
     Command,
     existing_file,
+    format_option,
 )
 from kehoach.errors import KehoachError
 
 
 @click.command(cls=Command)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    help="Cách in kết quả: text (mỗi dòng một phát hiện) hoặc json.",
-)
+@format_option
 @click.option(
     "--profile",
     "profile",

@@ -30,6 +30,13 @@ output_option = click.option(
     metavar="THƯ_MỤC",
     help="Thư mục ghi văn bản (mặc định: output).",
 )
+format_option = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="Cách in kết quả: text (mỗi dòng một mục, mặc định) hoặc json (cho máy đọc).",
+)
 pdf_option = click.option(
     "--pdf",
     is_flag=True,

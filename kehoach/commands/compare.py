@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kehoach.commands.common import TEMPLATE, Command, templates_option
+from kehoach.commands.common import TEMPLATE, Command, format_option, templates_option
 
 if TYPE_CHECKING:
     from kehoach.compare.changes import Comparison
@@ -20,13 +20,7 @@ if TYPE_CHECKING:
 @click.command(name="compare", cls=Command)
 @click.argument("old", metavar="BẢN_CŨ", type=click.Path(path_type=Path))
 @click.argument("new", metavar="BẢN_MỚI", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "form",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    help="text: mỗi thay đổi một dòng (mặc định); json: cho máy đọc.",
-)
+@format_option
 @click.option(
     "--docx",
     "docx_path",
@@ -36,7 +30,7 @@ if TYPE_CHECKING:
 )
 @templates_option
 def compare(
-    old: Path, new: Path, form: str, docx_path: Path | None, templates_dir: Path | None
+    old: Path, new: Path, output_format: str, docx_path: Path | None, templates_dir: Path | None
 ) -> None:
     """So sánh hai bản kế hoạch (YAML; DOCX hoặc TXT thì nhập trước) theo mã phần tử.
 
@@ -51,7 +45,7 @@ def compare(
         write_tracked_docx(
             old_plan, new_plan, result, docx_path, templates_dir, inputs=(old, new)
         )
-    if form == "json":
+    if output_format == "json":
         out = {
             "giong_nhau": not result.changes,
             "ghep": [vars(p) for p in result.pairings],
@@ -66,7 +60,7 @@ def compare(
         count = len(result.changes)
         click.echo(f"khác nhau: {count} thay đổi" if count else "hai bản như nhau")
     if docx_path is not None:
-        click.echo(f"đã ghi {docx_path}", err=form == "json")
+        click.echo(f"đã ghi {docx_path}", err=output_format == "json")
     sys.exit(1 if result.changes else 0)
 
 
