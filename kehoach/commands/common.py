@@ -77,6 +77,12 @@ class Vietnamese:
 
     context_class = _Context
 
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[TÙY_CHỌN]")
+        if isinstance(self, click.Group):
+            kwargs.setdefault("subcommand_metavar", "LỆNH [ĐỐI_SỐ]...")
+        super().__init__(*args, **kwargs)
+
     def get_help_option(self, ctx: click.Context):
         option = super().get_help_option(ctx)
         if option is not None:
