@@ -93,7 +93,7 @@ def derive(
     values_template: Path | None,
     values_file: Path | None,
 ) -> None:
-    """Soạn kế hoạch của xã, thị trấn từ kế hoạch cấp trên PLAN (YAML để sửa và DOCX)."""
+    """Soạn kế hoạch của xã, phường (trước 2025: xã, thị trấn) từ kế hoạch cấp trên PLAN."""
     from kehoach.derive.derivation import require_parts
     from kehoach.document.lookup import find_template
     from kehoach.plan.loader import load_plan
