@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from docx.document import Document, _Body
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.text.run import CT_R
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from pydantic import BaseModel
@@ -23,6 +25,8 @@ from kehoach.plan.review import ReviewNote, notes
 AUTHOR = "kehoach"
 INITIALS = "KH"
 ANCHOR = 40  # characters of an element's own text that find its paragraph
+_R, _T, _RPR, _HYPERLINK = qn("w:r"), qn("w:t"), qn("w:rPr"), qn("w:hyperlink")
+_SPACE = qn("xml:space")
 
 
 @contextmanager
@@ -34,7 +38,8 @@ def annotated(document: Document, plan: Plan | None) -> Iterator[None]:
         return
     before = set(document.part.rels)
     when = dt.datetime.combine(plan.van_ban.day, dt.time(), dt.UTC)  # type: ignore[union-attr]
-    paragraphs = [(p.text, p) for p in _paragraphs(document)]  # splitting keeps the texts
+    # splitting keeps the texts, so they are read once
+    paragraphs = [(paragraph_text(p._p), p) for p in _paragraphs(document)]
     for element, note in found:
         runs = _anchor(paragraphs, element, note)
         if runs:
@@ -73,36 +78,72 @@ def _anchor(
     dropped for a phrase the clerk reworded); none when neither is shown."""
     own = own_text(element)
     for words in dict.fromkeys(w for w in (note.cum, own) if w):
-        shown = [(text, p) for text, p in paragraphs if words in text]
-        best = next((pair for pair in shown if own and own in pair[0]), shown[0] if shown else None)
+        best = _first_showing(paragraphs, words, own)
         if best is not None:
             start = best[0].index(words)
             return _split(best[1], start, start + len(words))
     return []
 
 
+def _first_showing(
+    paragraphs: list[tuple[str, Paragraph]], words: str, own: str
+) -> tuple[str, Paragraph] | None:
+    """The first paragraph showing `words` that also shows `own`, else the first showing
+    `words`: one pass, stopping at the best."""
+    first = None
+    for pair in paragraphs:
+        if words in pair[0]:
+            if own and own in pair[0]:
+                return pair
+            first = first or pair
+    return first
+
+
+def paragraph_text(p: CT_P) -> str:
+    """`Paragraph.text`, read straight from the element (runs of plain `w:t`, as rendered
+    runs are, without python-docx's xpath per run)."""
+    parts = []
+    for child in p:
+        if child.tag == _R:
+            parts.append(_run_text(child))
+        elif child.tag == _HYPERLINK:
+            parts.append(child.text)
+    return "".join(parts)
+
+
+def _run_text(r: CT_R) -> str:
+    """`Run.text`: python-docx's own mapping when the run holds more than `w:t`."""
+    parts = []
+    for child in r:
+        if child.tag == _T:
+            parts.append(child.text or "")
+        elif child.tag != _RPR:
+            return r.text
+    return "".join(parts)
+
+
 def _split(paragraph: Paragraph, start: int, end: int) -> list[Run]:
     """Split runs so that characters `start`–`end` of `paragraph` are whole runs."""
     _cut(paragraph, start)
     _cut(paragraph, end)
-    runs, offset, inside = paragraph.runs, 0, []
-    for run in runs:
+    offset, inside = 0, []
+    for r in paragraph._p.iterchildren(_R):
         if start <= offset < end:
-            inside.append(run)
-        offset += len(run.text)
+            inside.append(Run(r, paragraph))
+        offset += len(_run_text(r))
     return inside
 
 
 def _cut(paragraph: Paragraph, at: int) -> None:
     offset = 0
-    for run in paragraph.runs:
-        size = len(run.text)
+    for r in paragraph._p.iterchildren(_R):
+        text = _run_text(r)
+        size = len(text)
         if offset < at < offset + size:
-            text = run.text
-            tail = copy.deepcopy(run._r)
-            run._r.addnext(tail)
-            _set_text(run, text[: at - offset])
-            _set_text(Run(tail, run._parent), text[at - offset :])
+            tail = copy.deepcopy(r)
+            r.addnext(tail)
+            _set_text(Run(r, paragraph), text[: at - offset])
+            _set_text(Run(tail, paragraph), text[at - offset :])
             return
         offset += size
 
@@ -110,12 +151,12 @@ def _cut(paragraph: Paragraph, at: int) -> None:
 def _set_text(run: Run, text: str) -> None:
     """`run.text = text`, without python-docx's character-by-character rebuild when the run
     is one plain `w:t` (as rendered runs are): same XML, a fraction of the time."""
-    children = [child for child in run._r if child.tag != qn("w:rPr")]
-    if len(children) != 1 or children[0].tag != qn("w:t"):
+    children = [child for child in run._r if child.tag != _RPR]
+    if len(children) != 1 or children[0].tag != _T:
         run.text = text
         return
     t = children[0]
     t.text = text
-    t.attrib.pop(qn("xml:space"), None)
+    t.attrib.pop(_SPACE, None)
     if len(text.strip()) < len(text):
-        t.set(qn("xml:space"), "preserve")
+        t.set(_SPACE, "preserve")
