@@ -95,3 +95,26 @@ def test_a_bad_cell_is_reported_with_its_place_and_nothing_is_written(tmp_path):
     assert f"{sheet}: {SHEET}!{column}4: cần một số không âm" in result.output
     assert f"{SHEET}!E1: đơn vị 'Xã Không Có' không có trong danh sách đơn vị" in result.output
     assert not out.exists()
+
+
+def test_user_text_starting_with_equals_stays_text_in_the_values_sheet(tmp_path):
+    from builders import small_plan, write_plan
+
+    data = small_plan()
+    data["danh_sach_don_vi"] = "don_vi.yaml"
+    indicator = data["muc_tieu_chi_tieu"]["chi_tieu"]["doan"][0]["noi_dung"][0]
+    indicator["nhan"] = '=HYPERLINK("http://x","bấm")'
+    plan = write_plan(tmp_path / "huyen.yaml", data)
+    (tmp_path / "don_vi.yaml").write_text(
+        'cap: xa\ncap_tren: ĐẢNG BỘ HUYỆN PHỤNG HIỆP\ndon_vi:\n'
+        '  - {id: hoa-an, loai: xa, ten: "=WEBSERVICE(1)"}\n', encoding="utf-8")
+    target = tmp_path / "gia_tri.xlsx"
+    result = CliRunner().invoke(main, ["derive", str(plan), "--values-template", str(target)])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(target)[SHEET]
+    texts = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    starting = [c for c in texts if c.value.startswith("=")]
+    assert [c.value for c in starting] == ['=HYPERLINK("http://x","bấm")']
+    assert all(c.data_type == "s" for c in starting)
+    header = {c.value: c for c in sheet[1]}
+    assert header["Xã =WEBSERVICE(1)"].data_type == "s"
