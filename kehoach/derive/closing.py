@@ -28,13 +28,12 @@ def signature(parent: Plan, target: Target, record: Record) -> Signature:
 
 def recipients(target: Target, bodies: list[str]) -> list[str]:
     """The level's Nơi nhận: the upper reporting line, the bodies section IV charges (but
-    the filing office and the issuer itself), the filing line; each once."""
+    the filing office), the filing line; each once."""
     filing = target.level.noi_nhan[-1].format(**target.fields)
-    issuer = f"Ban Thường vụ Đảng ủy {target.fields['dv']}"
     lines: list[str] = []
     for line in target.level.noi_nhan:
         if line == BODIES_LINE:
-            lines += [b for b in bodies if not filing.endswith(b) and b != issuer]
+            lines += [b for b in bodies if not filing.endswith(b)]
         else:
             lines.append(line.format(**target.fields))
     return list(dict.fromkeys(lines))

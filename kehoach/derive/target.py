@@ -19,9 +19,9 @@ from kehoach.errors import PlanError, Problem
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
 from kehoach.plan.references import plan_reference
-from kehoach.plan.units import UNIT_KINDS, LoadedRegistry, Unit
+from kehoach.plan.units import LoadedRegistry, Unit
 from kehoach.plan.walk import Node
-from kehoach.rules.levels import Level, Levels, load_levels
+from kehoach.rules.levels import Level, Levels, load_levels, unit_kinds
 from kehoach.rules.profile import load_profile
 from kehoach.rules.profile_dates import profile_on
 from kehoach.vn.citations import citation
@@ -112,7 +112,7 @@ def unit_kind(level: Level, loaded: LoadedRegistry, unit: Unit, parent: Plan) ->
     kinds = level.on(day).kinds_under(issuer)
     if unit.loai in kinds:
         return kinds[unit.loai]
-    name = UNIT_KINDS[unit.loai]
+    name = unit_kinds()[unit.loai]
     period = next((p for p in level.theo_ky if p.valid_on(day)), None)
     rule = load_profile(profile_on(day)).dia_danh_ngay
     if period is not None and period.tu is not None and unit.loai in level.loai_don_vi:

@@ -21,9 +21,10 @@ from kehoach.forms.cells import put, shown, text_cell
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
-from kehoach.plan.units import UNIT_KINDS, LoadedRegistry, Unit
+from kehoach.plan.units import LoadedRegistry, Unit
 from kehoach.plan.walk import walk
 from kehoach.plan.yamlsource import MAX_NUMBER
+from kehoach.rules.levels import unit_kinds
 from kehoach.vn.numbers import parse_number
 
 SHEET = "Giá trị chỉ tiêu"
@@ -45,7 +46,7 @@ def valued_indicators(parent: Plan, level: str) -> list[Indicator]:
 
 def unit_header(unit: Unit) -> str:
     """`Xã Hòa An`, `Thị trấn Cây Dương`: the unit as the header cell names it."""
-    return f"{UNIT_KINDS[unit.loai].capitalize()} {unit.ten}"
+    return f"{unit_kinds()[unit.loai].capitalize()} {unit.ten}"
 
 
 def template(parent: Plan, loaded: LoadedRegistry) -> bytes:

@@ -32,7 +32,8 @@ from kehoach.forms.layout import (
 from kehoach.forms.report import FORM_SHEET
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
-from kehoach.plan.units import UNIT_KINDS, Registry
+from kehoach.plan.units import Registry
+from kehoach.rules.levels import unit_kinds
 from kehoach.vn import numbers as vnformat
 from kehoach.vn.numbers import parse_number
 
@@ -74,7 +75,7 @@ def _key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
-_KIND_WORDS = tuple(_key(word) + " " for word in UNIT_KINDS.values())
+_KIND_WORDS = tuple(_key(word) + " " for word in unit_kinds().values())
 
 
 class _Directory:
@@ -89,7 +90,7 @@ class _Directory:
         """By id, by name, and by name with its own kind (`Xã Hòa An`)."""
         directory = cls(strip_kind=False)
         for unit in registry.don_vi:
-            for name in (unit.id, unit.ten, f"{UNIT_KINDS[unit.loai]} {unit.ten}"):
+            for name in (unit.id, unit.ten, f"{unit_kinds()[unit.loai]} {unit.ten}"):
                 directory.ids.setdefault(_key(name), set()).add(unit.id)
         return directory
 

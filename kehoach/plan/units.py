@@ -16,19 +16,13 @@ from kehoach.plan.fields import Number
 from kehoach.plan.loader import validate
 from kehoach.plan.model import Id, Level, Line, Signature, _Model
 from kehoach.plan.yamlsource import Source
-
-UNIT_KINDS: dict[str, str] = {
-    "xa": "xã",
-    "phuong": "phường",
-    "dac_khu": "đặc khu",
-    "thi_tran": "thị trấn",
-}
-"""Every kind a unit has had, any period: which are valid when is the level data's rule."""
+from kehoach.rules.levels import unit_kinds
 
 
 def _kind(value: str) -> str:
-    if value not in UNIT_KINDS:
-        raise ValueError(f"loại đơn vị '{value}' không có; có: {', '.join(UNIT_KINDS)}")
+    kinds = unit_kinds()
+    if value not in kinds:
+        raise ValueError(f"loại đơn vị '{value}' không có; có: {', '.join(kinds)}")
     return value
 
 

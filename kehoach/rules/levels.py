@@ -200,3 +200,15 @@ class Levels(_Data):
 @cache
 def load_levels() -> Levels:
     return read(Levels, shipped("cap.yaml"))
+
+
+@cache
+def unit_kinds() -> dict[str, str]:
+    """Every kind a unit has had in any level and period (`xa` → `xã` …): which kinds are
+    valid under which plan is the level data's rule (`loai_don_vi`, `theo_ky`)."""
+    kinds: dict[str, str] = {}
+    for level in load_levels().cap.values():
+        kinds |= level.loai_don_vi
+        for change in level.theo_ky:
+            kinds |= change.loai_don_vi or {}
+    return kinds

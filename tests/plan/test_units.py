@@ -9,7 +9,8 @@ import pytest
 from conftest import ROOT
 
 from kehoach.errors import PlanError
-from kehoach.plan.units import UNIT_KINDS, load_registry
+from kehoach.plan.units import load_registry
+from kehoach.rules.levels import unit_kinds
 
 PLANS = ROOT / "plans"
 SMALL = Path(__file__).parent / "data" / "don_vi_phuong.yaml"
@@ -32,7 +33,7 @@ def test_every_kind_of_both_periods_is_read():
         ("vi-thanh", "phuong"), ("hoa-an", "xa"), ("hon-dao", "dac_khu")]
     assert [f.ma for f in units[0].tien_than] == ["phuong-1", "phuong-3"]
     assert units[1].tien_than == []
-    assert set(UNIT_KINDS) == {"xa", "phuong", "dac_khu", "thi_tran"}
+    assert set(unit_kinds()) == {"xa", "phuong", "dac_khu", "thi_tran"}
 
 
 def test_the_2024_registry_still_reads_with_its_thi_tran():
@@ -60,7 +61,7 @@ def test_an_unknown_kind_is_refused_at_its_line_and_column(tmp_path):
     problems = _problems(tmp_path, HEAD + "  - {id: an-binh, loai: thon, ten: An Bình}\n")
     assert len(problems) == 1
     assert ":4:" in problems[0] and "don_vi[0].loai" in problems[0]
-    assert "loại đơn vị 'thon' không có; có: xa, phuong, dac_khu, thi_tran" in problems[0]
+    assert "loại đơn vị 'thon' không có; có: xa, thi_tran, phuong, dac_khu" in problems[0]
 
 
 def test_a_bad_former_unit_is_refused_where_it_is(tmp_path):
