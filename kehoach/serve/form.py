@@ -16,6 +16,7 @@ from kehoach.errors import Problem
 from kehoach.plan.yamlsource import Path_, format_path
 
 LABELS = {
+    "xem_lai": "Ghi chú xem lại (hiện thành chú thích Word)", "ten_loai": "Tên loại (nếu dài hơn mã)", "cum": "Cụm chữ", "ly_do": "Lý do",
     "id": "Mã", "ho_so": "Hồ sơ thể thức", "danh_sach_don_vi": "Tệp danh sách đơn vị",
     "goc": "Kế hoạch cấp trên", "don_vi": "Mã đơn vị", "van_ban": "Đầu văn bản",
     "cap_tren": "Cấp ủy cấp trên", "co_quan": "Cơ quan ban hành", "ma_co_quan": "Mã cơ quan",
@@ -106,7 +107,7 @@ def optional_keys() -> dict[str, tuple[str, ...]]:
     from kehoach.plan.model import Header, Indicator, Signature
 
     def scalars(model) -> tuple[str, ...]:
-        blocks = {"cap", "tong_hop", "chi_tieu", "doan", "muc"}
+        blocks = {"cap", "tong_hop", "chi_tieu", "doan", "muc", "xem_lai"}  # lists, not fields
         return tuple(k for k in model.model_fields if k not in blocks)
 
     return {"header": scalars(Header), "signature": scalars(Signature),
