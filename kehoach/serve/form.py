@@ -16,7 +16,8 @@ from kehoach.errors import Problem
 from kehoach.plan.yamlsource import Path_, format_path
 
 LABELS = {
-    "xem_lai": "Ghi chú xem lại (hiện thành chú thích Word)", "ten_loai": "Tên loại (nếu dài hơn mã)", "cum": "Cụm chữ", "ly_do": "Lý do",
+    "xem_lai": "Ghi chú xem lại (hiện thành chú thích Word)", "cum": "Cụm chữ", "ly_do": "Lý do",
+    "ten_loai": "Tên loại (nếu dài hơn mã)",
     "id": "Mã", "ho_so": "Hồ sơ thể thức", "danh_sach_don_vi": "Tệp danh sách đơn vị",
     "goc": "Kế hoạch cấp trên", "don_vi": "Mã đơn vị", "van_ban": "Đầu văn bản",
     "cap_tren": "Cấp ủy cấp trên", "co_quan": "Cơ quan ban hành", "ma_co_quan": "Mã cơ quan",
