@@ -6,7 +6,6 @@ so a renderer reused across a batch starts every document without one."""
 from __future__ import annotations
 
 import copy
-import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -17,6 +16,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 from pydantic import BaseModel
 
 from kehoach.plan.model import Plan
@@ -27,6 +27,8 @@ INITIALS = "KH"
 ANCHOR = 40  # characters of an element's own text that find its paragraph
 _R, _T, _RPR, _HYPERLINK = qn("w:r"), qn("w:t"), qn("w:rPr"), qn("w:hyperlink")
 _SPACE = qn("xml:space")
+_W = qn("w:x")[:-1]
+_NSMAP = {"w": _W[1:-1]}
 
 
 @contextmanager
@@ -37,20 +39,61 @@ def annotated(document: Document, plan: Plan | None) -> Iterator[None]:
         yield
         return
     before = set(document.part.rels)
-    when = dt.datetime.combine(plan.van_ban.day, dt.time(), dt.UTC)  # type: ignore[union-attr]
+    day = plan.van_ban.day  # type: ignore[union-attr]
+    when = f"{day:%Y-%m-%d}T00:00:00Z"
     # splitting keeps the texts, so they are read once
     paragraphs = [(paragraph_text(p._p), p) for p in _paragraphs(document)]
+    part = document.part._comments_part.element
+    number = max((int(c.get(_W + "id", -1)) for c in part), default=-1) + 1
     for element, note in found:
         runs = _anchor(paragraphs, element, note)
         if runs:
-            comment = document.add_comment(runs, note.ly_do, AUTHOR, INITIALS)
-            comment._comment_elm.date = when
+            _comment(part, runs, note.ly_do, when, str(number))
+            number += 1
     try:
         yield
     finally:
         for key in set(document.part.rels) - before:
             if document.part.rels[key].reltype == RT.COMMENTS:
                 document.part.rels.pop(key)
+
+
+def _comment(part: etree._Element, runs: list[Run], text: str, when: str, number: str) -> None:
+    """What `Document.add_comment(runs, text, AUTHOR, INITIALS)` writes, the same XML, built
+    with plain lxml: python-docx's way costs a quarter of a batch unit's time."""
+    comment = etree.SubElement(part, _W + "comment")
+    for key, value in (("id", number), ("author", AUTHOR), ("initials", INITIALS), ("date", when)):
+        comment.set(_W + key, value)
+    p = etree.SubElement(comment, _W + "p")
+    etree.SubElement(etree.SubElement(p, _W + "pPr"), _W + "pStyle").set(_W + "val", "CommentText")
+    p.append(_styled_run("annotationRef", None))
+    if any(c in text for c in "\t\r\n"):
+        Run(etree.SubElement(p, _R), None).text = text  # type: ignore[arg-type]  # as python-docx
+    elif text:
+        t = etree.SubElement(etree.SubElement(p, _R), _T)
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(_SPACE, "preserve")
+    runs[0]._r.addprevious(_marker("commentRangeStart", number))
+    last = runs[-1]._r
+    last.addnext(_styled_run("commentReference", number))
+    last.addnext(_marker("commentRangeEnd", number))
+
+
+def _marker(name: str, number: str) -> etree._Element:
+    element = etree.Element(_W + name, nsmap=_NSMAP)
+    element.set(_W + "id", number)
+    return element
+
+
+def _styled_run(name: str, number: str | None) -> etree._Element:
+    """`<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:{name}/></w:r>`."""
+    r = etree.Element(_R, nsmap=_NSMAP)
+    etree.SubElement(etree.SubElement(r, _RPR), _W + "rStyle").set(_W + "val", "CommentReference")
+    mark = etree.SubElement(r, _W + name)
+    if number is not None:
+        mark.set(_W + "id", number)
+    return r
 
 
 def _paragraphs(document: Document) -> Iterator[Paragraph]:
