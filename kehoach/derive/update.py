@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from kehoach.derive.batch import REVIEW, _reloads, base_path, draft_yaml
+from kehoach.derive.batch import REVIEW, base_path, checked, draft_yaml
 from kehoach.derive.derivation import Derivation
 from kehoach.derive.merge import PATHS, Merged, merge
 from kehoach.document.render import Renderer
@@ -123,5 +123,5 @@ def merged_yaml(merged: Merged, unit: str) -> str:
         "",
     ]
     text = yamlwrite.dump(data, comments, header)  # type: ignore[arg-type]
-    _reloads(text, data, f"{unit}.yaml")  # type: ignore[arg-type]
+    checked(data, f"{unit}.yaml")  # type: ignore[arg-type]
     return text

@@ -14,8 +14,13 @@ from conftest import PLAN, ROOT
 from docx import Document
 
 from kehoach.cli import main
+from kehoach.derive.batch import draft_yaml
+from kehoach.derive.derivation import Derivation
 from kehoach.document.prose import paragraph_text
-from kehoach.plan.loader import load_plan
+from kehoach.plan import yamlsource
+from kehoach.plan.loader import load_plan, plan_from_source
+from kehoach.plan.review import notes_last
+from kehoach.plan.units import load_registry
 
 REGISTRY = ROOT / "plans" / "don_vi_phung_hiep.yaml"
 UNITS = ["cay-duong", "kinh-cung", "bung-tau", "binh-thanh", "hiep-hung", "hoa-an", "hoa-my",
@@ -380,3 +385,22 @@ def test_every_commune_document_passes_the_format_check(all_units):
     docs = sorted(str(p) for p in all_units.glob("*.docx"))
     result = CliRunner().invoke(main, ["check", *docs])
     assert result.exit_code == 0, result.output  # no lỗi in any of the 15
+
+
+@pytest.mark.parametrize(
+    ("plan", "registry"),
+    [(PLAN, REGISTRY), (ROOT / "plans/can_tho_42.yaml", ROOT / "plans/don_vi_can_tho.yaml")],
+)
+def test_every_written_draft_reads_back_as_the_data_it_was_written_from(plan, registry):
+    """derive no longer re-parses each draft it writes (`batch.checked`), so the writer's
+    exactness is held here, on every unit of both eras' registries."""
+    loaded = load_registry(registry)
+    derivation = Derivation(load_plan(plan), loaded)
+    for unit in loaded.registry.don_vi:
+        derived = derivation.derive(unit)
+        data = notes_last(
+            derived.plan.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        )
+        source = yamlsource.load(draft_yaml(derived), f"{unit.id}.yaml")
+        assert source.data == data
+        assert plan_from_source(source) == derived.plan
