@@ -9,6 +9,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from kehoach.plan.walk import nested_fields
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -25,7 +27,7 @@ def notes(model: BaseModel) -> Iterator[tuple[BaseModel, ReviewNote]]:
     """Every review note under `model` (itself included), with the element it is on."""
     for note in getattr(model, "xem_lai", None) or []:
         yield model, note
-    for name in type(model).model_fields:
+    for name in nested_fields(type(model)):
         value = getattr(model, name)
         for child in value if isinstance(value, list) else [value]:
             if isinstance(child, BaseModel) and not isinstance(child, ReviewNote):

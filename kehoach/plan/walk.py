@@ -8,7 +8,8 @@ from __future__ import annotations
 import operator
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from functools import cache
+from typing import TypeVar, get_args
 
 from pydantic import BaseModel
 
@@ -50,6 +51,20 @@ class Node:
             node = node.parent
 
 
+@cache
+def nested_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `cls` that can hold elements (a model or a list of them), in order:
+    the walks visit only these, not every text and number of every element, which made
+    them most of a derived unit's time."""
+    return tuple(name for name, info in cls.model_fields.items() if _holds_model(info.annotation))
+
+
+def _holds_model(annotation: object) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_model(arg) for arg in get_args(annotation))
+
+
 def walk(model: BaseModel) -> Iterator[Node]:
     """Every element with an id under `model` (not `model` itself), pre-order."""
     yield from _children(model, (), 0, None)
@@ -58,7 +73,7 @@ def walk(model: BaseModel) -> Iterator[Node]:
 def _children(
     model: BaseModel, path: tuple[PathPart, ...], depth: int, parent: Node | None
 ) -> Iterator[Node]:
-    for name in type(model).model_fields:
+    for name in nested_fields(type(model)):
         value = getattr(model, name)
         if isinstance(value, BaseModel):
             yield from _visit(value, (*path, name), depth, parent)
@@ -89,7 +104,7 @@ def rebuild(model: M, replace: Mapping[str, BaseModel | None]) -> M:
     left out of its list where that is None. Replacements are rebuilt too, so a replaced
     item still takes its paragraphs' replacements; parts nothing touches are shared."""
     update: dict[str, object] = {}
-    for name in type(model).model_fields:
+    for name in nested_fields(type(model)):
         value = getattr(model, name)
         if isinstance(value, BaseModel):
             new = _replaced(value, replace)
