@@ -166,29 +166,34 @@ def _run_text(r: CT_R) -> str:
 
 
 def _split(paragraph: Paragraph, start: int, end: int) -> list[Run]:
-    """Split runs so that characters `start`–`end` of `paragraph` are whole runs."""
-    _cut(paragraph, start)
-    _cut(paragraph, end)
+    """Split runs so that characters `start`–`end` of `paragraph` are whole runs, and
+    return those runs (each run's text is read once: reading it is most of the cost)."""
     offset, inside = 0, []
-    for r in paragraph._p.iterchildren(_R):
-        if start <= offset < end:
-            inside.append(Run(r, paragraph))
-        offset += len(_run_text(r))
+    for r, text in [(r, _run_text(r)) for r in paragraph._p.iterchildren(_R)]:
+        cuts = [at - offset for at in (start, end) if offset < at < offset + len(text)]
+        for piece, at in _pieces(paragraph, r, text, cuts):
+            if start <= offset + at < end:
+                inside.append(piece)
+        offset += len(text)
     return inside
 
 
-def _cut(paragraph: Paragraph, at: int) -> None:
-    offset = 0
-    for r in paragraph._p.iterchildren(_R):
-        text = _run_text(r)
-        size = len(text)
-        if offset < at < offset + size:
-            tail = copy.deepcopy(r)
-            r.addnext(tail)
-            _set_text(Run(r, paragraph), text[: at - offset])
-            _set_text(Run(tail, paragraph), text[at - offset :])
-            return
-        offset += size
+def _pieces(paragraph: Paragraph, r: CT_R, text: str, cuts: list[int]) -> list[tuple[Run, int]]:
+    """Run `r` cut at `cuts` into copies of itself, each with its part of `text`, and where
+    each piece starts in `r`."""
+    if not cuts:
+        return [(Run(r, paragraph), 0)]
+    bounds = [0, *cuts, len(text)]
+    pieces, previous = [], r
+    for i, at in enumerate(bounds[:-1]):
+        element = r if i == 0 else copy.deepcopy(r)
+        if i:
+            previous.addnext(element)
+        previous = element
+        pieces.append((Run(element, paragraph), at))
+    for (piece, at), until in zip(pieces, bounds[1:], strict=True):
+        _set_text(piece, text[at:until])
+    return pieces
 
 
 def _set_text(run: Run, text: str) -> None:
