@@ -135,13 +135,17 @@ class PlanFile:
         self._try(self._inserts(seq, index, value), expected, path)
 
     def remove(self, path: Path_) -> None:
-        """Take the list element at `path` out, with the comment lines above it."""
+        """Take the element at `path` out, with the comment lines above it: an element of a
+        list, or a field of a block (`xem_lai` once its last note is dealt with)."""
         self.get(path)
         seq = self._node(path[:-1])
-        if not isinstance(seq, SequenceNode) or not isinstance(path[-1], int):
-            raise self._error("chỉ xóa được một phần tử của danh sách", path)
+        field = isinstance(seq, MappingNode) and not seq.flow_style and len(seq.value) > 1
+        if not field and not (isinstance(seq, SequenceNode) and isinstance(path[-1], int)):
+            raise self._error("chỉ xóa được một phần tử của danh sách hay một trường", path)
         expected = copy.deepcopy(self.data)
         del _at(expected, path[:-1])[path[-1]]
+        if field:
+            return self._try(self._key_removals(seq, str(path[-1])), expected, path)
         i = path[-1]
         if seq.flow_style:
             items = seq.value
@@ -242,6 +246,15 @@ class PlanFile:
             lines = "".join(x + self.newline for x in [line, *body])
             yield self.text[:at] + _ensure_break(self.text[:at], self.newline) + lines + \
                 self.text[at:]
+
+    def _key_removals(self, block: MappingNode, name: str) -> Iterator[str]:
+        i = next(n for n, (k, _) in enumerate(block.value) if _key(k) == name)
+        key, value = block.value[i]
+        start = self._comments_start(self._line_start(key.start_mark.index))
+        yield self.text[:start] + self.text[self._next_line(_content_end(self.text, value)):]
+        if i + 1 < len(block.value):  # the first field of a `- ` item: the dash stays
+            after = block.value[i + 1][0].start_mark.index
+            yield self.text[:key.start_mark.index] + self.text[after:]
 
     def _inserts(self, seq: SequenceNode, index: int, value: Any) -> Iterator[str]:
         items, text = seq.value, self.text

@@ -14,7 +14,7 @@ from werkzeug.datastructures import MultiDict
 
 from kehoach.errors import KehoachError, Problem
 from kehoach.plan.edit import PlanFile, same
-from kehoach.plan.yamlsource import Path_, format_path
+from kehoach.plan.yamlsource import Path_, format_path, values
 from kehoach.serve import marks
 from kehoach.serve.form import KEEP_SPACES, NUMBERS, show
 
@@ -124,18 +124,24 @@ def apply_op(pf: PlanFile, op: str) -> None:
     if verb == "clearall":
         for path in list(marks.review_marks(pf.text, pf.file)):
             pf.remove_comments(path, marks.REVIEW)
+        noted = [p for p, v in values(pf.data) if isinstance(v, dict) and "xem_lai" in v]
+        for path in reversed(noted):  # inner elements first: outer paths stay valid
+            pf.remove((*path, "xem_lai"))
         return
     path = parse_path(ref)
     if verb in ("remove", "up", "down", "add") and not (
             isinstance(path[-1], int) and isinstance(current(pf.data, path[:-1]), list)):
         raise KehoachError("chỉ thêm, xóa, chuyển được một phần tử của danh sách")
-    if verb == "clear":
+    if verb == "clear":  # seen: the `# XEM LẠI` line and the notes that make Word comments
         pf.remove_comments(path, marks.REVIEW)
+        if isinstance(pf.get(path), dict) and "xem_lai" in pf.get(path):
+            pf.remove((*path, "xem_lai"))
     elif verb == "remove":
-        if len(pf.get(path[:-1])) == 1:
+        last = len(pf.get(path[:-1])) == 1
+        if last and path[-2:-1] != ("xem_lai",):
             message = "không xóa được phần tử duy nhất của danh sách: hãy thêm một phần tử trước"
             raise KehoachError([Problem(pf.file, message, field=format_path(path))])
-        pf.remove(path)
+        pf.remove(path[:-1] if last else path)  # the last note goes with its list
     elif verb in ("up", "down"):
         _move(pf, path, -1 if verb == "up" else 1)
     elif verb == "add":

@@ -125,6 +125,35 @@ def test_insert_remove_and_review_notes(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == before
 
 
+def test_a_field_is_removed_with_its_comments_whatever_its_place(tmp_path: Path) -> None:
+    text = (
+        "nhiem_vu_giai_phap:\n"
+        "  muc:\n"
+        "    - id: nv-1\n"
+        "      tieu_de: Công tác tuyên truyền\n"
+        "      # XEM LẠI: tên cơ quan cũ\n"
+        "      xem_lai:\n"
+        "        - ly_do: tên cơ quan cũ\n"
+        "      doan:\n"
+        "        - noi_dung: Tuyên truyền sâu rộng.\n"
+        "    - xem_lai: [{ly_do: chưa rõ}]\n"
+        "      id: nv-2\n"
+        "      tieu_de: Kiểm tra\n"
+    )
+    path = tmp_path / "k.yaml"
+    path.write_text(text, encoding="utf-8")
+    plan = PlanFile.open(path)
+    plan.remove(("nhiem_vu_giai_phap", "muc", 0, "xem_lai"))
+    plan.remove(("nhiem_vu_giai_phap", "muc", 1, "xem_lai"))  # first field of its item
+    assert plan.text == (
+        "nhiem_vu_giai_phap:\n  muc:\n    - id: nv-1\n      tieu_de: Công tác tuyên truyền\n"
+        "      doan:\n        - noi_dung: Tuyên truyền sâu rộng.\n"
+        "    - id: nv-2\n      tieu_de: Kiểm tra\n"
+    )
+    with pytest.raises(KehoachError, match="một phần tử của danh sách hay một trường"):
+        plan.remove(("nhiem_vu_giai_phap", "muc", 1, "tieu_de", 0))
+
+
 def test_flow_lists_stay_flow(seed: Path) -> None:
     before = seed.read_text(encoding="utf-8")
     plan = PlanFile.open(seed)

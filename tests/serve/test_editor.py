@@ -194,3 +194,43 @@ def test_sending_the_whole_form_back_unchanged_changes_no_byte(client, plans, re
         assert response.status_code == 302, response.get_data(as_text=True)[-3000:]
         assert response.headers["Location"].endswith("msg=unchanged"), plan
         assert (plans / plan).read_bytes() == before, plan
+
+
+def test_clearing_a_derived_plans_review_notes_removes_their_word_comments(client, plans):
+    """A mark the clerk has dealt with goes as a whole: its `# XEM LẠI` line and the
+    `xem_lai` notes that become Word comments, the last note of a list included."""
+    from click.testing import CliRunner
+
+    from kehoach.cli import main
+
+    result = CliRunner().invoke(main, ["derive", str(plans / "phung_hiep_42.yaml"),
+                                       "--unit", "hoa-an", "-o", str(plans)])
+    assert result.exit_code == 0, result.output
+    path, url = plans / "hoa-an.yaml", "/plan/hoa-an.yaml"
+    noted = [p for p, v in yamlsource.values(_data(path)) if isinstance(v, dict) and v.get(
+        "xem_lai")]
+    first, second = noted[0], noted[1]
+
+    def post(op: str):
+        page = client.get(url, base_url=BASE).get_data(as_text=True)
+        return client.post(url, base_url=BASE, data={**form_of(page), "op": op})
+
+    assert post(f"clear|{json.dumps(list(first))}").status_code == 302
+    after = _data(path)
+    assert "xem_lai" not in _at(after, first)
+    assert len([p for p, v in yamlsource.values(after) if isinstance(v, dict) and v.get(
+        "xem_lai")]) == len(noted) - 1
+    notes = _at(after, second)["xem_lai"]
+    for i in reversed(range(len(notes))):  # ✕ on each note, down to the last one
+        assert post(f"remove|{json.dumps([*second, 'xem_lai', i])}").status_code == 302
+    assert "xem_lai" not in _at(_data(path), second)
+    assert post("clearall|").status_code == 302
+    text = path.read_text(encoding="utf-8")
+    assert "xem_lai" not in text and "# XEM LẠI" not in text
+    load_plan(path)
+
+
+def _at(data, path):
+    for part in path:
+        data = data[part]
+    return data
