@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from kehoach.plan.fields import Direction, Id, Line, Number, _Model
+from kehoach.plan.fields import Direction, Id, Line, Number, _Model, no_items
 
 
 class Milestones(_Model):
@@ -46,7 +46,7 @@ class Table(_Model):
     """Một bảng: dòng tiêu đề và các dòng."""
 
     cot: list[str] = Field(min_length=1, description="Tiêu đề các cột.")
-    dong: list[TableRow] = Field(default_factory=list, description="Các dòng của bảng.")
+    dong: list[TableRow] = Field(default_factory=no_items, description="Các dòng của bảng.")
 
 
 class Appendix(_Model):
@@ -59,7 +59,7 @@ class Appendix(_Model):
         None, description="Dòng '(Kèm theo …)' khi khác dòng sinh từ đầu văn bản."
     )
     chi_tieu: list[MilestoneGroup] = Field(
-        default_factory=list, description="Bảng chỉ tiêu theo mốc năm."
+        default_factory=no_items, description="Bảng chỉ tiêu theo mốc năm."
     )
     bang: Table | None = Field(None, description="Bảng khác (không phải chỉ tiêu).")
     ngang: bool | None = Field(None, description="In trên trang ngang; mặc định khi bảng rộng.")

@@ -67,11 +67,18 @@ Levels = Annotated[
 ]
 
 
+def no_items() -> list[Any]:
+    """The default of a list field. Pydantic reads a default factory's signature when it
+    builds a schema, and reads a plain function's some 15 times faster than the builtin
+    `list`'s (which it parses from text): about 3 ms of every start (issue 14)."""
+    return []
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     xem_lai: list[ReviewNote] = Field(
-        default_factory=list, description="Chỗ cần xem lại (hiện thành chú thích trong Word)."
+        default_factory=no_items, description="Chỗ cần xem lại (hiện thành chú thích trong Word)."
     )
 
 

@@ -42,6 +42,7 @@ from kehoach.plan.fields import (
     Prose,
     _known,
     _Model,
+    no_items,
 )
 from kehoach.plan.fields import (
     Level as Level,
@@ -82,8 +83,8 @@ class Item(_Model):
     noi_dung: Prose | None = Field(
         None, description="Mục viết liền một đoạn (nhãn và câu chữ), thay cho tiêu đề."
     )
-    doan: list[Paragraph] = Field(default_factory=list, description="Các đoạn của mục.")
-    muc: list[Item] = Field(default_factory=list, description="Các mục con.")
+    doan: list[Paragraph] = Field(default_factory=no_items, description="Các đoạn của mục.")
+    muc: list[Item] = Field(default_factory=no_items, description="Các mục con.")
     nhan_con: SubLabel | None = Field(
         None, description="Nhãn của các mục con: 'a)' (mặc định), '1.1.', '-' hoặc '+'."
     )
@@ -106,8 +107,8 @@ class Section(_Model):
 
     id: Id
     tieu_de: Line = Field(description="Tiêu đề phần, không ghi số La Mã.")
-    doan: list[Paragraph] = Field(default_factory=list)
-    muc: list[Item] = Field(default_factory=list)
+    doan: list[Paragraph] = Field(default_factory=no_items)
+    muc: list[Item] = Field(default_factory=no_items)
 
 
 class ExtraSection(Section):
@@ -121,7 +122,7 @@ class IndicatorBlock(_Model):
     tieu_de: Line
     nam: int = Field(description="Năm phải đạt của các chỉ tiêu (2030).")
     mo_dau: list[Paragraph] = Field(
-        default_factory=list, description="Các đoạn văn in trước các đoạn chỉ tiêu."
+        default_factory=no_items, description="Các đoạn văn in trước các đoạn chỉ tiêu."
     )
     doan: list[IndicatorParagraph] = Field(min_length=1)
 
@@ -135,11 +136,11 @@ class Objectives(_Model):
 
     id: Id
     tieu_de: Line
-    doan: list[Paragraph] = Field(default_factory=list, description="Các đoạn trước các mục.")
+    doan: list[Paragraph] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
     muc_tieu_tong_quat: Item | None = None
     chi_tieu: IndicatorBlock | None = None
     tam_nhin: Item | None = None
-    muc: list[Item] = Field(default_factory=list, description="Các mục khác, in sau cùng.")
+    muc: list[Item] = Field(default_factory=no_items, description="Các mục khác, in sau cùng.")
 
 
 class Assignment(_Model):
@@ -156,8 +157,8 @@ class Organisation(_Model):
 
     id: Id
     tieu_de: Line
-    doan: list[Paragraph] = Field(default_factory=list, description="Các đoạn trước các mục.")
-    muc: list[Assignment] = Field(default_factory=list)
+    doan: list[Paragraph] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
+    muc: list[Assignment] = Field(default_factory=no_items)
 
 
 class Header(_Model):
@@ -254,13 +255,13 @@ class Plan(_Model):
     don_vi: Id | None = Field(None, description="Mã đơn vị ban hành trong danh sách đơn vị.")
     van_ban: Header
     danh_so: Numbering = Field(default_factory=Numbering, description="Kiểu nhãn riêng.")
-    can_cu: list[Paragraph] = Field(default_factory=list, description="Các đoạn mở đầu.")
+    can_cu: list[Paragraph] = Field(default_factory=no_items, description="Các đoạn mở đầu.")
     muc_dich_yeu_cau: Section | None = None
     muc_tieu_chi_tieu: Objectives | None = None
     nhiem_vu_giai_phap: Section | None = None
     to_chuc_thuc_hien: Organisation | None = None
     phan_khac: list[ExtraSection] = Field(
-        default_factory=list, description="Các phần khác; mặc định in sau các phần thường có."
+        default_factory=no_items, description="Các phần khác; mặc định in sau các phần thường có."
     )
     thu_tu: list[Id] | None = Field(
         None, description="Mã các phần theo thứ tự in; bỏ trống là thứ tự thường lệ."
@@ -270,7 +271,9 @@ class Plan(_Model):
     noi_nhan: Annotated[list[Line], AfterValidator(_filing_last)] = Field(
         min_length=1, description="Nơi nhận, mỗi dòng một nơi; dòng cuối là 'Lưu …'."
     )
-    phu_luc: list[Appendix] = Field(default_factory=list, description="Các phụ lục sau phần ký.")
+    phu_luc: list[Appendix] = Field(
+        default_factory=no_items, description="Các phụ lục sau phần ký."
+    )
 
     @model_validator(mode="after")
     def _order_names_every_part(self) -> Plan:

@@ -20,6 +20,9 @@ M = TypeVar("M", bound=BaseModel)
 
 # Every block of a data file refuses keys it does not know; nested TypedDicts take it too.
 FORBID = ConfigDict(extra="forbid", frozen=True)
+# A data model is built when first used: a file's top model then builds its blocks in one
+# go, instead of every block building its own validator at import (issue 14).
+DEFERRED = ConfigDict(**FORBID, defer_build=True)
 
 
 def _number(value: Any) -> Any:
@@ -35,7 +38,7 @@ Number = Annotated[int | float, BeforeValidator(_number)]
 class Data(BaseModel):
     """A block of a data file: unknown keys are errors, values never change once read."""
 
-    model_config = FORBID
+    model_config = DEFERRED
 
 
 def parse(model: type[M], text: str, file: str) -> M:
