@@ -4,7 +4,10 @@ Only click is imported here, so `kehoach --help` starts as fast as click itself.
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import ClassVar
 
@@ -42,6 +45,24 @@ pdf_option = click.option(
     is_flag=True,
     help="Xuất thêm PDF cạnh mỗi DOCX (LibreOffice, một lần chạy cho cả lô).",
 )
+
+
+@contextmanager
+def one_document() -> Iterator[None]:
+    """No cycle collection while one document is made (about 25 ms of a 270 ms `render`:
+    start-up builds many long-lived objects and the collector walks them again and again).
+    One plan's garbage is bounded; batches keep collecting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        # Everything made so far joins the oldest generation without being walked (else
+        # the first young collection after this walks all of it), then collection resumes.
+        gc.freeze()
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
 
 
 def write_pdfs(docx_files: list[Path]) -> None:

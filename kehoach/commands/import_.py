@@ -9,6 +9,7 @@ import click
 from kehoach.commands.common import (
     Command,
     existing_file,
+    one_document,
 )
 from kehoach.errors import KehoachError
 
@@ -24,6 +25,7 @@ from kehoach.errors import KehoachError
     help="Tệp YAML ghi ra (mặc định: plans/<tên tệp>.yaml).",
 )
 @click.option("--force", is_flag=True, help="Ghi đè tệp YAML đã có.")
+@one_document()
 def import_(source: Path, target: Path | None, force: bool) -> None:
     """Nhập một kế hoạch có sẵn (DOCX hoặc tệp chữ UTF-8) thành tệp kế hoạch YAML.
 

@@ -10,6 +10,7 @@ from kehoach.commands.common import (
     TEMPLATE,
     Command,
     existing_file,
+    one_document,
     output_option,
     pdf_option,
     templates_option,
@@ -37,6 +38,7 @@ def _written(targets: list[Path], pdf: bool) -> None:
 @output_option
 @templates_option
 @pdf_option
+@one_document()
 def render(plan: Path, out_dir: Path, templates_dir: Path | None, pdf: bool) -> None:
     """Sinh văn bản Kế hoạch (DOCX) từ tệp PLAN, ghi vào OUTPUT/<tên tệp>.docx."""
     from kehoach.document.render import renderer_for
