@@ -9,13 +9,12 @@ import copy
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from docx.document import Document, _Body
+from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
-from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 from pydantic import BaseModel
@@ -26,7 +25,8 @@ from kehoach.plan.review import ReviewNote, notes
 AUTHOR = "kehoach"
 INITIALS = "KH"
 ANCHOR = 40  # characters of an element's own text that find its paragraph
-_R, _T, _RPR, _HYPERLINK = qn("w:r"), qn("w:t"), qn("w:rPr"), qn("w:hyperlink")
+_P, _R, _T, _RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:rPr")
+_HYPERLINK = qn("w:hyperlink")
 _SPACE = qn("xml:space")
 _W, _ID = qn("w:x")[:-1], qn("w:id")
 _DECLARE = f'xmlns:w="{_W[1:-1]}"'
@@ -52,7 +52,9 @@ def annotated(document: Document, plan: Plan | None) -> Iterator[None]:
     day = plan.van_ban.day  # type: ignore[union-attr]
     when = f"{day:%Y-%m-%d}T00:00:00Z"
     # splitting keeps the texts, so they are read once
-    paragraphs = [(paragraph_text(p._p), p) for p in _paragraphs(document)]
+    # read from the element: a reused document's cached body proxy would still show
+    # the previous render
+    paragraphs = [(paragraph_text(p), p) for p in document.element.body.iter(_P)]
     part = document.part._comments_part.element
     number = max((int(c.get(_W + "id", -1)) for c in part), default=-1) + 1
     for element, note in found:
@@ -68,7 +70,7 @@ def annotated(document: Document, plan: Plan | None) -> Iterator[None]:
                 document.part.rels.pop(key)
 
 
-def _comment(part: etree._Element, runs: list[Run], text: str, when: str, number: str) -> None:
+def _comment(part: etree._Element, runs: list[CT_R], text: str, when: str, number: str) -> None:
     """What `Document.add_comment(runs, text, AUTHOR, INITIALS)` writes, the same XML, built
     from copies of ready elements: python-docx's way cost a quarter of a batch unit."""
     comment = copy.deepcopy(_COMMENT)
@@ -86,18 +88,10 @@ def _comment(part: etree._Element, runs: list[Run], text: str, when: str, number
     start, end, reference = (copy.deepcopy(e) for e in (_START, _END, _REFERENCE))
     for marked in (start, end, reference[1]):
         marked.set(_ID, number)
-    runs[0]._r.addprevious(start)
-    last = runs[-1]._r
+    runs[0].addprevious(start)
+    last = runs[-1]
     last.addnext(reference)
     last.addnext(end)
-
-
-def _paragraphs(document: Document) -> Iterator[Paragraph]:
-    """Every paragraph of the body as it is now, tables included (read from the element:
-    a reused document's cached body proxy would still show the previous render)."""
-    body = _Body(document.element.body, document)
-    for element in document.element.body.iter(qn("w:p")):
-        yield Paragraph(element, body)
 
 
 def own_text(element: BaseModel) -> str:
@@ -110,8 +104,8 @@ def own_text(element: BaseModel) -> str:
 
 
 def _anchor(
-    paragraphs: list[tuple[str, Paragraph]], element: BaseModel, note: ReviewNote
-) -> list[Run]:
+    paragraphs: list[tuple[str, CT_P]], element: BaseModel, note: ReviewNote
+) -> list[CT_R]:
     """The runs covering the note's words in the element's paragraph (the element's first
     words when the note names none, or names words no longer shown, so a note is never
     dropped for a phrase the clerk reworded); none when neither is shown."""
@@ -125,8 +119,8 @@ def _anchor(
 
 
 def _first_showing(
-    paragraphs: list[tuple[str, Paragraph]], words: str, own: str
-) -> tuple[str, Paragraph] | None:
+    paragraphs: list[tuple[str, CT_P]], words: str, own: str
+) -> tuple[str, CT_P] | None:
     """The first paragraph showing `words` that also shows `own`, else the first showing
     `words`: one pass, stopping at the best."""
     first = None
@@ -161,43 +155,41 @@ def _run_text(r: CT_R) -> str:
     return "".join(parts)
 
 
-def _split(paragraph: Paragraph, start: int, end: int) -> list[Run]:
-    """Split runs so that characters `start`–`end` of `paragraph` are whole runs, and
+def _split(p: CT_P, start: int, end: int) -> list[CT_R]:
+    """Split runs so that characters `start`–`end` of paragraph `p` are whole runs, and
     return those runs (each run's text is read once: reading it is most of the cost)."""
     offset, inside = 0, []
-    for r, text in [(r, _run_text(r)) for r in paragraph._p.iterchildren(_R)]:
+    for r, text in [(r, _run_text(r)) for r in p.iterchildren(_R)]:
         cuts = [at - offset for at in (start, end) if offset < at < offset + len(text)]
-        for piece, at in _pieces(paragraph, r, text, cuts):
+        for piece, at in _pieces(r, text, cuts):
             if start <= offset + at < end:
                 inside.append(piece)
         offset += len(text)
     return inside
 
 
-def _pieces(paragraph: Paragraph, r: CT_R, text: str, cuts: list[int]) -> list[tuple[Run, int]]:
+def _pieces(r: CT_R, text: str, cuts: list[int]) -> list[tuple[CT_R, int]]:
     """Run `r` cut at `cuts` into copies of itself, each with its part of `text`, and where
     each piece starts in `r`."""
     if not cuts:
-        return [(Run(r, paragraph), 0)]
+        return [(r, 0)]
     bounds = [0, *cuts, len(text)]
-    pieces, previous = [], r
-    for i, at in enumerate(bounds[:-1]):
-        element = r if i == 0 else copy.deepcopy(r)
-        if i:
-            previous.addnext(element)
-        previous = element
-        pieces.append((Run(element, paragraph), at))
+    pieces = [(r, 0)]
+    for at in bounds[1:-1]:
+        copied = copy.deepcopy(r)
+        pieces[-1][0].addnext(copied)
+        pieces.append((copied, at))
     for (piece, at), until in zip(pieces, bounds[1:], strict=True):
         _set_text(piece, text[at:until])
     return pieces
 
 
-def _set_text(run: Run, text: str) -> None:
-    """`run.text = text`, without python-docx's character-by-character rebuild when the run
+def _set_text(r: CT_R, text: str) -> None:
+    """`Run.text = text`, without python-docx's character-by-character rebuild when the run
     is one plain `w:t` (as rendered runs are): same XML, a fraction of the time."""
-    children = [child for child in run._r if child.tag != _RPR]
+    children = [child for child in r if child.tag != _RPR]
     if len(children) != 1 or children[0].tag != _T:
-        run.text = text
+        r.text = text
         return
     t = children[0]
     t.text = text
