@@ -15,7 +15,8 @@ from kehoach.derive.derivation import Derivation
 from kehoach.derive.merge import PATHS, Merged, merge
 from kehoach.document.render import Renderer
 from kehoach.errors import KehoachError, Problem
-from kehoach.plan import yamlwrite
+from kehoach.plan import yamlsource, yamlwrite
+from kehoach.plan.comments import by_element, comments
 from kehoach.plan.loader import load_plan
 from kehoach.plan.model import Plan
 from kehoach.plan.review import notes_last
@@ -74,9 +75,9 @@ def update_all(
             try:
                 derived = derivation.derive(registry.unit(unit))
                 fresh = draft_yaml(derived)
-                merged = merge(load_plan(base_path(path)), load_plan(path), derived.plan,
-                               str(path))
-                text = merged_yaml(merged, unit)
+                edited = load_plan(path)
+                merged = merge(load_plan(base_path(path)), edited, derived.plan, str(path))
+                text = merged_yaml(merged, unit, clerk_comments(path, edited))
                 docx = renderer.render(merged.plan)
             except KehoachError as error:
                 problems += error.problems
@@ -103,17 +104,35 @@ def _check_ready(paths: list[Path], units: list[str]) -> None:
         raise KehoachError(problems)
 
 
-def merged_yaml(merged: Merged, unit: str) -> str:
-    """The merged plan as YAML, with `# XEM LẠI: …` above every element with a note."""
-    plan = merged.plan
-    data = notes_last(plan.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
-    comments: dict[str, list[str]] = {}
+def clerk_comments(path: Path, plan: Plan) -> dict[str, list[str]]:
+    """The clerk's own comment lines in the unit's plan, by element, to be written again
+    above the same elements: all but the file's header and the marks its notes make."""
+    text = path.read_text(encoding="utf-8-sig")
+    found = by_element(yamlsource.load(text, str(path)).data, comments(text, str(path)))
+    made = _note_lines(plan)
+    return {key: [c for c in lines if c not in made.get(key, [])] for key, lines in found.items()}
+
+
+def _note_lines(plan: Plan) -> dict[str, list[str]]:
+    """`XEM LẠI: …` lines for every element with a note, keyed as `yamlwrite.dump` wants."""
+    lines: dict[str, list[str]] = {}
     elements = [(n.id, n.element) for n in walk(plan)]
     for key, element in [("van_ban", plan.van_ban), ("chu_ky", plan.chu_ky), *elements]:
         for note in getattr(element, "xem_lai", None) or []:
             line = f"{note.ly_do} ('{note.cum}')" if note.cum else note.ly_do
-            comments.setdefault(key, []).append(f"{REVIEW}: {line}")
-    count = sum(len(lines) for lines in comments.values())
+            lines.setdefault(key, []).append(f"{REVIEW}: {line}")
+    return lines
+
+
+def merged_yaml(merged: Merged, unit: str, kept: dict[str, list[str]]) -> str:
+    """The merged plan as YAML: the clerk's comment lines `kept` where they were, and
+    `# XEM LẠI: …` above every element with a note."""
+    plan = merged.plan
+    data = notes_last(plan.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
+    marks = _note_lines(plan)
+    comments = {key: kept.get(key, []) + marks.get(key, []) for key in {*kept, *marks}}
+    count = sum(len(lines) for lines in marks.values())
+    count += sum(c.startswith(REVIEW) for lines in kept.values() for c in lines)
     origin = plan.goc.id if plan.goc else ""
     header = [
         f"Kế hoạch của {' '.join(plan.van_ban.co_quan.split())}, soạn tự động từ kế hoạch "

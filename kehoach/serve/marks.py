@@ -3,34 +3,10 @@ them (`# XEM LẠI: …`, written by import and derive for the clerk to check)."
 
 from __future__ import annotations
 
-from kehoach.plan import yamlsource
+from kehoach.plan.comments import comments
 from kehoach.plan.yamlsource import Path_
 
 REVIEW = "XEM LẠI"
-
-
-def comments(text: str, file: str) -> dict[Path_, list[str]]:
-    """Element path → the comment lines directly above it (each line given once, to the
-    outermost element that starts on the line below it, as `PlanFile` anchors them)."""
-    source = yamlsource.load(text, file)
-    lines = text.splitlines()
-    taken: set[int] = set()
-    found: dict[Path_, list[str]] = {}
-    for path, _value in yamlsource.values(source.data):
-        if not path:
-            continue
-        mark = source.key_marks.get(path) if isinstance(path[-1], str) else source.marks.get(path)
-        if mark is None:
-            continue
-        row = mark[0] - 2  # the line above, 0-based
-        block: list[str] = []
-        while row >= 0 and row not in taken and lines[row].strip().startswith("#"):
-            block.insert(0, lines[row].strip().lstrip("#").strip())
-            taken.add(row)
-            row -= 1
-        if block:
-            found[path] = block
-    return found
 
 
 def review_marks(text: str, file: str) -> dict[Path_, list[str]]:

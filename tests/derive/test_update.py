@@ -211,3 +211,28 @@ def test_all_units_update_and_build_skips_bases_and_backups(tmp_path):
     names = sorted(p.name for p in built.iterdir())
     assert len(names) == 15 and all(not n.startswith(".") for n in names)
     assert "goc" not in result.output and ".bak" not in result.output
+
+
+def test_the_clerks_own_comments_stay_above_their_elements(tmp_path):
+    upper, ours = _derived(tmp_path)
+    plan = PlanFile.open(ours)
+    plan.add_comment(plan.path_of("ct-bhyt"), "Số liệu lấy theo Bảo hiểm xã hội khu vực")
+    plan.add_comment(("van_ban", "dia_danh"), "Địa danh theo tên xã mới")
+    plan.add_comment(plan.path_of("yc-kiem-tra-giam-sat"), "XEM LẠI: hỏi lại Ủy ban kiểm tra")
+    assert plan.save()
+    marks_before = [line for line in ours.read_text(encoding="utf-8").splitlines()
+                    if "# XEM LẠI:" in line and "Ủy ban kiểm tra" not in line]
+    _edit(upper, {"ct-bhyt": ("gia_tri", 97)})
+    result = _cli("derive", upper, "--unit", UNIT, "-o", ours.parent, "--update")
+    assert result.exit_code in (0, 1), result.output
+    lines = ours.read_text(encoding="utf-8").splitlines()
+    at = {line.strip(): i for i, line in enumerate(lines)}
+    assert lines[at["# Số liệu lấy theo Bảo hiểm xã hội khu vực"] + 1].strip() == "- id: ct-bhyt"
+    assert at["# Địa danh theo tên xã mới"] < at["van_ban:"]  # a field's: above its block
+    assert lines[at["# XEM LẠI: hỏi lại Ủy ban kiểm tra"] + 1].strip() == (
+        "- id: yc-kiem-tra-giam-sat")
+    for comment in ("Số liệu lấy theo", "Địa danh theo", "hỏi lại Ủy ban", "soạn tự động"):
+        assert sum(comment in line for line in lines) == 1, comment
+    for mark in marks_before:  # the notes' own marks, written again, not carried twice
+        assert lines.count(mark) == marks_before.count(mark), mark
+    assert _elements(ours)["ct-bhyt"].element.gia_tri == 97
