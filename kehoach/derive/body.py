@@ -15,6 +15,7 @@ from kehoach.derive.target import Target
 from kehoach.plan.indicators import Indicator, IndicatorGroup, IndicatorParagraph
 from kehoach.plan.model import Item, Paragraph
 from kehoach.plan.walk import Node, PathPart
+from kehoach.rules.levels import reaches
 
 Part = tuple[PathPart, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -82,7 +83,7 @@ class Body:
             self.record.change(node.id, element.tieu_de, "", "don-vi:bo_nhiem_vu")  # type: ignore[attr-defined]
             return True
         levels: list[str] | None = getattr(element, "cap", None)
-        if levels is not None and self.target.level_id not in levels:
+        if not reaches(levels, self.target.level_id, self.target.unit.loai):
             self.record.change(node.id, _summary(element), "", f"cap:{'/'.join(levels)}")
             return True
         return False

@@ -24,7 +24,7 @@ from kehoach.plan.model import Plan
 from kehoach.plan.units import LoadedRegistry, Unit
 from kehoach.plan.walk import walk
 from kehoach.plan.yamlsource import MAX_NUMBER
-from kehoach.rules.levels import unit_kinds
+from kehoach.rules.levels import reaches, unit_kinds
 from kehoach.vn.numbers import parse_number
 
 SHEET = "Giá trị chỉ tiêu"
@@ -32,14 +32,15 @@ HEADERS = ("Mã", "Chỉ tiêu", "Đơn vị tính", "Giá trị cấp trên")
 FIRST_UNIT = len(HEADERS) + 1
 
 
-def valued_indicators(parent: Plan, level: str) -> list[Indicator]:
-    """The indicators with a value that reach units of `level` (their `cap`, and their
-    ancestors', let it)."""
+def valued_indicators(parent: Plan, loaded: LoadedRegistry) -> list[Indicator]:
+    """The indicators with a value that reach at least one unit of the registry (their
+    `cap`, and their ancestors', let it)."""
+    level, kinds = loaded.registry.cap, {unit.loai for unit in loaded.registry.don_vi}
     kept: list[Indicator] = []
     for node in walk(parent):
-        levels = [getattr(n.element, "cap", None) for n in [node, *node.ancestors()]]
+        caps = [getattr(n.element, "cap", None) for n in [node, *node.ancestors()]]
         valued = isinstance(node.element, Indicator) and node.element.gia_tri is not None
-        if valued and all(cap is None or level in cap for cap in levels):
+        if valued and any(all(reaches(c, level, kind) for c in caps) for kind in kinds):
             kept.append(node.element)  # type: ignore[arg-type]
     return kept
 
@@ -57,7 +58,7 @@ def template(parent: Plan, loaded: LoadedRegistry) -> bytes:
     units = loaded.registry.don_vi
     for column, title in enumerate([*HEADERS, *map(unit_header, units)], start=1):
         text_cell(sheet, f"{get_column_letter(column)}1", title)
-    for row, indicator in enumerate(valued_indicators(parent, loaded.registry.cap), start=2):
+    for row, indicator in enumerate(valued_indicators(parent, loaded), start=2):
         put(sheet, f"A{row}", indicator.id)
         put(sheet, f"B{row}", indicator.nhan)
         put(sheet, f"C{row}", indicator.don_vi or "")
@@ -90,7 +91,7 @@ def read(path: Path, parent: Plan, loaded: LoadedRegistry) -> dict[str, dict[str
     if not rows or rows[0][:1] != ("Mã",):
         raise KehoachError([Problem(where, "ô A1 phải là 'Mã'", field=f"{SHEET}!A1")])
     columns = _unit_columns(rows[0], loaded, where, problems)
-    known = {i.id for i in valued_indicators(parent, loaded.registry.cap)}
+    known = {i.id for i in valued_indicators(parent, loaded)}
     headless = [c for c, title in enumerate(rows[0], start=1) if c >= FIRST_UNIT and not title]
     values: dict[str, dict[str, float]] = {unit: {} for unit in columns.values()}
     seen: dict[str, int] = {}

@@ -17,6 +17,7 @@ from pydantic import (
 
 from kehoach.plan.review import ReviewNote
 from kehoach.rules.data import levels
+from kehoach.rules.levels import unit_kinds
 from kehoach.vn.numbers import parse_number
 
 
@@ -49,7 +50,7 @@ def _known(table: dict[str, str], what: str):
 
 
 def _level(value: str) -> str:
-    return _known(levels(), "cấp")(value)
+    return _known(levels() | unit_kinds(), "cấp hoặc loại đơn vị")(value)
 
 
 Id = Annotated[
@@ -63,7 +64,11 @@ Number = Annotated[int | float, BeforeValidator(_vi_number)]
 Level = Annotated[str, AfterValidator(_level)]
 Levels = Annotated[
     list[Level],
-    Field(min_length=1, description="Các cấp áp dụng (huyen, xa …); bỏ trống là mọi cấp."),
+    Field(
+        min_length=1,
+        description="Các cấp áp dụng (huyen, xa …) hoặc loại đơn vị (thi_tran, phuong …); "
+        "bỏ trống là mọi cấp.",
+    ),
 ]
 
 

@@ -203,6 +203,7 @@ def load_levels() -> Levels:
 
 
 @cache
+@cache
 def unit_kinds() -> dict[str, str]:
     """Every kind a unit has had in any level and period (`xa` → `xã` …): which kinds are
     valid under which plan is the level data's rule (`loai_don_vi`, `theo_ky`)."""
@@ -212,3 +213,10 @@ def unit_kinds() -> dict[str, str]:
         for change in level.theo_ky:
             kinds |= change.loai_don_vi or {}
     return kinds
+
+
+def reaches(cap: list[str] | None, level: str, kind: str) -> bool:
+    """Whether an element marked `cap` is meant for a unit of `level` and `kind`: `cap`
+    lists levels (`huyen`; `xa` is every unit of the commune level) and kinds of unit
+    (`thi_tran`, `phuong`, `dac_khu`: only those units). No `cap`: every unit."""
+    return cap is None or level in cap or kind in cap

@@ -26,6 +26,7 @@ REGISTRY = ROOT / "plans" / "don_vi_phung_hiep.yaml"
 UNITS = ["cay-duong", "kinh-cung", "bung-tau", "binh-thanh", "hiep-hung", "hoa-an", "hoa-my",
          "long-thanh", "phung-hiep", "phuong-binh", "phuong-phu", "tan-binh", "tan-long",
          "tan-phuoc-hung", "thanh-hoa"]
+TOWNS = {"cay-duong", "kinh-cung", "bung-tau"}
 DISTRICT_ONLY = {"ct-tuoi-tho", "ct-nam-song-khoe", "ct-giuong-benh", "ct-bac-si",
                  "ct-van-hoa-dan-toc-thieu-so"}
 
@@ -55,7 +56,10 @@ def test_all_fifteen_units_get_a_valid_yaml_and_a_docx(all_units):
         plan = load_plan(all_units / f"{unit}.yaml")
         assert plan.don_vi == unit and plan.goc.id == "phung-hiep-42"
         ids = {i.id for i in plan.muc_tieu_chi_tieu.chi_tieu.indicators()}
-        assert ids.isdisjoint(DISTRICT_ONLY) and len(ids) == 31
+        assert ids.isdisjoint(DISTRICT_ONLY)
+        # cap: [huyen, thi_tran]: a thị trấn has a town area, a xã has none
+        town = unit in TOWNS
+        assert ("ct-nuoc-sach-thanh-thi" in ids) == town and len(ids) == (31 if town else 30)
 
 
 def test_header_and_citation_of_a_commune(all_units):
@@ -149,7 +153,7 @@ def test_dropped_indicators_leave_sentences_that_read_right(all_units):
 def test_review_list_is_in_the_yaml(all_units):
     text = (all_units / "hoa-an.yaml").read_text(encoding="utf-8")
     assert "XEM LẠI: kế hoạch cấp trên chưa có số, ngày" in text
-    assert "XEM LẠI: 23 chỉ tiêu còn giá trị của huyện" in text
+    assert "XEM LẠI: 22 chỉ tiêu còn giá trị của huyện" in text  # nước sạch thành thị: thị trấn
     assert text.count("XEM LẠI") == 1 + 31  # the header's line, then the notes
     assert "XEM LẠI: cấp xã không sắp xếp bộ máy" in text  # "từ huyện đến cơ sở" kept
     assert "XEM LẠI: đề xuất cơ chế đặc thù" in text

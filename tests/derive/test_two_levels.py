@@ -3,6 +3,7 @@ commune's own organs (Quy định 298-QĐ/TW), the kinds of unit of the period."
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,10 @@ from builders import small_plan, write_plan
 from click.testing import CliRunner
 from conftest import ROOT
 from docx import Document
+from openpyxl import load_workbook
 
 from kehoach.cli import main
+from kehoach.plan.edit import PlanFile
 from kehoach.plan.loader import load_plan
 from kehoach.rules.levels import load_levels
 
@@ -147,3 +150,25 @@ def test_an_upper_organ_becomes_the_commune_body_that_plays_its_role(tmp_path):
                     "Ban Nội chính Thành ủy theo dõi.")
     assert "XEM LẠI: cơ quan của cấp trên, cấp xã không có cơ quan tương ứng" in yaml
     assert "Dân vận Đảng ủy" not in yaml and "Nội chính Đảng ủy" not in yaml
+
+
+def test_cap_can_name_a_kind_of_unit(tmp_path):
+    """`cap: [thanh_pho, phuong]`: the city and its phường, not its xã and đặc khu."""
+    plan_path = tmp_path / CAN_THO.name
+    shutil.copy(CAN_THO, plan_path)
+    shutil.copy(CAN_THO.parent / "don_vi_can_tho.yaml", tmp_path)
+    plan = PlanFile.open(plan_path)
+    plan.set((*plan.path_of("ct-that-nghiep-thanh-thi"), "cap", 0), "phuong")
+    plan.insert((*plan.path_of("ct-that-nghiep-thanh-thi"), "cap"), 0, "thanh_pho")
+    assert plan.save()
+    result = _derive(str(plan_path), "--all", "--units", str(PHUONG), "-o", str(tmp_path / "o"))
+    assert result.exit_code == 0, result.output
+    kept = {unit: "ct-that-nghiep-thanh-thi" in {
+        i.id for i in load_plan(tmp_path / "o" / f"{unit}.yaml").muc_tieu_chi_tieu.chi_tieu
+        .indicators()} for unit in ("vi-thanh", "hoa-an", "hon-dao")}
+    assert kept == {"vi-thanh": True, "hoa-an": False, "hon-dao": False}
+    sheet = tmp_path / "gia_tri.xlsx"  # a phường takes it, so the values sheet has its row
+    result = _derive(str(plan_path), "--units", str(PHUONG), "--values-template", str(sheet))
+    assert result.exit_code == 0, result.output
+    rows = [row[0] for row in load_workbook(sheet).active.iter_rows(values_only=True)]
+    assert "ct-that-nghiep-thanh-thi" in rows

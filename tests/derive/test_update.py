@@ -132,7 +132,7 @@ def test_indicator_values(merged):
 
 def test_summary_backup_and_base(merged):
     output = merged["result"].output
-    assert ("91 không đổi, 2 theo cấp trên, 1 giữ bản của xã, 1 gộp sửa của cả hai, "
+    assert ("90 không đổi, 2 theo cấp trên, 1 giữ bản của xã, 1 gộp sửa của cả hai, "
             "2 xã và cấp trên cùng sửa (xem lại), 1 cấp trên thêm, 1 cấp trên bỏ\n") in output
     ours = merged["ours"]
     assert ours.with_name(f"{UNIT}.yaml.bak").read_bytes() == merged["edited"]

@@ -55,7 +55,7 @@ def test_every_note_is_a_comment_on_its_words_dated_with_the_plan(drafted):
         assert comment.text == note.ly_do
         assert anchored[str(comment.comment_id)] == note.cum
         assert comment.timestamp == dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
-    assert "23 chỉ tiêu còn giá trị của huyện" in " ".join(c.text for c in comments)
+    assert "22 chỉ tiêu còn giá trị của huyện" in " ".join(c.text for c in comments)
 
 
 def test_a_deleted_note_leaves_no_comment_and_validate_warns_while_notes_remain(

@@ -54,7 +54,7 @@ CASES = [
      "thiếu 'gia_tri'"),
     ("unknown-level", _mutate("        cap: [huyen]\n        noi_dung:", "        cap: [thon]\n"
                               "        noi_dung:"),
-     "cap: [thon]", "muc_tieu_chi_tieu.chi_tieu.doan[3].cap[0]", "cấp 'thon'"),
+     "cap: [thon]", "muc_tieu_chi_tieu.chi_tieu.doan[3].cap[0]", "cấp hoặc loại đơn vị 'thon'"),
     ("unknown-type-code", _mutate("  loai: KH", "  loai: KHX"),
      "loai: KHX", "van_ban.loai", "mã loại văn bản 'KHX'"),
     ("tab-indent", _mutate("  ma_co_quan: HU", "\tma_co_quan: HU"),
