@@ -9,6 +9,13 @@ from typing import Any
 from kehoach.plan import yamlsource
 from kehoach.plan.yamlsource import Path_
 
+REVIEW = "XEM LẠI"
+
+
+def note_mark(ly_do: str, cum: str | None) -> str:
+    """The `XEM LẠI: …` comment line derive writes above an element for one of its notes."""
+    return f"{REVIEW}: {ly_do} ('{cum}')" if cum else f"{REVIEW}: {ly_do}"
+
 
 def comments(text: str, file: str) -> dict[Path_, list[str]]:
     """Element path → the comment lines directly above it (each line given once, to the

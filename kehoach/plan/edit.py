@@ -100,6 +100,8 @@ class PlanFile:
         value = self.data
         for part in path:
             try:
+                if isinstance(value, str) or (isinstance(part, int) and part < 0):
+                    raise TypeError  # a letter of a text, or a place counted from the end
                 value = value[part]
             except (KeyError, IndexError, TypeError):
                 raise self._error("không có trường này trong tệp", path) from None
@@ -146,8 +148,10 @@ class PlanFile:
     def remove(self, path: Path_) -> None:
         """Take the element at `path` out, with the comment lines above it: an element of a
         list, or a field of a block (`xem_lai` once its last note is dealt with)."""
+        if not path or not isinstance(self.get(path[:-1]), dict | list):
+            raise self._error("chỉ xóa được một phần tử của danh sách hay một trường", path)
         self.get(path)
-        parent = self._node(path[:-1]) if path else None
+        parent = self._node(path[:-1])
         if isinstance(parent, MappingNode) and len(parent.value) < 2:
             raise self._error("không xóa được trường duy nhất của khối: hãy xóa cả khối", path)
         fields = parent.value if isinstance(parent, MappingNode) else []
@@ -177,18 +181,23 @@ class PlanFile:
         new = f"{self.text[:line]}{pad}# {comment}".rstrip(" ") + self.newline
         self._try(iter([new + self.text[line:]]), self.data, path)
 
-    def remove_comments(self, path: Path_, prefix: str = "") -> int:
-        """Remove the comment lines directly above `path` that start with `prefix`."""
+    def remove_comments(self, path: Path_, prefix: str = "", whole: bool = False) -> int:
+        """Remove the comment lines directly above `path` that start with `prefix`; with
+        `whole`, only the first line that is exactly `prefix` (one review note's mark)."""
         prefix = nfc(prefix)
         self.get(path)
         line = self._line_start(self._anchor(path))
         start = self._comments_start(line)
         block = self.text[start:line].splitlines(keepends=True)
-        kept = [c for c in block if not c.strip().lstrip("#").strip().startswith(prefix)]
-        if len(kept) == len(block):
+        texts = [nfc(c.strip().lstrip("#").strip()) for c in block]
+        gone = {n for n, c in enumerate(texts) if c.startswith(prefix)}
+        if whole:
+            gone = {texts.index(prefix)} if prefix in texts else set()
+        if not gone:
             return 0
-        self._try(iter([self.text[:start] + "".join(kept) + self.text[line:]]), self.data, path)
-        return len(block) - len(kept)
+        kept = "".join(c for n, c in enumerate(block) if n not in gone)
+        self._try(iter([self.text[:start] + kept + self.text[line:]]), self.data, path)
+        return len(gone)
 
     def save(self) -> bool:
         """Write the edited text back if it is still a valid plan; False if unchanged."""
