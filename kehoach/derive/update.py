@@ -16,7 +16,7 @@ from kehoach.derive.merge import PATHS, Merged, merge
 from kehoach.document.render import Renderer
 from kehoach.errors import KehoachError, Problem
 from kehoach.plan import yamlsource, yamlwrite
-from kehoach.plan.comments import by_element, comments
+from kehoach.plan.comments import by_element, comments, note_mark
 from kehoach.plan.loader import load_plan
 from kehoach.plan.model import Plan
 from kehoach.plan.review import notes_last
@@ -119,8 +119,7 @@ def _note_lines(plan: Plan) -> dict[str, list[str]]:
     elements = [(n.id, n.element) for n in walk(plan)]
     for key, element in [("van_ban", plan.van_ban), ("chu_ky", plan.chu_ky), *elements]:
         for note in getattr(element, "xem_lai", None) or []:
-            line = f"{note.ly_do} ('{note.cum}')" if note.cum else note.ly_do
-            lines.setdefault(key, []).append(f"{REVIEW}: {line}")
+            lines.setdefault(key, []).append(note_mark(note.ly_do, note.cum))
     return lines
 
 
@@ -130,7 +129,7 @@ def merged_yaml(merged: Merged, unit: str, kept: dict[str, list[str]]) -> str:
     plan = merged.plan
     data = notes_last(plan.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
     marks = _note_lines(plan)
-    comments = {key: kept.get(key, []) + marks.get(key, []) for key in {*kept, *marks}}
+    comments = {key: kept.get(key, []) + marks.get(key, []) for key in {*kept, *marks} - {""}}
     count = sum(len(lines) for lines in marks.values())
     count += sum(c.startswith(REVIEW) for lines in kept.values() for c in lines)
     origin = plan.goc.id if plan.goc else ""
@@ -140,6 +139,7 @@ def merged_yaml(merged: Merged, unit: str, kept: dict[str, list[str]]) -> str:
         "bằng `kehoach derive`, cập nhật theo kế hoạch cấp trên bằng `kehoach derive --update`",
         f"(bản trước: {unit}.yaml.bak). Còn {count} chỗ cần xem lại: tìm '{REVIEW}' trong tệp này.",
         "",
+        *kept.get("", []),  # the clerk's own lines under the header stay there
     ]
     text = yamlwrite.dump(data, comments, header)  # type: ignore[arg-type]
     checked(data, f"{unit}.yaml")  # type: ignore[arg-type]

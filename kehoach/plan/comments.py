@@ -9,6 +9,13 @@ from typing import Any
 from kehoach.plan import yamlsource
 from kehoach.plan.yamlsource import Path_
 
+REVIEW = "XEM LẠI"
+
+
+def note_mark(ly_do: str, cum: str | None) -> str:
+    """The `XEM LẠI: …` comment line derive writes above an element for one of its notes."""
+    return f"{REVIEW}: {ly_do} ('{cum}')" if cum else f"{REVIEW}: {ly_do}"
+
 
 def comments(text: str, file: str) -> dict[Path_, list[str]]:
     """Element path → the comment lines directly above it (each line given once, to the
@@ -37,12 +44,16 @@ def comments(text: str, file: str) -> dict[Path_, list[str]]:
 def by_element(data: dict[str, Any], found: dict[Path_, list[str]]) -> dict[str, list[str]]:
     """The comments of `found` keyed as `yamlwrite.dump` places them: by the id of the
     element they sit on, or of the nearest element with an id around a plain field, or by
-    the top-level key (`van_ban`, `chu_ky` …). The block above the file's first key is the
-    file's own header and is left out: the writer writes a new one."""
+    the top-level key (`van_ban`, `chu_ky` …). The block above the file's first key opens
+    with the file's header, up to its closing bare `#`: that is left out (the writer writes
+    a new one), the clerk's lines after it are kept under the key `""`, to go below the
+    new header (the writer would put a key's lines above every `id:` of the file)."""
     first = next(iter(data), None)
     keyed: dict[str, list[str]] = {}
     for path, lines in found.items():
         if path == (first,):
+            lines = lines[len(lines) - lines[::-1].index(""):] if "" in lines else lines
+            keyed.setdefault("", []).extend(lines)
             continue
         key, node = str(path[0]), data
         for depth, part in enumerate(path):

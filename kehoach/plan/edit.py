@@ -28,6 +28,15 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from kehoach.errors import KehoachError, PlanError, Problem
 from kehoach.plan import yamlsource
 from kehoach.plan.edit_forms import item_lines, scalar_forms
+from kehoach.plan.edit_text import (
+    child,
+    content_end,
+    dash,
+    ensure_break,
+    flow_span,
+    key_name,
+    scalars,
+)
 from kehoach.plan.loader import plan_from_source
 from kehoach.plan.yamlsource import Path_, format_path
 from kehoach.safewrite import write_atomic
@@ -91,6 +100,8 @@ class PlanFile:
         value = self.data
         for part in path:
             try:
+                if isinstance(value, str) or (isinstance(part, int) and part < 0):
+                    raise TypeError  # a letter of a text, or a place counted from the end
                 value = value[part]
             except (KeyError, IndexError, TypeError):
                 raise self._error("không có trường này trong tệp", path) from None
@@ -137,28 +148,26 @@ class PlanFile:
     def remove(self, path: Path_) -> None:
         """Take the element at `path` out, with the comment lines above it: an element of a
         list, or a field of a block (`xem_lai` once its last note is dealt with)."""
+        if not path or not isinstance(self.get(path[:-1]), dict | list):
+            raise self._error("chỉ xóa được một phần tử của danh sách hay một trường", path)
         self.get(path)
-        seq = self._node(path[:-1])
-        field = isinstance(seq, MappingNode) and not seq.flow_style and len(seq.value) > 1
-        if not field and not (isinstance(seq, SequenceNode) and isinstance(path[-1], int)):
+        parent = self._node(path[:-1])
+        if isinstance(parent, MappingNode) and len(parent.value) < 2:
+            raise self._error("không xóa được trường duy nhất của khối: hãy xóa cả khối", path)
+        fields = parent.value if isinstance(parent, MappingNode) else []
+        i = path[-1] if isinstance(parent, SequenceNode) else next(
+            (n for n, (k, _) in enumerate(fields) if key_name(k) == path[-1]), None)
+        if not isinstance(i, int):
             raise self._error("chỉ xóa được một phần tử của danh sách hay một trường", path)
         expected = copy.deepcopy(self.data)
         del _at(expected, path[:-1])[path[-1]]
-        if field:
-            return self._try(self._key_removals(seq, str(path[-1])), expected, path)
-        i = path[-1]
-        if seq.flow_style:
-            items = seq.value
-            if i + 1 < len(items):
-                start, end = items[i].start_mark.index, items[i + 1].start_mark.index
-            elif i:
-                start, end = _content_end(self.text, items[i - 1]), _content_end(
-                    self.text, items[i])
-            else:
-                start, end = items[i].start_mark.index, _content_end(self.text, items[i])
+        if parent.flow_style:
+            start, end = flow_span(self.text, parent, i)
+        elif isinstance(parent, MappingNode):
+            return self._try(self._key_removals(parent, i, len(path) == 1), expected, path)
         else:
             start = self._comments_start(self._line_start(self._anchor(path)))
-            end = self._next_line(_content_end(self.text, seq.value[i]))
+            end = self._next_line(content_end(self.text, parent.value[i]))
         self._try(iter([self.text[:start] + self.text[end:]]), expected, path)
 
     def add_comment(self, path: Path_, comment: str) -> None:
@@ -172,18 +181,23 @@ class PlanFile:
         new = f"{self.text[:line]}{pad}# {comment}".rstrip(" ") + self.newline
         self._try(iter([new + self.text[line:]]), self.data, path)
 
-    def remove_comments(self, path: Path_, prefix: str = "") -> int:
-        """Remove the comment lines directly above `path` that start with `prefix`."""
+    def remove_comments(self, path: Path_, prefix: str = "", whole: bool = False) -> int:
+        """Remove the comment lines directly above `path` that start with `prefix`; with
+        `whole`, only the first line that is exactly `prefix` (one review note's mark)."""
         prefix = nfc(prefix)
         self.get(path)
         line = self._line_start(self._anchor(path))
         start = self._comments_start(line)
         block = self.text[start:line].splitlines(keepends=True)
-        kept = [c for c in block if not c.strip().lstrip("#").strip().startswith(prefix)]
-        if len(kept) == len(block):
+        texts = [nfc(c.strip().lstrip("#").strip()) for c in block]
+        gone = {n for n, c in enumerate(texts) if c.startswith(prefix)}
+        if whole:
+            gone = {texts.index(prefix)} if prefix in texts else set()
+        if not gone:
             return 0
-        self._try(iter([self.text[:start] + "".join(kept) + self.text[line:]]), self.data, path)
-        return len(block) - len(kept)
+        kept = "".join(c for n, c in enumerate(block) if n not in gone)
+        self._try(iter([self.text[:start] + kept + self.text[line:]]), self.data, path)
+        return len(gone)
 
     def save(self) -> bool:
         """Write the edited text back if it is still a valid plan; False if unchanged."""
@@ -221,7 +235,7 @@ class PlanFile:
 
     def _splice(self, node: ScalarNode, head: str, body: list[str]) -> str:
         """The text with `node` written as `head` (after `key:`) and `body` lines below."""
-        text, start, end = self.text, node.start_mark.index, _content_end(self.text, node)
+        text, start, end = self.text, node.start_mark.index, content_end(self.text, node)
         before, after = text[:start], text[end:]
         rest_of_line = after.split("\n", 1)[0].strip()
         if not head and not rest_of_line:
@@ -240,39 +254,48 @@ class PlanFile:
         if not isinstance(block, MappingNode) or block.flow_style or not block.value:
             raise self._error("chỉ thêm được trường vào một khối viết theo dòng", path)
         column = block.value[0][0].start_mark.column
-        at = self._next_line(_content_end(self.text, block))
+        at = self._next_line(content_end(self.text, block))
         for head, body in scalar_forms(value, None, column + 2, False):
             line = f"{' ' * column}{path[-1]}: {head}".rstrip(" ")
             lines = "".join(x + self.newline for x in [line, *body])
-            yield self.text[:at] + _ensure_break(self.text[:at], self.newline) + lines + \
+            yield self.text[:at] + ensure_break(self.text[:at], self.newline) + lines + \
                 self.text[at:]
 
-    def _key_removals(self, block: MappingNode, name: str) -> Iterator[str]:
-        i = next(n for n, (k, _) in enumerate(block.value) if _key(k) == name)
-        key, value = block.value[i]
-        start = self._comments_start(self._line_start(key.start_mark.index))
-        yield self.text[:start] + self.text[self._next_line(_content_end(self.text, value)):]
-        if i + 1 < len(block.value):  # the first field of a `- ` item: the dash stays
+    def _key_removals(self, block: MappingNode, i: int, root: bool) -> Iterator[str]:
+        """Field `i` out with its lines and the comments above them (above the file's first
+        key they are its header, and stay). The first field of a `- ` item leaves the dash
+        to the next field; the comment and blank lines between the two go above the dash."""
+        text, (key, value) = self.text, block.value[i]
+        line = self._line_start(key.start_mark.index)
+        end = self._next_line(content_end(text, value))
+        lead = text[line:key.start_mark.index]
+        if not lead.strip():
+            start = line if root and i == 0 else self._comments_start(line)
+            yield text[:start] + text[end:]
+        elif i + 1 < len(block.value):
             after = block.value[i + 1][0].start_mark.index
-            yield self.text[:key.start_mark.index] + self.text[after:]
+            pad = lead[: len(lead) - len(lead.lstrip(" "))]
+            between = text[end:self._line_start(after)].splitlines(keepends=True)
+            moved = "".join(pad + x.lstrip(" ") if x.strip() else x for x in between)
+            yield text[:line] + moved + lead + text[after:]
 
     def _inserts(self, seq: SequenceNode, index: int, value: Any) -> Iterator[str]:
         items, text = seq.value, self.text
         if seq.flow_style:
-            at = items[index].start_mark.index if index < len(items) else _content_end(
+            at = items[index].start_mark.index if index < len(items) else content_end(
                 text, items[-1])
             for head, body in scalar_forms(value, None, 0, True):
                 if not body:
                     piece = f"{head}, " if index < len(items) else f", {head}"
                     yield text[:at] + piece + text[at:]
             return
-        dash = _dash(text, items[0])
-        column = dash - self._line_start(dash)
+        first = dash(text, items[0])
+        column = first - self._line_start(first)
         if index < len(items):
-            at = self._comments_start(self._line_start(_dash(text, items[index])))
+            at = self._comments_start(self._line_start(dash(text, items[index])))
         else:
-            at = self._next_line(_content_end(text, items[-1]))
-        prefix = text[:at] + _ensure_break(text[:at], self.newline)
+            at = self._next_line(content_end(text, items[-1]))
+        prefix = text[:at] + ensure_break(text[:at], self.newline)
         for lines in item_lines(value, column):
             yield prefix + "".join(x + self.newline for x in lines) + text[at:]
 
@@ -283,7 +306,7 @@ class PlanFile:
     def _node(self, path: Path_) -> Node:
         node = self._root()
         for part in path:
-            node = _child(node, part)
+            node = child(node, part)
             if node is None:
                 raise self._error("không có trường này trong tệp", path)
         return node
@@ -292,7 +315,7 @@ class PlanFile:
         """The scalar at `path`, the indentation its block content takes, and whether it
         sits in a flow collection."""
         parent = self._node(path[:-1])
-        node = _child(parent, path[-1])
+        node = child(parent, path[-1])
         if not isinstance(node, ScalarNode):
             raise self._error("trường này không phải một giá trị đơn", path)
         anchor = self._anchor(path)
@@ -308,14 +331,14 @@ class PlanFile:
         parent = self._node(path[:-1])
         part = path[-1]
         if isinstance(parent, MappingNode):
-            key = next(k for k, _ in parent.value if _key(k) == part)
+            key = next(k for k, _ in parent.value if key_name(k) == part)
             return key.start_mark.index
         item = parent.value[part]
-        return item.start_mark.index if parent.flow_style else _dash(self.text, item)
+        return item.start_mark.index if parent.flow_style else dash(self.text, item)
 
     def _comments_start(self, line: int) -> int:
         """The first of the comment lines right above the line starting at `line`."""
-        spans = [(n.start_mark.index, n.end_mark.index) for n in _scalars(self._root())]
+        spans = [(n.start_mark.index, n.end_mark.index) for n in scalars(self._root())]
         while line > 0:
             prev = self._line_start(line - 1)
             hash_at = prev + len(self.text[prev:line]) - len(self.text[prev:line].lstrip())
@@ -336,22 +359,6 @@ class PlanFile:
         return KehoachError([Problem(self.file, message, field=format_path(path))])
 
 
-def _ensure_break(before: str, newline: str) -> str:
-    return newline if before and not before.endswith("\n") else ""
-
-
-def _key(node: Node) -> Any:
-    return unicodedata.normalize("NFC", str(node.value))
-
-
-def _child(node: Node, part: str | int) -> Node | None:
-    if isinstance(node, MappingNode) and isinstance(part, str):
-        return next((v for k, v in node.value if _key(k) == part), None)
-    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-        return node.value[part]
-    return None
-
-
 def _at(data: Any, path: Path_) -> Any:
     for part in path:
         data = data[part]
@@ -360,38 +367,3 @@ def _at(data: Any, path: Path_) -> Any:
 
 def _has_id(value: Any, ident: str) -> bool:
     return isinstance(value, dict) and value.get("id") == ident
-
-
-def _scalars(node: Node) -> Iterator[ScalarNode]:
-    if isinstance(node, ScalarNode):
-        yield node
-    elif isinstance(node, MappingNode):
-        for key, value in node.value:
-            yield key
-            yield from _scalars(value)
-    elif isinstance(node, SequenceNode):
-        for item in node.value:
-            yield from _scalars(item)
-
-
-def _content_end(text: str, node: Node) -> int:
-    """Just after the last character that belongs to `node` (not the blank lines a
-    block scalar's span runs on into)."""
-    if isinstance(node, ScalarNode):
-        end = node.end_mark.index
-        if node.style in ("|", ">"):
-            end = node.start_mark.index + len(text[node.start_mark.index:end].rstrip())
-        return end
-    if getattr(node, "flow_style", False) or not node.value:
-        return node.end_mark.index
-    last = node.value[-1]
-    return _content_end(text, last[1] if isinstance(node, MappingNode) else last)
-
-
-def _dash(text: str, item: Node) -> int:
-    """The `-` that introduces a block sequence item."""
-    at = item.start_mark.index - 1
-    while at > 0 and text[at] in " \r\n":
-        at -= 1
-    return at
-

@@ -13,6 +13,7 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from kehoach.errors import KehoachError, Problem
+from kehoach.plan.comments import note_mark
 from kehoach.plan.edit import PlanFile, same
 from kehoach.plan.yamlsource import Path_, format_path, values
 from kehoach.serve import marks
@@ -137,10 +138,13 @@ def apply_op(pf: PlanFile, op: str) -> None:
         if isinstance(pf.get(path), dict) and "xem_lai" in pf.get(path):
             pf.remove((*path, "xem_lai"))
     elif verb == "remove":
+        pf.get(path)  # a stale place is refused, not taken for the list's only element
         last = len(pf.get(path[:-1])) == 1
         if last and path[-2:-1] != ("xem_lai",):
             message = "không xóa được phần tử duy nhất của danh sách: hãy thêm một phần tử trước"
             raise KehoachError([Problem(pf.file, message, field=format_path(path))])
+        if path[-2:-1] == ("xem_lai",):
+            _drop_mark(pf, path)
         pf.remove(path[:-1] if last else path)  # the last note goes with its list
     elif verb in ("up", "down"):
         _move(pf, path, -1 if verb == "up" else 1)
@@ -148,6 +152,16 @@ def apply_op(pf: PlanFile, op: str) -> None:
         pf.insert(path[:-1], int(path[-1]) + 1, fresh(pf.data, pf.get(path)))
     else:
         raise KehoachError("thao tác không hợp lệ")
+
+
+def _drop_mark(pf: PlanFile, path: Path_) -> None:
+    """A note dealt with takes its `# XEM LẠI: …` line above the element along (else the
+    mark outlives it, and `derive --update` would keep it as the clerk's own words)."""
+    note = pf.get(path)
+    if isinstance(note, dict) and isinstance(note.get("ly_do"), str):
+        cum = note.get("cum")
+        mark = note_mark(note["ly_do"].strip(), cum.strip() if isinstance(cum, str) else None)
+        pf.remove_comments(path[:-2], mark, whole=True)
 
 
 def _move(pf: PlanFile, path: Path_, step: int) -> None:

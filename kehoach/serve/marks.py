@@ -3,10 +3,8 @@ them (`# XEM LẠI: …`, written by import and derive for the clerk to check)."
 
 from __future__ import annotations
 
-from kehoach.plan.comments import comments
+from kehoach.plan.comments import REVIEW, comments
 from kehoach.plan.yamlsource import Path_
-
-REVIEW = "XEM LẠI"
 
 
 def review_marks(text: str, file: str) -> dict[Path_, list[str]]:
