@@ -3,18 +3,33 @@ them (`# XEM LẠI: …`, written by import and derive for the clerk to check)."
 
 from __future__ import annotations
 
-from kehoach.plan.comments import REVIEW, comments
+from kehoach.plan import yamlsource
+from kehoach.plan.comments import REVIEW, comments, note_mark
 from kehoach.plan.yamlsource import Path_
 
 
 def review_marks(text: str, file: str) -> dict[Path_, list[str]]:
-    """Element path → its review marks, without the `XEM LẠI:` prefix."""
+    """Element path → its review marks, without the `XEM LẠI:` prefix: the `# XEM LẠI`
+    lines, and every `xem_lai` note no such line speaks for (a note written by hand, or
+    whose line was deleted), so each note has its "Đã xem" button."""
     marks: dict[Path_, list[str]] = {}
     for path, block in comments(text, file).items():
-        mine = [c.removeprefix(REVIEW).lstrip(": ").strip() for c in block if c.startswith(REVIEW)]
+        mine = [_bare(c) for c in block if c.startswith(REVIEW)]
         if mine:
             marks[path] = mine
+    for path, value in yamlsource.values(yamlsource.load(text, file).data):
+        notes = value.get("xem_lai") if isinstance(value, dict) and path else None
+        for note in notes if isinstance(notes, list) else []:
+            if not isinstance(note, dict) or not isinstance(note.get("ly_do"), str):
+                continue
+            line = _bare(note_mark(note["ly_do"], note.get("cum")))
+            if line not in marks.get(path, []):
+                marks.setdefault(path, []).append(line)
     return marks
+
+
+def _bare(line: str) -> str:
+    return line.removeprefix(REVIEW).lstrip(": ").strip()
 
 
 def count(text: str) -> int:

@@ -8,6 +8,7 @@ import io
 import json
 import shutil
 
+from builders import small_plan, write_plan
 from markupsafe import escape
 
 from kehoach.plan import yamlsource
@@ -234,3 +235,17 @@ def _at(data, path):
     for part in path:
         data = data[part]
     return data
+
+
+def test_a_note_without_its_mark_line_still_gets_its_button(client, plans):
+    """A note written by hand (no `# XEM LẠI` line above it) is counted and can be cleared."""
+    data = small_plan()
+    data["nhiem_vu_giai_phap"]["muc"][0]["xem_lai"] = [{"ly_do": "giao cho ban nào?"}]
+    path = write_plan(plans / "nho.yaml", data)
+    page = client.get("/plan/nho.yaml", base_url=BASE).get_data(as_text=True)
+    ref = json.dumps(["nhiem_vu_giai_phap", "muc", 0])
+    assert f'value="clear|{escape(ref)}"' in page and "1 chỗ cần xem lại" in page
+    response = client.post("/plan/nho.yaml", base_url=BASE,
+                           data={**form_of(page), "op": f"clear|{ref}"})
+    assert response.status_code == 302
+    assert "xem_lai" not in path.read_text(encoding="utf-8")
