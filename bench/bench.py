@@ -258,7 +258,7 @@ def batches(work: Path, large: int) -> None:
     atomic = median_ms(lambda: write_atomic(target / "a.docx", docx), 50)
     plain_write = median_ms(lambda: (target / "b.docx").write_bytes(docx), 50)
     line("ghi một DOCX nguyên tử (tệp tạm, fsync, đổi tên):", f"{atomic:.2f} ms",
-         f"ghi thường {plain_write:.2f} ms; × 2 tệp mỗi đơn vị")
+         f"ghi thường {plain_write:.2f} ms; × 3 tệp mỗi đơn vị (YAML, bản gốc, DOCX)")
 
 
 def main() -> None:
