@@ -64,3 +64,16 @@ def write_plan(path: Path, data: dict[str, Any]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(dump(data), encoding="utf-8")
     return path
+
+
+def upper_plan(folder: Path, issuer: dict[str, Any], recipients: list[str],
+               units: str, name: str) -> Path:
+    """A province or city plan (`small_plan` with the header fields of `issuer`) written to
+    `folder/name`, with its registry `units` (YAML text) beside it as `don_vi.yaml`."""
+    data = small_plan()
+    del data["van_ban"]["cap_tren"]
+    data |= {"id": Path(name).stem.replace("_", "-"), "danh_sach_don_vi": "don_vi.yaml",
+             "noi_nhan": recipients}
+    data["van_ban"] |= issuer
+    (folder / "don_vi.yaml").write_text(units, encoding="utf-8")
+    return write_plan(folder / name, data)

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from builders import small_plan, write_plan
+from builders import small_plan, upper_plan, write_plan
 from click.testing import CliRunner
 from conftest import PLAN, ROOT
 from docx import Document
@@ -18,6 +18,7 @@ from kehoach.derive.batch import draft_yaml
 from kehoach.derive.derivation import Derivation
 from kehoach.document.prose import paragraph_text
 from kehoach.plan import yamlsource
+from kehoach.plan.edit import PlanFile
 from kehoach.plan.loader import load_plan, plan_from_source
 from kehoach.plan.review import notes_last
 from kehoach.plan.units import load_registry
@@ -263,20 +264,21 @@ def test_default_places_are_beside_the_plan_and_in_output(tmp_path, monkeypatch)
 
 def _province(tmp_path: Path, day: str) -> Path:
     """A province plan (An Giang) of `day`, with its registry of one commune beside it."""
-    data = small_plan()
-    del data["van_ban"]["cap_tren"]
-    data |= {"id": "an-giang-05", "danh_sach_don_vi": "don_vi.yaml",
-             "noi_nhan": ["Ban Bí thư (b/c)", "Lưu Văn phòng Tỉnh ủy"]}
-    data["van_ban"] |= {"co_quan": "TỈNH ỦY AN GIANG", "ma_co_quan": "TU", "so": 5,
-                        "dia_danh": "Long Xuyên", "ngay": day,
-                        "trich_yeu": "thực hiện Kết luận số 99-KL/TW của Bộ Chính trị"}
-    data["muc_dich_yeu_cau"]["muc"][0]["doan"][0]["noi_dung"] = (
-        "Các cấp ủy trực thuộc Tỉnh ủy quán triệt trên địa bàn tỉnh.")
-    data["to_chuc_thuc_hien"]["muc"][0]["chu_the"] = "Văn phòng Tỉnh ủy"
-    (tmp_path / "don_vi.yaml").write_text(
+    path = upper_plan(
+        tmp_path,
+        {"co_quan": "TỈNH ỦY AN GIANG", "ma_co_quan": "TU", "so": 5, "dia_danh": "Long Xuyên",
+         "ngay": day, "trich_yeu": "thực hiện Kết luận số 99-KL/TW của Bộ Chính trị"},
+        ["Ban Bí thư (b/c)", "Lưu Văn phòng Tỉnh ủy"],
         "cap: xa\ncap_tren: ĐẢNG BỘ TỈNH AN GIANG\ndon_vi:\n"
-        "  - {id: my-hoa-hung, loai: xa, ten: Mỹ Hòa Hưng}\n", encoding="utf-8")
-    return write_plan(tmp_path / "an_giang.yaml", data)
+        "  - {id: my-hoa-hung, loai: xa, ten: Mỹ Hòa Hưng}\n",
+        "an_giang_05.yaml",
+    )
+    plan = PlanFile.open(path)
+    plan.set(("muc_dich_yeu_cau", "muc", 0, "doan", 0, "noi_dung"),
+             "Các cấp ủy trực thuộc Tỉnh ủy quán triệt trên địa bàn tỉnh.")
+    plan.set(("to_chuc_thuc_hien", "muc", 0, "chu_the"), "Văn phòng Tỉnh ủy")
+    assert plan.save()
+    return path
 
 
 def test_province_to_commune_after_2025(tmp_path):

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from builders import small_plan, write_plan
+from builders import upper_plan
 from click.testing import CliRunner
 from conftest import ROOT
 from docx import Document
@@ -125,17 +125,19 @@ def test_a_thi_tran_under_a_2026_plan_is_refused_and_nothing_is_written(tmp_path
 
 
 def _city_plan(tmp_path: Path, paragraph: str) -> Path:
-    data = small_plan()
-    del data["van_ban"]["cap_tren"]
-    data |= {"id": "ct-nho", "danh_sach_don_vi": "don_vi.yaml",
-             "noi_nhan": ["Ban Bí thư (b/c)", "Lưu Văn phòng Thành ủy"]}
-    data["van_ban"] |= {"co_quan": "THÀNH ỦY CẦN THƠ", "ma_co_quan": "TU", "so": 3,
-                        "dia_danh": "Cần Thơ", "ngay": "2026-03-10"}
-    data["muc_dich_yeu_cau"]["muc"][0]["doan"][0]["noi_dung"] = paragraph
-    (tmp_path / "don_vi.yaml").write_text(
+    path = upper_plan(
+        tmp_path,
+        {"co_quan": "THÀNH ỦY CẦN THƠ", "ma_co_quan": "TU", "so": 3, "dia_danh": "Cần Thơ",
+         "ngay": "2026-03-10"},
+        ["Ban Bí thư (b/c)", "Lưu Văn phòng Thành ủy"],
         "cap: xa\ncap_tren: ĐẢNG BỘ THÀNH PHỐ CẦN THƠ\ndon_vi:\n"
-        "  - {id: hoa-an, loai: xa, ten: Hòa An}\n", encoding="utf-8")
-    return write_plan(tmp_path / "ct.yaml", data)
+        "  - {id: hoa-an, loai: xa, ten: Hòa An}\n",
+        "ct_nho.yaml",
+    )
+    plan = PlanFile.open(path)
+    plan.set(("muc_dich_yeu_cau", "muc", 0, "doan", 0, "noi_dung"), paragraph)
+    assert plan.save()
+    return path
 
 
 def test_an_upper_organ_becomes_the_commune_body_that_plays_its_role(tmp_path):
