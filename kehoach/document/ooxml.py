@@ -149,7 +149,7 @@ def repeat_heading(row) -> None:
 
 
 def keep_row_together(row) -> None:
-    """A row that must not break across pages (the signature block)."""
+    """A row that must not break across pages (the signature block, a table's item)."""
     tr_pr = row._tr.get_or_add_trPr()
     _child(tr_pr, "w:cantSplit")
 

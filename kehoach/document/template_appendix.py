@@ -49,6 +49,7 @@ def _table(doc, p: Profile) -> None:
     grid[0].tail = "{% endfor %}"
     ooxml.repeat_heading(table.rows[0])
     heading, start, row, end = table.rows
+    ooxml.keep_row_together(row)
     for cells, loop in ((heading.cells, "pl.cot"), (row.cells, "r.o")):
         cells[0].paragraphs[0].text = f"{{%tc for c in {loop} %}}"
         cells[2].paragraphs[0].text = "{%tc endfor %}"

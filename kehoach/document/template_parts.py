@@ -114,6 +114,7 @@ def rows_table(doc, columns: list[tuple[str, str, bool]], widths: list[float]) -
     ooxml.grid_table(table, widths)
     ooxml.repeat_heading(table.rows[0])
     heading, start, row, end = table.rows
+    ooxml.keep_row_together(row)
     for cell, (title, _key, _centred) in zip(heading.cells, columns, strict=True):
         cell.paragraphs[0].text = title
         cell.paragraphs[0].style = doc.styles[STYLE["bang_dau"]]

@@ -14,7 +14,7 @@ from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
 from kehoach.plan.references import plan_reference, standing_committee
 from kehoach.rules.data import type_codes
-from kehoach.rules.levels import load_levels
+from kehoach.rules.levels import Levels, load_levels
 from kehoach.rules.outline import Outline, load_outline
 from kehoach.rules.profile import Labels, load_profile
 from kehoach.rules.profile_dates import profile_for
@@ -152,12 +152,23 @@ def subtitle(plan: Plan, period: Period) -> str:
     )
 
 
+def _level_above(levels: Levels, level: str, plan: Plan) -> str | None:
+    """The level over `level` on the plan's day; where chains differ there (a tỉnh or a
+    thành phố over a xã), the one the header's upper line names (ĐẢNG BỘ THÀNH PHỐ …)."""
+    day = plan.van_ban.day
+    found = [p.cap[p.cap.index(level) - 1] for p in levels.chuoi
+             if p.valid_on(day) and level in p.cap and p.cap.index(level) > 0]
+    upper = (plan.van_ban.cap_tren or "").upper()
+    named = [k for k in found if upper.startswith(f"ĐẢNG BỘ {levels.cap[k].ten.upper()} ")]
+    return (named or found or [None])[0]
+
+
 def _recipients(plan: Plan) -> list[str]:
     """The report goes up (de_cuong.yaml `noi_nhan`): the standing committee above, then
     the filing line; a line that names a level the chain lacks is left out."""
     levels = load_levels()
     level = levels.of_body(plan.van_ban.ma_co_quan, plan.van_ban.co_quan)
-    above = levels.above(level, plan.van_ban.day) if level else None
+    above = _level_above(levels, level, plan) if level else None
     words = {
         "tren": levels.cap[above].noi if above else None,
         "cap": levels.cap[level].noi if level else None,

@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from conftest import PLAN
+from conftest import PLAN, ROOT
 from docx import Document
 
 from kehoach.cli import main
@@ -377,3 +377,19 @@ def test_district_figures_follow_each_indicators_rule(tmp_path):
     assert rows["ct-bhyt"][6] == 95  # (96 × 30000 + 92 × 10000) / 40000
     assert rows["ct-tiem-chung"][6] == 196  # declared a sum (test only)
     assert rows["ct-quan-ly-suc-khoe"][6] is None  # a rate with no rule: no district figure
+
+
+def test_a_commune_report_under_a_city_goes_up_to_the_city_committee(tmp_path):
+    """After 2025 a xã's upper committee is Thành ủy Cần Thơ, not a Tỉnh ủy: the report's
+    Nơi nhận names the committee the xã's own plan cites."""
+    upper = ROOT / "plans" / "can_tho_42.yaml"
+    derived = tmp_path / "xa"
+    assert CliRunner().invoke(main, ["derive", str(upper), "--unit", "hiep-hung", "--units",
+                                     str(ROOT / "plans" / "don_vi_can_tho.yaml"), "-o",
+                                     str(derived)]).exit_code == 0
+    result = CliRunner().invoke(main, ["forms", str(derived / "hiep-hung.yaml"), "-o",
+                                       str(derived), "--nam", "2028"])
+    assert result.exit_code == 0, result.output
+    outline = Document(str(derived / "hiep-hung_de_cuong_bao_cao.docx"))
+    recipients = [p.text for p in outline.tables[1].rows[0].cells[0].paragraphs]
+    assert recipients[1] == "- Ban Thường vụ Thành ủy (b/c);"
