@@ -128,7 +128,7 @@ def tree(content: list[str], ledger: Ledger, prefix: str) -> Data:
     top: Data = {"doan": [], "muc": []}
     path: list[Data] = []  # the open items, outermost first
     for line in content:
-        label = labels.parse(line)
+        label = labels.parse(line, ledger.profile.nhan)
         if label is not None and label.kind == "tieu_muc":
             path = [_item(label, ledger.unique(f"{prefix}{len(top['muc']) + 1}"))]
             _numbered(label, len(top["muc"]) + 1, path[0]["id"], ledger)

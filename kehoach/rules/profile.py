@@ -112,6 +112,11 @@ class Labels(_Part):
     muc: str
     tieu_muc: str
     tieu_muc_con: str
+    chu_cai: str  # the sub-items' letters in order, space-separated
+
+    @property
+    def letters(self) -> list[str]:
+        return self.chu_cai.split()
 
 
 class Signature(_Part):

@@ -63,8 +63,11 @@ def item(n: int, rule: Labels) -> str:
 
 
 def sub_item(n: int, rule: Labels) -> str:
-    """`a)`, `b)` … as the profile writes a sub-item's label."""
-    return rule.tieu_muc_con.format(chu=chr(ord("a") + n - 1))
+    """`a)`, `b)` … `đ)` … as the profile writes a sub-item's label, with the profile's
+    letters (the Vietnamese alphabet: no f, j, w, z); past the last, doubled: `aa)`."""
+    letters = rule.letters
+    letter = letters[(n - 1) % len(letters)] * ((n - 1) // len(letters) + 1)
+    return rule.tieu_muc_con.format(chu=letter)
 
 
 Kind = Literal["muc", "tieu_muc", "tieu_muc_con", "gach"]
@@ -91,8 +94,9 @@ class Label:
         return section(self.value, rule) if self.kind == "muc" else item(self.value, rule)
 
 
-def parse(line: str) -> Label | None:
-    """The label that opens `line`, if any: section, item, sub-item or bullet."""
+def parse(line: str, rule: Labels | None = None) -> Label | None:
+    """The label that opens `line`, if any: section, item, sub-item or bullet. A sub-item
+    letter counts in `rule`'s letters (`đ)` is the 5th) when given, else from `a`."""
     found = _SECTION.match(line)
     if found and (found.group(3) or found.group(4)[:1].isupper()):  # `I.MỤC`, not `X-quang`
         return Label("muc", found.group(1), roman_value(found.group(2)), found.group(4))
@@ -100,7 +104,10 @@ def parse(line: str) -> Label | None:
         return Label("tieu_muc", found.group(1), int(found.group(2)), found.group(3))
     if found := _SUB.match(line):
         letter = found.group(3)
-        value = ord(letter) - ord("a") + 1 if letter else int(found.group(2))
+        if letter and rule is not None and letter in rule.letters:
+            value = rule.letters.index(letter) + 1
+        else:
+            value = ord(letter) - ord("a") + 1 if letter else int(found.group(2))
         return Label("tieu_muc_con", found.group(1), value, found.group(4))
     if found := _BULLET.match(line):
         return Label("gach", found.group(1), 0, found.group(2))

@@ -311,3 +311,20 @@ def test_sub_items_nest_by_their_label_style_and_numbering_slips_are_noted(tmp_p
     assert texts[start : start + 7] == [
         "1. Hạ tầng", "1.1. Thiết bị", "a) Máy tính", "Mua mới.", "b) Máy in", "1.2. Phần mềm",
         "Dùng chung."]
+
+
+def test_sub_items_lettered_d_then_dd_are_in_sequence(tmp_path):
+    """`d)` then `đ)` then `e)` is the Vietnamese order, not a label out of sequence."""
+    text = SEED.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    item = next(i for i, line in enumerate(lines) if line.startswith("1.")
+                and i > next(j for j, x in enumerate(lines) if x.startswith("III.")))
+    subs = [f"{c}) Nội dung thứ {i} của tiểu mục." for i, c in enumerate("abcdđeg", 1)]
+    source = tmp_path / "chu_cai.txt"
+    source.write_text("\n".join([*lines[:item + 1], *subs, *lines[item + 1:]]) + "\n",
+                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(tmp_path / "k.yaml")])
+    assert result.exit_code in (0, 1), result.output
+    yaml = (tmp_path / "k.yaml").read_text(encoding="utf-8")
+    assert "Nội dung thứ 5 của tiểu mục" in yaml
+    assert "không theo thứ tự" not in result.output + yaml

@@ -92,6 +92,15 @@ def test_outline_labels_and_their_variants():
     assert labels.parse("I.MỤC ĐÍCH").value == 1
 
 
+def test_sub_item_letters_follow_the_vietnamese_alphabet():
+    rule = PROFILE.nhan
+    written = [labels.sub_item(n, rule) for n in range(1, 11)]
+    assert written == ["a)", "b)", "c)", "d)", "đ)", "e)", "g)", "h)", "i)", "k)"]
+    assert labels.sub_item(24, rule) == "aa)"  # past y): doubled, never f) or z)
+    for n, label in enumerate(written, start=1):  # read back as what they were written
+        assert labels.parse(f"{label} Về y tế", rule).value == n
+
+
 def test_star_and_recipient_lines():
     assert closing.is_star(" * ", PROFILE)
     assert closing.recipients(["Tỉnh ủy (b/c)", "Lưu VPHU"], PROFILE) == [
