@@ -16,13 +16,13 @@ from kehoach.derive.derivation import Derivation, Derived
 from kehoach.document.render import Renderer
 from kehoach.errors import KehoachError, Problem
 from kehoach.plan import yamlwrite
+from kehoach.plan.comments import REVIEW
 from kehoach.plan.model import Plan
 from kehoach.plan.review import notes_last
 from kehoach.plan.units import LoadedRegistry
 from kehoach.safewrite import Batch
 
 PARALLEL_FROM = 40  # units; below this, starting a second process costs more than it saves
-REVIEW = "XEM LẠI"
 
 
 def base_path(plan_path: Path) -> Path:

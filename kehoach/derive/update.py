@@ -10,13 +10,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from kehoach.derive.batch import REVIEW, base_path, checked, draft_yaml
+from kehoach.derive.batch import base_path, checked, draft_yaml
 from kehoach.derive.derivation import Derivation
 from kehoach.derive.merge import PATHS, Merged, merge
 from kehoach.document.render import Renderer
 from kehoach.errors import KehoachError, Problem
 from kehoach.plan import yamlsource, yamlwrite
-from kehoach.plan.comments import by_element, comments, note_mark
+from kehoach.plan.comments import REVIEW, by_element, comments, note_mark
 from kehoach.plan.loader import load_plan
 from kehoach.plan.model import Plan
 from kehoach.plan.review import notes_last
