@@ -1,0 +1,31 @@
+"""What a clerk reads on the pages, seen through the test client: a broken plan file is
+listed with its reason, a refused save is not shown as a success, every field has a
+Vietnamese label."""
+
+from __future__ import annotations
+
+import re
+
+from serve.webpages import BASE
+
+
+def _row(html: str, name: str) -> str:
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+    found = [r for r in rows if name in r]
+    assert found, f"danh sách không có {name}"
+    return " ".join(re.sub(r"<[^>]+>", " ", found[0]).split())
+
+
+def test_a_broken_plan_file_is_listed_with_its_reason(client, plans):
+    (plans / "hong.yaml").write_text('van_ban:\n  so: "12\n  loai: KH\n', encoding="utf-8")
+    (plans / "thieu.yaml").write_text("van_ban:\n  so: 5\n  trich_yeu: Thiếu phần\n",
+                                      encoding="utf-8")
+    response = client.get("/", base_url=BASE)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    broken = _row(html, "hong.yaml")
+    assert "Không mở được: lỗi cú pháp YAML: dấu ngoặc kép mở chưa đóng" in broken
+    assert "dòng 4" in broken
+    invalid = _row(html, "thieu.yaml")
+    assert "Còn lỗi: thiếu trường bắt buộc (id, dòng 1) và 6 lỗi khác" in invalid
+    assert "phung_hiep_42.yaml" in html  # the good plans are still listed
