@@ -45,6 +45,7 @@ def page(name: str, pf: PlanFile, sha: str, problems: list[Problem] | None = Non
     body = render_template(
         "editor.html", name=name, root=root, loose=loose, sha=sha, message=message,
         problems=problems, review_count=sum(len(m) for m in review.values()),
+        warning=status >= 400,
     )
     return body, status
 

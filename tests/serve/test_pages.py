@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from serve.webpages import BASE
+from serve.webpages import BASE, all_fields
 
 
 def _row(html: str, name: str) -> str:
@@ -29,3 +29,26 @@ def test_a_broken_plan_file_is_listed_with_its_reason(client, plans):
     invalid = _row(html, "thieu.yaml")
     assert "Còn lỗi: thiếu trường bắt buộc (id, dòng 1) và 6 lỗi khác" in invalid
     assert "phung_hiep_42.yaml" in html  # the good plans are still listed
+
+
+def _message(html: str) -> str:
+    found = re.search(r'<p class="([^"]*)" role="status">', html)
+    assert found, "trang không có dòng thông báo"
+    return found.group(1)
+
+
+def test_a_refused_or_stale_save_is_not_shown_as_a_success(client, plans):
+    path = plans / "phung_hiep_42.yaml"
+    url = "/plan/phung_hiep_42.yaml"
+    page = client.get(url, base_url=BASE).get_data(as_text=True)
+    fields = all_fields(page)
+    refused = client.post(url, base_url=BASE, data={**fields, "v:[\"van_ban\", \"so\"]": "abc"})
+    assert refused.status_code == 400
+    assert _message(refused.get_data(as_text=True)) == "message warning"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    stale = client.post(url, base_url=BASE, data=fields)
+    assert stale.status_code == 409
+    assert _message(stale.get_data(as_text=True)) == "message warning"
+    saved = client.get(url + "?msg=saved", base_url=BASE).get_data(as_text=True)
+    assert _message(saved) == "message"
+
