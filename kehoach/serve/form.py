@@ -35,6 +35,9 @@ LABELS = {
     "noi": "Chữ nối", "truoc": "Phần chung trước", "sau": "Phần chung sau",
     "chu_the": "Cơ quan thực hiện", "ky_hieu": "Ký hiệu", "tong_hop": "Cách tổng hợp",
     "cach": "Cách tính", "trong_so": "Trọng số",
+    "ghi_chu": "Ghi chú giữa chức vụ và họ tên", "mo_dau": "Đoạn mở đầu",
+    "nhan_con": "Kiểu nhãn mục con", "tieu_muc": "Nhãn mục", "danh_so": "Kiểu đánh số",
+    "ket_luan": "Câu kết", "phu_luc": "Phụ lục", "thu_tu": "Thứ tự các phần",
 }
 TEXTAREA = {"noi_dung", "trich_yeu", "cau", "noi_nhan"}
 KEEP_SPACES = {"truoc", "sau", "noi"}

@@ -52,3 +52,25 @@ def test_a_refused_or_stale_save_is_not_shown_as_a_success(client, plans):
     saved = client.get(url + "?msg=saved", base_url=BASE).get_data(as_text=True)
     assert _message(saved) == "message"
 
+
+def test_every_label_and_heading_of_the_editor_is_vietnamese_words(client):
+    html = client.get("/plan/phung_hiep_42.yaml", base_url=BASE).get_data(as_text=True)
+    labels = re.findall(r"<label for=\"[^\"]+\">([^<]*)</label>", html)
+    labels += re.findall(r"<legend>([^<]*)</legend>", html)
+    assert len(labels) > 100
+    raw = sorted({t for t in labels if re.fullmatch(r"[a-z0-9_]+", t.strip())})
+    assert raw == []  # a YAML key shown as it is, not a label
+
+
+def test_every_field_of_the_plan_model_has_a_label():
+    import inspect
+
+    from pydantic import BaseModel
+
+    from kehoach.plan import model
+    from kehoach.serve.form import LABELS
+
+    missing = sorted(f"{name}.{key}" for name, cls in inspect.getmembers(model, inspect.isclass)
+                     if issubclass(cls, BaseModel) and cls.__module__ == model.__name__
+                     for key in cls.model_fields if key not in LABELS)
+    assert missing == []
