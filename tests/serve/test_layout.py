@@ -1,0 +1,44 @@
+"""What overlaps or breaks in a real browser (Debian's Chromium, headless): a review mark
+under an element's buttons, a change's kind
+wrapped into a column of words."""
+
+from __future__ import annotations
+
+MARKED = "        - id: md-lanh-dao-chi-dao"
+
+
+def _wait_css(browser, css: str):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    return WebDriverWait(browser, 30).until(
+        expected_conditions.presence_of_all_elements_located((By.CSS_SELECTOR, css)))
+
+
+def _rect(browser, element) -> dict[str, float]:
+    return browser.execute_script("return arguments[0].getBoundingClientRect().toJSON()", element)
+
+
+def _lines(browser, element) -> int:
+    """How many line boxes the element's text takes."""
+    return browser.execute_script(
+        "var r = document.createRange(); r.selectNodeContents(arguments[0]);"
+        "return new Set(Array.from(r.getClientRects()).map(function (x) {"
+        " return Math.round(x.top); })).size;", element)
+
+
+def test_a_review_mark_is_not_under_its_elements_buttons(browser, live, plans):
+    path = plans / "phung_hiep_42.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(MARKED, "        # XEM LẠI: tên cơ quan cũ\n" + MARKED),
+                    encoding="utf-8")
+    browser.get(live + "plan/phung_hiep_42.yaml")
+    item = _wait_css(browser, 'fieldset[data-path=\'["muc_dich_yeu_cau", "muc", 0, "doan", 1]\']')
+    mark = item[0].find_element("css selector", ":scope > .marks")
+    tools = item[0].find_element("css selector", ":scope > .tools")
+    assert "XEM LẠI: tên cơ quan cũ" in mark.text
+    m, t = _rect(browser, mark), _rect(browser, tools)
+    apart = m["right"] <= t["left"] or t["bottom"] <= m["top"] or m["bottom"] <= t["top"]
+    assert apart, (m, t)
+
