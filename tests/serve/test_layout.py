@@ -42,3 +42,25 @@ def test_a_review_mark_is_not_under_its_elements_buttons(browser, live, plans):
     apart = m["right"] <= t["left"] or t["bottom"] <= m["top"] or m["bottom"] <= t["top"]
     assert apart, (m, t)
 
+
+def test_a_changes_kind_is_one_line(browser, live, plans):
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.select import Select
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    from kehoach.plan.edit import PlanFile
+
+    edited = PlanFile.open(plans / "phung_hiep_42.yaml")
+    edited.set(["van_ban", "trich_yeu"], "Thực hiện Nghị quyết " * 30)
+    (plans / "du_thao_2.yaml").write_text(edited.text, encoding="utf-8")
+    browser.get(live + "compare")
+    Select(_wait_css(browser, "#chon-moi")[0]).select_by_value("du_thao_2.yaml")
+    Select(_wait_css(browser, "#chon-cu")[0]).select_by_value("phung_hiep_42.yaml")
+    page = _wait_css(browser, "html")[0]
+    _wait_css(browser, "#nut-so-sanh")[0].click()
+    WebDriverWait(browser, 60).until(expected_conditions.staleness_of(page))
+    kinds = _wait_css(browser, "table.changes td:nth-child(2)")
+    assert [k.text for k in kinds] == ["đầu, cuối văn bản"]
+    assert _lines(browser, kinds[0]) == 1
+
+
