@@ -74,3 +74,17 @@ def test_every_field_of_the_plan_model_has_a_label():
                      if issubclass(cls, BaseModel) and cls.__module__ == model.__name__
                      for key in cls.model_fields if key not in LABELS)
     assert missing == []
+
+
+def _buttons(html: str) -> list[str]:
+    found = re.findall(r'<button type="submit"[^>]*>([^<]*)</button>', html)
+    return [" ".join(b.split()) for b in found]
+
+
+def test_the_buttons_say_what_they_do(client):
+    listing = _buttons(client.get("/", base_url=BASE).get_data(as_text=True))
+    assert listing == ["Nhập thành kế hoạch mới", "Tạo kế hoạch mới"]
+    jobs = _buttons(client.get("/plan/phung_hiep_42.yaml/jobs", base_url=BASE)
+                    .get_data(as_text=True))
+    assert jobs == ["Soạn kế hoạch cho đơn vị đã chọn", "Làm biểu mẫu trống",
+                    "Tổng hợp các biểu đã chọn"]
