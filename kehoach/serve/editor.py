@@ -81,7 +81,7 @@ def check(name: str):
         if problem.field in ids:
             fields.setdefault(ids[problem.field], []).append(message)
         elif problem.field or problem.line is not None:
-            other.append(f"{problem.field}: {message}" if problem.field else message)
+            other.append(f"{form.spoken(problem.field)}: {message}" if problem.field else message)
     return jsonify(fields=fields, other=other)
 
 

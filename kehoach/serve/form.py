@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -171,7 +172,7 @@ class Builder:
 
     def unclaimed(self) -> list[str]:
         return [m for key, ms in self.errors.items() if key not in self.shown
-                for m in ([f"{key}: {x}" for x in ms] if key else ms)]
+                for m in ([f"{spoken(key)}: {x}" for x in ms] if key else ms)]
 
     def node(self, value: Any, path: Path_, item: bool = False) -> Any:
         key = next((p for p in reversed(path) if isinstance(p, str)), "")
@@ -207,6 +208,18 @@ class Builder:
             shown = show(value)
         label = LABELS["don_vi_tinh"] if key == "don_vi" and len(path) > 1 else LABELS.get(key, key)
         return Field(path, label, shown, widget, options, self.claim(path))
+
+
+def spoken(key: str) -> str:
+    """A field path (`van_ban.co_quan`, `doan[0]`) in the form's own labels."""
+    words: list[str] = []
+    for part in re.findall(r"\[(\d+)\]|([^.\[\]]+)", key):
+        index, name = part
+        if name:
+            words.append(LABELS.get(name, name))
+        elif words:
+            words[-1] += f" {int(index) + 1}"
+    return " › ".join(words)
 
 
 def where(problem: Problem) -> str:

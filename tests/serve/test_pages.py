@@ -88,3 +88,22 @@ def test_the_buttons_say_what_they_do(client):
                     .get_data(as_text=True))
     assert jobs == ["Soạn kế hoạch cho đơn vị đã chọn", "Làm biểu mẫu trống",
                     "Tổng hợp các biểu đã chọn"]
+
+
+def test_a_problem_no_field_shows_is_named_in_words(client, plans):
+    (plans / "thieu.yaml").write_text("van_ban:\n  so: 5\n  trich_yeu: Thiếu phần\n",
+                                      encoding="utf-8")
+    html = client.get("/plan/thieu.yaml", base_url=BASE).get_data(as_text=True)
+    loose = re.search(r'<ul class="problems" id="loi-chung">(.*?)</ul>', html, re.S)
+    assert loose, "trang không kể các lỗi chung"
+    items = [" ".join(re.sub(r"<[^>]+>", " ", li).split())
+             for li in re.findall(r"<li>(.*?)</li>", loose.group(1), re.S)]
+    assert items == ["Mã: thiếu trường bắt buộc (dòng 1)",
+                     "Nơi nhận (mỗi dòng một nơi): thiếu trường bắt buộc (dòng 1)"]
+
+
+def test_a_path_is_said_with_the_forms_labels():
+    from kehoach.serve.form import spoken
+
+    assert spoken("muc_tieu_chi_tieu.chi_tieu.doan[0].noi_dung[1].gia_tri") == (
+        "Mục tiêu, chỉ tiêu › Chỉ tiêu › Các đoạn 1 › Nội dung 2 › Giá trị")
