@@ -107,3 +107,12 @@ def test_a_path_is_said_with_the_forms_labels():
 
     assert spoken("muc_tieu_chi_tieu.chi_tieu.doan[0].noi_dung[1].gia_tri") == (
         "Mục tiêu, chỉ tiêu › Chỉ tiêu › Các đoạn 1 › Nội dung 2 › Giá trị")
+
+
+def test_the_problem_page_names_the_file(client, plans):
+    (plans / "hong.yaml").write_text('van_ban:\n  so: "12\n  loai: KH\n', encoding="utf-8")
+    response = client.get("/plan/hong.yaml/preview", base_url=BASE)
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert '<span class="where">(hong.yaml, dòng 4, cột 1)</span>' in html
+    assert str(plans) not in html  # the folder is on the list page, not in every message
