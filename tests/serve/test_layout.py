@@ -64,3 +64,18 @@ def test_a_changes_kind_is_one_line(browser, live, plans):
     assert _lines(browser, kinds[0]) == 1
 
 
+
+
+def test_the_file_chooser_speaks_vietnamese_and_shows_the_chosen_name(browser, live, tmp_path):
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    browser.get(live)
+    picker = _wait_css(browser, "label.file-pick")[0]
+    assert " ".join(picker.text.split()) == "Chọn tệp… chưa chọn tệp"  # not 'Choose File'
+    source = tmp_path / "Kế hoạch nhập.txt"
+    source.write_text("KẾ HOẠCH\n", encoding="utf-8")
+    _wait_css(browser, "#tep-nhap")[0].send_keys(str(source))
+    chosen = picker.find_element("css selector", ".chosen")
+    WebDriverWait(browser, 10).until(lambda _: chosen.text == "Kế hoạch nhập.txt")
+    native = _rect(browser, _wait_css(browser, "#tep-nhap")[0])
+    assert native["width"] <= 1 and native["height"] <= 1
