@@ -126,7 +126,9 @@ def new_plan():
     from kehoach.safewrite import write_atomic
     from kehoach.serve.blank import skeleton
 
-    stem = safe_stem(request.form.get("ten", ""))
+    if not request.form.get("ten", "").strip():  # the server says it, in Vietnamese
+        abort(400, "chưa đặt tên tệp cho kế hoạch mới")
+    stem = safe_stem(request.form["ten"])
     target = _target(stem)
     data = skeleton(stem.replace("_", "-"), request.form)
     text = yamlwrite.dump(data, None, ["Kế hoạch mới soạn bằng `kehoach serve`.", ""])

@@ -116,3 +116,11 @@ def test_the_problem_page_names_the_file(client, plans):
     html = response.get_data(as_text=True)
     assert '<span class="where">(hong.yaml, dòng 4, cột 1)</span>' in html
     assert str(plans) not in html  # the folder is on the list page, not in every message
+
+
+def test_a_new_plan_needs_a_file_name(client, plans):
+    page = client.get("/", base_url=BASE).get_data(as_text=True)
+    response = client.post("/new", base_url=BASE, data={**all_fields(page), "ten": "  "})
+    assert response.status_code == 400
+    assert "chưa đặt tên tệp cho kế hoạch mới" in response.get_data(as_text=True)
+    assert not (plans / "tep.yaml").exists()
