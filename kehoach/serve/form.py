@@ -148,7 +148,7 @@ def title(value: Any) -> str:
     """What a block is called in the form: its heading or the start of its text."""
     if not isinstance(value, dict):
         return ""
-    for key in ("tieu_de", "chu_the", "dan", "nhan", "noi_dung", "cau", "truoc"):
+    for key in ("tieu_de", "chu_the", "dan", "nhan", "noi_dung", "cau", "truoc", "cum"):
         text = value.get(key)
         if isinstance(text, str) and text.strip():
             return text if len(text) <= 90 else text[:88] + "…"

@@ -124,3 +124,14 @@ def test_a_new_plan_needs_a_file_name(client, plans):
     assert response.status_code == 400
     assert "chưa đặt tên tệp cho kế hoạch mới" in response.get_data(as_text=True)
     assert not (plans / "tep.yaml").exists()
+
+
+def test_every_block_of_the_editor_has_a_heading(client, plans):
+    path = plans / "phung_hiep_42.yaml"
+    text = path.read_text(encoding="utf-8")
+    note = "  dia_danh: Phụng Hiệp\n  xem_lai:\n    - cum: Phụng Hiệp\n      ly_do: tên cũ\n"
+    path.write_text(text.replace("  dia_danh: Phụng Hiệp\n", note, 1), encoding="utf-8")
+    html = client.get("/plan/phung_hiep_42.yaml", base_url=BASE).get_data(as_text=True)
+    assert "<legend>Ghi chú xem lại (hiện thành chú thích Word)</legend>" in html
+    assert "<legend>Phụng Hiệp</legend>" in html  # a note is headed by its words
+    assert "<legend></legend>" not in html
