@@ -135,3 +135,13 @@ def test_every_block_of_the_editor_has_a_heading(client, plans):
     assert "<legend>Ghi chú xem lại (hiện thành chú thích Word)</legend>" in html
     assert "<legend>Phụng Hiệp</legend>" in html  # a note is headed by its words
     assert "<legend></legend>" not in html
+
+
+def test_a_report_year_out_of_range_is_refused_in_words(client):
+    page = client.get("/plan/phung_hiep_42.yaml/jobs", base_url=BASE).get_data(as_text=True)
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    for year in ("99999", "1200"):
+        response = client.post("/plan/phung_hiep_42.yaml/forms", base_url=BASE,
+                               data={"csrf": csrf, "nam": year})
+        assert response.status_code == 400, year  # it was 500, 'lỗi ngoài dự kiến'
+        assert "năm báo cáo phải từ 1900 đến 2100" in response.get_data(as_text=True)
