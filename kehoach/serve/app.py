@@ -81,7 +81,19 @@ def _guard() -> None:
 
 
 def _plan_problem(error: KehoachError):
-    return render_template("problem.html", problems=error.problems), 400
+    """The problems, each with its file named inside the plans folder (or by its name)."""
+    from dataclasses import replace
+
+    from flask import current_app
+
+    root = current_app.config["PLANS_DIR"]
+
+    def named(file: str) -> str:
+        path = Path(file).resolve()
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+
+    problems = [replace(p, file=named(p.file)) if p.file else p for p in error.problems]
+    return render_template("problem.html", problems=problems), 400
 
 
 def _too_large(_error: RequestEntityTooLarge):

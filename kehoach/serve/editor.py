@@ -45,6 +45,7 @@ def page(name: str, pf: PlanFile, sha: str, problems: list[Problem] | None = Non
     body = render_template(
         "editor.html", name=name, root=root, loose=loose, sha=sha, message=message,
         problems=problems, review_count=sum(len(m) for m in review.values()),
+        warning=status >= 400,
     )
     return body, status
 
@@ -80,7 +81,7 @@ def check(name: str):
         if problem.field in ids:
             fields.setdefault(ids[problem.field], []).append(message)
         elif problem.field or problem.line is not None:
-            other.append(f"{problem.field}: {message}" if problem.field else message)
+            other.append(f"{form.spoken(problem.field)}: {message}" if problem.field else message)
     return jsonify(fields=fields, other=other)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -35,6 +36,9 @@ LABELS = {
     "noi": "Chữ nối", "truoc": "Phần chung trước", "sau": "Phần chung sau",
     "chu_the": "Cơ quan thực hiện", "ky_hieu": "Ký hiệu", "tong_hop": "Cách tổng hợp",
     "cach": "Cách tính", "trong_so": "Trọng số",
+    "ghi_chu": "Ghi chú giữa chức vụ và họ tên", "mo_dau": "Đoạn mở đầu",
+    "nhan_con": "Kiểu nhãn mục con", "tieu_muc": "Nhãn mục", "danh_so": "Kiểu đánh số",
+    "ket_luan": "Câu kết", "phu_luc": "Phụ lục", "thu_tu": "Thứ tự các phần",
 }
 TEXTAREA = {"noi_dung", "trich_yeu", "cau", "noi_nhan"}
 KEEP_SPACES = {"truoc", "sau", "noi"}
@@ -144,7 +148,7 @@ def title(value: Any) -> str:
     """What a block is called in the form: its heading or the start of its text."""
     if not isinstance(value, dict):
         return ""
-    for key in ("tieu_de", "chu_the", "dan", "nhan", "noi_dung", "cau", "truoc"):
+    for key in ("tieu_de", "chu_the", "dan", "nhan", "noi_dung", "cau", "truoc", "cum"):
         text = value.get(key)
         if isinstance(text, str) and text.strip():
             return text if len(text) <= 90 else text[:88] + "…"
@@ -168,7 +172,7 @@ class Builder:
 
     def unclaimed(self) -> list[str]:
         return [m for key, ms in self.errors.items() if key not in self.shown
-                for m in ([f"{key}: {x}" for x in ms] if key else ms)]
+                for m in ([f"{spoken(key)}: {x}" for x in ms] if key else ms)]
 
     def node(self, value: Any, path: Path_, item: bool = False) -> Any:
         key = next((p for p in reversed(path) if isinstance(p, str)), "")
@@ -204,6 +208,18 @@ class Builder:
             shown = show(value)
         label = LABELS["don_vi_tinh"] if key == "don_vi" and len(path) > 1 else LABELS.get(key, key)
         return Field(path, label, shown, widget, options, self.claim(path))
+
+
+def spoken(key: str) -> str:
+    """A field path (`van_ban.co_quan`, `doan[0]`) in the form's own labels."""
+    words: list[str] = []
+    for part in re.findall(r"\[(\d+)\]|([^.\[\]]+)", key):
+        index, name = part
+        if name:
+            words.append(LABELS.get(name, name))
+        elif words:
+            words[-1] += f" {int(index) + 1}"
+    return " › ".join(words)
 
 
 def where(problem: Problem) -> str:

@@ -148,6 +148,8 @@ def forms(name: str):
     year = request.form.get("nam", "").strip()
     if year and not year.isdigit():
         abort(400, "năm báo cáo phải là số")
+    if year and not 1900 <= int(year) <= 2100:  # the command's own range (--nam)
+        abort(400, "năm báo cáo phải từ 1900 đến 2100")
     token, out = _job()
     command.callback(plan=path, out_dir=out, ky=request.form.get("ky", "").strip() or None,
                      nam=int(year) if year else None, units_file=None, templates_dir=None,

@@ -29,6 +29,16 @@ class Entry:
     review: int = 0
     problems: int = 0
     body: str = ""
+    reason: str = ""
+
+
+def reason(error: KehoachError) -> str:
+    """The first problem of a file that cannot be listed, in words, and how many more."""
+    first = error.problems[0]
+    where = ", ".join(x for x in (first.field, f"dòng {first.line}" if first.line else "") if x)
+    text = first.message + (f" ({where})" if where else "")
+    more = len(error.problems) - 1
+    return text + (f" và {more} lỗi khác" if more else "")
 
 
 def entry(path: Path) -> Entry | None:
@@ -43,7 +53,8 @@ def entry(path: Path) -> Entry | None:
         text = yamlsource.read_text(path)
         source = yamlsource.load(text, str(path))
     except KehoachError as error:
-        return Entry(name, "(tệp YAML không đọc được)", problems=len(error.problems))
+        return Entry(name, "(tệp YAML không đọc được)", problems=len(error.problems),
+                     reason="Không mở được: " + reason(error))
     if is_registry(source.data):
         return None
     try:
@@ -52,7 +63,8 @@ def entry(path: Path) -> Entry | None:
         head = source.data.get("van_ban") if isinstance(source.data, dict) else None
         title = head.get("trich_yeu") if isinstance(head, dict) else None
         return Entry(name, " ".join(str(title or "(kế hoạch còn lỗi: mở để sửa)").split()),
-                     problems=len(error.problems), review=marks.count(text))
+                     problems=len(error.problems), review=marks.count(text),
+                     reason="Còn lỗi: " + reason(error))
     head = plan.van_ban
     level = load_levels().of_body(head.ma_co_quan)
     number = f"{head.so}-{head.loai}/{head.ma_co_quan}" if head.so else (
@@ -114,7 +126,9 @@ def new_plan():
     from kehoach.safewrite import write_atomic
     from kehoach.serve.blank import skeleton
 
-    stem = safe_stem(request.form.get("ten", ""))
+    if not request.form.get("ten", "").strip():  # the server says it, in Vietnamese
+        abort(400, "chưa đặt tên tệp cho kế hoạch mới")
+    stem = safe_stem(request.form["ten"])
     target = _target(stem)
     data = skeleton(stem.replace("_", "-"), request.form)
     text = yamlwrite.dump(data, None, ["Kế hoạch mới soạn bằng `kehoach serve`.", ""])

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import difflib
 import os
-import time
 from pathlib import Path
 
-import pytest
 from docx import Document
 
 from kehoach.plan.loader import load_plan
@@ -62,13 +60,13 @@ def _submit(browser, css) -> None:
     WebDriverWait(browser, 30).until(expected_conditions.staleness_of(page))
 
 
-def _wait_file(folder: Path, suffix: str) -> Path:
-    for _ in range(100):
-        found = list(folder.glob(f"*{suffix}"))
-        if found:
-            return found[0]
-        time.sleep(0.1)
-    pytest.fail(f"trình duyệt không tải về tệp {suffix}")
+def _wait_file(browser, folder: Path, suffix: str) -> Path:
+    """The downloaded file, once Chromium has renamed it from its `.crdownload`."""
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    found = WebDriverWait(browser, 60).until(lambda _: list(folder.glob(f"*{suffix}")),
+                                             f"trình duyệt không tải về tệp {suffix}")
+    return found[0]
 
 
 def test_edit_see_an_error_save_and_download(browser, live, plans, tmp_path):
@@ -114,19 +112,23 @@ def test_edit_see_an_error_save_and_download(browser, live, plans, tmp_path):
     browser.execute_cdp_cmd("Browser.setDownloadBehavior",
                             {"behavior": "allow", "downloadPath": str(downloads)})
     _by(browser, "#tai-docx").click()
-    document = Document(str(_wait_file(downloads, ".docx")))
+    document = Document(str(_wait_file(browser, downloads, ".docx")))
     text = "\n".join(p.text for p in document.paragraphs)
     assert NEW_TEXT in text
     assert "chiếm 3,1%" in text
 
 
 def test_the_preview_shows_the_pages(browser, live, soffice, tmp_path):
+    from selenium.webdriver.support.wait import WebDriverWait
+
     browser.get(live + "plan/phung_hiep_42.yaml/preview")
     images = browser.find_elements("css selector", ".pages img")
     assert len(images) >= 5
     browser.execute_script("arguments[0].scrollIntoView()", images[0])
-    loaded = browser.execute_script(
-        "return arguments[0].complete && arguments[0].naturalWidth", images[0])
+    # A lazy image does not hold the page's load event back: wait for it, as a clerk would
+    # (read at once, it raced the server and failed when another suite loaded the machine).
+    loaded = WebDriverWait(browser, 60).until(lambda b: b.execute_script(
+        "return arguments[0].complete && arguments[0].naturalWidth", images[0]))
     assert loaded > 400  # an A4 page at 60 dpi is about 496 pixels wide
     _shot(browser, tmp_path, "4-xem-truoc")
 

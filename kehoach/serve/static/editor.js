@@ -46,6 +46,15 @@
     timer = window.setTimeout(function () { check(form); }, 600);
   }
 
+  function chosen(event) {
+    var input = event.target;
+    if (input.type !== "file" || !input.closest(".file-pick")) { return; }
+    var names = Array.prototype.map.call(input.files, function (f) { return f.name; });
+    input.closest(".file-pick").querySelector(".chosen").textContent =
+      names.length ? names.join(", ") : "chưa chọn tệp";
+  }
+
+  document.addEventListener("change", chosen);
   document.addEventListener("input", edited);
   document.addEventListener("change", edited);
   document.addEventListener("submit", function () { dirty = false; });
