@@ -145,3 +145,18 @@ def test_a_report_year_out_of_range_is_refused_in_words(client):
                                data={"csrf": csrf, "nam": year})
         assert response.status_code == 400, year  # it was 500, 'lỗi ngoài dự kiến'
         assert "năm báo cáo phải từ 1900 đến 2100" in response.get_data(as_text=True)
+
+
+def test_an_indicators_review_notes_sit_under_its_wording(client, plans):
+    """Not in the narrow 'Khác' column, where each word wrapped letter by letter."""
+    text = (plans / "phung_hiep_42.yaml").read_text(encoding="utf-8")
+    mark = "                gia_tri: 95\n"
+    assert mark in text
+    (plans / "phung_hiep_42.yaml").write_text(text.replace(
+        mark, mark + "                xem_lai:\n                  - ly_do: số liệu của xã?\n", 1),
+        encoding="utf-8")
+    html = client.get("/plan/phung_hiep_42.yaml", base_url=BASE).get_data(as_text=True)
+    at = html.rindex("số liệu của xã?")  # the note's own field (the mark above it comes first)
+    row = html[html.rindex("<tr", 0, at):at]
+    assert row.rfind('<td class="wording">') > row.rfind("<td") - 1 >= 0
+    assert '<td class="other">' not in row
