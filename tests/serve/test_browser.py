@@ -31,13 +31,18 @@ def _shot(browser, tmp_path: Path, label: str) -> Path:
 
 
 def _by(browser, css: str):
+    """The element, once the page has it: after a click the next page may still be
+    loading when the old one is gone (seen under a busy machine)."""
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.wait import WebDriverWait
 
-    return browser.find_element(By.CSS_SELECTOR, css)
+    located = expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css))
+    return WebDriverWait(browser, 30).until(located)
 
 
 def _field(browser, path: list):
-    element = browser.find_element("id", _id(path))
+    element = _by(browser, f"#{_id(path)}")
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
     return element
 
@@ -58,6 +63,8 @@ def _submit(browser, css) -> None:
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
     element.click()
     WebDriverWait(browser, 30).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, 30).until(
+        lambda b: b.execute_script("return document.readyState") == "complete")
 
 
 def _wait_file(browser, folder: Path, suffix: str) -> Path:
@@ -150,7 +157,7 @@ def test_draft_a_communes_plan(browser, live, plans, tmp_path):
 
     browser.get(live + "plan/phung_hiep_42.yaml/jobs")
     _shot(browser, tmp_path, "6-viec-khac")
-    browser.find_element(By.CSS_SELECTOR, 'input[name="don_vi"][value="hoa-an"]').click()
+    _by(browser, 'input[name="don_vi"][value="hoa-an"]').click()
     _submit(browser, "#nut-soan")
     section = _by(browser, "#don-vi-hoa-an")
     _shot(browser, tmp_path, "7-da-soan")
