@@ -149,7 +149,7 @@ def _header(old: Plan, new: Plan, include_id: bool) -> list[Change]:
             before, after = getattr(model_old, key), getattr(model_new, key)
             if before != after:
                 shown = f"{_header_value(key, before)} → {_header_value(key, after)}"
-                label = say.FIELDS.get(key, key)
+                label = say.field(key)
                 out.append(Change("van_ban", name, f"{label}: {shown}", key, before, after))
     lines = difflib.SequenceMatcher(None, old.noi_nhan, new.noi_nhan, autojunk=False)
     for tag, i1, i2, j1, j2 in lines.get_opcodes():
@@ -281,7 +281,7 @@ def _own(old: BaseModel, new: BaseModel) -> list[Change]:
         value_old, value_new = getattr(old, name, None), getattr(new, name)
         if name in skip or _is_child(value_new) or _is_child(value_old) or value_old == value_new:
             continue
-        label = say.FIELDS.get(name, name)
+        label = say.field(name)
         shown = f"{label}: {say.value(value_old)} → {say.value(value_new)}"
         out.append(Change("truong", id_, shown, name, _plain(value_old), _plain(value_new)))
     return out

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from kehoach.plan.fields import Comparison
 from kehoach.plan.indicators import VALUE_SLOT, Indicator, IndicatorGroup
+from kehoach.plan.labels import field_name
 from kehoach.plan.model import Assignment, Paragraph
 from kehoach.vn import numbers as vnformat
 
@@ -28,31 +29,19 @@ KINDS = {
 }
 
 FIELDS = {
-    "cap_tren": "cấp ủy cấp trên",
-    "co_quan": "cơ quan ban hành",
-    "ma_co_quan": "mã cơ quan",
-    "loai": "loại văn bản",
-    "so": "số",
-    "du_thao": "dự thảo",
-    "dia_danh": "địa danh",
-    "ngay": "ngày",
-    "trich_yeu": "trích yếu",
     "quyen_han": "quyền hạn ký",
     "chuc_vu": "chức vụ người ký",
     "ho_ten": "người ký",
-    "ho_so": "hồ sơ thể thức",
     "danh_sach_don_vi": "danh sách đơn vị",
     "don_vi": "đơn vị",
     "id": "mã kế hoạch",
-    "cap": "cấp áp dụng",
-    "dau": "dấu đầu dòng",
-    "nhan": "tên trên biểu",
-    "huong": "hướng",
     "nam": "năm phải đạt",
-    "noi": "chữ nối",
-    "tong_hop": "cách tổng hợp",
-    "ky_hieu": "ký hiệu",
 }
+"""Where a change list, which names a field without its block, says more than its label."""
+
+
+def field(key: str) -> str:
+    return FIELDS.get(key) or field_name(key)
 
 COMPARISONS = {
     Comparison.tren: "trên",
@@ -121,7 +110,8 @@ def value(data: Any) -> str:
     if isinstance(data, list):
         return ", ".join(value(item) for item in data)
     if isinstance(data, BaseModel):
-        return ", ".join(f"{k}: {value(v)}" for k, v in data.model_dump().items() if v is not None)
+        return ", ".join(f"{field(k)}: {value(v)}" for k, v in data.model_dump().items()
+                         if v is not None)
     return f"“{data}”"
 
 

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from kehoach.plan.labels import field_name
 from kehoach.plan.loader import validate
 from kehoach.plan.model import Plan
 from kehoach.plan.walk import walk
@@ -41,7 +42,6 @@ PATHS = {
     "giu_du_bo": "cấp trên bỏ nhưng xã đã sửa nên giữ (xem lại)",
 }
 REVIEW_PATHS = ("xung_dot", "giu_du_bo")
-FIELDS = {"noi_dung": "nội dung", "tieu_de": "tiêu đề", "cau": "câu chữ", "gia_tri": "giá trị"}
 KEPT_REMOVED = "cấp trên đã bỏ phần tử này; xã đã sửa nên vẫn giữ (xóa nếu không cần)"
 
 
@@ -212,7 +212,7 @@ class _Merge:
         self.notes[target] += notes
         for key, value in conflicts:
             shown = value if isinstance(value, str) else "(bỏ)" if value is MISSING else value
-            what = FIELDS.get(key, key)
+            what = field_name(key)
             reason = f"xã và cấp trên cùng sửa {what}; bản mới của cấp trên: {shown}"
             self.notes[target].append({"ly_do": reason})
 

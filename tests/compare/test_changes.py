@@ -210,3 +210,12 @@ def test_imported_drafts_pair_their_elements_and_find_the_same_changes(tmp_path)
     assert {"cu": "nv7", "moi": "nv1", "giong": 1.0} in imported["ghep"]
     text = CliRunner().invoke(main, ["compare", *docx]).output
     assert "ghép: nv7 ↔ nv1 (giống 100%)" in text
+
+
+def test_fields_are_named_in_words_down_to_a_notes_parts(tmp_path):
+    old, new = small_plan(), small_plan()
+    new["nhiem_vu_giai_phap"]["muc"][0]["xem_lai"] = [{"cum": "sâu rộng", "ly_do": "rõ hơn"}]
+    result = _compare(tmp_path, old, new)
+    assert result.exit_code == 1, result.output
+    assert _lines(result) == [
+        "nv-1: ghi chú xem lại: (trống) → cụm chữ: “sâu rộng”, lý do: “rõ hơn”"]

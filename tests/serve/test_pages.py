@@ -68,7 +68,7 @@ def test_every_field_of_the_plan_model_has_a_label():
     from pydantic import BaseModel
 
     from kehoach.plan import model
-    from kehoach.serve.form import LABELS
+    from kehoach.plan.labels import LABELS
 
     missing = sorted(f"{name}.{key}" for name, cls in inspect.getmembers(model, inspect.isclass)
                      if issubclass(cls, BaseModel) and cls.__module__ == model.__name__
