@@ -29,3 +29,24 @@ def test_a_character_yaml_cannot_read_is_placed(tmp_path: Path, written: str,
         assert str(path) in result.output and "unacceptable" not in result.output
         assert "invalid Unicode" not in result.output
     unchanged(tmp_path, before)
+
+
+@pytest.mark.parametrize(
+    ("written", "fragment"),
+    [
+        ("'2024-02-30'", "van_ban.ngay: ngày '2024-02-30' không có thật"),
+        ("'2024-02-05 10:00:00'", "van_ban.ngay: chỉ ghi ngày dạng NĂM-THÁNG-NGÀY"),
+        ("2024-02-05 10:00:00", "van_ban.ngay: chỉ ghi ngày dạng NĂM-THÁNG-NGÀY"),
+        ("'05/02/2024'", "van_ban.ngay: phải là ngày dạng NĂM-THÁNG-NGÀY (2024-02-05) hoặc"),
+        ("1800", "van_ban.ngay: phải lớn hơn hoặc bằng 1945"),
+    ],
+)
+def test_a_date_or_year_is_one_vietnamese_message(tmp_path: Path, written: str,
+                                                  fragment: str) -> None:
+    """`ngay` is a date or a year: the field is named once, never by union branch."""
+    path = write_plan(tmp_path / "p.yaml", small_plan())
+    path.write_text(path.read_text("utf-8").replace("ngay: '2024-02-05'", f"ngay: {written}"),
+                    "utf-8")
+    result = run(["validate", path], 2, f"p.yaml:9:9: {fragment}")
+    assert result.output.count("lỗi:") == 1, result.output
+    assert "constrained-int" not in result.output and "Datetimes" not in result.output
