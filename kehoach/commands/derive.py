@@ -57,7 +57,7 @@ def grouped(explained: list[list[str]]) -> list[str]:
 )
 @units_option
 @templates_option
-@click.option("--force", is_flag=True, help="Ghi đè kế hoạch đơn vị đã có.")
+@click.option("--force", is_flag=True, help="Ghi đè kế hoạch đơn vị (và bảng giá trị) đã có.")
 @click.option(
     "--update",
     is_flag=True,
@@ -109,8 +109,8 @@ def derive(
     if values_file is not None:
         from kehoach.derive import values  # openpyxl, only when a sheet is asked for
     if values_template is not None:
-        _write_values_template(values_template, parent, registry, (plan, units_file, values_file))
-        return
+        return _write_values_template(values_template, parent, registry,
+                                      (plan, units_file, values_file), force)
     require_parts(parent, str(plan))
     units = _chosen(registry, unit_ids, all_units)
     yaml_dir = out_dir or plan.parent / plan.stem
@@ -141,14 +141,22 @@ def derive(
            (plan, units_file, values_file), pdf)
 
 
-def _write_values_template(target: Path, parent, registry, inputs: tuple[Path | None, ...]) -> None:
-    """The blank values sheet, never over an input (the filled sheet included) nor under a
-    name that is not a workbook's (a unit's plan typed by mistake)."""
+def _write_values_template(target: Path, parent, registry, inputs: tuple[Path | None, ...],
+                           force: bool) -> None:
+    """The blank values sheet, never over an input (the filled sheet included), over a
+    sheet already there unless forced (it may hold the clerk's figures) nor under a name
+    that is not a workbook's (a unit's plan typed by mistake)."""
     from kehoach.derive import values
     from kehoach.safewrite import write_atomic
 
     if target.suffix.lower() != ".xlsx":
         raise KehoachError(f"{target}: bảng giá trị là tệp Excel, tên phải có đuôi .xlsx")
+    an_input = target.resolve() in {path.resolve() for path in inputs if path is not None}
+    if target.exists() and not force and not an_input:  # an input: write_atomic says so
+        raise KehoachError(
+            f"{target}: đã có bảng giá trị (có thể đã điền số liệu); không ghi đè bằng bảng "
+            "trống — chọn tên khác, hoặc dùng --force nếu muốn ghi lại"
+        )
     write_atomic(target, values.template(parent, registry), inputs)
     click.echo(f"đã ghi bảng giá trị chỉ tiêu: {target}")
 

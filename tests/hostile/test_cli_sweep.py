@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from builders import small_plan, write_plan
 from hostile import run, snapshot, unchanged
+from openpyxl import load_workbook
 
 
 @pytest.mark.parametrize(
@@ -50,3 +51,23 @@ def test_a_date_or_year_is_one_vietnamese_message(tmp_path: Path, written: str,
     result = run(["validate", path], 2, f"p.yaml:9:9: {fragment}")
     assert result.output.count("lỗi:") == 1, result.output
     assert "constrained-int" not in result.output and "Datetimes" not in result.output
+
+
+def test_the_values_template_keeps_a_sheet_already_there(tmp_path: Path) -> None:
+    """A clerk who runs --values-template again after filling the sheet keeps the figures."""
+    data = small_plan()
+    data["danh_sach_don_vi"] = "don_vi.yaml"
+    plan = write_plan(tmp_path / "huyen.yaml", data)
+    (tmp_path / "don_vi.yaml").write_text(
+        "cap: xa\ncap_tren: ĐẢNG BỘ HUYỆN PHỤNG HIỆP\n"
+        "don_vi:\n  - {id: hoa-an, loai: xa, ten: Hòa An}\n", "utf-8")
+    sheet = tmp_path / "gia tri.xlsx"
+    run(["derive", plan, "--values-template", sheet], 0, "đã ghi bảng giá trị")
+    book = load_workbook(sheet)
+    book.active.cell(row=2, column=3, value=97)  # the clerk's figure for Hòa An
+    book.save(sheet)
+    before = snapshot(tmp_path)
+    result = run(["derive", plan, "--values-template", sheet], 2, "đã có bảng giá trị")
+    assert str(sheet) in result.output
+    unchanged(tmp_path, before)
+    run(["derive", plan, "--values-template", sheet, "--force"], 0, "đã ghi bảng giá trị")
