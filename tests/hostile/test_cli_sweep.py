@@ -71,3 +71,19 @@ def test_the_values_template_keeps_a_sheet_already_there(tmp_path: Path) -> None
     assert str(sheet) in result.output
     unchanged(tmp_path, before)
     run(["derive", plan, "--values-template", sheet, "--force"], 0, "đã ghi bảng giá trị")
+
+
+def test_no_output_goes_under_a_name_of_another_kind(tmp_path: Path) -> None:
+    """import -o naming a Word document (even with --force) and compare --docx naming a
+    plan or a name without .docx are refused: the YAML or DOCX would replace the file."""
+    plan = write_plan(tmp_path / "ke hoạch.yaml", small_plan())
+    other = write_plan(tmp_path / "ban khac.yaml", small_plan())
+    run(["render", plan, "-o", tmp_path], 0, "đã ghi")
+    word = tmp_path / "ke hoạch.docx"
+    kept = tmp_path / "van ban cu.docx"
+    kept.write_bytes(word.read_bytes())
+    before = snapshot(tmp_path)
+    run(["import", word, "-o", kept, "--force"], 2, "tên phải có đuôi .yaml hoặc .yml")
+    run(["compare", plan, plan, "--docx", other], 2, "tên phải có đuôi .docx")
+    run(["compare", plan, plan, "--docx", tmp_path / "ra"], 2, f"{tmp_path / 'ra'}: tệp ghi ra")
+    unchanged(tmp_path, before)
