@@ -87,3 +87,27 @@ def test_no_output_goes_under_a_name_of_another_kind(tmp_path: Path) -> None:
     run(["compare", plan, plan, "--docx", other], 2, "tên phải có đuôi .docx")
     run(["compare", plan, plan, "--docx", tmp_path / "ra"], 2, f"{tmp_path / 'ra'}: tệp ghi ra")
     unchanged(tmp_path, before)
+
+
+@pytest.mark.parametrize(
+    ("units", "fragment"),
+    [
+        (None, "huyen.yaml:70:19: danh_sach_don_vi: không có tệp danh sách đơn vị {d}/don_vi"),
+        (b"\xff\xfe", "don_vi.yaml: tệp không phải UTF-8"),
+        (b"cap: xa\n", "don_vi.yaml:1:1: cap_tren: thiếu trường bắt buộc"),
+        ("folder", "danh sách đơn vị {d}/don_vi.yaml là một thư mục"),
+    ],
+)
+def test_validate_reads_the_units_file_the_plan_names(tmp_path: Path, units: bytes | str | None,
+                                                      fragment: str) -> None:
+    """A plan whose units file is missing or broken was called valid, then derive and forms
+    refused it."""
+    data = small_plan()
+    data["danh_sach_don_vi"] = "don_vi.yaml"
+    plan = write_plan(tmp_path / "huyen.yaml", data)
+    if units == "folder":
+        (tmp_path / "don_vi.yaml").mkdir()
+    elif units is not None:
+        (tmp_path / "don_vi.yaml").write_bytes(units)
+    result = run(["validate", plan], 2, fragment.format(d=tmp_path))
+    assert "hợp lệ" not in result.output
