@@ -111,3 +111,16 @@ def test_validate_reads_the_units_file_the_plan_names(tmp_path: Path, units: byt
         (tmp_path / "don_vi.yaml").write_bytes(units)
     result = run(["validate", plan], 2, fragment.format(d=tmp_path))
     assert "hợp lệ" not in result.output
+
+
+def test_check_says_what_it_could_not_read_and_in_place_needs_fix(tmp_path: Path) -> None:
+    """An unreadable file was followed by a bare '0 lỗi, 0 cảnh báo'; --in-place without
+    --fix did nothing and exited 0."""
+    plan = write_plan(tmp_path / "p.yaml", small_plan())
+    broken = tmp_path / "hong.docx"
+    broken.write_text("không phải DOCX", "utf-8")
+    result = run(["check", plan, broken], 2, "0 lỗi, 0 cảnh báo; 1 tệp không đọc được")
+    assert result.output.index("hong.docx: không phải") < result.output.index("0 lỗi")
+    before = snapshot(tmp_path)
+    run(["check", "--in-place", plan], 2, "--in-place chỉ dùng cùng --fix")
+    unchanged(tmp_path, before)
