@@ -18,7 +18,7 @@ from kehoach.commands.common import (
     units_option,
     write_pdfs,
 )
-from kehoach.errors import KehoachError
+from kehoach.errors import KehoachError, Problem
 
 
 @click.command(cls=Command)
@@ -132,6 +132,9 @@ def aggregate(
     model = load_plan(existing_file(plan))
     path = registry_path(plan, model, units_file)
     registry = load_registry(existing_file(path)).registry if path else None
+    absent = [Problem(str(name), "không có tệp này") for name in filled if not name.exists()]
+    if absent:  # a name typed wrong is no broken workbook to skip: nothing is summed
+        raise KehoachError(absent)
     reading = read_forms(model, registry, list(filled))
     for note in reading.notes:
         click.echo(f"ghi chú: {note}", err=True)

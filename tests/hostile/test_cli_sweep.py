@@ -124,3 +124,15 @@ def test_check_says_what_it_could_not_read_and_in_place_needs_fix(tmp_path: Path
     before = snapshot(tmp_path)
     run(["check", "--in-place", plan], 2, "--in-place chỉ dùng cùng --fix")
     unchanged(tmp_path, before)
+
+
+def test_aggregate_names_a_workbook_that_is_not_there(tmp_path: Path) -> None:
+    """A mistyped form name was called 'a broken or encrypted zip'."""
+    plan = write_plan(tmp_path / "p.yaml", small_plan())
+    run(["forms", plan, "-o", tmp_path / "bieu"], 0, "đã ghi")
+    blank = tmp_path / "bieu" / "p_bieu_chi_tieu.xlsx"
+    before = snapshot(tmp_path)
+    result = run(["aggregate", plan, blank, tmp_path / "hoa an.xlsx", "-o", tmp_path / "out"], 2,
+                 f"{tmp_path / 'hoa an.xlsx'}: không có tệp này")
+    assert "tệp nén hỏng" not in result.output
+    unchanged(tmp_path, before)
