@@ -196,22 +196,27 @@ def _update(parent, registry, templates_dir: Path | None, units: list[str], dirs
 
 def update_values(existing: list[str], given: dict, dirs, template: Path) -> None:
     """Existing unit plans: only their indicator values change, in place; the DOCX of
-    each changed plan is rendered again from its YAML."""
-    from kehoach.derive.values import update_existing
+    each changed plan is rendered again from its YAML. Every plan is read, edited and
+    rendered before the first is saved: a broken one leaves all of them as they were."""
+    from kehoach.derive.values import edit_values
     from kehoach.document.render import Renderer
-    from kehoach.plan.loader import load_plan
+    from kehoach.plan import yamlsource
+    from kehoach.plan.loader import plan_from_source
     from kehoach.safewrite import write_atomic
 
     yaml_dir, docx_dir = dirs
     renderer = Renderer(template)
-    same = 0
+    edits = []
     for unit in existing:
-        path = yaml_dir / f"{unit}.yaml"
-        count = update_existing(path, given.get(unit, {}))
+        plan_file, count = edit_values(yaml_dir / f"{unit}.yaml", given.get(unit, {}))
         if count:
-            write_atomic(docx_dir / f"{unit}.docx", renderer.render(load_plan(path)))
-            click.echo(f"đã sửa {count} giá trị chỉ tiêu: {path} (và {unit}.docx)")
-        same += not count
+            edited = plan_from_source(yamlsource.load(plan_file.text, plan_file.file))
+            edits.append((unit, plan_file, count, renderer.render(edited)))
+    for unit, plan_file, count, docx in edits:
+        plan_file.save()
+        write_atomic(docx_dir / f"{unit}.docx", docx)
+        click.echo(f"đã sửa {count} giá trị chỉ tiêu: {plan_file.path} (và {unit}.docx)")
+    same = len(existing) - len(edits)
     if same:
         click.echo(f"{same} kế hoạch đơn vị đã có không đổi giá trị")
 
