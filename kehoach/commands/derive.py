@@ -121,24 +121,29 @@ def derive(
                 (plan, units_file), pdf, clash)
         return
     existing = [u for u in units if (yaml_dir / f"{u}.yaml").exists()]
+    template = find_template(TEMPLATE, templates_dir)
+    edits: list = []  # existing plans' new values, saved once the new drafts are written
     if values_file is not None:
         given = values.read(existing_file(values_file), parent, registry)
         registry = values.with_values(registry, given)
         if existing and not force:
-            template = find_template(TEMPLATE, templates_dir)
-            update_values(existing, given, (yaml_dir, docx_dir), template)
+            edits = edited_values(existing, given, yaml_dir, template)
             units = [u for u in units if u not in existing]
-            if not units:
-                return
     elif existing and not force:
-        raise KehoachError(
-            "không ghi đè kế hoạch đơn vị đã có (có thể đã được sửa tay): "
-            + ", ".join(str(yaml_dir / f"{u}.yaml") for u in existing)
-            + " — dùng --force nếu muốn soạn lại"
-        )
-    template = find_template(TEMPLATE, templates_dir)
-    _draft(parent, registry, template, units, (yaml_dir, docx_dir), explain, all_units,
-           (plan, units_file, values_file), pdf)
+        raise _kept(existing, yaml_dir)
+    if units:
+        _draft(parent, registry, template, units, (yaml_dir, docx_dir), explain, all_units,
+               (plan, units_file, values_file), pdf)
+    if existing and values_file is not None and not force:
+        save_values(edits, len(existing), docx_dir)
+
+
+def _kept(existing: list[str], yaml_dir: Path) -> KehoachError:
+    return KehoachError(
+        "không ghi đè kế hoạch đơn vị đã có (có thể đã được sửa tay): "
+        + ", ".join(str(yaml_dir / f"{u}.yaml") for u in existing)
+        + " — dùng --force nếu muốn soạn lại"
+    )
 
 
 def _write_values_template(target: Path, parent, registry, inputs: tuple[Path | None, ...],
@@ -196,15 +201,19 @@ def _update(parent, registry, templates_dir: Path | None, units: list[str], dirs
 
 def update_values(existing: list[str], given: dict, dirs, template: Path) -> None:
     """Existing unit plans: only their indicator values change, in place; the DOCX of
-    each changed plan is rendered again from its YAML. Every plan is read, edited and
-    rendered before the first is saved: a broken one leaves all of them as they were."""
+    each changed plan is rendered again from its YAML."""
+    yaml_dir, docx_dir = dirs
+    save_values(edited_values(existing, given, yaml_dir, template), len(existing), docx_dir)
+
+
+def edited_values(existing: list[str], given: dict, yaml_dir: Path, template: Path) -> list:
+    """Every existing plan read, its values changed and its DOCX rendered, nothing saved:
+    a broken plan (or a new unit's draft failing after this) leaves all as they were."""
     from kehoach.derive.values import edit_values
     from kehoach.document.render import Renderer
     from kehoach.plan import yamlsource
     from kehoach.plan.loader import plan_from_source
-    from kehoach.safewrite import write_atomic
 
-    yaml_dir, docx_dir = dirs
     renderer = Renderer(template)
     edits = []
     for unit in existing:
@@ -212,13 +221,18 @@ def update_values(existing: list[str], given: dict, dirs, template: Path) -> Non
         if count:
             edited = plan_from_source(yamlsource.load(plan_file.text, plan_file.file))
             edits.append((unit, plan_file, count, renderer.render(edited)))
+    return edits
+
+
+def save_values(edits: list, existing: int, docx_dir: Path) -> None:
+    from kehoach.safewrite import write_atomic
+
     for unit, plan_file, count, docx in edits:
         plan_file.save()
         write_atomic(docx_dir / f"{unit}.docx", docx)
         click.echo(f"đã sửa {count} giá trị chỉ tiêu: {plan_file.path} (và {unit}.docx)")
-    same = len(existing) - len(edits)
-    if same:
-        click.echo(f"{same} kế hoạch đơn vị đã có không đổi giá trị")
+    if existing - len(edits):
+        click.echo(f"{existing - len(edits)} kế hoạch đơn vị đã có không đổi giá trị")
 
 
 def _draft(parent, registry, template: Path, units: list[str], dirs, explain: bool,

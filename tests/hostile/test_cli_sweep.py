@@ -138,24 +138,34 @@ def test_aggregate_names_a_workbook_that_is_not_there(tmp_path: Path) -> None:
     unchanged(tmp_path, before)
 
 
-def test_values_on_existing_plans_write_all_or_nothing(tmp_path: Path) -> None:
-    """derive --values over two existing unit plans, the second broken by hand: the first
-    was rewritten (YAML and DOCX) before the second failed."""
+_TWO_UNITS = (
+    "cap: xa\ncap_tren: ĐẢNG BỘ HUYỆN PHỤNG HIỆP\ndon_vi:\n"
+    "  - {id: hoa-an, loai: xa, ten: Hòa An}\n  - {id: hoa-my, loai: xa, ten: Hòa Mỹ%s}\n"
+)
+
+
+@pytest.mark.parametrize("broken", ["second plan", "new unit"])
+def test_values_on_existing_plans_write_all_or_nothing(tmp_path: Path, broken: str) -> None:
+    """derive --values with Hòa An's plan there: Hòa My's plan broken by hand, or Hòa My
+    new and refused, left Hòa An's plan rewritten (YAML and DOCX) and exit 2."""
     data = small_plan()
     data["danh_sach_don_vi"] = "don_vi.yaml"
     plan = write_plan(tmp_path / "huyen.yaml", data)
-    (tmp_path / "don_vi.yaml").write_text(
-        "cap: xa\ncap_tren: ĐẢNG BỘ HUYỆN PHỤNG HIỆP\ndon_vi:\n"
-        "  - {id: hoa-an, loai: xa, ten: Hòa An}\n  - {id: hoa-my, loai: xa, ten: Hòa Mỹ}\n",
-        "utf-8")
+    units = tmp_path / "don_vi.yaml"
+    units.write_text(_TWO_UNITS % "", "utf-8")
     out, sheet = tmp_path / "xa", tmp_path / "gia_tri.xlsx"
-    run(["derive", plan, "--all", "-o", out], 0, "đã soạn 2 kế hoạch")
+    run(["derive", plan, "--all" if broken == "second plan" else "--unit=hoa-an", "-o", out],
+        0, "đã soạn")
     run(["derive", plan, "--values-template", sheet], 0, "đã ghi bảng giá trị")
     book = load_workbook(sheet)
     book.active["E2"], book.active["F2"] = 96, 97
     book.save(sheet)
-    broken = out / "hoa-my.yaml"
-    broken.write_text(broken.read_text("utf-8").replace("gia_tri: 95", "gia_tri: [x"), "utf-8")
+    if broken == "second plan":
+        mine = out / "hoa-my.yaml"
+        mine.write_text(mine.read_text("utf-8").replace("gia_tri: 95", "gia_tri: [x"), "utf-8")
+    else:
+        units.write_text(_TWO_UNITS % ", bo_nhiem_vu: [khong-co]", "utf-8")
     before = snapshot(tmp_path)
-    run(["derive", plan, "--all", "--values", sheet, "-o", out], 2, "hoa-my.yaml:")
+    run(["derive", plan, "--all", "--values", sheet, "-o", out], 2,
+        "hoa-my.yaml:" if broken == "second plan" else "không có nhiệm vụ 'khong-co'")
     unchanged(tmp_path, before)
