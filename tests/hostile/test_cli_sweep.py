@@ -169,3 +169,21 @@ def test_values_on_existing_plans_write_all_or_nothing(tmp_path: Path, broken: s
     run(["derive", plan, "--all", "--values", sheet, "-o", out], 2,
         "hoa-my.yaml:" if broken == "second plan" else "không có nhiệm vụ 'khong-co'")
     unchanged(tmp_path, before)
+
+
+@pytest.mark.parametrize(
+    ("period", "fragment"),
+    [
+        ("  ", "kỳ báo cáo không được để trống"),
+        ("sơ\x00kết", "có ký tự điều khiển hoặc ẩn U+0000"),
+        ("sơ\u200bkết", "có ký tự điều khiển hoặc ẩn U+200B"),
+        ("a" * 500, "quá dài (500 ký tự, tối đa 120)"),
+    ],
+)
+def test_forms_refuses_a_period_no_title_can_hold(tmp_path: Path, period: str,
+                                                  fragment: str) -> None:
+    plan = write_plan(tmp_path / "p.yaml", small_plan())
+    before = snapshot(tmp_path)
+    run(["forms", plan, "--ky", period, "-o", tmp_path / "out"], 2,
+        f"giá trị không hợp lệ cho '--ky': {fragment}")
+    unchanged(tmp_path, before)
