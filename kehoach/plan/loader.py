@@ -78,12 +78,34 @@ def validate(source: Source, model: type[M], what: str) -> M:
     problems = _duplicate_ids(source)
     try:
         result = model.model_validate(source.data)
+        problems += _truths_taken_as_numbers(source, result)
     except ValidationError as exc:
         grouped = _by_field(source.data, exc.errors(include_url=False))
         problems += [_problem(source, path, errors) for path, errors in grouped.items()]
     if problems:
         raise PlanError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
     return result
+
+
+def _truths_taken_as_numbers(source: Source, result: BaseModel) -> list[Problem]:
+    """`true`/`false` where a number goes: Pydantic reads them as 1 and 0 (`so: true`
+    made a plan numbered 1). A value written as true/false must stay one in the model."""
+    problems = []
+    for path, value in yamlsource.values(source.data):
+        if not isinstance(value, bool):
+            continue
+        found: Any = result
+        for part in path:
+            if isinstance(found, BaseModel):
+                found = getattr(found, str(part), None)
+            elif isinstance(found, dict | list):
+                found = found[part] if isinstance(found, list) else found.get(part)
+            else:
+                found = None
+        if isinstance(found, int | float) and not isinstance(found, bool):
+            message = f"phải là số, không phải {str(value).lower()} (đúng/sai)"
+            problems.append(source.problem(path, message))
+    return problems
 
 
 def _by_field(data: Any, errors: list[Any]) -> dict[Path_, list[Any]]:

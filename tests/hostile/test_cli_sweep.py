@@ -187,3 +187,20 @@ def test_forms_refuses_a_period_no_title_can_hold(tmp_path: Path, period: str,
     run(["forms", plan, "--ky", period, "-o", tmp_path / "out"], 2,
         f"giá trị không hợp lệ cho '--ky': {fragment}")
     unchanged(tmp_path, before)
+
+
+@pytest.mark.parametrize(
+    ("written", "fragment"),
+    [("so: true", "van_ban.so: phải là số, không phải true"),
+     ("nam: false", "muc_tieu_chi_tieu.chi_tieu.nam: phải là số, không phải false")],
+)
+def test_true_or_false_is_no_number(tmp_path: Path, written: str, fragment: str) -> None:
+    """`so: true` was a valid plan numbered 1: Pydantic reads true as 1."""
+    path = write_plan(tmp_path / "p.yaml", small_plan())
+    key = written.split(":")[0]
+    text = path.read_text("utf-8")
+    line = next(x for x in text.splitlines() if x.strip().startswith(f"{key}: "))
+    path.write_text(text.replace(line, line.split(":")[0] + ": " + written.split(": ")[1]), "utf-8")
+    run(["validate", path], 2, fragment)
+    run(["render", path, "-o", tmp_path / "out"], 2, fragment)
+    assert not (tmp_path / "out").exists()
