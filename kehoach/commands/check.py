@@ -45,6 +45,8 @@ def check(
     from kehoach.rules.profile import load_profile
     from kehoach.safewrite import Batch
 
+    if in_place and not fix:
+        raise KehoachError("--in-place chỉ dùng cùng --fix (sửa ngay trong tệp); chưa sửa gì")
     if profile is not None:
         load_profile(profile)
     findings, unreadable = [], []
@@ -77,10 +79,13 @@ def check(
     else:
         for finding in findings:
             click.echo(str(finding))
-        errors = sum(1 for f in findings if f.severity == ERROR)
-        click.echo(f"{errors} lỗi, {len(findings) - errors} cảnh báo", err=True)
     for problem in unreadable:
         click.echo(f"lỗi: {problem}", err=True)
+    if output_format != "json":
+        errors = sum(1 for f in findings if f.severity == ERROR)
+        files = len({problem.file for problem in unreadable})
+        skipped = f"; {files} tệp không đọc được" if unreadable else ""
+        click.echo(f"{errors} lỗi, {len(findings) - errors} cảnh báo{skipped}", err=True)
     if unreadable:
         sys.exit(2)
     if any(f.severity == ERROR for f in findings):

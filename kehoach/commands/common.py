@@ -186,6 +186,18 @@ def existing_file(path: Path) -> Path:
     return path
 
 
+def named_as(target: Path, suffixes: tuple[str, ...], what: str, inputs: tuple[Path, ...]) -> Path:
+    """`target` if its name says it holds `what` (a YAML never goes over a Word document
+    typed by mistake, nor a DOCX over a plan). An input given as the target is left to
+    `write_atomic`, which refuses it whatever its name."""
+    an_input = target.resolve() in {path.resolve() for path in inputs}
+    if target.suffix.lower() not in suffixes and not an_input:
+        raise KehoachError(
+            f"{target}: tệp ghi ra là {what}, tên phải có đuôi {' hoặc '.join(suffixes)}"
+        )
+    return target
+
+
 units_option = click.option(
     "--units",
     "units_file",

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kehoach.commands.common import TEMPLATE, Command, format_option, templates_option
+from kehoach.commands.common import (
+    TEMPLATE,
+    Command,
+    format_option,
+    named_as,
+    templates_option,
+)
 
 if TYPE_CHECKING:
     from kehoach.compare.changes import Comparison
@@ -39,6 +45,8 @@ def compare(
     from kehoach.compare.changes import compare as compare_plans
     from kehoach.compare.sides import is_imported, load_side
 
+    if docx_path is not None:
+        named_as(docx_path, (".docx",), "văn bản Word", (old, new))
     old_plan, new_plan = load_side(old), load_side(new)
     result = compare_plans(old_plan, new_plan, pair_by_text=is_imported(old) or is_imported(new))
     if docx_path is not None:

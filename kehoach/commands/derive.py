@@ -57,7 +57,7 @@ def grouped(explained: list[list[str]]) -> list[str]:
 )
 @units_option
 @templates_option
-@click.option("--force", is_flag=True, help="Ghi đè kế hoạch đơn vị đã có.")
+@click.option("--force", is_flag=True, help="Ghi đè kế hoạch đơn vị (và bảng giá trị) đã có.")
 @click.option(
     "--update",
     is_flag=True,
@@ -109,8 +109,8 @@ def derive(
     if values_file is not None:
         from kehoach.derive import values  # openpyxl, only when a sheet is asked for
     if values_template is not None:
-        _write_values_template(values_template, parent, registry, (plan, units_file, values_file))
-        return
+        return _write_values_template(values_template, parent, registry,
+                                      (plan, units_file, values_file), force)
     require_parts(parent, str(plan))
     units = _chosen(registry, unit_ids, all_units)
     yaml_dir = out_dir or plan.parent / plan.stem
@@ -121,34 +121,47 @@ def derive(
                 (plan, units_file), pdf, clash)
         return
     existing = [u for u in units if (yaml_dir / f"{u}.yaml").exists()]
+    template = find_template(TEMPLATE, templates_dir)
+    edits: list = []  # existing plans' new values, saved once the new drafts are written
     if values_file is not None:
         given = values.read(existing_file(values_file), parent, registry)
         registry = values.with_values(registry, given)
         if existing and not force:
-            template = find_template(TEMPLATE, templates_dir)
-            update_values(existing, given, (yaml_dir, docx_dir), template)
+            edits = edited_values(existing, given, yaml_dir, template)
             units = [u for u in units if u not in existing]
-            if not units:
-                return
     elif existing and not force:
-        raise KehoachError(
-            "không ghi đè kế hoạch đơn vị đã có (có thể đã được sửa tay): "
-            + ", ".join(str(yaml_dir / f"{u}.yaml") for u in existing)
-            + " — dùng --force nếu muốn soạn lại"
-        )
-    template = find_template(TEMPLATE, templates_dir)
-    _draft(parent, registry, template, units, (yaml_dir, docx_dir), explain, all_units,
-           (plan, units_file, values_file), pdf)
+        raise _kept(existing, yaml_dir)
+    if units:
+        _draft(parent, registry, template, units, (yaml_dir, docx_dir), explain, all_units,
+               (plan, units_file, values_file), pdf)
+    if existing and values_file is not None and not force:
+        save_values(edits, len(existing), docx_dir)
 
 
-def _write_values_template(target: Path, parent, registry, inputs: tuple[Path | None, ...]) -> None:
-    """The blank values sheet, never over an input (the filled sheet included) nor under a
-    name that is not a workbook's (a unit's plan typed by mistake)."""
+def _kept(existing: list[str], yaml_dir: Path) -> KehoachError:
+    return KehoachError(
+        "không ghi đè kế hoạch đơn vị đã có (có thể đã được sửa tay): "
+        + ", ".join(str(yaml_dir / f"{u}.yaml") for u in existing)
+        + " — dùng --force nếu muốn soạn lại"
+    )
+
+
+def _write_values_template(target: Path, parent, registry, inputs: tuple[Path | None, ...],
+                           force: bool) -> None:
+    """The blank values sheet, never over an input (the filled sheet included), over a
+    sheet already there unless forced (it may hold the clerk's figures) nor under a name
+    that is not a workbook's (a unit's plan typed by mistake)."""
     from kehoach.derive import values
     from kehoach.safewrite import write_atomic
 
     if target.suffix.lower() != ".xlsx":
         raise KehoachError(f"{target}: bảng giá trị là tệp Excel, tên phải có đuôi .xlsx")
+    an_input = target.resolve() in {path.resolve() for path in inputs if path is not None}
+    if target.exists() and not force and not an_input:  # an input: write_atomic says so
+        raise KehoachError(
+            f"{target}: đã có bảng giá trị (có thể đã điền số liệu); không ghi đè bằng bảng "
+            "trống — chọn tên khác, hoặc dùng --force nếu muốn ghi lại"
+        )
     write_atomic(target, values.template(parent, registry), inputs)
     click.echo(f"đã ghi bảng giá trị chỉ tiêu: {target}")
 
@@ -189,23 +202,37 @@ def _update(parent, registry, templates_dir: Path | None, units: list[str], dirs
 def update_values(existing: list[str], given: dict, dirs, template: Path) -> None:
     """Existing unit plans: only their indicator values change, in place; the DOCX of
     each changed plan is rendered again from its YAML."""
-    from kehoach.derive.values import update_existing
+    yaml_dir, docx_dir = dirs
+    save_values(edited_values(existing, given, yaml_dir, template), len(existing), docx_dir)
+
+
+def edited_values(existing: list[str], given: dict, yaml_dir: Path, template: Path) -> list:
+    """Every existing plan read, its values changed and its DOCX rendered, nothing saved:
+    a broken plan (or a new unit's draft failing after this) leaves all as they were."""
+    from kehoach.derive.values import edit_values
     from kehoach.document.render import Renderer
-    from kehoach.plan.loader import load_plan
+    from kehoach.plan import yamlsource
+    from kehoach.plan.loader import plan_from_source
+
+    renderer = Renderer(template)
+    edits = []
+    for unit in existing:
+        plan_file, count = edit_values(yaml_dir / f"{unit}.yaml", given.get(unit, {}))
+        if count:
+            edited = plan_from_source(yamlsource.load(plan_file.text, plan_file.file))
+            edits.append((unit, plan_file, count, renderer.render(edited)))
+    return edits
+
+
+def save_values(edits: list, existing: int, docx_dir: Path) -> None:
     from kehoach.safewrite import write_atomic
 
-    yaml_dir, docx_dir = dirs
-    renderer = Renderer(template)
-    same = 0
-    for unit in existing:
-        path = yaml_dir / f"{unit}.yaml"
-        count = update_existing(path, given.get(unit, {}))
-        if count:
-            write_atomic(docx_dir / f"{unit}.docx", renderer.render(load_plan(path)))
-            click.echo(f"đã sửa {count} giá trị chỉ tiêu: {path} (và {unit}.docx)")
-        same += not count
-    if same:
-        click.echo(f"{same} kế hoạch đơn vị đã có không đổi giá trị")
+    for unit, plan_file, count, docx in edits:
+        plan_file.save()
+        write_atomic(docx_dir / f"{unit}.docx", docx)
+        click.echo(f"đã sửa {count} giá trị chỉ tiêu: {plan_file.path} (và {unit}.docx)")
+    if existing - len(edits):
+        click.echo(f"{existing - len(edits)} kế hoạch đơn vị đã có không đổi giá trị")
 
 
 def _draft(parent, registry, template: Path, units: list[str], dirs, explain: bool,

@@ -4,6 +4,7 @@ the filled ones."""
 from __future__ import annotations
 
 import sys
+import unicodedata
 from pathlib import Path
 
 import click
@@ -18,14 +19,36 @@ from kehoach.commands.common import (
     units_option,
     write_pdfs,
 )
-from kehoach.errors import KehoachError
+from kehoach.errors import KehoachError, Problem
+
+MAX_PERIOD = 120  # "sơ kết 5 năm thực hiện Nghị quyết …" fits; a title line, not prose
+
+
+def period_name(value: str | None) -> str | None:
+    """`--ky` as it goes into the forms' titles: one line of visible text (a blank or a
+    pasted control character made a title with nothing, or a broken cell, in it)."""
+    if value is None:
+        return None
+    text = " ".join(unicodedata.normalize("NFC", value).split())
+    bad = next((c for c in text if unicodedata.category(c) in ("Cc", "Cf", "Cs")), None)
+    if not text:
+        raise click.BadParameter("kỳ báo cáo không được để trống")
+    if bad is not None:
+        raise click.BadParameter(f"có ký tự điều khiển hoặc ẩn U+{ord(bad):04X}; hãy xóa nó")
+    if len(text) > MAX_PERIOD:
+        raise click.BadParameter(f"quá dài ({len(text)} ký tự, tối đa {MAX_PERIOD})")
+    return text
 
 
 @click.command(cls=Command)
 @click.argument("plan", type=click.Path(path_type=Path))
 @output_option
 @click.option(
-    "--ky", default=None, metavar="KỲ", help='Kỳ báo cáo, ví dụ "sơ kết 5 năm" (mặc định: sơ kết).'
+    "--ky",
+    default=None,
+    metavar="KỲ",
+    callback=lambda ctx, param, value: period_name(value),
+    help='Kỳ báo cáo, ví dụ "sơ kết 5 năm" (mặc định: sơ kết).',
 )
 @click.option(
     "--nam",
@@ -132,6 +155,9 @@ def aggregate(
     model = load_plan(existing_file(plan))
     path = registry_path(plan, model, units_file)
     registry = load_registry(existing_file(path)).registry if path else None
+    absent = [Problem(str(name), "không có tệp này") for name in filled if not name.exists()]
+    if absent:  # a name typed wrong is no broken workbook to skip: nothing is summed
+        raise KehoachError(absent)
     reading = read_forms(model, registry, list(filled))
     for note in reading.notes:
         click.echo(f"ghi chú: {note}", err=True)

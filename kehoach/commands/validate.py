@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from kehoach.commands.common import Command, existing_file
-from kehoach.errors import KehoachError
+from kehoach.commands.common import Command, existing_file, registry_path
+from kehoach.errors import KehoachError, Problem
 
 
 @click.command(cls=Command)
@@ -31,6 +31,10 @@ def validate(plans: tuple[Path, ...]) -> None:
         except KehoachError as error:
             problems += error.problems
             continue
+        unreadable = named_registry(path, source, plan, plans)
+        if unreadable:
+            problems += unreadable
+            continue
         count = len(plan.indicators())
         tasks = len(plan.nhiem_vu_giai_phap.muc) if plan.nhiem_vu_giai_phap else 0
         click.echo(f"hợp lệ: {path} ({count} chỉ tiêu, {tasks} nhiệm vụ)")
@@ -40,6 +44,29 @@ def validate(plans: tuple[Path, ...]) -> None:
         review_warning(path, plan)
     if problems:
         raise KehoachError(problems)
+
+
+def named_registry(path: Path, source, plan, given: tuple[Path, ...]) -> list[Problem]:
+    """The problems of the units file the plan names (`danh_sach_don_vi`): a plan whose
+    list is missing or broken is not ready for derive or forms. A list also given on the
+    command line is checked there, once."""
+    from kehoach.plan.units import load_registry
+
+    units = registry_path(path, plan, None)
+    if units is None or units.resolve() in {p.resolve() for p in given}:
+        return []
+    if not units.is_file():
+        message = (
+            f"danh sách đơn vị {units} là một thư mục, cần một tệp"
+            if units.is_dir()
+            else f"không có tệp danh sách đơn vị {units}"
+        )
+        return [source.problem(("danh_sach_don_vi",), message)]
+    try:
+        load_registry(units)
+    except KehoachError as error:
+        return error.problems
+    return []
 
 
 def review_warning(path: Path, plan) -> None:

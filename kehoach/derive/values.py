@@ -178,9 +178,10 @@ def with_values(loaded: LoadedRegistry, values: dict[str, dict[str, float]]) -> 
     return replace(loaded, registry=loaded.registry.model_copy(update={"don_vi": units}))
 
 
-def update_existing(path: Path, unit_values: dict[str, float]) -> int:
-    """Change only the indicator values of an existing unit plan, in place (every other
-    edit of the clerk's kept); the number of values changed."""
+def edit_values(path: Path, unit_values: dict[str, float]) -> tuple[PlanFile, int]:
+    """An existing unit plan with only its indicator values changed (every other edit of
+    the clerk's kept), not yet saved: a batch saves once every plan has been edited; the
+    number of values changed."""
     plan_file = PlanFile.open(path)
     changed = 0
     for ident, value in unit_values.items():
@@ -191,6 +192,4 @@ def update_existing(path: Path, unit_values: dict[str, float]) -> int:
         if plan_file.get(where) != value:
             plan_file.set(where, value)
             changed += 1
-    if changed:
-        plan_file.save()
-    return changed
+    return plan_file, changed

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -46,6 +48,9 @@ _MESSAGES = {
     "union_tag_invalid": "không đúng dạng",
 }
 
+_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+_DATE_TIME = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}[ Tt]\d")
+
 _COLON_HINT = (
     "; YAML đọc dòng này thành khóa và giá trị vì có dấu ': ' — hãy viết văn bản "
     "trong ngoặc kép hoặc thành khối ('>-' rồi xuống dòng)"
@@ -73,15 +78,76 @@ def validate(source: Source, model: type[M], what: str) -> M:
     problems = _duplicate_ids(source)
     try:
         result = model.model_validate(source.data)
+        problems += _truths_taken_as_numbers(source, result)
     except ValidationError as exc:
-        problems += [_problem(source, err) for err in exc.errors(include_url=False)]
+        grouped = _by_field(source.data, exc.errors(include_url=False))
+        problems += [_problem(source, path, errors) for path, errors in grouped.items()]
     if problems:
         raise PlanError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
     return result
 
 
-def _problem(source: Source, err: Any) -> Problem:
-    path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("~")))
+def _truths_taken_as_numbers(source: Source, result: BaseModel) -> list[Problem]:
+    """`true`/`false` where a number goes: Pydantic reads them as 1 and 0 (`so: true`
+    made a plan numbered 1). A value written as true/false must stay one in the model."""
+    problems = []
+    for path, value in yamlsource.values(source.data):
+        if not isinstance(value, bool):
+            continue
+        found: Any = result
+        for part in path:
+            if isinstance(found, BaseModel):
+                found = getattr(found, str(part), None)
+            elif isinstance(found, dict | list):
+                found = found[part] if isinstance(found, list) else found.get(part)
+            else:
+                found = None
+        if isinstance(found, int | float) and not isinstance(found, bool):
+            message = f"phải là số, không phải {str(value).lower()} (đúng/sai)"
+            problems.append(source.problem(path, message))
+    return problems
+
+
+def _by_field(data: Any, errors: list[Any]) -> dict[Path_, list[Any]]:
+    """Pydantic's errors by the field they are about. A union (a date or a year) reports
+    once per branch, under labels like 'date' and 'constrained-int' that are no key of the
+    file: they are dropped from the path and the field's errors kept together."""
+    grouped: dict[Path_, list[Any]] = {}
+    for err in errors:
+        path: list[str | int] = []
+        node, loc = data, err["loc"]
+        for i, part in enumerate(loc):
+            inside = isinstance(node, dict) and part in node
+            inside |= isinstance(node, list) and isinstance(part, int) and part < len(node)
+            if inside:
+                node = node[part]
+            elif isinstance(part, str) and not (i == len(loc) - 1 and err["type"] == "missing"):
+                continue  # a union branch's label (or a `~` tag), not a key of the file
+            path.append(part)
+        grouped.setdefault(tuple(path), []).append(err)
+    return grouped
+
+
+def _one_of(errors: list[Any]) -> Any:
+    """One message for a field every branch of its union refused: a date-or-year field
+    says what is wrong with the date written (a message), other unions their first branch's
+    error."""
+    given = errors[0].get("input")
+    if not any(err["type"].startswith("date") for err in errors):
+        return errors[0]
+    if isinstance(given, int) and not isinstance(given, bool):  # a year out of range
+        return next((err for err in errors if not err["type"].startswith("date")), errors[0])
+    if isinstance(given, dt.datetime) or (isinstance(given, str) and _DATE_TIME.match(given)):
+        return "chỉ ghi ngày dạng NĂM-THÁNG-NGÀY (2024-02-05), không ghi giờ"
+    if isinstance(given, str) and _DATE.fullmatch(given.strip()):
+        return f"ngày '{given.strip()}' không có thật (viết NĂM-THÁNG-NGÀY: 2024-02-05)"
+    return {**errors[0], "type": "date_type", "ctx": {}}
+
+
+def _problem(source: Source, path: Path_, errors: list[Any]) -> Problem:
+    err = _one_of(errors) if len(errors) > 1 else errors[0]
+    if isinstance(err, str):
+        return source.problem(path, err)
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "value_error":

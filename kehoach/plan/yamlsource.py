@@ -53,6 +53,10 @@ _SYNTAX_HINTS = {
     "expected ',' or '}'": "khối mở bằng '{' chưa đóng bằng '}' (hoặc thiếu ',' giữa hai trường)",
     "did not find expected node content": "thiếu giá trị (sau '[', '{', ',' hay '-')",
     "found unexpected end of stream": "dấu ngoặc kép mở chưa đóng trước cuối tệp",
+    "invalid Unicode character escape": (
+        "mã thoát '\\u…' trong ngoặc kép không phải một ký tự (nửa cặp UTF-16?); "
+        "hãy gõ thẳng ký tự đó"
+    ),
 }
 _TAB_HINT = "có ký tự tab; YAML chỉ cho phép thụt lề bằng dấu cách"
 
@@ -134,6 +138,8 @@ def load(text: str, file: str) -> Source:
         message = f"lỗi cú pháp YAML: {hint or problem}"
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise PlanError([Problem(file, message, line, col)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise PlanError([_unreadable_character(text, file, exc)]) from None
     except yaml.YAMLError as exc:
         raise PlanError([Problem(file, f"lỗi cú pháp YAML: {exc}")]) from None
     if root is None:
@@ -167,6 +173,19 @@ def _refuse_aliases_and_depth(text: str, file: str) -> None:
             continue
         mark = event.start_mark
         raise PlanError([Problem(file, message, mark.line + 1, mark.column + 1)])
+
+
+def _unreadable_character(text: str, file: str, exc: yaml.reader.ReaderError) -> Problem:
+    """A control character written straight into the file (a NUL from a broken copy): its
+    line and column, in the words the rest of the plan's messages use."""
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    # libyaml counts bytes, PyYAML characters: the first such character is where both stopped.
+    at = text.find(chr(code))
+    before = text[: at if at >= 0 else 0]
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    message = f"có ký tự điều khiển U+{code:04X} trong tệp (YAML không cho phép); hãy xóa nó"
+    return Problem(file, message, line, column)
 
 
 def _finite(value: float) -> bool:
