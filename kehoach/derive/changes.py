@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 
 from kehoach.plan.review import ReviewNote
 
-KEPT_VALUE = "{n} chỉ tiêu còn giá trị của {tren}: điền giá trị của {dv} (hoặc điền bảng giá trị chỉ tiêu của mọi đơn vị: derive --values)"
+KEPT_VALUE = (
+    "{n} chỉ tiêu còn giá trị của {tren}: điền giá trị của {dv} "
+    "(hoặc điền bảng giá trị chỉ tiêu của mọi đơn vị: derive --values)"
+)
 
 
 @dataclass(frozen=True)
