@@ -40,7 +40,7 @@ def import_(source: Path, target: Path | None, force: bool) -> None:
     from kehoach.plan.loader import plan_from_source
     from kehoach.safewrite import write_atomic
 
-    imported = parse(read_source(existing_file(source)), source.stem)
+    imported = parse(read_source(existing_file(source)), source)
     target = named_as(target or Path("plans") / f"{source.stem}.yaml", (".yaml", ".yml"),
                       "kế hoạch YAML", (source,))
     if target.exists() and not force:

@@ -25,5 +25,5 @@ def load_side(path: Path) -> Plan:
     from kehoach.importer.sources import read_source
     from kehoach.plan import yamlsource, yamlwrite
 
-    imported = parse(read_source(path), path.stem)
+    imported = parse(read_source(path), path)
     return plan_from_source(yamlsource.load(yamlwrite.dump(imported.data), str(path)))

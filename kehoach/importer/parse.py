@@ -14,6 +14,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -99,8 +100,9 @@ def _caption(data: Data) -> str:
     return caption(header, signer, default_profile())
 
 
-def parse(source: Source, name: str) -> Imported:
-    """The plan data of an existing document (see the module docstring)."""
+def parse(source: Source, path: Path) -> Imported:
+    """The plan data of the document at `path` (see the module docstring); its id comes
+    from the file's name."""
     ledger = Ledger(default_profile())
     body = [unicodedata.normalize("NFC", line) for line in source.body]
     header, rest = _head(body, ledger)
@@ -113,10 +115,10 @@ def parse(source: Source, name: str) -> Imported:
     else:
         text = lines.unwrap(rest[:end], ledger)
     if not text:
-        raise PlanError([Problem(name, "không có đoạn thân văn bản nào: không nhập được")])
+        raise PlanError([Problem(str(path), "không có đoạn thân văn bản nào: không nhập được")])
     _placeholders(header, text, ledger)
     header = {k: header[k] for k in Header.model_fields if k in header}  # the model's order
-    data: Data = {"id": slug(name, 6), "van_ban": header}
+    data: Data = {"id": slug(path.stem, 6), "van_ban": header}
     read_body(text, data, ledger)
     tail = [x for x in rest[end:] if x.strip()]
     read_signature(source.signature, tail, data, ledger)

@@ -204,3 +204,11 @@ def test_true_or_false_is_no_number(tmp_path: Path, written: str, fragment: str)
     run(["validate", path], 2, fragment)
     run(["render", path, "-o", tmp_path / "out"], 2, fragment)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_text_with_no_body_is_named_by_its_path(tmp_path):
+    source = tmp_path / "chi co dau.txt"
+    source.write_text("KẾ HOẠCH\n", encoding="utf-8")
+    run(["import", source, "-o", tmp_path / "k.yaml"], 2,
+        f"{source}: không có đoạn thân văn bản nào")
+    assert not (tmp_path / "k.yaml").exists()
