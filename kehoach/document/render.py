@@ -28,6 +28,7 @@ from lxml import etree
 
 from kehoach.document import comments, context, ooxml
 from kehoach.document.lookup import find_template
+from kehoach.document.template_errors import jinja_message, unreadable
 from kehoach.errors import KehoachError, TemplateFailure
 from kehoach.plan.model import Plan
 from kehoach.rules.profile import load_profile
@@ -173,7 +174,7 @@ class Renderer:
         try:
             self._loaded = _Loaded(template.read_bytes())
         except (OSError, ValueError, KeyError, zipfile.BadZipFile, etree.LxmlError) as exc:
-            raise TemplateFailure(f"mẫu {template} không phải tệp DOCX đọc được: {exc}") from None
+            raise TemplateFailure(f"mẫu {template}: {unreadable(exc)}") from None
 
     def render_context(
         self, ctx: dict[str, Any], properties: dict[str, Any], notes_of: Plan | None = None
@@ -214,7 +215,7 @@ def _template_error(template: Path, doc: _CachedTemplate, exc: Exception) -> str
     elif isinstance(exc, ZeroDivisionError):
         detail = "chia cho số 0"
     else:
-        detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        detail = jinja_message(getattr(exc, "message", None) or str(exc) or type(exc).__name__)
     return f"mẫu {template}{where}: lỗi Jinja: {detail}"
 
 

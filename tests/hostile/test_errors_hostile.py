@@ -57,6 +57,32 @@ def test_a_user_template_that_fails_is_named(tmp_path: Path, plan: Path, line: s
     assert not out.exists() or not list(out.iterdir())
 
 
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        ("{{ khong_co.x }}", "không có 'khong_co' trong dữ liệu của mẫu"),
+        ("{{ 1 + }}", "thiếu giá trị trước '}}'"),
+        ("{% khongco %}", "thẻ 'khongco' không có trong Jinja"),
+        ("{% if True %}", "mẫu hết mà một khối {% … %} chưa đóng"),
+    ],
+)
+def test_a_clerks_template_mistake_is_said_in_vietnamese(tmp_path: Path, plan: Path, line: str,
+                                                        fragment: str) -> None:
+    result = run(["render", plan, "-o", tmp_path / "out", "--templates",
+                  _template(tmp_path, line)], 2, fragment)
+    for english in ("undefined", "Encountered", "Unexpected", "unexpected", "expected"):
+        assert english not in result.output
+
+
+def test_a_template_that_is_no_docx_is_said_in_vietnamese(tmp_path: Path, plan: Path) -> None:
+    folder = tmp_path / "mau"
+    folder.mkdir()
+    (folder / "ke_hoach.docx").write_text("không phải docx", encoding="utf-8")
+    result = run(["render", plan, "-o", tmp_path / "out", "--templates", folder], 2,
+                 "không phải tệp DOCX (không mở được như tệp nén zip)")
+    assert "zip file" not in result.output and not (tmp_path / "out").exists()
+
+
 def test_a_missing_templates_folder_is_an_error(tmp_path: Path, plan: Path) -> None:
     run(["render", plan, "-o", tmp_path / "out", "--templates", tmp_path / "khong"], 2,
         "không có thư mục mẫu")
