@@ -63,7 +63,7 @@ def entry(path: Path) -> Entry | None:
         head = source.data.get("van_ban") if isinstance(source.data, dict) else None
         title = head.get("trich_yeu") if isinstance(head, dict) else None
         return Entry(name, " ".join(str(title or "(kế hoạch còn lỗi: mở để sửa)").split()),
-                     problems=len(error.problems), review=marks.count(text),
+                     problems=len(error.problems), review=marks.total(text, str(path)),
                      reason="Còn lỗi: " + reason(error))
     head = plan.van_ban
     level = load_levels().of_body(head.ma_co_quan)
@@ -73,7 +73,7 @@ def entry(path: Path) -> Entry | None:
     return Entry(
         name, " ".join(head.trich_yeu.split()), number, date,
         levels().get(level or "", "") or head.co_quan, "dự thảo" if head.du_thao else "ban hành",
-        marks.count(text), body=" ".join(head.co_quan.split()),
+        marks.total(text, str(path)), body=" ".join(head.co_quan.split()),
     )
 
 

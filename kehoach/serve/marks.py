@@ -32,9 +32,7 @@ def _bare(line: str) -> str:
     return line.removeprefix(REVIEW).lstrip(": ").strip()
 
 
-def count(text: str) -> int:
-    """How many review marks the file has (a file YAML cannot read has none shown)."""
-    return sum(
-        1 for line in text.splitlines() if line.strip().lstrip("#").strip().startswith(REVIEW)
-        and line.strip().startswith("#")
-    )
+def total(text: str, file: str) -> int:
+    """How many review marks the editor shows for the file (its notes without a line too),
+    so the list and the editor give the same count."""
+    return sum(len(found) for found in review_marks(text, file).values())

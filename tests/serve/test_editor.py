@@ -249,3 +249,12 @@ def test_a_note_without_its_mark_line_still_gets_its_button(client, plans):
                            data={**form_of(page), "op": f"clear|{ref}"})
     assert response.status_code == 302
     assert "xem_lai" not in path.read_text(encoding="utf-8")
+
+
+def test_the_list_counts_what_the_editor_shows(client, plans):
+    data = small_plan()
+    data["nhiem_vu_giai_phap"]["muc"][0]["xem_lai"] = [{"ly_do": "giao cho ban nào?"}]
+    write_plan(plans / "nho.yaml", data)  # a note without its '# XEM LẠI' line
+    listing = client.get("/", base_url=BASE).get_data(as_text=True)
+    row = listing[listing.index("nho.yaml"):]
+    assert '<span class="mark">1</span>' in row[:row.index("</tr>")]
