@@ -9,6 +9,7 @@ from pathlib import Path
 
 from flask import Blueprint, abort, render_template, request
 
+from kehoach.plan.labels import LABELS
 from kehoach.plan.loader import yaml_files
 from kehoach.serve.files import check_upload, name_of, plan_path, plans_dir, work_dir
 
@@ -68,4 +69,6 @@ def compare():
               "moi": new_name if new.is_relative_to(plans_dir()) else ""}
     return render_template(
         "compare.html", plans=_choices(), chosen=chosen, sides=SIDES, kinds=KINDS,
+        parts={"ke_hoach": "Kế hoạch", "van_ban": LABELS["van_ban"], "chu_ky": LABELS["chu_ky"],
+               "noi_nhan": "Nơi nhận"},
         result=result, names={"cu": old_name, "moi": new_name}, token=token, docx=docx)

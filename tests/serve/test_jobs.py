@@ -173,3 +173,14 @@ def test_compare_an_uploaded_docx_with_a_plan(client, rendered):
     refused = _compare(client, cu="phung_hiep_42.yaml",
                        tep_moi=(io.BytesIO(b"not a zip"), "x.docx"))
     assert refused.status_code == 400
+
+
+def test_compare_names_the_header_and_signature_in_words(client, plans):
+    edited = PlanFile.open(plans / "phung_hiep_42.yaml")
+    edited.set(("van_ban", "dia_danh"), "Ngã Bảy")
+    edited.set(("chu_ky", "ho_ten"), "Trần Văn B")
+    (plans / "moi.yaml").write_text(edited.text, encoding="utf-8")
+    html = _compare(client, cu="phung_hiep_42.yaml", moi="moi.yaml").get_data(as_text=True)
+    assert re.search(r"<td>Đầu văn bản\s*</td>\s*<td>[^<]*</td><td>địa danh:", html)
+    assert re.search(r"<td>Chữ ký\s*</td>", html)
+    assert "<code>van_ban</code>" not in html and "<code>chu_ky</code>" not in html
