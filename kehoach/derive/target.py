@@ -16,6 +16,7 @@ from kehoach.derive.upper import (
 )
 from kehoach.derive.wording import Wording, fold, lower_first
 from kehoach.errors import PlanError, Problem
+from kehoach.forms.evaluation import out_of_range
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
 from kehoach.plan.references import plan_reference
@@ -144,7 +145,7 @@ def _levels(parent: Plan, loaded: LoadedRegistry, levels: Levels) -> tuple[Level
 
 def _check_unit_ids(parent: Plan, loaded: LoadedRegistry, unit: Unit, nodes: list[Node]) -> None:
     """The unit's own values and dropped tasks must name the upper plan's elements."""
-    indicators = {node.id for node in nodes if isinstance(node.element, Indicator)}
+    indicators = {node.id: node.element for node in nodes if isinstance(node.element, Indicator)}
     tasks = {task.id for task in parent.nhiem_vu_giai_phap.muc}
     problems: list[Problem] = [
         loaded.source.problem(
@@ -155,6 +156,10 @@ def _check_unit_ids(parent: Plan, loaded: LoadedRegistry, unit: Unit, nodes: lis
         for key in unit.chi_tieu
         if key not in indicators
     ]
+    for key, value in unit.chi_tieu.items():
+        wrong = _out_of_range(indicators.get(key), value)
+        if wrong:
+            problems.append(loaded.source.problem(loaded.where(unit, "chi_tieu", key), wrong))
     problems += [
         loaded.source.problem(
             loaded.where(unit, "bo_nhiem_vu", i),
@@ -165,3 +170,12 @@ def _check_unit_ids(parent: Plan, loaded: LoadedRegistry, unit: Unit, nodes: lis
     ]
     if problems:
         raise PlanError(problems)
+
+
+def _out_of_range(indicator: Indicator | None, value: float) -> str | None:
+    """Why a unit's own value cannot be its indicator's (a rate over 100 …), or None."""
+    if indicator is None:
+        return None
+    if indicator.gia_tri is None:
+        return f"chỉ tiêu '{indicator.id}' là chỉ tiêu định tính, không có giá trị"
+    return out_of_range(indicator, value)

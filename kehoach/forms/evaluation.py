@@ -48,8 +48,25 @@ def target_text(indicator: Indicator) -> str:
 
 
 def highest(indicator: Indicator) -> float | None:
-    """The largest result a unit can report: 100 for a rate in %, else no limit."""
-    return _rules().ty_le_toi_da if (indicator.don_vi or "").startswith("%") else None
+    """The largest figure a unit can have: 100 for a rate in %, unless the indicator says
+    otherwise (its own target above 100: `đạt 120% kế hoạch`); else no limit."""
+    top = _rules().ty_le_toi_da
+    if not (indicator.don_vi or "").startswith("%"):
+        return None
+    return None if indicator.gia_tri is not None and indicator.gia_tri > top else top
+
+
+def out_of_range(indicator: Indicator, value: float) -> str | None:
+    """Why `value` cannot be a unit's figure for `indicator` (not finite, negative, over
+    `highest`), in Vietnamese; None when it can."""
+    if not math.isfinite(value):
+        return "không phải một số hữu hạn"
+    top = highest(indicator)
+    if value < 0 or (top is not None and value > top):
+        allowed = f"từ 0 đến {vnformat.number(top)}" if top is not None else "không âm"
+        unit = f" của chỉ tiêu tính bằng '{indicator.don_vi}'" if indicator.don_vi else ""
+        return f"{vnformat.number(value)} ngoài khoảng cho phép ({allowed}){unit}"
+    return None
 
 
 def tolerance(indicator: Indicator) -> float:
