@@ -38,17 +38,18 @@ if TYPE_CHECKING:
 def compare(
     old: Path, new: Path, output_format: str, docx_path: Path | None, templates_dir: Path | None
 ) -> None:
-    """So sánh hai bản kế hoạch (YAML; DOCX hoặc TXT thì nhập trước) theo mã phần tử.
+    """So sánh hai bản kế hoạch (YAML; DOCX hoặc TXT thì nhập trước), theo mã phần tử
+    khi tin được mã, nếu không theo câu chữ.
 
     Mã thoát: 0 khi hai bản như nhau, 1 khi khác nhau, 2 khi có lỗi.
     """
     from kehoach.compare.changes import compare as compare_plans
-    from kehoach.compare.sides import is_imported, load_side
+    from kehoach.compare.sides import load_sides
 
     if docx_path is not None:
         named_as(docx_path, (".docx",), "văn bản Word", (old, new))
-    old_plan, new_plan = load_side(old), load_side(new)
-    result = compare_plans(old_plan, new_plan, pair_by_text=is_imported(old) or is_imported(new))
+    old_plan, new_plan, by_id = load_sides(old, new, templates_dir)
+    result = compare_plans(old_plan, new_plan, pair_by_text=not by_id)
     if docx_path is not None:
         write_tracked_docx(
             old_plan, new_plan, result, docx_path, templates_dir, inputs=(old, new)
@@ -61,7 +62,8 @@ def compare(
         }
         click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
     else:
-        for pairing in result.pairings:
+        changed = {change.id for change in result.changes}
+        for pairing in (p for p in result.pairings if p.moi in changed):  # the rest: same
             click.echo(f"ghép: {pairing.cu} ↔ {pairing.moi} (giống {round(pairing.giong * 100)}%)")
         for change in result.changes:
             click.echo(change.line())

@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
+from kehoach.compare.align import BUDGET, WINDOW
 from kehoach.compare.paragraphs import element_ids, style, text, w
 from kehoach.compare.runs import Marks, edited, mark_paragraph, same_text, unmark_paragraph, whole
 from kehoach.compare.words import similarity
@@ -147,6 +148,20 @@ def _aligned(old: list[Element], new: list[Element], ctx: _Context) -> Iterator[
         if tag == "equal":
             yield from zip(old[i1:i2], new[j1:j2], strict=True)
         else:
+            yield from _same_text_first(old[i1:i2], new[j1:j2], ctx)
+
+
+def _same_text_first(old: list[Element], new: list[Element], ctx: _Context) -> Iterator[tuple]:
+    """In a stretch the ids did not align, paragraphs of the same style and text pair
+    first (in order), so identical text is never marked as changed."""
+    def seen(blocks: list[Element]) -> list[tuple]:
+        return [(b.tag, style(b), text(b)) if b.tag == w("p") else (b.tag,) for b in blocks]
+
+    matcher = SequenceMatcher(None, seen(old), seen(new), autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            yield from zip(old[i1:i2], new[j1:j2], strict=True)
+        else:
             yield from _loose(old[i1:i2], new[j1:j2], ctx)
 
 
@@ -170,9 +185,10 @@ def _loose(old: list[Element], new: list[Element], ctx: _Context) -> Iterator[tu
     ):
         yield from zip(old, new, strict=True)
         return
+    reach = len(new) if len(old) * len(new) <= BUDGET else WINDOW  # near linear when long
     j = 0
     for a in old:
-        match = next((k for k in range(j, len(new)) if pairable(a, new[k])), None)
+        match = next((k for k in range(j, min(j + reach, len(new))) if pairable(a, new[k])), None)
         if match is None:
             yield a, None
             continue

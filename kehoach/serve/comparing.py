@@ -56,13 +56,13 @@ def compare():
     """`kehoach compare CŨ MỚI --docx`: the same functions, the result as a page."""
     from kehoach.commands.compare import write_tracked_docx
     from kehoach.compare.changes import compare as compare_plans
-    from kehoach.compare.sides import is_imported, load_side
+    from kehoach.compare.sides import load_sides
 
     token = secrets.token_hex(8)
     job = work_dir("jobs", token)
     (old, old_name), (new, new_name) = _side("cu", job), _side("moi", job)
-    old_plan, new_plan = load_side(old), load_side(new)
-    result = compare_plans(old_plan, new_plan, pair_by_text=is_imported(old) or is_imported(new))
+    old_plan, new_plan, by_id = load_sides(old, new)
+    result = compare_plans(old_plan, new_plan, pair_by_text=not by_id)
     docx = f"so_sanh_{new.stem}.docx"
     write_tracked_docx(old_plan, new_plan, result, job / docx, None)
     chosen = {"cu": old_name if old.is_relative_to(plans_dir()) else "",
