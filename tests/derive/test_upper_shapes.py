@@ -1,0 +1,80 @@
+"""`derive` from upper plans of every shape the format allows (issue 20): items written as
+one paragraph at any depth, deep nesting, no indicator part, a plan of tasks only. Each
+test here is an explicit plan; the generated ones are in `tests/properties/`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from builders import small_plan, write_plan
+from click.testing import CliRunner, Result
+from conftest import ROOT
+
+from kehoach.cli import main
+from kehoach.plan.loader import load_plan
+from kehoach.plan.walk import by_id
+
+REGISTRY = ROOT / "plans" / "don_vi_phung_hiep.yaml"
+
+
+def _derive(plan: Path, *args: str) -> Result:
+    result = CliRunner().invoke(main, ["derive", str(plan), "--units", str(REGISTRY), *args])
+    assert "Traceback" not in result.output, result.output
+    if result.exception is not None:
+        assert isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+def _nested(depth: int, inline: bool) -> list[dict[str, Any]]:
+    """A chain of `depth` sub-items, each a heading or one paragraph, speaking of the district."""
+    if depth == 0:
+        return []
+    text = f"Mức {depth}: tuyên truyền trên địa bàn huyện."
+    item: dict[str, Any] = {"id": f"muc-{depth}", "noi_dung" if inline else "tieu_de": text}
+    below = _nested(depth - 1, inline)
+    if below:
+        item["muc"] = below
+    return [item]
+
+
+def test_a_sub_item_written_as_one_paragraph_is_reworded(tmp_path):
+    """`muc: - {id, noi_dung}` (what import writes for every "a) …") crashed the rewording
+    with a TypeError: the item has no title."""
+    data = small_plan()
+    data["nhiem_vu_giai_phap"]["muc"][0]["muc"] = [
+        {"id": "nv-1-con", "noi_dung": "Tuyên truyền trên địa bàn huyện."}
+    ]
+    result = _derive(write_plan(tmp_path / "kh.yaml", data), "--unit", "hoa-an",
+                     "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    item = by_id(load_plan(tmp_path / "out" / "hoa-an.yaml"))["nv-1-con"].element
+    assert item.noi_dung == "Tuyên truyền trên địa bàn xã." and item.tieu_de is None
+
+
+def test_four_levels_of_tasks_inline_or_headed(tmp_path):
+    for inline in (True, False):
+        data = small_plan()
+        data["nhiem_vu_giai_phap"]["muc"][0]["muc"] = _nested(4, inline)
+        out = tmp_path / f"out-{inline}"
+        result = _derive(write_plan(tmp_path / f"kh-{inline}.yaml", data), "--all", "-o", str(out))
+        assert result.exit_code == 0, result.output
+        nodes = by_id(load_plan(out / "hoa-an.yaml"))
+        for depth in range(1, 5):
+            assert nodes[f"muc-{depth}"].element.title == (
+                f"Mức {depth}: tuyên truyền trên địa bàn xã.")
+
+
+def test_a_left_out_inline_task_is_explained(tmp_path):
+    """A unit that gives up an inline task (`bo_nhiem_vu`): `--explain` shows its text."""
+    data = small_plan()
+    data["nhiem_vu_giai_phap"]["muc"].append({"id": "nv-2", "noi_dung": "Hợp tác quốc tế."})
+    registry = tmp_path / "don_vi.yaml"
+    registry.write_text("cap: xa\ncap_tren: ĐẢNG BỘ HUYỆN PHỤNG HIỆP\ndon_vi:\n"
+                        "  - {id: hoa-an, loai: xa, ten: Hòa An, bo_nhiem_vu: [nv-2]}\n",
+                        encoding="utf-8")
+    result = CliRunner().invoke(main, ["derive", str(write_plan(tmp_path / "kh.yaml", data)),
+                                       "--unit", "hoa-an", "--units", str(registry),
+                                       "-o", str(tmp_path / "out"), "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "nv-2 [don-vi:bo_nhiem_vu]\n  trước: Hợp tác quốc tế." in result.output
