@@ -78,3 +78,47 @@ def test_a_left_out_inline_task_is_explained(tmp_path):
                                        "-o", str(tmp_path / "out"), "--explain"])
     assert result.exit_code == 0, result.output
     assert "nv-2 [don-vi:bo_nhiem_vu]\n  trước: Hợp tác quốc tế." in result.output
+
+
+def _tasks_only(tmp_path: Path) -> Path:
+    """An upper plan of tasks only: no indicators, no section IV, an extra part first."""
+    data = small_plan()
+    del data["muc_tieu_chi_tieu"], data["to_chuc_thuc_hien"]
+    data["phan_khac"] = [{"id": "kinh-phi", "tieu_de": "KINH PHÍ", "muc": [
+        {"id": "kp-1", "noi_dung": "Kinh phí do ngân sách bảo đảm."}]}]
+    data["thu_tu"] = ["kinh-phi", "nv", "md"]
+    return write_plan(tmp_path / "kh.yaml", data)
+
+
+def test_a_plan_of_tasks_only_derives_with_its_gaps_said_in_words(tmp_path):
+    """Was refused: 'kế hoạch cấp trên thiếu phần muc_tieu_chi_tieu.chi_tieu' (a YAML path)."""
+    out = tmp_path / "out"
+    result = _derive(_tasks_only(tmp_path), "--all", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    draft = load_plan(out / "hoa-an.yaml")
+    assert draft.muc_tieu_chi_tieu is None and draft.indicators() == []
+    assert [part.id for part in draft.parts()] == ["kinh-phi", "nv", "md", "to-chuc-thuc-hien"]
+    section = draft.to_chuc_thuc_hien
+    assert section.tieu_de == "TỔ CHỨC THỰC HIỆN" and len(section.muc) == 6
+    assert "phần Tổ chức thực hiện" in section.xem_lai[0].ly_do
+    office = section.muc[0]
+    assert office.noi_dung.endswith("tham mưu sơ kết vào năm …, tổng kết vào năm ….")
+    assert "chưa biết năm sơ kết, tổng kết" in office.xem_lai[0].ly_do
+    text = (out / "hoa-an.yaml").read_text("utf-8")
+    assert "\nmuc_tieu_chi_tieu:" not in text
+    for line in text.splitlines():  # the notes speak of the plan, not of YAML keys
+        if "XEM LẠI" in line:
+            assert "chi_tieu" not in line and "to_chuc" not in line, line
+
+
+def test_the_report_years_come_from_the_appendix_milestones(tmp_path):
+    data = small_plan()
+    del data["muc_tieu_chi_tieu"]
+    data["phu_luc"] = [{"id": "pl", "chi_tieu": [{"id": "pl-1", "chi_tieu": [
+        {"id": "pl-nuoc", "nhan": "Hộ dùng nước sạch", "moc": {2025: 420, 2030: 650}}]}]}]
+    out = tmp_path / "out"
+    result = _derive(write_plan(tmp_path / "kh.yaml", data), "--unit", "hoa-an", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    office = load_plan(out / "hoa-an.yaml").to_chuc_thuc_hien.muc[0]
+    assert office.noi_dung.endswith("tham mưu sơ kết vào năm 2027, tổng kết vào năm 2030.")
+    assert not office.xem_lai
