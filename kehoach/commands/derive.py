@@ -63,6 +63,13 @@ def grouped(explained: list[list[str]]) -> list[str]:
     is_flag=True,
     help="Cập nhật kế hoạch đơn vị đã có theo kế hoạch cấp trên mới, giữ các chỗ đơn vị đã sửa.",
 )
+@click.option(
+    "--no-base",
+    "no_base",
+    is_flag=True,
+    help="Với --update, khi không dùng được bản gốc: giữ kế hoạch đơn vị, đánh dấu XEM LẠI mọi "
+    "chỗ khác bản soạn mới.",
+)
 @click.option("--explain", is_flag=True, help="In mọi thay đổi so với văn bản cấp trên.")
 @pdf_option
 @click.option(
@@ -88,6 +95,7 @@ def derive(
     templates_dir: Path | None,
     force: bool,
     update: bool,
+    no_base: bool,
     explain: bool,
     pdf: bool,
     values_template: Path | None,
@@ -113,10 +121,12 @@ def derive(
     units = _chosen(registry, unit_ids, all_units)
     yaml_dir = out_dir or plan.parent / plan.stem
     docx_dir = out_dir or Path("output") / plan.stem
+    if no_base and not update:
+        raise KehoachError("--no-base chỉ dùng cùng --update")
     if update:
         clash = force or values_file is not None or explain
         _update(parent, registry, templates_dir, units, (yaml_dir, docx_dir),
-                (plan, units_file), pdf, clash)
+                (plan, units_file), pdf, clash, no_base)
         return
     existing = [u for u in units if (yaml_dir / f"{u}.yaml").exists()]
     template = find_template(TEMPLATE, templates_dir)
@@ -174,23 +184,23 @@ def _chosen(registry, unit_ids: tuple[str, ...], all_units: bool) -> list[str]:
 
 
 def _update(parent, registry, templates_dir: Path | None, units: list[str], dirs,
-            inputs: tuple[Path | None, ...], pdf: bool, clash: bool) -> None:
-    """`--update`: merge each unit's plan with the new upper plan; exit 1 when some
-    element awaits review."""
+            inputs: tuple[Path | None, ...], pdf: bool, clash: bool, blind: bool) -> None:
+    """`--update`: merge each unit's plan with the new upper plan; exit 1 while a merge's
+    note awaits review."""
     from kehoach.derive.update import summary, update_all
     from kehoach.document.lookup import find_template
 
     if clash:
         raise KehoachError("--update không dùng cùng --force, --values hay --explain")
     template = find_template(TEMPLATE, templates_dir)
-    done = update_all(parent, registry, template, units, dirs, inputs)
+    done = update_all(parent, registry, template, units, dirs, inputs, blind)
     for updated in done:
         click.echo(summary(updated))
     review = sum(updated.review for updated in done)
     yaml_dir, docx_dir = dirs
     click.echo(
         f"đã cập nhật {len(done)} kế hoạch: YAML trong {yaml_dir} (bản trước: *.yaml.bak), "
-        f"DOCX trong {docx_dir}; {review} phần tử cần xem lại (tìm 'XEM LẠI' trong tệp YAML)"
+        f"DOCX trong {docx_dir}; {review} chỗ gộp cần xem lại (tìm 'XEM LẠI' trong tệp YAML)"
     )
     if pdf:
         write_pdfs([docx_dir / f"{u}.docx" for u in units])

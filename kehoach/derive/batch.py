@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from kehoach.derive.base import base_path, stamped
 from kehoach.derive.derivation import Derivation, Derived
 from kehoach.document.render import Renderer
 from kehoach.errors import KehoachError, Problem
@@ -23,12 +24,6 @@ from kehoach.plan.units import LoadedRegistry
 from kehoach.safewrite import Batch
 
 PARALLEL_FROM = 40  # units; below this, starting a second process costs more than it saves
-
-
-def base_path(plan_path: Path) -> Path:
-    """Where the draft exactly as derive wrote it is kept, beside the unit's plan, for
-    `derive --update` to merge from: a dot-file, which `build` skips and editors hide."""
-    return plan_path.with_name(f".{plan_path.stem}.goc.yaml")
 
 
 @dataclass(frozen=True)
@@ -114,7 +109,8 @@ class Drafter:
         try:
             target = targets.yaml_dir / f"{unit_id}.yaml"
             batch.write(target, text.encode("utf-8"))
-            batch.write(base_path(target), text.encode("utf-8"))
+            base = stamped(text, self.derivation.parent, unit_id)
+            batch.write(base_path(target), base.encode("utf-8"))
             batch.write(targets.docx_dir / f"{unit_id}.docx", docx)
         except BaseException:
             batch.discard()
