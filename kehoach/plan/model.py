@@ -31,6 +31,8 @@ from pydantic import (
     AfterValidator,
     Field,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -52,6 +54,7 @@ from kehoach.plan.indicators import (
     IndicatorParagraph,
 )
 from kehoach.rules.data import body_codes, profile_names, type_codes
+from kehoach.rules.levels import issuer_out_of_time, last_day
 
 
 class Paragraph(_Model):
@@ -187,6 +190,18 @@ class Header(_Model):
     )
     trich_yeu: Line = Field(description="Trích yếu nội dung, giữ nguyên cách viết.")
 
+    @field_validator("ngay")
+    @classmethod
+    def _issuer_in_its_time(cls, ngay: dt.date | int, info: ValidationInfo) -> dt.date | int:
+        """An issuer of a level the chain no longer (or not yet) has on the plan's day
+        (a HUYỆN ỦY plan of 2026) is refused here, at the date, not later by derive."""
+        issuer, code = info.data.get("co_quan"), info.data.get("ma_co_quan")
+        if isinstance(issuer, str) and isinstance(code, str):
+            gone = issuer_out_of_time(code, issuer, ngay)
+            if gone:
+                raise ValueError(gone)
+        return ngay
+
     @property
     def year(self) -> int:
         return self.ngay if isinstance(self.ngay, int) else self.ngay.year
@@ -203,8 +218,8 @@ class Header(_Model):
 
     @property
     def day(self) -> dt.date:
-        """The date, or 1 January when a draft knows only the year."""
-        return self.ngay if isinstance(self.ngay, dt.date) else dt.date(self.ngay, 1, 1)
+        """The date, or 31 December when a draft knows only the year (`last_day`)."""
+        return last_day(self.ngay)
 
 
 class Signature(_Model):

@@ -34,6 +34,12 @@ class Words(_Data):
     so_nganh: str | None = None
 
 
+def last_day(when: dt.date | int) -> dt.date:
+    """The day a date stands for: a year alone (a draft's) stands for its 31 December,
+    the one rule for the level chain, the profiles, the comments' and revisions' dates."""
+    return when if isinstance(when, dt.date) else dt.date(when, 12, 31)
+
+
 class Dated(_Data):
     tu: dt.date | None = None
     den: dt.date | None = None
@@ -177,6 +183,14 @@ class Levels(_Data):
         named = [k for k in found if issuer.upper().startswith(self.cap[k].tien_to_co_quan)]
         return (named or found or [None])[0]
 
+    def lifetime(self, level: str) -> tuple[dt.date | None, dt.date | None]:
+        """The first and the last day a chain has `level` (None: no bound that side)."""
+        periods = [p for p in self.chuoi if level in p.cap]
+        starts, ends = [p.tu for p in periods], [p.den for p in periods]
+        first = None if not starts or None in starts else min(d for d in starts if d)
+        last = None if not ends or None in ends else max(d for d in ends if d)
+        return first, last
+
     def organ_map(self, day: dt.date) -> dict[str, str]:
         """The upper organ → commune body map in force on `day`."""
         return next((m.map for m in self.ban_tuong_ung if m.valid_on(day)), {})
@@ -213,6 +227,28 @@ def unit_kinds() -> dict[str, str]:
         for change in level.theo_ky:
             kinds |= change.loai_don_vi or {}
     return kinds
+
+
+def issuer_out_of_time(code: str, issuer: str, when: dt.date | int) -> str | None:
+    """Why a plan of `issuer` cannot bear the date `when` (its level had gone, or was not
+    there yet, that day), in Vietnamese; None when it can or the issuer is no level's."""
+    levels = load_levels()
+    level = levels.of_body(code, issuer)
+    if level is None:
+        return None
+    day = last_day(when)
+    first, last = levels.lifetime(level)
+    name = levels.cap[level].ten
+    said = f"{' '.join(issuer.split())} là cơ quan cấp {name}"
+    bare = ""
+    if isinstance(when, int):
+        bare = f"; năm {when} không ghi ngày được hiểu là ngày 31/12/{when}"
+    if last is not None and day > last:
+        full = f", ghi đủ ngày ban hành (đến {last:%d/%m/%Y})" if when == last.year else ""
+        return f"{said}, cấp này không còn sau ngày {last:%d/%m/%Y}{bare}{full}"
+    if first is not None and day < first:
+        return f"{said}, cấp này chỉ có từ ngày {first:%d/%m/%Y}{bare}"
+    return None
 
 
 def reaches(cap: list[str] | None, level: str, kind: str) -> bool:

@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kehoach.errors import KehoachError
-from kehoach.rules.levels import Dated
+from kehoach.rules.levels import Dated, last_day
 from kehoach.rules.source import Data, read, shipped
 
 if TYPE_CHECKING:
@@ -28,11 +28,6 @@ class ProfileTable(Data):
 @cache
 def load_profile_table() -> ProfileTable:
     return read(ProfileTable, shipped("ho_so_theo_ngay.yaml"))
-
-
-def last_day(when: dt.date | int) -> dt.date:
-    """The day a date stands for; a year alone stands for its 31 December."""
-    return when if isinstance(when, dt.date) else dt.date(when, 12, 31)
 
 
 def profile_on(when: dt.date | int) -> str:
