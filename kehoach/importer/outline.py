@@ -156,7 +156,7 @@ def _numbered(label: labels.Label, expected: int, ident: str, ledger: Ledger) ->
 
 def paragraph(line: str, owner: str, ledger: Ledger) -> Data:
     """A paragraph of an item: a bullet (with its `Về …:` lead) or plain text."""
-    count = sum(1 for i in ledger.ids if i.startswith(f"{owner}-"))
+    count = ledger.ids.under(owner)
     label = labels.parse(line)
     if label is not None and label.kind == "gach":
         lead = LEAD.match(label.text)

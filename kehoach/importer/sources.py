@@ -16,6 +16,7 @@ from lxml import etree
 
 from kehoach.check.files import W, paragraph_text, xml_part
 from kehoach.errors import PlanError, Problem
+from kehoach.importer import bounds
 from kehoach.importer.ledger import default_profile
 from kehoach.vn import closing
 from kehoach.vn.labels import roman
@@ -78,7 +79,7 @@ def read_text(path: Path, raw: bytes) -> Source:
             raise _legacy(path, "TCVN3/ABC hoặc VNI") from None
         raise PlanError([Problem(str(path), "tệp không phải văn bản UTF-8")]) from None
     _refuse_legacy(path, text)
-    return Source(body=text.split("\n"))
+    return Source(body=bounds.lines_within(path, text, MAX_PARAGRAPHS).split("\n"))
 
 
 def _refuse_legacy(path: Path, text: str) -> None:
@@ -177,6 +178,7 @@ def read_docx(path: Path) -> Source:
     except zipfile.BadZipFile:
         raise PlanError([Problem(str(path), "không phải tệp DOCX đọc được")]) from None
     with package:
+        bounds.paragraphs_within(path, package, MAX_PARAGRAPHS)
         document = xml_part(path, package, "word/document.xml")
         if document is None:
             raise PlanError([Problem(str(path), "không phải tệp DOCX (thiếu word/document.xml)")])
@@ -190,10 +192,6 @@ def read_docx(path: Path) -> Source:
     body = document.find(f"{{{W}}}body")
     if body is None:
         raise PlanError([Problem(str(path), "word/document.xml: thiếu thân văn bản <w:body>")])
-    if len(body) > MAX_PARAGRAPHS:
-        raise PlanError(
-            [Problem(str(path), f"văn bản quá dài để nhập (quá {MAX_PARAGRAPHS:,} đoạn)")]
-        )
     return _lines(path, body, numbering)
 
 
