@@ -39,7 +39,7 @@ def check(
     Mã thoát 1 khi có lỗi, 2 khi có tệp không đọc được."""
     import json
 
-    from kehoach.check.files import Unreadable
+    from kehoach.errors import Unreadable
     from kehoach.check.findings import ERROR
     from kehoach.check.run import check_file, fix_file
     from kehoach.rules.profile import load_profile

@@ -211,8 +211,8 @@ def edited_values(existing: list[str], given: dict, yaml_dir: Path, template: Pa
     a broken plan (or a new unit's draft failing after this) leaves all as they were."""
     from kehoach.derive.values import edit_values
     from kehoach.document.render import Renderer
-    from kehoach.plan import yamlsource
     from kehoach.plan.loader import plan_from_source
+    from kehoach.source import yamlsource
 
     renderer = Renderer(template)
     edits = []

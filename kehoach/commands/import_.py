@@ -36,9 +36,10 @@ def import_(source: Path, target: Path | None, force: bool) -> None:
 
     from kehoach.importer.parse import parse
     from kehoach.importer.sources import read_source
-    from kehoach.plan import yamlsource, yamlwrite
+    from kehoach.plan import yamlwrite
     from kehoach.plan.loader import plan_from_source
     from kehoach.safewrite import write_atomic
+    from kehoach.source import yamlsource
 
     imported = parse(read_source(existing_file(source)), source)
     target = named_as(target or Path("plans") / f"{source.stem}.yaml", (".yaml", ".yml"),

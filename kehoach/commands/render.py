@@ -62,9 +62,9 @@ def build(plans_dir: Path, out_dir: Path, templates_dir: Path | None, pdf: bool)
 
     if not plans_dir.is_dir():
         raise KehoachError(f"không có thư mục {plans_dir}")
-    from kehoach.plan import yamlsource
     from kehoach.plan.loader import yaml_files
     from kehoach.plan.units import is_registry
+    from kehoach.source import yamlsource
 
     plans = []
     for path in yaml_files(plans_dir):

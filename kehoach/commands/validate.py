@@ -15,9 +15,10 @@ from kehoach.errors import KehoachError, Problem
 def validate(plans: tuple[Path, ...]) -> None:
     """Kiểm tra các tệp kế hoạch (và danh sách đơn vị) và liệt kê mọi lỗi (dòng:cột,
     trường, điều cần sửa)."""
-    from kehoach.plan import yamlsource
-    from kehoach.plan.loader import plan_from_source, validate
+    from kehoach.plan.loader import plan_from_source
     from kehoach.plan.units import Registry, is_registry
+    from kehoach.source import yamlsource
+    from kehoach.source.validation import validate
 
     problems = []
     for path in plans:

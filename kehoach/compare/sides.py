@@ -23,7 +23,8 @@ def load_side(path: Path) -> Plan:
         return load_plan(path)
     from kehoach.importer.parse import parse
     from kehoach.importer.sources import read_source
-    from kehoach.plan import yamlsource, yamlwrite
+    from kehoach.plan import yamlwrite
+    from kehoach.source import yamlsource
 
     imported = parse(read_source(path), path)
     return plan_from_source(yamlsource.load(yamlwrite.dump(imported.data), str(path)))

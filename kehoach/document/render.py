@@ -32,7 +32,6 @@ from kehoach.document.template_errors import jinja_message, unreadable
 from kehoach.errors import KehoachError, TemplateFailure
 from kehoach.plan.model import Plan
 from kehoach.rules.profile import load_profile
-from kehoach.rules.profile_dates import profile_for
 
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 _NEWLINE_PARAGRAPH = re.compile(r"\n<w:p([ >])")
@@ -199,7 +198,7 @@ class Renderer:
 
     def render(self, plan: Plan) -> bytes:
         """The Kế hoạch of `plan` as DOCX bytes."""
-        profile = load_profile(profile_for(plan))
+        profile = load_profile(plan.profile_id())
         return self.render_context(
             context.ke_hoach(plan, profile), context.document_properties(plan), plan
         )

@@ -15,7 +15,7 @@ from typing import Any
 
 from kehoach.errors import Problem
 from kehoach.plan.labels import LABELS
-from kehoach.plan.yamlsource import Path_, format_path
+from kehoach.source.yamlsource import Path_, format_path
 
 TEXTAREA = {"noi_dung", "trich_yeu", "cau", "noi_nhan"}
 KEEP_SPACES = {"truoc", "sau", "noi"}

@@ -10,10 +10,10 @@ from pathlib import Path
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from kehoach.errors import KehoachError
-from kehoach.plan import yamlsource
 from kehoach.plan.loader import yaml_files
 from kehoach.serve import marks
 from kehoach.serve.files import check_upload, name_of, plans_dir, safe_stem
+from kehoach.source import yamlsource
 
 blueprint = Blueprint("listing", __name__)
 
