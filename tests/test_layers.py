@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from conftest import ROOT
@@ -35,14 +36,23 @@ OWNERS = {"click": {"commands", "cli"}, "flask": {"serve"}, "werkzeug": {"serve"
 """Libraries only these layers may import: the stages stay free of the CLI and the web."""
 
 
-def _modules() -> Iterator[tuple[str, Path]]:
+@cache
+def _modules() -> list[tuple[str, Path]]:
+    """(dotted name, file) of every module of the package."""
+    found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         parts = path.relative_to(ROOT).with_suffix("").parts
-        yield ".".join(parts[:-1] if parts[-1] == "__init__" else parts), path
+        found.append((".".join(parts[:-1] if parts[-1] == "__init__" else parts), path))
+    return found
 
 
-def _imports(module: str, path: Path) -> Iterator[tuple[int, str]]:
+@cache
+def _imports(module: str, path: Path) -> list[tuple[int, str]]:
     """(line, imported module) for every import of the file, at any depth."""
+    return list(_found_imports(module, path))
+
+
+def _found_imports(module: str, path: Path) -> Iterator[tuple[int, str]]:
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -79,13 +89,13 @@ def _edges() -> Iterator[tuple[str, int, str, str]]:
 TIER = {name: tier for tier, names in enumerate(LAYERS) for name in names}
 
 
-def test_every_package_has_its_layer():
+def test_every_package_has_its_layer() -> None:
     found = {_layer_of(module) for module, _ in _modules()} - {None}
     assert found - TIER.keys() == set(), "a package of kehoach/ missing from LAYERS"
     assert TIER.keys() - found == set(), "LAYERS names a package kehoach/ does not have"
 
 
-def test_no_module_imports_a_layer_above_its_own_or_beside_it():
+def test_no_module_imports_a_layer_above_its_own_or_beside_it() -> None:
     wrong = sorted({
         f"{where}: {own} → {target}"
         + (" (cùng tầng)" if TIER[target] == TIER[own] else " (tầng trên)")
@@ -95,7 +105,7 @@ def test_no_module_imports_a_layer_above_its_own_or_beside_it():
     assert wrong == []
 
 
-def test_no_cycle_between_packages():
+def test_no_cycle_between_packages() -> None:
     graph: dict[str, set[str]] = {}
     for _where, _line, own, target in _edges():
         graph.setdefault(own, set()).add(target)
@@ -114,7 +124,7 @@ def test_no_cycle_between_packages():
         visit(node, [])
 
 
-def test_click_only_in_the_command_line_flask_only_in_the_web():
+def test_click_only_in_the_command_line_flask_only_in_the_web() -> None:
     wrong = set()
     for module, path in _modules():
         own = _layer_of(module)
@@ -125,7 +135,7 @@ def test_click_only_in_the_command_line_flask_only_in_the_web():
     assert sorted(wrong) == []
 
 
-def test_the_check_sees_function_level_and_type_checking_imports(tmp_path):
+def test_the_check_sees_function_level_and_type_checking_imports(tmp_path: Path) -> None:
     """The parser itself: an import inside a function or under TYPE_CHECKING counts."""
     module = tmp_path / "probe.py"
     module.write_text(

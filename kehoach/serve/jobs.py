@@ -160,7 +160,7 @@ def aggregate(name: str) -> str:
 
 
 @blueprint.get("/out/<token>/<filename>")
-def download(token: str, filename: str):
+def download(token: str, filename: str) -> Response:
     if not (len(token) == 16 and token.isalnum()) or "/" in filename or filename.startswith("."):
         abort(404, "không có tệp này")
     path = current_app.config["WORK_DIR"] / "jobs" / token / filename
