@@ -140,8 +140,9 @@ def derive(
     yaml_dir, docx_dir = folders(plan, yaml_dir, docx_dir)
     existing = [u for u in units if (yaml_dir / f"{u}.yaml").exists()]
     template = find_template(PLAN_TEMPLATE, templates_dir)
-    registry, kept = up.registry, list[str]()
-    edits: list[_Edit] = []  # existing plans' new values, saved once the new drafts are written
+    registry = up.registry
+    kept: list[str] = []  # plans there whose values the sheet gives
+    edits: list[_Edit] = []  # their new values, saved once the new drafts are written
     if values_file is not None:
         from kehoach.derive import values
 
@@ -163,6 +164,9 @@ def derive(
 
 @dataclass(frozen=True)
 class _Drafting:
+    """What drafting new units takes: the plan above, the units (with the sheet's values),
+    the template, and the inputs no draft may be written over."""
+
     parent: Plan
     registry: LoadedRegistry
     template: Path
