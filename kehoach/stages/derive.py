@@ -131,11 +131,9 @@ def derive(
     """Draft the units' plans (YAML with review marks, DOCX), all written or none. A unit
     plan already there is refused unless `force`; with `values_file`, it only has its
     indicator values changed, saved once the new drafts are written."""
-    from kehoach.derive.derivation import require_parts
     from kehoach.document.lookup import PLAN_TEMPLATE, find_template
 
     up = upper(plan, units_file)
-    require_parts(up.plan, str(plan))
     units = chosen(up.registry, unit_ids, all_units)
     yaml_dir, docx_dir = folders(plan, yaml_dir, docx_dir)
     existing = [u for u in units if (yaml_dir / f"{u}.yaml").exists()]

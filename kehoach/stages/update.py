@@ -37,12 +37,10 @@ def update(
     """Merge every unit's plan with the new plan above; all are written (each previous
     plan kept as `.yaml.bak`) or none."""
     from kehoach.derive.batch import base_path
-    from kehoach.derive.derivation import require_parts
     from kehoach.derive.update import backup_path, update_all
     from kehoach.document.lookup import PLAN_TEMPLATE, find_template
 
     up = upper(plan, units_file)
-    require_parts(up.plan, str(plan))
     units = chosen(up.registry, unit_ids, all_units)
     dirs = folders(plan, yaml_dir, docx_dir)
     template = find_template(PLAN_TEMPLATE, templates_dir)
