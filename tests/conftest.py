@@ -20,6 +20,20 @@ def squash(text: str) -> str:
     return re.sub(r"[ \t\u00a0]+", " ", text).strip()
 
 
+# The markers a test gets from the real applications it uses (registered in pyproject.toml):
+# `python -m pytest -m "not office and not browser"` runs the fast part alone.
+APPLICATION_MARKERS = {"soffice": "office", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that asks for LibreOffice or Chromium, directly or through another fixture, is
+    marked `office` or `browser`."""
+    for item in items:
+        for fixture, marker in APPLICATION_MARKERS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
 @pytest.fixture(scope="session")
 def seed_lines() -> list[str]:
     if not SEED.is_file():
