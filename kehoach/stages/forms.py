@@ -1,5 +1,6 @@
 """`forms`: the blank report forms of a plan (the report outline as DOCX, the indicator
-table as DOCX and XLSX), and the rules on the period and the year they are for."""
+table as DOCX and XLSX), and the rules on the period and the year they are for (which the
+command's options use too: this module stays light for `kehoach --help`)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from kehoach.errors import KehoachError, Problem
 from kehoach.stages.inputs import existing_file, registry_path
-from kehoach.stages.outcome import Outcome
 
 if TYPE_CHECKING:
     from kehoach.plan.model import Plan
+    from kehoach.stages.outcome import Outcome
 
 MAX_PERIOD = 120  # "sơ kết 5 năm thực hiện Nghị quyết …" fits; a title line, not prose
 YEARS = (1900, 2100)
@@ -69,6 +70,7 @@ def forms(
     from kehoach.forms import workbook
     from kehoach.plan.loader import load_plan
     from kehoach.safewrite import Batch
+    from kehoach.stages.outcome import Outcome
 
     period, year = period_name(period), report_year(year)
     model = load_plan(existing_file(plan))
