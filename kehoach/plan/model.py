@@ -172,7 +172,7 @@ def _draft(value: object) -> object:
     )
 
 
-Draft = Annotated[bool | int, BeforeValidator(_draft)]
+Draft = Annotated[bool | Annotated[int, Field(ge=1, le=99)], BeforeValidator(_draft)]
 
 
 class Header(_Model):
