@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 
 class NoUnitsList(KehoachError):
-    """The plan names no units list (`danh_sach_don_vi`) and the caller gave none."""
+    """The plan names no units list (`danh_sach_don_vi`) and the caller gave none. The
+    message names the command's `--units`; a page says it in its own words."""
 
 
 def existing_file(path: Path) -> Path:
