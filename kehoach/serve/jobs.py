@@ -10,13 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
+from flask.typing import ResponseReturnValue
 
 from kehoach.errors import KehoachError, Problem
 from kehoach.serve.files import check_upload, name_of, plan_path, work_dir
 
 if TYPE_CHECKING:
-    from werkzeug.wrappers import Response
-
     from kehoach.stages.derive import Drafted
 
 blueprint = Blueprint("jobs", __name__)
@@ -25,7 +24,7 @@ NO_UNITS_LIST = "kế hoạch không chỉ định danh sách đơn vị (danh_s
 
 
 @blueprint.get("/plan/<path:name>/jobs")
-def jobs(name: str) -> str:
+def jobs(name: str) -> ResponseReturnValue:
     from kehoach.stages.derive import units_of
 
     units = [(u.id, u.ten) for u in units_of(plan_path(name))]
@@ -38,7 +37,7 @@ def _job() -> tuple[str, Path]:
 
 
 @blueprint.post("/plan/<path:name>/derive")
-def derive(name: str) -> str:
+def derive(name: str) -> ResponseReturnValue:
     """`kehoach derive` for the chosen units (or all): YAML beside the plan, DOCX here;
     with a values sheet, its values drafted in (existing plans: only their values). The
     units are drafted in this thread: a threaded server must not fork."""
@@ -92,7 +91,7 @@ def _values_sheet(token: str) -> Path | None:
 
 
 @blueprint.get("/plan/<path:name>/values-template")
-def values_template(name: str) -> Response:
+def values_template(name: str) -> ResponseReturnValue:
     """derive's `--values-template`: every unit's indicator values in one sheet to fill."""
     from kehoach.stages.derive import values_template as stage
     from kehoach.stages.inputs import NoUnitsList
@@ -108,7 +107,7 @@ def values_template(name: str) -> Response:
 
 
 @blueprint.post("/plan/<path:name>/forms")
-def forms(name: str) -> str:
+def forms(name: str) -> ResponseReturnValue:
     """`kehoach forms`: the report outline and the indicator tables, blank."""
     from kehoach.stages.forms import forms as stage
 
@@ -125,7 +124,7 @@ def forms(name: str) -> str:
 
 
 @blueprint.post("/plan/<path:name>/aggregate")
-def aggregate(name: str) -> str:
+def aggregate(name: str) -> ResponseReturnValue:
     """`kehoach aggregate`: every uploaded workbook read, its problems listed per file and
     cell, the summary made from the good ones."""
     from kehoach.stages import aggregate as stage
@@ -160,7 +159,7 @@ def aggregate(name: str) -> str:
 
 
 @blueprint.get("/out/<token>/<filename>")
-def download(token: str, filename: str) -> Response:
+def download(token: str, filename: str) -> ResponseReturnValue:
     if not (len(token) == 16 and token.isalnum()) or "/" in filename or filename.startswith("."):
         abort(404, "không có tệp này")
     path = current_app.config["WORK_DIR"] / "jobs" / token / filename

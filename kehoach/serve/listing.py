@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 
 from kehoach.errors import KehoachError
 from kehoach.plan.loader import yaml_files
@@ -78,7 +79,7 @@ def entry(path: Path) -> Entry | None:
 
 
 @blueprint.get("/")
-def plans():
+def plans() -> ResponseReturnValue:
     root = plans_dir()
     entries = [e for e in (entry(p) for p in yaml_files(root)) if e is not None]
     from kehoach.serve.form import choices
@@ -96,7 +97,7 @@ def _target(stem: str) -> Path:
 
 
 @blueprint.post("/import")
-def import_plan():
+def import_plan() -> ResponseReturnValue:
     """The uploaded DOCX/TXT through the import stage, into a new plan file; places to
     review are pointed to by the editor it opens."""
     from kehoach.stages.importing import import_plan
@@ -115,7 +116,7 @@ def import_plan():
 
 
 @blueprint.post("/new")
-def new_plan():
+def new_plan() -> ResponseReturnValue:
     """A blank plan: the header the clerk gives, every part with one placeholder line."""
     from kehoach.plan import yamlwrite
     from kehoach.plan.loader import plan_from_source
