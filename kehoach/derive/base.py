@@ -16,9 +16,9 @@ import re
 from pathlib import Path
 
 from kehoach.errors import KehoachError, Problem
-from kehoach.plan import yamlsource
 from kehoach.plan.loader import plan_from_source
 from kehoach.plan.model import Plan
+from kehoach.source import yamlsource
 
 _STAMP = re.compile(
     r"# kehoach-goc: don_vi=(?P<unit>[^;]*); ke_hoach=(?P<plan>[^;]*); "

@@ -14,15 +14,16 @@ which have no id, merge as elements of their own.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from kehoach.plan.labels import field_name
-from kehoach.plan.loader import validate
 from kehoach.plan.model import Plan
 from kehoach.plan.review import notes
 from kehoach.plan.walk import walk
-from kehoach.plan.yamlsource import Source
+from kehoach.source.validation import validate
+from kehoach.source.yamlsource import Source
 
 ROOT = ""  # the plan itself: id, goc, noi_nhan …
 PSEUDO = {"van_ban": "@van_ban", "chu_ky": "@chu_ky"}  # no id in the model; '@' is never one
@@ -91,8 +92,8 @@ def flatten(plan: Plan) -> Flat:
     entries: list[tuple[str, dict, str | None, tuple]] = [(ROOT, dump, None, ())]
     for node in walk(plan):
         above = node.parent.path if node.parent else ()
-        parent = node.parent.id if node.parent else ROOT
-        entries.append((node.id, _dig(dump, node.path), parent, node.path[len(above):]))
+        upper = node.parent.id if node.parent else ROOT
+        entries.append((node.id, _dig(dump, node.path), upper, node.path[len(above):]))
     for key, ident in PSEUDO.items():
         entries.append((ident, dump.get(key, {}), ROOT, (key,)))
     flat = Flat()
@@ -208,7 +209,7 @@ class _Merge:
         o, t = self.o.own.get(ident), self.t.own.get(ident)
         if o is None or t is None:
             side = self.o if o is not None else self.t
-            self.own[ident] = o if o is not None else t  # type: ignore[assignment]
+            self.own[ident] = o if o is not None else t  # type: ignore[assignment]  # one side has it
             self.notes[ident] = list(side.notes[ident])
             path = self.paths.setdefault(ident, "chi_xa" if self.blind else "xa_them")
             said = {"giu_du_bo": KEPT_REMOVED, "chi_xa": ONLY_OURS, "chi_tren": ONLY_THEIRS}
@@ -315,7 +316,7 @@ def _fields(b: Any, o: Any, t: Any, key: str, took: set[str], conflicts: list) -
     return o
 
 
-def _strings(data: Any):
+def _strings(data: Any) -> Iterator[str]:
     if isinstance(data, str):
         yield data
     elif isinstance(data, dict):

@@ -18,7 +18,7 @@ from kehoach.derive.derivation import Derivation
 from kehoach.derive.merge import PATHS, Merged, merge
 from kehoach.document.render import Renderer
 from kehoach.errors import KehoachError, Problem
-from kehoach.plan import yamlsource, yamlwrite
+from kehoach.plan import yamlwrite
 from kehoach.plan.comments import REVIEW, by_element, every_comment, note_mark
 from kehoach.plan.loader import load_plan
 from kehoach.plan.model import Plan
@@ -26,6 +26,7 @@ from kehoach.plan.review import notes_last
 from kehoach.plan.units import LoadedRegistry
 from kehoach.plan.walk import walk
 from kehoach.safewrite import Batch
+from kehoach.source import yamlsource
 
 NO_PLAN = "chưa có kế hoạch của đơn vị này: soạn trước bằng derive --unit {unit} (không --update)"
 GONE = "Chú thích của phần tử {key}, không còn trong kế hoạch sau khi cập nhật:"
@@ -163,9 +164,9 @@ def merged_yaml(merged: Merged, unit: str, kept: Kept) -> str:
         "",
         *kept.lines.get("", []),  # the clerk's own lines under the header stay there
     ]
-    text = yamlwrite.dump(data, comments, header)  # type: ignore[arg-type]
+    text = yamlwrite.dump(data, comments, header)
     gone = [line for key in sorted(set(kept.lines) - here - {""})
             for line in [GONE.format(key=key), *kept.lines[key]]]
     text += "".join(f"# {line}\n" if line else "#\n" for line in [*gone, *kept.end])
-    checked(data, f"{unit}.yaml")  # type: ignore[arg-type]
+    checked(data, f"{unit}.yaml")
     return text

@@ -18,15 +18,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach.errors import KehoachError, Problem
 from kehoach.forms import archive, displayed, evaluation
-from kehoach.forms.cells import put, shown, text_cell
+from kehoach.forms.cells import first_sheet, put, shown, text_cell
 from kehoach.forms.displayed import Number, SheetView
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
 from kehoach.plan.units import LoadedRegistry, Unit
 from kehoach.plan.walk import walk
-from kehoach.plan.yamlsource import MAX_NUMBER
 from kehoach.rules.levels import reaches, unit_kinds
+from kehoach.source.yamlsource import MAX_NUMBER
 from kehoach.vn import numbers as vnformat
 
 SHEET = "Giá trị chỉ tiêu"
@@ -40,10 +40,11 @@ def valued_indicators(parent: Plan, loaded: LoadedRegistry) -> list[Indicator]:
     level, kinds = loaded.registry.cap, {unit.loai for unit in loaded.registry.don_vi}
     kept: list[Indicator] = []
     for node in walk(parent):
+        if not isinstance(node.element, Indicator) or node.element.gia_tri is None:
+            continue
         caps = [getattr(n.element, "cap", None) for n in [node, *node.ancestors()]]
-        valued = isinstance(node.element, Indicator) and node.element.gia_tri is not None
-        if valued and any(all(reaches(c, level, kind) for c in caps) for kind in kinds):
-            kept.append(node.element)  # type: ignore[arg-type]
+        if any(all(reaches(c, level, kind) for c in caps) for kind in kinds):
+            kept.append(node.element)
     return kept
 
 
@@ -55,8 +56,7 @@ def unit_header(unit: Unit) -> str:
 def template(parent: Plan, loaded: LoadedRegistry) -> bytes:
     """The workbook to fill, as XLSX bytes; every user string is written as text."""
     book = Workbook()
-    sheet = book.active
-    sheet.title = SHEET
+    sheet = first_sheet(book, SHEET)
     units = loaded.registry.don_vi
     for column, title in enumerate([*HEADERS, *map(unit_header, units)], start=1):
         text_cell(sheet, f"{get_column_letter(column)}1", title)
@@ -104,7 +104,8 @@ def read(path: Path, parent: Plan, loaded: LoadedRegistry) -> dict[str, dict[str
         if refused:
             refuse(row[0], refused)
             continue
-        ident = row[0].value.strip() if isinstance(row[0].value, str) else row[0].value
+        raw: Any = row[0].value  # a cell's value: whatever type the workbook holds
+        ident = raw.strip() if isinstance(raw, str) else raw
         if ident in (None, ""):
             _stray_values(row, refuse)
             continue
@@ -200,9 +201,9 @@ def _unit_columns(
     """Column number → unit id, matched by the name in the header (with or without its
     kind, NFC, case and spaces aside) or by the unit's id."""
     names: dict[str, str] = {}
-    for unit in loaded.registry.don_vi:
-        for name in (unit_header(unit), unit.ten, unit.id):
-            names.setdefault(_key(name), unit.id)
+    for member in loaded.registry.don_vi:
+        for name in (unit_header(member), member.ten, member.id):
+            names.setdefault(_key(name), member.id)
     columns: dict[int, str] = {}
     for column, title in enumerate(header[len(HEADERS) :], start=FIRST_UNIT):
         if title in (None, ""):

@@ -14,6 +14,7 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
+from docx.oxml.text.hyperlink import CT_Hyperlink
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.text.run import Run
@@ -28,7 +29,6 @@ AUTHOR = "kehoach"
 INITIALS = "KH"
 ANCHOR = 40  # characters of an element's own text that find its paragraph
 _P, _R, _T, _RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:rPr")
-_HYPERLINK = qn("w:hyperlink")
 _SPACE = qn("xml:space")
 _W, _ID = qn("w:x")[:-1], qn("w:id")
 _DECLARE = f'xmlns:w="{_W[1:-1]}"'
@@ -46,13 +46,16 @@ _REFERENCE = parse_xml(f'<w:r {_DECLARE}>{_STYLE}<w:commentReference w:id=""/></
 @contextmanager
 def annotated(document: Document, plan: Plan | None) -> Iterator[None]:
     """`document` with the plan's notes as comments while the block runs."""
-    title = own_text(plan.van_ban) if plan is not None else ""
-    found = list(_placed(plan, ((title, title),))) if plan is not None else []
+    if plan is None:
+        yield
+        return
+    title = own_text(plan.van_ban)
+    found = list(_placed(plan, ((title, title),)))
     if not found:
         yield
         return
     before = set(document.part.rels)
-    day = plan.van_ban.day  # type: ignore[union-attr]
+    day = plan.van_ban.day
     when = f"{day:%Y-%m-%d}T00:00:00Z"
     # read from the element: a reused document's cached body proxy would still show
     # the previous render; splitting keeps the texts, so they are read once
@@ -182,9 +185,9 @@ def paragraph_text(p: CT_P) -> str:
     runs are, without python-docx's xpath per run)."""
     parts = []
     for child in p:
-        if child.tag == _R:
+        if isinstance(child, CT_R):
             parts.append(_run_text(child))
-        elif child.tag == _HYPERLINK:
+        elif isinstance(child, CT_Hyperlink):
             parts.append(child.text)
     return "".join(parts)
 
@@ -205,14 +208,14 @@ def _split_all(p: CT_P, ranges: list[tuple[int, int]]) -> list[list[CT_R]]:
     each range covers (each run's text is read once: reading it is most of the cost)."""
     cuts = sorted({at for bounds in ranges for at in bounds})
     offset, starts, pieces = 0, [], []
-    for r, text in [(r, _run_text(r)) for r in p.iterchildren(_R)]:
+    for r, text in [(r, _run_text(r)) for r in p.iterchildren(_R) if isinstance(r, CT_R)]:
         low, high = bisect.bisect_right(cuts, offset), bisect.bisect_left(cuts, offset + len(text))
         for piece, at in _pieces(r, text, [c - offset for c in cuts[low:high]]):
             starts.append(offset + at)
             pieces.append(piece)
         offset += len(text)
-    at = bisect.bisect_left
-    return [pieces[at(starts, start) : at(starts, end)] for start, end in ranges]
+    first = bisect.bisect_left
+    return [pieces[first(starts, start) : first(starts, end)] for start, end in ranges]
 
 
 def _pieces(r: CT_R, text: str, cuts: list[int]) -> list[tuple[CT_R, int]]:
@@ -240,6 +243,7 @@ def _set_text(r: CT_R, text: str) -> None:
         return
     t = children[0]
     t.text = text
-    t.attrib.pop(_SPACE, None)
+    if _SPACE in t.attrib:
+        del t.attrib[_SPACE]
     if len(text.strip()) < len(text):
         t.set(_SPACE, "preserve")

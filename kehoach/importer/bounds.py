@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from kehoach.check.files import W
+from kehoach.document.wordxml import W
 from kehoach.errors import PlanError, Problem
 from kehoach.vn import numbers as vnformat
 

@@ -58,8 +58,8 @@ class Ids(set[str]):
             super().add(ident)
             self._count(ident, +1)
 
-    def discard(self, ident: str) -> None:
-        if ident in self:
+    def discard(self, ident: object) -> None:
+        if isinstance(ident, str) and ident in self:
             super().discard(ident)
             self._count(ident, -1)
             self.tried.clear()  # a freed number is given again, as before

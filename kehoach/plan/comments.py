@@ -7,8 +7,8 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from kehoach.plan import yamlsource
-from kehoach.plan.yamlsource import Path_
+from kehoach.source import yamlsource
+from kehoach.source.yamlsource import Path_
 
 REVIEW = "XEM LẠI"
 
@@ -63,13 +63,13 @@ def every_comment(text: str, file: str) -> tuple[dict[Path_, list[str]], list[st
     last: Path_ | None = None
     for row, line in enumerate(lines):
         at = _comment_at(line, starts[row], inside)
-        path = on_line.get(row)
+        here = on_line.get(row)
         if at is not None and not line[:at].strip():
             waiting.append(line[at:].lstrip("#").strip())
             continue
-        if path is not None:
-            found.setdefault(path, []).extend(waiting)
-            waiting, last = [], path
+        if here is not None:
+            found.setdefault(here, []).extend(waiting)
+            waiting, last = [], here
         if at is not None and last is not None:
             found.setdefault(last, []).append(line[at:].lstrip("#").strip())
     return {path: block for path, block in found.items() if block}, waiting
@@ -102,6 +102,7 @@ def by_element(data: dict[str, Any], found: dict[Path_, list[str]]) -> dict[str,
             lines = lines[len(lines) - lines[::-1].index(""):] if "" in lines else lines
             keyed.setdefault("", []).extend(lines)
             continue
+        node: Any
         key, node = str(path[0]), data
         for depth, part in enumerate(path):
             node = node[part]

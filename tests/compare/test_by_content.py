@@ -19,9 +19,9 @@ from revisions import document, paragraphs, settle
 from kehoach.cli import main
 from kehoach.compare.align import align
 from kehoach.compare.changes import compare
-from kehoach.compare.sides import load_side
 from kehoach.plan.loader import load_plan
 from kehoach.plan.walk import walk
+from kehoach.stages.compare import load_side
 
 SEED = ROOT.parent / "shared" / "seed" / "ke_hoach_nq42_phung_hiep_du_thao.txt"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
