@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from kehoach.plan.loader import load_plan
 from kehoach.rules.levels import last_day, load_levels
-from kehoach.rules.profile_dates import profile_for, profile_on
+from kehoach.rules.profile_dates import profile_on
 
 CAN_THO = ROOT / "plans" / "can_tho_42.yaml"
 
@@ -82,7 +82,7 @@ def test_a_year_alone_is_one_day_for_every_rule(year):
     header = plan.van_ban.model_copy(update={"ngay": year})
     plan = plan.model_copy(update={"van_ban": header, "ho_so": None})  # by its date
     assert header.day == last_day(year) == dt.date(year, 12, 31)
-    assert profile_for(plan) == profile_on(dt.date(year, 12, 31))
+    assert plan.profile_id() == profile_on(dt.date(year, 12, 31))
     levels = load_levels()
     assert levels.below("thanh_pho", header.day) == levels.below(
         "thanh_pho", dt.date(year, 12, 31))
