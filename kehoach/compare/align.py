@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from kehoach.compare import describe as say
-from kehoach.compare import words
+from kehoach.compare import sequence, words
 from kehoach.plan.walk import Node
 
 THRESHOLD = 0.6
@@ -163,8 +162,7 @@ class _Aligner:
         """Equal texts in order, then (`loose`) the alike ones in each stretch between."""
         if not olds or not news:
             return
-        keys = SequenceMatcher(None, [o.key for o in olds], [n.key for n in news], autojunk=False)
-        for tag, i1, i2, j1, j2 in keys.get_opcodes():
+        for tag, i1, i2, j1, j2 in sequence.opcodes([o.key for o in olds], [n.key for n in news]):
             if tag == "equal":
                 for o, n in zip(olds[i1:i2], news[j1:j2], strict=True):
                     self._pair(o, n, 1.0)

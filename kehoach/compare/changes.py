@@ -5,13 +5,13 @@ texts; labels (I., 1.) are computed from order, so they are never compared."""
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
 from kehoach.compare import describe as say
+from kehoach.compare import sequence
 from kehoach.compare.align import align
 from kehoach.compare.words import describe as describe_words
 from kehoach.compare.words import word_changes
@@ -113,8 +113,7 @@ def _header(old: Plan, new: Plan, include_id: bool) -> list[Change]:
                 shown = f"{_header_value(key, before)} → {_header_value(key, after)}"
                 label = say.field(key)
                 out.append(Change("van_ban", name, f"{label}: {shown}", key, before, after))
-    lines = difflib.SequenceMatcher(None, old.noi_nhan, new.noi_nhan, autojunk=False)
-    for tag, i1, i2, j1, j2 in lines.get_opcodes():
+    for tag, i1, i2, j1, j2 in sequence.opcodes(old.noi_nhan, new.noi_nhan):
         for line in old.noi_nhan[i1:i2] if tag != "equal" else []:
             out.append(Change("van_ban", "noi_nhan", f"bỏ nơi nhận “{line}”", "noi_nhan", line))
         for line in new.noi_nhan[j1:j2] if tag != "equal" else []:
@@ -200,8 +199,8 @@ def _moved(a: _Side, b: _Side, mapping: dict[str, str]) -> set[str]:
             stayed.setdefault(b.place(node), []).append(node.id)
     for ids in stayed.values():
         old_order = sorted(ids, key=lambda i: a.index[back[i]])
-        matcher = difflib.SequenceMatcher(None, old_order, ids, autojunk=False)
-        kept = {i for m in matcher.get_matching_blocks() for i in ids[m.b : m.b + m.size]}
+        kept = {i for tag, _, _, j1, j2 in sequence.opcodes(old_order, ids) if tag == "equal"
+                for i in ids[j1:j2]}
         out.update(set(ids) - kept)
     return out
 

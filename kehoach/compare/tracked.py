@@ -11,11 +11,11 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 from typing import Any
 
 from lxml import etree
 
+from kehoach.compare import sequence
 from kehoach.compare.align import BUDGET, WINDOW
 from kehoach.compare.paragraphs import element_ids, style, text
 from kehoach.compare.runs import Marks, edited, mark_paragraph, same_text, unmark_paragraph, whole
@@ -149,7 +149,7 @@ def _join_before_tables(pairs: list[tuple]) -> list[tuple]:
 def _aligned(old: list[Element], new: list[Element], ctx: _Context) -> Iterator[tuple]:
     """Pairs `(old, new)`, `(old, None)` (deleted), `(None, new)` (inserted), in order."""
     keys = (_keys(old, ctx.old_ids), _keys(new, ctx.new_ids))
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, *keys, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in sequence.opcodes(*keys):
         if tag == "equal":
             yield from zip(old[i1:i2], new[j1:j2], strict=True)
         else:
@@ -162,8 +162,7 @@ def _same_text_first(old: list[Element], new: list[Element], ctx: _Context) -> I
     def seen(blocks: list[Element]) -> list[tuple]:
         return [(b.tag, style(b), text(b)) if b.tag == w("p") else (b.tag,) for b in blocks]
 
-    matcher = SequenceMatcher(None, seen(old), seen(new), autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in sequence.opcodes(seen(old), seen(new)):
         if tag == "equal":
             yield from zip(old[i1:i2], new[j1:j2], strict=True)
         else:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 
+from kehoach.compare import sequence
+
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]+")
 
-Opcode = tuple[str, int, int, int, int]
+Opcode = sequence.Opcode
 
 
 def tokens(text: str) -> list[str]:
@@ -17,9 +18,9 @@ def tokens(text: str) -> list[str]:
 
 
 def opcodes(old: list[str], new: list[str]) -> list[Opcode]:
-    """difflib's opcodes, with a change, a lone space, a change made one change: "sâu
+    """The sequence diff's opcodes, with a change, a lone space, a change made one change: "sâu
     rộng" → "thường xuyên" reads as one replacement, not two."""
-    raw = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    raw = sequence.opcodes(old, new)
     out: list[Opcode] = []
     for op in raw:
         if (
