@@ -76,13 +76,19 @@ def read_base(plan_path: Path, parent: Plan, unit: str, ours: Plan) -> Plan:
     """The unit's base, verified: of this unit, drafted from this upper plan, as derive
     wrote it, and the draft the unit's plan started from; else the cause, in Vietnamese."""
     path = base_path(plan_path)
+    if path.exists() and not path.is_file():
+        raise _refused(plan_path, f"bản gốc {path.name} là một thư mục, không phải tệp")
     if not path.is_file():
         raise _refused(plan_path, (
             f"không có bản gốc {path.name} (tệp ẩn derive ghi cạnh kế hoạch của xã khi soạn, "
             "để biết xã đã sửa gì): có thể tệp đã bị xóa, không được chép theo khi chép thư "
             "mục, hoặc kế hoạch được soạn bằng kehoach cũ chưa lưu bản gốc"
         ))
-    text = yamlsource.read_text(path)
+    try:
+        text = yamlsource.read_text(path)
+    except KehoachError as error:
+        causes = "; ".join(p.message for p in error.problems)
+        raise _refused(plan_path, f"bản gốc {path.name} không đọc được ({causes})") from None
     found, body = _parts(text)
     if found is None:
         cause = _legacy(text, path, parent, unit)

@@ -89,14 +89,17 @@ def read(path: Path, parent: Plan, loaded: LoadedRegistry) -> dict[str, dict[str
     def refuse(cell: Any, message: str) -> None:
         problems.append(Problem(where, message, field=f"{SHEET}!{cell.coordinate}"))
 
+    refused_heads = set()
     for cell in rows[0]:
         refused = view.refusal(cell, sight=False)
         if refused:
             refuse(cell, refused)
-    columns = _unit_columns(tuple(c.value for c in rows[0]), loaded, where, problems)
+            refused_heads.add(cell.column)  # said once: its title is not matched too
+    titles = tuple(None if c.column in refused_heads else c.value for c in rows[0])
+    columns = _unit_columns(titles, loaded, where, problems)
     indicators = _reaching(parent, loaded)
-    headless = [c for c, cell in enumerate(rows[0], start=1)
-                if c >= FIRST_UNIT and cell.value in (None, "")]
+    headless = [c for c, title in enumerate(titles, start=1)
+                if c >= FIRST_UNIT and title in (None, "") and c not in refused_heads]
     values: dict[str, dict[str, float]] = {unit: {} for unit in columns.values()}
     seen: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):

@@ -87,7 +87,7 @@ class SheetView:
         if is_formula(cell):
             formula = shown(_short(str(cell.value)))
             return (
-                f"ô chứa công thức '{formula}', không phải giá trị đã gõ: gõ thẳng con số "
+                f"ô chứa công thức '{formula}', không phải giá trị đã gõ: gõ thẳng giá trị "
                 "(hoặc Dán đặc biệt → Giá trị)"
             )
         if sight and cell.value not in (None, ""):

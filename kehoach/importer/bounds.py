@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from kehoach.document.wordxml import W
+from kehoach.document.wordxml import MAX_PART, W
 from kehoach.errors import PlanError, Problem
 from kehoach.vn import numbers as vnformat
 
@@ -31,6 +31,8 @@ def paragraphs_within(path: Path, package: zipfile.ZipFile, limit: int) -> None:
         info = package.getinfo("word/document.xml")
     except KeyError:
         return
+    if info.file_size > MAX_PART:
+        return  # the reader refuses it by its size, without reading it
     count = 0
     try:
         with package.open(info) as stream:
