@@ -123,13 +123,6 @@ def xml_part(path: Path, package, name: str, *, required: bool = False):
         raise Unreadable(f"{path}: {name}: XML hỏng ({exc})") from None
 
 
-def docx_paragraphs(path: Path):
-    """The body's paragraphs in order (tables included), as lxml elements."""
-    with open_docx(path) as package:
-        body = xml_part(path, package, "word/document.xml", required=True)
-    return list(body.iter(f"{{{W}}}p"))
-
-
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -150,9 +143,18 @@ def where_paragraph(number: int, text: str) -> str:
 
 
 def docx_segments(path: Path) -> list[Segment]:
+    """Every paragraph with text, with the label Word's automatic numbering shows before
+    it (`2.` of `2. Yêu cầu` may be Word's, not typed)."""
+    from kehoach.check.numbering import Numbering
+
+    with open_docx(path) as package:
+        body = xml_part(path, package, "word/document.xml", required=True)
+        numbering = Numbering(package, xml_part(path, package, "word/styles.xml"))
     out = []
-    for i, p in enumerate(docx_paragraphs(path), start=1):
+    for i, p in enumerate(body.iter(f"{{{W}}}p"), start=1):
         text = paragraph_text(p)
+        label = numbering.label(p)
         if text.strip():
+            text = f"{label} {text}" if label else text
             out.append(Segment(where_paragraph(i, text), text, i))
     return out

@@ -15,10 +15,10 @@ from pathlib import Path
 from lxml import etree
 
 from kehoach.check.files import W, paragraph_text, xml_part
+from kehoach.check.numbering import Numbering
 from kehoach.errors import PlanError, Problem
 from kehoach.importer.ledger import default_profile
 from kehoach.vn import closing
-from kehoach.vn.labels import roman
 
 Row = list[str]
 """A table row: its cells' text."""
@@ -92,85 +92,6 @@ def _refuse_legacy(path: Path, text: str) -> None:
         raise _legacy(path, "VNI")
 
 
-class _Numbering:
-    """Word's automatic numbering: the label each numbered paragraph shows."""
-
-    def __init__(self, package: zipfile.ZipFile, styles: etree._Element | None) -> None:
-        self.levels: dict[str, dict[int, dict]] = {}
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        self.style_num: dict[str, tuple[str, int]] = {}
-        root = xml_part(Path(str(package.filename)), package, "word/numbering.xml")
-        if root is not None:
-            for abstract in root.iter(f"{{{W}}}abstractNum"):
-                levels = {}
-                for lvl in abstract.iter(f"{{{W}}}lvl"):
-                    levels[int(lvl.get(f"{{{W}}}ilvl"))] = {
-                        "start": int(_val(lvl, "start") or 1),
-                        "fmt": _val(lvl, "numFmt") or "decimal",
-                        "text": _val(lvl, "lvlText") or "",
-                    }
-                self.levels[abstract.get(f"{{{W}}}abstractNumId")] = levels
-            for num in root.iter(f"{{{W}}}num"):
-                overrides = {
-                    int(o.get(f"{{{W}}}ilvl")): int(_val(o, "startOverride"))
-                    for o in num.iter(f"{{{W}}}lvlOverride")
-                    if _val(o, "startOverride") is not None
-                }
-                self.nums[num.get(f"{{{W}}}numId")] = (_val(num, "abstractNumId"), overrides)
-        if styles is not None:
-            for style in styles.iter(f"{{{W}}}style"):
-                num = style.find(f"{{{W}}}pPr/{{{W}}}numPr")
-                if num is not None and _val(num, "numId"):
-                    self.style_num[style.get(f"{{{W}}}styleId")] = (
-                        _val(num, "numId"),
-                        int(_val(num, "ilvl") or 0),
-                    )
-
-    def label(self, paragraph) -> str:
-        ppr = paragraph.find(f"{{{W}}}pPr")
-        num = ppr.find(f"{{{W}}}numPr") if ppr is not None else None
-        style = ppr.find(f"{{{W}}}pStyle") if ppr is not None else None
-        if num is not None and _val(num, "numId"):
-            num_id, level = _val(num, "numId"), int(_val(num, "ilvl") or 0)
-        elif style is not None and style.get(f"{{{W}}}val") in self.style_num:
-            num_id, level = self.style_num[style.get(f"{{{W}}}val")]
-        else:
-            return ""
-        if num_id == "0" or num_id not in self.nums:
-            return ""
-        abstract, overrides = self.nums[num_id]
-        levels = self.levels.get(abstract, {})
-        counters = self.counters.setdefault(num_id, {})
-        start = overrides.get(level, levels.get(level, {}).get("start", 1))
-        counters[level] = counters[level] + 1 if level in counters else start
-        for deeper in [k for k in counters if k > level]:
-            del counters[deeper]  # a new item restarts the levels below it
-        text = levels.get(level, {}).get("text", "")
-        for i in range(level + 1):
-            fmt = levels.get(i, {}).get("fmt", "decimal")
-            value = counters.get(i, levels.get(i, {}).get("start", 1))
-            text = text.replace(f"%{i + 1}", _format(value, fmt))
-        return text if levels.get(level, {}).get("fmt") != "bullet" else "-"
-
-
-def _val(node, tag: str) -> str | None:
-    child = node.find(f"{{{W}}}{tag}")
-    return child.get(f"{{{W}}}val") if child is not None else None
-
-
-def _format(value: int, fmt: str) -> str:
-    if fmt == "upperRoman":
-        return roman(value)
-    if fmt == "lowerRoman":
-        return roman(value).lower()
-    if fmt == "lowerLetter":
-        return chr(ord("a") + value - 1)
-    if fmt == "upperLetter":
-        return chr(ord("A") + value - 1)
-    return str(value)
-
-
 def read_docx(path: Path) -> Source:
     try:
         package = zipfile.ZipFile(path)
@@ -181,12 +102,7 @@ def read_docx(path: Path) -> Source:
         if document is None:
             raise PlanError([Problem(str(path), "không phải tệp DOCX (thiếu word/document.xml)")])
         styles = xml_part(path, package, "word/styles.xml")
-        try:
-            numbering = _Numbering(package, styles)
-        except (TypeError, ValueError):
-            raise PlanError(
-                [Problem(str(path), "word/numbering.xml: đánh số tự động không đọc được")]
-            ) from None
+        numbering = Numbering(package, styles)
     body = document.find(f"{{{W}}}body")
     if body is None:
         raise PlanError([Problem(str(path), "word/document.xml: thiếu thân văn bản <w:body>")])
@@ -197,7 +113,7 @@ def read_docx(path: Path) -> Source:
     return _lines(path, body, numbering)
 
 
-def _lines(path: Path, body: etree._Element, numbering: _Numbering) -> Source:
+def _lines(path: Path, body: etree._Element, numbering: Numbering) -> Source:
     profile = default_profile()
     source = Source(tracked=body.find(f".//{{{W}}}ins") is not None)
     tables = body.findall(f"{{{W}}}tbl")

@@ -25,6 +25,19 @@ def day_month(day: int, month: int, rule: DateLine) -> tuple[str, str]:
     return pad(day, rule.so_0_ngay_toi), pad(month, rule.so_0_thang_toi)
 
 
+def padding_rule(rule: DateLine) -> str:
+    """The profile's padding in words, for a finding: `ngày 1–9 và tháng 1–2 có số 0 ở
+    trước, ngày và tháng khác thì không`."""
+    parts = [
+        f"{name} 1–{top}" if top > 1 else f"{name} 1"
+        for name, top in (("ngày", rule.so_0_ngay_toi), ("tháng", rule.so_0_thang_toi))
+        if top >= 1
+    ]
+    if not parts:
+        return "ngày và tháng không thêm số 0"
+    return " và ".join(parts) + " có số 0 ở trước, ngày và tháng khác thì không"
+
+
 def date_line(place: str, when: dt.date | int, rule: DateLine) -> str:
     """`Phụng Hiệp, ngày 05 tháng 02 năm 2024`; a year alone leaves day and month blank."""
     if isinstance(when, int):
