@@ -9,14 +9,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from kehoach.check.effective import Formats, w
+from kehoach.check.effective import Formats, points, w
 from kehoach.check.files import Unreadable, open_docx, paragraph_text, where_paragraph, xml_part
 from kehoach.check.findings import Collector
 from kehoach.rules.data import type_codes
-from kehoach.rules.profile import Profile, load_profile
+from kehoach.rules.profile import Profile, Text, load_profile
 from kehoach.vn import closing, dates, docnumber
+from kehoach.vn.numbers import number
 
-TWIPS_PER_MM = 1440 / 25.4
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
@@ -45,8 +45,20 @@ class _Doc:
         return xml_part(self.path, self.package, name)
 
 
-def _mm(twips: str | None) -> float:
-    return int(twips or 0) / TWIPS_PER_MM
+def _mm(twips: str | None) -> float | None:
+    """A page measure in mm (twips, or a length with its unit); None when unreadable."""
+    found = points(twips, 20)
+    return None if found is None else found * 25.4 / 72
+
+
+def _size(size: float) -> str:
+    """A font size as the findings write it: `14`, `10,5`."""
+    return number(size)
+
+
+def _sizes(rule: Text) -> str:
+    low, high = rule.co_cho_phep or (rule.co, rule.co)
+    return f"cỡ {_size(low)}" if low == high else f"cỡ {_size(low)}–{_size(high)}"
 
 
 def check_layout(path: Path, out: Collector, profile_name: str) -> None:
@@ -84,6 +96,9 @@ def _page(doc: _Doc, out: Collector, p: Profile) -> None:
         if size is None or margins is None:
             continue
         width, height = _mm(size.get(w("w"))), _mm(size.get(w("h")))
+        if width is None or height is None:
+            out.add(where, "kho-giay", "khổ giấy không đọc được (w:pgSz hỏng)", "A4")
+            continue
         landscape = width > height
         if sorted([round(width), round(height)]) != sorted(
             [round(p.trang.rong_mm), round(p.trang.cao_mm)]
@@ -102,11 +117,13 @@ def _page(doc: _Doc, out: Collector, p: Profile) -> None:
             "right": rule.le_phai_mm,
         }
         names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
-        wrong = [
-            f"{names[k]} {_mm(margins.get(w(k))):.0f} mm (cần {v:.0f})"
-            for k, v in expected.items()
-            if abs(_mm(margins.get(w(k))) - v) > 0.6
-        ]
+        wrong = []
+        for side, want in expected.items():
+            found = _mm(margins.get(w(side)))
+            if found is None:
+                wrong.append(f"{names[side]} không đọc được (cần {want:.0f})")
+            elif abs(found - want) > 0.6:
+                wrong.append(f"{names[side]} {found:.0f} mm (cần {want:.0f})")
         if wrong:
             out.add(
                 where,
@@ -116,13 +133,21 @@ def _page(doc: _Doc, out: Collector, p: Profile) -> None:
             )
 
 
+_FACES = re.compile(r"(?:\s+(?:Bold|Italic|Regular|Bold Italic|BoldItalic))+$")
+
+
+def _family(font: str) -> str:
+    """`Times New Roman Bold` (a face name some files write) is `Times New Roman`."""
+    return _FACES.sub("", font.strip())
+
+
 def _fonts(doc: _Doc, out: Collector, p: Profile) -> None:
     for paragraph in doc.paragraphs:
         for run in paragraph.iter(w("r")):
             if not "".join(t.text or "" for t in run.iter(w("t"))).strip():
                 continue
             font = doc.formats.run(paragraph, run).font
-            if font and font != p.phong_chu:
+            if font and _family(font) != p.phong_chu:
                 out.add(doc.where(paragraph), "phong-chu", f"phông chữ {font}", p.phong_chu)
                 break
 
@@ -152,29 +177,46 @@ def _header(doc: _Doc, table, out: Collector, p: Profile) -> None:
     _date_line(doc, right, out, p)
 
 
+def _emphasis(rule: Text) -> str:
+    return ", ".join(
+        x for x in (_sizes(rule), "đậm" if rule.dam else "", "nghiêng" if rule.nghieng else "") if x
+    )
+
+
+def _styled(fmt, rule: Text) -> bool:
+    """Size within the profile's sizes, bold and italic as the profile says (an element the
+    profile does not bolden may still be bold: only a required emphasis is checked)."""
+    sized = fmt.size is None or rule.allows(fmt.size)
+    return sized and (fmt.bold or not rule.dam) and (fmt.italic or not rule.nghieng)
+
+
 def _motto(doc: _Doc, table, cell: list, right: list, out: Collector, p: Profile) -> None:
-    """ĐẢNG CỘNG SẢN VIỆT NAM: its size, bold, and the line drawn under it."""
+    """ĐẢNG CỘNG SẢN VIỆT NAM: its size, bold, and the line drawn under it — a paragraph
+    border, a drawn line, or the words underlined as Word users make it (HD 05 allows it)."""
     f = doc.formats
     motto = next(((q, t) for q, t in right if t == p.tieu_de.chu), None)
     if motto is None:
         out.add("đầu văn bản", "tieu-de", f"thiếu tiêu đề '{p.tieu_de.chu}'")
-    else:
-        q = motto[0]
-        fmt = f.run(q, q.find(w("r")))
-        if fmt.size != p.tieu_de.co or not fmt.bold:
-            out.add(
-                doc.where(q),
-                "tieu-de",
-                f"tiêu đề cỡ {fmt.size or '?'}{', đậm' if fmt.bold else ', không đậm'}",
-                f"cỡ {p.tieu_de.co:g}, đậm",
-            )
-        following = cell[cell.index(q) + 1 :]
-        ruled = f.has_border(q, "bottom") or any(f.has_border(n, "top") for n in following[:1])
-        drawn = any(table.iter(f"{{{'urn:schemas-microsoft-com:vml'}}}line")) or any(
-            e.tag.endswith("}cxnSp") or e.tag.endswith("}wsp") for e in table.iter()
-        )
-        if not (ruled or drawn):
-            out.add(doc.where(q), "tieu-de", "thiếu đường kẻ dưới tiêu đề", "kẻ một đường liền")
+        return
+    q = motto[0]
+    fmt = f.run(q, q.find(w("r")))
+    if fmt.size is None or not _styled(fmt, p.tieu_de):
+        found = f"cỡ {_size(fmt.size) if fmt.size else '?'}" + (", đậm" if fmt.bold else "")
+        out.add(doc.where(q), "tieu-de", f"tiêu đề {found}", _emphasis(p.tieu_de))
+    following = cell[cell.index(q) + 1 :]
+    ruled = f.has_border(q, "bottom") or any(f.has_border(n, "top") for n in following[:1])
+    drawn = any(
+        isinstance(e.tag, str)
+        and (e.tag.endswith("}line") or e.tag.endswith("}cxnSp") or e.tag.endswith("}wsp"))
+        for e in table.iter()
+    )
+    underlined = all(
+        f.run(q, r).underline
+        for r in q.iter(w("r"))
+        if "".join(t.text or "" for t in r.iter(w("t"))).strip()
+    )
+    if not (ruled or drawn or underlined):
+        out.add(doc.where(q), "tieu-de", "thiếu đường kẻ dưới tiêu đề", "kẻ một đường liền")
 
 
 def _issuer(doc: _Doc, first, left: list, out: Collector, p: Profile) -> None:
@@ -193,17 +235,17 @@ def _issuer(doc: _Doc, first, left: list, out: Collector, p: Profile) -> None:
     if before:
         issuer_p, issuer = before[-1]
         fmt = f.run(issuer_p, issuer_p.find(w("r")))
-        if not fmt.bold or issuer != issuer.upper():
+        if (p.co_quan.dam and not fmt.bold) or issuer != issuer.upper():
             out.add(
                 doc.where(issuer_p),
                 "co-quan",
-                "tên cơ quan ban hành phải in hoa, đậm",
+                f"tên cơ quan ban hành phải in hoa{', đậm' if p.co_quan.dam else ''}",
                 issuer.upper(),
             )
         if len(before) > 1:
             upper_p, _upper = before[0]
             fmt = f.run(upper_p, upper_p.find(w("r")))
-            if fmt.bold:
+            if fmt.bold and not p.cap_tren.dam:
                 out.add(
                     doc.where(upper_p), "cap-tren", "tên cấp ủy cấp trên không in đậm", "bỏ đậm"
                 )
@@ -234,7 +276,7 @@ def _date_line(doc: _Doc, right: list, out: Collector, p: Profile) -> None:
         out.add("đầu văn bản", "dia-danh-ngay", "thiếu dòng địa danh, ngày tháng")
         return
     q, found = date
-    if not doc.formats.run(q, q.find(w("r"))).italic:
+    if p.dia_danh_ngay.nghieng and not doc.formats.run(q, q.find(w("r"))).italic:
         out.add(
             doc.where(q),
             "dia-danh-ngay",
@@ -246,7 +288,7 @@ def _date_line(doc: _Doc, right: list, out: Collector, p: Profile) -> None:
         out.add(
             doc.where(q),
             "dia-danh-ngay",
-            "ngày tháng sai cách thêm số 0",
+            f"ngày tháng sai cách thêm số 0 ({dates.padding_rule(p.dia_danh_ngay)})",
             f"ngày {good[0]} tháng {good[1]}",
         )
 
@@ -265,45 +307,70 @@ def _title_and_body(doc: _Doc, out: Collector, p: Profile) -> None:
     f = doc.formats
     q, _t = paragraphs[title]
     fmt = f.run(q, q.find(w("r")))
-    if not fmt.bold or not fmt.size or not 15 <= fmt.size <= 16 or f.alignment(q) != "center":
-        out.add(doc.where(q), "ten-loai", "tên loại văn bản phải in đậm, cỡ 15–16, căn giữa")
+    if fmt.size is None or not _styled(fmt, p.ten_loai) or f.alignment(q) != "center":
+        found = f"cỡ {_size(fmt.size) if fmt.size else '?'}" + (", đậm" if fmt.bold else "")
+        out.add(
+            doc.where(q),
+            "ten-loai",
+            f"tên loại văn bản {found}, căn {_ALIGN.get(f.alignment(q), f.alignment(q))}",
+            f"{_emphasis(p.ten_loai)}, căn giữa",
+        )
     if title + 1 < len(paragraphs):
         q, _t = paragraphs[title + 1]
         fmt = f.run(q, q.find(w("r")))
-        if not fmt.bold or f.alignment(q) != "center":
-            out.add(doc.where(q), "trich-yeu", "trích yếu phải in đậm, căn giữa")
+        if not _styled(fmt, p.trich_yeu) or f.alignment(q) != "center":
+            out.add(
+                doc.where(q),
+                "trich-yeu",
+                f"trích yếu phải {_emphasis(p.trich_yeu)}, căn giữa",
+                f"{_emphasis(p.trich_yeu)}, căn giữa",
+            )
     separator = next((i for i, (_q, t) in enumerate(paragraphs) if set(t) == {"-"}), title + 1)
     for q, t in paragraphs[separator + 1 :]:
         fmt = f.run(q, q.find(w("r")))
-        if fmt.size is not None and abs(fmt.size - p.than.co) > 1:
-            out.add(doc.where(q), "than-van-ban", f"chữ cỡ {fmt.size:g}", f"cỡ {p.than.co:g}")
+        if fmt.size is not None and not p.than.allows(fmt.size):
+            out.add(doc.where(q), "than-van-ban", f"chữ cỡ {_size(fmt.size)}", _sizes(p.than))
         elif len(t) > 120 and f.alignment(q) not in ("both", "distribute"):
             out.add(
                 doc.where(q), "than-van-ban", "đoạn văn không căn đều hai bên", "căn đều hai bên"
             )
 
 
+_ALIGN = {
+    "left": "trái",
+    "start": "trái",
+    "right": "phải",
+    "end": "phải",
+    "center": "giữa",
+    "both": "đều",
+    "distribute": "đều",
+}
+
+
 def _page_numbers(doc: _Doc, out: Collector) -> None:
-    """Page 1 (the first section) has no number; the pages after it have one."""
+    """Page 1 (the first section) has no number; the pages after it have one, in the
+    middle of the top margin (a page header), not at the foot."""
     sections = list(doc.body.iter(w("sectPr")))
     if not sections:
         return
     first = sections[0]  # page 1 is in the first section
-    refs = {r.get(w("type")): r.get(f"{{{R}}}id") for r in first.findall(w("headerReference"))}
 
-    def numbered(rel_id: str | None) -> bool:
-        part = doc.part(rel_id) if rel_id else None
+    def numbered(kind: str, page: str) -> bool:
+        refs = {r.get(w("type")): r.get(f"{{{R}}}id") for r in first.findall(w(kind))}
+        part = doc.part(refs[page]) if refs.get(page) else None
         if part is None:
             return False
         return bool(re.search(r"\bPAGE\b", etree.tostring(part, encoding="unicode")))
 
     first_page_own = first.find(w("titlePg")) is not None
-    if numbered(refs.get("default")) and not first_page_own:
-        out.add("trang 1", "so-trang", "trang 1 có số trang", "không đánh số trang 1")
-    elif first_page_own and numbered(refs.get("first")):
-        out.add("trang 1", "so-trang", "trang 1 có số trang", "để trống đầu trang của trang 1")
-    if not numbered(refs.get("default")):
-        out.add("trang 2", "so-trang", "không có số trang từ trang 2", "số trang giữa lề trên")
+    page_one = "first" if first_page_own else "default"
+    if numbered("headerReference", page_one) or numbered("footerReference", page_one):
+        fix = "để trống đầu trang của trang 1" if first_page_own else "không đánh số trang 1"
+        out.add("trang 1", "so-trang", "trang 1 có số trang", fix)
+    if not numbered("headerReference", "default"):
+        at_foot = numbered("footerReference", "default")
+        message = "số trang từ trang 2 ở chân trang" if at_foot else "không có số trang từ trang 2"
+        out.add("trang 2", "so-trang", message, "số trang giữa lề trên")
 
 
 def _recipient_endings(doc: _Doc, out: Collector, p: Profile, lines: list) -> None:
@@ -343,13 +410,14 @@ def _signature(doc: _Doc, out: Collector, p: Profile) -> None:
                 out.add(
                     doc.where(q),
                     "noi-nhan",
-                    f"dòng nơi nhận cỡ {size:g}",
-                    f"cỡ {p.noi_nhan.co_dong:g}",
+                    f"dòng nơi nhận cỡ {_size(size)}",
+                    f"cỡ {_size(p.noi_nhan.co_dong)}",
                 )
                 break
     if len(cells) > 1:
         right = _texts(cells[1])
         if right:
             q, t = right[0]
-            if not f.run(q, q.find(w("r"))).bold or t != t.upper():
-                out.add(doc.where(q), "chu-ky", "quyền hạn ký phải in hoa, đậm", t.upper())
+            if (p.chu_ky.dam and not f.run(q, q.find(w("r"))).bold) or t != t.upper():
+                bold = ", đậm" if p.chu_ky.dam else ""
+                out.add(doc.where(q), "chu-ky", f"quyền hạn ký phải in hoa{bold}", t.upper())

@@ -120,7 +120,7 @@ def _heading_styles(doc, p: Profile) -> None:
     paragraph_style(doc, "dau_sao", size=p.dau_sao.co)
     paragraph_style(doc, "so_ky_hieu", size=p.so_ky_hieu.co)
     paragraph_style(doc, "du_thao", size=p.du_thao.co, italic=p.du_thao.nghieng)
-    paragraph_style(doc, "tieu_de", size=p.tieu_de.co, bold=True)
+    paragraph_style(doc, "tieu_de", size=p.tieu_de.co, bold=p.tieu_de.dam)
     rule = paragraph_style(doc, "duong_ke", size=1)
     cell_mm = p.bang_dau.cot_phai_mm - 2 * 1.9  # Word's default cell margins
     side = max((cell_mm - p.tieu_de.duong_ke_mm) / 2, 0)
@@ -160,10 +160,10 @@ def _body_styles(doc, p: Profile) -> None:
 
 def _closing_styles(doc, p: Profile) -> None:
     """The signature, the Nơi nhận block and the page number."""
-    signer = paragraph_style(doc, "quyen_han", size=p.chu_ky.co, bold=True)
+    signer = paragraph_style(doc, "quyen_han", size=p.chu_ky.co, bold=p.chu_ky.dam)
     signer.paragraph_format.space_before = Pt(p.chu_ky.cach_tren_pt)
     paragraph_style(doc, "chuc_vu", size=p.chu_ky.co)
-    name = paragraph_style(doc, "ho_ten", size=p.chu_ky.co, bold=True)
+    name = paragraph_style(doc, "ho_ten", size=p.chu_ky.co, bold=p.chu_ky.dam)
     name.paragraph_format.space_before = Pt(p.chu_ky.dong_trong * p.than.dong_chinh_xac_pt)
     recipients = paragraph_style(
         doc, "noi_nhan", size=p.noi_nhan.co, underline=p.noi_nhan.gach_chan, align=LEFT

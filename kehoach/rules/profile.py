@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal
 
-from pydantic import with_config
+from pydantic import model_validator, with_config
 from typing_extensions import TypedDict
 
 from kehoach.errors import KehoachError
@@ -72,6 +72,21 @@ class Text(_Part):
     chu: str = ""
     dam: bool = False
     nghieng: bool = False
+    # The sizes the guideline allows (`[15, 16]`); `co` is the one kehoach renders and the
+    # only one `check` accepts when the profile gives no range.
+    co_cho_phep: tuple[float, float] | None = None
+
+    @model_validator(mode="after")
+    def _renders_an_allowed_size(self) -> Text:
+        low, high = self.co_cho_phep or (self.co, self.co)
+        if not low <= self.co <= high:
+            raise ValueError(f"cỡ {self.co:g} nằm ngoài co_cho_phep [{low:g}, {high:g}]")
+        return self
+
+    def allows(self, size: float) -> bool:
+        """Whether `size` (pt) is one the profile allows for this element."""
+        low, high = self.co_cho_phep or (self.co, self.co)
+        return low <= size <= high
 
 
 class Motto(Text):
@@ -100,8 +115,7 @@ class HeaderTable(_Part):
     lui_trai_mm: float
 
 
-class Body(_Part):
-    co: float
+class Body(Text):
     thut_dau_dong_mm: float
     cach_tren_pt: float
     dong_chinh_xac_pt: float
@@ -119,8 +133,7 @@ class Labels(_Part):
         return self.chu_cai.split()
 
 
-class Signature(_Part):
-    co: float
+class Signature(Text):
     cach_tren_pt: float
     dong_trong: int
     cot_trai_mm: float
