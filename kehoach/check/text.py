@@ -19,7 +19,8 @@ from kehoach.vn import dates, docnumber, labels
 from kehoach.vn.citations import citation
 from kehoach.vn.numbers import number
 
-TOKEN = re.compile(r"\w+", re.UNICODE)
+WORD = re.compile(r"(?<!\w)[^\W\d_]{2,}(?!\w)")
+"""A word of two letters or more: `abc1`, `a_b` and one-letter labels are not words."""
 LIST_LABEL = re.compile(r"^\s*(?:[a-zđ]|\d{1,2})\)\s")  # a) 1) — not a bracket
 SPACE_BEFORE = re.compile(r"(?<=\w) +(?=[,.;:](?:\s|$))")
 INVISIBLE = re.compile(
@@ -27,8 +28,8 @@ INVISIBLE = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 )
 DECLARED = re.compile(r"\(viết tắt là ([^)]+)\)")
-_PART = r"[^\s,;:()]*"
-CODE = re.compile(rf"{_PART}\d{_PART}[/-]{_PART}|{_PART}[/-]{_PART}\d{_PART}")
+_PART = r"[^\s,;:()]"
+CODE = re.compile(rf"(?<!{_PART}){_PART}*(?:\d{_PART}*[/-]|[/-]{_PART}*\d){_PART}*")
 """A document's number and code (`66-QĐ/TW`, `102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN`,
 `Mẫu số 01/HNMT`): a code, not words to spell."""
 _PAIRS = {"“": "”", "(": ")", "[": "]"}
@@ -46,24 +47,40 @@ def double_space(prefix: str) -> re.Pattern[str]:
 def _words(text: str) -> list[str]:
     """The words the spelling rules look at, read in NFC (decomposed marks are the `nfc`
     rule's finding, not typos): no numbers, document codes or one-letter labels."""
-    text = CODE.sub(" ", unicodedata.normalize("NFC", text))
-    return [
-        t for t in TOKEN.findall(text) if len(t) > 1 and not any(c.isdigit() or c == "_" for c in t)
-    ]
+    return WORD.findall(CODE.sub(" ", unicodedata.normalize("NFC", text)))
+
+
+@cache
+def _judge(word: str) -> tuple[bool, str | None]:
+    """(whether the word is unknown, the syllable a Telex slip meant or None). Proper names
+    (a capitalised word Telex does not read: Đắk Lắk, Krông Búk) are known. Cached: a
+    document repeats a few thousand words."""
+    if syllables.is_syllable(word) or syllables.is_foreign(word):
+        return False, None
+    meant = syllables.telex(word)
+    return bool(meant) or not syllables.is_name(word), meant
+
+
+@cache
+def _style(word: str) -> tuple[str, str] | None:
+    """(where the word puts its tone, the syllable with its tone) for hóa/hoá words."""
+    style = syllables.tone_style(word)
+    return (style, syllables.tone_key(word)) if style else None
+
+
+def _unknown(words: list[str]) -> dict[str, str | None]:
+    found = {}
+    for word in words:
+        unknown, meant = _judge(word)
+        if unknown:
+            found[word] = meant
+    return found
 
 
 def unknown_words(text: str) -> dict[str, str | None]:
-    """Words that are not Vietnamese syllables nor known exceptions, each with the
-    syllable a Telex slip meant (or None when it decodes to none); proper names (a
-    capitalised word Telex does not read: Đắk Lắk, Krông Búk) are not unknown."""
-    found = {}
-    for word in _words(text):
-        if syllables.is_syllable(word) or syllables.is_foreign(word):
-            continue
-        meant = syllables.telex(word)
-        if meant or not syllables.is_name(word):
-            found[word] = meant
-    return found
+    """Words that are not Vietnamese syllables nor known exceptions nor names, each with
+    the syllable a Telex slip meant (or None when it decodes to none)."""
+    return _unknown(_words(text))
 
 
 def telex_fixes(text: str) -> dict[str, str]:
@@ -89,11 +106,12 @@ def check_text(segments: list[Segment], out: Collector, profile: str = "hd36-201
 
 
 def _spelling(seg: Segment, out: Collector, styles) -> None:
-    for word in _words(seg.text):
-        style = syllables.tone_style(word)
-        if style:
-            styles[syllables.tone_key(word)].append((style, word, seg.where))
-    for word, meant in unknown_words(seg.text).items():
+    words = _words(seg.text)
+    for word in words:
+        found = _style(word)
+        if found:
+            styles[found[1]].append((found[0], word, seg.where))
+    for word, meant in _unknown(words).items():
         if meant:
             out.add(seg.where, "go-telex", f"'{word}' là chữ gõ Telex chưa thành", meant)
         else:

@@ -14,11 +14,19 @@ from pathlib import Path
 
 from lxml import etree
 
-from kehoach.check.files import W, paragraph_text, xml_part
+from kehoach.check.files import (
+    MAX_PARAGRAPHS,
+    W,
+    decode_text,
+    other_format,
+    paragraph_text,
+    xml_part,
+)
 from kehoach.check.numbering import Numbering
 from kehoach.errors import PlanError, Problem
 from kehoach.importer.ledger import default_profile
 from kehoach.vn import closing
+from kehoach.vn.numbers import number
 
 Row = list[str]
 """A table row: its cells' text."""
@@ -45,15 +53,7 @@ def _refuse_empty_or_binary(path: Path, raw: bytes) -> None:
 
 
 MAX_FILE = 50 * 2**20  # bytes of the file given to import
-MAX_PARAGRAPHS = 300_000
 
-# What a file that is not a DOCX nor text starts with, and what to do about it.
-_OTHER_FORMATS = (
-    (b"%PDF-", "tệp PDF"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "tệp Word 97–2003 (.doc) hoặc Excel cũ"),
-    (b"{\\rtf", "tệp RTF"),
-)
-_SAVE_AS = "; hãy mở bằng Word hoặc LibreOffice, lưu thành .docx rồi nhập lại"
 
 # Characters TCVN3 (ABC) and VNI text shows when read as Windows-1252.
 _TCVN3 = set("¸µ¶·¹¨»¾¼½ÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûü§©®ª«¬")
@@ -69,14 +69,17 @@ def _legacy(path: Path, text: str) -> PlanError:
 
 
 def read_text(path: Path, raw: bytes) -> Source:
-    _refuse_empty_or_binary(path, raw)
     try:
-        text = raw.decode("utf-8-sig")
+        text = decode_text(raw)  # UTF-8, or UTF-16 as Notepad saves "Unicode"
+        raw = text.encode("utf-8")
     except UnicodeDecodeError:
+        text = None
+    _refuse_empty_or_binary(path, raw)
+    if text is None:
         latin = raw.decode("cp1252", errors="replace")
         if sum(c in _TCVN3 for c in latin) > len(latin) / 50:
-            raise _legacy(path, "TCVN3/ABC hoặc VNI") from None
-        raise PlanError([Problem(str(path), "tệp không phải văn bản UTF-8")]) from None
+            raise _legacy(path, "TCVN3/ABC hoặc VNI")
+        raise PlanError([Problem(str(path), "tệp không phải văn bản UTF-8 hoặc UTF-16")])
     _refuse_legacy(path, text)
     return Source(body=text.split("\n"))
 
@@ -108,7 +111,7 @@ def read_docx(path: Path) -> Source:
         raise PlanError([Problem(str(path), "word/document.xml: thiếu thân văn bản <w:body>")])
     if len(body) > MAX_PARAGRAPHS:
         raise PlanError(
-            [Problem(str(path), f"văn bản quá dài để nhập (quá {MAX_PARAGRAPHS:,} đoạn)")]
+            [Problem(str(path), f"văn bản quá dài để nhập (quá {number(MAX_PARAGRAPHS)} đoạn)")]
         )
     return _lines(path, body, numbering)
 
@@ -155,9 +158,10 @@ def read_source(path: Path) -> Source:
     if path.stat().st_size > MAX_FILE:
         raise PlanError([Problem(str(path), f"tệp quá lớn để nhập (quá {MAX_FILE // 2**20} MB)")])
     raw = path.read_bytes()
-    for magic, kind in _OTHER_FORMATS:
-        if raw.startswith(magic):
-            raise PlanError([Problem(str(path), f"đây là {kind}, không nhập được{_SAVE_AS}")])
+    other = other_format(raw)
+    if other is not None:
+        message = f"đây là {other[0]}, không nhập được; hãy {other[1]} rồi nhập lại"
+        raise PlanError([Problem(str(path), message)])
     if raw.startswith(b"PK\x03\x04") or path.suffix.lower() == ".docx":
         return read_docx(path)
     return read_text(path, raw)

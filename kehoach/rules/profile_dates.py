@@ -1,4 +1,5 @@
-"""Which format profile a document follows: the one in force on its date
+"""Which format profile a document follows: among the profiles of its kind of header (the
+Party's `ĐẢNG CỘNG SẢN VIỆT NAM`, the State's Quốc hiệu …), the one in force on its date
 (`kehoach/data/ho_so_theo_ngay.yaml`), unless the plan names one."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from kehoach.errors import KehoachError
 from kehoach.rules.levels import Dated
+from kehoach.rules.profile import load_profile
 from kehoach.rules.source import Data, read, shipped
 
 if TYPE_CHECKING:
@@ -35,11 +37,25 @@ def last_day(when: dt.date | int) -> dt.date:
     return when if isinstance(when, dt.date) else dt.date(when, 12, 31)
 
 
-def profile_on(when: dt.date | int) -> str:
-    """The id of the profile in force on `when` (a year: on its 31 December)."""
+def motto_of(profile_id: str) -> str:
+    """The header line that tells a document of this profile's kind (`ĐẢNG CỘNG SẢN VIỆT
+    NAM`): profiles with the same line are one kind, succeeding each other by date."""
+    return load_profile(profile_id).tieu_de.chu
+
+
+def mottos() -> list[str]:
+    """The header line of each kind of document the profiles know, the default kind (the
+    first profile's: kehoach's own documents) first."""
+    return list(dict.fromkeys(motto_of(entry.id) for entry in load_profile_table().ho_so))
+
+
+def profile_on(when: dt.date | int, motto: str | None = None) -> str:
+    """The id of the profile in force on `when` (a year: on its 31 December) for documents
+    headed by `motto` (by default, the first profile's kind)."""
     day = last_day(when)
+    kind = motto or mottos()[0]
     for entry in load_profile_table().ho_so:
-        if entry.valid_on(day):
+        if motto_of(entry.id) == kind and entry.valid_on(day):
             return entry.id
     raise KehoachError(f"không có hồ sơ thể thức nào có hiệu lực ngày {day:%d/%m/%Y}")
 
