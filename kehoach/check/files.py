@@ -126,7 +126,7 @@ def other_format(raw: bytes) -> tuple[str, str] | None:
         if _ENCRYPTED in raw:
             return (
                 "tệp Word có đặt mật khẩu (đã mã hóa)",
-                "mở bằng Word, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu) rồi lưu lại",
+                "mở bằng Word, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu), lưu lại",
             )
         return "tệp Word 97–2003 (.doc) hoặc Excel cũ", _SAVE_AS
     if raw.startswith(b"%PDF-"):

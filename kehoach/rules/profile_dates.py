@@ -53,9 +53,10 @@ def profile_on(when: dt.date | int, motto: str | None = None) -> str:
     """The id of the profile in force on `when` (a year: on its 31 December) for documents
     headed by `motto` (by default, the first profile's kind)."""
     day = last_day(when)
-    kind = motto or mottos()[0]
-    for entry in load_profile_table().ho_so:
-        if motto_of(entry.id) == kind and entry.valid_on(day):
+    table = load_profile_table().ho_so
+    kind = motto or motto_of(table[0].id)
+    for entry in table:
+        if entry.valid_on(day) and motto_of(entry.id) == kind:
             return entry.id
     raise KehoachError(f"không có hồ sơ thể thức nào có hiệu lực ngày {day:%d/%m/%Y}")
 

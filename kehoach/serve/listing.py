@@ -47,6 +47,10 @@ def entry(path: Path) -> Entry | None:
     from kehoach.plan.units import is_registry
     from kehoach.rules.data import levels
     from kehoach.rules.levels import load_levels
+    from kehoach.rules.profile import load_profile
+    from kehoach.rules.profile_dates import profile_for
+    from kehoach.vn import docnumber
+    from kehoach.vn.dates import short_date
 
     name = name_of(path)
     try:
@@ -67,9 +71,11 @@ def entry(path: Path) -> Entry | None:
                      reason="Còn lỗi: " + reason(error))
     head = plan.van_ban
     level = load_levels().of_body(head.ma_co_quan)
-    number = f"{head.so}-{head.loai}/{head.ma_co_quan}" if head.so else (
+    rule = load_profile(profile_for(plan))  # written as the document writes them
+    number = docnumber.code(head.so, head.loai, head.ma_co_quan, rule.so_ky_hieu) if head.so else (
         f"(chưa cấp số) {head.loai}/{head.ma_co_quan}")
-    date = head.ngay.strftime("%d/%m/%Y") if not isinstance(head.ngay, int) else str(head.ngay)
+    date = (short_date(head.ngay, rule.dia_danh_ngay) if not isinstance(head.ngay, int)
+            else str(head.ngay))
     return Entry(
         name, " ".join(head.trich_yeu.split()), number, date,
         levels().get(level or "", "") or head.co_quan, "dự thảo" if head.du_thao else "ban hành",

@@ -16,11 +16,16 @@ def number_text(number: int, rule: DocNumber) -> str:
     return f"{number:0{rule.do_dai_so}d}"
 
 
+def code(number: int, type_code: str, body_code: str, rule: DocNumber) -> str:
+    """`05-KH/HU`: the number and the codes, without the prefix (a list, a citation)."""
+    return f"{number_text(number, rule)}-{type_code}/{body_code}"
+
+
 def doc_number(number: int | None, type_code: str, body_code: str, rule: DocNumber) -> str:
     """`Số 12-KH/HU`, `Số 05-KH/ĐU`; a draft keeps the number blank: `Số      -KH/HU`."""
     if number is None:
         return f"{rule.tien_to}{rule.cho_trong}-{type_code}/{body_code}"
-    return f"{rule.tien_to} {number_text(number, rule)}-{type_code}/{body_code}"
+    return f"{rule.tien_to} {code(number, type_code, body_code, rule)}"
 
 
 def _pattern(rule: DocNumber) -> re.Pattern[str]:
