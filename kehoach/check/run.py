@@ -13,7 +13,7 @@ from kehoach.check.findings import Collector, Finding, Segment
 from kehoach.plan import yamlsource
 from kehoach.rules.data import type_codes
 from kehoach.rules.profile import load_profile
-from kehoach.rules.profile_dates import load_profile_table, motto_of, mottos, profile_on
+from kehoach.rules.profile_dates import Kind, kind_of_header, load_profile_table, profile_on
 from kehoach.vn import dates
 
 
@@ -62,16 +62,19 @@ def check_file(path: Path, profile: str | None) -> Checked:
 
 
 def _plan_profile(path: Path) -> tuple[str, str]:
-    """The plan's own `ho_so`, else the profile of its `van_ban.ngay`."""
+    """The plan's own `ho_so`, else the profile of its kind (`van_ban.the_thuc`) in force on
+    its `van_ban.ngay`."""
     data = yamlsource.load(files.read_text(path), str(path)).data
     data = data if isinstance(data, dict) else {}
     named, header = data.get("ho_so"), data.get("van_ban")
-    when = _date(header.get("ngay") if isinstance(header, dict) else None)
+    header = header if isinstance(header, dict) else {}
+    when = _date(header.get("ngay"))
+    kind: Kind = "nha_nuoc" if header.get("the_thuc") == "nha_nuoc" else "dang"
     if isinstance(named, str):
         return named, "kế hoạch ghi ho_so"
     if isinstance(when, dt.date | int) and not isinstance(when, bool):
-        return profile_on(when), _by_date(when)
-    return _undated("kế hoạch không có van_ban.ngay")
+        return profile_on(when, kind), _by_date(when) + _KINDS[kind]
+    return _undated("kế hoạch không có van_ban.ngay", kind)
 
 
 def _date(value: object) -> object:
@@ -85,38 +88,20 @@ def _date(value: object) -> object:
 
 
 HEADER_SEGMENTS = 30
-"""How far into a document its header block (title line, issuer, date line) is looked for."""
-
-
-def _fold(text: str) -> str:
-    """Text compared without marks, case or spacing: `CỘNG HOÀ` finds `CỘNG HÒA`."""
-    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return " ".join(bare.upper().replace("Đ", "D").split())
-
-
-def header_motto(segments: list[Segment]) -> str | None:
-    """The title line of the profiles' kinds the document's header carries (the State's
-    Quốc hiệu, the Party's `ĐẢNG CỘNG SẢN VIỆT NAM`), or None when it carries none."""
-    head = [_fold(s.text) for s in segments[:HEADER_SEGMENTS]]
-    for motto in mottos():
-        if any(_fold(motto) in line for line in head):
-            return motto
-    return None
+"""How far into a document its header block (Quốc hiệu, issuer, date line) is looked for."""
+_KINDS: dict[Kind, str] = {"dang": "", "nha_nuoc": ", văn bản có Quốc hiệu: thể thức nhà nước"}
 
 
 def _dated_profile(segments: list[Segment]) -> tuple[str, str]:
-    """The profile of the document's kind (its header's title line) in force on its first
-    date line (`Hòa An, ngày … tháng … năm 2026`)."""
-    motto = header_motto(segments)
-    kind = f", đầu văn bản '{motto}'" if motto and motto != mottos()[0] else ""
+    """The profile of the document's kind (a header holding the Quốc hiệu is a State one)
+    in force on its first date line (`Hòa An, ngày … tháng … năm 2026`)."""
+    kind = kind_of_header(s.text for s in segments[:HEADER_SEGMENTS])
     for segment in segments:
         found = dates.parse_date_line(segment.text)
         if found is not None:
             when = found.date.value()
-            return profile_on(when, motto), _by_date(when) + kind
-    if motto is not None and kind:
-        return _undated("không thấy dòng địa danh, ngày tháng", motto)
-    return _undated("không thấy dòng địa danh, ngày tháng")
+            return profile_on(when, kind), _by_date(when) + _KINDS[kind]
+    return _undated("không thấy dòng địa danh, ngày tháng", kind)
 
 
 def _by_date(when: dt.date | int) -> str:
@@ -125,11 +110,11 @@ def _by_date(when: dt.date | int) -> str:
     return f"theo ngày {when.day}/{when.month}/{when.year}"
 
 
-def _undated(why: str, motto: str | None = None) -> tuple[str, str]:
-    """The first profile of the document's kind (by default, the first of all)."""
-    kind = motto or mottos()[0]
-    first = next(e.id for e in load_profile_table().ho_so if motto_of(e.id) == kind)
-    return first, f"{why}: dùng hồ sơ đầu tiên" + (f" của văn bản có '{kind}'" if motto else "")
+def _undated(why: str, kind: Kind) -> tuple[str, str]:
+    """The first profile of the document's kind."""
+    table = load_profile_table()
+    first = (table.nha_nuoc if kind == "nha_nuoc" else table.ho_so)[0].id
+    return first, f"{why}: dùng hồ sơ đầu tiên{_KINDS[kind]}"
 
 
 def _after_title(segments: list[Segment]) -> list[Segment]:

@@ -31,6 +31,8 @@ from pydantic import (
     AfterValidator,
     Field,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -164,12 +166,26 @@ class Organisation(_Model):
 class Header(_Model):
     """Thể thức đầu văn bản: cơ quan ban hành, số và ký hiệu, địa danh, ngày, trích yếu."""
 
+    the_thuc: Literal["dang", "nha_nuoc"] = Field(
+        "dang",
+        description="Thể thức: 'dang' (văn bản của Đảng, mặc định) hoặc 'nha_nuoc' (Ủy ban nhân "
+        "dân, Hội đồng nhân dân, Mặt trận Tổ quốc …: Quốc hiệu, Tiêu ngữ, 'Số: 16/KH-UBND').",
+    )
+    quoc_hieu: Line | None = Field(
+        None, description="Dòng Quốc hiệu như văn bản gốc in, khi khác hồ sơ (CỘNG HOÀ …)."
+    )
+    tieu_ngu: Line | None = Field(
+        None, description="Dòng Tiêu ngữ như văn bản gốc in, khi khác hồ sơ."
+    )
     cap_tren: Line | None = Field(
         None, description="Cấp ủy cấp trên, in hoa: ĐẢNG BỘ TỈNH HẬU GIANG (cấp tỉnh: bỏ trống)."
     )
     co_quan: Line = Field(description="Cơ quan ban hành, chữ in hoa: HUYỆN ỦY PHỤNG HIỆP.")
-    ma_co_quan: Annotated[str, StringConstraints(pattern=r"^[A-ZĐƯ]{1,10}$")] = Field(
-        description="Mã cơ quan ban hành: HU, ĐU, TU … (mã ngoài danh mục được cảnh báo)."
+    ma_co_quan: Annotated[
+        str, StringConstraints(pattern=r"^[A-ZĐƯ]{1,10}(-[A-ZĐƯ]{1,10}){0,3}$")
+    ] = Field(
+        description="Mã cơ quan ban hành: HU, ĐU, TU … (mã ngoài danh mục được cảnh báo); "
+        "văn bản nhà nước: UBND, MTTQ-BTT …"
     )
     loai: Annotated[str, AfterValidator(_known(type_codes(), "mã loại văn bản"))] = Field(
         description="Mã loại văn bản: KH, BC, CTr …"
@@ -185,7 +201,18 @@ class Header(_Model):
     ngay: dt.date | Annotated[int, Field(ge=1945, le=2100)] = Field(
         description="Ngày ban hành (2024-02-05), hoặc chỉ năm (2024) khi dự thảo."
     )
+    thang: Annotated[int, Field(ge=1, le=12)] | None = Field(
+        None,
+        description="Tháng, khi văn bản để trống ngày mà ghi tháng ('ngày   tháng 01 năm "
+        "2026'): ngay ghi năm, thang ghi tháng.",
+    )
     trich_yeu: Line = Field(description="Trích yếu nội dung, giữ nguyên cách viết.")
+
+    @model_validator(mode="after")
+    def _month_needs_year(self) -> Header:
+        if self.thang is not None and not isinstance(self.ngay, int):
+            raise ValueError("'thang' chỉ dùng khi 'ngay' chỉ ghi năm (ngày để trống)")
+        return self
 
     @property
     def year(self) -> int:
@@ -193,8 +220,9 @@ class Header(_Model):
 
     @property
     def known_body(self) -> bool:
-        """Whether the body code is one the data lists (an unknown one is a warning)."""
-        return self.ma_co_quan in body_codes()
+        """Whether the body code is one the data lists (an unknown one is a warning). A
+        State body's code is its own (ND 30, PL I, II.3.b): never a warning."""
+        return self.the_thuc == "nha_nuoc" or self.ma_co_quan in body_codes()
 
     @property
     def type_name(self) -> str:
@@ -203,23 +231,26 @@ class Header(_Model):
 
     @property
     def day(self) -> dt.date:
-        """The date, or 1 January when a draft knows only the year."""
-        return self.ngay if isinstance(self.ngay, dt.date) else dt.date(self.ngay, 1, 1)
+        """The date, or the first of its month (a blank day), or 1 January when a draft
+        knows only the year."""
+        if isinstance(self.ngay, dt.date):
+            return self.ngay
+        return dt.date(self.ngay, self.thang or 1, 1)
 
 
 class Signature(_Model):
     """Chữ ký: quyền hạn, chức vụ, họ tên (có thể để trống khi dự thảo)."""
 
     quyen_han: str = Field("", description="T/M BAN THƯỜNG VỤ, T/M HUYỆN ỦY …")
-    chuc_vu: str = Field("", description="BÍ THƯ, PHÓ BÍ THƯ …")
+    chuc_vu: str = Field(
+        "", description="BÍ THƯ, PHÓ BÍ THƯ … (nhiều dòng: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)."
+    )
     ghi_chu: str = Field("", description="Dòng giữa chức vụ và họ tên: (đã ký), (Đã ký) …")
     ho_ten: str = Field("", description="Họ và tên người ký.")
+    duoi_ten: str = Field(
+        "", description="Dòng in dưới họ tên: chức vụ khác của người ký (TRƯỞNG BAN …)."
+    )
 
-
-def _filing_last(lines: list[str]) -> list[str]:
-    if not lines[-1].startswith("Lưu"):
-        raise ValueError("dòng cuối của nơi nhận phải là dòng lưu: 'Lưu Văn phòng …'")
-    return lines
 
 
 class Parent(_Model):
@@ -268,12 +299,24 @@ class Plan(_Model):
     )
     ket_luan: Prose | None = Field(None, description="Câu kết sau phần cuối ('Trên đây là …').")
     chu_ky: Signature = Field(default_factory=Signature)
-    noi_nhan: Annotated[list[Line], AfterValidator(_filing_last)] = Field(
+    khong_dong_luu: bool = Field(
+        False,
+        description="Văn bản gốc không có dòng lưu ở cuối nơi nhận: giữ như bản gốc "
+        "(kehoach import ghi khi nhập; kehoach check báo).",
+    )
+    noi_nhan: list[Line] = Field(
         min_length=1, description="Nơi nhận, mỗi dòng một nơi; dòng cuối là 'Lưu …'."
     )
     phu_luc: list[Appendix] = Field(
         default_factory=no_items, description="Các phụ lục sau phần ký."
     )
+
+    @field_validator("noi_nhan")
+    @classmethod
+    def _filing_last(cls, lines: list[str], info: ValidationInfo) -> list[str]:
+        if lines and not lines[-1].startswith("Lưu") and not info.data.get("khong_dong_luu"):
+            raise ValueError("dòng cuối của nơi nhận phải là dòng lưu: 'Lưu Văn phòng …'")
+        return lines
 
     @model_validator(mode="after")
     def _order_names_every_part(self) -> Plan:

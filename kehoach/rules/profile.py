@@ -75,6 +75,7 @@ class Text(_Part):
     # The sizes the guideline allows (`[15, 16]`); `co` is the one kehoach renders and the
     # only one `check` accepts when the profile gives no range.
     co_cho_phep: tuple[float, float] | None = None
+    duong_ke_mm: float = 0  # a solid rule under the line, this long (State header: ND 30)
 
     @model_validator(mode="after")
     def _renders_an_allowed_size(self) -> Text:
@@ -97,6 +98,8 @@ class DocNumber(Text):
     tien_to: str
     cho_trong: str
     do_dai_so: int
+    # What follows the prefix: the Party writes `12-KH/HU`, the State `16/KH-UBND`.
+    mau: str = "{so}-{loai}/{co_quan}"
 
 
 class DateLine(Text):
@@ -138,6 +141,8 @@ class Signature(Text):
     dong_trong: int
     cot_trai_mm: float
     cot_phai_mm: float
+    quyen_han: list[str]  # the signing authorities' marks: T/M, K/T … (State: TM., KT. …)
+    chuc_vu_dam: bool = False
 
 
 class Recipients(Text):
@@ -162,13 +167,22 @@ class Tables(_Part):
 
 
 class Profile(_Part):
-    """One named, versioned set of layout rules (see `kehoach/data/hd36-2018.yaml`)."""
+    """One named, versioned set of layout rules (see `kehoach/data/hd36-2018.yaml`).
+
+    The State profile (`nd30-2020`, Nghị định 30/2020/NĐ-CP) uses the same parts, read its
+    way: `tieu_de` is the Quốc hiệu and `tieu_ngu` the Tiêu ngữ under it (None for the
+    Party), `dau_sao.chu` is empty (no star), rules under the issuer and the trích yếu are
+    `co_quan.duong_ke_mm` and `gach_ngang.duong_ke_mm`, the number is written as
+    `so_ky_hieu.mau` says, and `mau` names the profile's own Kế hoạch template
+    (`ke_hoach_<mau>.docx`; empty: the shared one)."""
 
     id: str
     ten: str
+    mau: str = ""
     trang: Page
     phong_chu: str
     tieu_de: Motto
+    tieu_ngu: Motto | None = None
     cap_tren: Text
     co_quan: Text
     dau_sao: Text

@@ -1,16 +1,17 @@
-"""Which format profile a document follows: among the profiles of its kind of header (the
-Party's `ĐẢNG CỘNG SẢN VIỆT NAM`, the State's Quốc hiệu …), the one in force on its date
-(`kehoach/data/ho_so_theo_ngay.yaml`), unless the plan names one."""
+"""Which format profile a document follows: the one in force on its date
+(`kehoach/data/ho_so_theo_ngay.yaml`), unless the plan names one. A State document
+(Ủy ban nhân dân, Mặt trận …: `van_ban.the_thuc: nha_nuoc`, or a header holding the
+Quốc hiệu) takes the State table's profile (`nd30-2020`), a Party one the Party table's."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from kehoach.errors import KehoachError
 from kehoach.rules.levels import Dated
-from kehoach.rules.profile import load_profile
 from kehoach.rules.source import Data, read, shipped
 
 if TYPE_CHECKING:
@@ -23,8 +24,13 @@ class InForce(Dated):
     id: str
 
 
+Kind = Literal["dang", "nha_nuoc"]
+"""A document's kind of format: the Party's (default) or the State's (Nghị định 30)."""
+
+
 class ProfileTable(Data):
-    ho_so: list[InForce]
+    ho_so: list[InForce]  # the Party's documents
+    nha_nuoc: list[InForce]  # State and Mặt trận documents
 
 
 @cache
@@ -37,30 +43,27 @@ def last_day(when: dt.date | int) -> dt.date:
     return when if isinstance(when, dt.date) else dt.date(when, 12, 31)
 
 
-def motto_of(profile_id: str) -> str:
-    """The header line that tells a document of this profile's kind (`ĐẢNG CỘNG SẢN VIỆT
-    NAM`): profiles with the same line are one kind, succeeding each other by date."""
-    return load_profile(profile_id).tieu_de.chu
-
-
-def mottos() -> list[str]:
-    """The header line of each kind of document the profiles know, the default kind (the
-    first profile's: kehoach's own documents) first."""
-    return list(dict.fromkeys(motto_of(entry.id) for entry in load_profile_table().ho_so))
-
-
-def profile_on(when: dt.date | int, motto: str | None = None) -> str:
-    """The id of the profile in force on `when` (a year: on its 31 December) for documents
-    headed by `motto` (by default, the first profile's kind)."""
+def profile_on(when: dt.date | int, kind: Kind = "dang") -> str:
+    """The id of the profile of `kind` in force on `when` (a year: on its 31 December)."""
     day = last_day(when)
-    table = load_profile_table().ho_so
-    kind = motto or motto_of(table[0].id)
-    for entry in table:
-        if entry.valid_on(day) and motto_of(entry.id) == kind:
+    table = load_profile_table()
+    for entry in table.nha_nuoc if kind == "nha_nuoc" else table.ho_so:
+        if entry.valid_on(day):
             return entry.id
     raise KehoachError(f"không có hồ sơ thể thức nào có hiệu lực ngày {day:%d/%m/%Y}")
 
 
 def profile_for(plan: Plan) -> str:
-    """The profile the plan names (`ho_so:`), else the one of its date."""
-    return plan.ho_so or profile_on(plan.van_ban.ngay)
+    """The profile the plan names (`ho_so:`), else the one of its date and kind."""
+    return plan.ho_so or profile_on(plan.van_ban.ngay, plan.van_ban.the_thuc)
+
+
+def kind_of_header(lines: Iterable[str]) -> Kind:
+    """`nha_nuoc` when a line of a document's header holds the Quốc hiệu of a State
+    profile (however its tone marks are placed: `CỘNG HOÀ …`), else `dang`."""
+    from kehoach.rules.profile import load_profile
+    from kehoach.vn.mottos import holds
+
+    mottos = [load_profile(entry.id).tieu_de.chu for entry in load_profile_table().nha_nuoc]
+    state = any(holds(line, motto) for line in lines for motto in mottos)
+    return "nha_nuoc" if state else "dang"

@@ -72,7 +72,7 @@ def entry(path: Path) -> Entry | None:
     head = plan.van_ban
     level = load_levels().of_body(head.ma_co_quan)
     rule = load_profile(profile_for(plan))  # written as the document writes them
-    number = docnumber.code(head.so, head.loai, head.ma_co_quan, rule.so_ky_hieu) if head.so else (
+    number = docnumber.codes(head.so, head.loai, head.ma_co_quan, rule.so_ky_hieu) if head.so else (
         f"(chưa cấp số) {head.loai}/{head.ma_co_quan}")
     date = (short_date(head.ngay, rule.dia_danh_ngay) if not isinstance(head.ngay, int)
             else str(head.ngay))

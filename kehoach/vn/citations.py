@@ -26,7 +26,7 @@ def cite(
         mark = DRAFT_MARK
         year = when if isinstance(when, int) else when.year
         return f"{kind} số {mark}-{code} ngày {mark}/{mark}/{year}"
-    written = docnumber.code(number, type_code, body_code, profile.so_ky_hieu)
+    written = docnumber.codes(number, type_code, body_code, profile.so_ky_hieu)
     return f"{kind} số {written} ngày {short_date(when, profile.dia_danh_ngay)}"
 
 

@@ -13,8 +13,8 @@ _RECIPIENT = re.compile(r"^-\s*(.+?)[,.;]?$")
 
 
 def is_star(line: str, profile: Profile) -> bool:
-    """The `*` line under the issuing body's name."""
-    return line.strip() == profile.dau_sao.chu
+    """The `*` line under the issuing body's name (a State profile has none)."""
+    return bool(profile.dau_sao.chu) and line.strip() == profile.dau_sao.chu
 
 
 def recipients(lines: list[str], profile: Profile) -> list[str]:

@@ -1,0 +1,34 @@
+"""The header's motto lines as offices type them: `CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM` is
+the profile's `CỘNG HÒA …` (the tone on the other vowel of oa, oe, uy), whatever the case,
+the spacing, the dash (`-`, `–`) or the Unicode form (NFD)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _fold(word: str) -> tuple[str, tuple[str, ...]]:
+    decomposed = unicodedata.normalize("NFD", word.upper())
+    tones = tuple(sorted(c for c in decomposed if c in _TONES))
+    base = "".join(c for c in decomposed if c not in _TONES)
+    return unicodedata.normalize("NFC", base), tones
+
+
+def folded(line: str) -> list[tuple[str, tuple[str, ...]]]:
+    """A line as words without tone placement, case or dash kind."""
+    words = re.sub(r"[-–—]", " - ", line.replace("\u00a0", " ")).split()
+    return [_fold(word) for word in words]
+
+
+def same_line(line: str, motto: str) -> bool:
+    """Whether `line` is `motto` as an office may type it."""
+    return bool(motto.strip()) and folded(line) == folded(motto)
+
+
+def holds(line: str, motto: str) -> bool:
+    """Whether `motto` stands in `line` among other text (two header columns on one line)."""
+    want, have = folded(motto), folded(line)
+    return bool(want) and any(have[i : i + len(want)] == want for i in range(len(have)))
