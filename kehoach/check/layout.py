@@ -14,7 +14,7 @@ from kehoach.check.files import Unreadable, open_docx, paragraph_text, where_par
 from kehoach.check.findings import Collector
 from kehoach.rules.data import type_codes
 from kehoach.rules.profile import Profile, Text, load_profile
-from kehoach.vn import closing, dates, docnumber
+from kehoach.vn import closing, dates, docnumber, mottos
 from kehoach.vn.numbers import number
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -70,7 +70,7 @@ def check_layout(path: Path, out: Collector, profile_name: str) -> None:
         (
             t
             for t in doc.body.iter(w("tbl"))
-            if profile.tieu_de.chu in "".join(paragraph_text(p) for p in t.iter(w("p")))
+            if any(mottos.holds(paragraph_text(q), profile.tieu_de.chu) for q in t.iter(w("p")))
         ),
         None,
     )
@@ -191,47 +191,57 @@ def _styled(fmt, rule: Text) -> bool:
 
 
 def _motto(doc: _Doc, table, cell: list, right: list, out: Collector, p: Profile) -> None:
-    """ĐẢNG CỘNG SẢN VIỆT NAM: its size, bold, and the line drawn under it — a paragraph
+    """The title line (ĐẢNG CỘNG SẢN VIỆT NAM; a State document's Quốc hiệu and the Tiêu ngữ
+    under it): size and bold, and the line drawn under the last of them — a paragraph
     border, a drawn line, or the words underlined as Word users make it (HD 05 allows it)."""
     f = doc.formats
-    motto = next(((q, t) for q, t in right if t == p.tieu_de.chu), None)
-    if motto is None:
-        out.add("đầu văn bản", "tieu-de", f"thiếu tiêu đề '{p.tieu_de.chu}'")
-        return
-    q = motto[0]
-    fmt = f.run(q, q.find(w("r")))
-    if fmt.size is None or not _styled(fmt, p.tieu_de):
-        found = f"cỡ {_size(fmt.size) if fmt.size else '?'}" + (", đậm" if fmt.bold else "")
-        out.add(doc.where(q), "tieu-de", f"tiêu đề {found}", _emphasis(p.tieu_de))
-    following = cell[cell.index(q) + 1 :]
-    ruled = f.has_border(q, "bottom") or any(f.has_border(n, "top") for n in following[:1])
+    last = None
+    for rule in (p.tieu_de, p.tieu_ngu):
+        if rule is None:
+            continue
+        found = next(((q, t) for q, t in right if mottos.holds(t, rule.chu)), None)
+        if found is None:
+            out.add("đầu văn bản", "tieu-de", f"thiếu dòng '{rule.chu}'")
+            return
+        q = found[0]
+        fmt = f.run(q, q.find(w("r")))
+        if fmt.size is None or not _styled(fmt, rule):
+            size = f"cỡ {_size(fmt.size) if fmt.size else '?'}" + (", đậm" if fmt.bold else "")
+            out.add(doc.where(q), "tieu-de", f"dòng '{rule.chu}' {size}", _emphasis(rule))
+        last = q
+    following = cell[cell.index(last) + 1 :]
+    ruled = f.has_border(last, "bottom") or any(f.has_border(n, "top") for n in following[:1])
     drawn = any(
         isinstance(e.tag, str)
         and (e.tag.endswith("}line") or e.tag.endswith("}cxnSp") or e.tag.endswith("}wsp"))
         for e in table.iter()
     )
     underlined = all(
-        f.run(q, r).underline
-        for r in q.iter(w("r"))
+        f.run(last, r).underline
+        for r in last.iter(w("r"))
         if "".join(t.text or "" for t in r.iter(w("t"))).strip()
     )
     if not (ruled or drawn or underlined):
-        out.add(doc.where(q), "tieu-de", "thiếu đường kẻ dưới tiêu đề", "kẻ một đường liền")
+        out.add(doc.where(last), "tieu-de", "thiếu đường kẻ dưới tiêu đề", "kẻ một đường liền")
 
 
 def _issuer(doc: _Doc, first, left: list, out: Collector, p: Profile) -> None:
-    """The `*` line, the issuing body above it (capitals, bold) and the body above that."""
+    """The `*` line (where the profile has one), the issuing body above it and the number
+    line (capitals, bold) and the body above that."""
     f = doc.formats
     star = next((i for i, (_q, t) in enumerate(left) if closing.is_star(t, p)), None)
-    if star is None:
+    number = next(
+        (i for i, (_q, t) in enumerate(left) if docnumber.starts_number_line(t, p.so_ky_hieu)),
+        len(left),
+    )
+    if star is None and p.dau_sao.chu:
         out.add(
             doc.where(first),
             "dau-sao",
             f"thiếu dấu sao ({p.dau_sao.chu}) dưới tên cơ quan ban hành",
             f"thêm dòng '{p.dau_sao.chu}'",
         )
-        star = len(left)
-    before = left[:star]
+    before = left[: min(star if star is not None else len(left), number)]
     if before:
         issuer_p, issuer = before[-1]
         fmt = f.run(issuer_p, issuer_p.find(w("r")))
@@ -326,7 +336,10 @@ def _title_and_body(doc: _Doc, out: Collector, p: Profile) -> None:
                 f"{_emphasis(p.trich_yeu)}, căn giữa",
             )
     separator = next((i for i, (_q, t) in enumerate(paragraphs) if set(t) == {"-"}), title + 1)
+    appendix = p.phu_luc.chu.upper()
     for q, t in paragraphs[separator + 1 :]:
+        if t.upper().startswith(appendix):
+            break  # a phụ lục's forms and tables are laid out their own way
         fmt = f.run(q, q.find(w("r")))
         if fmt.size is not None and not p.than.allows(fmt.size):
             out.add(doc.where(q), "than-van-ban", f"chữ cỡ {_size(fmt.size)}", _sizes(p.than))
@@ -382,6 +395,20 @@ def _recipient_endings(doc: _Doc, out: Collector, p: Profile, lines: list) -> No
             return
 
 
+def _recipients(lines: list, p: Profile) -> list:
+    """Each recipient with the text it wraps onto: a paragraph that does not open with the
+    profile's dash continues the one before (`- Bí thư Chi bộ, Trưởng thôn, Ban công` ⏎
+    `tác MT thôn;`), so its ending is the recipient's."""
+    out: list = []
+    dash = p.noi_nhan.dau_dong.strip()
+    for q, t in lines:
+        if out and dash and not t.startswith(dash):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {t}")
+        else:
+            out.append((q, t))
+    return out
+
+
 def _signature(doc: _Doc, out: Collector, p: Profile) -> None:
     table = next(
         (
@@ -403,7 +430,7 @@ def _signature(doc: _Doc, out: Collector, p: Profile) -> None:
         if p.noi_nhan.gach_chan and not fmt.underline:
             out.add(doc.where(heading[0]), "noi-nhan", "'Nơi nhận:' không gạch chân", "gạch chân")
         lines = [(q, t) for q, t in left[left.index(heading) + 1 :] if t.strip()]
-        _recipient_endings(doc, out, p, lines)
+        _recipient_endings(doc, out, p, _recipients(lines, p))
         for q, _t in lines:
             size = f.run(q, q.find(w("r"))).size
             if size and size != p.noi_nhan.co_dong:

@@ -111,7 +111,7 @@ MISTAKES = {
     "kho-giay": (_paper, "khổ giấy 216 × 279 mm, không phải A4"),
     "le-trang": (_margin, "lề sai: trái 20 mm (cần 30)"),
     "phong-chu": (_font, "phông chữ Arial"),
-    "tieu-de": (_motto, "tiêu đề cỡ 13, đậm"),
+    "tieu-de": (_motto, "dòng 'ĐẢNG CỘNG SẢN VIỆT NAM' cỡ 13, đậm"),
     "cap-tren": (_upper_body, "tên cấp ủy cấp trên không in đậm"),
     "co-quan": (_issuer, "tên cơ quan ban hành phải in hoa, đậm"),
     "dau-sao": (_star, "thiếu dấu sao (*) dưới tên cơ quan ban hành"),
