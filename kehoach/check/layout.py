@@ -15,6 +15,7 @@ from kehoach.check.findings import Collector
 from kehoach.rules.data import type_codes
 from kehoach.rules.profile import Profile, Text, load_profile
 from kehoach.vn import closing, dates, docnumber, mottos
+from kehoach.vn.appendix import is_title
 from kehoach.vn.numbers import number
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -336,9 +337,8 @@ def _title_and_body(doc: _Doc, out: Collector, p: Profile) -> None:
                 f"{_emphasis(p.trich_yeu)}, căn giữa",
             )
     separator = next((i for i, (_q, t) in enumerate(paragraphs) if set(t) == {"-"}), title + 1)
-    appendix = p.phu_luc.chu.upper()
     for q, t in paragraphs[separator + 1 :]:
-        if t.upper().startswith(appendix):
+        if is_title(t, p.phu_luc):
             break  # a phụ lục's forms and tables are laid out their own way
         fmt = f.run(q, q.find(w("r")))
         if fmt.size is not None and not p.than.allows(fmt.size):

@@ -16,6 +16,7 @@ from kehoach.check import syllables
 from kehoach.check.findings import Collector, Segment
 from kehoach.rules.profile import Profile, load_profile
 from kehoach.vn import dates, docnumber, labels
+from kehoach.vn.appendix import is_title
 from kehoach.vn.citations import citation
 from kehoach.vn.numbers import number
 
@@ -259,11 +260,10 @@ def _numbering(segments: list[Segment], out: Collector, profile: Profile) -> Non
     neither the one after the previous label nor the one its place in the list gives, so
     one repeated `II.` is one finding, not one more for each section after it."""
     rule = profile.nhan
-    title = profile.phu_luc.chu.upper()
     section = item = sections = items = 0
     appendix = False
     for seg in segments:
-        if seg.text.strip().upper().startswith(title):
+        if is_title(seg.text, profile.phu_luc):
             appendix = True
         label = labels.parse(seg.text)
         if label is None or label.kind not in ("muc", "tieu_muc"):

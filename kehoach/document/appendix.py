@@ -9,6 +9,7 @@ from kehoach.plan.model import Appendix, Header, Plan, Signature
 from kehoach.rules.profile import Profile
 from kehoach.vn import dates, docnumber
 from kehoach.vn import numbers as vnformat
+from kehoach.vn.appendix import title as appendix_title
 from kehoach.vn.labels import roman
 
 WIDE = 6
@@ -102,9 +103,10 @@ def _usable_mm(profile: Profile, wide: bool) -> float:
 
 
 def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
-    """Each appendix's strings; numbered `PHỤ LỤC 1`, `PHỤ LỤC 2` when there are two or
-    more. A wide one gets a landscape section of its own: `ngat` names the orientation of
-    the section a break closes before it (`doc`, `ngang`; empty: a page break)."""
+    """Each appendix's strings, titled as the profile writes it (`PHỤ LỤC 1`, `PHỤ LỤC 2`
+    when there are two or more). A wide one gets a landscape section of its own: `ngat`
+    names the orientation of the section a break closes before it (`doc`, `ngang`; empty:
+    a page break)."""
     out = []
     many = len(plan.phu_luc) > 1
     before = False  # the signature's page is upright
@@ -114,9 +116,7 @@ def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
         widths = _widths(columns, _usable_mm(profile, wide))
         for row in rows:
             row["o"] = [{"t": t, "w": w} for t, w in zip(row["o"], widths, strict=True)]
-        title = appendix.tieu_de
-        if many and title == "PHỤ LỤC":
-            title = f"PHỤ LỤC {n}"
+        title = appendix_title(appendix.tieu_de, n, many, profile.phu_luc)
         out.append(
             {
                 "tieu_de": title,

@@ -238,7 +238,7 @@ def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
         "chu_ky": plan.chu_ky.model_dump() | {"ho_ten": ""},
         "noi_nhan": recipients(_recipients(plan), profile),
         "phu_luc": {
-            "tieu_de": appendix["tieu_de"],
+            "tieu_de": profile.phu_luc.chu,
             "ten": appendix["ten"],
             "chu_thich": appendix["chu_thich"].format(**words),
         },

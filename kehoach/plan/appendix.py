@@ -53,7 +53,10 @@ class Appendix(_Model):
     """Một phụ lục sau phần ký: tên, dòng 'Kèm theo …' sinh từ đầu văn bản, một bảng."""
 
     id: Id
-    tieu_de: Line = Field("PHỤ LỤC", description="Dòng tên phụ lục (số thêm khi có từ 2).")
+    tieu_de: Line | None = Field(
+        None,
+        description="Dòng tên phụ lục; để trống: chữ của hồ sơ (PHỤ LỤC), có số khi có từ 2.",
+    )
     ten: Line | None = Field(None, description="Tên nội dung phụ lục, in hoa.")
     chu_thich: Line | None = Field(
         None, description="Dòng '(Kèm theo …)' khi khác dòng sinh từ đầu văn bản."
