@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from kehoach.plan.model import Appendix, Header, Plan, Signature
-from kehoach.rules.profile import Profile
-from kehoach.vn import dates, docnumber
+from kehoach.rules.profile import Profile, signing_marks
+from kehoach.vn import closing, dates, docnumber
 from kehoach.vn import numbers as vnformat
 from kehoach.vn.appendix import title as appendix_title
 from kehoach.vn.labels import roman
@@ -36,7 +36,7 @@ def _sentence_case(name: str) -> str:
 def issuer(header: Header, signature: Signature) -> str:
     """Who issues, as a sentence names it: `Ban Thường vụ Đảng ủy xã Phương Bình`."""
     body = _sentence_case(header.co_quan.replace("\n", " "))
-    authority = signature.quyen_han.upper().removeprefix("T/M").strip()
+    authority = closing.signed_for(signature.quyen_han, signing_marks())
     if authority.startswith("BAN THƯỜNG VỤ"):
         return f"Ban Thường vụ {body}"
     return body

@@ -9,17 +9,18 @@ import re
 from kehoach.importer import parts
 from kehoach.importer.ledger import Data, Ledger, slug, vocabulary
 from kehoach.plan.model import USUAL_PARTS
+from kehoach.rules.profile import signing_marks
 from kehoach.vn import closing, labels
 
 LEAD = re.compile(r"^(Về [^:]{1,80}):\s+(.+)$")
-_SIGNING = re.compile(r"^(T/M|K/T|T/L|TM\.|KT\.)\s")
 _CLOSING = re.compile(r"^(Trên đây là|Trên đây)\b")
 
 
 def is_end(line: str, ledger: Ledger) -> bool:
     """Where the body ends: `Nơi nhận:` or the signing authority (`T/M BAN THƯỜNG VỤ`)."""
     line = re.split(r"\t| {3,}", line.strip())[0]
-    return closing.is_recipients_heading(line, ledger.profile) or bool(_SIGNING.match(line))
+    heading = closing.is_recipients_heading(line, ledger.profile)
+    return heading or closing.signing_mark(line, signing_marks()) is not None
 
 
 def _is_section(line: str) -> bool:

@@ -212,3 +212,11 @@ def load_profile(name: str) -> Profile:
     if name not in profile_names():
         raise KehoachError(f"không có hồ sơ thể thức '{name}'; có: {', '.join(profile_names())}")
     return read(Profile, shipped(f"{name}.yaml"), base_key="dua_tren")
+
+
+@cache
+def signing_marks() -> tuple[str, ...]:
+    """Every profile's signing marks (`T/M`, `K/T` …, `TM.`, `KT.` …): how a document whose
+    profile is not known yet marks its signature."""
+    marks = (m for name in profile_names() for m in load_profile(name).chu_ky.quyen_han)
+    return tuple(dict.fromkeys(marks))
