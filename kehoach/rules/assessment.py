@@ -21,15 +21,25 @@ Step = tuple[Operator, Number, Verdict]
 
 
 @with_config(FORBID)
-class Marks(TypedDict):
-    """How the form writes a target of each comparison: `> 95`, `khoảng 49`."""
+class Way(TypedDict):
+    """One comparison written: its word (`trên`), its sign (`>`), and how the report form
+    writes a target of it (`> 95`, `khoảng 49`: the mark before the value)."""
 
-    tren: str
-    toi_thieu: str
-    khoang: str
-    duoi: str
-    toi_da: str
-    dat: str
+    chu: str
+    dau: str
+    tren_bieu: str
+
+
+@with_config(FORBID)
+class Ways(TypedDict):
+    """Each comparison's written forms, the one place they are defined."""
+
+    tren: Way
+    toi_thieu: Way
+    khoang: Way
+    duoi: Way
+    toi_da: Way
+    dat: Way
 
 
 @with_config(FORBID)
@@ -61,7 +71,7 @@ class Steps(TypedDict):
 
 class Assessment(Data):
     khoang_dung_sai_phan_tram: Annotated[Number, Field(ge=0)]
-    ky_hieu: Marks
+    so_sanh: Ways
     dinh_tinh: str
     ty_le_toi_da: Annotated[Number, Field(ge=0)]
     nhan: Labels
