@@ -43,6 +43,7 @@ FIELDS = {
 def field(key: str) -> str:
     return FIELDS.get(key) or field_name(key)
 
+
 COMPARISONS = {
     Comparison.tren: "trên",
     Comparison.toi_thieu: "tối thiểu",
@@ -110,8 +111,9 @@ def value(data: Any) -> str:
     if isinstance(data, list):
         return ", ".join(value(item) for item in data)
     if isinstance(data, BaseModel):
-        return ", ".join(f"{field(k)}: {value(v)}" for k, v in data.model_dump().items()
-                         if v is not None)
+        return ", ".join(
+            f"{field(k)}: {value(v)}" for k, v in data.model_dump().items() if v is not None
+        )
     return f"“{data}”"
 
 

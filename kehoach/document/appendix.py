@@ -101,6 +101,22 @@ def _usable_mm(profile: Profile, wide: bool) -> float:
     return page.rong_mm - page.le_trai_mm - page.le_phai_mm
 
 
+def grid_rows(columns: list[str], rows: list[list[str]], usable_mm: float = 165) -> dict[str, Any]:
+    """A table of the body for the template's `grid`: headings, rows, widths in twips."""
+    width = len(columns)
+    widths = _widths(columns, usable_mm)
+    cells = [(row + [""] * width)[:width] for row in rows]
+    return {
+        "cot": [{"t": t, "w": w} for t, w in zip(columns, widths, strict=True)],
+        "grid": widths,
+        "rong": sum(widths),
+        "dong": [
+            {"o": [{"t": t, "w": w} for t, w in zip(r, widths, strict=True)], "nhom": False}
+            for r in cells
+        ],
+    }
+
+
 def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
     """Each appendix's strings; numbered `PHỤ LỤC 1`, `PHỤ LỤC 2` when there are two or
     more. A wide one gets a landscape section of its own: `ngat` names the orientation of

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kehoach.document.appendix import appendices, last_is_wide
+from kehoach.document.appendix import appendices, grid_rows, last_is_wide
 from kehoach.document.prose import bullet_lines, paragraph_text
 from kehoach.plan.model import (
     IndicatorBlock,
@@ -20,14 +20,18 @@ from kehoach.plan.model import (
     Paragraph,
     Plan,
     Section,
+    TableBlock,
 )
 from kehoach.rules.profile import Profile
 from kehoach.vn import closing, dates, docnumber, labels
 
-Block = dict[str, str]
+Block = dict[str, Any]
 
 
-def _paragraph(p: Paragraph) -> Block:
+def _paragraph(p: Paragraph | TableBlock, usable_mm: float = 165) -> Block:
+    if isinstance(p, TableBlock):
+        rows = [row.o for row in p.bang.dong]
+        return {"kieu": "bang", **grid_rows(p.bang.cot, rows, usable_mm)}
     if p.dau:
         return {"kieu": "gach", "dau": p.dau, "dan": p.dan or "", "chu": p.noi_dung}
     return {"kieu": "doan", "chu": p.noi_dung}
@@ -53,6 +57,11 @@ class _Outline:
         self.blocks: list[Block] = []
         self.section = 0
         self.item = 0
+        page = profile.trang
+        self.usable_mm = page.rong_mm - page.le_trai_mm - page.le_phai_mm
+
+    def paragraph(self, p: Paragraph | TableBlock) -> Block:
+        return _paragraph(p, self.usable_mm)
 
     def heading(self, title: str) -> None:
         self.section += 1
@@ -76,7 +85,7 @@ class _Outline:
         else:
             kind = _HEADING_KIND.get(depth, "tieu_muc_con")
             self.blocks.append({"kieu": kind, "chu": f"{label} {item.tieu_de}"})
-        self.blocks.extend(_paragraph(p) for p in item.doan)
+        self.blocks.extend(self.paragraph(p) for p in item.doan)
         for n, sub in enumerate(item.muc, start=1):
             self.labelled(sub, self._sub_label(item.nhan_con, label, n), depth + 1)
 
@@ -89,7 +98,7 @@ class _Outline:
 
     def indicators(self, block: IndicatorBlock) -> None:
         self.blocks.append({"kieu": "tieu_muc", "chu": f"{self.item_label()} {block.tieu_de}"})
-        self.blocks.extend(_paragraph(p) for p in block.mo_dau)
+        self.blocks.extend(self.paragraph(p) for p in block.mo_dau)
         for p in block.doan:
             if p.dau:
                 self.blocks.extend(
@@ -104,18 +113,18 @@ class _Outline:
         if isinstance(part, Objectives):
             self._objectives(part)
         elif isinstance(part, Organisation):
-            self.blocks.extend(_paragraph(p) for p in part.doan)
+            self.blocks.extend(self.paragraph(p) for p in part.doan)
             for duty in part.muc:
                 self.blocks.append(
                     {"kieu": "doan", "chu": f"{self.item_label()} {duty.chu_the} {duty.noi_dung}"}
                 )
         else:
-            self.blocks.extend(_paragraph(p) for p in part.doan)
+            self.blocks.extend(self.paragraph(p) for p in part.doan)
             for item in part.muc:
                 self.item_with(item)
 
     def _objectives(self, part: Objectives) -> None:
-        self.blocks.extend(_paragraph(p) for p in part.doan)
+        self.blocks.extend(self.paragraph(p) for p in part.doan)
         if part.muc_tieu_tong_quat:
             self.item_with(part.muc_tieu_tong_quat)
         if part.chi_tieu:
@@ -130,7 +139,7 @@ def body_blocks(plan: Plan, profile: Profile) -> list[Block]:
     """The opening, then the parts in their order, each block already labelled, then the
     closing sentence."""
     out = _Outline(profile, plan.danh_so)
-    out.blocks.extend(_paragraph(p) for p in plan.can_cu)
+    out.blocks.extend(out.paragraph(p) for p in plan.can_cu)
     for part in plan.parts():
         out.part(part)
     if plan.ket_luan:
@@ -141,12 +150,15 @@ def body_blocks(plan: Plan, profile: Profile) -> list[Block]:
 def header(plan: Plan, profile: Profile) -> dict[str, str]:
     """The strings of the header block, title and trích yếu."""
     h = plan.van_ban
+    tieu_ngu = profile.tieu_ngu.chu if profile.tieu_ngu else ""
     return {
+        "quoc_hieu": h.quoc_hieu or profile.tieu_de.chu,
+        "tieu_ngu": h.tieu_ngu or tieu_ngu,
         "cap_tren": h.cap_tren or "",
         "co_quan": h.co_quan,
         "so_ky_hieu": docnumber.doc_number(h.so, h.loai, h.ma_co_quan, profile.so_ky_hieu),
         "du_thao": profile.du_thao.chu if h.du_thao else "",
-        "dia_danh_ngay": dates.date_line(h.dia_danh, h.ngay, profile.dia_danh_ngay),
+        "dia_danh_ngay": dates.date_line(h.dia_danh, h.ngay, profile.dia_danh_ngay, h.thang),
         "ten_loai": h.type_name,
         "trich_yeu": h.trich_yeu,
     }

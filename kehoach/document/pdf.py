@@ -31,12 +31,19 @@ def _run(program: str, work: Path, sources: list[Path]) -> str:
     """One soffice call on `sources`, with a private profile (a running LibreOffice of the
     user's, or a parallel conversion, must not share its lock); soffice's last words."""
     profile = (work / "profile").as_uri()
-    argv = [program, f"-env:UserInstallation={profile}", "--headless",
-            "--convert-to", "pdf", "--outdir", str(work / "pdf"), *map(str, sources)]
+    argv = [
+        program,
+        f"-env:UserInstallation={profile}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(work / "pdf"),
+        *map(str, sources),
+    ]
     timeout = TIMEOUT_S + PER_FILE_S * len(sources)
     try:
-        result = subprocess.run(argv, capture_output=True, text=True, timeout=timeout,
-                                check=False)
+        result = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         raise ConversionError(
             f"LibreOffice không chuyển xong {len(sources)} tệp sau {timeout} giây"
@@ -77,8 +84,10 @@ def to_pdfs(docx_files: Sequence[Path], targets: Sequence[Path] | None = None) -
         failed = [docx for docx, pdf in zip(docx_files, produced, strict=True) if not _is_pdf(pdf)]
         if failed:
             raise ConversionError(
-                [Problem(str(docx), f"LibreOffice không chuyển được tệp này sang PDF{detail}")
-                 for docx in failed]
+                [
+                    Problem(str(docx), f"LibreOffice không chuyển được tệp này sang PDF{detail}")
+                    for docx in failed
+                ]
             )
         targets = list(targets) if targets else [d.with_suffix(".pdf") for d in docx_files]
         for pdf, target in zip(produced, targets, strict=True):

@@ -29,14 +29,16 @@ from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from kehoach.plan.appendix import Appendix, Milestones
+from kehoach.plan.appendix import Appendix, Milestones, Table
 from kehoach.plan.fields import (
     Id,
     Levels,
@@ -74,6 +76,27 @@ class Paragraph(_Model):
         return self
 
 
+class TableBlock(_Model):
+    """Một bảng trong thân văn bản (phân công, lịch …), giữ đúng cột và dòng của bản gốc."""
+
+    id: Id
+    bang: Table = Field(description="Tiêu đề các cột (cot) và các dòng (dong: - o: [...]).")
+    cap: Levels | None = None
+
+
+def _block_kind(value: object) -> str:
+    if isinstance(value, TableBlock) or (isinstance(value, dict) and "bang" in value):
+        return "bang"
+    return "doan"
+
+
+Block = Annotated[
+    Annotated[Paragraph, Tag("doan")] | Annotated[TableBlock, Tag("bang")],
+    Discriminator(_block_kind),
+]
+"""What a part or an item holds before its items: a paragraph, or a table of the body."""
+
+
 SubLabel = Literal["a)", "1.1.", "-", "+"]
 
 
@@ -85,7 +108,7 @@ class Item(_Model):
     noi_dung: Prose | None = Field(
         None, description="Mục viết liền một đoạn (nhãn và câu chữ), thay cho tiêu đề."
     )
-    doan: list[Paragraph] = Field(default_factory=no_items, description="Các đoạn của mục.")
+    doan: list[Block] = Field(default_factory=no_items, description="Các đoạn (và bảng) của mục.")
     muc: list[Item] = Field(default_factory=no_items, description="Các mục con.")
     nhan_con: SubLabel | None = Field(
         None, description="Nhãn của các mục con: 'a)' (mặc định), '1.1.', '-' hoặc '+'."
@@ -109,7 +132,7 @@ class Section(_Model):
 
     id: Id
     tieu_de: Line = Field(description="Tiêu đề phần, không ghi số La Mã.")
-    doan: list[Paragraph] = Field(default_factory=no_items)
+    doan: list[Block] = Field(default_factory=no_items)
     muc: list[Item] = Field(default_factory=no_items)
 
 
@@ -138,7 +161,7 @@ class Objectives(_Model):
 
     id: Id
     tieu_de: Line
-    doan: list[Paragraph] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
+    doan: list[Block] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
     muc_tieu_tong_quat: Item | None = None
     chi_tieu: IndicatorBlock | None = None
     tam_nhin: Item | None = None
@@ -159,7 +182,7 @@ class Organisation(_Model):
 
     id: Id
     tieu_de: Line
-    doan: list[Paragraph] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
+    doan: list[Block] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
     muc: list[Assignment] = Field(default_factory=no_items)
 
 
@@ -250,7 +273,6 @@ class Signature(_Model):
     duoi_ten: str = Field(
         "", description="Dòng in dưới họ tên: chức vụ khác của người ký (TRƯỞNG BAN …)."
     )
-
 
 
 class Parent(_Model):
