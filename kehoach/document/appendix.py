@@ -76,10 +76,12 @@ def _widths(columns: list[str], usable_mm: float) -> list[int]:
 
 
 def _rows(appendix: Appendix) -> tuple[list[str], list[dict[str, Any]]]:
-    if appendix.bang is not None:
-        width = len(appendix.bang.cot)
-        rows = [{"o": (row.o + [""] * width)[:width], "nhom": False} for row in appendix.bang.dong]
-        return appendix.bang.cot, rows
+    if appendix.bang is not None:  # as wide as its widest row (a heading of merged cells)
+        width = max([len(appendix.bang.cot)] + [len(row.o) for row in appendix.bang.dong])
+        rows = [
+            {"o": row.o + [""] * (width - len(row.o)), "nhom": False} for row in appendix.bang.dong
+        ]
+        return appendix.bang.cot + [""] * (width - len(appendix.bang.cot)), rows
     years = appendix.years()
     columns = ["STT", "Chỉ tiêu", "Đơn vị tính", *(f"Năm {y}" for y in years)]
     rows, count = [], 0
@@ -103,9 +105,10 @@ def _usable_mm(profile: Profile, wide: bool) -> float:
 
 def grid_rows(columns: list[str], rows: list[list[str]], usable_mm: float = 165) -> dict[str, Any]:
     """A table of the body for the template's `grid`: headings, rows, widths in twips."""
-    width = len(columns)
+    width = max([len(columns)] + [len(row) for row in rows])
+    columns = columns + [""] * (width - len(columns))
     widths = _widths(columns, usable_mm)
-    cells = [(row + [""] * width)[:width] for row in rows]
+    cells = [row + [""] * (width - len(row)) for row in rows]
     return {
         "cot": [{"t": t, "w": w} for t, w in zip(columns, widths, strict=True)],
         "grid": widths,

@@ -63,18 +63,19 @@ class _Outline:
     def paragraph(self, p: Paragraph | TableBlock) -> Block:
         return _paragraph(p, self.usable_mm)
 
-    def heading(self, title: str) -> None:
+    def heading(self, title: str, printed: str | None = None) -> None:
         self.section += 1
         self.item = 0
-        label = labels.section(self.section, self.labels)
+        label = printed or labels.section(self.section, self.labels)
         self.blocks.append({"kieu": "muc", "chu": f"{label} {title}"})
 
-    def item_label(self) -> str:
+    def item_label(self, printed: str | None = None) -> str:
+        """The next item's label: by its place, or as the source printed it (`nhan`)."""
         self.item += 1
-        return labels.item(self.item, self.labels)
+        return printed or labels.item(self.item, self.labels)
 
     def item_with(self, item: Item) -> None:
-        self.labelled(item, self.item_label(), 1)
+        self.labelled(item, self.item_label(item.nhan_goc), 1)
 
     def labelled(self, item: Item, label: str, depth: int) -> None:
         """An item under its label, its paragraphs, then its sub-items one level down."""
@@ -87,17 +88,12 @@ class _Outline:
             self.blocks.append({"kieu": kind, "chu": f"{label} {item.tieu_de}"})
         self.blocks.extend(self.paragraph(p) for p in item.doan)
         for n, sub in enumerate(item.muc, start=1):
-            self.labelled(sub, self._sub_label(item.nhan_con, label, n), depth + 1)
-
-    def _sub_label(self, style: str | None, parent: str, n: int) -> str:
-        if style in labels.BULLETS:
-            return style
-        if style == "1.1.":
-            return f"{parent.rstrip('.-')}.{n}."
-        return labels.sub_item(n, self.labels)
+            printed = sub.nhan_goc or labels.child(item.nhan_con, label, n, self.labels)
+            self.labelled(sub, printed, depth + 1)
 
     def indicators(self, block: IndicatorBlock) -> None:
-        self.blocks.append({"kieu": "tieu_muc", "chu": f"{self.item_label()} {block.tieu_de}"})
+        label = self.item_label(block.nhan_goc)
+        self.blocks.append({"kieu": "tieu_muc", "chu": f"{label} {block.tieu_de}"})
         self.blocks.extend(self.paragraph(p) for p in block.mo_dau)
         for p in block.doan:
             if p.dau:
@@ -109,14 +105,17 @@ class _Outline:
                 self.blocks.append({"kieu": "doan", "chu": paragraph_text(p)})
 
     def part(self, part: Section | Objectives | Organisation) -> None:
-        self.heading(part.tieu_de)
+        self.heading(part.tieu_de, part.nhan_goc)
         if isinstance(part, Objectives):
             self._objectives(part)
         elif isinstance(part, Organisation):
             self.blocks.extend(self.paragraph(p) for p in part.doan)
             for duty in part.muc:
                 self.blocks.append(
-                    {"kieu": "doan", "chu": f"{self.item_label()} {duty.chu_the} {duty.noi_dung}"}
+                    {
+                        "kieu": "doan",
+                        "chu": f"{self.item_label(duty.nhan_goc)} {duty.chu_the} {duty.noi_dung}",
+                    }
                 )
         else:
             self.blocks.extend(self.paragraph(p) for p in part.doan)

@@ -8,6 +8,7 @@ import re
 
 from kehoach.importer import parts
 from kehoach.importer.ledger import Data, Ledger, slug, vocabulary
+from kehoach.importer.numbering import WRITTEN, keep_printed
 from kehoach.importer.sources import Grid
 from kehoach.plan.model import USUAL_PARTS
 from kehoach.vn import closing, labels
@@ -81,13 +82,12 @@ def read_body(lines: list[Entry], data: Data, ledger: Ledger) -> None:
     if sections:
         _closing(sections[-1][1], data)
     order, extras, seen = [], [], []
-    for n, (label, content) in enumerate(sections, start=1):
-        if label.value != n:
-            ledger.note("van_ban", f"nhãn phần '{label.written}' không theo thứ tự")
+    for label, content in sections:
         seen += [label] + [x for x in map(_label, content) if x is not None]
         title = label.text.strip()
         key = _part_key(title, data)
         part = parts.part(key, title, tree(content, ledger, key or ""), ledger)
+        part[WRITTEN] = label.written
         kept = part.pop("~key", key)
         if key is not None and kept == key:
             data[key] = part
@@ -104,6 +104,7 @@ def read_body(lines: list[Entry], data: Data, ledger: Ledger) -> None:
     if not any(k in data for k in ("muc_tieu_chi_tieu",)):
         ledger.note("van_ban", "không có phần mục tiêu, chỉ tiêu (ghi chú, không phải lỗi)")
     _label_style(seen, data, ledger)
+    keep_printed(data, ledger)
     ledger.found.append(f"{len(sections)} phần")
 
 
@@ -138,7 +139,8 @@ def _inline(text: str) -> bool:
 
 def _item(label: labels.Label, ident: str) -> Data:
     text = label.text.strip()
-    return {"id": ident, "noi_dung" if _inline(text) else "tieu_de": text, "doan": [], "muc": []}
+    kind = "noi_dung" if _inline(text) else "tieu_de"
+    return {"id": ident, kind: text, "doan": [], "muc": [], WRITTEN: label.written}
 
 
 def table(grid: Grid, owner: str, ledger: Ledger) -> Data:
@@ -166,14 +168,11 @@ def tree(content: list[Entry], ledger: Ledger, prefix: str) -> Data:
         label = labels.parse(line, ledger.profile.nhan)
         if label is not None and label.kind == "tieu_muc":
             path = [_item(label, ledger.unique(f"{prefix}{len(top['muc']) + 1}"))]
-            _numbered(label, len(top["muc"]) + 1, path[0]["id"], ledger)
             top["muc"].append(path[0])
         elif label is not None and label.kind == "tieu_muc_con" and path:
             style = "a)" if label.written.endswith(")") else "1.1."
             parent = next((i for i in reversed(path) if i.get("nhan_con") == style), path[-1])
             sub = _item(label, ledger.unique(f"{parent['id']}-{len(parent['muc']) + 1}"))
-            if style == "a)":
-                _numbered(label, len(parent["muc"]) + 1, sub["id"], ledger)
             parent["muc"].append(sub)
             parent["nhan_con"] = style
             path = [*path[: path.index(parent) + 1], sub]
@@ -181,12 +180,6 @@ def tree(content: list[Entry], ledger: Ledger, prefix: str) -> Data:
             owner = path[-1] if path else top
             owner["doan"].append(paragraph(line, owner.get("id", prefix), ledger))
     return top
-
-
-def _numbered(label: labels.Label, expected: int, ident: str, ledger: Ledger) -> None:
-    """A label out of sequence (`4.` after `2.`) is printed in sequence: noted."""
-    if label.value != expected:
-        ledger.note(ident, f"nhãn '{label.written}' không theo thứ tự: in theo số thứ tự")
 
 
 def paragraph(line: str, owner: str, ledger: Ledger) -> Data:

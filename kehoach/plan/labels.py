@@ -70,6 +70,17 @@ LABELS = {
     "ket_luan": "Câu kết",
     "phu_luc": "Phụ lục",
     "thu_tu": "Thứ tự các phần",
+    "the_thuc": "Thể thức (Đảng hay nhà nước)",
+    "quoc_hieu": "Quốc hiệu (như văn bản gốc in)",
+    "tieu_ngu": "Tiêu ngữ (như văn bản gốc in)",
+    "thang": "Tháng (khi để trống ngày)",
+    "duoi_ten": "Dòng dưới họ tên",
+    "khong_dong_luu": "Văn bản gốc không có dòng lưu",
+    "nhan_goc": "Nhãn như văn bản gốc in",
+    "bang": "Bảng",
+    "cot": "Các cột",
+    "dong": "Các dòng",
+    "o": "Các ô",
 }
 
 
