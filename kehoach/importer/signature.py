@@ -20,8 +20,15 @@ _COLUMNS = re.compile(r"\t| {3,}")
 _NOTE = re.compile(r"^\(.*\)$")
 
 
+_PADDED = re.compile(r"\s{3,}(?=-\s?\S)")
+"""Spaces typed to push the next recipient onto the next line: `- A;        - B;`."""
+
+
 def _lines(texts: list[str]) -> list[str]:
-    return [clean(line) for text in texts for line in text.split("\n") if clean(line)]
+    """Every line of a column: paragraphs, split at Shift+Enter and at a run of spaces
+    before a dash."""
+    pieces = [p for text in texts for line in text.split("\n") for p in _PADDED.split(line)]
+    return [clean(p) for p in pieces if clean(p)]
 
 
 def _columns(

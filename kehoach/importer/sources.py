@@ -7,6 +7,7 @@ automatic numbering is turned back into the labels the reader sees (`I.`, `1.`, 
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from lxml import etree
 from kehoach.check.effective import Formats
 from kehoach.check.files import W, paragraph_text, xml_part
 from kehoach.errors import PlanError, Problem
+from kehoach.importer import convert
 from kehoach.importer.ledger import default_profile
 from kehoach.vn import closing
 from kehoach.vn.labels import roman
@@ -58,12 +60,8 @@ def _refuse_empty_or_binary(path: Path, raw: bytes) -> None:
 MAX_FILE = 50 * 2**20  # bytes of the file given to import
 MAX_PARAGRAPHS = 300_000
 
-# What a file that is not a DOCX nor text starts with, and what to do about it.
-_OTHER_FORMATS = (
-    (b"%PDF-", "tệp PDF"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "tệp Word 97–2003 (.doc) hoặc Excel cũ"),
-    (b"{\\rtf", "tệp RTF"),
-)
+# What a file that is not a DOCX, text or a format LibreOffice converts starts with.
+_OTHER_FORMATS = ((b"%PDF-", "tệp PDF"),)
 _SAVE_AS = "; hãy mở bằng Word hoặc LibreOffice, lưu thành .docx rồi nhập lại"
 
 # Characters TCVN3 (ABC) and VNI text shows when read as Windows-1252.
@@ -182,9 +180,11 @@ def _format(value: int, fmt: str) -> str:
     return str(value)
 
 
-def read_docx(path: Path) -> Source:
+def read_docx(path: Path, data: bytes | None = None) -> Source:
+    """A DOCX file's lines; `data` is the DOCX when it was converted from another format
+    (errors still name `path`)."""
     try:
-        package = zipfile.ZipFile(path)
+        package = zipfile.ZipFile(io.BytesIO(data) if data is not None else path)
     except zipfile.BadZipFile:
         raise PlanError([Problem(str(path), "không phải tệp DOCX đọc được")]) from None
     with package:
@@ -299,6 +299,9 @@ def read_source(path: Path) -> Source:
     for magic, kind in _OTHER_FORMATS:
         if raw.startswith(magic):
             raise PlanError([Problem(str(path), f"đây là {kind}, không nhập được{_SAVE_AS}")])
+    other = convert.kind(path, raw)
+    if other is not None:
+        return read_docx(path, convert.to_docx(path, other))
     if raw.startswith(b"PK\x03\x04") or path.suffix.lower() == ".docx":
         return read_docx(path)
     return read_text(path, raw)

@@ -39,7 +39,10 @@ _TOKEN = re.compile(r"[-–—]|[^\s\-–—]+")
 
 def span(line: str, motto: str) -> tuple[int, int] | None:
     """Where `motto` stands in `line` (as `holds` finds it): start and end, or None."""
-    tokens = [(m.start(), m.end(), _fold(m.group())) for m in _TOKEN.finditer(line)]
+    tokens = [
+        (m.start(), m.end(), _fold("-" if m.group() in "–—" else m.group()))
+        for m in _TOKEN.finditer(line)
+    ]
     want = folded(motto)
     for i in range(len(tokens) - len(want) + 1):
         if [t[2] for t in tokens[i : i + len(want)]] == want:
