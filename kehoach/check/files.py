@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +99,7 @@ def read_text(path: Path) -> str:
         raise Unreadable(f"{path}: không đọc được ({os_problem(exc)})") from None
     other = other_format(raw)
     if other is not None:
-        raise Unreadable(f"{path}: đây là {other[0]}, không phải tệp chữ")
+        raise Unreadable(f"{path}: đây là {other.kind}, không phải tệp chữ")
     try:
         text = decode_text(raw)
     except UnicodeDecodeError:
@@ -118,21 +119,30 @@ _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _SAVE_AS = "mở bằng Word hoặc LibreOffice, lưu thành .docx"
 
 
-def other_format(raw: bytes) -> tuple[str, str] | None:
-    """What a file that is neither DOCX nor text is, by its first bytes, and what to do:
-    a password-protected Word file (an OLE container holding an `EncryptedPackage`) is
-    told from a Word 97 one."""
+@dataclass(frozen=True)
+class Other:
+    """A file that is neither DOCX nor text: what it is, what the clerk can do, and whether
+    LibreOffice can turn it into a DOCX (`import` does so when it is installed)."""
+
+    kind: str
+    todo: str
+    convertible: bool = False
+
+
+def other_format(raw: bytes) -> Other | None:
+    """What a file that is neither DOCX nor text is, by its first bytes: a password-protected
+    Word file (an OLE container holding an `EncryptedPackage`) is told from a Word 97 one."""
     if raw.startswith(_OLE):
         if _ENCRYPTED in raw:
-            return (
+            return Other(
                 "tệp Word có đặt mật khẩu (đã mã hóa)",
                 "mở bằng Word, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu), lưu lại",
             )
-        return "tệp Word 97–2003 (.doc) hoặc Excel cũ", _SAVE_AS
+        return Other("tệp Word 97–2003 (.doc) hoặc Excel cũ", _SAVE_AS, convertible=True)
     if raw.startswith(b"%PDF-"):
-        return "tệp PDF", _SAVE_AS
+        return Other("tệp PDF", _SAVE_AS)
     if raw.startswith(b"{\\rtf"):
-        return "tệp RTF", _SAVE_AS
+        return Other("tệp RTF", _SAVE_AS, convertible=True)
     return None
 
 
@@ -177,7 +187,7 @@ def open_docx(path: Path):
     except zipfile.BadZipFile:
         with open(path, "rb") as file:
             other = other_format(file.read(MAX_TEXT))
-        found = f": đây là {other[0]}; hãy {other[1]}" if other else ""
+        found = f": đây là {other.kind}; hãy {other.todo}" if other else ""
         raise Unreadable(f"{path}: không phải tệp DOCX đọc được{found}") from None
 
 

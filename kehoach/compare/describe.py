@@ -103,8 +103,9 @@ def value(data: Any) -> str:
     if isinstance(data, list):
         return ", ".join(value(item) for item in data)
     if isinstance(data, BaseModel):
-        return ", ".join(f"{field(k)}: {value(v)}" for k, v in data.model_dump().items()
-                         if v is not None)
+        return ", ".join(
+            f"{field(k)}: {value(v)}" for k, v in data.model_dump().items() if v is not None
+        )
     return f"“{data}”"
 
 

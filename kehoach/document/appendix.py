@@ -77,10 +77,12 @@ def _widths(columns: list[str], usable_mm: float) -> list[int]:
 
 
 def _rows(appendix: Appendix) -> tuple[list[str], list[dict[str, Any]]]:
-    if appendix.bang is not None:
-        width = len(appendix.bang.cot)
-        rows = [{"o": (row.o + [""] * width)[:width], "nhom": False} for row in appendix.bang.dong]
-        return appendix.bang.cot, rows
+    if appendix.bang is not None:  # as wide as its widest row (a heading of merged cells)
+        width = max([len(appendix.bang.cot)] + [len(row.o) for row in appendix.bang.dong])
+        rows = [
+            {"o": row.o + [""] * (width - len(row.o)), "nhom": False} for row in appendix.bang.dong
+        ]
+        return appendix.bang.cot + [""] * (width - len(appendix.bang.cot)), rows
     years = appendix.years()
     columns = ["STT", "Chỉ tiêu", "Đơn vị tính", *(f"Năm {y}" for y in years)]
     rows, count = [], 0
@@ -100,6 +102,23 @@ def _usable_mm(profile: Profile, wide: bool) -> float:
     if wide:
         return page.cao_mm - turned.le_trai_mm - turned.le_phai_mm
     return page.rong_mm - page.le_trai_mm - page.le_phai_mm
+
+
+def grid_rows(columns: list[str], rows: list[list[str]], usable_mm: float = 165) -> dict[str, Any]:
+    """A table of the body for the template's `grid`: headings, rows, widths in twips."""
+    width = max([len(columns)] + [len(row) for row in rows])
+    columns = columns + [""] * (width - len(columns))
+    widths = _widths(columns, usable_mm)
+    cells = [row + [""] * (width - len(row)) for row in rows]
+    return {
+        "cot": [{"t": t, "w": w} for t, w in zip(columns, widths, strict=True)],
+        "grid": widths,
+        "rong": sum(widths),
+        "dong": [
+            {"o": [{"t": t, "w": w} for t, w in zip(r, widths, strict=True)], "nhom": False}
+            for r in cells
+        ],
+    }
 
 
 def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:

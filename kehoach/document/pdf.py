@@ -9,40 +9,15 @@ folder, so their PDFs cannot collide; each PDF is then written beside its DOCX.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from kehoach.errors import ConversionError, Problem
 from kehoach.safewrite import write_atomic
+from kehoach.soffice import convert, soffice
 
-TIMEOUT_S = 120  # for starting LibreOffice, plus PER_FILE_S for each file
-PER_FILE_S = 5
 MISSING = "không tìm thấy LibreOffice (lệnh soffice); cài gói libreoffice-writer-nogui để xuất PDF"
-
-
-def soffice() -> str | None:
-    """Path of LibreOffice's command, if installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def _run(program: str, work: Path, sources: list[Path]) -> str:
-    """One soffice call on `sources`, with a private profile (a running LibreOffice of the
-    user's, or a parallel conversion, must not share its lock); soffice's last words."""
-    profile = (work / "profile").as_uri()
-    argv = [program, f"-env:UserInstallation={profile}", "--headless",
-            "--convert-to", "pdf", "--outdir", str(work / "pdf"), *map(str, sources)]
-    timeout = TIMEOUT_S + PER_FILE_S * len(sources)
-    try:
-        result = subprocess.run(argv, capture_output=True, text=True, timeout=timeout,
-                                check=False)
-    except subprocess.TimeoutExpired:
-        raise ConversionError(
-            f"LibreOffice không chuyển xong {len(sources)} tệp sau {timeout} giây"
-        ) from None
-    detail = (result.stderr or result.stdout).strip().splitlines()
-    return f": {detail[-1]}" if detail else ""
 
 
 def _is_pdf(path: Path) -> bool:
@@ -70,15 +45,17 @@ def to_pdfs(docx_files: Sequence[Path], targets: Sequence[Path] | None = None) -
             copy = work / "in" / f"{i:05d}.docx"  # distinct names: no two PDFs collide
             shutil.copyfile(docx, copy)
             copies.append(copy)
-        detail = _run(program, work, copies)
+        detail = convert(program, work, copies, "pdf", work / "pdf")
         for copy, docx in zip(copies, docx_files, strict=True):
             detail = detail.replace(str(copy), str(docx))  # soffice speaks of the copies
         produced = [work / "pdf" / f"{copy.stem}.pdf" for copy in copies]
         failed = [docx for docx, pdf in zip(docx_files, produced, strict=True) if not _is_pdf(pdf)]
         if failed:
             raise ConversionError(
-                [Problem(str(docx), f"LibreOffice không chuyển được tệp này sang PDF{detail}")
-                 for docx in failed]
+                [
+                    Problem(str(docx), f"LibreOffice không chuyển được tệp này sang PDF{detail}")
+                    for docx in failed
+                ]
             )
         targets = list(targets) if targets else [d.with_suffix(".pdf") for d in docx_files]
         for pdf, target in zip(produced, targets, strict=True):

@@ -7,6 +7,7 @@ import re
 
 from kehoach.importer import indicators
 from kehoach.importer.ledger import Data, Ledger, slug, vocabulary
+from kehoach.importer.numbering import WRITTEN
 
 
 def part(key: str | None, title: str, tree: Data, ledger: Ledger) -> Data:
@@ -145,6 +146,8 @@ def _indicators(item: Data, ledger: Ledger) -> Data:
         f"{len(found)} chỉ tiêu ({valued} có giá trị, {len(found) - valued} định tính)"
     )
     out = {"id": "chi-tieu", "tieu_de": item["tieu_de"]}
+    if WRITTEN in item:
+        out[WRITTEN] = item[WRITTEN]
     out["nam"] = int(years[-1]) if years else 2030
     if lead:
         out["mo_dau"] = given[:lead]
@@ -176,6 +179,9 @@ def duties(title: str, items: list[Data], ledger: Ledger) -> Data:
         if cut is None or cut == 0:
             cut = len(" ".join(text.split(" ", 3)[:3]))
             ledger.note(ident, "không nhận ra cơ quan thực hiện: kiểm tra chu_the")
-        out.append({"id": ident, "chu_the": text[:cut].strip(), "noi_dung": text[cut:].strip()})
+        duty = {"id": ident, "chu_the": text[:cut].strip(), "noi_dung": text[cut:].strip()}
+        if WRITTEN in item:
+            duty[WRITTEN] = item[WRITTEN]
+        out.append(duty)
     ledger.found.append(f"{len(out)} mục tổ chức thực hiện")
     return {"id": "to-chuc-thuc-hien", "tieu_de": title, "muc": out}

@@ -7,6 +7,7 @@ automatic numbering is turned back into the labels the reader sees (`I.`, `1.`, 
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from kehoach.check.effective import Formats
 from kehoach.check.files import (
     MAX_PARAGRAPHS,
     W,
@@ -24,6 +26,7 @@ from kehoach.check.files import (
 )
 from kehoach.check.numbering import Numbering
 from kehoach.errors import PlanError, Problem
+from kehoach.importer import convert
 from kehoach.importer.ledger import default_profile
 from kehoach.vn import closing
 from kehoach.vn.numbers import number
@@ -32,14 +35,24 @@ Row = list[str]
 """A table row: its cells' text."""
 
 
+@dataclass(frozen=True)
+class Grid:
+    """A table of the body, kept as a table: its rows of cell texts (a cell's paragraphs
+    and line breaks joined by line breaks)."""
+
+    rows: list[Row]
+
+
 @dataclass
 class Source:
-    """The header block's lines (when the file keeps them apart), the body's lines, the
-    signature table's cells, and what follows the signature (lines and tables)."""
+    """The header block's lines (when the file keeps them apart: the left column's, then
+    the right's, each marked bold or not), the body's lines and tables, the signature
+    table's columns (the recipients' first), and what follows the signature."""
 
     header: list[str] = field(default_factory=list)
-    body: list[str] = field(default_factory=list)
-    signature: list[list[str]] = field(default_factory=list)  # cells of a signature table
+    header_bold: list[bool] = field(default_factory=list)
+    body: list[str | Grid] = field(default_factory=list)
+    signature: list[list[str]] = field(default_factory=list)  # columns of a signature table
     after: list[str | list[Row]] = field(default_factory=list)
     tracked: bool = False  # the DOCX had tracked changes (accepted on reading)
 
@@ -95,9 +108,11 @@ def _refuse_legacy(path: Path, text: str) -> None:
         raise _legacy(path, "VNI")
 
 
-def read_docx(path: Path) -> Source:
+def read_docx(path: Path, data: bytes | None = None) -> Source:
+    """A DOCX file's lines; `data` is the DOCX when it was converted from another format
+    (errors still name `path`)."""
     try:
-        package = zipfile.ZipFile(path)
+        package = zipfile.ZipFile(io.BytesIO(data) if data is not None else path)
     except zipfile.BadZipFile:
         raise PlanError([Problem(str(path), "không phải tệp DOCX đọc được")]) from None
     with package:
@@ -106,6 +121,7 @@ def read_docx(path: Path) -> Source:
             raise PlanError([Problem(str(path), "không phải tệp DOCX (thiếu word/document.xml)")])
         styles = xml_part(path, package, "word/styles.xml")
         numbering = Numbering(package, styles)
+        formats = Formats(package, path)
     body = document.find(f"{{{W}}}body")
     if body is None:
         raise PlanError([Problem(str(path), "word/document.xml: thiếu thân văn bản <w:body>")])
@@ -113,10 +129,10 @@ def read_docx(path: Path) -> Source:
         raise PlanError(
             [Problem(str(path), f"văn bản quá dài để nhập (quá {number(MAX_PARAGRAPHS)} đoạn)")]
         )
-    return _lines(path, body, numbering)
+    return _lines(path, body, numbering, formats)
 
 
-def _lines(path: Path, body: etree._Element, numbering: Numbering) -> Source:
+def _lines(path: Path, body: etree._Element, numbering: Numbering, formats: Formats) -> Source:
     profile = default_profile()
     source = Source(tracked=body.find(f".//{{{W}}}ins") is not None)
     tables = body.findall(f"{{{W}}}tbl")
@@ -127,30 +143,75 @@ def _lines(path: Path, body: etree._Element, numbering: Numbering) -> Source:
             line = f"{label} {text}" if label else text
             (source.after if source.signature else source.body).append(line)
         elif child.tag == f"{{{W}}}tbl":
-            _table(child, child is tables[0], source, profile)
-    _refuse_legacy(path, "\n".join(source.header + source.body))
+            _table(child, child is tables[0], source, profile, formats)
+    text = [x for x in source.body if isinstance(x, str)]
+    _refuse_legacy(path, "\n".join(source.header + text))
     return source
 
 
-def _table(table, first: bool, source: Source, profile) -> None:
-    """A header, a signature, an appendix's table (after the signature), or body lines."""
-    cells = [[paragraph_text(p) for p in tc.iter(f"{{{W}}}p")] for tc in table.iter(f"{{{W}}}tc")]
-    flat = [line for cell in cells for line in cell]
-    if first and not source.body:
+def _cell_paragraphs(tc) -> list:
+    """A cell's own paragraphs (not those of a table nested in it)."""
+    return [p for p in tc.iter(f"{{{W}}}p") if _cell_of(p) is tc]
+
+
+def _cell_of(paragraph):
+    node = paragraph.getparent()
+    while node is not None and node.tag != f"{{{W}}}tc":
+        node = node.getparent()
+    return node
+
+
+def _grid(table) -> list[list[list]]:
+    """The table's rows of cells, each cell its paragraphs; a cell spanning columns
+    (`gridSpan`) stands once, at its first column."""
+    rows = []
+    for tr in table.findall(f"{{{W}}}tr"):
+        rows.append([_cell_paragraphs(tc) for tc in tr.findall(f"{{{W}}}tc")])
+    return rows
+
+
+def _columns(rows: list[list[list]]) -> list[list]:
+    """The paragraphs of each column, top to bottom (a 2×2 header or signature table)."""
+    width = max((len(r) for r in rows), default=0)
+    return [[p for r in rows if c < len(r) for p in r[c]] for c in range(width)]
+
+
+def _bold(paragraph, formats: Formats) -> bool:
+    runs = [
+        r
+        for r in paragraph.iter(f"{{{W}}}r")
+        if "".join(t.text or "" for t in r.iter(f"{{{W}}}t")).strip()
+    ]
+    return bool(runs) and all(formats.run(paragraph, r).bold for r in runs)
+
+
+def cell_text(paragraphs: list) -> str:
+    """A table cell as one text: its paragraphs and line breaks as `\\n`, a cell holding
+    only no-break spaces or blanks as empty."""
+    text = "\n".join(paragraph_text(p) for p in paragraphs)
+    lines = [" ".join(line.replace("\u00a0", " ").split()) for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _table(table, first: bool, source: Source, profile, formats: Formats) -> None:
+    """A header, a signature, an appendix's table (after the signature), or a body table."""
+    rows = _grid(table)
+    columns = _columns(rows)
+    flat = [paragraph_text(p) for column in columns for p in column]
+    if first and not any(isinstance(x, Grid) or x.strip() for x in source.body):
         source.header = flat
+        source.header_bold = [_bold(p, formats) for column in columns for p in column]
     elif source.signature:
-        rows = [
-            [
-                " ".join(paragraph_text(p) for p in tc.iter(f"{{{W}}}p"))
-                for tc in tr.iter(f"{{{W}}}tc")
-            ]
-            for tr in table.iter(f"{{{W}}}tr")
-        ]
-        source.after.append(rows)
-    elif any(closing.is_recipients_heading(line.strip(), profile) for line in flat):
-        source.signature = cells
+        source.after.append([[cell_text(cell) for cell in row] for row in rows])
+    elif any(
+        closing.is_recipients_heading(line.strip(), profile)
+        for column in columns
+        for p in column
+        for line in paragraph_text(p).split("\n")
+    ):
+        source.signature = [[paragraph_text(p) for p in column] for column in columns]
     else:
-        source.body += flat
+        source.body.append(Grid([[cell_text(cell) for cell in row] for row in rows]))
 
 
 def read_source(path: Path) -> Source:
@@ -159,9 +220,12 @@ def read_source(path: Path) -> Source:
         raise PlanError([Problem(str(path), f"tệp quá lớn để nhập (quá {MAX_FILE // 2**20} MB)")])
     raw = path.read_bytes()
     other = other_format(raw)
-    if other is not None:
-        message = f"đây là {other[0]}, không nhập được; hãy {other[1]} rồi nhập lại"
+    if other is not None and not other.convertible:
+        message = f"đây là {other.kind}, không nhập được; hãy {other.todo} rồi nhập lại"
         raise PlanError([Problem(str(path), message)])
+    converted = convert.kind(path, raw)
+    if converted is not None:
+        return read_docx(path, convert.to_docx(path, converted))
     if raw.startswith(b"PK\x03\x04") or path.suffix.lower() == ".docx":
         return read_docx(path)
     return read_text(path, raw)

@@ -25,18 +25,20 @@ Real plans (issue 10) are held by extending the original format, never by changi
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from kehoach.plan.appendix import Appendix, Milestones
+from kehoach.plan.appendix import Appendix, Milestones, Table
 from kehoach.plan.fields import (
     Id,
     Levels,
@@ -74,18 +76,51 @@ class Paragraph(_Model):
         return self
 
 
+class TableBlock(_Model):
+    """Một bảng trong thân văn bản (phân công, lịch …), giữ đúng cột và dòng của bản gốc."""
+
+    id: Id
+    bang: Table = Field(description="Tiêu đề các cột (cot) và các dòng (dong: - o: [...]).")
+    cap: Levels | None = None
+
+
+def _block_kind(value: object) -> str:
+    if isinstance(value, TableBlock) or (isinstance(value, dict) and "bang" in value):
+        return "bang"
+    return "doan"
+
+
+Block = Annotated[
+    Annotated[Paragraph, Tag("doan")] | Annotated[TableBlock, Tag("bang")],
+    Discriminator(_block_kind),
+]
+"""What a part or an item holds before its items: a paragraph, or a table of the body."""
+
+
 SubLabel = Literal["a)", "1.1.", "-", "+"]
+
+
+def _printed() -> Any:
+    return Field(
+        None,
+        description="Nhãn như văn bản gốc in (3.2. lặp lại, 1.3 thiếu dấu chấm, V. khi thiếu "
+        "IV.), chỉ khi khác nhãn tính theo thứ tự; bỏ trống là tính theo thứ tự.",
+    )
+
+
+Printed = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]
 
 
 class Item(_Model):
     """Một mục đánh số (1., a), 1.1. …): tiêu đề hoặc đoạn có nhãn, các đoạn, các mục con."""
 
     id: Id
+    nhan_goc: Printed | None = _printed()
     tieu_de: Line | None = Field(None, description="Tiêu đề mục, không ghi số thứ tự.")
     noi_dung: Prose | None = Field(
         None, description="Mục viết liền một đoạn (nhãn và câu chữ), thay cho tiêu đề."
     )
-    doan: list[Paragraph] = Field(default_factory=no_items, description="Các đoạn của mục.")
+    doan: list[Block] = Field(default_factory=no_items, description="Các đoạn (và bảng) của mục.")
     muc: list[Item] = Field(default_factory=no_items, description="Các mục con.")
     nhan_con: SubLabel | None = Field(
         None, description="Nhãn của các mục con: 'a)' (mặc định), '1.1.', '-' hoặc '+'."
@@ -108,8 +143,9 @@ class Section(_Model):
     """Một phần La Mã (I., II. …): các đoạn mở đầu và các mục."""
 
     id: Id
+    nhan_goc: Printed | None = _printed()
     tieu_de: Line = Field(description="Tiêu đề phần, không ghi số La Mã.")
-    doan: list[Paragraph] = Field(default_factory=no_items)
+    doan: list[Block] = Field(default_factory=no_items)
     muc: list[Item] = Field(default_factory=no_items)
 
 
@@ -121,6 +157,7 @@ class IndicatorBlock(_Model):
     """Mục 'Các chỉ tiêu chủ yếu': đoạn văn sinh ra từ các bản ghi chỉ tiêu."""
 
     id: Id
+    nhan_goc: Printed | None = _printed()
     tieu_de: Line
     nam: int = Field(description="Năm phải đạt của các chỉ tiêu (2030).")
     mo_dau: list[Paragraph] = Field(
@@ -137,8 +174,9 @@ class Objectives(_Model):
     """Phần mục tiêu: mục tiêu tổng quát, các chỉ tiêu chủ yếu, tầm nhìn, các mục khác."""
 
     id: Id
+    nhan_goc: Printed | None = _printed()
     tieu_de: Line
-    doan: list[Paragraph] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
+    doan: list[Block] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
     muc_tieu_tong_quat: Item | None = None
     chi_tieu: IndicatorBlock | None = None
     tam_nhin: Item | None = None
@@ -149,6 +187,7 @@ class Assignment(_Model):
     """Một nhiệm vụ trong Tổ chức thực hiện: cơ quan thực hiện và việc phải làm."""
 
     id: Id
+    nhan_goc: Printed | None = _printed()
     chu_the: Line = Field(description="Cơ quan, đơn vị thực hiện, đứng đầu câu.")
     noi_dung: Prose = Field(description="Phần còn lại của câu, sau tên cơ quan.")
     cap: Levels | None = None
@@ -158,8 +197,9 @@ class Organisation(_Model):
     """Phần Tổ chức thực hiện."""
 
     id: Id
+    nhan_goc: Printed | None = _printed()
     tieu_de: Line
-    doan: list[Paragraph] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
+    doan: list[Block] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
     muc: list[Assignment] = Field(default_factory=no_items)
 
 
@@ -250,7 +290,6 @@ class Signature(_Model):
     duoi_ten: str = Field(
         "", description="Dòng in dưới họ tên: chức vụ khác của người ký (TRƯỞNG BAN …)."
     )
-
 
 
 class Parent(_Model):

@@ -38,8 +38,11 @@ def padding_rule(rule: DateLine) -> str:
     return " và ".join(parts) + " có số 0 ở trước, ngày và tháng khác thì không"
 
 
-def date_line(place: str, when: dt.date | int, rule: DateLine) -> str:
-    """`Phụng Hiệp, ngày 05 tháng 02 năm 2024`; a year alone leaves day and month blank."""
+def date_line(place: str, when: dt.date | int, rule: DateLine, month: int | None = None) -> str:
+    """`Phụng Hiệp, ngày 05 tháng 02 năm 2024`; a year alone leaves day and month blank,
+    a year and `month` the day only (`ngày      tháng 01 năm 2026`)."""
+    if isinstance(when, int) and month is not None:
+        return f"{place}, ngày{rule.cho_trong}tháng {pad(month, rule.so_0_thang_toi)} năm {when}"
     if isinstance(when, int):
         return f"{place}, ngày{rule.cho_trong}tháng{rule.cho_trong}năm {when}"
     day, month = day_month(when.day, when.month, rule)
@@ -65,6 +68,11 @@ class Written:
         if self.day and self.month:
             return dt.date(self.year, int(self.month), int(self.day))
         return self.year
+
+    @property
+    def month_only(self) -> int | None:
+        """The month of a date that leaves the day blank (`ngày    tháng 01 năm 2026`)."""
+        return int(self.month) if self.month and not self.day else None
 
     def padded(self, rule: DateLine) -> tuple[str, str] | None:
         """Day and month as the profile writes them, when written otherwise; else None."""

@@ -20,7 +20,7 @@ def _fold(word: str) -> tuple[str, tuple[str, ...]]:
 def folded(line: str) -> list[tuple[str, tuple[str, ...]]]:
     """A line as words without tone placement, case or dash kind."""
     words = re.sub(r"[-–—]", " - ", line.replace("\u00a0", " ")).split()
-    return [_fold(word) for word in words]
+    return [_fold("-" if word in "–—" else word) for word in words]
 
 
 def same_line(line: str, motto: str) -> bool:
@@ -32,3 +32,19 @@ def holds(line: str, motto: str) -> bool:
     """Whether `motto` stands in `line` among other text (two header columns on one line)."""
     want, have = folded(motto), folded(line)
     return bool(want) and any(have[i : i + len(want)] == want for i in range(len(have)))
+
+
+_TOKEN = re.compile(r"[-–—]|[^\s\-–—]+")
+
+
+def span(line: str, motto: str) -> tuple[int, int] | None:
+    """Where `motto` stands in `line` (as `holds` finds it): start and end, or None."""
+    tokens = [
+        (m.start(), m.end(), _fold("-" if m.group() in "–—" else m.group()))
+        for m in _TOKEN.finditer(line)
+    ]
+    want = folded(motto)
+    for i in range(len(tokens) - len(want) + 1):
+        if [t[2] for t in tokens[i : i + len(want)]] == want:
+            return tokens[i][0], tokens[i + len(want) - 1][1]
+    return None

@@ -7,7 +7,8 @@ lines that the DOCX rendered from the imported plan keeps, and what import recog
 Without arguments it reads `../shared/real/` (beside the repository), every folder of
 `$KEHOACH_CORPUS` (separated by the path separator) and their sub-folders. A line is
 every non-blank line of the source as Word shows it (each paragraph and table cell, split
-where Shift+Enter breaks it, runs of spaces and no-break spaces as one space); it is
+where Shift+Enter breaks it or a run of spaces pushes a dash line onto the next line, runs of
+spaces and no-break spaces as one space); it is
 *kept* when the rendered document holds it word for word, *kept in the profile's form*
 when it is there once its trailing `,;.` is set aside (a recipient line ends as the format
 profile wants), else *lost*. Nothing is written; the tests of `tests/corpus/` use the same
@@ -32,6 +33,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED_REAL = ROOT.parent / "shared" / "real"
 SUFFIXES = (".docx", ".doc", ".odt", ".rtf")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_PADDED = re.compile(r"[ \t\u00a0]{3,}(?=-\s?\S)")
+"""Spaces typed to push a dash line onto the next line (`- A;        - B;`): two lines."""
 
 
 def corpus(paths: list[Path] | None = None) -> list[Path]:
@@ -73,7 +76,8 @@ def docx_lines(data: bytes) -> list[str]:
         deleted.getparent().remove(deleted)
     lines = []
     for paragraph in root.iter(f"{{{W}}}p"):
-        lines += [squash(x) for x in _text(paragraph).split("\n") if squash(x)]
+        for line in _text(paragraph).split("\n"):
+            lines += [squash(x) for x in _PADDED.split(line) if squash(x)]
     return lines
 
 

@@ -301,8 +301,9 @@ def test_sub_items_nest_by_their_label_style_and_numbering_slips_are_noted(tmp_p
     source = tmp_path / "long.txt"
     source.write_text(text, encoding="utf-8")
     result = _import(source, tmp_path / "long.yaml")
-    assert "nhãn '3.' không theo thứ tự" in result.output
+    assert "nhãn '3.' giữ như bản gốc (theo thứ tự là '2.')" in result.output
     plan = load_plan(tmp_path / "long.yaml")
+    assert plan.nhiem_vu_giai_phap.muc[1].nhan_goc == "3."  # kept as printed, not renumbered
     first = plan.nhiem_vu_giai_phap.muc[0]
     assert [s.tieu_de for s in first.muc] == ["Thiết bị", "Phần mềm"]
     assert [s.tieu_de for s in first.muc[0].muc] == ["Máy tính", "Máy in"]
@@ -311,6 +312,7 @@ def test_sub_items_nest_by_their_label_style_and_numbering_slips_are_noted(tmp_p
     assert texts[start : start + 7] == [
         "1. Hạ tầng", "1.1. Thiết bị", "a) Máy tính", "Mua mới.", "b) Máy in", "1.2. Phần mềm",
         "Dùng chung."]
+    assert "3. Con người" in texts
 
 
 def test_sub_items_lettered_d_then_dd_are_in_sequence(tmp_path):
@@ -327,4 +329,4 @@ def test_sub_items_lettered_d_then_dd_are_in_sequence(tmp_path):
     assert result.exit_code in (0, 1), result.output
     yaml = (tmp_path / "k.yaml").read_text(encoding="utf-8")
     assert "Nội dung thứ 5 của tiểu mục" in yaml
-    assert "không theo thứ tự" not in result.output + yaml
+    assert "giữ như bản gốc" not in result.output + yaml

@@ -30,6 +30,9 @@ def _change_profile(patch: pytest.MonkeyPatch, folder: Path) -> None:
     data["dia_danh_ngay"]["so_0_thang_toi"] = 12  # always 04
     (folder / "hd36-2018.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
                                            encoding="utf-8")
+    for other in ("nd30-2020.yaml", "ho_so_theo_ngay.yaml"):  # read by import, unchanged
+        (folder / other).write_text(profile_module.shipped(other).read_text(encoding="utf-8"),
+                                    encoding="utf-8")
     load_profile.cache_clear()
     patch.setattr(profile_module, "shipped", lambda name: folder / name)
 
