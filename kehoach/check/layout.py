@@ -154,8 +154,13 @@ def _fonts(doc: _Doc, out: Collector, p: Profile) -> None:
 
 
 def _cells(table) -> list[list]:
-    row = table.find(w("tr"))
-    return [list(tc.iter(w("p"))) for tc in row.findall(w("tc"))] if row is not None else []
+    """Each column's paragraphs, top to bottom: a header or signature table of one row, or
+    of two (issuer | Quốc hiệu over số | date, as a State header is often laid out)."""
+    rows = [tr.findall(w("tc")) for tr in table.findall(w("tr"))]
+    width = max((len(cells) for cells in rows), default=0)
+    return [
+        [q for cells in rows if c < len(cells) for q in cells[c].iter(w("p"))] for c in range(width)
+    ]
 
 
 def _texts(paragraphs) -> list[tuple[object, str]]:

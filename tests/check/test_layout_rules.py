@@ -210,3 +210,29 @@ def test_a_size_outside_the_profiles_own_range_is_refused(tmp_path):
             load_profile("hd36-2018")
     load_profile.cache_clear()
     load_profile_table.cache_clear()
+
+
+def test_a_state_plan_is_judged_by_its_own_profile(tmp_path):
+    """kehoach's own State document (Quốc hiệu, Tiêu ngữ, a two-row header) checks clean by
+    nd30-2020, which check picks from its header; by the Party's profile it is not one."""
+    from builders import small_plan, write_plan
+    from click.testing import CliRunner
+
+    from kehoach.cli import main
+
+    data = small_plan()
+    data["van_ban"].update({"the_thuc": "nha_nuoc", "ngay": "2025-12-10"})
+    plan = write_plan(tmp_path / "ubnd.yaml", data)
+    assert CliRunner().invoke(main, ["render", str(plan), "-o", str(tmp_path)]).exit_code == 0
+    docx = tmp_path / "ubnd.docx"
+    own = check_file(docx, None)
+    assert own.profile == "nd30-2020", own.why
+    assert not [f for f in own.findings if f.rule in LAYOUT_RULES], [str(f) for f in own.findings]
+    party = {f.rule for f in check_file(docx, "hd36-2018").findings}
+    assert "dau-van-ban" in party
+    doc = Document(str(docx))
+    motto = _first(_header(doc)[1].paragraphs, lambda t: t.startswith("Độc lập"))
+    motto.runs[0].font.size = Pt(11)
+    doc.save(str(docx))
+    wrong = [f.message for f in check_file(docx, None).findings if f.rule == "tieu-de"]
+    assert wrong == ["dòng 'Độc lập - Tự do - Hạnh phúc' cỡ 11, đậm"]
