@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kehoach.check.files import MAX_TEXT
 from kehoach.check.numbering import _format
@@ -156,3 +158,39 @@ def test_sizes_and_counts_are_written_the_vietnamese_way(rendered, tmp_path):
     from kehoach.check import files
 
     assert "300.000" in f"{files.number(files.MAX_PARAGRAPHS)}"
+
+
+_ATTRIBUTES = [b'w:val="', b'w:w="', b'w:h="', b'w:top="', b'w:left="', b'w:ilvl="',
+               b'w:numId="', b'w:start="', b'r:id="', b'w:type="']
+_PARTS = ["word/document.xml", "word/styles.xml", "word/numbering.xml",
+          "word/_rels/document.xml.rels"]
+_JUNK = [b"", b"-5", b"99999999999", b"abc", b"1.5", b"\xc3\xa2", b"0", b"rId999", b"2cm"]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.tuples(st.sampled_from(_PARTS), st.sampled_from(_ATTRIBUTES),
+                          st.integers(0, 10_000), st.sampled_from(_JUNK)), min_size=1, max_size=6))
+def test_any_attribute_edited_by_hand_gives_findings_or_a_message(rendered, tmp_path, edits):
+    """Word files edited by hand or by other programs: any attribute check reads may hold
+    junk; the answer is findings or a Vietnamese message, never a traceback."""
+    from kehoach.check.files import Unreadable
+    from kehoach.check.run import check_file
+
+    with zipfile.ZipFile(rendered) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    for part, attribute, pick, junk in edits:
+        xml = parts.get(part, b"")
+        places = [m.end() for m in re.finditer(re.escape(attribute), xml)]
+        if places:
+            at = places[pick % len(places)]
+            parts[part] = xml[:at] + junk + xml[xml.index(b'"', at):]
+    target = tmp_path / "sua_tay.docx"
+    with zipfile.ZipFile(target, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    try:
+        check_file(target, None)
+    except Unreadable as error:
+        assert str(error.problems[0].message)
