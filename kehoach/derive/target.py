@@ -24,7 +24,7 @@ from kehoach.plan.walk import Node
 from kehoach.rules.levels import Level, Levels, load_levels, unit_kinds
 from kehoach.rules.profile import load_profile
 from kehoach.rules.profile_dates import profile_on
-from kehoach.vn.citations import citation
+from kehoach.vn.citations import DRAFT_MARK, citation
 from kehoach.vn.dates import short_date
 
 
@@ -90,16 +90,30 @@ def implemented_document(parent: Plan) -> str | None:
     return found.group() if found else None
 
 
+def target_year(parent: Plan) -> int | None:
+    """The year the upper plan's targets are for: its indicators' year, else the last
+    milestone of its appendices; None for a plan without targets (a plan of tasks)."""
+    block = parent.muc_tieu_chi_tieu.chi_tieu if parent.muc_tieu_chi_tieu else None
+    if block is not None:
+        return block.nam
+    years = [year for appendix in parent.phu_luc for year in appendix.years()]
+    return max(years) if years else None
+
+
 def _reporting(parent: Plan, upper: Level, level: Level) -> dict[str, object]:
-    """The reporting schedule's values: route, days, sơ kết and tổng kết years."""
-    end = parent.muc_tieu_chi_tieu.chi_tieu.nam
-    values: dict[str, object] = {"bao_cao_qua": report_route(parent, upper), "tong_ket": end}
+    """The reporting schedule's values: route, days, sơ kết and tổng kết years (left
+    blank, `…`, when the upper plan sets no target year)."""
+    end = target_year(parent)
+    values: dict[str, object] = {
+        "bao_cao_qua": report_route(parent, upper),
+        "tong_ket": DRAFT_MARK if end is None else end,
+    }
     if level.bao_cao is not None:
         schedule = level.bao_cao
         values |= {
             "sau_thang": schedule.sau_thang,
             "hang_nam": schedule.hang_nam,
-            "so_ket": schedule.review_year(parent.van_ban.year, end),
+            "so_ket": DRAFT_MARK if end is None else schedule.review_year(parent.van_ban.year, end),
         }
     return values
 
@@ -145,7 +159,8 @@ def _levels(parent: Plan, loaded: LoadedRegistry, levels: Levels) -> tuple[Level
 def _check_unit_ids(parent: Plan, loaded: LoadedRegistry, unit: Unit, nodes: list[Node]) -> None:
     """The unit's own values and dropped tasks must name the upper plan's elements."""
     indicators = {node.id for node in nodes if isinstance(node.element, Indicator)}
-    tasks = {task.id for task in parent.nhiem_vu_giai_phap.muc}
+    section = parent.nhiem_vu_giai_phap
+    tasks = {task.id for task in section.muc} if section else set()
     problems: list[Problem] = [
         loaded.source.problem(
             loaded.where(unit, "chi_tieu", key),

@@ -184,7 +184,7 @@ def document_properties(
     h = plan.van_ban
     when = dt.date(year, 1, 1) if year is not None else h.day
     stamp = dt.datetime(when.year, when.month, when.day)
-    author = " ".join(h.co_quan.split())
+    author = _fit(" ".join(h.co_quan.split()))
     return {
         "author": author,
         "last_modified_by": author,
@@ -199,7 +199,8 @@ def document_properties(
 
 
 def _fit(text: str, limit: int = 255) -> str:
-    """OOXML core properties hold at most 255 characters: cut at a word, mark with …."""
+    """OOXML core properties hold at most 255 characters (python-docx refuses more): cut at
+    a word, mark with …. The title and the author (a long cơ quan line) both pass here."""
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"

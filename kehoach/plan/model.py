@@ -55,7 +55,7 @@ from kehoach.plan.indicators import (
     Indicator,
     IndicatorParagraph,
 )
-from kehoach.rules.data import body_codes, type_codes
+from kehoach.rules.data import body_codes, profile_names, type_codes
 
 
 class Paragraph(_Model):
@@ -308,6 +308,11 @@ class Numbering(_Model):
     tieu_muc: Literal["1.", "1-"] | None = Field(None, description="Nhãn mục: '1.' hoặc '1-'.")
 
 
+def _profile(name: str) -> str:
+    """A profile kehoach ships (render refused an unknown one that validate accepted)."""
+    return _known({n: n for n in profile_names()}, "hồ sơ thể thức")(name)
+
+
 USUAL_PARTS = ("muc_dich_yeu_cau", "muc_tieu_chi_tieu", "nhiem_vu_giai_phap", "to_chuc_thuc_hien")
 
 
@@ -315,7 +320,7 @@ class Plan(_Model):
     """Một kế hoạch của cấp ủy: nguồn duy nhất để sinh văn bản và biểu mẫu."""
 
     id: Id
-    ho_so: str | None = Field(
+    ho_so: Annotated[str, AfterValidator(_profile)] | None = Field(
         None, description="Hồ sơ thể thức (hd36-2018 …); bỏ trống: theo ngày ban hành."
     )
     danh_sach_don_vi: Line | None = Field(
