@@ -1,6 +1,7 @@
-"""Format rules for a DOCX, read from the profile: page, fonts, the header block, title,
-trích yếu, body, page numbers, signature and nơi nhận. Locations are paragraph numbers
-with their first words, counted like `docx_segments` counts them."""
+"""Format rules for a DOCX, read from the profile: page, fonts, the header block
+(`layout_header.py`), title, trích yếu, body, page numbers, signature and nơi nhận.
+Locations are paragraph numbers with their first words, counted like `docx_segments`
+counts them."""
 
 from __future__ import annotations
 
@@ -9,62 +10,38 @@ from pathlib import Path
 
 from lxml import etree
 
-from kehoach.check.effective import Formats, points, w
-from kehoach.check.files import Unreadable, open_docx, paragraph_text, where_paragraph, xml_part
+from kehoach.check.effective import w
+from kehoach.check.files import paragraph_text
 from kehoach.check.findings import Collector
+from kehoach.check.layout_header import check_header
+from kehoach.check.layout_parts import (
+    Doc,
+    columns,
+    emphasis,
+    mm,
+    size_text,
+    sizes_text,
+    styled,
+    texts,
+)
 from kehoach.rules.data import type_codes
-from kehoach.rules.profile import Profile, Text, load_profile
-from kehoach.vn import closing, dates, docnumber, mottos
+from kehoach.rules.profile import Profile, load_profile
+from kehoach.vn import closing, mottos
 from kehoach.vn.appendix import is_title
-from kehoach.vn.numbers import number
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
-class _Doc:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.package = open_docx(path)
-        body = xml_part(path, self.package, "word/document.xml", required=True).find(w("body"))
-        if body is None:
-            raise Unreadable(f"{path}: word/document.xml: thiếu thân văn bản <w:body>")
-        self.body = body
-        self.formats = Formats(self.package, path)
-        self.paragraphs = list(self.body.iter(w("p")))
-        self.number = {id(p): i for i, p in enumerate(self.paragraphs, start=1)}
-        rels = xml_part(path, self.package, "word/_rels/document.xml.rels", required=True)
-        self.targets = {r.get("Id"): r.get("Target") for r in rels}
-
-    def where(self, p) -> str:
-        return where_paragraph(self.number[id(p)], paragraph_text(p))
-
-    def part(self, rel_id: str):
-        target = self.targets.get(rel_id)
-        if not target:
-            return None
-        name = "word/" + target.lstrip("/").removeprefix("word/")
-        return xml_part(self.path, self.package, name)
-
-
-def _mm(twips: str | None) -> float | None:
-    """A page measure in mm (twips, or a length with its unit); None when unreadable."""
-    found = points(twips, 20)
-    return None if found is None else found * 25.4 / 72
-
-
-def _size(size: float) -> str:
-    """A font size as the findings write it: `14`, `10,5`."""
-    return number(size)
-
-
-def _sizes(rule: Text) -> str:
-    low, high = rule.co_cho_phep or (rule.co, rule.co)
-    return f"cỡ {_size(low)}" if low == high else f"cỡ {_size(low)}–{_size(high)}"
-
-
 def check_layout(path: Path, out: Collector, profile_name: str) -> None:
-    profile = load_profile(profile_name)
-    doc = _Doc(path)
+    """Every format rule of `profile_name` on the DOCX at `path`."""
+    doc = Doc(path)
+    try:
+        _rules(doc, out, load_profile(profile_name))
+    finally:
+        doc.close()
+
+
+def _rules(doc: Doc, out: Collector, profile: Profile) -> None:
     _page(doc, out, profile)
     _fonts(doc, out, profile)
     header = next(
@@ -83,20 +60,20 @@ def check_layout(path: Path, out: Collector, profile_name: str) -> None:
         out.add("đầu văn bản", "dau-van-ban", message)
         _page_numbers(doc, out)
         return
-    _header(doc, header, out, profile)
+    check_header(doc, header, out, profile)
     _title_and_body(doc, out, profile)
     _page_numbers(doc, out)
     _signature(doc, out, profile)
 
 
-def _page(doc: _Doc, out: Collector, p: Profile) -> None:
+def _page(doc: Doc, out: Collector, p: Profile) -> None:
     sections = [s for s in doc.body.iter(w("sectPr"))]
     for i, sect in enumerate(sections, start=1):
         size, margins = sect.find(w("pgSz")), sect.find(w("pgMar"))
         where = f"phần (section) {i}"
         if size is None or margins is None:
             continue
-        width, height = _mm(size.get(w("w"))), _mm(size.get(w("h")))
+        width, height = mm(size.get(w("w"))), mm(size.get(w("h")))
         if width is None or height is None:
             out.add(where, "kho-giay", "khổ giấy không đọc được (w:pgSz hỏng)", "A4")
             continue
@@ -120,7 +97,7 @@ def _page(doc: _Doc, out: Collector, p: Profile) -> None:
         names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
         wrong = []
         for side, want in expected.items():
-            found = _mm(margins.get(w(side)))
+            found = mm(margins.get(w(side)))
             if found is None:
                 wrong.append(f"{names[side]} không đọc được (cần {want:.0f})")
             elif abs(found - want) > 0.6:
@@ -142,7 +119,7 @@ def _family(font: str) -> str:
     return _FACES.sub("", font.strip())
 
 
-def _fonts(doc: _Doc, out: Collector, p: Profile) -> None:
+def _fonts(doc: Doc, out: Collector, p: Profile) -> None:
     for paragraph in doc.paragraphs:
         for run in paragraph.iter(w("r")):
             if not "".join(t.text or "" for t in run.iter(w("t"))).strip():
@@ -153,168 +130,12 @@ def _fonts(doc: _Doc, out: Collector, p: Profile) -> None:
                 break
 
 
-def _cells(table) -> list[list]:
-    """Each column's paragraphs, top to bottom: a header or signature table of one row, or
-    of two (issuer | Quốc hiệu over số | date, as a State header is often laid out)."""
-    rows = [tr.findall(w("tc")) for tr in table.findall(w("tr"))]
-    width = max((len(cells) for cells in rows), default=0)
-    return [
-        [q for cells in rows if c < len(cells) for q in cells[c].iter(w("p"))] for c in range(width)
-    ]
-
-
-def _texts(paragraphs) -> list[tuple[object, str]]:
-    return [(p, paragraph_text(p).strip()) for p in paragraphs if paragraph_text(p).strip()]
-
-
-def _header(doc: _Doc, table, out: Collector, p: Profile) -> None:
-    cells = _cells(table)
-    if len(cells) < 2:
-        out.add(
-            doc.where(cells[0][0]) if cells and cells[0] else "đầu văn bản",
-            "dau-van-ban",
-            "khối đầu văn bản không phải bảng hai cột",
-        )
-        return
-    left, right = _texts(cells[0]), _texts(cells[1])
-    _motto(doc, table, cells[1], right, out, p)
-    _issuer(doc, cells[0][0], left, out, p)
-    _number(doc, cells[0][0], left, out, p)
-    _date_line(doc, right, out, p)
-
-
-def _emphasis(rule: Text) -> str:
-    return ", ".join(
-        x for x in (_sizes(rule), "đậm" if rule.dam else "", "nghiêng" if rule.nghieng else "") if x
-    )
-
-
-def _styled(fmt, rule: Text) -> bool:
-    """Size within the profile's sizes, bold and italic as the profile says (an element the
-    profile does not bolden may still be bold: only a required emphasis is checked)."""
-    sized = fmt.size is None or rule.allows(fmt.size)
-    return sized and (fmt.bold or not rule.dam) and (fmt.italic or not rule.nghieng)
-
-
-def _motto(doc: _Doc, table, cell: list, right: list, out: Collector, p: Profile) -> None:
-    """The title line (ĐẢNG CỘNG SẢN VIỆT NAM; a State document's Quốc hiệu and the Tiêu ngữ
-    under it): size and bold, and the line drawn under the last of them — a paragraph
-    border, a drawn line, or the words underlined as Word users make it (HD 05 allows it)."""
-    f = doc.formats
-    last = None
-    for rule in (p.tieu_de, p.tieu_ngu):
-        if rule is None:
-            continue
-        found = next(((q, t) for q, t in right if mottos.holds(t, rule.chu)), None)
-        if found is None:
-            out.add("đầu văn bản", "tieu-de", f"thiếu dòng '{rule.chu}'")
-            return
-        q = found[0]
-        fmt = f.run(q, q.find(w("r")))
-        if fmt.size is None or not _styled(fmt, rule):
-            size = f"cỡ {_size(fmt.size) if fmt.size else '?'}" + (", đậm" if fmt.bold else "")
-            out.add(doc.where(q), "tieu-de", f"dòng '{rule.chu}' {size}", _emphasis(rule))
-        last = q
-    following = cell[cell.index(last) + 1 :]
-    ruled = f.has_border(last, "bottom") or any(f.has_border(n, "top") for n in following[:1])
-    drawn = any(
-        isinstance(e.tag, str)
-        and (e.tag.endswith("}line") or e.tag.endswith("}cxnSp") or e.tag.endswith("}wsp"))
-        for e in table.iter()
-    )
-    underlined = all(
-        f.run(last, r).underline
-        for r in last.iter(w("r"))
-        if "".join(t.text or "" for t in r.iter(w("t"))).strip()
-    )
-    if not (ruled or drawn or underlined):
-        out.add(doc.where(last), "tieu-de", "thiếu đường kẻ dưới tiêu đề", "kẻ một đường liền")
-
-
-def _issuer(doc: _Doc, first, left: list, out: Collector, p: Profile) -> None:
-    """The `*` line (where the profile has one), the issuing body above it and the number
-    line (capitals, bold) and the body above that."""
-    f = doc.formats
-    star = next((i for i, (_q, t) in enumerate(left) if closing.is_star(t, p)), None)
-    number = next(
-        (i for i, (_q, t) in enumerate(left) if docnumber.starts_number_line(t, p.so_ky_hieu)),
-        len(left),
-    )
-    if star is None and p.dau_sao.chu:
-        out.add(
-            doc.where(first),
-            "dau-sao",
-            f"thiếu dấu sao ({p.dau_sao.chu}) dưới tên cơ quan ban hành",
-            f"thêm dòng '{p.dau_sao.chu}'",
-        )
-    before = left[: min(star if star is not None else len(left), number)]
-    if before:
-        issuer_p, issuer = before[-1]
-        fmt = f.run(issuer_p, issuer_p.find(w("r")))
-        if (p.co_quan.dam and not fmt.bold) or issuer != issuer.upper():
-            out.add(
-                doc.where(issuer_p),
-                "co-quan",
-                f"tên cơ quan ban hành phải in hoa{', đậm' if p.co_quan.dam else ''}",
-                issuer.upper(),
-            )
-        if len(before) > 1:
-            upper_p, _upper = before[0]
-            fmt = f.run(upper_p, upper_p.find(w("r")))
-            if fmt.bold and not p.cap_tren.dam:
-                out.add(
-                    doc.where(upper_p), "cap-tren", "tên cấp ủy cấp trên không in đậm", "bỏ đậm"
-                )
-
-
-def _number(doc: _Doc, first, left: list, out: Collector, p: Profile) -> None:
-    """The số và ký hiệu line, judged against the form the profile writes."""
-    rule = p.so_ky_hieu
-    line = next(((q, t) for q, t in left if docnumber.starts_number_line(t, rule)), None)
-    if line is None:
-        out.add(doc.where(first), "so-ky-hieu", "thiếu số và ký hiệu văn bản")
-        return
-    found = docnumber.parse(line[1], rule)
-    if found is None or found.text != line[1] or not found.in_profile_form(rule):
-        example = docnumber.doc_number(12, "KH", "HU", rule)
-        out.add(
-            doc.where(line[0]),
-            "so-ky-hieu",
-            f"số và ký hiệu '{line[1]}' không đúng dạng '{example}'",
-            example,
-        )
-
-
-def _date_line(doc: _Doc, right: list, out: Collector, p: Profile) -> None:
-    """The place and date line: italic, and padded as the profile pads."""
-    date = next(((q, dates.parse_date_line(t)) for q, t in right if dates.parse_date_line(t)), None)
-    if date is None:
-        out.add("đầu văn bản", "dia-danh-ngay", "thiếu dòng địa danh, ngày tháng")
-        return
-    q, found = date
-    if p.dia_danh_ngay.nghieng and not doc.formats.run(q, q.find(w("r"))).italic:
-        out.add(
-            doc.where(q),
-            "dia-danh-ngay",
-            "dòng địa danh, ngày tháng không in nghiêng",
-            "in nghiêng",
-        )
-    good = found.date.padded(p.dia_danh_ngay)
-    if good is not None:
-        out.add(
-            doc.where(q),
-            "dia-danh-ngay",
-            f"ngày tháng sai cách thêm số 0 ({dates.padding_rule(p.dia_danh_ngay)})",
-            f"ngày {good[0]} tháng {good[1]}",
-        )
-
-
-def _outside_tables(doc: _Doc) -> list:
+def _outside_tables(doc: Doc) -> list:
     return [p for p in doc.body.findall(w("p"))]
 
 
-def _title_and_body(doc: _Doc, out: Collector, p: Profile) -> None:
-    paragraphs = _texts(_outside_tables(doc))
+def _title_and_body(doc: Doc, out: Collector, p: Profile) -> None:
+    paragraphs = texts(_outside_tables(doc))
     names = set(type_codes().values())
     title = next((i for i, (_q, t) in enumerate(paragraphs) if t in names), None)
     if title is None:
@@ -323,23 +144,23 @@ def _title_and_body(doc: _Doc, out: Collector, p: Profile) -> None:
     f = doc.formats
     q, _t = paragraphs[title]
     fmt = f.run(q, q.find(w("r")))
-    if fmt.size is None or not _styled(fmt, p.ten_loai) or f.alignment(q) != "center":
-        found = f"cỡ {_size(fmt.size) if fmt.size else '?'}" + (", đậm" if fmt.bold else "")
+    if fmt.size is None or not styled(fmt, p.ten_loai) or f.alignment(q) != "center":
+        found = f"cỡ {size_text(fmt.size) if fmt.size else '?'}" + (", đậm" if fmt.bold else "")
         out.add(
             doc.where(q),
             "ten-loai",
             f"tên loại văn bản {found}, căn {_ALIGN.get(f.alignment(q), f.alignment(q))}",
-            f"{_emphasis(p.ten_loai)}, căn giữa",
+            f"{emphasis(p.ten_loai)}, căn giữa",
         )
     if title + 1 < len(paragraphs):
         q, _t = paragraphs[title + 1]
         fmt = f.run(q, q.find(w("r")))
-        if not _styled(fmt, p.trich_yeu) or f.alignment(q) != "center":
+        if not styled(fmt, p.trich_yeu) or f.alignment(q) != "center":
             out.add(
                 doc.where(q),
                 "trich-yeu",
-                f"trích yếu phải {_emphasis(p.trich_yeu)}, căn giữa",
-                f"{_emphasis(p.trich_yeu)}, căn giữa",
+                f"trích yếu phải {emphasis(p.trich_yeu)}, căn giữa",
+                f"{emphasis(p.trich_yeu)}, căn giữa",
             )
     separator = next((i for i, (_q, t) in enumerate(paragraphs) if set(t) == {"-"}), title + 1)
     for q, t in paragraphs[separator + 1 :]:
@@ -347,7 +168,9 @@ def _title_and_body(doc: _Doc, out: Collector, p: Profile) -> None:
             break  # a phụ lục's forms and tables are laid out their own way
         fmt = f.run(q, q.find(w("r")))
         if fmt.size is not None and not p.than.allows(fmt.size):
-            out.add(doc.where(q), "than-van-ban", f"chữ cỡ {_size(fmt.size)}", _sizes(p.than))
+            out.add(
+                doc.where(q), "than-van-ban", f"chữ cỡ {size_text(fmt.size)}", sizes_text(p.than)
+            )
         elif len(t) > 120 and f.alignment(q) not in ("both", "distribute"):
             out.add(
                 doc.where(q), "than-van-ban", "đoạn văn không căn đều hai bên", "căn đều hai bên"
@@ -365,7 +188,7 @@ _ALIGN = {
 }
 
 
-def _page_numbers(doc: _Doc, out: Collector) -> None:
+def _page_numbers(doc: Doc, out: Collector) -> None:
     """Page 1 (the first section) has no number; the pages after it have one, in the
     middle of the top margin (a page header), not at the foot."""
     sections = list(doc.body.iter(w("sectPr")))
@@ -391,7 +214,7 @@ def _page_numbers(doc: _Doc, out: Collector) -> None:
         out.add("trang 2", "so-trang", message, "số trang giữa lề trên")
 
 
-def _recipient_endings(doc: _Doc, out: Collector, p: Profile, lines: list) -> None:
+def _recipient_endings(doc: Doc, out: Collector, p: Profile, lines: list) -> None:
     """Each recipient line ends as the profile says (`,` under HD 36, `;` under HD 05)."""
     for i, (q, t) in enumerate(lines):
         want = closing.recipient_ending(t, i == len(lines) - 1, p)
@@ -414,7 +237,7 @@ def _recipients(lines: list, p: Profile) -> list:
     return out
 
 
-def _signature(doc: _Doc, out: Collector, p: Profile) -> None:
+def _signature(doc: Doc, out: Collector, p: Profile) -> None:
     table = next(
         (
             t
@@ -426,9 +249,9 @@ def _signature(doc: _Doc, out: Collector, p: Profile) -> None:
     if table is None:
         out.add("cuối văn bản", "noi-nhan", f"không tìm thấy '{p.noi_nhan.chu}'")
         return
-    cells = _cells(table)
+    cells = columns(table)
     f = doc.formats
-    left = _texts(cells[0])
+    left = texts(cells[0])
     heading = next(((q, t) for q, t in left if t == p.noi_nhan.chu), None)
     if heading is not None:
         fmt = f.run(heading[0], heading[0].find(w("r")))
@@ -442,12 +265,12 @@ def _signature(doc: _Doc, out: Collector, p: Profile) -> None:
                 out.add(
                     doc.where(q),
                     "noi-nhan",
-                    f"dòng nơi nhận cỡ {_size(size)}",
-                    f"cỡ {_size(p.noi_nhan.co_dong)}",
+                    f"dòng nơi nhận cỡ {size_text(size)}",
+                    f"cỡ {size_text(p.noi_nhan.co_dong)}",
                 )
                 break
     if len(cells) > 1:
-        right = _texts(cells[1])
+        right = texts(cells[1])
         if right:
             q, t = right[0]
             if (p.chu_ky.dam and not f.run(q, q.find(w("r"))).bold) or t != t.upper():
