@@ -7,12 +7,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from kehoach.check.findings import Segment
 from kehoach.errors import KehoachError, os_problem
 from kehoach.plan.indicators import BASE_SLOT, VALUE_SLOT
 from kehoach.vn.numbers import number
+
+if TYPE_CHECKING:
+    import zipfile
+
+    from lxml import etree
 
 # Plan fields holding codes or ids, not Vietnamese text.
 CODE_KEYS = {
@@ -176,7 +181,7 @@ def yaml_segments(path: Path) -> list[Segment]:
 MAX_PART = 200 * 2**20  # bytes of one XML part of a DOCX, once unpacked
 
 
-def open_docx(path: Path):
+def open_docx(path: Path) -> zipfile.ZipFile:
     """The DOCX package, or `Unreadable` naming what the file is when it is no zip."""
     import zipfile
 
@@ -191,7 +196,17 @@ def open_docx(path: Path):
         raise Unreadable(f"{path}: không phải tệp DOCX đọc được{found}") from None
 
 
-def xml_part(path: Path, package, name: str, *, required: bool = False):
+@overload
+def xml_part(
+    path: Path, package: zipfile.ZipFile, name: str, *, required: Literal[True]
+) -> etree._Element: ...
+@overload
+def xml_part(
+    path: Path, package: zipfile.ZipFile, name: str, *, required: bool = False
+) -> etree._Element | None: ...
+def xml_part(
+    path: Path, package: zipfile.ZipFile, name: str, *, required: bool = False
+) -> etree._Element | None:
     """One XML part of a DOCX, its unpacked size checked before it is read (zip bombs),
     parsed without external entities or network; None when the package has no such part."""
     import zipfile
@@ -228,7 +243,7 @@ def xml_part(path: Path, package, name: str, *, required: bool = False):
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def paragraph_text(p) -> str:
+def paragraph_text(p: etree._Element) -> str:
     """The text Word shows: runs, tabs and breaks, tracked insertions kept, deletions not."""
     parts = []
     for node in p.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br"):

@@ -30,7 +30,8 @@ def check_header(doc: Doc, table, out: Collector, p: Profile) -> None:
 def _motto(doc: Doc, table, cell: list, right: list, out: Collector, p: Profile) -> None:
     """The title line (ĐẢNG CỘNG SẢN VIỆT NAM; a State document's Quốc hiệu and the Tiêu ngữ
     under it): size and bold, and the line drawn under the last of them — a paragraph
-    border, a drawn line, or the words underlined as Word users make it (HD 05 allows it)."""
+    border, a drawn line, or — where the profile says so (`duong_ke_gach_chan`: HD 05) —
+    the words underlined, as Word users make it."""
     f = doc.formats
     last = None
     for rule in (p.tieu_de, p.tieu_ngu):
@@ -53,7 +54,7 @@ def _motto(doc: Doc, table, cell: list, right: list, out: Collector, p: Profile)
         and (e.tag.endswith("}line") or e.tag.endswith("}cxnSp") or e.tag.endswith("}wsp"))
         for e in table.iter()
     )
-    underlined = all(
+    underlined = (p.tieu_ngu or p.tieu_de).duong_ke_gach_chan and all(
         f.run(last, r).underline
         for r in last.iter(w("r"))
         if "".join(t.text or "" for t in r.iter(w("t"))).strip()

@@ -22,6 +22,8 @@ from kehoach.vn.numbers import number
 
 WORD = re.compile(r"(?<!\w)[^\W\d_]{2,}(?!\w)")
 """A word of two letters or more: `abc1`, `a_b` and one-letter labels are not words."""
+# A syllable with its tone → each (tone style, word as written, where) it was met with.
+ToneStyles = dict[str, list[tuple[str, str, str]]]
 LIST_LABEL = re.compile(r"^\s*(?:[a-zđ]|\d{1,2})\)\s")  # a) 1) — not a bracket
 SPACE_BEFORE = re.compile(r"(?<=\w) +(?=[,.;:](?:\s|$))")
 INVISIBLE = re.compile(
@@ -92,7 +94,7 @@ def telex_fixes(text: str) -> dict[str, str]:
 def check_text(segments: list[Segment], out: Collector, profile: str = "hd36-2018") -> None:
     """Run every text rule over a document's segments."""
     rules = load_profile(profile)
-    styles: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    styles: ToneStyles = defaultdict(list)
     decomposed: list[Segment] = []
     for seg in segments:
         _spelling(seg, out, styles)
@@ -106,7 +108,7 @@ def check_text(segments: list[Segment], out: Collector, profile: str = "hd36-201
     _numbering(segments, out, rules)
 
 
-def _spelling(seg: Segment, out: Collector, styles) -> None:
+def _spelling(seg: Segment, out: Collector, styles: ToneStyles) -> None:
     words = _words(seg.text)
     for word in words:
         found = _style(word)
@@ -159,7 +161,7 @@ def _not_nfc(decomposed: list[Segment], out: Collector) -> None:
     )
 
 
-def _tone_styles(styles, out: Collector) -> None:
+def _tone_styles(styles: ToneStyles, out: Collector) -> None:
     for uses in styles.values():
         counts = Counter(style for style, _token, _where in uses)
         if len(counts) < 2:

@@ -163,7 +163,7 @@ def _level_above(levels: Levels, level: str, plan: Plan) -> str | None:
     ]
     upper = (plan.van_ban.cap_tren or "").upper()
     named = [k for k in found if upper.startswith(f"ĐẢNG BỘ {levels.cap[k].ten.upper()} ")]
-    return (named or found or [None])[0]
+    return next(iter(named or found), None)
 
 
 def _recipients(plan: Plan) -> list[str]:
@@ -222,7 +222,7 @@ def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
     words = _report_words(plan, period)
     h = plan.van_ban
     blocks = _outline_blocks(plan, data, words, profile.nhan)
-    summary = data.trich_yeu.format(**words)
+    summary = profile.trich_yeu.written(data.trich_yeu.format(**words))
     appendix = data.phu_luc
     return {
         "van_ban": {
@@ -244,6 +244,7 @@ def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
             "chu_thich": appendix["chu_thich"].format(**words),
         },
         "dong": table_rows(plan, period.nam),
+        "so_trang_phu_luc": profile.so_trang.phu_luc_rieng,
     }
 
 

@@ -12,6 +12,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -30,6 +31,9 @@ from kehoach.importer import convert
 from kehoach.importer.ledger import default_profile
 from kehoach.vn import closing
 from kehoach.vn.numbers import number
+
+if TYPE_CHECKING:
+    pass
 
 Row = list[str]
 """A table row: its cells' text."""
