@@ -224,7 +224,11 @@ def xml_part(
         raise Unreadable(f"{path}: {name}: phần này quá lớn khi giải nén")
     # Entities the part declares itself are expanded (Word users' tools write them: the text
     # is theirs); an external one (a file, a URL) is never read.
-    parser = etree.XMLParser(resolve_entities="internal", no_network=True, huge_tree=False)
+    parser = etree.XMLParser(
+        resolve_entities="internal",  # type: ignore[arg-type]  # lxml ≥ 5; stubs say bool
+        no_network=True,
+        huge_tree=False,
+    )
     try:
         with package.open(info) as member:
             data = member.read(MAX_PART + 1)

@@ -16,6 +16,7 @@ from kehoach.check.findings import Collector
 from kehoach.check.layout_header import check_header
 from kehoach.check.layout_parts import (
     Doc,
+    Line,
     columns,
     emphasis,
     mm,
@@ -130,7 +131,7 @@ def _fonts(doc: Doc, out: Collector, p: Profile) -> None:
                 break
 
 
-def _outside_tables(doc: Doc) -> list:
+def _outside_tables(doc: Doc) -> list[etree._Element]:
     return [p for p in doc.body.findall(w("p"))]
 
 
@@ -214,7 +215,7 @@ def _page_numbers(doc: Doc, out: Collector) -> None:
         out.add("trang 2", "so-trang", message, "số trang giữa lề trên")
 
 
-def _recipient_endings(doc: Doc, out: Collector, p: Profile, lines: list) -> None:
+def _recipient_endings(doc: Doc, out: Collector, p: Profile, lines: list[Line]) -> None:
     """Each recipient line ends as the profile says (`,` under HD 36, `;` under HD 05)."""
     for i, (q, t) in enumerate(lines):
         want = closing.recipient_ending(t, i == len(lines) - 1, p)
@@ -223,11 +224,11 @@ def _recipient_endings(doc: Doc, out: Collector, p: Profile, lines: list) -> Non
             return
 
 
-def _recipients(lines: list, p: Profile) -> list:
+def _recipients(lines: list[Line], p: Profile) -> list[Line]:
     """Each recipient with the text it wraps onto: a paragraph that does not open with the
     profile's dash continues the one before (`- Bí thư Chi bộ, Trưởng thôn, Ban công` ⏎
     `tác MT thôn;`), so its ending is the recipient's."""
-    out: list = []
+    out: list[Line] = []
     dash = p.noi_nhan.dau_dong.strip()
     for q, t in lines:
         if out and dash and not t.startswith(dash):

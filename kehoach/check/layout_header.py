@@ -4,14 +4,16 @@ số và ký hiệu, the place and date line — each size, emphasis and form th
 
 from __future__ import annotations
 
+from lxml import etree
+
 from kehoach.check.effective import w
 from kehoach.check.findings import Collector
-from kehoach.check.layout_parts import Doc, columns, emphasis, size_text, styled, texts
+from kehoach.check.layout_parts import Doc, Line, columns, emphasis, size_text, styled, texts
 from kehoach.rules.profile import Profile
 from kehoach.vn import closing, dates, docnumber, mottos
 
 
-def check_header(doc: Doc, table, out: Collector, p: Profile) -> None:
+def check_header(doc: Doc, table: etree._Element, out: Collector, p: Profile) -> None:
     cells = columns(table)
     if len(cells) < 2:
         out.add(
@@ -27,13 +29,20 @@ def check_header(doc: Doc, table, out: Collector, p: Profile) -> None:
     _date_line(doc, right, out, p)
 
 
-def _motto(doc: Doc, table, cell: list, right: list, out: Collector, p: Profile) -> None:
+def _motto(
+    doc: Doc,
+    table: etree._Element,
+    cell: list[etree._Element],
+    right: list[Line],
+    out: Collector,
+    p: Profile,
+) -> None:
     """The title line (ĐẢNG CỘNG SẢN VIỆT NAM; a State document's Quốc hiệu and the Tiêu ngữ
     under it): size and bold, and the line drawn under the last of them — a paragraph
     border, a drawn line, or — where the profile says so (`duong_ke_gach_chan`: HD 05) —
     the words underlined, as Word users make it."""
     f = doc.formats
-    last = None
+    last: etree._Element | None = None
     for rule in (p.tieu_de, p.tieu_ngu):
         if rule is None:
             continue
@@ -47,6 +56,8 @@ def _motto(doc: Doc, table, cell: list, right: list, out: Collector, p: Profile)
             size = f"cỡ {size_text(fmt.size) if fmt.size else '?'}" + (", đậm" if fmt.bold else "")
             out.add(doc.where(q), "tieu-de", f"dòng '{rule.chu}' {size}", emphasis(rule))
         last = q
+    if last is None:
+        return
     following = cell[cell.index(last) + 1 :]
     ruled = f.has_border(last, "bottom") or any(f.has_border(n, "top") for n in following[:1])
     drawn = any(
@@ -63,7 +74,7 @@ def _motto(doc: Doc, table, cell: list, right: list, out: Collector, p: Profile)
         out.add(doc.where(last), "tieu-de", "thiếu đường kẻ dưới tiêu đề", "kẻ một đường liền")
 
 
-def _issuer(doc: Doc, first, left: list, out: Collector, p: Profile) -> None:
+def _issuer(doc: Doc, first: etree._Element, left: list[Line], out: Collector, p: Profile) -> None:
     """The `*` line (where the profile has one), the issuing body above it and the number
     line (capitals, bold) and the body above that."""
     f = doc.formats
@@ -99,7 +110,7 @@ def _issuer(doc: Doc, first, left: list, out: Collector, p: Profile) -> None:
                 )
 
 
-def _number(doc: Doc, first, left: list, out: Collector, p: Profile) -> None:
+def _number(doc: Doc, first: etree._Element, left: list[Line], out: Collector, p: Profile) -> None:
     """The số và ký hiệu line, judged against the form the profile writes."""
     rule = p.so_ky_hieu
     line = next(((q, t) for q, t in left if docnumber.starts_number_line(t, rule)), None)
@@ -117,9 +128,9 @@ def _number(doc: Doc, first, left: list, out: Collector, p: Profile) -> None:
         )
 
 
-def _date_line(doc: Doc, right: list, out: Collector, p: Profile) -> None:
+def _date_line(doc: Doc, right: list[Line], out: Collector, p: Profile) -> None:
     """The place and date line: italic, and padded as the profile pads."""
-    date = next(((q, dates.parse_date_line(t)) for q, t in right if dates.parse_date_line(t)), None)
+    date = next(((q, d) for q, t in right if (d := dates.parse_date_line(t))), None)
     if date is None:
         out.add("đầu văn bản", "dia-danh-ngay", "thiếu dòng địa danh, ngày tháng")
         return

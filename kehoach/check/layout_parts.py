@@ -4,12 +4,18 @@ a profile element's required emphasis."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from kehoach.check.effective import Formats, points, w
+from lxml import etree
+
+from kehoach.check.effective import Formats, RunFormat, points, w
 from kehoach.check.files import Unreadable, open_docx, paragraph_text, where_paragraph, xml_part
 from kehoach.rules.profile import Text
 from kehoach.vn.numbers import number
+
+Line = tuple[etree._Element, str]
+"""A paragraph and its text."""
 
 
 class Doc:
@@ -28,13 +34,13 @@ class Doc:
         rels = xml_part(path, self.package, "word/_rels/document.xml.rels", required=True)
         self.targets = {r.get("Id"): r.get("Target") for r in rels}
 
-    def where(self, p) -> str:
+    def where(self, p: etree._Element) -> str:
         return where_paragraph(self.number[id(p)], paragraph_text(p))
 
     def close(self) -> None:
         self.package.close()
 
-    def part(self, rel_id: str):
+    def part(self, rel_id: str | None) -> etree._Element | None:
         target = self.targets.get(rel_id)
         if not target:
             return None
@@ -66,14 +72,14 @@ def emphasis(rule: Text) -> str:
     )
 
 
-def styled(fmt, rule: Text) -> bool:
+def styled(fmt: RunFormat, rule: Text) -> bool:
     """Size within the profile's sizes, bold and italic as the profile says (an element the
     profile does not bolden may still be bold: only a required emphasis is checked)."""
     sized = fmt.size is None or rule.allows(fmt.size)
     return sized and (fmt.bold or not rule.dam) and (fmt.italic or not rule.nghieng)
 
 
-def columns(table) -> list[list]:
+def columns(table: etree._Element) -> list[list[etree._Element]]:
     """Each column's paragraphs, top to bottom: a header or signature table of one row, or
     of two (issuer | Quốc hiệu over số | date, as a State header is often laid out)."""
     rows = [tr.findall(w("tc")) for tr in table.findall(w("tr"))]
@@ -83,5 +89,5 @@ def columns(table) -> list[list]:
     ]
 
 
-def texts(paragraphs) -> list[tuple[object, str]]:
+def texts(paragraphs: Iterable[etree._Element]) -> list[Line]:
     return [(p, paragraph_text(p).strip()) for p in paragraphs if paragraph_text(p).strip()]

@@ -43,20 +43,21 @@ class Numbering:
                 self.nums[num.get(f"{{{W}}}numId") or ""] = (abstract_id, overrides)
         if styles is not None:
             for style in styles.iter(f"{{{W}}}style"):
-                num = style.find(f"{{{W}}}pPr/{{{W}}}numPr")
-                num_id = _val(num, "numId") if num is not None else None
-                if num is not None and num_id:
-                    level = _level(_val(num, "ilvl"))
+                num_pr = style.find(f"{{{W}}}pPr/{{{W}}}numPr")
+                num_id = _val(num_pr, "numId") if num_pr is not None else None
+                if num_pr is not None and num_id:
+                    level = _level(_val(num_pr, "ilvl"))
                     self.style_num[style.get(f"{{{W}}}styleId") or ""] = (num_id, level)
 
-    def label(self, paragraph) -> str:
+    def label(self, paragraph: etree._Element) -> str:
         ppr = paragraph.find(f"{{{W}}}pPr")
         num = ppr.find(f"{{{W}}}numPr") if ppr is not None else None
         style = ppr.find(f"{{{W}}}pStyle") if ppr is not None else None
+        style_id = (style.get(f"{{{W}}}val") if style is not None else None) or ""
         if num is not None and _val(num, "numId"):
             num_id, level = _val(num, "numId") or "", _level(_val(num, "ilvl"))
-        elif style is not None and style.get(f"{{{W}}}val") in self.style_num:
-            num_id, level = self.style_num[style.get(f"{{{W}}}val")]
+        elif style_id in self.style_num:
+            num_id, level = self.style_num[style_id]
         else:
             return ""
         if num_id == "0" or num_id not in self.nums:
@@ -76,7 +77,7 @@ class Numbering:
         return text if levels.get(level, {}).get("fmt") != "bullet" else "-"
 
 
-def _val(node, tag: str) -> str | None:
+def _val(node: etree._Element, tag: str) -> str | None:
     child = node.find(f"{{{W}}}{tag}")
     return child.get(f"{{{W}}}val") if child is not None else None
 

@@ -119,7 +119,7 @@ def build_tong_hop(profile: Profile) -> DocxDocument:
     return _finish(doc, profile, "Mẫu tổng hợp chỉ tiêu")
 
 
-TEMPLATES = {
+TEMPLATES: dict[str, Callable[[Profile], DocxDocument]] = {
     "ke_hoach.docx": build,
     "de_cuong_bao_cao.docx": build_de_cuong,
     "bieu_chi_tieu.docx": build_bieu,
@@ -127,11 +127,13 @@ TEMPLATES = {
 }
 
 
-PROFILE_TEMPLATES = {"nd30-2020": {"ke_hoach.docx": build}}
+PROFILE_TEMPLATES: dict[str, dict[str, Callable[[Profile], DocxDocument]]] = {
+    "nd30-2020": {"ke_hoach.docx": build}
+}
 """Profiles with a template of their own (`mau`): it ships as `<name>_<mau>.docx`."""
 
 
-def shipped() -> dict[str, tuple[str, Callable[[Profile], object]]]:
+def shipped() -> dict[str, tuple[str, Callable[[Profile], DocxDocument]]]:
     """Every template kehoach ships: file name → (the profile it is built from, builder)."""
     out = {name: ("hd36-2018", builder) for name, builder in TEMPLATES.items()}
     for profile_id, builders in PROFILE_TEMPLATES.items():

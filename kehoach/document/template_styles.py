@@ -153,7 +153,7 @@ def _heading_styles(doc: Document, p: Profile) -> None:
         paragraph_style(doc, "gach_ngang", size=p.gach_ngang.co)
 
 
-def _rule(doc, key: str, column_mm: float, length_mm: float):
+def _rule(doc: Document, key: str, column_mm: float, length_mm: float) -> ParagraphStyle:
     """A centred solid line `length_mm` long in a column `column_mm` wide: an empty
     paragraph with a top border, indented from both sides."""
     rule = paragraph_style(doc, key, size=1)

@@ -12,7 +12,7 @@ from kehoach.importer.ledger import Data, Ledger, slug, vocabulary
 from kehoach.importer.numbering import WRITTEN, keep_printed
 from kehoach.importer.sources import Grid
 from kehoach.plan.model import USUAL_PARTS
-from kehoach.rules.profile import signing_marks
+from kehoach.rules.profile import Labels, signing_marks
 from kehoach.vn import closing, labels
 
 LEAD = re.compile(r"^(Về [^:]{1,80}):\s+(.+)$")
@@ -29,7 +29,7 @@ def is_end(line: str, ledger: Ledger) -> bool:
 Entry = str | Grid
 
 
-def _label(line: Entry, rule=None) -> labels.Label | None:
+def _label(line: Entry, rule: Labels | None = None) -> labels.Label | None:
     """The label that opens a line; a table has none."""
     return labels.parse(line, rule) if isinstance(line, str) else None
 

@@ -33,7 +33,7 @@ from kehoach.vn import closing
 from kehoach.vn.numbers import number
 
 if TYPE_CHECKING:
-    pass
+    from kehoach.rules.profile import Profile
 
 Row = list[str]
 """A table row: its cells' text."""
@@ -98,7 +98,7 @@ def read_text(path: Path, raw: bytes) -> Source:
             raise _legacy(path, "TCVN3/ABC hoặc VNI")
         raise PlanError([Problem(str(path), "tệp không phải văn bản UTF-8 hoặc UTF-16")])
     _refuse_legacy(path, text)
-    return Source(body=text.split("\n"))
+    return Source(body=[*text.split("\n")])
 
 
 def _refuse_legacy(path: Path, text: str) -> None:
@@ -148,24 +148,24 @@ def _lines(path: Path, body: etree._Element, numbering: Numbering, formats: Form
             (source.after if source.signature else source.body).append(line)
         elif child.tag == f"{{{W}}}tbl":
             _table(child, child is tables[0], source, profile, formats)
-    text = [x for x in source.body if isinstance(x, str)]
-    _refuse_legacy(path, "\n".join(source.header + text))
+    written = [x for x in source.body if isinstance(x, str)]
+    _refuse_legacy(path, "\n".join(source.header + written))
     return source
 
 
-def _cell_paragraphs(tc) -> list:
+def _cell_paragraphs(tc: etree._Element) -> list[etree._Element]:
     """A cell's own paragraphs (not those of a table nested in it)."""
     return [p for p in tc.iter(f"{{{W}}}p") if _cell_of(p) is tc]
 
 
-def _cell_of(paragraph):
+def _cell_of(paragraph: etree._Element) -> etree._Element | None:
     node = paragraph.getparent()
     while node is not None and node.tag != f"{{{W}}}tc":
         node = node.getparent()
     return node
 
 
-def _grid(table) -> list[list[list]]:
+def _grid(table: etree._Element) -> list[list[list[etree._Element]]]:
     """The table's rows of cells, each cell its paragraphs; a cell spanning columns
     (`gridSpan`) stands once, at its first column."""
     rows = []
@@ -174,13 +174,13 @@ def _grid(table) -> list[list[list]]:
     return rows
 
 
-def _columns(rows: list[list[list]]) -> list[list]:
+def _columns(rows: list[list[list[etree._Element]]]) -> list[list[etree._Element]]:
     """The paragraphs of each column, top to bottom (a 2×2 header or signature table)."""
     width = max((len(r) for r in rows), default=0)
     return [[p for r in rows if c < len(r) for p in r[c]] for c in range(width)]
 
 
-def _bold(paragraph, formats: Formats) -> bool:
+def _bold(paragraph: etree._Element, formats: Formats) -> bool:
     runs = [
         r
         for r in paragraph.iter(f"{{{W}}}r")
@@ -189,7 +189,7 @@ def _bold(paragraph, formats: Formats) -> bool:
     return bool(runs) and all(formats.run(paragraph, r).bold for r in runs)
 
 
-def cell_text(paragraphs: list) -> str:
+def cell_text(paragraphs: list[etree._Element]) -> str:
     """A table cell as one text: its paragraphs and line breaks as `\\n`, a cell holding
     only no-break spaces or blanks as empty."""
     text = "\n".join(paragraph_text(p) for p in paragraphs)
@@ -197,7 +197,9 @@ def cell_text(paragraphs: list) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _table(table, first: bool, source: Source, profile, formats: Formats) -> None:
+def _table(
+    table: etree._Element, first: bool, source: Source, profile: Profile, formats: Formats
+) -> None:
     """A header, a signature, an appendix's table (after the signature), or a body table."""
     rows = _grid(table)
     columns = _columns(rows)

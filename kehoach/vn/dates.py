@@ -45,8 +45,8 @@ def date_line(place: str, when: dt.date | int, rule: DateLine, month: int | None
         return f"{place}, ngày{rule.cho_trong}tháng {pad(month, rule.so_0_thang_toi)} năm {when}"
     if isinstance(when, int):
         return f"{place}, ngày{rule.cho_trong}tháng{rule.cho_trong}năm {when}"
-    day, month = day_month(when.day, when.month, rule)
-    return f"{place}, ngày {day} tháng {month} năm {when.year}"
+    day, written_month = day_month(when.day, when.month, rule)
+    return f"{place}, ngày {day} tháng {written_month} năm {when.year}"
 
 
 def short_date(when: dt.date, rule: DateLine) -> str:
