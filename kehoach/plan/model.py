@@ -25,7 +25,7 @@ Real plans (issue 10) are held by extending the original format, never by changi
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -44,18 +44,17 @@ from kehoach.plan.fields import (
     Id,
     Levels,
     Line,
+    Printed,
     Prose,
     _known,
     _Model,
     no_items,
+    printed,
 )
 from kehoach.plan.fields import (
     Level as Level,
 )
-from kehoach.plan.indicators import (
-    Indicator,
-    IndicatorParagraph,
-)
+from kehoach.plan.indicators import Indicator, IndicatorParagraph
 from kehoach.rules.data import body_codes, profile_names, type_codes
 
 
@@ -101,22 +100,11 @@ Block = Annotated[
 SubLabel = Literal["a)", "1.1.", "-", "+"]
 
 
-def _printed() -> Any:
-    return Field(
-        None,
-        description="Nhãn như văn bản gốc in (3.2. lặp lại, 1.3 thiếu dấu chấm, V. khi thiếu "
-        "IV.), chỉ khi khác nhãn tính theo thứ tự; bỏ trống là tính theo thứ tự.",
-    )
-
-
-Printed = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]
-
-
 class Item(_Model):
     """Một mục đánh số (1., a), 1.1. …): tiêu đề hoặc đoạn có nhãn, các đoạn, các mục con."""
 
     id: Id
-    nhan_goc: Printed | None = _printed()
+    nhan_goc: Printed | None = printed()
     tieu_de: Line | None = Field(None, description="Tiêu đề mục, không ghi số thứ tự.")
     noi_dung: Prose | None = Field(
         None, description="Mục viết liền một đoạn (nhãn và câu chữ), thay cho tiêu đề."
@@ -144,7 +132,7 @@ class Section(_Model):
     """Một phần La Mã (I., II. …): các đoạn mở đầu và các mục."""
 
     id: Id
-    nhan_goc: Printed | None = _printed()
+    nhan_goc: Printed | None = printed()
     tieu_de: Line = Field(description="Tiêu đề phần, không ghi số La Mã.")
     doan: list[Block] = Field(default_factory=no_items)
     muc: list[Item] = Field(default_factory=no_items)
@@ -158,7 +146,7 @@ class IndicatorBlock(_Model):
     """Mục 'Các chỉ tiêu chủ yếu': đoạn văn sinh ra từ các bản ghi chỉ tiêu."""
 
     id: Id
-    nhan_goc: Printed | None = _printed()
+    nhan_goc: Printed | None = printed()
     tieu_de: Line
     nam: int = Field(description="Năm phải đạt của các chỉ tiêu (2030).")
     mo_dau: list[Paragraph] = Field(
@@ -175,7 +163,7 @@ class Objectives(_Model):
     """Phần mục tiêu: mục tiêu tổng quát, các chỉ tiêu chủ yếu, tầm nhìn, các mục khác."""
 
     id: Id
-    nhan_goc: Printed | None = _printed()
+    nhan_goc: Printed | None = printed()
     tieu_de: Line
     doan: list[Block] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
     muc_tieu_tong_quat: Item | None = None
@@ -188,7 +176,7 @@ class Assignment(_Model):
     """Một nhiệm vụ trong Tổ chức thực hiện: cơ quan thực hiện và việc phải làm."""
 
     id: Id
-    nhan_goc: Printed | None = _printed()
+    nhan_goc: Printed | None = printed()
     chu_the: Line = Field(description="Cơ quan, đơn vị thực hiện, đứng đầu câu.")
     noi_dung: Prose = Field(description="Phần còn lại của câu, sau tên cơ quan.")
     cap: Levels | None = None
@@ -198,7 +186,7 @@ class Organisation(_Model):
     """Phần Tổ chức thực hiện."""
 
     id: Id
-    nhan_goc: Printed | None = _printed()
+    nhan_goc: Printed | None = printed()
     tieu_de: Line
     doan: list[Block] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
     muc: list[Assignment] = Field(default_factory=no_items)
