@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from kehoach.importer import indicators
-from kehoach.importer.ledger import Data, Ledger, slug, vocabulary
+from kehoach.importer import indicators, organs
+from kehoach.importer.ledger import Data, Ledger, slug
 from kehoach.importer.numbering import WRITTEN
 
 
@@ -155,19 +155,6 @@ def _indicators(item: Data, ledger: Ledger) -> Data:
     return out
 
 
-def _cut(text: str) -> int | None:
-    """Where the acting body ends and its task begins: before a verb of the data, best
-    right after the name of a body or an area (`… Huyện ủy`, `… xã`)."""
-    cuts = sorted(
-        m.start()
-        for act in vocabulary().viec_lam
-        for m in re.finditer(rf"\s{re.escape(act)}\b", text)
-    )
-    ends = "|".join(re.escape(w) for w in vocabulary().cuoi_ten_co_quan)
-    named = [c for c in cuts if re.search(rf"(?:{ends})$", text[:c])]
-    return (named or cuts or [None])[0]
-
-
 def duties(title: str, items: list[Data], ledger: Ledger) -> Data:
     """Tổ chức thực hiện: each inline item cut into the acting body and its task."""
     out: list[Data] = []
@@ -175,7 +162,7 @@ def duties(title: str, items: list[Data], ledger: Ledger) -> Data:
         text = item["noi_dung"]
         ident = ledger.unique(f"tc-{len(out) + 1}")
         ledger.ids.discard(item["id"])
-        cut = _cut(text)
+        cut = organs.cut(text)
         if cut is None or cut == 0:
             cut = len(" ".join(text.split(" ", 3)[:3]))
             ledger.note(ident, "không nhận ra cơ quan thực hiện: kiểm tra chu_the")
