@@ -154,11 +154,14 @@ class ExtraSection(Section):
 
 
 class IndicatorBlock(_Model):
-    """Mục 'Các chỉ tiêu chủ yếu': đoạn văn sinh ra từ các bản ghi chỉ tiêu."""
+    """Mục 'Các chỉ tiêu chủ yếu': đoạn văn sinh ra từ các bản ghi chỉ tiêu. Không có tiêu
+    đề khi các chỉ tiêu viết ngay dưới phần (II. CHỈ TIÊU … rồi các dòng gạch đầu dòng)."""
 
     id: Id
     nhan_goc: Printed | None = _printed()
-    tieu_de: Line
+    tieu_de: Line | None = Field(
+        None, description="Tiêu đề mục chỉ tiêu; bỏ trống khi chỉ tiêu viết ngay dưới phần."
+    )
     nam: int = Field(description="Năm phải đạt của các chỉ tiêu (2030).")
     mo_dau: list[Paragraph] = Field(
         default_factory=no_items, description="Các đoạn văn in trước các đoạn chỉ tiêu."
