@@ -92,10 +92,19 @@ class _Outline:
             self.labelled(sub, printed, depth + 1)
 
     def indicators(self, block: IndicatorBlock) -> None:
-        label = self.item_label(block.nhan_goc)
-        self.blocks.append({"kieu": "tieu_muc", "chu": f"{label} {block.tieu_de}"})
+        """The indicator item: its heading (none when the targets stand right under the
+        part), its opening paragraphs, then each paragraph of targets, under its milestone
+        heading (`a) Đến năm 2026`) where it has one."""
+        if block.tieu_de:
+            label = self.item_label(block.nhan_goc)
+            self.blocks.append({"kieu": "tieu_muc", "chu": f"{label} {block.tieu_de}"})
         self.blocks.extend(self.paragraph(p) for p in block.mo_dau)
+        milestone = 0
         for p in block.doan:
+            if p.tieu_de:
+                milestone += 1
+                letter = labels.sub_item(milestone, self.labels)
+                self.blocks.append({"kieu": "tieu_muc_con", "chu": f"{letter} {p.tieu_de}"})
             if p.dau:
                 self.blocks.extend(
                     {"kieu": "gach", "dau": p.dau, "dan": "", "chu": line}

@@ -40,6 +40,7 @@ def _items(part: Data) -> list[Data]:
     """A part's numbered items in print order (the mục tiêu part prints its general
     objective, its indicators and its vision first)."""
     ordered = [part[k] for k in ("muc_tieu_tong_quat", "chi_tieu", "tam_nhin") if k in part]
+    ordered = [x for x in ordered if "tieu_de" in x]  # targets right under the part: no label
     return ordered + list(part.get("muc", []))
 
 

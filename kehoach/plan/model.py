@@ -51,9 +51,7 @@ from kehoach.plan.fields import (
     no_items,
     printed,
 )
-from kehoach.plan.fields import (
-    Level as Level,
-)
+from kehoach.plan.fields import Level as Level
 from kehoach.plan.indicators import Indicator, IndicatorParagraph
 from kehoach.rules.data import body_codes, profile_names, type_codes
 
@@ -143,11 +141,14 @@ class ExtraSection(Section):
 
 
 class IndicatorBlock(_Model):
-    """Mục 'Các chỉ tiêu chủ yếu': đoạn văn sinh ra từ các bản ghi chỉ tiêu."""
+    """Mục 'Các chỉ tiêu chủ yếu': đoạn văn sinh ra từ các bản ghi chỉ tiêu. Không có tiêu
+    đề khi các chỉ tiêu viết ngay dưới phần (II. CHỈ TIÊU … rồi các dòng gạch đầu dòng)."""
 
     id: Id
     nhan_goc: Printed | None = printed()
-    tieu_de: Line
+    tieu_de: Line | None = Field(
+        None, description="Tiêu đề mục chỉ tiêu; bỏ trống khi chỉ tiêu viết ngay dưới phần."
+    )
     nam: int = Field(description="Năm phải đạt của các chỉ tiêu (2030).")
     mo_dau: list[Paragraph] = Field(
         default_factory=no_items, description="Các đoạn văn in trước các đoạn chỉ tiêu."
