@@ -10,8 +10,6 @@ from pathlib import Path
 
 from lxml import etree
 
-from kehoach.check.effective import w
-from kehoach.check.files import paragraph_text
 from kehoach.check.findings import Collector
 from kehoach.check.layout_header import check_header
 from kehoach.check.layout_parts import (
@@ -25,12 +23,11 @@ from kehoach.check.layout_parts import (
     styled,
     texts,
 )
+from kehoach.document.wordxml import R, paragraph_text, w
 from kehoach.rules.data import type_codes
 from kehoach.rules.profile import Profile, load_profile
 from kehoach.vn import closing, mottos
 from kehoach.vn.appendix import is_title
-
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def check_layout(path: Path, out: Collector, profile_name: str) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from kehoach.check.effective import w
 from kehoach.check.findings import Collector
 from kehoach.check.layout_parts import Doc, Line, columns, emphasis, size_text, styled, texts
+from kehoach.document.wordxml import w
 from kehoach.rules.profile import Profile
 from kehoach.vn import closing, dates, docnumber, mottos
 

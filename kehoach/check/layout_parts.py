@@ -9,8 +9,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from kehoach.check.effective import Formats, RunFormat, points, w
-from kehoach.check.files import Unreadable, open_docx, paragraph_text, where_paragraph, xml_part
+from kehoach.check.files import where_paragraph
+from kehoach.document.effective import Formats, RunFormat, points
+from kehoach.document.wordxml import open_docx, paragraph_text, w, xml_part
+from kehoach.errors import Unreadable
 from kehoach.rules.profile import Text
 from kehoach.vn.numbers import number
 

@@ -33,7 +33,6 @@ from kehoach.document.template_errors import jinja_message, unreadable
 from kehoach.errors import KehoachError, TemplateFailure
 from kehoach.plan.model import Plan
 from kehoach.rules.profile import Profile, load_profile
-from kehoach.rules.profile_dates import profile_for
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -231,7 +230,7 @@ class Renderer:
 
     def render(self, plan: Plan) -> bytes:
         """The Kế hoạch of `plan` as DOCX bytes."""
-        profile = load_profile(profile_for(plan))
+        profile = load_profile(plan.profile_id())
         return self.render_context(
             context.ke_hoach(plan, profile), context.document_properties(plan), plan, profile
         )

@@ -16,8 +16,9 @@ from functools import cache
 from kehoach.importer.ledger import Data, Ledger, vocabulary
 from kehoach.rules.data import body_codes
 from kehoach.rules.profile import Motto, load_profile
-from kehoach.rules.profile_dates import kind_of_header, load_profile_table
+from kehoach.rules.profile_dates import load_profile_table
 from kehoach.vn import closing, dates, docnumber, mottos
+from kehoach.vn.mottos import kind_of_header
 
 # `(Dự thảo)`, `(Dự thảo lần 2)`, `Dự thảo lần 2` (HD 05: chỉ dẫn thứ tự lần dự thảo), in any case.
 DRAFT = re.compile(r"\(\s*(?i:Dự thảo)[^)\t]*\)|(?i:Dự thảo)(?:\s+(?:(?i:lần)\s+)?\d{1,2}\b)?")

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from kehoach.check.effective import Formats
-from kehoach.check.files import (
+from kehoach.document.effective import Formats
+from kehoach.document.numbering import Numbering
+from kehoach.document.wordxml import (
     MAX_PARAGRAPHS,
     W,
     decode_text,
@@ -25,7 +26,6 @@ from kehoach.check.files import (
     paragraph_text,
     xml_part,
 )
-from kehoach.check.numbering import Numbering
 from kehoach.errors import PlanError, Problem
 from kehoach.importer import convert
 from kehoach.importer.ledger import default_profile

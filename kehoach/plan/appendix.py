@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from kehoach.plan.fields import Direction, Id, Line, Number, _Model, no_items
+from kehoach.plan.fields import Direction, Id, Levels, Line, Number, _Model, no_items
 
 
 class Milestones(_Model):
@@ -69,3 +69,11 @@ class Appendix(_Model):
 
     def years(self) -> list[int]:
         return sorted({y for g in self.chi_tieu for i in g.chi_tieu for y in i.moc})
+
+
+class TableBlock(_Model):
+    """Một bảng trong thân văn bản (phân công, lịch …), giữ đúng cột và dòng của bản gốc."""
+
+    id: Id
+    bang: Table = Field(description="Tiêu đề các cột (cot) và các dòng (dong: - o: [...]).")
+    cap: Levels | None = None

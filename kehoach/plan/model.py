@@ -39,7 +39,7 @@ from pydantic import (
     model_validator,
 )
 
-from kehoach.plan.appendix import Appendix, Milestones, Table
+from kehoach.plan.appendix import Appendix, Milestones, TableBlock
 from kehoach.plan.fields import (
     Id,
     Levels,
@@ -54,6 +54,7 @@ from kehoach.plan.fields import (
 from kehoach.plan.fields import Level as Level
 from kehoach.plan.indicators import Indicator, IndicatorParagraph
 from kehoach.rules.data import body_codes, profile_names, type_codes
+from kehoach.rules.profile_dates import profile_on
 
 
 class Paragraph(_Model):
@@ -72,14 +73,6 @@ class Paragraph(_Model):
         if self.dan and not self.dau:
             raise ValueError("phần dẫn 'dan' chỉ dùng cho gạch đầu dòng: thêm 'dau: \"-\"'")
         return self
-
-
-class TableBlock(_Model):
-    """Một bảng trong thân văn bản (phân công, lịch …), giữ đúng cột và dòng của bản gốc."""
-
-    id: Id
-    bang: Table = Field(description="Tiêu đề các cột (cot) và các dòng (dong: - o: [...]).")
-    cap: Levels | None = None
 
 
 def _block_kind(value: object) -> str:
@@ -397,3 +390,8 @@ class Plan(_Model):
         """The indicators of the chỉ tiêu item, in reading order (none without one)."""
         block = self.muc_tieu_chi_tieu.chi_tieu if self.muc_tieu_chi_tieu else None
         return block.indicators() if block else []
+
+    def profile_id(self) -> str:
+        """The format profile the plan names (`ho_so:`), else the one of its kind (the Party's,
+        or the State's: `van_ban.the_thuc`) in force on its date."""
+        return self.ho_so or profile_on(self.van_ban.ngay, self.van_ban.the_thuc)

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kehoach.check.files import MAX_TEXT
-from kehoach.check.numbering import _format
 from kehoach.cli import main
+from kehoach.document.numbering import _format
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "check"
 
@@ -155,9 +155,9 @@ def test_sizes_and_counts_are_written_the_vietnamese_way(rendered, tmp_path):
     path = tmp_path / "co.docx"
     doc.save(str(path))
     assert "chữ cỡ 10,5" in _run("check", path).output
-    from kehoach.check import files
+    from kehoach.document import wordxml
 
-    assert "300.000" in f"{files.number(files.MAX_PARAGRAPHS)}"
+    assert "300.000" in f"{wordxml.number(wordxml.MAX_PARAGRAPHS)}"
 
 
 _ATTRIBUTES = [b'w:val="', b'w:w="', b'w:h="', b'w:top="', b'w:left="', b'w:ilvl="',
@@ -175,8 +175,8 @@ _JUNK = [b"", b"-5", b"99999999999", b"abc", b"1.5", b"\xc3\xa2", b"0", b"rId999
 def test_any_attribute_edited_by_hand_gives_findings_or_a_message(rendered, tmp_path, edits):
     """Word files edited by hand or by other programs: any attribute check reads may hold
     junk; the answer is findings or a Vietnamese message, never a traceback."""
-    from kehoach.check.files import Unreadable
     from kehoach.check.run import check_file
+    from kehoach.errors import Unreadable
 
     with zipfile.ZipFile(rendered) as source:
         parts = {name: source.read(name) for name in source.namelist()}

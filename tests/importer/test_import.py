@@ -235,7 +235,7 @@ def test_an_existing_plan_is_not_overwritten(tmp_path, rendered):
 def test_word_numbering_labels_restart_and_override(tmp_path):
     from lxml import etree
 
-    from kehoach.check.numbering import Numbering
+    from kehoach.document.numbering import Numbering
 
     numbering = (
         f"<w:numbering {W}><w:abstractNum w:abstractNumId=\"0\">"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from kehoach.check.files import W, xml_part
+from kehoach.document.wordxml import W, xml_part
 from kehoach.vn.labels import roman
 
 
