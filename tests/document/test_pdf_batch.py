@@ -56,8 +56,7 @@ def test_derive_and_forms_write_a_pdf_beside_every_docx(soffice, tmp_path):
         "phung_hiep_42_bieu_chi_tieu.pdf", "phung_hiep_42_de_cuong_bao_cao.pdf"]
 
 
-def test_derive_pdf_without_libreoffice_is_a_clear_error(tmp_path, monkeypatch):
-    monkeypatch.setenv("PATH", str(tmp_path))
+def test_derive_pdf_without_libreoffice_is_a_clear_error(tmp_path, no_libreoffice):
     result = CliRunner().invoke(main, ["derive", str(PLAN), "--unit", "hoa-an",
                                        "-o", str(tmp_path), "--pdf"])
     assert result.exit_code == 2
