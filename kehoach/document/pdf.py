@@ -56,7 +56,7 @@ def to_pdfs(docx_files: Sequence[Path], targets: Sequence[Path] | None = None) -
                        for name in chunk if not _is_pdf(_pdf(work, name))]
         if failed:
             raise ConversionError(failed)
-        with Batch(docx_files) as batch:
+        with Batch() as batch:  # a `.pdf` target is never one of the DOCX
             for name, target in zip(names, targets, strict=True):
                 batch.write(target, _pdf(work, name).read_bytes())
     return targets

@@ -16,8 +16,7 @@ process that run starts inherits it). What it removes, and why each:
 | os.fchmod, os.fchown                     | missing before Python 3.13 (fchown: always)           |
 | os.fork, os.forkpty, os.register_at_fork | processes cannot be forked                            |
 | os.sync                                  | Unix only                                             |
-| os.getuid, geteuid, getgid, getegid,     | Unix only                                             |
-| killpg, getpgid, getloadavg              |                                                       |
+| os.killpg, getpgid, getloadavg           | Unix only                                             |
 | os.fsync of a read-only descriptor:      | _commit (FlushFileBuffers) needs a handle open for    |
 | OSError EBADF                            | writing                                               |
 | modules fcntl, resource, pwd, grp        | Unix only: importing one is an ImportError            |
@@ -26,8 +25,9 @@ process that run starts inherits it). What it removes, and why each:
 | multiprocessing: spawn only, the default | fork and forkserver do not exist                      |
 
 Linux's own machinery under the stdlib and the libraries stays (subprocess still forks
-in C; signal constants the stdlib needs, such as SIGKILL, remain; termios and tty, which
-click imports on Linux after choosing by sys.platform, remain): only what kehoach's
+in C; signal constants the stdlib needs, such as SIGKILL, remain; what libraries import
+after choosing by sys.platform remains: termios and tty for click, os.getuid for
+platformdirs): only what kehoach's
 code could call is taken away.
 """
 
@@ -41,8 +41,8 @@ import sys
 _SIGNAL = ("SIGALRM", "alarm", "setitimer", "getitimer", "ITIMER_REAL", "ITIMER_VIRTUAL",
            "ITIMER_PROF", "ItimerError", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "pause",
            "siginterrupt", "sigwait", "pthread_sigmask", "pthread_kill")
-_OS = ("fchmod", "fchown", "fork", "forkpty", "register_at_fork", "sync", "getuid",
-       "geteuid", "getgid", "getegid", "killpg", "getpgid", "getloadavg")
+_OS = ("fchmod", "fchown", "fork", "forkpty", "register_at_fork", "sync", "killpg",
+       "getpgid", "getloadavg")
 _MODULES = ("fcntl", "resource", "pwd", "grp")
 
 
