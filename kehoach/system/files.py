@@ -10,6 +10,9 @@
   before Python 3.13); on Windows it only sets or clears the read-only flag.
 - Hidden files: a leading dot hides a file on POSIX; Windows hides by an attribute, set
   through kernel32 where there is one (`hide`).
+- Names: Windows keeps CON, PRN, AUX, NUL, COM1–9 and LPT1–9 for devices, whatever the
+  extension (`con.yaml` is the console): a file kehoach names after a unit or an upload
+  never takes one, on any system, so that the folder still opens on Windows (`device`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from kehoach.errors import KehoachError, Problem
 
 _BINARY = getattr(os, "O_BINARY", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO where a file goes must not hang us
+DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                     *(f"lpt{i}" for i in range(1, 10))})
 _IN_USE = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
 _REFUSED = {5, 32, 33}  # … and ERROR_ACCESS_DENIED
 PAUSES_S = (0.05, 0.1, 0.2, 0.4, 0.8)  # a scanner's hold on a new file passes within these
@@ -69,6 +74,11 @@ def held(target: Path, error: OSError) -> KehoachError:
         reason = ("không ghi đè được: tệp chỉ cho đọc hoặc đang mở trong một chương trình "
                   "khác (Word, Excel…); hãy đóng tệp hoặc bỏ thuộc tính chỉ đọc rồi chạy lại")
     return KehoachError([Problem(str(target), reason + "; chưa ghi tệp nào")])
+
+
+def device(stem: str) -> bool:
+    """Whether a file named `stem`.<anything> would be a Windows device, not a file."""
+    return stem.split(".")[0].strip().lower() in DEVICES
 
 
 def mode_for(target: Path) -> int:

@@ -104,3 +104,24 @@ def test_no_attributes_here_without_kernel32():
     expected = None if not hasattr(ctypes, "windll") else files._windows_attributes()
     assert files._windows_attributes() == expected
     files.hide(Path("khong-co"))  # nothing to do, no error
+
+
+def test_no_file_takes_a_windows_device_name(tmp_path):
+    """`con.yaml` is the console on Windows: a unit whose id would name such files is
+    refused where it is written, and an upload named so gets another name."""
+    from click.testing import CliRunner
+
+    from kehoach.cli import main
+    from kehoach.serve.files import safe_stem
+
+    units = tmp_path / "don_vi.yaml"
+    units.write_text("cap: xa\ncap_tren: ĐẢNG BỘ HUYỆN PHỤNG HIỆP\ndon_vi:\n"
+                     "  - {id: hoa-an, loai: xa, ten: Hòa An}\n"
+                     "  - {id: com3, loai: xa, ten: Cốm Ba}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(units)])
+    assert result.exit_code == 2
+    assert f"{units}:5:10: don_vi[1].id: mã 'com3' là tên thiết bị dành riêng của Windows" \
+        in result.output
+    assert [safe_stem(n) for n in ("Côn.docx", "NUL.txt", "Côn Đảo.docx")] == [
+        "con_tep", "nul_tep", "con_dao"]
+    assert files.device("Aux") and files.device("lpt9.docx") and not files.device("console")
