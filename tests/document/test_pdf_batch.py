@@ -225,6 +225,9 @@ def test_a_chunk_boundary_with_the_real_libreoffice(soffice, tmp_path, monkeypat
                            text=True, check=True).stdout
     has_times = "TimesNewRoman" in fonts
     assert ("không có phông Times New Roman" in result.output) is not has_times
+    # check judges the font the DOCX asks for, whatever LibreOffice set the PDF in
+    checked = CliRunner().invoke(main, ["check", str(out / "hoa-an.docx"), "--format", "json"])
+    assert '"phong-chu"' not in checked.output, checked.output
 
 
 def test_chunks_are_even_and_within_the_command_line():

@@ -66,8 +66,8 @@ def test_without_timer_signals_the_main_thread_is_stopped(monkeypatch):
 
 def test_a_block_done_in_time_is_never_interrupted_later():
     def in_time() -> None:
-        _limited(0.2, 0.05)
-        _spin(0.5)  # past the limit, outside the block
+        _limited(1.0, 0.05)
+        _spin(1.5)  # past the limit, outside the block
 
     assert _in_thread(in_time) is None
 
@@ -76,7 +76,7 @@ def test_many_threads_each_keep_their_own_limit():
     results: dict[int, BaseException | None] = {}
 
     def one(i: int) -> None:
-        results[i] = _in_thread(lambda: _limited(0.3, 5 if i % 2 else 0.01))
+        results[i] = _in_thread(lambda: _limited(0.3, 5) if i % 2 else _limited(3, 0.01))
 
     threads = [threading.Thread(target=one, args=(i,)) for i in range(4)]
     for thread in threads:
