@@ -47,7 +47,8 @@ def check_file(path: Path, profile: str | None) -> Checked:
         profile, why = _dated_profile(segments)
     out = Collector(str(path), profile)
     text.check_text(segments, out, profile)
-    if summary and summary[0].text.strip()[:1].isupper():
+    lower_first = load_profile(profile).trich_yeu.chu_dau == "thuong"
+    if summary and lower_first and summary[0].text.strip()[:1].isupper():
         out.add(
             summary[0].where,
             "trich-yeu-hoa",

@@ -94,7 +94,6 @@ def derive(
     values_file: Path | None,
 ) -> None:
     """Soạn kế hoạch của xã, phường (trước 2025: xã, thị trấn) từ kế hoạch cấp trên PLAN."""
-    from kehoach.derive.derivation import require_parts
     from kehoach.document.lookup import find_template
     from kehoach.plan.loader import load_plan
     from kehoach.plan.units import load_registry
@@ -111,7 +110,6 @@ def derive(
     if values_template is not None:
         return _write_values_template(values_template, parent, registry,
                                       (plan, units_file, values_file), force)
-    require_parts(parent, str(plan))
     units = _chosen(registry, unit_ids, all_units)
     yaml_dir = out_dir or plan.parent / plan.stem
     docx_dir = out_dir or Path("output") / plan.stem

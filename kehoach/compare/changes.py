@@ -147,7 +147,7 @@ def _header(old: Plan, new: Plan, include_id: bool) -> list[Change]:
         keys = tops if name == "ke_hoach" else type(model_new).model_fields
         for key in keys:
             before, after = getattr(model_old, key), getattr(model_new, key)
-            if before != after:
+            if before != after or type(before) is not type(after):  # du_thao: true → 1
                 shown = f"{_header_value(key, before)} → {_header_value(key, after)}"
                 label = say.field(key)
                 out.append(Change("van_ban", name, f"{label}: {shown}", key, before, after))
@@ -164,6 +164,8 @@ def _header(old: Plan, new: Plan, include_id: bool) -> list[Change]:
 def _header_value(key: str, data: Any) -> str:
     if key == "ngay" and isinstance(data, int):
         return f"năm {data}"
+    if key == "du_thao" and not isinstance(data, bool):
+        return f"lần {data}"
     return say.value(data)
 
 

@@ -52,7 +52,7 @@ def report_route(parent: Plan, upper: Level) -> str:
     """The upper organ reports go through: the one the upper plan names after "qua", else
     the staff organ its section IV charges with reporting, else the upper Văn phòng."""
     organs = [*upper.co_quan_giup_viec.values(), upper.noi.van_phong]
-    duties = parent.to_chuc_thuc_hien.muc
+    duties = parent.to_chuc_thuc_hien.muc if parent.to_chuc_thuc_hien else []
     text = " ".join(f"{d.chu_the} {d.noi_dung}" for d in duties)
     for organ in organs:
         if re.search(rf"\bqua {re.escape(organ)}", text):

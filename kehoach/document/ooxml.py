@@ -166,6 +166,35 @@ def page_field(paragraph) -> None:
     paragraph._p.append(field)
 
 
+# CT_SectPr's children up to pgNumType (headers, notes, type, size, margins …).
+_SECT_PR_ORDER = (
+    "w:headerReference",
+    "w:footerReference",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:type",
+    "w:pgSz",
+    "w:pgMar",
+    "w:paperSrc",
+    "w:pgBorders",
+    "w:lnNumType",
+    "w:pgNumType",
+)
+
+
+def restart_page_numbers(sect_pr, condition: str) -> None:
+    """The section's pages numbered from 1 when the template's Jinja `condition` holds
+    (a phụ lục numbered on its own): a `w:pgNumType w:start="1"` between `{% if %}` tags."""
+    restart = _child(sect_pr, "w:pgNumType", _SECT_PR_ORDER)
+    restart.set(qn("w:start"), "1")
+    before = restart.getprevious()
+    if before is None:
+        sect_pr.text = (sect_pr.text or "") + f"{{% if {condition} %}}"
+    else:
+        before.tail = (before.tail or "") + f"{{% if {condition} %}}"
+    restart.tail = "{% endif %}" + (restart.tail or "")
+
+
 def mirror_margins(document) -> None:
     """Word's "mirror margins": left and right swap on even pages for duplex printing."""
     _child(document.settings.element, "w:mirrorMargins", _SETTINGS_ORDER)

@@ -19,6 +19,10 @@ def appendices(doc, p: Profile) -> None:
     """Each phụ lục on a new page: title, name, caption, then its table (`{%tc %}`)."""
     add(doc, "phu_luc", "{%p for pl in phu_luc %}")
     portrait, landscape = _page_settings(doc, p)
+    # A break closes the section before it: the body's, or the previous phụ lục's, which
+    # is numbered from 1 when the profile numbers each phụ lục on its own (`pl.so_lai`).
+    for settings in (portrait, landscape):
+        ooxml.restart_page_numbers(settings, "pl.so_lai")
     add(doc, "phu_luc", "{%p if pl.ngat == 'doc' %}")
     add(doc, "phu_luc")._p.get_or_add_pPr().append(copy.deepcopy(portrait))
     add(doc, "phu_luc", "{%p elif pl.ngat == 'ngang' %}")
@@ -34,6 +38,7 @@ def appendices(doc, p: Profile) -> None:
     _table(doc, p)
     add(doc, "phu_luc", "{%p endfor %}")
     _last_section_follows(doc, portrait, landscape)
+    ooxml.restart_page_numbers(doc.element.body.sectPr, "so_trang_phu_luc")
 
 
 def _table(doc, p: Profile) -> None:

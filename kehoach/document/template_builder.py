@@ -78,6 +78,7 @@ def build_de_cuong(profile: Profile):
     parts.add(doc, "phu_luc", "{{ phu_luc.ten }}")
     parts.add(doc, "chu_thich", "{{ phu_luc.chu_thich }}")
     parts.rows_table(doc, BIEU_COLUMNS, profile.bang.cot_bieu_mm)
+    ooxml.restart_page_numbers(doc.element.body.sectPr, "so_trang_phu_luc")
     return _finish(doc, profile, "Mẫu đề cương báo cáo")
 
 

@@ -221,7 +221,7 @@ def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
     words = _report_words(plan, period)
     h = plan.van_ban
     blocks = _outline_blocks(plan, data, words, profile.nhan)
-    summary = data.trich_yeu.format(**words)
+    summary = profile.trich_yeu.written(data.trich_yeu.format(**words))
     appendix = data.phu_luc
     return {
         "van_ban": {
@@ -243,6 +243,7 @@ def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
             "chu_thich": appendix["chu_thich"].format(**words),
         },
         "dong": table_rows(plan, period.nam),
+        "so_trang_phu_luc": profile.so_trang.phu_luc_rieng,
     }
 
 

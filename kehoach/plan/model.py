@@ -29,6 +29,7 @@ from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     Field,
     StringConstraints,
     model_validator,
@@ -51,7 +52,7 @@ from kehoach.plan.indicators import (
     Indicator,
     IndicatorParagraph,
 )
-from kehoach.rules.data import body_codes, type_codes
+from kehoach.rules.data import body_codes, profile_names, type_codes
 
 
 class Paragraph(_Model):
@@ -161,6 +162,19 @@ class Organisation(_Model):
     muc: list[Assignment] = Field(default_factory=no_items)
 
 
+def _draft(value: object) -> object:
+    """true/false, or which draft this is (`2` → "Dự thảo lần 2")."""
+    if isinstance(value, bool) or (isinstance(value, int) and 1 <= value <= 99):
+        return value
+    raise ValueError(
+        "ghi true (dự thảo), false (đã ban hành) hoặc số lần dự thảo từ 1 đến 99 "
+        "(2 → 'Dự thảo lần 2')"
+    )
+
+
+Draft = Annotated[bool | Annotated[int, Field(ge=1, le=99)], BeforeValidator(_draft)]
+
+
 class Header(_Model):
     """Thể thức đầu văn bản: cơ quan ban hành, số và ký hiệu, địa danh, ngày, trích yếu."""
 
@@ -180,7 +194,10 @@ class Header(_Model):
     so: Annotated[int, Field(ge=1)] | None = Field(
         None, description="Số văn bản; để trống khi dự thảo."
     )
-    du_thao: bool = Field(False, description="Văn bản còn là dự thảo.")
+    du_thao: Draft = Field(
+        False,
+        description="Văn bản còn là dự thảo: true, hoặc số lần dự thảo (2 → 'Dự thảo lần 2').",
+    )
     dia_danh: Line = Field(description="Địa danh: Phụng Hiệp.")
     ngay: dt.date | Annotated[int, Field(ge=1945, le=2100)] = Field(
         description="Ngày ban hành (2024-02-05), hoặc chỉ năm (2024) khi dự thảo."
@@ -238,6 +255,11 @@ class Numbering(_Model):
     tieu_muc: Literal["1.", "1-"] | None = Field(None, description="Nhãn mục: '1.' hoặc '1-'.")
 
 
+def _profile(name: str) -> str:
+    """A profile kehoach ships (render refused an unknown one that validate accepted)."""
+    return _known({n: n for n in profile_names()}, "hồ sơ thể thức")(name)
+
+
 USUAL_PARTS = ("muc_dich_yeu_cau", "muc_tieu_chi_tieu", "nhiem_vu_giai_phap", "to_chuc_thuc_hien")
 
 
@@ -245,7 +267,7 @@ class Plan(_Model):
     """Một kế hoạch của cấp ủy: nguồn duy nhất để sinh văn bản và biểu mẫu."""
 
     id: Id
-    ho_so: str | None = Field(
+    ho_so: Annotated[str, AfterValidator(_profile)] | None = Field(
         None, description="Hồ sơ thể thức (hd36-2018 …); bỏ trống: theo ngày ban hành."
     )
     danh_sach_don_vi: Line | None = Field(

@@ -68,6 +68,11 @@ class Unit(_Model):
     tien_than: Annotated[list[FormerUnit], AfterValidator(_once_each)] = Field(
         default_factory=list, description="Các đơn vị cũ đã nhập vào đơn vị này."
     )
+    dia_danh_kem_cap: bool | None = Field(
+        None,
+        description="Địa danh ghi kèm cấp hành chính (Xã Mỹ, Phường Ngô Quyền): true khi tên "
+        "đơn vị là tên người; bỏ trống: theo hồ sơ thể thức (tên một âm tiết, trùng tên tỉnh).",
+    )
     ky: Signature | None = Field(None, description="Người ký kế hoạch của đơn vị.")
     chi_tieu: dict[str, Number] = Field(
         default_factory=dict, description="Giá trị chỉ tiêu riêng: mã chỉ tiêu → giá trị."

@@ -90,6 +90,12 @@ class Source:
         )
 
 
+def looks_like_thousands(written: str) -> bool:
+    """`10.000` unquoted: YAML reads 10.0, a clerk meant ten thousand; refused on reading
+    (the writer writes such a float `43.7050`)."""
+    return _THOUSANDS.fullmatch(written) is not None
+
+
 def format_path(path: Path_) -> str:
     """`muc[2].doan[0]` style, as a clerk sees it in the file."""
     out = ""
@@ -245,7 +251,7 @@ class _Builder:
         return out
 
     def _scalar(self, node: ScalarNode, path: Path_) -> Any:
-        if node.tag.endswith(":float") and not node.style and _THOUSANDS.fullmatch(node.value):
+        if node.tag.endswith(":float") and not node.style and looks_like_thousands(node.value):
             self.problems.append(
                 self.source.problem(
                     path,

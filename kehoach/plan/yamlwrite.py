@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from kehoach.plan.yamlsource import looks_like_thousands
+
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PROSE_WIDTH = 60  # longer strings become `>-` blocks
@@ -31,6 +33,8 @@ def _scalar(value: Any, indent: int) -> str:
     """The text after `key:` (or `- `) for a scalar."""
     if value is None:
         return ""
+    if isinstance(value, float) and looks_like_thousands(_plain(value)):
+        return _plain(value) + "0"  # 43.705 would read as a mistyped 43705: 43.7050
     if isinstance(value, bool | int | float):
         return _plain(value)
     if isinstance(value, dt.date):

@@ -59,6 +59,8 @@ def typed(text: str, old: Any, key: str) -> Any:
         text = text.strip()
     if text == "" and key not in KEEP_SPACES:
         return None
+    if key == "du_thao" and _INT.fullmatch(text):
+        return int(text)  # which draft: 2 → "Dự thảo lần 2"
     if isinstance(old, bool) or key == "du_thao":
         return {"true": True, "false": False}.get(text, text)
     if key == "ngay" or isinstance(old, dt.date):

@@ -77,7 +77,8 @@ def choices() -> dict[str, list[tuple[str, str]]]:
         "huong": [(d.value, {"tang": "tăng là tốt", "giam": "giảm là tốt"}.get(d.value, d.value))
                   for d in Direction],
         "dau": [("-", "- (gạch đầu dòng)"), ("+", "+ (dấu cộng)")],
-        "du_thao": [("true", "dự thảo"), ("false", "đã ban hành")],
+        "du_thao": [("true", "dự thảo"), *((str(n), f"dự thảo lần {n}") for n in range(1, 6)),
+                    ("false", "đã ban hành")],
         "ho_so": [(p, p) for p in profile_names()],
         "cach": [("cong", "cộng"), ("binh_quan", "bình quân")],
     }

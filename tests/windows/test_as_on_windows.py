@@ -37,12 +37,14 @@ PART = [
 
 
 @pytest.mark.skipif(SIMULATED, reason="đang chạy trong bản giả lập Windows")
-def test_the_part_passes_as_on_windows() -> None:
+def test_the_part_passes_as_on_windows(request) -> None:
+    """Marked neither `office` nor `browser`: the run inside takes the same `-m`."""
     env = {**os.environ, "KEHOACH_SIMULATE_WINDOWS": "1",
            "PYTHONPATH": os.pathsep.join([str(SHIM), str(ROOT)])}
+    marks = request.config.option.markexpr
     done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                           "-x", "-rA", *PART], cwd=ROOT, env=env, capture_output=True,
-                          text=True, check=False)
+                           "-x", "-rA", *(["-m", marks] if marks else []), *PART], cwd=ROOT,
+                          env=env, capture_output=True, text=True, check=False)
     output = done.stdout + done.stderr
     failed = output[output.find("= FAILURES ="):] if "= FAILURES =" in output else output
     assert done.returncode == 0, failed[-6000:]
