@@ -27,8 +27,9 @@ process that run starts inherits it). What it removes, and why each:
 Linux's own machinery under the stdlib and the libraries stays (subprocess still forks
 in C; signal constants the stdlib needs, such as SIGKILL, remain; what libraries import
 after choosing by sys.platform remains: termios and tty for click, os.getuid for
-platformdirs): only what kehoach's
-code could call is taken away.
+platformdirs): only what kehoach's code could call is taken away. What cannot be taken
+away here (a file held open by Word, the hidden attribute, soffice.com) is exercised by
+stand-ins in tests/hostile/test_held_files.py and tests/system/.
 """
 
 from __future__ import annotations
