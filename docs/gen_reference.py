@@ -92,7 +92,8 @@ def _limits(prop: Schema) -> list[str]:
 
 def _heading(model: Schema) -> str:
     """A model's name in words: the head of its description (`Một chỉ tiêu: …` → Chỉ tiêu)."""
-    head = re.split(r"[:;.(]", model.get("description", model["title"]), maxsplit=1)[0].strip()
+    words: str = model.get("description") or model["title"]
+    head = re.split(r"[:;.(]", words, maxsplit=1)[0].strip()
     head = head.removeprefix("Một ")
     return head[:1].upper() + head[1:]
 

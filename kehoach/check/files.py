@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from kehoach.check.findings import Segment
 from kehoach.errors import KehoachError
 from kehoach.plan.indicators import BASE_SLOT, VALUE_SLOT
+
+if TYPE_CHECKING:
+    import zipfile
+
+    from lxml import etree
 
 # Plan fields holding codes or ids, not Vietnamese text.
 CODE_KEYS = {
@@ -86,7 +91,7 @@ def yaml_segments(path: Path) -> list[Segment]:
 MAX_PART = 200 * 2**20  # bytes of one XML part of a DOCX, once unpacked
 
 
-def open_docx(path: Path):
+def open_docx(path: Path) -> zipfile.ZipFile:
     """The DOCX package, or `Unreadable` when it is no zip at all."""
     import zipfile
 
@@ -96,7 +101,17 @@ def open_docx(path: Path):
         raise Unreadable(f"{path}: không phải tệp DOCX đọc được") from None
 
 
-def xml_part(path: Path, package, name: str, *, required: bool = False):
+@overload
+def xml_part(
+    path: Path, package: zipfile.ZipFile, name: str, *, required: Literal[True]
+) -> etree._Element: ...
+@overload
+def xml_part(
+    path: Path, package: zipfile.ZipFile, name: str, *, required: bool = False
+) -> etree._Element | None: ...
+def xml_part(
+    path: Path, package: zipfile.ZipFile, name: str, *, required: bool = False
+) -> etree._Element | None:
     """One XML part of a DOCX, its unpacked size checked before it is read (zip bombs),
     parsed without entities or network; None when the package has no such part."""
     import zipfile
@@ -123,7 +138,7 @@ def xml_part(path: Path, package, name: str, *, required: bool = False):
         raise Unreadable(f"{path}: {name}: XML hỏng ({exc})") from None
 
 
-def docx_paragraphs(path: Path):
+def docx_paragraphs(path: Path) -> list[etree._Element]:
     """The body's paragraphs in order (tables included), as lxml elements."""
     with open_docx(path) as package:
         body = xml_part(path, package, "word/document.xml", required=True)
@@ -133,7 +148,7 @@ def docx_paragraphs(path: Path):
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def paragraph_text(p) -> str:
+def paragraph_text(p: etree._Element) -> str:
     """The text Word shows: runs, tabs and breaks, tracked insertions kept, deletions not."""
     parts = []
     for node in p.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br"):

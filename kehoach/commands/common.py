@@ -9,11 +9,14 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
 from kehoach.errors import KehoachError
+
+if TYPE_CHECKING:
+    from kehoach.plan.model import Plan
 
 TEMPLATE = "ke_hoach.docx"
 
@@ -91,36 +94,38 @@ class _Formatter(click.HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, prefix="Cách dùng: ")
 
-    def section(self, name: str):
-        return super().section(self.HEADINGS.get(name, name))
+    @contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        with super().section(self.HEADINGS.get(name, name)):
+            yield
 
 
 class _Context(click.Context):
     formatter_class = _Formatter
 
 
-class Vietnamese:
+class Vietnamese(click.Command):
     """Vietnamese help for a click command or group."""
 
-    context_class = _Context
+    context_class: type[click.Context] = _Context
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", "[TÙY_CHỌN]")
         if isinstance(self, click.Group):
             kwargs.setdefault("subcommand_metavar", "LỆNH [ĐỐI_SỐ]...")
         super().__init__(*args, **kwargs)
 
-    def get_help_option(self, ctx: click.Context):
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = "Hiện hướng dẫn này rồi thoát."
         return option
 
 
-class Command(Vietnamese, click.Command):
+class Command(Vietnamese):
     """A command that leaves its parameters where the CLI's error boundary finds them."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         ctx.meta["kehoach.params"] = dict(ctx.params)
         return super().invoke(ctx)
 
@@ -177,7 +182,7 @@ def show_usage_error(error: click.ClickException) -> None:
     click.echo(f"lỗi: {click_message(error.format_message())}", err=True)
 
 
-def registry_path(plan_path: Path, plan, given: Path | None) -> Path | None:
+def registry_path(plan_path: Path, plan: Plan, given: Path | None) -> Path | None:
     """The units file: `--units`, else the one the plan names (relative to the plan)."""
     if given is not None:
         return given

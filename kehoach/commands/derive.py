@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,13 @@ from kehoach.commands.common import (
     write_pdfs,
 )
 from kehoach.errors import KehoachError
+
+if TYPE_CHECKING:
+    from kehoach.plan.model import Plan
+    from kehoach.plan.units import LoadedRegistry
+
+Dirs = tuple[Path, Path]  # (where the units' YAML goes, where their DOCX goes)
+Values = dict[str, dict[str, float]]  # unit id → indicator id → value, from the sheet
 
 COMMON = "== chung cho mọi đơn vị"
 
@@ -144,8 +152,8 @@ def _kept(existing: list[str], yaml_dir: Path) -> KehoachError:
     )
 
 
-def _write_values_template(target: Path, parent, registry, inputs: tuple[Path | None, ...],
-                           force: bool) -> None:
+def _write_values_template(target: Path, parent: Plan, registry: LoadedRegistry,
+                           inputs: tuple[Path | None, ...], force: bool) -> None:
     """The blank values sheet, never over an input (the filled sheet included), over a
     sheet already there unless forced (it may hold the clerk's figures) nor under a name
     that is not a workbook's (a unit's plan typed by mistake)."""
@@ -164,7 +172,7 @@ def _write_values_template(target: Path, parent, registry, inputs: tuple[Path | 
     click.echo(f"đã ghi bảng giá trị chỉ tiêu: {target}")
 
 
-def _chosen(registry, unit_ids: tuple[str, ...], all_units: bool) -> list[str]:
+def _chosen(registry: LoadedRegistry, unit_ids: tuple[str, ...], all_units: bool) -> list[str]:
     """The units asked for: by id, or all of the registry's."""
     if bool(unit_ids) == all_units:
         raise KehoachError("chọn đơn vị bằng --unit MÃ hoặc --all (một trong hai)")
@@ -173,8 +181,8 @@ def _chosen(registry, unit_ids: tuple[str, ...], all_units: bool) -> list[str]:
     return list(dict.fromkeys(registry.unit(u).id for u in unit_ids))  # each unit once
 
 
-def _update(parent, registry, templates_dir: Path | None, units: list[str], dirs,
-            inputs: tuple[Path | None, ...], pdf: bool, clash: bool) -> None:
+def _update(parent: Plan, registry: LoadedRegistry, templates_dir: Path | None, units: list[str],
+            dirs: Dirs, inputs: tuple[Path | None, ...], pdf: bool, clash: bool) -> None:
     """`--update`: merge each unit's plan with the new upper plan; exit 1 when some
     element awaits review."""
     from kehoach.derive.update import summary, update_all
@@ -197,14 +205,14 @@ def _update(parent, registry, templates_dir: Path | None, units: list[str], dirs
     sys.exit(1 if review else 0)
 
 
-def update_values(existing: list[str], given: dict, dirs, template: Path) -> None:
+def update_values(existing: list[str], given: Values, dirs: Dirs, template: Path) -> None:
     """Existing unit plans: only their indicator values change, in place; the DOCX of
     each changed plan is rendered again from its YAML."""
     yaml_dir, docx_dir = dirs
     save_values(edited_values(existing, given, yaml_dir, template), len(existing), docx_dir)
 
 
-def edited_values(existing: list[str], given: dict, yaml_dir: Path, template: Path) -> list:
+def edited_values(existing: list[str], given: Values, yaml_dir: Path, template: Path) -> list:
     """Every existing plan read, its values changed and its DOCX rendered, nothing saved:
     a broken plan (or a new unit's draft failing after this) leaves all as they were."""
     from kehoach.derive.values import edit_values
@@ -233,8 +241,9 @@ def save_values(edits: list, existing: int, docx_dir: Path) -> None:
         click.echo(f"{existing - len(edits)} kế hoạch đơn vị đã có không đổi giá trị")
 
 
-def _draft(parent, registry, template: Path, units: list[str], dirs, explain: bool,
-           all_units: bool, inputs: tuple[Path | None, ...], pdf: bool) -> None:
+def _draft(parent: Plan, registry: LoadedRegistry, template: Path, units: list[str],
+           dirs: Dirs, explain: bool, all_units: bool, inputs: tuple[Path | None, ...],
+           pdf: bool) -> None:
     """Draft and write `units`, with the progress bar for a whole batch."""
     from kehoach.derive.batch import Drafter, Targets, write_all
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -20,6 +21,10 @@ from kehoach.commands.common import (
     write_pdfs,
 )
 from kehoach.errors import KehoachError, Problem
+
+if TYPE_CHECKING:
+    from kehoach.forms.workbook import UnitRef
+    from kehoach.plan.model import Plan
 
 MAX_PERIOD = 120  # "sơ kết 5 năm thực hiện Nghị quyết …" fits; a title line, not prose
 
@@ -114,7 +119,9 @@ def forms(
         )
 
 
-def _form_units(plan_path: Path, model, units_file: Path | None):
+def _form_units(
+    plan_path: Path, model: Plan, units_file: Path | None
+) -> tuple[list[UnitRef], UnitRef | None]:
     """(registry units for the drop-down, the plan's own unit for a unit's derived plan)."""
     from kehoach.plan.units import load_registry
 

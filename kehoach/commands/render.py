@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,8 +19,12 @@ from kehoach.commands.common import (
 )
 from kehoach.errors import KehoachError
 
+if TYPE_CHECKING:
+    from kehoach.document.render import Renderer
+    from kehoach.safewrite import Batch
 
-def _render_one(renderer, plan_path: Path, target: Path, batch) -> None:
+
+def _render_one(renderer: Renderer, plan_path: Path, target: Path, batch: Batch) -> None:
     from kehoach.plan.loader import load_plan
 
     plan = load_plan(plan_path)

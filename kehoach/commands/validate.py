@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kehoach.commands.common import Command, existing_file, registry_path
 from kehoach.errors import KehoachError, Problem
+
+if TYPE_CHECKING:
+    from kehoach.plan.model import Plan
+    from kehoach.plan.yamlsource import Source
 
 
 @click.command(cls=Command)
@@ -46,7 +51,9 @@ def validate(plans: tuple[Path, ...]) -> None:
         raise KehoachError(problems)
 
 
-def named_registry(path: Path, source, plan, given: tuple[Path, ...]) -> list[Problem]:
+def named_registry(
+    path: Path, source: Source, plan: Plan, given: tuple[Path, ...]
+) -> list[Problem]:
     """The problems of the units file the plan names (`danh_sach_don_vi`): a plan whose
     list is missing or broken is not ready for derive or forms. A list also given on the
     command line is checked there, once."""
@@ -69,7 +76,7 @@ def named_registry(path: Path, source, plan, given: tuple[Path, ...]) -> list[Pr
     return []
 
 
-def review_warning(path: Path, plan) -> None:
+def review_warning(path: Path, plan: Plan) -> None:
     """Warn while the plan still carries review notes (`xem_lai`)."""
     from kehoach.plan.review import notes
 

@@ -12,6 +12,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from typing import Any
 
 from lxml import etree
 
@@ -31,7 +32,9 @@ Element = etree._Element
 
 def _body(docx: bytes) -> tuple[Element, Element]:
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read(_PART))
-    return root, root.find(w("body"))
+    body = root.find(w("body"))
+    assert body is not None  # a document kehoach rendered
+    return root, body
 
 
 def tracked(
@@ -65,8 +68,9 @@ def _blocks(container: Element) -> list[Element]:
     return [c for c in container if c.tag in (w("p"), w("tbl"))]
 
 
-def _keys(blocks: list[Element], ids: dict[Element, str]) -> list[tuple]:
-    out, tables = [], 0
+def _keys(blocks: list[Element], ids: dict[Element, str]) -> list[tuple[Any, ...]]:
+    out: list[tuple[Any, ...]] = []
+    tables = 0
     for block in blocks:
         if block.tag == w("tbl"):
             out.append(("tbl", tables))
@@ -188,7 +192,8 @@ def _combine(old: Element | None, new: Element | None, ctx: _Context) -> Element
     if any(block is not None and block.tag == w("tbl") for block in (old, new)):
         raise KehoachError("hai bản có số bảng khác nhau; không so sánh thành bản theo dõi được")
     if old is None:
-        return whole(new, "ins", ctx.marks)  # type: ignore[arg-type]
+        assert new is not None  # the pairing never gives two empty sides
+        return whole(new, "ins", ctx.marks)
     if new is None:
         return whole(old, "del", ctx.marks)
     return new if same_text(old, new) else edited(old, new, ctx.marks)

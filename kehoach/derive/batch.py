@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -52,9 +53,10 @@ def draft_yaml(derived: Derived) -> str:
     data = notes_last(plan.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
     comments = {key: [f"{REVIEW}: {r}" for r in reasons] for key, reasons in derived.review.items()}
     count = sum(len(r) for r in derived.review.values())
+    origin = plan.goc.id if plan.goc else ""  # a derived plan always names its origin
     header = [
         f"Kế hoạch của {' '.join(plan.van_ban.co_quan.split())}, soạn tự động từ kế hoạch "
-        f"{plan.goc.id}",
+        f"{origin}",
         "bằng `kehoach derive`. Văn bản cấp trên giữ nguyên, trừ tên các cơ quan thực hiện.",
         f"Còn {count} chỗ cần xem lại: tìm '{REVIEW}' trong tệp này.",
         "",
@@ -64,7 +66,7 @@ def draft_yaml(derived: Derived) -> str:
     return text
 
 
-def checked(data: dict, name: str) -> None:
+def checked(data: dict[str, Any], name: str) -> None:
     """What derive writes must load as a plan, or it is not written at all. The data is
     validated, not the text re-parsed: `yamlwrite` reads back exactly by construction (a
     property test holds it to that), and re-parsing cost more than drafting the unit."""
@@ -106,7 +108,7 @@ class Drafter:
         self.renderer = Renderer(template)
         self._given = (plan, registry, template)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Drafter], tuple[Plan, LoadedRegistry, Path]]:
         """A spawned worker gets what the drafter was made of and loads it again (the
         compiled template cannot be pickled); a forked one inherits it as it is."""
         return (Drafter, self._given)

@@ -141,6 +141,6 @@ def merged_yaml(merged: Merged, unit: str, kept: dict[str, list[str]]) -> str:
         "",
         *kept.get("", []),  # the clerk's own lines under the header stay there
     ]
-    text = yamlwrite.dump(data, comments, header)  # type: ignore[arg-type]
-    checked(data, f"{unit}.yaml")  # type: ignore[arg-type]
+    text = yamlwrite.dump(data, comments, header)
+    checked(data, f"{unit}.yaml")
     return text

@@ -160,7 +160,7 @@ def _level_above(levels: Levels, level: str, plan: Plan) -> str | None:
              if p.valid_on(day) and level in p.cap and p.cap.index(level) > 0]
     upper = (plan.van_ban.cap_tren or "").upper()
     named = [k for k in found if upper.startswith(f"ĐẢNG BỘ {levels.cap[k].ten.upper()} ")]
-    return (named or found or [None])[0]
+    return next(iter(named or found), None)
 
 
 def _recipients(plan: Plan) -> list[str]:

@@ -98,8 +98,10 @@ def _truths_taken_as_numbers(source: Source, result: BaseModel) -> list[Problem]
         for part in path:
             if isinstance(found, BaseModel):
                 found = getattr(found, str(part), None)
-            elif isinstance(found, dict | list):
-                found = found[part] if isinstance(found, list) else found.get(part)
+            elif isinstance(found, list):
+                found = found[part] if isinstance(part, int) else None
+            elif isinstance(found, dict):
+                found = found.get(part)
             else:
                 found = None
         if isinstance(found, int | float) and not isinstance(found, bool):

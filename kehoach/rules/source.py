@@ -53,6 +53,7 @@ def read(model: type[M], path: str | Path | Traversable, base_key: str | None = 
     source = _load(path)
     if base_key and isinstance(source.data, dict) and base_key in source.data:
         data = dict(source.data)
+        # A profile is a file on disk, shipped or a test's copy: a Path, which has a parent.
         base = _load(path.parent.joinpath(f"{data.pop(base_key)}.yaml"))  # type: ignore[union-attr]
         source = replace(source, data=_overlay(base.data, data))
     return loader.validate(source, model, "tệp dữ liệu")

@@ -8,6 +8,7 @@ import secrets
 from pathlib import Path
 
 from flask import Blueprint, abort, render_template, request
+from flask.typing import ResponseReturnValue
 
 from kehoach.plan.labels import LABELS
 from kehoach.plan.loader import yaml_files
@@ -30,7 +31,7 @@ def _choices() -> list[tuple[str, str]]:
 
 
 @blueprint.get("/compare")
-def choose():
+def choose() -> ResponseReturnValue:
     chosen = {side: request.args.get(side, "") for side in SIDES}
     return render_template("compare.html", plans=_choices(), chosen=chosen, sides=SIDES)
 
@@ -52,7 +53,7 @@ def _side(side: str, job: Path) -> tuple[Path, str]:
 
 
 @blueprint.post("/compare")
-def compare():
+def compare() -> ResponseReturnValue:
     """`kehoach compare CŨ MỚI --docx`: the same functions, the result as a page."""
     from kehoach.commands.compare import write_tracked_docx
     from kehoach.compare.changes import compare as compare_plans

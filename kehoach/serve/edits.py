@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 from werkzeug.datastructures import MultiDict
@@ -216,7 +217,7 @@ def _new_id(base: str, taken: set[Any]) -> str:
     raise KehoachError("không tạo được mã mới")
 
 
-def _dicts(data: Any):
+def _dicts(data: Any) -> Iterator[dict[str, Any]]:
     if isinstance(data, dict):
         yield data
         for v in data.values():

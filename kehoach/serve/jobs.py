@@ -7,16 +7,22 @@ from __future__ import annotations
 import io
 import secrets
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
+from flask.typing import ResponseReturnValue
 
-from kehoach.errors import KehoachError
+from kehoach.errors import KehoachError, Problem
 from kehoach.serve.files import check_upload, name_of, plan_path, work_dir
+
+if TYPE_CHECKING:
+    from kehoach.plan.model import Plan
+    from kehoach.plan.units import LoadedRegistry
 
 blueprint = Blueprint("jobs", __name__)
 
 
-def _registry(path: Path, plan):
+def _registry(path: Path, plan: Plan) -> LoadedRegistry | None:
     from kehoach.commands.common import existing_file, registry_path
     from kehoach.plan.units import load_registry
 
@@ -27,7 +33,7 @@ def _registry(path: Path, plan):
 
 
 @blueprint.get("/plan/<path:name>/jobs")
-def jobs(name: str):
+def jobs(name: str) -> ResponseReturnValue:
     from kehoach.plan.loader import load_plan
 
     path = plan_path(name)
@@ -43,7 +49,7 @@ def _job() -> tuple[str, Path]:
 
 
 @blueprint.post("/plan/<path:name>/derive")
-def derive(name: str):
+def derive(name: str) -> ResponseReturnValue:
     """`kehoach derive` for the chosen units (or all): YAML beside the plan, DOCX here;
     with a values sheet, its values drafted in (existing plans: only their values)."""
     from kehoach.commands.common import TEMPLATE, registry_path
@@ -83,7 +89,8 @@ def derive(name: str):
     return render_template("derived.html", name=name, token=token, results=results)
 
 
-def _drafted(parent, loaded, template: Path, units: list[str], where: tuple) -> list[dict]:
+def _drafted(parent: Plan, loaded: LoadedRegistry, template: Path, units: list[str],
+             where: tuple[Any, ...]) -> list[dict[str, Any]]:
     """The units drafted through derive's `write_all` (every unit checked first, all
     files put in place together), in this thread: a threaded server must not fork."""
     from kehoach.derive.batch import Drafter, Targets, write_all
@@ -111,8 +118,8 @@ def _values_sheet(token: str) -> Path | None:
     return target
 
 
-def _with_sheet(sheet: Path, parent, loaded, existing: list[str], dirs,
-                template: Path):
+def _with_sheet(sheet: Path, parent: Plan, loaded: LoadedRegistry, existing: list[str],
+                dirs: Any, template: Path) -> tuple[LoadedRegistry, list[str]]:
     """The registry with the sheet's values, and the existing unit plans whose values
     derive's `--values` changed in place (their DOCX rendered again into the job)."""
     from kehoach.commands.derive import update_values
@@ -125,7 +132,7 @@ def _with_sheet(sheet: Path, parent, loaded, existing: list[str], dirs,
 
 
 @blueprint.get("/plan/<path:name>/values-template")
-def values_template(name: str):
+def values_template(name: str) -> ResponseReturnValue:
     """derive's `--values-template`: every unit's indicator values in one sheet to fill."""
     from kehoach.derive import values
     from kehoach.plan.loader import load_plan
@@ -140,7 +147,7 @@ def values_template(name: str):
 
 
 @blueprint.post("/plan/<path:name>/forms")
-def forms(name: str):
+def forms(name: str) -> ResponseReturnValue:
     """`kehoach forms`: the report outline and the indicator tables, blank."""
     from kehoach.commands.forms import forms as command
 
@@ -151,7 +158,9 @@ def forms(name: str):
     if year and not 1900 <= int(year) <= 2100:  # the command's own range (--nam)
         abort(400, "năm báo cáo phải từ 1900 đến 2100")
     token, out = _job()
-    command.callback(plan=path, out_dir=out, ky=request.form.get("ky", "").strip() or None,
+    run = command.callback
+    assert run is not None  # @click.command keeps the function it wraps
+    run(plan=path, out_dir=out, ky=request.form.get("ky", "").strip() or None,
                      nam=int(year) if year else None, units_file=None, templates_dir=None,
                      pdf=False)
     files = sorted(p.name for p in out.iterdir())
@@ -160,7 +169,7 @@ def forms(name: str):
 
 
 @blueprint.post("/plan/<path:name>/aggregate")
-def aggregate(name: str):
+def aggregate(name: str) -> ResponseReturnValue:
     """`kehoach aggregate`: every uploaded workbook read, its problems listed per file and
     cell, the summary made from the good ones."""
     from kehoach.document.render import renderer_for
@@ -185,7 +194,7 @@ def aggregate(name: str):
         target.write_bytes(upload.data)
         names[str(target)] = upload.filename
 
-    def shown(problem) -> str:
+    def shown(problem: Problem) -> str:
         return str(problem).replace(problem.file, names.get(problem.file, problem.file), 1)
 
     reading = read_forms(model, loaded.registry if loaded else None, [Path(p) for p in names])
@@ -208,7 +217,7 @@ def aggregate(name: str):
 
 
 @blueprint.get("/out/<token>/<filename>")
-def download(token: str, filename: str):
+def download(token: str, filename: str) -> ResponseReturnValue:
     if not (len(token) == 16 and token.isalnum()) or "/" in filename or filename.startswith("."):
         abort(404, "không có tệp này")
     path = current_app.config["WORK_DIR"] / "jobs" / token / filename

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 
 from kehoach.errors import KehoachError
 from kehoach.plan import yamlsource
@@ -78,7 +79,7 @@ def entry(path: Path) -> Entry | None:
 
 
 @blueprint.get("/")
-def plans():
+def plans() -> ResponseReturnValue:
     root = plans_dir()
     entries = [e for e in (entry(p) for p in yaml_files(root)) if e is not None]
     from kehoach.serve.form import choices
@@ -96,7 +97,7 @@ def _target(stem: str) -> Path:
 
 
 @blueprint.post("/import")
-def import_plan():
+def import_plan() -> ResponseReturnValue:
     """The uploaded DOCX/TXT through `kehoach import`, into a new plan file; its exit 1
     means written with places to review, which the editor then points to."""
     from kehoach.commands.import_ import import_ as command
@@ -110,7 +111,9 @@ def import_plan():
         source = Path(work) / f"{upload.stem}{upload.suffix}"
         source.write_bytes(upload.data)
         try:
-            command.callback(source=source, target=target, force=False)
+            run = command.callback
+            assert run is not None  # @click.command keeps the function it wraps
+            run(source=source, target=target, force=False)
         except SystemExit as done:
             if done.code != 1:
                 raise
@@ -119,7 +122,7 @@ def import_plan():
 
 
 @blueprint.post("/new")
-def new_plan():
+def new_plan() -> ResponseReturnValue:
     """A blank plan: the header the clerk gives, every part with one placeholder line."""
     from kehoach.plan import yamlwrite
     from kehoach.plan.loader import plan_from_source

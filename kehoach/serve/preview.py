@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 from flask import Blueprint, abort, render_template, request, send_file
+from flask.typing import ResponseReturnValue
 
 from kehoach.errors import ConversionError
 from kehoach.serve.files import digest, plan_path, work_dir
@@ -61,7 +62,7 @@ def _pages(pdf: Path) -> list[Path]:
 
 
 @blueprint.get("/plan/<path:name>/preview")
-def preview(name: str):
+def preview(name: str) -> ResponseReturnValue:
     from kehoach.document.pdf_fonts import note
 
     path = plan_path(name)
@@ -77,7 +78,7 @@ def preview(name: str):
 
 
 @blueprint.get("/plan/<path:name>/page/<sha>/<int:number>.png")
-def page(name: str, sha: str, number: int):
+def page(name: str, sha: str, number: int) -> ResponseReturnValue:
     plan_path(name)
     if len(sha) != 64 or not all(c in "0123456789abcdef" for c in sha):
         abort(404, "không có trang này")
@@ -91,7 +92,7 @@ def page(name: str, sha: str, number: int):
 
 
 @blueprint.get("/plan/<path:name>/download.<kind>")
-def download(name: str, kind: str):
+def download(name: str, kind: str) -> ResponseReturnValue:
     path = plan_path(name)
     docx = _docx(path)
     if kind == "docx":
