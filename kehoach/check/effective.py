@@ -15,15 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from kehoach.check.files import xml_part
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-
-
-def w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
-
+from kehoach.document.wordxml import A, w, xml_part
 
 _OFF = {"0", "false", "off", "none"}
 

@@ -10,16 +10,17 @@ from pathlib import Path
 
 from lxml import etree
 
-from kehoach.check.effective import Formats, w
-from kehoach.check.files import Unreadable, open_docx, paragraph_text, where_paragraph, xml_part
+from kehoach.check.effective import Formats
+from kehoach.check.files import where_paragraph
 from kehoach.check.findings import Collector
+from kehoach.document.wordxml import R, open_docx, paragraph_text, w, xml_part
+from kehoach.errors import Unreadable
 from kehoach.rules.data import type_codes
 from kehoach.rules.profile import Profile, load_profile
 from kehoach.vn import closing, dates, docnumber
 
 TWIPS_PER_MM = 1440 / 25.4
 Line = tuple[etree._Element, str]  # a paragraph and its text
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 class _Doc:

@@ -8,13 +8,13 @@ import datetime as dt
 
 from lxml import etree
 
-from kehoach.compare.paragraphs import w
 from kehoach.compare.words import opcodes, tokens
+from kehoach.document.wordxml import XML, w
 
 Element = etree._Element
 Token = tuple[bytes, str, str]
 """(the run's rPr as XML, `t`/`br`/`tab`, the text)."""
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_XML_SPACE = f"{{{XML}}}space"
 
 
 class Marks:

@@ -16,10 +16,11 @@ from typing import Any
 
 from lxml import etree
 
-from kehoach.compare.paragraphs import element_ids, style, text, w
+from kehoach.compare.paragraphs import element_ids, style, text
 from kehoach.compare.runs import Marks, edited, mark_paragraph, same_text, unmark_paragraph, whole
 from kehoach.compare.words import similarity
 from kehoach.document.ooxml import ZIP_EPOCH, ZIP_LEVEL
+from kehoach.document.wordxml import w
 from kehoach.errors import KehoachError
 from kehoach.plan.model import Plan
 

@@ -45,6 +45,7 @@ class Written:
     explained: list[str]
     files: list[tuple[Path, Path]] = field(default_factory=list)  # (temporary, target)
     problems: list[Problem] = field(default_factory=list)
+    marks: list[tuple[str, str]] = field(default_factory=list)  # (element id, why to review)
 
 
 def draft_yaml(derived: Derived) -> str:
@@ -131,9 +132,9 @@ class Drafter:
         except BaseException:
             batch.discard()
             raise
-        review = sum(len(r) for r in derived.review.values())
+        marks = [(element, reason) for element, why in derived.review.items() for reason in why]
         explained = explain(derived) if targets.explain else []
-        return Written(unit_id, review, explained, batch.handover())
+        return Written(unit_id, len(marks), explained, batch.handover(), marks=marks)
 
 
 # The batch's drafter and targets in a worker process, given once when it starts.

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kehoach.plan.labels import field_name
-from kehoach.plan.loader import validate
 from kehoach.plan.model import Plan
 from kehoach.plan.walk import walk
-from kehoach.plan.yamlsource import Source
+from kehoach.source.validation import validate
+from kehoach.source.yamlsource import Source
 
 ROOT = ""  # the plan itself: id, goc, noi_nhan …
 PSEUDO = {"van_ban": "@van_ban", "chu_ky": "@chu_ky"}  # no id in the model; '@' is never one

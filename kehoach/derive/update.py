@@ -15,7 +15,7 @@ from kehoach.derive.derivation import Derivation
 from kehoach.derive.merge import PATHS, Merged, merge
 from kehoach.document.render import Renderer
 from kehoach.errors import KehoachError, Problem
-from kehoach.plan import yamlsource, yamlwrite
+from kehoach.plan import yamlwrite
 from kehoach.plan.comments import REVIEW, by_element, comments, note_mark
 from kehoach.plan.loader import load_plan
 from kehoach.plan.model import Plan
@@ -23,6 +23,7 @@ from kehoach.plan.review import notes_last
 from kehoach.plan.units import LoadedRegistry
 from kehoach.plan.walk import walk
 from kehoach.safewrite import Batch
+from kehoach.source import yamlsource
 
 NO_BASE = (
     "kế hoạch này được soạn trước khi derive lưu bản gốc ({base}) nên không gộp được với "

@@ -23,8 +23,8 @@ from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
 from kehoach.plan.units import LoadedRegistry, Unit
 from kehoach.plan.walk import walk
-from kehoach.plan.yamlsource import MAX_NUMBER
 from kehoach.rules.levels import reaches, unit_kinds
+from kehoach.source.yamlsource import MAX_NUMBER
 from kehoach.vn.numbers import parse_number
 
 SHEET = "Giá trị chỉ tiêu"

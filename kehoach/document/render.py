@@ -31,7 +31,6 @@ from kehoach.document.template_errors import jinja_message, unreadable
 from kehoach.errors import KehoachError, TemplateFailure
 from kehoach.plan.model import Plan
 from kehoach.rules.profile import load_profile
-from kehoach.rules.profile_dates import profile_for
 from kehoach.system.deadline import time_limit
 
 if TYPE_CHECKING:
@@ -188,7 +187,7 @@ class Renderer:
 
     def render(self, plan: Plan) -> bytes:
         """The Kế hoạch of `plan` as DOCX bytes."""
-        profile = load_profile(profile_for(plan))
+        profile = load_profile(plan.profile_id())
         return self.render_context(
             context.ke_hoach(plan, profile), context.document_properties(plan), plan
         )

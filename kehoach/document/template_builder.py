@@ -18,9 +18,9 @@ from docx.oxml.ns import qn
 
 from kehoach.document import ooxml
 from kehoach.document import template_parts as parts
+from kehoach.document.columns import BIEU_COLUMNS, TONG_HOP_COLUMNS
 from kehoach.document.template_appendix import appendices
 from kehoach.document.template_styles import add_styles
-from kehoach.forms.report import BIEU_COLUMNS, TONG_HOP_COLUMNS
 from kehoach.rules.profile import Profile, load_profile
 
 if TYPE_CHECKING:

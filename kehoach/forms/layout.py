@@ -18,7 +18,7 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kehoach.forms.report import BIEU_COLUMNS
+from kehoach.document.columns import BIEU_COLUMNS
 
 META_SHEET = "_kehoach"
 UNITS_SHEET = "DonVi"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from kehoach.check.files import W, paragraph_text, xml_part
+from kehoach.document.wordxml import W, paragraph_text, xml_part
 from kehoach.errors import PlanError, Problem
 from kehoach.importer.ledger import default_profile
 from kehoach.vn import closing

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kehoach.plan import yamlsource
-from kehoach.plan.yamlsource import Path_
+from kehoach.source import yamlsource
+from kehoach.source.yamlsource import Path_
 
 REVIEW = "XEM LẠI"
 

@@ -26,7 +26,6 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kehoach.errors import KehoachError, PlanError, Problem
-from kehoach.plan import yamlsource
 from kehoach.plan.edit_forms import item_lines, scalar_forms
 from kehoach.plan.edit_text import (
     child,
@@ -38,8 +37,9 @@ from kehoach.plan.edit_text import (
     scalars,
 )
 from kehoach.plan.loader import plan_from_source
-from kehoach.plan.yamlsource import Path_, format_path
 from kehoach.safewrite import write_atomic
+from kehoach.source import yamlsource
+from kehoach.source.yamlsource import Path_, format_path
 
 _BOM = b"\xef\xbb\xbf"
 

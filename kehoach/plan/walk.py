@@ -13,7 +13,7 @@ from typing import TypeVar, get_args
 
 from pydantic import BaseModel
 
-from kehoach.plan.yamlsource import format_path
+from kehoach.source.yamlsource import format_path
 
 PathPart = str | int
 M = TypeVar("M", bound=BaseModel)

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from kehoach.plan.yamlsource import looks_like_thousands
+from kehoach.source.yamlsource import looks_like_thousands
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

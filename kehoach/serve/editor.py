@@ -7,12 +7,12 @@ from flask import Blueprint, jsonify, redirect, render_template, request, url_fo
 from flask.typing import ResponseReturnValue
 
 from kehoach.errors import KehoachError, PlanError, Problem
-from kehoach.plan import yamlsource
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.loader import plan_from_source
-from kehoach.plan.yamlsource import format_path
 from kehoach.serve import edits, form, marks
 from kehoach.serve.files import digest, plan_path
+from kehoach.source import yamlsource
+from kehoach.source.yamlsource import format_path
 
 blueprint = Blueprint("editor", __name__)
 

@@ -16,9 +16,9 @@ from werkzeug.datastructures import MultiDict
 from kehoach.errors import KehoachError, Problem
 from kehoach.plan.comments import note_mark
 from kehoach.plan.edit import PlanFile, same
-from kehoach.plan.yamlsource import Path_, format_path, values
 from kehoach.serve import marks
 from kehoach.serve.form import KEEP_SPACES, NUMBERS, show
+from kehoach.source.yamlsource import Path_, format_path, values
 
 _ABSENT = object()
 _INT = re.compile(r"[-+]?\d+")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from kehoach.errors import Problem
 from kehoach.plan.labels import LABELS
-from kehoach.plan.yamlsource import Path_, format_path
+from kehoach.source.yamlsource import Path_, format_path
 
 if TYPE_CHECKING:
     from pydantic import BaseModel

@@ -11,10 +11,10 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from kehoach.errors import KehoachError
-from kehoach.plan import yamlsource
 from kehoach.plan.loader import yaml_files
 from kehoach.serve import marks
 from kehoach.serve.files import check_upload, name_of, plans_dir, safe_stem
+from kehoach.source import yamlsource
 
 blueprint = Blueprint("listing", __name__)
 
@@ -98,9 +98,9 @@ def _target(stem: str) -> Path:
 
 @blueprint.post("/import")
 def import_plan() -> ResponseReturnValue:
-    """The uploaded DOCX/TXT through `kehoach import`, into a new plan file; its exit 1
-    means written with places to review, which the editor then points to."""
-    from kehoach.commands.import_ import import_ as command
+    """The uploaded DOCX/TXT through the import stage, into a new plan file; places to
+    review are pointed to by the editor it opens."""
+    from kehoach.stages.importing import import_plan
 
     storage = request.files.get("tep")
     if storage is None or not storage.filename:
@@ -110,15 +110,9 @@ def import_plan() -> ResponseReturnValue:
     with tempfile.TemporaryDirectory(prefix="kehoach-import-") as work:
         source = Path(work) / f"{upload.stem}{upload.suffix}"
         source.write_bytes(upload.data)
-        try:
-            run = command.callback
-            assert run is not None  # @click.command keeps the function it wraps
-            run(source=source, target=target, force=False)
-        except SystemExit as done:
-            if done.code != 1:
-                raise
-            return redirect(url_for("editor.show", name=name_of(target), msg="imported_review"))
-    return redirect(url_for("editor.show", name=name_of(target), msg="imported"))
+        done = import_plan(source, target)
+    message = "imported_review" if done.review else "imported"
+    return redirect(url_for("editor.show", name=name_of(target), msg=message))
 
 
 @blueprint.post("/new")

@@ -22,16 +22,15 @@ DPI = 60
 
 
 def _docx(path: Path) -> Path:
-    """The DOCX of the plan file as it is now (rendered once per content)."""
-    from kehoach.document.render import renderer_for
-    from kehoach.plan.loader import load_plan
-    from kehoach.safewrite import write_atomic
+    """The DOCX of the plan file as it is now (rendered once per content, by the stage
+    `kehoach render` calls)."""
+    from kehoach.stages.render import render
 
-    raw = path.read_bytes()
-    target = work_dir("preview", digest(raw)) / f"{path.stem}.docx"
+    folder = work_dir("preview", digest(path.read_bytes()))
+    target = folder / f"{path.stem}.docx"
     with _lock:
         if not target.is_file():
-            write_atomic(target, renderer_for("ke_hoach.docx").render(load_plan(path)))
+            render(path, folder)
     return target
 
 
@@ -63,7 +62,7 @@ def _pages(pdf: Path) -> list[Path]:
 
 @blueprint.get("/plan/<path:name>/preview")
 def preview(name: str) -> ResponseReturnValue:
-    from kehoach.document.pdf_fonts import note
+    from kehoach.check.pdf_fonts import note
 
     path = plan_path(name)
     docx = _docx(path)

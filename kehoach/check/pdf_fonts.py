@@ -4,7 +4,7 @@ LibreOffice without a document's font takes another and says nothing: without Ti
 Roman, Liberation Serif (the same widths, so the same line and page breaks; other letter
 shapes). Fine for a preview, not for a document to issue. The fonts a PDF uses are named
 in its font dictionaries (`/BaseFont`); the one a DOCX asks for is its body text's, as
-Word resolves it (`check.effective`). Nothing here changes what `check` judges: a DOCX
+Word resolves it (`effective.py`). Nothing here changes what `check` judges: a DOCX
 is judged by the font it asks for, wherever it is opened.
 """
 
