@@ -37,8 +37,11 @@ def base_path(plan_path: Path) -> Path:
 
 
 def version(parent: Plan) -> str:
-    """The upper plan's version: a fingerprint of its content (not of its file's layout)."""
-    content = json.dumps(parent.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+    """The upper plan's version: a fingerprint of what it says (not of its file's layout,
+    nor of the fields it leaves at their defaults)."""
+    written = parent.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    content = json.dumps(written, ensure_ascii=False, sort_keys=True)  # a field kehoach adds
+    # later, left at its default, is no new version
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
 
 

@@ -93,7 +93,7 @@ def flatten(plan: Plan) -> Flat:
     for node in walk(plan):
         above = node.parent.path if node.parent else ()
         upper = node.parent.id if node.parent else ROOT
-        entries.append((node.id, _dig(dump, node.path), upper, node.path[len(above):]))
+        entries.append((node.id, _dig(dump, node.path), upper, node.path[len(above) :]))
     for key, ident in PSEUDO.items():
         entries.append((ident, dump.get(key, {}), ROOT, (key,)))
     flat = Flat()
@@ -222,9 +222,13 @@ class _Merge:
         own = _fields(b, o, t, "", took, conflicts)
         self.own[ident] = own
         self.paths[ident] = (
-            ("khac" if self.blind else "xung_dot") if conflicts else
-            {frozenset(): "khong_doi", frozenset("t"): "theo_tren", frozenset("o"): "giu_xa"}
-            .get(frozenset(took), "gop")
+            ("khac" if self.blind else "xung_dot")
+            if conflicts
+            else {
+                frozenset(): "khong_doi",
+                frozenset("t"): "theo_tren",
+                frozenset("o"): "giu_xa",
+            }.get(frozenset(took), "gop")
         )
         self._notes(ident, own, conflicts)
 
@@ -306,8 +310,9 @@ def _fields(b: Any, o: Any, t: Any, key: str, took: set[str], conflicts: list) -
         merged = {}
         for k in keys:
             name = f"{key}.{k}" if key else str(k)
-            value = _fields(b.get(k, MISSING), o.get(k, MISSING), t.get(k, MISSING), name,
-                            took, conflicts)
+            value = _fields(
+                b.get(k, MISSING), o.get(k, MISSING), t.get(k, MISSING), name, took, conflicts
+            )
             if value is not MISSING:
                 merged[k] = value
         return merged

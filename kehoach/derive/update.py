@@ -156,8 +156,7 @@ def merged_yaml(merged: Merged, unit: str, kept: Kept) -> str:
     count += sum(c.startswith(REVIEW) for lines in kept.lines.values() for c in lines)
     origin = plan.goc.id if plan.goc else ""
     header = [
-        f"Kế hoạch của {' '.join(plan.van_ban.co_quan.split())}, soạn tự động từ kế hoạch "
-        f"{origin}",
+        f"Kế hoạch của {' '.join(plan.van_ban.co_quan.split())}, soạn tự động từ kế hoạch {origin}",
         "bằng `kehoach derive`, cập nhật theo kế hoạch cấp trên bằng `kehoach derive --update`",
         f"(các bản trước: {unit}.yaml.bak, {unit}.yaml.2.bak …). Còn {count} chỗ cần xem lại: "
         f"tìm '{REVIEW}' trong tệp này.",

@@ -4,6 +4,7 @@ staff organ to the commune body that plays its role; typed from `kehoach/data/ca
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 from functools import cache
@@ -34,10 +35,14 @@ class Words(_Data):
     so_nganh: str | None = None
 
 
-def last_day(when: dt.date | int) -> dt.date:
-    """The day a date stands for: a year alone (a draft's) stands for its 31 December,
-    the one rule for the level chain, the profiles, the comments' and revisions' dates."""
-    return when if isinstance(when, dt.date) else dt.date(when, 12, 31)
+def last_day(when: dt.date | int, month: int | None = None) -> dt.date:
+    """The day a date stands for: a year alone (a draft's) stands for its 31 December, a
+    year with its month (a blank day) for that month's last day; the one rule for the
+    level chain, the profiles, the comments' and revisions' dates."""
+    if isinstance(when, dt.date):
+        return when
+    month = month or 12
+    return dt.date(when, month, calendar.monthrange(when, month)[1])
 
 
 class Dated(_Data):
@@ -266,20 +271,22 @@ def unit_kinds() -> dict[str, str]:
     return kinds
 
 
-def issuer_out_of_time(code: str, issuer: str, when: dt.date | int) -> str | None:
+def issuer_out_of_time(
+    code: str, issuer: str, when: dt.date | int, month: int | None = None
+) -> str | None:
     """Why a plan of `issuer` cannot bear the date `when` (its level had gone, or was not
     there yet, that day), in Vietnamese; None when it can or the issuer is no level's."""
     levels = load_levels()
     level = levels.of_body(code, issuer)
     if level is None:
         return None
-    day = last_day(when)
+    day = last_day(when, month)
     first, last = levels.lifetime(level)
-    name = levels.cap[level].ten
-    said = f"{' '.join(issuer.split())} là cơ quan cấp {name}"
+    said = f"{' '.join(issuer.split())} là cơ quan cấp {levels.cap[level].ten}"
     bare = ""
     if isinstance(when, int):
-        bare = f"; năm {when} không ghi ngày được hiểu là ngày 31/12/{when}"
+        bare = f"; {'tháng ' + str(month) + ' ' if month else ''}năm {when} không ghi ngày "
+        bare += f"được hiểu là ngày {day:%d/%m/%Y}"
     if last is not None and day > last:
         full = f", ghi đủ ngày ban hành (đến {last:%d/%m/%Y})" if when == last.year else ""
         return f"{said}, cấp này không còn sau ngày {last:%d/%m/%Y}{bare}{full}"

@@ -12,7 +12,7 @@ import pytest
 from conftest import PLAN, ROOT
 from docx import Document
 from hostile import run, snapshot, unchanged
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kehoach.plan.loader import load_plan
@@ -44,18 +44,24 @@ def test_a_city_draft_dated_by_its_year_alone_in_2025_derives_for_the_new_commun
     assert derived.van_ban.cap_tren == "ĐẢNG BỘ THÀNH PHỐ CẦN THƠ"
 
 
-@pytest.mark.parametrize(("day", "fragment"), [
-    ("2026", "HUYỆN ỦY PHỤNG HIỆP là cơ quan cấp huyện, cấp này không còn sau ngày 30/06/2025; "
-             "năm 2026 không ghi ngày được hiểu là ngày 31/12/2026"),
-    ("2025", "năm 2025 không ghi ngày được hiểu là ngày 31/12/2025, ghi đủ ngày ban hành (đến "
-             "30/06/2025)"),
-    ("2025-07-01", "cấp này không còn sau ngày 30/06/2025"),
+@pytest.mark.parametrize(("day", "where", "fragment"), [
+    ("2026", "ngay", "HUYỆN ỦY PHỤNG HIỆP là cơ quan cấp huyện, cấp này không còn sau ngày "
+                     "30/06/2025; năm 2026 không ghi ngày được hiểu là ngày 31/12/2026"),
+    ("2025-07-01", "ngay", "cấp này không còn sau ngày 30/06/2025"),
+    # a year whose month decides: judged with its month (`thang`), on the header
+    ("2025", "van_ban", "năm 2025 không ghi ngày được hiểu là ngày 31/12/2025, ghi đủ ngày "
+                        "ban hành (đến 30/06/2025)"),
+    ("2025\n  thang: 9", "van_ban", "tháng 9 năm 2025 không ghi ngày được hiểu là ngày "
+                                     "30/09/2025"),
 ])
-def test_an_issuer_whose_level_is_gone_is_refused_at_its_date(tmp_path, day, fragment):
+def test_an_issuer_whose_level_is_gone_is_refused_at_its_date(tmp_path, day, where, fragment):
     plan = _dated(PLAN, tmp_path, day)
-    line = next(i for i, x in enumerate(plan.read_text(encoding="utf-8").splitlines(), 1)
-                if x.startswith("  ngay:"))
-    result = run(["validate", plan], 2, f"{plan}:{line}:9: van_ban.ngay: HUYỆN ỦY PHỤNG HIỆP")
+    lines = plan.read_text(encoding="utf-8").splitlines()
+    at = {"ngay": (next(i for i, x in enumerate(lines, 1) if x.startswith("  ngay:")), 9),
+          "van_ban": (next(i for i, x in enumerate(lines, 1) if x == "van_ban:") + 1, 3)}
+    line, column = at[where]
+    shown = "van_ban.ngay" if where == "ngay" else "van_ban: ngay"
+    result = run(["validate", plan], 2, f"{plan}:{line}:{column}: {shown}: ")
     assert fragment in result.output
     before = snapshot(tmp_path)
     for command in (["derive", plan, "--all", "-o", tmp_path / "out"],
@@ -63,6 +69,11 @@ def test_an_issuer_whose_level_is_gone_is_refused_at_its_date(tmp_path, day, fra
         result = run(command, 2, fragment)
         assert "None" not in result.output
     unchanged(tmp_path, before)
+
+
+def test_a_year_with_a_month_before_july_2025_is_still_a_district_plan(tmp_path):
+    plan = _dated(PLAN, tmp_path, "2025\n  thang: 3")
+    run(["validate", plan], 0, "hợp lệ")
 
 
 def test_a_district_plan_dated_before_july_2025_is_still_valid(tmp_path):
@@ -76,6 +87,7 @@ def test_the_comments_of_a_year_only_plan_are_dated_31_december(tmp_path):
     assert {c.timestamp.date() for c in comments} == {dt.date(2024, 12, 31)}
 
 
+@settings(max_examples=60, deadline=None)
 @given(st.integers(min_value=1945, max_value=2100))
 def test_a_year_alone_is_one_day_for_every_rule(year):
     plan = load_plan(CAN_THO)
