@@ -90,7 +90,8 @@ class Header(_Model):
         HUYỆN ỦY plan of 2026) is refused here, at the date; a year alone whose month
         decides it (2025) is judged with its month below."""
         issuer, code = info.data.get("co_quan"), info.data.get("ma_co_quan")
-        if isinstance(issuer, str) and isinstance(code, str):
+        party = info.data.get("the_thuc", "dang") == "dang"  # a State body is no level
+        if party and isinstance(issuer, str) and isinstance(code, str):
             months = (None,) if isinstance(ngay, dt.date) else (1, None)
             gone = [issuer_out_of_time(code, issuer, ngay, month) for month in months]
             if all(gone):
@@ -102,7 +103,7 @@ class Header(_Model):
         if self.thang is not None and not isinstance(self.ngay, int):
             raise ValueError("'thang' chỉ dùng khi 'ngay' chỉ ghi năm (ngày để trống)")
         gone = issuer_out_of_time(self.ma_co_quan, self.co_quan, self.ngay, self.thang)
-        if gone:
+        if gone and self.the_thuc == "dang":
             raise ValueError(f"ngay: {gone}")
         return self
 

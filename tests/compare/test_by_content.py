@@ -98,9 +98,9 @@ def test_a_task_inserted_at_the_top_shifts_no_paragraph(tmp_path):
         out, section = [], None
         for line in lines:
             section = line.split(".")[0] if re.match(r"^[IV]+\. ", line) else section
-            number = re.match(r"^(\d+)\. (.*)", line)
+            number = re.match(r"^(\d+)(\.\s)(.*)", line)  # the seed has a no-break space
             if section == "III" and number:
-                line = f"{int(number.group(1)) + 1}. {number.group(2)}"
+                line = f"{int(number.group(1)) + 1}{number.group(2)}{number.group(3)}"
             out.append(line)
             if line.startswith("III. "):
                 out += ["1. Nhiệm vụ chuyển đổi số", "Đẩy mạnh chuyển đổi số trong công tác."]
