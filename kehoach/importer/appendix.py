@@ -5,8 +5,10 @@ table, read as indicator rows with milestones when its columns are `Năm 2025`, 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kehoach.importer.ledger import Data, Ledger, clean, default_profile, slug
+from kehoach.importer.sources import Grid
 from kehoach.vn.appendix import is_title
 from kehoach.vn.numbers import parse_number
 
@@ -15,13 +17,17 @@ _YEAR = re.compile(r"^Năm (\d{4})$")
 _ROMAN = re.compile(r"^[IVXL]+\.?$")
 
 
-def split(lines: list[str]) -> tuple[list[str], list[Entry]]:
-    """The lines before the first `PHỤ LỤC` line, and from it on (TAB rows as tables)."""
+def split(lines: Sequence[str | Grid]) -> tuple[list[str | Grid], list[Entry]]:
+    """The lines before the first `PHỤ LỤC` line, and from it on (TAB rows and body
+    tables as tables)."""
     rule = default_profile().phu_luc
-    start = next((i for i, x in enumerate(lines) if is_title(clean(x), rule)), len(lines))
+    start = next((i for i, x in enumerate(lines)
+                  if isinstance(x, str) and is_title(clean(x), rule)), len(lines))
     after: list[Entry] = []
     for line in lines[start:]:
-        if "\t" in line.strip(" "):
+        if isinstance(line, Grid):
+            after.append([list(row) for row in line.rows])
+        elif "\t" in line.strip(" "):
             row = [clean(c) for c in line.split("\t")]
             if after and isinstance(after[-1], list):
                 after[-1].append(row)
@@ -29,7 +35,7 @@ def split(lines: list[str]) -> tuple[list[str], list[Entry]]:
                 after.append([row])
         elif clean(line):
             after.append(clean(line))
-    return lines[:start], after
+    return list(lines[:start]), after
 
 
 def _milestones(rows: list[list[str]], ledger: Ledger) -> list[Data] | None:
@@ -74,6 +80,9 @@ def read_appendices(after: list[Entry], data: Data, caption: str, ledger: Ledger
         if isinstance(entry, str) and (is_title(entry, ledger.profile.phu_luc) or not out):
             out.append({"id": ledger.unique(f"phu-luc-{len(out) + 1}"), "tieu_de": entry})
             continue
+        if not out:  # a table right after the signature, with no title above it
+            out.append({"id": ledger.unique("phu-luc-1"), "tieu_de": "PHỤ LỤC"})
+            ledger.note(out[-1]["id"], "bảng sau phần ký không có dòng tên: đã điền 'PHỤ LỤC'")
         current = out[-1]
         if isinstance(entry, list):
             _table(entry, current, ledger)
