@@ -5,22 +5,33 @@ table, read as indicator rows with milestones when its columns are `Năm 2025`, 
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from kehoach.importer.ledger import Data, Ledger, clean, slug
+from kehoach.importer.sources import Grid
 from kehoach.vn.numbers import parse_number
 
 Entry = str | list[list[str]]
+T = TypeVar("T")
 _TITLE = re.compile(r"^PHỤ LỤC\b")
 _YEAR = re.compile(r"^Năm (\d{4})$")
 _ROMAN = re.compile(r"^[IVXL]+\.?$")
 
 
-def split(lines: list[str]) -> tuple[list[str], list[Entry]]:
-    """The lines before the first `PHỤ LỤC` line, and from it on (TAB rows as tables)."""
-    start = next((i for i, x in enumerate(lines) if _TITLE.match(clean(x))), len(lines))
+def split(lines: list[T]) -> tuple[list[T], list[Entry]]:
+    """The lines (and tables) before the first `PHỤ LỤC` line, and from it on (TAB rows
+    and tables as tables)."""
+    start = next(
+        (i for i, x in enumerate(lines) if isinstance(x, str) and _TITLE.match(clean(x))),
+        len(lines),
+    )
     after: list[Entry] = []
     for line in lines[start:]:
-        if "\t" in line.strip(" "):
+        if isinstance(line, Grid):
+            after.append([list(row) for row in line.rows])
+        elif not isinstance(line, str):
+            continue
+        elif "\t" in line.strip(" "):
             row = [clean(c) for c in line.split("\t")]
             if after and isinstance(after[-1], list):
                 after[-1].append(row)
@@ -32,10 +43,14 @@ def split(lines: list[str]) -> tuple[list[str], list[Entry]]:
 
 
 def _milestones(rows: list[list[str]], ledger: Ledger) -> list[Data] | None:
-    """Indicator groups from `STT | Chỉ tiêu | Đơn vị tính | Năm … |…` rows, else None."""
-    head = rows[0]
-    years = [_YEAR.match(c) for c in head[3:]]
-    if len(head) < 4 or head[1] != "Chỉ tiêu" or not all(years):
+    """Indicator groups from `STT | Chỉ tiêu | Đơn vị tính | Năm … |…` rows, else None. Other
+    columns (`Cơ quan chủ trì theo dõi`) are kept on each row (`khac`), by their heading."""
+    head = [" ".join(c.split()) for c in rows[0]]
+    if len(head) < 4 or head[1] != "Chỉ tiêu":
+        return None
+    years = {k: int(m.group(1)) for k, c in enumerate(head) if k > 2 and (m := _YEAR.match(c))}
+    extra = {k: c for k, c in enumerate(head) if k > 2 and k not in years and c}
+    if not years or len(years) + len(extra) != len(head) - 3:
         return None
     groups: list[Data] = []
     for row in rows[1:]:
@@ -47,13 +62,17 @@ def _milestones(rows: list[list[str]], ledger: Ledger) -> list[Data] | None:
             continue
         if not row[0].isdigit() or len(row) != len(head):
             return None
-        moc = {int(y.group(1)): _value(v) for y, v in zip(years, row[3:], strict=True) if v}
+        moc = {year: _value(row[k]) for k, year in years.items() if row[k]}
         if not moc:
             return None
         if not groups:
             groups.append({"id": ledger.unique("pl-chi-tieu"), "chi_tieu": []})
         ident = ledger.unique(f"pl-{slug(row[1], 5)}")
-        groups[-1]["chi_tieu"].append({"id": ident, "nhan": row[1], "don_vi": row[2], "moc": moc})
+        record: Data = {"id": ident, "nhan": row[1], "don_vi": row[2], "moc": moc}
+        others = {name: row[k] for k, name in extra.items() if row[k]}
+        if others:
+            record["khac"] = others
+        groups[-1]["chi_tieu"].append(record)
         ledger.note(ident, "kiểm tra hướng (huong) của chỉ tiêu")
     return groups if all(g["chi_tieu"] for g in groups) else None
 

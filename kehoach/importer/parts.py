@@ -117,8 +117,10 @@ def objectives(ident: str, title: str, tree: Data, ledger: Ledger) -> Data:
 def _stated(paragraphs: list[Data]) -> bool:
     """Paragraphs that state targets: at least one holds a target number and none is a table."""
     texts = [p.get("noi_dung") for p in paragraphs]
-    return bool(texts) and all(isinstance(t, str) for t in texts) and any(
-        indicators.has_target(t) for t in texts
+    return (
+        bool(texts)
+        and all(isinstance(t, str) for t in texts)
+        and any(indicators.has_target(t) for t in texts)
     )
 
 
@@ -211,9 +213,12 @@ def _paragraphs(
     if milestone is not None and paragraphs:
         title = milestone["tieu_de"]
         year = _MILESTONE.search(title)
-        paragraphs[0] = {"id": paragraphs[0]["id"], "tieu_de": title,
-                         **({"nam": int(year.group(1))} if year else {}),
-                         **{k: v for k, v in paragraphs[0].items() if k != "id"}}
+        paragraphs[0] = {
+            "id": paragraphs[0]["id"],
+            "tieu_de": title,
+            **({"nam": int(year.group(1))} if year else {}),
+            **{k: v for k, v in paragraphs[0].items() if k != "id"},
+        }
     return paragraphs, given[:lead]
 
 

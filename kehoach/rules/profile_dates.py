@@ -38,14 +38,21 @@ def load_profile_table() -> ProfileTable:
     return read(ProfileTable, shipped("ho_so_theo_ngay.yaml"))
 
 
-def last_day(when: dt.date | int) -> dt.date:
-    """The day a date stands for; a year alone stands for its 31 December."""
-    return when if isinstance(when, dt.date) else dt.date(when, 12, 31)
+def last_day(when: dt.date | int, month: int | None = None) -> dt.date:
+    """The day a date stands for; a year alone stands for its 31 December, a year and a
+    month (the day left blank) for the month's last day."""
+    if isinstance(when, dt.date):
+        return when
+    if month is None:
+        return dt.date(when, 12, 31)
+    following = dt.date(when + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
 
 
-def profile_on(when: dt.date | int, kind: Kind = "dang") -> str:
-    """The id of the profile of `kind` in force on `when` (a year: on its 31 December)."""
-    day = last_day(when)
+def profile_on(when: dt.date | int, kind: Kind = "dang", month: int | None = None) -> str:
+    """The id of the profile of `kind` in force on `when` (a year: on its 31 December; a
+    year and `month`: on the month's last day)."""
+    day = last_day(when, month)
     table = load_profile_table()
     for entry in table.nha_nuoc if kind == "nha_nuoc" else table.ho_so:
         if entry.valid_on(day):
@@ -55,7 +62,8 @@ def profile_on(when: dt.date | int, kind: Kind = "dang") -> str:
 
 def profile_for(plan: Plan) -> str:
     """The profile the plan names (`ho_so:`), else the one of its date and kind."""
-    return plan.ho_so or profile_on(plan.van_ban.ngay, plan.van_ban.the_thuc)
+    h = plan.van_ban
+    return plan.ho_so or profile_on(h.ngay, h.the_thuc, h.thang)
 
 
 def kind_of_header(lines: Iterable[str]) -> Kind:
