@@ -42,6 +42,20 @@ def split(lines: list[T]) -> tuple[list[T], list[Entry]]:
     return lines[:start], after
 
 
+def signer_below(after: list[Entry]) -> tuple[list[str], list[Entry]]:
+    """A few short lines right after the signature table, before any phụ lục or table (the
+    signer's name typed under the table): the signer's; and what is left after them."""
+    lines = []
+    for entry in after:
+        if not isinstance(entry, str) or _TITLE.match(clean(entry)):
+            break
+        lines.append(entry)
+    kept = [clean(x) for x in lines if clean(x)]
+    if not kept or len(kept) > 3 or any(len(x) > 60 for x in kept):
+        return [], after
+    return kept, after[len(lines) :]
+
+
 def _milestones(rows: list[list[str]], ledger: Ledger) -> list[Data] | None:
     """Indicator groups from `STT | Chỉ tiêu | Đơn vị tính | Năm … |…` rows, else None. Other
     columns (`Cơ quan chủ trì theo dõi`) are kept on each row (`khac`), by their heading."""
@@ -88,9 +102,14 @@ def read_appendices(after: list[Entry], data: Data, caption: str, ledger: Ledger
     for entry in after:
         if isinstance(entry, str) and not entry.strip():
             continue
+        if isinstance(entry, str):
+            entry = clean(entry)
         if isinstance(entry, str) and (_TITLE.match(entry) or not out):
             out.append({"id": ledger.unique(f"phu-luc-{len(out) + 1}"), "tieu_de": entry})
             continue
+        if not out:  # a table right after the signature, with no title above it
+            out.append({"id": ledger.unique("phu-luc-1"), "tieu_de": "PHỤ LỤC"})
+            ledger.note(out[-1]["id"], "bảng sau phần ký không có dòng tên: đã điền 'PHỤ LỤC'")
         current = out[-1]
         if isinstance(entry, list):
             _table(entry, current, ledger)
