@@ -50,7 +50,9 @@ def compare(
     old_plan, new_plan = load_side(old), load_side(new)
     result = compare_plans(old_plan, new_plan, pair_by_text=is_imported(old) or is_imported(new))
     if docx_path is not None:
-        write_tracked_docx(old_plan, new_plan, result, docx_path, templates_dir, inputs=(old, new))
+        write_tracked_docx(
+            old_plan, new_plan, result, docx_path, templates_dir, inputs=(old, new)
+        )
     if output_format == "json":
         out = {
             "giong_nhau": not result.changes,

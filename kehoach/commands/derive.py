@@ -109,25 +109,16 @@ def derive(
     if values_file is not None:
         from kehoach.derive import values  # openpyxl, only when a sheet is asked for
     if values_template is not None:
-        return _write_values_template(
-            values_template, parent, registry, (plan, units_file, values_file), force
-        )
+        return _write_values_template(values_template, parent, registry,
+                                      (plan, units_file, values_file), force)
     require_parts(parent, str(plan))
     units = _chosen(registry, unit_ids, all_units)
     yaml_dir = out_dir or plan.parent / plan.stem
     docx_dir = out_dir or Path("output") / plan.stem
     if update:
         clash = force or values_file is not None or explain
-        _update(
-            parent,
-            registry,
-            templates_dir,
-            units,
-            (yaml_dir, docx_dir),
-            (plan, units_file),
-            pdf,
-            clash,
-        )
+        _update(parent, registry, templates_dir, units, (yaml_dir, docx_dir),
+                (plan, units_file), pdf, clash)
         return
     existing = [u for u in units if (yaml_dir / f"{u}.yaml").exists()]
     template = find_template(TEMPLATE, templates_dir)
@@ -141,17 +132,8 @@ def derive(
     elif existing and not force:
         raise _kept(existing, yaml_dir)
     if units:
-        _draft(
-            parent,
-            registry,
-            template,
-            units,
-            (yaml_dir, docx_dir),
-            explain,
-            all_units,
-            (plan, units_file, values_file),
-            pdf,
-        )
+        _draft(parent, registry, template, units, (yaml_dir, docx_dir), explain, all_units,
+               (plan, units_file, values_file), pdf)
     if existing and values_file is not None and not force:
         save_values(edits, len(existing), docx_dir)
 
@@ -164,9 +146,8 @@ def _kept(existing: list[str], yaml_dir: Path) -> KehoachError:
     )
 
 
-def _write_values_template(
-    target: Path, parent, registry, inputs: tuple[Path | None, ...], force: bool
-) -> None:
+def _write_values_template(target: Path, parent, registry, inputs: tuple[Path | None, ...],
+                           force: bool) -> None:
     """The blank values sheet, never over an input (the filled sheet included), over a
     sheet already there unless forced (it may hold the clerk's figures) nor under a name
     that is not a workbook's (a unit's plan typed by mistake)."""
@@ -194,16 +175,8 @@ def _chosen(registry, unit_ids: tuple[str, ...], all_units: bool) -> list[str]:
     return list(dict.fromkeys(registry.unit(u).id for u in unit_ids))  # each unit once
 
 
-def _update(
-    parent,
-    registry,
-    templates_dir: Path | None,
-    units: list[str],
-    dirs,
-    inputs: tuple[Path | None, ...],
-    pdf: bool,
-    clash: bool,
-) -> None:
+def _update(parent, registry, templates_dir: Path | None, units: list[str], dirs,
+            inputs: tuple[Path | None, ...], pdf: bool, clash: bool) -> None:
     """`--update`: merge each unit's plan with the new upper plan; exit 1 when some
     element awaits review."""
     from kehoach.derive.update import summary, update_all
@@ -262,17 +235,8 @@ def save_values(edits: list, existing: int, docx_dir: Path) -> None:
         click.echo(f"{existing - len(edits)} kế hoạch đơn vị đã có không đổi giá trị")
 
 
-def _draft(
-    parent,
-    registry,
-    template: Path,
-    units: list[str],
-    dirs,
-    explain: bool,
-    all_units: bool,
-    inputs: tuple[Path | None, ...],
-    pdf: bool,
-) -> None:
+def _draft(parent, registry, template: Path, units: list[str], dirs, explain: bool,
+           all_units: bool, inputs: tuple[Path | None, ...], pdf: bool) -> None:
     """Draft and write `units`, with the progress bar for a whole batch."""
     from kehoach.derive.batch import Drafter, Targets, write_all
 

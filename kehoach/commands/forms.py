@@ -104,12 +104,8 @@ def forms(
     for target in files:
         click.echo(f"đã ghi {target}")
     if pdf:
-        write_pdfs(
-            [
-                out_dir / f"{plan.stem}_de_cuong_bao_cao.docx",
-                out_dir / f"{plan.stem}_bieu_chi_tieu.docx",
-            ]
-        )
+        write_pdfs([out_dir / f"{plan.stem}_de_cuong_bao_cao.docx",
+                    out_dir / f"{plan.stem}_bieu_chi_tieu.docx"])
     if not units and own is None:
         click.echo(
             "lưu ý: không có danh sách đơn vị; ô 'Đơn vị báo cáo' của biểu Excel không có "

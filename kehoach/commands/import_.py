@@ -41,12 +41,8 @@ def import_(source: Path, target: Path | None, force: bool) -> None:
     from kehoach.safewrite import write_atomic
 
     imported = parse(read_source(existing_file(source)), source)
-    target = named_as(
-        target or Path("plans") / f"{source.stem}.yaml",
-        (".yaml", ".yml"),
-        "kế hoạch YAML",
-        (source,),
-    )
+    target = named_as(target or Path("plans") / f"{source.stem}.yaml", (".yaml", ".yml"),
+                      "kế hoạch YAML", (source,))
     if target.exists() and not force:
         raise KehoachError(f"đã có {target}; không ghi đè (dùng --force hoặc -o TỆP khác)")
     comments = {key: [f"XEM LẠI: {r}" for r in reasons] for key, reasons in imported.review.items()}

@@ -21,13 +21,8 @@ _PORT_REASONS = {
 
 @click.command(cls=Command)
 @click.argument("plans_dir", required=False, default=Path("plans"), type=click.Path(path_type=Path))
-@click.option(
-    "--port",
-    type=int,
-    default=DEFAULT_PORT,
-    metavar="CỔNG",
-    help=f"Cổng trên 127.0.0.1 mà trang web nghe (mặc định {DEFAULT_PORT}).",
-)
+@click.option("--port", type=int, default=DEFAULT_PORT, metavar="CỔNG",
+              help=f"Cổng trên 127.0.0.1 mà trang web nghe (mặc định {DEFAULT_PORT}).")
 def serve(plans_dir: Path, port: int) -> None:
     """Mở trang soạn các kế hoạch trong PLANS_DIR (mặc định plans/) trên trình duyệt."""
     from kehoach.serve.app import start_server, url

@@ -43,7 +43,6 @@ FIELDS = {
 def field(key: str) -> str:
     return FIELDS.get(key) or field_name(key)
 
-
 COMPARISONS = {
     Comparison.tren: "trên",
     Comparison.toi_thieu: "tối thiểu",
@@ -111,9 +110,8 @@ def value(data: Any) -> str:
     if isinstance(data, list):
         return ", ".join(value(item) for item in data)
     if isinstance(data, BaseModel):
-        return ", ".join(
-            f"{field(k)}: {value(v)}" for k, v in data.model_dump().items() if v is not None
-        )
+        return ", ".join(f"{field(k)}: {value(v)}" for k, v in data.model_dump().items()
+                         if v is not None)
     return f"“{data}”"
 
 

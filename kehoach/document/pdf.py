@@ -52,10 +52,8 @@ def to_pdfs(docx_files: Sequence[Path], targets: Sequence[Path] | None = None) -
         failed = [docx for docx, pdf in zip(docx_files, produced, strict=True) if not _is_pdf(pdf)]
         if failed:
             raise ConversionError(
-                [
-                    Problem(str(docx), f"LibreOffice không chuyển được tệp này sang PDF{detail}")
-                    for docx in failed
-                ]
+                [Problem(str(docx), f"LibreOffice không chuyển được tệp này sang PDF{detail}")
+                 for docx in failed]
             )
         targets = list(targets) if targets else [d.with_suffix(".pdf") for d in docx_files]
         for pdf, target in zip(produced, targets, strict=True):

@@ -16,15 +16,8 @@ from kehoach.serve.files import check_upload, name_of, plan_path, plans_dir, wor
 blueprint = Blueprint("comparing", __name__)
 
 SIDES = {"cu": "Bản cũ", "moi": "Bản mới"}
-KINDS = {
-    "them": "thêm",
-    "bo": "bỏ",
-    "chuyen": "chuyển chỗ",
-    "sua_chu": "sửa chữ",
-    "gia_tri": "giá trị",
-    "truong": "sửa",
-    "van_ban": "đầu, cuối văn bản",
-}
+KINDS = {"them": "thêm", "bo": "bỏ", "chuyen": "chuyển chỗ", "sua_chu": "sửa chữ",
+         "gia_tri": "giá trị", "truong": "sửa", "van_ban": "đầu, cuối văn bản"}
 """Each kind of change (`Change.loai`) as the list names it."""
 
 
@@ -72,24 +65,10 @@ def compare():
     result = compare_plans(old_plan, new_plan, pair_by_text=is_imported(old) or is_imported(new))
     docx = f"so_sanh_{new.stem}.docx"
     write_tracked_docx(old_plan, new_plan, result, job / docx, None)
-    chosen = {
-        "cu": old_name if old.is_relative_to(plans_dir()) else "",
-        "moi": new_name if new.is_relative_to(plans_dir()) else "",
-    }
+    chosen = {"cu": old_name if old.is_relative_to(plans_dir()) else "",
+              "moi": new_name if new.is_relative_to(plans_dir()) else ""}
     return render_template(
-        "compare.html",
-        plans=_choices(),
-        chosen=chosen,
-        sides=SIDES,
-        kinds=KINDS,
-        parts={
-            "ke_hoach": "Kế hoạch",
-            "van_ban": LABELS["van_ban"],
-            "chu_ky": LABELS["chu_ky"],
-            "noi_nhan": "Nơi nhận",
-        },
-        result=result,
-        names={"cu": old_name, "moi": new_name},
-        token=token,
-        docx=docx,
-    )
+        "compare.html", plans=_choices(), chosen=chosen, sides=SIDES, kinds=KINDS,
+        parts={"ke_hoach": "Kế hoạch", "van_ban": LABELS["van_ban"], "chu_ky": LABELS["chu_ky"],
+               "noi_nhan": "Nơi nhận"},
+        result=result, names={"cu": old_name, "moi": new_name}, token=token, docx=docx)

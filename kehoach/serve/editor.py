@@ -15,18 +15,14 @@ from kehoach.serve.files import digest, plan_path
 
 blueprint = Blueprint("editor", __name__)
 
-STALE = (
-    "Tệp kế hoạch đã bị thay đổi (ở cửa sổ khác hoặc ngoài trình duyệt) từ khi trang này "
-    "được mở, nên chưa lưu gì để khỏi ghi đè. Dưới đây là nội dung mới nhất của tệp; "
-    "hãy sửa lại rồi lưu."
-)
-MESSAGES = {
-    "saved": "Đã lưu. Chỉ những dòng đã sửa trong tệp thay đổi.",
-    "unchanged": "Không có gì thay đổi.",
-    "imported": "Đã nhập thành kế hoạch mới; không có chỗ nào cần xem lại.",
-    "imported_review": "Đã nhập thành kế hoạch mới. Có chỗ cần xem lại (đánh dấu "
-    "XEM LẠI bên dưới): hãy đối chiếu với bản gốc rồi lưu.",
-}
+STALE = ("Tệp kế hoạch đã bị thay đổi (ở cửa sổ khác hoặc ngoài trình duyệt) từ khi trang này "
+         "được mở, nên chưa lưu gì để khỏi ghi đè. Dưới đây là nội dung mới nhất của tệp; "
+         "hãy sửa lại rồi lưu.")
+MESSAGES = {"saved": "Đã lưu. Chỉ những dòng đã sửa trong tệp thay đổi.",
+            "unchanged": "Không có gì thay đổi.",
+            "imported": "Đã nhập thành kế hoạch mới; không có chỗ nào cần xem lại.",
+            "imported_review": "Đã nhập thành kế hoạch mới. Có chỗ cần xem lại (đánh dấu "
+                               "XEM LẠI bên dưới): hãy đối chiếu với bản gốc rồi lưu."}
 
 
 def problems_of(pf: PlanFile) -> list[Problem]:
@@ -38,14 +34,8 @@ def problems_of(pf: PlanFile) -> list[Problem]:
     return []
 
 
-def page(
-    name: str,
-    pf: PlanFile,
-    sha: str,
-    problems: list[Problem] | None = None,
-    message: str = "",
-    status: int = 200,
-):
+def page(name: str, pf: PlanFile, sha: str, problems: list[Problem] | None = None,
+         message: str = "", status: int = 200):
     problems = problems_of(pf) if problems is None else problems
     try:
         review = marks.review_marks(pf.text, pf.file)
@@ -53,14 +43,8 @@ def page(
         review = {}
     root, loose = form.build(pf.data, problems, review)
     body = render_template(
-        "editor.html",
-        name=name,
-        root=root,
-        loose=loose,
-        sha=sha,
-        message=message,
-        problems=problems,
-        review_count=sum(len(m) for m in review.values()),
+        "editor.html", name=name, root=root, loose=loose, sha=sha, message=message,
+        problems=problems, review_count=sum(len(m) for m in review.values()),
         warning=status >= 400,
     )
     return body, status
@@ -110,14 +94,8 @@ def save(name: str):
     pf = PlanFile.open(path)
     refused = edits.apply_fields(pf, request.form)
     if refused:
-        return page(
-            name,
-            pf,
-            digest(raw),
-            [*refused, *problems_of(pf)],
-            "Chưa lưu: có giá trị không ghi được vào tệp.",
-            400,
-        )
+        return page(name, pf, digest(raw), [*refused, *problems_of(pf)],
+                    "Chưa lưu: có giá trị không ghi được vào tệp.", 400)
     op = request.form.get("op", "")
     try:
         if op:
@@ -129,12 +107,6 @@ def save(name: str):
             edits.apply_fields(pf, request.form)
         # PlanFile heads the model's problems with "not saved"; the page says that itself.
         located = [p for p in error.problems if p.field or p.line is not None]
-        return page(
-            name,
-            pf,
-            digest(raw),
-            located or error.problems,
-            "Chưa lưu: kế hoạch còn lỗi, xem các dòng đỏ bên dưới. Tệp giữ nguyên.",
-            400,
-        )
+        return page(name, pf, digest(raw), located or error.problems,
+                    "Chưa lưu: kế hoạch còn lỗi, xem các dòng đỏ bên dưới. Tệp giữ nguyên.", 400)
     return redirect(url_for("editor.show", name=name, msg="saved" if written else "unchanged"))

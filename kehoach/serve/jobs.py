@@ -59,7 +59,8 @@ def derive(name: str):
     chosen = request.form.getlist("don_vi")
     if not every and not chosen:
         abort(400, "chưa chọn đơn vị nào")
-    units = [u.id for u in loaded.registry.don_vi] if every else [loaded.unit(u).id for u in chosen]
+    units = [u.id for u in loaded.registry.don_vi] if every else [
+        loaded.unit(u).id for u in chosen]
     yaml_dir = path.parent / path.stem
     existing = [u for u in units if (yaml_dir / f"{u}.yaml").exists()]
     again = request.form.get("ghi_de") == "1"
@@ -68,31 +69,17 @@ def derive(name: str):
     sheet = _values_sheet(token)
     updated: list[str] = []
     if sheet is not None:
-        loaded, updated = _with_sheet(
-            sheet, parent, loaded, existing if not again else [], (yaml_dir, out), template
-        )
+        loaded, updated = _with_sheet(sheet, parent, loaded, existing if not again else [],
+                                      (yaml_dir, out), template)
         units = [u for u in units if u not in updated]
     elif existing and not again:
-        raise KehoachError(
-            "không ghi đè kế hoạch đơn vị đã có (có thể đã được sửa tay): "
-            + ", ".join(existing)
-            + " — đánh dấu 'Soạn lại' nếu muốn ghi đè"
-        )
+        raise KehoachError("không ghi đè kế hoạch đơn vị đã có (có thể đã được sửa tay): "
+                           + ", ".join(existing) + " — đánh dấu 'Soạn lại' nếu muốn ghi đè")
     inputs = (path, registry_path(path, parent, None), sheet)
-    results = [
-        *_drafted(parent, loaded, template, units, (yaml_dir, out, True, inputs)),
-        *(
-            {
-                "unit": u,
-                "updated": (out / f"{u}.docx").exists(),
-                "review": [],
-                "changes": [],
-                "plan": name_of(yaml_dir / f"{u}.yaml"),
-                "docx": f"{u}.docx",
-            }
-            for u in updated
-        ),
-    ]
+    results = [*_drafted(parent, loaded, template, units, (yaml_dir, out, True, inputs)),
+               *({"unit": u, "updated": (out / f"{u}.docx").exists(), "review": [],
+                  "changes": [], "plan": name_of(yaml_dir / f"{u}.yaml"), "docx": f"{u}.docx"}
+                 for u in updated)]
     return render_template("derived.html", name=name, token=token, results=results)
 
 
@@ -105,15 +92,11 @@ def _drafted(parent, loaded, template: Path, units: list[str], where: tuple) -> 
     results = []
     for written in write_all(Drafter(parent, loaded, template), units, targets, parallel=False):
         review = [line for line in written.explained if "[xem lại]" in line]
-        results.append(
-            {
-                "unit": written.unit,
-                "review": review,
-                "changes": written.explained[1:],
-                "plan": name_of(targets.yaml_dir / f"{written.unit}.yaml"),
-                "docx": f"{written.unit}.docx",
-            }
-        )
+        results.append({
+            "unit": written.unit, "review": review, "changes": written.explained[1:],
+            "plan": name_of(targets.yaml_dir / f"{written.unit}.yaml"),
+            "docx": f"{written.unit}.docx",
+        })
     return results
 
 
@@ -128,7 +111,8 @@ def _values_sheet(token: str) -> Path | None:
     return target
 
 
-def _with_sheet(sheet: Path, parent, loaded, existing: list[str], dirs, template: Path):
+def _with_sheet(sheet: Path, parent, loaded, existing: list[str], dirs,
+                template: Path):
     """The registry with the sheet's values, and the existing unit plans whose values
     derive's `--values` changed in place (their DOCX rendered again into the job)."""
     from kehoach.commands.derive import update_values
@@ -151,11 +135,8 @@ def values_template(name: str):
     loaded = _registry(path, parent)
     if loaded is None:
         abort(404, "kế hoạch không chỉ định danh sách đơn vị (danh_sach_don_vi)")
-    return send_file(
-        io.BytesIO(values.template(parent, loaded)),
-        as_attachment=True,
-        download_name=f"{path.stem}_gia_tri_chi_tieu.xlsx",
-    )
+    return send_file(io.BytesIO(values.template(parent, loaded)), as_attachment=True,
+                     download_name=f"{path.stem}_gia_tri_chi_tieu.xlsx")
 
 
 @blueprint.post("/plan/<path:name>/forms")
@@ -170,25 +151,12 @@ def forms(name: str):
     if year and not 1900 <= int(year) <= 2100:  # the command's own range (--nam)
         abort(400, "năm báo cáo phải từ 1900 đến 2100")
     token, out = _job()
-    command.callback(
-        plan=path,
-        out_dir=out,
-        ky=request.form.get("ky", "").strip() or None,
-        nam=int(year) if year else None,
-        units_file=None,
-        templates_dir=None,
-        pdf=False,
-    )
+    command.callback(plan=path, out_dir=out, ky=request.form.get("ky", "").strip() or None,
+                     nam=int(year) if year else None, units_file=None, templates_dir=None,
+                     pdf=False)
     files = sorted(p.name for p in out.iterdir())
-    return render_template(
-        "made.html",
-        name=name,
-        token=token,
-        files=files,
-        title="Biểu mẫu báo cáo trống",
-        problems=[],
-        notes=[],
-    )
+    return render_template("made.html", name=name, token=token, files=files,
+                           title="Biểu mẫu báo cáo trống", problems=[], notes=[])
 
 
 @blueprint.post("/plan/<path:name>/aggregate")
@@ -228,22 +196,15 @@ def aggregate(name: str):
         period = report_forms.Period(report_forms.outline().ky_mac_dinh, summary.year)
         docx = renderer_for("tong_hop.docx").render_context(
             summing.summary_context(summary, report_forms.subtitle(model, period)),
-            report_forms.properties(model, "Tổng hợp chỉ tiêu", period),
-        )
+            report_forms.properties(model, "Tổng hợp chỉ tiêu", period))
         (out / f"{path.stem}_tong_hop.xlsx").write_bytes(summing.summary_workbook(summary))
         (out / f"{path.stem}_tong_hop.docx").write_bytes(docx)
         files = sorted(p.name for p in out.iterdir() if p.is_file())
     else:
         problems.append("không có biểu nào dùng được; chưa làm bảng tổng hợp")
-    return render_template(
-        "made.html",
-        name=name,
-        token=token,
-        files=files,
-        title="Tổng hợp biểu chỉ tiêu",
-        problems=problems,
-        notes=[shown(n) for n in reading.notes],
-    )
+    return render_template("made.html", name=name, token=token, files=files,
+                           title="Tổng hợp biểu chỉ tiêu", problems=problems,
+                           notes=[shown(n) for n in reading.notes])
 
 
 @blueprint.get("/out/<token>/<filename>")
