@@ -15,7 +15,7 @@ import signal
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 
@@ -99,7 +99,10 @@ class Batch:
                 _not_a_folder(path)
             _sync(tmp for tmp, _ in self.pending)
             for tmp, path in self.pending:
-                os.replace(tmp, path)
+                try:
+                    os.replace(tmp, path)
+                except OSError as error:  # a name too long, a folder gone: the target's fault
+                    raise OSError(error.errno, error.strerror, str(path)) from None
                 _live.pop(tmp, None)
             _sync_folders({path.parent for _, path in self.pending})
         finally:
@@ -131,10 +134,19 @@ def _same(target: Path, source: Path) -> bool:
         return False
 
 
+NAME_BYTES = 180
+"""How much of the target's name a temporary keeps: with its mark it stays within the 255
+bytes a file name may have, so a long name is judged by its own length, not a hidden one's."""
+
+
 def _temporary(path: Path) -> Path:
-    fd, name = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}{_MARK}{os.getpid()}-", suffix=".tmp"
-    )
+    short = path.name.encode("utf-8")[:NAME_BYTES].decode("utf-8", "ignore")
+    try:
+        fd, name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{short}{_MARK}{os.getpid()}-", suffix=".tmp"
+        )
+    except OSError as error:  # said of the file the user asked for, not of the temporary
+        raise OSError(error.errno, error.strerror, str(path)) from None
     tmp = Path(name)
     _live[tmp] = os.getpid()
     try:
@@ -178,7 +190,7 @@ def _sync(paths: Iterable[Path]) -> None:
             os.close(fd)
 
 
-def _find_syncfs():
+def _find_syncfs() -> Callable[[int], int] | None:
     """Linux's syncfs(2), which os does not wrap; None elsewhere."""
     try:
         import ctypes

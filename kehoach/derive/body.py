@@ -80,17 +80,19 @@ class Body:
         if not isinstance(node.path[-1], int):
             return False  # a single element (the general objective …) is always kept
         if node.id in self.target.unit.bo_nhiem_vu:
-            self.record.change(node.id, element.tieu_de, "", "don-vi:bo_nhiem_vu")  # type: ignore[attr-defined]
+            self.record.change(node.id, _summary(element), "", "don-vi:bo_nhiem_vu")
             return True
         levels: list[str] | None = getattr(element, "cap", None)
-        if not reaches(levels, self.target.level_id, self.target.unit.loai):
+        if levels is not None and not reaches(levels, self.target.level_id, self.target.unit.loai):
             self.record.change(node.id, _summary(element), "", f"cap:{'/'.join(levels)}")
             return True
         return False
 
     def _reworded(self, element: BaseModel) -> BaseModel:
+        if isinstance(element, Item) and element.noi_dung is not None:  # an inline item
+            return _with(element, noi_dung=self._text(element.id, element.noi_dung))
         if isinstance(element, Item):
-            return _with(element, tieu_de=self._text(element.id, element.tieu_de))
+            return _with(element, tieu_de=self._text(element.id, element.title))
         if isinstance(element, Paragraph):
             return _with(element, noi_dung=self._text(element.id, element.noi_dung))
         if isinstance(element, Indicator):
@@ -146,4 +148,4 @@ def _summary(element: BaseModel) -> str:
         value = getattr(element, key, None)
         if isinstance(value, str):
             return value
-    return str(element.id)  # type: ignore[attr-defined]
+    return str(element.id)  # type: ignore[attr-defined]  # a left-out element has an id

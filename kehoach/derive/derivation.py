@@ -11,6 +11,7 @@ level's roles, and the signature and recipients.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from kehoach.derive.body import AFTER_SECTION_IV, BEFORE_SECTION_IV, Body
 from kehoach.derive.changes import Change, Record
@@ -19,7 +20,6 @@ from kehoach.derive.header import opening, unit_header
 from kehoach.derive.roles import bodies, section_iv
 from kehoach.derive.target import target_for
 from kehoach.derive.wording import Wording, fold
-from kehoach.errors import KehoachError
 from kehoach.plan.model import Parent, Plan
 from kehoach.plan.review import ReviewNote
 from kehoach.plan.units import LoadedRegistry, Unit
@@ -38,32 +38,11 @@ class Derived:
     review: dict[str, list[str]] = field(default_factory=dict)
 
 
-def require_parts(parent: Plan, file: str) -> None:
-    """A unit's plan is drafted from the upper plan's parts II–IV; a plan without one of
-    them (allowed since import keeps what it finds) is refused before anything is written."""
-    block = parent.muc_tieu_chi_tieu.chi_tieu if parent.muc_tieu_chi_tieu else None
-    missing = [
-        name
-        for name, part in (
-            ("muc_tieu_chi_tieu.chi_tieu", block),
-            ("nhiem_vu_giai_phap", parent.nhiem_vu_giai_phap),
-            ("to_chuc_thuc_hien", parent.to_chuc_thuc_hien),
-        )
-        if part is None
-    ]
-    if missing:
-        raise KehoachError(
-            f"{file}: kế hoạch cấp trên thiếu phần {', '.join(missing)}; "
-            "không soạn được kế hoạch đơn vị từ kế hoạch này"
-        )
-
-
 class Derivation:
     """Drafts the plans of a registry's units from one upper plan. The upper plan is
     walked once, so a batch of units shares that work and the wording rewrites."""
 
     def __init__(self, parent: Plan, loaded: LoadedRegistry) -> None:
-        require_parts(parent, f"kế hoạch {parent.id}")
         self.parent = parent
         self.loaded = loaded
         self.nodes = list(walk(parent))
@@ -88,8 +67,10 @@ class Derivation:
         body.rewrite(BEFORE_SECTION_IV)
         organisation = section_iv(parent, target, record)
         body.rewrite(AFTER_SECTION_IV)
-        block = parent.muc_tieu_chi_tieu.chi_tieu
-        record.summarise_kept(block.id, block.tieu_de, target.upper.tu_dia_ban, target.fields["dv"])  # type: ignore[arg-type]
+        block = parent.muc_tieu_chi_tieu.chi_tieu if parent.muc_tieu_chi_tieu else None
+        if block is not None:
+            upper_area, kind = target.upper.tu_dia_ban, str(target.fields["dv"])
+            record.summarise_kept(block.id, block.tieu_de or "", upper_area, kind)
         draft = rebuild(parent, body.replacements()).model_copy(
             update={
                 "id": f"{parent.id}-{unit.id}",
@@ -100,6 +81,7 @@ class Derivation:
                 "van_ban": header,
                 "can_cu": can_cu,
                 "to_chuc_thuc_hien": organisation,
+                "thu_tu": _order(parent, organisation.id),
                 "chu_ky": signature(parent, target, record),
                 "noi_nhan": recipients(target, bodies(organisation)),
                 "ket_luan": fold(target.level.ket_luan.format(**target.fields)) or None,
@@ -112,12 +94,19 @@ class Derivation:
         return Derived(unit, plan, record.changes, record.review)
 
 
+def _order(parent: Plan, section_iv: str) -> list[str] | None:
+    """The upper plan's order of parts, with section IV last where the draft adds it."""
+    if parent.thu_tu is None or section_iv in parent.thu_tu:
+        return parent.thu_tu
+    return [*parent.thu_tu, section_iv]
+
+
 def with_notes(plan: Plan, notes: dict[str, list[ReviewNote]]) -> Plan:
     """`plan` with each element's review notes on it (`xem_lai`): by id, or the header
     (`van_ban`) and the signature (`chu_ky`), which have none."""
     found = {node.id: node.element for node in walk(plan) if node.id in notes}
     replace = {i: e.model_copy(update={"xem_lai": notes[i]}) for i, e in found.items()}
-    update = {
+    update: dict[str, Any] = {
         key: getattr(plan, key).model_copy(update={"xem_lai": notes[key]})
         for key in ("van_ban", "chu_ky")
         if key in notes

@@ -4,25 +4,49 @@ the same body make one item, so no body is named twice."""
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
+
 from kehoach.derive.changes import Record
 from kehoach.derive.target import Target, implemented_document
 from kehoach.derive.wording import fold
 from kehoach.plan.model import Assignment, Organisation, Plan
+from kehoach.plan.walk import walk
+from kehoach.vn.citations import DRAFT_MARK
 
 RULE = "to-chuc-thuc-hien"
+TITLE = "TỔ CHỨC THỰC HIỆN"  # the section's title where the upper plan has no section IV
+NO_SECTION = (
+    "kế hoạch cấp trên không có phần Tổ chức thực hiện: phần này soạn theo nhiệm vụ thường "
+    "giao cho các cơ quan của {dv}, báo cáo qua {bao_cao_qua}; xem lại cho đúng"
+)
+NO_YEAR = (
+    "kế hoạch cấp trên không có chỉ tiêu nêu năm phải đạt, nên chưa biết năm sơ kết, tổng "
+    "kết: điền năm vào chỗ '{mark}'"
+)
 
 
 def section_iv(parent: Plan, target: Target, record: Record) -> Organisation:
-    """The upper section with its duties replaced by the roles valid on the plan's day."""
+    """The upper section with its duties replaced by the roles valid on the plan's day;
+    a new section (with a review note) where the upper plan has none."""
     section = parent.to_chuc_thuc_hien
+    if section is None:
+        taken = {node.id for node in walk(parent)}
+        ident = next(i for i in _ids("to-chuc-thuc-hien") if i not in taken)
+        section = Organisation(id=ident, tieu_de=TITLE)
+        record.flag(ident, NO_SECTION.format(**target.fields))
     if implemented_document(parent) is None:
-        record.flag("to-chuc-thuc-hien", "không nhận ra văn kiện được triển khai trong trích yếu")
+        record.flag(section.id, "không nhận ra văn kiện được triển khai trong trích yếu")
+    blank_year = target.fields["tong_ket"] == DRAFT_MARK
     duties: dict[str, tuple[str, list[str]]] = {}  # by body: first role's id, its duties
     for role in target.level.to_chuc_thuc_hien:
         if role.valid_on(target.day):
             who = role.chu_the.format(**target.fields)
             what = fold(role.noi_dung.format(**target.fields))
-            duties.setdefault(who, (role.id, []))[1].append(what)
+            first, parts = duties.setdefault(who, (role.id, []))
+            parts.append(what)
+            if blank_year and ("{so_ket}" in role.noi_dung or "{tong_ket}" in role.noi_dung):
+                record.flag(first, NO_YEAR.format(mark=DRAFT_MARK))
     muc = [
         Assignment(id=ident, chu_the=who, noi_dung=_joined(parts))
         for who, (ident, parts) in duties.items()
@@ -31,6 +55,12 @@ def section_iv(parent: Plan, target: Target, record: Record) -> Organisation:
     after = " | ".join(f"{d.chu_the} {d.noi_dung}" for d in muc)
     record.change(section.id, before, after, RULE)
     return section.model_copy(update={"muc": muc})
+
+
+def _ids(base: str) -> Iterator[str]:
+    """`base`, then `base-2`, `base-3` …: a new element's id not taken in the plan."""
+    yield base
+    yield from (f"{base}-{n}" for n in itertools.count(2))
 
 
 def _joined(parts: list[str]) -> str:

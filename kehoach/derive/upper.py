@@ -9,15 +9,15 @@ import re
 from kehoach.plan.model import Plan
 from kehoach.plan.references import plan_reference
 from kehoach.rules.levels import Level
+from kehoach.rules.profile import signing_marks
+from kehoach.vn import closing
 from kehoach.vn.citations import citation
-
-SIGNED_FOR = "T/M "
 
 
 def signing_body(parent: Plan, upper: Level) -> str:
     """The upper body the plan was signed for: the standing committee unless its signing
     line names the committee itself (`T/M HUYỆN ỦY`) or the executive committee."""
-    signer = parent.chu_ky.quyen_han.upper().removeprefix(SIGNED_FOR).strip()
+    signer = closing.signed_for(parent.chu_ky.quyen_han, signing_marks())
     words = upper.noi
     for body in (words.ban_thuong_vu, words.cap_uy, words.ban_chap_hanh):
         if signer and body.upper().startswith(signer):
@@ -52,7 +52,7 @@ def report_route(parent: Plan, upper: Level) -> str:
     """The upper organ reports go through: the one the upper plan names after "qua", else
     the staff organ its section IV charges with reporting, else the upper Văn phòng."""
     organs = [*upper.co_quan_giup_viec.values(), upper.noi.van_phong]
-    duties = parent.to_chuc_thuc_hien.muc
+    duties = parent.to_chuc_thuc_hien.muc if parent.to_chuc_thuc_hien else []
     text = " ".join(f"{d.chu_the} {d.noi_dung}" for d in duties)
     for organ in organs:
         if re.search(rf"\bqua {re.escape(organ)}", text):

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from kehoach.plan.model import Appendix, Header, Plan, Signature
-from kehoach.rules.profile import Profile
-from kehoach.vn import dates, docnumber
+from kehoach.rules.profile import Profile, signing_marks
+from kehoach.vn import closing, dates, docnumber
 from kehoach.vn import numbers as vnformat
+from kehoach.vn.appendix import title as appendix_title
 from kehoach.vn.labels import roman
 
 WIDE = 6
@@ -35,7 +36,7 @@ def _sentence_case(name: str) -> str:
 def issuer(header: Header, signature: Signature) -> str:
     """Who issues, as a sentence names it: `Ban Thường vụ Đảng ủy xã Phương Bình`."""
     body = _sentence_case(header.co_quan.replace("\n", " "))
-    authority = signature.quyen_han.upper().removeprefix("T/M").strip()
+    authority = closing.signed_for(signature.quyen_han, signing_marks())
     if authority.startswith("BAN THƯỜNG VỤ"):
         return f"Ban Thường vụ {body}"
     return body
@@ -124,11 +125,14 @@ def grid_rows(columns: list[str], rows: list[list[str]], usable_mm: float = 165)
 
 
 def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
-    """Each appendix's strings; numbered `PHỤ LỤC 1`, `PHỤ LỤC 2` when there are two or
-    more. A wide one gets a landscape section of its own: `ngat` names the orientation of
-    the section a break closes before it (`doc`, `ngang`; empty: a page break)."""
+    """Each appendix's strings, titled as the profile writes it (`PHỤ LỤC 1`, `PHỤ LỤC 2`
+    when there are two or more). A wide one gets a landscape section of its own: `ngat`
+    names the orientation of the section a break closes before it (`doc`, `ngang`; empty:
+    a page break). Where the profile numbers each phụ lục on its own, each is a section
+    (`so_lai`: the section the break closes, a phụ lục's, is numbered from 1)."""
     out = []
     many = len(plan.phu_luc) > 1
+    own_numbers = profile.so_trang.phu_luc_rieng
     before = False  # the signature's page is upright
     for n, appendix in enumerate(plan.phu_luc, start=1):
         columns, rows = _rows(appendix)
@@ -136,9 +140,7 @@ def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
         widths = _widths(columns, _usable_mm(profile, wide))
         for row in rows:
             row["o"] = [{"t": t, "w": w} for t, w in zip(row["o"], widths, strict=True)]
-        title = appendix.tieu_de
-        if many and title == "PHỤ LỤC":
-            title = f"PHỤ LỤC {n}"
+        title = appendix_title(appendix.tieu_de, n, many, profile.phu_luc)
         out.append(
             {
                 "tieu_de": title,
@@ -148,7 +150,8 @@ def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
                 "grid": widths,
                 "rong": sum(widths),
                 "dong": rows,
-                "ngat": "" if wide == before else ("ngang" if before else "doc"),
+                "ngat": "" if wide == before and not own_numbers else "ngang" if before else "doc",
+                "so_lai": own_numbers and n > 1,
             }
         )
         before = wide

@@ -165,7 +165,7 @@ def header(plan: Plan, profile: Profile) -> dict[str, str]:
         "cap_tren": h.cap_tren or "",
         "co_quan": h.co_quan,
         "so_ky_hieu": docnumber.doc_number(h.so, h.loai, h.ma_co_quan, profile.so_ky_hieu),
-        "du_thao": profile.du_thao.chu if h.du_thao else "",
+        "du_thao": profile.du_thao.mark(h.du_thao),
         "dia_danh_ngay": dates.date_line(h.dia_danh, h.ngay, profile.dia_danh_ngay, h.thang),
         "ten_loai": h.type_name,
         "trich_yeu": h.trich_yeu,
@@ -182,6 +182,7 @@ def ke_hoach(plan: Plan, profile: Profile) -> dict[str, Any]:
         "noi_nhan": closing.recipients(plan.noi_nhan, profile),
         "phu_luc": appendices(plan, profile),
         "trang_ngang": last_is_wide(plan, profile),
+        "so_trang_phu_luc": bool(plan.phu_luc) and profile.so_trang.phu_luc_rieng,
     }
 
 
@@ -193,7 +194,7 @@ def document_properties(
     h = plan.van_ban
     when = dt.date(year, 1, 1) if year is not None else h.day
     stamp = dt.datetime(when.year, when.month, when.day)
-    author = " ".join(h.co_quan.split())
+    author = _fit(" ".join(h.co_quan.split()))
     return {
         "author": author,
         "last_modified_by": author,
@@ -208,7 +209,8 @@ def document_properties(
 
 
 def _fit(text: str, limit: int = 255) -> str:
-    """OOXML core properties hold at most 255 characters: cut at a word, mark with …."""
+    """OOXML core properties hold at most 255 characters (python-docx refuses more): cut at
+    a word, mark with …. The title and the author (a long cơ quan line) both pass here."""
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"

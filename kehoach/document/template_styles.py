@@ -3,6 +3,8 @@ checker find paragraphs by these names; a clerk restyles them in Word."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
@@ -10,6 +12,10 @@ from docx.shared import Mm, Pt, RGBColor
 
 from kehoach.document import ooxml
 from kehoach.rules.profile import Profile
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.styles.style import ParagraphStyle
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -54,16 +60,16 @@ STYLE = {
 
 
 def paragraph_style(
-    doc,
+    doc: Document,
     key: str,
     *,
     size: float,
     bold: bool = False,
     italic: bool = False,
     underline: bool = False,
-    align=CENTER,
+    align: WD_ALIGN_PARAGRAPH = CENTER,
     base: str = "Normal",
-):
+) -> ParagraphStyle:
     style = doc.styles.add_style(STYLE[key], WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles[base]
     style.quick_style = True
@@ -88,7 +94,7 @@ _KEEP = {
 }
 
 
-def add_styles(doc, p: Profile) -> None:
+def add_styles(doc: Document, p: Profile) -> None:
     """Every style of the templates, in a fixed order (the order is in the bytes)."""
     _base_styles(doc, p)
     _heading_styles(doc, p)
@@ -97,7 +103,7 @@ def add_styles(doc, p: Profile) -> None:
     _report_styles(doc, p)
 
 
-def _base_styles(doc, p: Profile) -> None:
+def _base_styles(doc: Document, p: Profile) -> None:
     """Only our styles; Normal and the document defaults carry the profile's font."""
     for style in list(doc.styles):
         if style.name not in _KEEP:
@@ -116,14 +122,14 @@ def _base_styles(doc, p: Profile) -> None:
     default_run.find(qn("w:lang")).set(qn("w:val"), "vi-VN")
 
 
-def _heading_styles(doc, p: Profile) -> None:
+def _heading_styles(doc: Document, p: Profile) -> None:
     """The header block: issuer, number, date, title and trích yếu."""
     paragraph_style(doc, "cap_tren", size=p.cap_tren.co, bold=p.cap_tren.dam)
     paragraph_style(doc, "co_quan", size=p.co_quan.co, bold=p.co_quan.dam)
     paragraph_style(doc, "dau_sao", size=p.dau_sao.co)
     paragraph_style(doc, "so_ky_hieu", size=p.so_ky_hieu.co)
     paragraph_style(doc, "du_thao", size=p.du_thao.co, italic=p.du_thao.nghieng)
-    paragraph_style(doc, "tieu_de", size=p.tieu_de.co, bold=True)
+    paragraph_style(doc, "tieu_de", size=p.tieu_de.co, bold=p.tieu_de.dam)
     motto = p.tieu_ngu or p.tieu_de  # the line the rule is drawn under
     if p.tieu_ngu:
         paragraph_style(doc, "tieu_ngu", size=p.tieu_ngu.co, bold=p.tieu_ngu.dam)
@@ -147,7 +153,7 @@ def _heading_styles(doc, p: Profile) -> None:
         paragraph_style(doc, "gach_ngang", size=p.gach_ngang.co)
 
 
-def _rule(doc, key: str, column_mm: float, length_mm: float):
+def _rule(doc: Document, key: str, column_mm: float, length_mm: float) -> ParagraphStyle:
     """A centred solid line `length_mm` long in a column `column_mm` wide: an empty
     paragraph with a top border, indented from both sides."""
     rule = paragraph_style(doc, key, size=1)
@@ -157,7 +163,7 @@ def _rule(doc, key: str, column_mm: float, length_mm: float):
     return rule
 
 
-def _body_styles(doc, p: Profile) -> None:
+def _body_styles(doc: Document, p: Profile) -> None:
     """The body: paragraphs, headings, bullets and their lead-ins."""
     body = paragraph_style(doc, "van_ban", size=p.than.co, align=JUSTIFY)
     bf = body.paragraph_format
@@ -176,12 +182,12 @@ def _body_styles(doc, p: Profile) -> None:
     lead.font.italic = p.than.dan_nghieng
 
 
-def _closing_styles(doc, p: Profile) -> None:
+def _closing_styles(doc: Document, p: Profile) -> None:
     """The signature, the Nơi nhận block and the page number."""
-    signer = paragraph_style(doc, "quyen_han", size=p.chu_ky.co, bold=True)
+    signer = paragraph_style(doc, "quyen_han", size=p.chu_ky.co, bold=p.chu_ky.dam)
     signer.paragraph_format.space_before = Pt(p.chu_ky.cach_tren_pt)
     paragraph_style(doc, "chuc_vu", size=p.chu_ky.co, bold=p.chu_ky.chuc_vu_dam)
-    name = paragraph_style(doc, "ho_ten", size=p.chu_ky.co, bold=True)
+    name = paragraph_style(doc, "ho_ten", size=p.chu_ky.co, bold=p.chu_ky.dam)
     name.paragraph_format.space_before = Pt(p.chu_ky.dong_trong * p.than.dong_chinh_xac_pt)
     recipients = paragraph_style(
         doc,
@@ -197,7 +203,7 @@ def _closing_styles(doc, p: Profile) -> None:
     paragraph_style(doc, "so_trang", size=p.so_trang.co)
 
 
-def _report_styles(doc, p: Profile) -> None:
+def _report_styles(doc: Document, p: Profile) -> None:
     """The report outline, the appendix and its tables."""
     guide = paragraph_style(
         doc,

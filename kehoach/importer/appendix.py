@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
-from kehoach.importer.ledger import Data, Ledger, clean, slug
+from kehoach.importer.ledger import Data, Ledger, clean, default_profile, slug
 from kehoach.importer.sources import Grid
+from kehoach.vn.appendix import is_title
 from kehoach.vn.numbers import parse_number
 
 Entry = str | list[list[str]]
 T = TypeVar("T")
-_TITLE = re.compile(r"^PHỤ LỤC\b")
 _YEAR = re.compile(r"^Năm (\d{4})$")
 _ROMAN = re.compile(r"^[IVXL]+\.?$")
 
@@ -21,8 +21,9 @@ _ROMAN = re.compile(r"^[IVXL]+\.?$")
 def split(lines: list[T]) -> tuple[list[T], list[Entry]]:
     """The lines (and tables) before the first `PHỤ LỤC` line, and from it on (TAB rows
     and tables as tables)."""
+    rule = default_profile().phu_luc
     start = next(
-        (i for i, x in enumerate(lines) if isinstance(x, str) and _TITLE.match(clean(x))),
+        (i for i, x in enumerate(lines) if isinstance(x, str) and is_title(clean(x), rule)),
         len(lines),
     )
     after: list[Entry] = []
@@ -45,9 +46,10 @@ def split(lines: list[T]) -> tuple[list[T], list[Entry]]:
 def signer_below(after: list[Entry]) -> tuple[list[str], list[Entry]]:
     """A few short lines right after the signature table, before any phụ lục or table (the
     signer's name typed under the table): the signer's; and what is left after them."""
+    rule = default_profile().phu_luc
     lines = []
     for entry in after:
-        if not isinstance(entry, str) or _TITLE.match(clean(entry)):
+        if not isinstance(entry, str) or is_title(clean(entry), rule):
             break
         lines.append(entry)
     kept = [clean(x) for x in lines if clean(x)]
@@ -104,7 +106,7 @@ def read_appendices(after: list[Entry], data: Data, caption: str, ledger: Ledger
             continue
         if isinstance(entry, str):
             entry = clean(entry)
-        if isinstance(entry, str) and (_TITLE.match(entry) or not out):
+        if isinstance(entry, str) and (is_title(entry, ledger.profile.phu_luc) or not out):
             out.append({"id": ledger.unique(f"phu-luc-{len(out) + 1}"), "tieu_de": entry})
             continue
         if not out:  # a table right after the signature, with no title above it

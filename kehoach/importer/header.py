@@ -16,10 +16,13 @@ from functools import cache
 from kehoach.importer.ledger import Data, Ledger, vocabulary
 from kehoach.rules.data import body_codes
 from kehoach.rules.profile import Motto, load_profile
-from kehoach.rules.profile_dates import kind_of_header, load_profile_table
+from kehoach.rules.profile_dates import load_profile_table
 from kehoach.vn import closing, dates, docnumber, mottos
+from kehoach.vn.mottos import kind_of_header
 
-DRAFT = re.compile(r"\(?\s*(?i:Dự thảo)[^)\t]*\)?")
+# `(Dự thảo)`, `(Dự thảo lần 2)`, `Dự thảo lần 2` (HD 05: chỉ dẫn thứ tự lần dự thảo), in any case.
+DRAFT = re.compile(r"\(\s*(?i:Dự thảo)[^)\t]*\)|(?i:Dự thảo)(?:\s+(?:(?i:lần)\s+)?\d{1,2}\b)?")
+_ROUND = re.compile(r"\b(\d{1,2})\b")
 _NEEDED = ("co_quan", "ma_co_quan", "loai", "dia_danh", "ngay")
 _REPORTED = ("the_thuc", "cap_tren", "co_quan", "so", "du_thao", "dia_danh", "ngay", "thang")
 
@@ -47,9 +50,11 @@ def _take_number(line: str, out: Data, ledger: Ledger) -> str:
 
 
 def _take_draft(line: str, out: Data) -> str:
-    if not DRAFT.search(line):
+    found = DRAFT.search(line)
+    if found is None:
         return line
-    out["du_thao"] = True
+    which = _ROUND.search(found.group())
+    out["du_thao"] = int(which.group(1)) if which and int(which.group(1)) else True
     return DRAFT.sub("\t", line)
 
 

@@ -5,29 +5,31 @@ their items at any depth (headings and inline items), and the paragraphs under t
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from kehoach.importer import parts
 from kehoach.importer.ledger import Data, Ledger, slug, vocabulary
 from kehoach.importer.numbering import WRITTEN, keep_printed
 from kehoach.importer.sources import Grid
 from kehoach.plan.model import USUAL_PARTS
+from kehoach.rules.profile import Labels, signing_marks
 from kehoach.vn import closing, labels
 
 LEAD = re.compile(r"^(Về [^:]{1,80}):\s+(.+)$")
-_SIGNING = re.compile(r"^(T/M|K/T|T/L|TM\.|KT\.)\s")
 _CLOSING = re.compile(r"^(Trên đây là|Trên đây)\b")
 
 
 def is_end(line: str, ledger: Ledger) -> bool:
     """Where the body ends: `Nơi nhận:` or the signing authority (`T/M BAN THƯỜNG VỤ`)."""
     line = re.split(r"\t| {3,}", line.strip())[0]
-    return closing.is_recipients_heading(line, ledger.profile) or bool(_SIGNING.match(line))
+    heading = closing.is_recipients_heading(line, ledger.profile)
+    return heading or closing.signing_mark(line, signing_marks()) is not None
 
 
 Entry = str | Grid
 
 
-def _label(line: Entry, rule=None) -> labels.Label | None:
+def _label(line: Entry, rule: Labels | None = None) -> labels.Label | None:
     """The label that opens a line; a table has none."""
     return labels.parse(line, rule) if isinstance(line, str) else None
 
@@ -51,7 +53,8 @@ def _sections(lines: list[Entry]) -> list[tuple[labels.Label, list[Entry]]]:
 def _part_key(title: str, data: Data) -> str | None:
     """Which of the four usual parts a heading names (from the words in nhap.yaml)."""
     upper = title.upper()
-    words_of = vocabulary().phan.items()
+    # Every value of the Sections TypedDict is a list of words.
+    words_of = cast("dict[str, list[str]]", vocabulary().phan).items()
     return next(
         (k for k, words in words_of if any(w in upper for w in words) and k not in data), None
     )

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
 
@@ -126,8 +126,10 @@ def parse(source: Source, path: Path) -> Imported:
     if source.after:
         after = source.after
     else:
-        rest, after = appendix.split(rest)
-    end = next((i for i, x in enumerate(rest) if _text(x) and is_end(x, ledger)), len(rest))
+        lines_only, after = appendix.split(cast(list[str], rest))  # a text file
+        rest = [*lines_only]
+    ends = (i for i, x in enumerate(rest) if _text(x) and is_end(cast(str, x), ledger))
+    end = next(ends, len(rest))
     text: list[Entry]
     if source.header or source.signature:  # a DOCX: its paragraphs are real paragraphs
         kept = [x for x in rest[:end] if isinstance(x, Grid) or clean(x)]

@@ -97,7 +97,7 @@ def objectives(ident: str, title: str, tree: Data, ledger: Ledger) -> Data:
     others = []
     for item in items:
         name = item.get("tieu_de", "").lower()
-        if item is chosen:
+        if chosen is not None and item is chosen:
             out["chi_tieu"] = _indicators(item, ledger)
         elif "tầm nhìn" in name and "tam_nhin" not in out:
             out["tam_nhin"] = _clean(item)
@@ -117,11 +117,8 @@ def objectives(ident: str, title: str, tree: Data, ledger: Ledger) -> Data:
 def _stated(paragraphs: list[Data]) -> bool:
     """Paragraphs that state targets: at least one holds a target number and none is a table."""
     texts = [p.get("noi_dung") for p in paragraphs]
-    return (
-        bool(texts)
-        and all(isinstance(t, str) for t in texts)
-        and any(indicators.has_target(t) for t in texts)
-    )
+    strings = [t for t in texts if isinstance(t, str)]
+    return bool(texts) and len(strings) == len(texts) and any(map(indicators.has_target, strings))
 
 
 def _phrases(text: str, ledger: Ledger) -> list[Data]:

@@ -12,16 +12,28 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from kehoach.check.effective import Formats
-from kehoach.check.files import W, paragraph_text, xml_part
+from kehoach.document.effective import Formats
+from kehoach.document.numbering import Numbering
+from kehoach.document.wordxml import (
+    MAX_PARAGRAPHS,
+    W,
+    decode_text,
+    other_format,
+    paragraph_text,
+    xml_part,
+)
 from kehoach.errors import PlanError, Problem
 from kehoach.importer import convert
 from kehoach.importer.ledger import default_profile
 from kehoach.vn import closing
-from kehoach.vn.labels import roman
+from kehoach.vn.numbers import number
+
+if TYPE_CHECKING:
+    from kehoach.rules.profile import Profile
 
 Row = list[str]
 """A table row: its cells' text."""
@@ -58,11 +70,7 @@ def _refuse_empty_or_binary(path: Path, raw: bytes) -> None:
 
 
 MAX_FILE = 50 * 2**20  # bytes of the file given to import
-MAX_PARAGRAPHS = 300_000
 
-# What a file that is not a DOCX, text or a format LibreOffice converts starts with.
-_OTHER_FORMATS = ((b"%PDF-", "tệp PDF"),)
-_SAVE_AS = "; hãy mở bằng Word hoặc LibreOffice, lưu thành .docx rồi nhập lại"
 
 # Characters TCVN3 (ABC) and VNI text shows when read as Windows-1252.
 _TCVN3 = set("¸µ¶·¹¨»¾¼½ÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûü§©®ª«¬")
@@ -78,16 +86,19 @@ def _legacy(path: Path, text: str) -> PlanError:
 
 
 def read_text(path: Path, raw: bytes) -> Source:
-    _refuse_empty_or_binary(path, raw)
     try:
-        text = raw.decode("utf-8-sig")
+        text = decode_text(raw)  # UTF-8, or UTF-16 as Notepad saves "Unicode"
+        raw = text.encode("utf-8")
     except UnicodeDecodeError:
+        text = None
+    _refuse_empty_or_binary(path, raw)
+    if text is None:
         latin = raw.decode("cp1252", errors="replace")
         if sum(c in _TCVN3 for c in latin) > len(latin) / 50:
-            raise _legacy(path, "TCVN3/ABC hoặc VNI") from None
-        raise PlanError([Problem(str(path), "tệp không phải văn bản UTF-8")]) from None
+            raise _legacy(path, "TCVN3/ABC hoặc VNI")
+        raise PlanError([Problem(str(path), "tệp không phải văn bản UTF-8 hoặc UTF-16")])
     _refuse_legacy(path, text)
-    return Source(body=text.split("\n"))
+    return Source(body=[*text.split("\n")])
 
 
 def _refuse_legacy(path: Path, text: str) -> None:
@@ -99,85 +110,6 @@ def _refuse_legacy(path: Path, text: str) -> None:
         raise _legacy(path, "TCVN3/ABC")
     if len(_VNI.findall(text)) > 5:
         raise _legacy(path, "VNI")
-
-
-class _Numbering:
-    """Word's automatic numbering: the label each numbered paragraph shows."""
-
-    def __init__(self, package: zipfile.ZipFile, styles: etree._Element | None) -> None:
-        self.levels: dict[str, dict[int, dict]] = {}
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        self.style_num: dict[str, tuple[str, int]] = {}
-        root = xml_part(Path(str(package.filename)), package, "word/numbering.xml")
-        if root is not None:
-            for abstract in root.iter(f"{{{W}}}abstractNum"):
-                levels = {}
-                for lvl in abstract.iter(f"{{{W}}}lvl"):
-                    levels[int(lvl.get(f"{{{W}}}ilvl"))] = {
-                        "start": int(_val(lvl, "start") or 1),
-                        "fmt": _val(lvl, "numFmt") or "decimal",
-                        "text": _val(lvl, "lvlText") or "",
-                    }
-                self.levels[abstract.get(f"{{{W}}}abstractNumId")] = levels
-            for num in root.iter(f"{{{W}}}num"):
-                overrides = {
-                    int(o.get(f"{{{W}}}ilvl")): int(_val(o, "startOverride"))
-                    for o in num.iter(f"{{{W}}}lvlOverride")
-                    if _val(o, "startOverride") is not None
-                }
-                self.nums[num.get(f"{{{W}}}numId")] = (_val(num, "abstractNumId"), overrides)
-        if styles is not None:
-            for style in styles.iter(f"{{{W}}}style"):
-                num = style.find(f"{{{W}}}pPr/{{{W}}}numPr")
-                if num is not None and _val(num, "numId"):
-                    self.style_num[style.get(f"{{{W}}}styleId")] = (
-                        _val(num, "numId"),
-                        int(_val(num, "ilvl") or 0),
-                    )
-
-    def label(self, paragraph) -> str:
-        ppr = paragraph.find(f"{{{W}}}pPr")
-        num = ppr.find(f"{{{W}}}numPr") if ppr is not None else None
-        style = ppr.find(f"{{{W}}}pStyle") if ppr is not None else None
-        if num is not None and _val(num, "numId"):
-            num_id, level = _val(num, "numId"), int(_val(num, "ilvl") or 0)
-        elif style is not None and style.get(f"{{{W}}}val") in self.style_num:
-            num_id, level = self.style_num[style.get(f"{{{W}}}val")]
-        else:
-            return ""
-        if num_id == "0" or num_id not in self.nums:
-            return ""
-        abstract, overrides = self.nums[num_id]
-        levels = self.levels.get(abstract, {})
-        counters = self.counters.setdefault(num_id, {})
-        start = overrides.get(level, levels.get(level, {}).get("start", 1))
-        counters[level] = counters[level] + 1 if level in counters else start
-        for deeper in [k for k in counters if k > level]:
-            del counters[deeper]  # a new item restarts the levels below it
-        text = levels.get(level, {}).get("text", "")
-        for i in range(level + 1):
-            fmt = levels.get(i, {}).get("fmt", "decimal")
-            value = counters.get(i, levels.get(i, {}).get("start", 1))
-            text = text.replace(f"%{i + 1}", _format(value, fmt))
-        return text if levels.get(level, {}).get("fmt") != "bullet" else "-"
-
-
-def _val(node, tag: str) -> str | None:
-    child = node.find(f"{{{W}}}{tag}")
-    return child.get(f"{{{W}}}val") if child is not None else None
-
-
-def _format(value: int, fmt: str) -> str:
-    if fmt == "upperRoman":
-        return roman(value)
-    if fmt == "lowerRoman":
-        return roman(value).lower()
-    if fmt == "lowerLetter":
-        return chr(ord("a") + value - 1)
-    if fmt == "upperLetter":
-        return chr(ord("A") + value - 1)
-    return str(value)
 
 
 def read_docx(path: Path, data: bytes | None = None) -> Source:
@@ -192,24 +124,19 @@ def read_docx(path: Path, data: bytes | None = None) -> Source:
         if document is None:
             raise PlanError([Problem(str(path), "không phải tệp DOCX (thiếu word/document.xml)")])
         styles = xml_part(path, package, "word/styles.xml")
-        try:
-            numbering = _Numbering(package, styles)
-        except (TypeError, ValueError):
-            raise PlanError(
-                [Problem(str(path), "word/numbering.xml: đánh số tự động không đọc được")]
-            ) from None
+        numbering = Numbering(package, styles)
         formats = Formats(package, path)
     body = document.find(f"{{{W}}}body")
     if body is None:
         raise PlanError([Problem(str(path), "word/document.xml: thiếu thân văn bản <w:body>")])
     if len(body) > MAX_PARAGRAPHS:
         raise PlanError(
-            [Problem(str(path), f"văn bản quá dài để nhập (quá {MAX_PARAGRAPHS:,} đoạn)")]
+            [Problem(str(path), f"văn bản quá dài để nhập (quá {number(MAX_PARAGRAPHS)} đoạn)")]
         )
     return _lines(path, body, numbering, formats)
 
 
-def _lines(path: Path, body: etree._Element, numbering: _Numbering, formats: Formats) -> Source:
+def _lines(path: Path, body: etree._Element, numbering: Numbering, formats: Formats) -> Source:
     profile = default_profile()
     source = Source(tracked=body.find(f".//{{{W}}}ins") is not None)
     tables = body.findall(f"{{{W}}}tbl")
@@ -221,24 +148,24 @@ def _lines(path: Path, body: etree._Element, numbering: _Numbering, formats: For
             (source.after if source.signature else source.body).append(line)
         elif child.tag == f"{{{W}}}tbl":
             _table(child, child is tables[0], source, profile, formats)
-    text = [x for x in source.body if isinstance(x, str)]
-    _refuse_legacy(path, "\n".join(source.header + text))
+    written = [x for x in source.body if isinstance(x, str)]
+    _refuse_legacy(path, "\n".join(source.header + written))
     return source
 
 
-def _cell_paragraphs(tc) -> list:
+def _cell_paragraphs(tc: etree._Element) -> list[etree._Element]:
     """A cell's own paragraphs (not those of a table nested in it)."""
     return [p for p in tc.iter(f"{{{W}}}p") if _cell_of(p) is tc]
 
 
-def _cell_of(paragraph):
+def _cell_of(paragraph: etree._Element) -> etree._Element | None:
     node = paragraph.getparent()
     while node is not None and node.tag != f"{{{W}}}tc":
         node = node.getparent()
     return node
 
 
-def _grid(table) -> list[list[list]]:
+def _grid(table: etree._Element) -> list[list[list[etree._Element]]]:
     """The table's rows of cells, each cell its paragraphs; a cell spanning columns
     (`gridSpan`) stands once, at its first column."""
     rows = []
@@ -247,13 +174,13 @@ def _grid(table) -> list[list[list]]:
     return rows
 
 
-def _columns(rows: list[list[list]]) -> list[list]:
+def _columns(rows: list[list[list[etree._Element]]]) -> list[list[etree._Element]]:
     """The paragraphs of each column, top to bottom (a 2×2 header or signature table)."""
     width = max((len(r) for r in rows), default=0)
     return [[p for r in rows if c < len(r) for p in r[c]] for c in range(width)]
 
 
-def _bold(paragraph, formats: Formats) -> bool:
+def _bold(paragraph: etree._Element, formats: Formats) -> bool:
     runs = [
         r
         for r in paragraph.iter(f"{{{W}}}r")
@@ -262,7 +189,7 @@ def _bold(paragraph, formats: Formats) -> bool:
     return bool(runs) and all(formats.run(paragraph, r).bold for r in runs)
 
 
-def cell_text(paragraphs: list) -> str:
+def cell_text(paragraphs: list[etree._Element]) -> str:
     """A table cell as one text: its paragraphs and line breaks as `\\n`, a cell holding
     only no-break spaces or blanks as empty."""
     text = "\n".join(paragraph_text(p) for p in paragraphs)
@@ -270,7 +197,9 @@ def cell_text(paragraphs: list) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _table(table, first: bool, source: Source, profile, formats: Formats) -> None:
+def _table(
+    table: etree._Element, first: bool, source: Source, profile: Profile, formats: Formats
+) -> None:
     """A header, a signature, an appendix's table (after the signature), or a body table."""
     rows = _grid(table)
     columns = _columns(rows)
@@ -296,12 +225,13 @@ def read_source(path: Path) -> Source:
     if path.stat().st_size > MAX_FILE:
         raise PlanError([Problem(str(path), f"tệp quá lớn để nhập (quá {MAX_FILE // 2**20} MB)")])
     raw = path.read_bytes()
-    for magic, kind in _OTHER_FORMATS:
-        if raw.startswith(magic):
-            raise PlanError([Problem(str(path), f"đây là {kind}, không nhập được{_SAVE_AS}")])
-    other = convert.kind(path, raw)
-    if other is not None:
-        return read_docx(path, convert.to_docx(path, other))
+    other = other_format(raw)
+    if other is not None and not other.convertible:
+        message = f"đây là {other.kind}, không nhập được; hãy {other.todo} rồi nhập lại"
+        raise PlanError([Problem(str(path), message)])
+    converted = convert.kind(path, raw)
+    if converted is not None:
+        return read_docx(path, convert.to_docx(path, converted))
     if raw.startswith(b"PK\x03\x04") or path.suffix.lower() == ".docx":
         return read_docx(path)
     return read_text(path, raw)

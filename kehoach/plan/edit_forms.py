@@ -27,13 +27,15 @@ def scalar_forms(value: Any, style: str | None, indent: int, flow: bool) -> Iter
         return
     if not isinstance(value, str):
         yield _dumped(value), []
+        if isinstance(value, float):
+            yield _dumped(value) + "0", []  # 43.705 reads as a mistyped 43705: 43.7050
         return
     pad = " " * indent
     literal = ("|-", [pad + line if line else "" for line in value.split("\n")])
     folded = (">-", [pad + value])
-    plain = (value, [])
-    single = ("'" + value.replace("'", "''") + "'", [])
-    double = (_dumped(value, '"'), [])
+    plain: Form = (value, [])
+    single: Form = ("'" + value.replace("'", "''") + "'", [])
+    double: Form = (_dumped(value, '"'), [])
     orders: dict[str | None, list[Form]] = {
         ">": [folded, literal, plain, double],
         "|": [literal, folded, plain, double],

@@ -25,10 +25,11 @@ Real plans (issue 10) are held by extending the original format, never by changi
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     Discriminator,
     Field,
     StringConstraints,
@@ -38,24 +39,22 @@ from pydantic import (
     model_validator,
 )
 
-from kehoach.plan.appendix import Appendix, Milestones, Table
+from kehoach.plan.appendix import Appendix, Milestones, TableBlock
 from kehoach.plan.fields import (
     Id,
     Levels,
     Line,
+    Printed,
     Prose,
     _known,
     _Model,
     no_items,
+    printed,
 )
-from kehoach.plan.fields import (
-    Level as Level,
-)
-from kehoach.plan.indicators import (
-    Indicator,
-    IndicatorParagraph,
-)
-from kehoach.rules.data import body_codes, type_codes
+from kehoach.plan.fields import Level as Level
+from kehoach.plan.indicators import Indicator, IndicatorParagraph
+from kehoach.rules.data import body_codes, profile_names, type_codes
+from kehoach.rules.profile_dates import profile_on
 
 
 class Paragraph(_Model):
@@ -76,14 +75,6 @@ class Paragraph(_Model):
         return self
 
 
-class TableBlock(_Model):
-    """Một bảng trong thân văn bản (phân công, lịch …), giữ đúng cột và dòng của bản gốc."""
-
-    id: Id
-    bang: Table = Field(description="Tiêu đề các cột (cot) và các dòng (dong: - o: [...]).")
-    cap: Levels | None = None
-
-
 def _block_kind(value: object) -> str:
     if isinstance(value, TableBlock) or (isinstance(value, dict) and "bang" in value):
         return "bang"
@@ -100,22 +91,11 @@ Block = Annotated[
 SubLabel = Literal["a)", "1.1.", "-", "+"]
 
 
-def _printed() -> Any:
-    return Field(
-        None,
-        description="Nhãn như văn bản gốc in (3.2. lặp lại, 1.3 thiếu dấu chấm, V. khi thiếu "
-        "IV.), chỉ khi khác nhãn tính theo thứ tự; bỏ trống là tính theo thứ tự.",
-    )
-
-
-Printed = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]
-
-
 class Item(_Model):
     """Một mục đánh số (1., a), 1.1. …): tiêu đề hoặc đoạn có nhãn, các đoạn, các mục con."""
 
     id: Id
-    nhan_goc: Printed | None = _printed()
+    nhan_goc: Printed | None = printed()
     tieu_de: Line | None = Field(None, description="Tiêu đề mục, không ghi số thứ tự.")
     noi_dung: Prose | None = Field(
         None, description="Mục viết liền một đoạn (nhãn và câu chữ), thay cho tiêu đề."
@@ -143,7 +123,7 @@ class Section(_Model):
     """Một phần La Mã (I., II. …): các đoạn mở đầu và các mục."""
 
     id: Id
-    nhan_goc: Printed | None = _printed()
+    nhan_goc: Printed | None = printed()
     tieu_de: Line = Field(description="Tiêu đề phần, không ghi số La Mã.")
     doan: list[Block] = Field(default_factory=no_items)
     muc: list[Item] = Field(default_factory=no_items)
@@ -158,7 +138,7 @@ class IndicatorBlock(_Model):
     đề khi các chỉ tiêu viết ngay dưới phần (II. CHỈ TIÊU … rồi các dòng gạch đầu dòng)."""
 
     id: Id
-    nhan_goc: Printed | None = _printed()
+    nhan_goc: Printed | None = printed()
     tieu_de: Line | None = Field(
         None, description="Tiêu đề mục chỉ tiêu; bỏ trống khi chỉ tiêu viết ngay dưới phần."
     )
@@ -177,7 +157,7 @@ class Objectives(_Model):
     """Phần mục tiêu: mục tiêu tổng quát, các chỉ tiêu chủ yếu, tầm nhìn, các mục khác."""
 
     id: Id
-    nhan_goc: Printed | None = _printed()
+    nhan_goc: Printed | None = printed()
     tieu_de: Line
     doan: list[Block] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
     muc_tieu_tong_quat: Item | None = None
@@ -190,7 +170,7 @@ class Assignment(_Model):
     """Một nhiệm vụ trong Tổ chức thực hiện: cơ quan thực hiện và việc phải làm."""
 
     id: Id
-    nhan_goc: Printed | None = _printed()
+    nhan_goc: Printed | None = printed()
     chu_the: Line = Field(description="Cơ quan, đơn vị thực hiện, đứng đầu câu.")
     noi_dung: Prose = Field(description="Phần còn lại của câu, sau tên cơ quan.")
     cap: Levels | None = None
@@ -200,10 +180,23 @@ class Organisation(_Model):
     """Phần Tổ chức thực hiện."""
 
     id: Id
-    nhan_goc: Printed | None = _printed()
+    nhan_goc: Printed | None = printed()
     tieu_de: Line
     doan: list[Block] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
     muc: list[Assignment] = Field(default_factory=no_items)
+
+
+def _draft(value: object) -> object:
+    """true/false, or which draft this is (`2` → "Dự thảo lần 2")."""
+    if isinstance(value, bool) or (isinstance(value, int) and 1 <= value <= 99):
+        return value
+    raise ValueError(
+        "ghi true (dự thảo), false (đã ban hành) hoặc số lần dự thảo từ 1 đến 99 "
+        "(2 → 'Dự thảo lần 2')"
+    )
+
+
+Draft = Annotated[bool | Annotated[int, Field(ge=1, le=99)], BeforeValidator(_draft)]
 
 
 class Header(_Model):
@@ -239,7 +232,10 @@ class Header(_Model):
     so: Annotated[int, Field(ge=1)] | None = Field(
         None, description="Số văn bản; để trống khi dự thảo."
     )
-    du_thao: bool = Field(False, description="Văn bản còn là dự thảo.")
+    du_thao: Draft = Field(
+        False,
+        description="Văn bản còn là dự thảo: true, hoặc số lần dự thảo (2 → 'Dự thảo lần 2').",
+    )
     dia_danh: Line = Field(description="Địa danh: Phụng Hiệp.")
     ngay: dt.date | Annotated[int, Field(ge=1945, le=2100)] = Field(
         description="Ngày ban hành (2024-02-05), hoặc chỉ năm (2024) khi dự thảo."
@@ -311,6 +307,11 @@ class Numbering(_Model):
     tieu_muc: Literal["1.", "1-"] | None = Field(None, description="Nhãn mục: '1.' hoặc '1-'.")
 
 
+def _profile(name: str) -> str:
+    """A profile kehoach ships (render refused an unknown one that validate accepted)."""
+    return _known({n: n for n in profile_names()}, "hồ sơ thể thức")(name)
+
+
 USUAL_PARTS = ("muc_dich_yeu_cau", "muc_tieu_chi_tieu", "nhiem_vu_giai_phap", "to_chuc_thuc_hien")
 
 
@@ -318,7 +319,7 @@ class Plan(_Model):
     """Một kế hoạch của cấp ủy: nguồn duy nhất để sinh văn bản và biểu mẫu."""
 
     id: Id
-    ho_so: str | None = Field(
+    ho_so: Annotated[str, AfterValidator(_profile)] | None = Field(
         None, description="Hồ sơ thể thức (hd36-2018 …); bỏ trống: theo ngày ban hành."
     )
     danh_sach_don_vi: Line | None = Field(
@@ -389,3 +390,9 @@ class Plan(_Model):
         """The indicators of the chỉ tiêu item, in reading order (none without one)."""
         block = self.muc_tieu_chi_tieu.chi_tieu if self.muc_tieu_chi_tieu else None
         return block.indicators() if block else []
+
+    def profile_id(self) -> str:
+        """The format profile the plan names (`ho_so:`), else the one of its kind (the Party's,
+        or the State's: `van_ban.the_thuc`) in force on its date."""
+        h = self.van_ban
+        return self.ho_so or profile_on(h.ngay, h.the_thuc, h.thang)

@@ -11,12 +11,12 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field
 
 from kehoach.errors import PlanError
-from kehoach.plan import yamlsource
 from kehoach.plan.fields import Number
-from kehoach.plan.loader import validate
 from kehoach.plan.model import Id, Level, Line, Signature, _Model
-from kehoach.plan.yamlsource import Source
 from kehoach.rules.levels import unit_kinds
+from kehoach.source import yamlsource
+from kehoach.source.validation import validate
+from kehoach.source.yamlsource import Source
 
 
 def _kind(value: str) -> str:
@@ -55,6 +55,11 @@ class Unit(_Model):
     ten: Line = Field(description="Tên đơn vị, không kèm loại: Hòa An.")
     tien_than: Annotated[list[FormerUnit], AfterValidator(_once_each)] = Field(
         default_factory=list, description="Các đơn vị cũ đã nhập vào đơn vị này."
+    )
+    dia_danh_kem_cap: bool | None = Field(
+        None,
+        description="Địa danh ghi kèm cấp hành chính (Xã Mỹ, Phường Ngô Quyền): true khi tên "
+        "đơn vị là tên người; bỏ trống: theo hồ sơ thể thức (tên một âm tiết, trùng tên tỉnh).",
     )
     ky: Signature | None = Field(None, description="Người ký kế hoạch của đơn vị.")
     chi_tieu: dict[str, Number] = Field(

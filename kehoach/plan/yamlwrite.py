@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from kehoach.source.yamlsource import looks_like_thousands
+
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PROSE_WIDTH = 60  # longer strings become `>-` blocks
@@ -18,7 +20,7 @@ PROSE_WIDTH = 60  # longer strings become `>-` blocks
 # as it is: such strings are written quoted, with escapes, by PyYAML's own emitter.
 _NOT_IN_BLOCK = re.compile(r"[\r\x85\u2028\u2029\ufeff\t\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BREAKS = re.compile(r"[\n\r\x85\u2028\u2029]")
-_EMPTY = {dict: "{}", list: "[]"}
+_EMPTY: dict[type, str] = {dict: "{}", list: "[]"}
 
 
 @lru_cache(maxsize=8192, typed=True)  # a batch of units repeats most strings
@@ -31,6 +33,8 @@ def _scalar(value: Any, indent: int) -> str:
     """The text after `key:` (or `- `) for a scalar."""
     if value is None:
         return ""
+    if isinstance(value, float) and looks_like_thousands(_plain(value)):
+        return _plain(value) + "0"  # 43.705 would read as a mistyped 43705: 43.7050
     if isinstance(value, bool | int | float):
         return _plain(value)
     if isinstance(value, dt.date):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import with_config
+from pydantic import model_validator, with_config
 from typing_extensions import TypedDict
 
 from kehoach.errors import KehoachError
@@ -52,8 +52,12 @@ CHECK_RULES = (
 
 Severity = Literal["loi", "canh_bao", "bo_qua"]
 
-# Rule code → severity, one required key per rule: a plain dict once read.
-Checks = with_config(FORBID)(TypedDict("Checks", dict.fromkeys(CHECK_RULES, Severity)))
+# Rule code → severity, one required key per rule: a plain dict once read. The TypedDict is
+# built from CHECK_RULES at run time; a type checker sees the dict it reads as.
+if TYPE_CHECKING:
+    Checks = dict[str, Severity]
+else:
+    Checks = with_config(FORBID)(TypedDict("Checks", dict.fromkeys(CHECK_RULES, Severity)))
 
 
 class Page(_Part):
@@ -72,11 +76,29 @@ class Text(_Part):
     chu: str = ""
     dam: bool = False
     nghieng: bool = False
+    # The sizes the guideline allows (`[15, 16]`); `co` is the one kehoach renders and the
+    # only one `check` accepts when the profile gives no range.
+    co_cho_phep: tuple[float, float] | None = None
     duong_ke_mm: float = 0  # a solid rule under the line, this long (State header: ND 30)
+
+    @model_validator(mode="after")
+    def _renders_an_allowed_size(self) -> Text:
+        low, high = self.co_cho_phep or (self.co, self.co)
+        if not low <= self.co <= high:
+            raise ValueError(f"cỡ {self.co:g} nằm ngoài co_cho_phep [{low:g}, {high:g}]")
+        return self
+
+    def allows(self, size: float) -> bool:
+        """Whether `size` (pt) is one the profile allows for this element."""
+        low, high = self.co_cho_phep or (self.co, self.co)
+        return low <= size <= high
 
 
 class Motto(Text):
     duong_ke_mm: float
+    # A solid underline of the title's own text is a solid line as long as the title:
+    # whether it counts as the rule under it (`kehoach check` reads this).
+    duong_ke_gach_chan: bool
 
 
 class DocNumber(Text):
@@ -91,6 +113,29 @@ class DateLine(Text):
     cho_trong: str
     so_0_ngay_toi: int
     so_0_thang_toi: int
+    # When a unit's place name is written with its level word (`Xã Mỹ`) without being
+    # told: a one-syllable name, a name the same as its province's.
+    ghi_cap_khi: list[Literal["mot_am_tiet", "trung_tinh"]]
+
+
+class DraftMark(Text):
+    lan: str  # a numbered draft: `Dự thảo lần {lan}`
+
+    def mark(self, draft: bool | int) -> str:
+        """The draft line: `chu` for a plain draft, `lan` with its number; none if issued."""
+        if isinstance(draft, bool):
+            return self.chu if draft else ""
+        return self.lan.format(lan=draft)
+
+
+class Summary(Text):
+    # The first letter of a trích yếu kehoach writes itself (derive, forms), and what
+    # `kehoach check` expects: `thuong` lower case; `tu_do` left as written.
+    chu_dau: Literal["thuong", "tu_do"]
+
+    def written(self, text: str) -> str:
+        """`text` with its first letter as the profile writes a trích yếu."""
+        return text[:1].lower() + text[1:] if self.chu_dau == "thuong" else text
 
 
 class Title(Text):
@@ -103,12 +148,15 @@ class HeaderTable(_Part):
     lui_trai_mm: float
 
 
-class Body(_Part):
-    co: float
+class Body(Text):
     thut_dau_dong_mm: float
     cach_tren_pt: float
     dong_chinh_xac_pt: float
     dan_nghieng: bool
+
+
+class PageNumber(Text):
+    phu_luc_rieng: bool  # each phụ lục numbered on its own, from 1
 
 
 class Labels(_Part):
@@ -122,8 +170,7 @@ class Labels(_Part):
         return self.chu_cai.split()
 
 
-class Signature(_Part):
-    co: float
+class Signature(Text):
     cach_tren_pt: float
     dong_trong: int
     cot_trai_mm: float
@@ -174,23 +221,23 @@ class Profile(_Part):
     co_quan: Text
     dau_sao: Text
     so_ky_hieu: DocNumber
-    du_thao: Text
+    du_thao: DraftMark
     dia_danh_ngay: DateLine
     ten_loai: Title
-    trich_yeu: Text
+    trich_yeu: Summary
     gach_ngang: Text
     bang_dau: HeaderTable
     than: Body
     nhan: Labels
     chu_ky: Signature
     noi_nhan: Recipients
-    so_trang: Text
+    so_trang: PageNumber
     huong_dan: Text
     tieu_muc_con: Text
     phu_luc: Text
     trang_ngang: Landscape
     bang: Tables
-    kiem_tra: Checks  # type: ignore[valid-type]  # built from CHECK_RULES
+    kiem_tra: Checks
 
 
 @cache
@@ -199,3 +246,11 @@ def load_profile(name: str) -> Profile:
     if name not in profile_names():
         raise KehoachError(f"không có hồ sơ thể thức '{name}'; có: {', '.join(profile_names())}")
     return read(Profile, shipped(f"{name}.yaml"), base_key="dua_tren")
+
+
+@cache
+def signing_marks() -> tuple[str, ...]:
+    """Every profile's signing marks (`T/M`, `K/T` …, `TM.`, `KT.` …): how a document whose
+    profile is not known yet marks its signature."""
+    marks = (m for name in profile_names() for m in load_profile(name).chu_ky.quyen_han)
+    return tuple(dict.fromkeys(marks))

@@ -1,21 +1,17 @@
 """Which format profile a document follows: the one in force on its date
-(`kehoach/data/ho_so_theo_ngay.yaml`), unless the plan names one. A State document
-(Ủy ban nhân dân, Mặt trận …: `van_ban.the_thuc: nha_nuoc`, or a header holding the
-Quốc hiệu) takes the State table's profile (`nd30-2020`), a Party one the Party table's."""
+(`kehoach/data/ho_so_theo_ngay.yaml`), unless the plan names one (`Plan.profile_id`). A State
+document (Ủy ban nhân dân, Mặt trận …: `van_ban.the_thuc: nha_nuoc`, or a header holding
+the Quốc hiệu) takes the State table's profile (`nd30-2020`), a Party one the Party's."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from kehoach.errors import KehoachError
 from kehoach.rules.levels import Dated
 from kehoach.rules.source import Data, read, shipped
-
-if TYPE_CHECKING:
-    from kehoach.plan.model import Plan
 
 
 class InForce(Dated):
@@ -60,18 +56,3 @@ def profile_on(when: dt.date | int, kind: Kind = "dang", month: int | None = Non
     raise KehoachError(f"không có hồ sơ thể thức nào có hiệu lực ngày {day:%d/%m/%Y}")
 
 
-def profile_for(plan: Plan) -> str:
-    """The profile the plan names (`ho_so:`), else the one of its date and kind."""
-    h = plan.van_ban
-    return plan.ho_so or profile_on(h.ngay, h.the_thuc, h.thang)
-
-
-def kind_of_header(lines: Iterable[str]) -> Kind:
-    """`nha_nuoc` when a line of a document's header holds the Quốc hiệu of a State
-    profile (however its tone marks are placed: `CỘNG HOÀ …`), else `dang`."""
-    from kehoach.rules.profile import load_profile
-    from kehoach.vn.mottos import holds
-
-    mottos = [load_profile(entry.id).tieu_de.chu for entry in load_profile_table().nha_nuoc]
-    state = any(holds(line, motto) for line in lines for motto in mottos)
-    return "nha_nuoc" if state else "dang"

@@ -4,25 +4,30 @@ change; a page older than the file is refused, never written over the newer file
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 
 from kehoach.errors import KehoachError, PlanError, Problem
-from kehoach.plan import yamlsource
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.loader import plan_from_source
-from kehoach.plan.yamlsource import format_path
 from kehoach.serve import edits, form, marks
 from kehoach.serve.files import digest, plan_path
+from kehoach.source import yamlsource
+from kehoach.source.yamlsource import format_path
 
 blueprint = Blueprint("editor", __name__)
 
-STALE = ("Tệp kế hoạch đã bị thay đổi (ở cửa sổ khác hoặc ngoài trình duyệt) từ khi trang này "
-         "được mở, nên chưa lưu gì để khỏi ghi đè. Dưới đây là nội dung mới nhất của tệp; "
-         "hãy sửa lại rồi lưu.")
-MESSAGES = {"saved": "Đã lưu. Chỉ những dòng đã sửa trong tệp thay đổi.",
-            "unchanged": "Không có gì thay đổi.",
-            "imported": "Đã nhập thành kế hoạch mới; không có chỗ nào cần xem lại.",
-            "imported_review": "Đã nhập thành kế hoạch mới. Có chỗ cần xem lại (đánh dấu "
-                               "XEM LẠI bên dưới): hãy đối chiếu với bản gốc rồi lưu."}
+STALE = (
+    "Tệp kế hoạch đã bị thay đổi (ở cửa sổ khác hoặc ngoài trình duyệt) từ khi trang này "
+    "được mở, nên chưa lưu gì để khỏi ghi đè. Dưới đây là nội dung mới nhất của tệp; "
+    "hãy sửa lại rồi lưu."
+)
+MESSAGES = {
+    "saved": "Đã lưu. Chỉ những dòng đã sửa trong tệp thay đổi.",
+    "unchanged": "Không có gì thay đổi.",
+    "imported": "Đã nhập thành kế hoạch mới; không có chỗ nào cần xem lại.",
+    "imported_review": "Đã nhập thành kế hoạch mới. Có chỗ cần xem lại (đánh dấu "
+    "XEM LẠI bên dưới): hãy đối chiếu với bản gốc rồi lưu.",
+}
 
 
 def problems_of(pf: PlanFile) -> list[Problem]:
@@ -35,7 +40,7 @@ def problems_of(pf: PlanFile) -> list[Problem]:
 
 
 def page(name: str, pf: PlanFile, sha: str, problems: list[Problem] | None = None,
-         message: str = "", status: int = 200):
+         message: str = "", status: int = 200) -> tuple[str, int]:
     problems = problems_of(pf) if problems is None else problems
     try:
         review = marks.review_marks(pf.text, pf.file)
@@ -43,15 +48,21 @@ def page(name: str, pf: PlanFile, sha: str, problems: list[Problem] | None = Non
         review = {}
     root, loose = form.build(pf.data, problems, review)
     body = render_template(
-        "editor.html", name=name, root=root, loose=loose, sha=sha, message=message,
-        problems=problems, review_count=sum(len(m) for m in review.values()),
+        "editor.html",
+        name=name,
+        root=root,
+        loose=loose,
+        sha=sha,
+        message=message,
+        problems=problems,
+        review_count=sum(len(m) for m in review.values()),
         warning=status >= 400,
     )
     return body, status
 
 
 @blueprint.get("/plan/<path:name>")
-def show(name: str):
+def show(name: str) -> ResponseReturnValue:
     path = plan_path(name)
     pf = PlanFile.open(path)
     message = MESSAGES.get(request.args.get("msg", ""), "")
@@ -59,7 +70,7 @@ def show(name: str):
 
 
 @blueprint.post("/plan/<path:name>/check")
-def check(name: str):
+def check(name: str) -> ResponseReturnValue:
     """The problems the form would have if saved now, for the page to show as the clerk
     types: field id → messages, and those no field shows. Nothing is written."""
     path = plan_path(name)
@@ -86,7 +97,7 @@ def check(name: str):
 
 
 @blueprint.post("/plan/<path:name>")
-def save(name: str):
+def save(name: str) -> ResponseReturnValue:
     path = plan_path(name)
     raw = path.read_bytes()
     if request.form.get("sha") != digest(raw):
@@ -94,8 +105,14 @@ def save(name: str):
     pf = PlanFile.open(path)
     refused = edits.apply_fields(pf, request.form)
     if refused:
-        return page(name, pf, digest(raw), [*refused, *problems_of(pf)],
-                    "Chưa lưu: có giá trị không ghi được vào tệp.", 400)
+        return page(
+            name,
+            pf,
+            digest(raw),
+            [*refused, *problems_of(pf)],
+            "Chưa lưu: có giá trị không ghi được vào tệp.",
+            400,
+        )
     op = request.form.get("op", "")
     try:
         if op:
@@ -107,6 +124,12 @@ def save(name: str):
             edits.apply_fields(pf, request.form)
         # PlanFile heads the model's problems with "not saved"; the page says that itself.
         located = [p for p in error.problems if p.field or p.line is not None]
-        return page(name, pf, digest(raw), located or error.problems,
-                    "Chưa lưu: kế hoạch còn lỗi, xem các dòng đỏ bên dưới. Tệp giữ nguyên.", 400)
+        return page(
+            name,
+            pf,
+            digest(raw),
+            located or error.problems,
+            "Chưa lưu: kế hoạch còn lỗi, xem các dòng đỏ bên dưới. Tệp giữ nguyên.",
+            400,
+        )
     return redirect(url_for("editor.show", name=name, msg="saved" if written else "unchanged"))

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 
 from kehoach.errors import KehoachError
-from kehoach.plan import yamlsource
 from kehoach.plan.loader import yaml_files
 from kehoach.serve import marks
 from kehoach.serve.files import check_upload, name_of, plans_dir, safe_stem
+from kehoach.source import yamlsource
 
 blueprint = Blueprint("listing", __name__)
 
@@ -47,14 +48,21 @@ def entry(path: Path) -> Entry | None:
     from kehoach.plan.units import is_registry
     from kehoach.rules.data import levels
     from kehoach.rules.levels import load_levels
+    from kehoach.rules.profile import load_profile
+    from kehoach.vn import docnumber
+    from kehoach.vn.dates import short_date
 
     name = name_of(path)
     try:
         text = yamlsource.read_text(path)
         source = yamlsource.load(text, str(path))
     except KehoachError as error:
-        return Entry(name, "(tệp YAML không đọc được)", problems=len(error.problems),
-                     reason="Không mở được: " + reason(error))
+        return Entry(
+            name,
+            "(tệp YAML không đọc được)",
+            problems=len(error.problems),
+            reason="Không mở được: " + reason(error),
+        )
     if is_registry(source.data):
         return None
     try:
@@ -62,30 +70,49 @@ def entry(path: Path) -> Entry | None:
     except KehoachError as error:
         head = source.data.get("van_ban") if isinstance(source.data, dict) else None
         title = head.get("trich_yeu") if isinstance(head, dict) else None
-        return Entry(name, " ".join(str(title or "(kế hoạch còn lỗi: mở để sửa)").split()),
-                     problems=len(error.problems), review=marks.total(text, str(path)),
-                     reason="Còn lỗi: " + reason(error))
+        return Entry(
+            name,
+            " ".join(str(title or "(kế hoạch còn lỗi: mở để sửa)").split()),
+            problems=len(error.problems),
+            review=marks.total(text, str(path)),
+            reason="Còn lỗi: " + reason(error),
+        )
     head = plan.van_ban
     level = load_levels().of_body(head.ma_co_quan)
-    number = f"{head.so}-{head.loai}/{head.ma_co_quan}" if head.so else (
-        f"(chưa cấp số) {head.loai}/{head.ma_co_quan}")
-    date = head.ngay.strftime("%d/%m/%Y") if not isinstance(head.ngay, int) else str(head.ngay)
+    rule = load_profile(plan.profile_id())  # written as the document writes them
+    if head.so:
+        number = docnumber.codes(head.so, head.loai, head.ma_co_quan, rule.so_ky_hieu)
+    else:
+        number = f"(chưa cấp số) {head.loai}/{head.ma_co_quan}"
+    if isinstance(head.ngay, int):
+        date = str(head.ngay)
+    else:
+        date = short_date(head.ngay, rule.dia_danh_ngay)
     return Entry(
-        name, " ".join(head.trich_yeu.split()), number, date,
-        levels().get(level or "", "") or head.co_quan, "dự thảo" if head.du_thao else "ban hành",
-        marks.total(text, str(path)), body=" ".join(head.co_quan.split()),
+        name,
+        " ".join(head.trich_yeu.split()),
+        number,
+        date,
+        levels().get(level or "", "") or head.co_quan,
+        "dự thảo" if head.du_thao else "ban hành",
+        marks.total(text, str(path)),
+        body=" ".join(head.co_quan.split()),
     )
 
 
 @blueprint.get("/")
-def plans():
+def plans() -> ResponseReturnValue:
     root = plans_dir()
     entries = [e for e in (entry(p) for p in yaml_files(root)) if e is not None]
     from kehoach.serve.form import choices
 
-    return render_template("plans.html", entries=entries, folder=str(root),
-                           codes=choices()["ma_co_quan"],
-                           message=request.args.get("msg", ""))
+    return render_template(
+        "plans.html",
+        entries=entries,
+        folder=str(root),
+        codes=choices()["ma_co_quan"],
+        message=request.args.get("msg", ""),
+    )
 
 
 def _target(stem: str) -> Path:
@@ -96,10 +123,10 @@ def _target(stem: str) -> Path:
 
 
 @blueprint.post("/import")
-def import_plan():
-    """The uploaded DOCX/TXT through `kehoach import`, into a new plan file; its exit 1
-    means written with places to review, which the editor then points to."""
-    from kehoach.commands.import_ import import_ as command
+def import_plan() -> ResponseReturnValue:
+    """The uploaded DOCX/TXT through the import stage, into a new plan file; places to
+    review are pointed to by the editor it opens."""
+    from kehoach.stages.importing import import_plan
 
     storage = request.files.get("tep")
     if storage is None or not storage.filename:
@@ -109,17 +136,13 @@ def import_plan():
     with tempfile.TemporaryDirectory(prefix="kehoach-import-") as work:
         source = Path(work) / f"{upload.stem}{upload.suffix}"
         source.write_bytes(upload.data)
-        try:
-            command.callback(source=source, target=target, force=False)
-        except SystemExit as done:
-            if done.code != 1:
-                raise
-            return redirect(url_for("editor.show", name=name_of(target), msg="imported_review"))
-    return redirect(url_for("editor.show", name=name_of(target), msg="imported"))
+        done = import_plan(source, target)
+    message = "imported_review" if done.review else "imported"
+    return redirect(url_for("editor.show", name=name_of(target), msg=message))
 
 
 @blueprint.post("/new")
-def new_plan():
+def new_plan() -> ResponseReturnValue:
     """A blank plan: the header the clerk gives, every part with one placeholder line."""
     from kehoach.plan import yamlwrite
     from kehoach.plan.loader import plan_from_source

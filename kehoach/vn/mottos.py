@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+
+from kehoach.rules.profile import load_profile
+from kehoach.rules.profile_dates import Kind, load_profile_table
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
@@ -48,3 +52,12 @@ def span(line: str, motto: str) -> tuple[int, int] | None:
         if [t[2] for t in tokens[i : i + len(want)]] == want:
             return tokens[i][0], tokens[i + len(want) - 1][1]
     return None
+
+
+def kind_of_header(lines: Iterable[str]) -> Kind:
+    """`nha_nuoc` when a line of a document's header holds the Quốc hiệu of a State
+    profile (however its tone marks are placed: `CỘNG HOÀ …`), else `dang`."""
+    table = load_profile_table().nha_nuoc
+    state_mottos = [load_profile(entry.id).tieu_de.chu for entry in table]
+    state = any(holds(line, motto) for line in lines for motto in state_mottos)
+    return "nha_nuoc" if state else "dang"

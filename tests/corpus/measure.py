@@ -136,8 +136,9 @@ def measure(path: Path) -> Measure:
     from kehoach.errors import KehoachError
     from kehoach.importer.parse import parse
     from kehoach.importer.sources import read_source
-    from kehoach.plan import yamlsource, yamlwrite
+    from kehoach.plan import yamlwrite
     from kehoach.plan.loader import plan_from_source
+    from kehoach.source import yamlsource
 
     out = Measure(path.name)
     try:

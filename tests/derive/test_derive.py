@@ -17,11 +17,11 @@ from kehoach.cli import main
 from kehoach.derive.batch import draft_yaml
 from kehoach.derive.derivation import Derivation
 from kehoach.document.prose import paragraph_text
-from kehoach.plan import yamlsource
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.loader import load_plan, plan_from_source
 from kehoach.plan.review import notes_last
 from kehoach.plan.units import load_registry
+from kehoach.source import yamlsource
 
 REGISTRY = ROOT / "plans" / "don_vi_phung_hiep.yaml"
 UNITS = ["cay-duong", "kinh-cung", "bung-tau", "binh-thanh", "hiep-hung", "hoa-an", "hoa-my",
@@ -287,7 +287,9 @@ def test_province_to_commune_after_2025(tmp_path):
     assert result.exit_code == 0, result.output
     plan = load_plan(out / "my-hoa-hung.yaml")
     assert plan.van_ban.cap_tren == "ĐẢNG BỘ TỈNH AN GIANG"
-    assert plan.van_ban.trich_yeu == ("Thực hiện Kế hoạch số 05-KH/TU ngày 10/3/2026 của Ban "
+    # A draft of 2026 follows Hướng dẫn 05 (in force on 31/12/2026): its own trích yếu
+    # starts in lower case, as the guideline's examples do.
+    assert plan.van_ban.trich_yeu == ("thực hiện Kế hoạch số 05-KH/TU ngày 10/3/2026 của Ban "
                                       "Thường vụ Tỉnh ủy về thực hiện Kết luận số 99-KL/TW của "
                                       "Bộ Chính trị")
     paragraph = plan.muc_dich_yeu_cau.muc[0].doan[0].noi_dung

@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from kehoach.document import context
 from kehoach.plan.model import Plan
 from kehoach.rules.profile import load_profile
-from kehoach.rules.profile_dates import profile_for, profile_on
+from kehoach.rules.profile_dates import profile_on
 
 NBSP = "\u00a0"
 
@@ -73,7 +73,7 @@ _ITEM = re.compile(r"^(\d+)\. (.+)$", re.S)
 class _Writer:
     def __init__(self, plan: Plan, habits: Habits) -> None:
         self.plan, self.h = plan, habits
-        self.profile = load_profile(profile_for(plan))
+        self.profile = load_profile(plan.profile_id())
         self.ctx: dict[str, Any] = context.ke_hoach(plan, self.profile)
         self.doc = Document()
         section = self.doc.sections[0]

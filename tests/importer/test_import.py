@@ -235,7 +235,7 @@ def test_an_existing_plan_is_not_overwritten(tmp_path, rendered):
 def test_word_numbering_labels_restart_and_override(tmp_path):
     from lxml import etree
 
-    from kehoach.importer.sources import _Numbering
+    from kehoach.document.numbering import Numbering
 
     numbering = (
         f"<w:numbering {W}><w:abstractNum w:abstractNumId=\"0\">"
@@ -256,7 +256,7 @@ def test_word_numbering_labels_restart_and_override(tmp_path):
         z.writestr("word/numbering.xml", numbering)
     sequence = [(1, 0), (1, 1), (1, 1), (1, 2), (1, 2), (1, 3), (1, 0), (1, 1), (2, 1), (2, 1)]
     with zipfile.ZipFile(path) as package:
-        labels = _Numbering(package, None)
+        labels = Numbering(package, None)
         got = [labels.label(etree.fromstring(
             f'<w:p {W}><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{num}"/>'
             "</w:numPr></w:pPr></w:p>")) for num, lvl in sequence]

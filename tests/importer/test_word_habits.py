@@ -20,9 +20,10 @@ from hypothesis import strategies as st
 from kehoach.document.render import renderer_for
 from kehoach.importer.parse import parse
 from kehoach.importer.sources import read_source
-from kehoach.plan import yamlsource, yamlwrite
+from kehoach.plan import yamlwrite
 from kehoach.plan.loader import plan_from_source
 from kehoach.plan.model import Plan
+from kehoach.source import yamlsource
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
 from measure import Measure, compare, docx_lines

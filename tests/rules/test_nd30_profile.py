@@ -8,9 +8,10 @@ from builders import small_plan
 
 from kehoach.plan.model import Plan
 from kehoach.rules.profile import load_profile
-from kehoach.rules.profile_dates import kind_of_header, profile_for, profile_on
+from kehoach.rules.profile_dates import profile_on
 from kehoach.rules.source import profile_names
 from kehoach.vn import docnumber, mottos
+from kehoach.vn.mottos import kind_of_header
 
 
 def test_the_state_profile_is_shipped_and_read_like_the_others():
@@ -56,6 +57,6 @@ def test_a_plan_says_it_is_a_state_one_and_gets_the_state_profile_of_its_date():
     data["van_ban"] = data["van_ban"] | {"the_thuc": "nha_nuoc", "ma_co_quan": "MTTQ-BTT",
                                          "ngay": dt.date(2025, 11, 18)}
     plan = Plan.model_validate(data)
-    assert profile_for(plan) == "nd30-2020" and plan.van_ban.known_body
+    assert plan.profile_id() == "nd30-2020" and plan.van_ban.known_body
     assert profile_on(2019, "dang") == "hd36-2018" and profile_on(2025, "nha_nuoc") == "nd30-2020"
-    assert profile_for(Plan.model_validate(small_plan())) != "nd30-2020"
+    assert Plan.model_validate(small_plan()).profile_id() != "nd30-2020"

@@ -90,6 +90,12 @@ class Source:
         )
 
 
+def looks_like_thousands(written: str) -> bool:
+    """`10.000` unquoted: YAML reads 10.0, a clerk meant ten thousand; refused on reading
+    (the writer writes such a float `43.7050`)."""
+    return _THOUSANDS.fullmatch(written) is not None
+
+
 def format_path(path: Path_) -> str:
     """`muc[2].doan[0]` style, as a clerk sees it in the file."""
     out = ""
@@ -172,7 +178,8 @@ def _refuse_aliases_and_depth(text: str, file: str) -> None:
             depth -= isinstance(event, yaml.CollectionEndEvent)
             continue
         mark = event.start_mark
-        raise PlanError([Problem(file, message, mark.line + 1, mark.column + 1)])
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise PlanError([Problem(file, message, line, col)])
 
 
 def _unreadable_character(text: str, file: str, exc: yaml.reader.ReaderError) -> Problem:
@@ -211,6 +218,7 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)  # the composer makes no other kind of node
         self.source.spans[path] = (node.start_mark.index, node.end_mark.index)
         return self._scalar(node, path)
 
@@ -245,7 +253,7 @@ class _Builder:
         return out
 
     def _scalar(self, node: ScalarNode, path: Path_) -> Any:
-        if node.tag.endswith(":float") and not node.style and _THOUSANDS.fullmatch(node.value):
+        if node.tag.endswith(":float") and not node.style and looks_like_thousands(node.value):
             self.problems.append(
                 self.source.problem(
                     path,

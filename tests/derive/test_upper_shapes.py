@@ -1,0 +1,124 @@
+"""`derive` from upper plans of every shape the format allows (issue 20): items written as
+one paragraph at any depth, deep nesting, no indicator part, a plan of tasks only. Each
+test here is an explicit plan; the generated ones are in `tests/properties/`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from builders import small_plan, write_plan
+from click.testing import CliRunner, Result
+from conftest import ROOT
+
+from kehoach.cli import main
+from kehoach.plan.loader import load_plan
+from kehoach.plan.walk import by_id
+
+REGISTRY = ROOT / "plans" / "don_vi_phung_hiep.yaml"
+
+
+def _derive(plan: Path, *args: str) -> Result:
+    result = CliRunner().invoke(main, ["derive", str(plan), "--units", str(REGISTRY), *args])
+    assert "Traceback" not in result.output, result.output
+    if result.exception is not None:
+        assert isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+def _nested(depth: int, inline: bool) -> list[dict[str, Any]]:
+    """A chain of `depth` sub-items, each a heading or one paragraph, speaking of the district."""
+    if depth == 0:
+        return []
+    text = f"Mức {depth}: tuyên truyền trên địa bàn huyện."
+    item: dict[str, Any] = {"id": f"muc-{depth}", "noi_dung" if inline else "tieu_de": text}
+    below = _nested(depth - 1, inline)
+    if below:
+        item["muc"] = below
+    return [item]
+
+
+def test_a_sub_item_written_as_one_paragraph_is_reworded(tmp_path):
+    """`muc: - {id, noi_dung}` (what import writes for every "a) …") crashed the rewording
+    with a TypeError: the item has no title."""
+    data = small_plan()
+    data["nhiem_vu_giai_phap"]["muc"][0]["muc"] = [
+        {"id": "nv-1-con", "noi_dung": "Tuyên truyền trên địa bàn huyện."}
+    ]
+    result = _derive(write_plan(tmp_path / "kh.yaml", data), "--unit", "hoa-an",
+                     "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    item = by_id(load_plan(tmp_path / "out" / "hoa-an.yaml"))["nv-1-con"].element
+    assert item.noi_dung == "Tuyên truyền trên địa bàn xã." and item.tieu_de is None
+
+
+def test_four_levels_of_tasks_inline_or_headed(tmp_path):
+    for inline in (True, False):
+        data = small_plan()
+        data["nhiem_vu_giai_phap"]["muc"][0]["muc"] = _nested(4, inline)
+        out = tmp_path / f"out-{inline}"
+        result = _derive(write_plan(tmp_path / f"kh-{inline}.yaml", data), "--all", "-o", str(out))
+        assert result.exit_code == 0, result.output
+        nodes = by_id(load_plan(out / "hoa-an.yaml"))
+        for depth in range(1, 5):
+            assert nodes[f"muc-{depth}"].element.title == (
+                f"Mức {depth}: tuyên truyền trên địa bàn xã.")
+
+
+def test_a_left_out_inline_task_is_explained(tmp_path):
+    """A unit that gives up an inline task (`bo_nhiem_vu`): `--explain` shows its text."""
+    data = small_plan()
+    data["nhiem_vu_giai_phap"]["muc"].append({"id": "nv-2", "noi_dung": "Hợp tác quốc tế."})
+    registry = tmp_path / "don_vi.yaml"
+    registry.write_text("cap: xa\ncap_tren: ĐẢNG BỘ HUYỆN PHỤNG HIỆP\ndon_vi:\n"
+                        "  - {id: hoa-an, loai: xa, ten: Hòa An, bo_nhiem_vu: [nv-2]}\n",
+                        encoding="utf-8")
+    result = CliRunner().invoke(main, ["derive", str(write_plan(tmp_path / "kh.yaml", data)),
+                                       "--unit", "hoa-an", "--units", str(registry),
+                                       "-o", str(tmp_path / "out"), "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "nv-2 [don-vi:bo_nhiem_vu]\n  trước: Hợp tác quốc tế." in result.output
+
+
+def _tasks_only(tmp_path: Path) -> Path:
+    """An upper plan of tasks only: no indicators, no section IV, an extra part first."""
+    data = small_plan()
+    del data["muc_tieu_chi_tieu"], data["to_chuc_thuc_hien"]
+    data["phan_khac"] = [{"id": "kinh-phi", "tieu_de": "KINH PHÍ", "muc": [
+        {"id": "kp-1", "noi_dung": "Kinh phí do ngân sách bảo đảm."}]}]
+    data["thu_tu"] = ["kinh-phi", "nv", "md"]
+    return write_plan(tmp_path / "kh.yaml", data)
+
+
+def test_a_plan_of_tasks_only_derives_with_its_gaps_said_in_words(tmp_path):
+    """Was refused: 'kế hoạch cấp trên thiếu phần muc_tieu_chi_tieu.chi_tieu' (a YAML path)."""
+    out = tmp_path / "out"
+    result = _derive(_tasks_only(tmp_path), "--all", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    draft = load_plan(out / "hoa-an.yaml")
+    assert draft.muc_tieu_chi_tieu is None and draft.indicators() == []
+    assert [part.id for part in draft.parts()] == ["kinh-phi", "nv", "md", "to-chuc-thuc-hien"]
+    section = draft.to_chuc_thuc_hien
+    assert section.tieu_de == "TỔ CHỨC THỰC HIỆN" and len(section.muc) == 6
+    assert "phần Tổ chức thực hiện" in section.xem_lai[0].ly_do
+    office = section.muc[0]
+    assert office.noi_dung.endswith("tham mưu sơ kết vào năm …, tổng kết vào năm ….")
+    assert "chưa biết năm sơ kết, tổng kết" in office.xem_lai[0].ly_do
+    text = (out / "hoa-an.yaml").read_text("utf-8")
+    assert "\nmuc_tieu_chi_tieu:" not in text
+    for line in text.splitlines():  # the notes speak of the plan, not of YAML keys
+        if "XEM LẠI" in line:
+            assert "chi_tieu" not in line and "to_chuc" not in line, line
+
+
+def test_the_report_years_come_from_the_appendix_milestones(tmp_path):
+    data = small_plan()
+    del data["muc_tieu_chi_tieu"]
+    data["phu_luc"] = [{"id": "pl", "chi_tieu": [{"id": "pl-1", "chi_tieu": [
+        {"id": "pl-nuoc", "nhan": "Hộ dùng nước sạch", "moc": {2025: 420, 2030: 650}}]}]}]
+    out = tmp_path / "out"
+    result = _derive(write_plan(tmp_path / "kh.yaml", data), "--unit", "hoa-an", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    office = load_plan(out / "hoa-an.yaml").to_chuc_thuc_hien.muc[0]
+    assert office.noi_dung.endswith("tham mưu sơ kết vào năm 2027, tổng kết vào năm 2030.")
+    assert not office.xem_lai
