@@ -83,7 +83,9 @@ def cut(text: str) -> int | None:
         return opening
     ends = "|".join(re.escape(w) for w in vocabulary().cuoi_ten_co_quan)
     valid = [
-        v for v in verbs if not any(s < v < e for s, e in spans) and len(text[:v].split()) >= 2
+        v
+        for v in verbs
+        if not any(s < v < e for s, e in spans) and len(text[:v].split()) >= 2
     ]
     short = [v for v in valid if len(text[:v].split()) <= _MOST_WORDS] or valid
     marked = [

@@ -210,12 +210,9 @@ def _paragraphs(
     if milestone is not None and paragraphs:
         title = milestone["tieu_de"]
         year = _MILESTONE.search(title)
-        paragraphs[0] = {
-            "id": paragraphs[0]["id"],
-            "tieu_de": title,
-            **({"nam": int(year.group(1))} if year else {}),
-            **{k: v for k, v in paragraphs[0].items() if k != "id"},
-        }
+        paragraphs[0] = {"id": paragraphs[0]["id"], "tieu_de": title,
+                         **({"nam": int(year.group(1))} if year else {}),
+                         **{k: v for k, v in paragraphs[0].items() if k != "id"}}
     return paragraphs, given[:lead]
 
 
