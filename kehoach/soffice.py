@@ -1,22 +1,21 @@
-"""LibreOffice's command line, shared by the PDF export and the import of `.doc`, `.odt`
-and `.rtf`: found on PATH, run headless with a private profile (a running LibreOffice of
-the user's, or a parallel conversion, must not share its lock) and a time limit."""
+"""One LibreOffice conversion for the import of `.doc`, `.odt` and `.rtf` (and the tests
+that make such files): LibreOffice found where `system/office.py` finds it, run headless
+with a private profile (a running LibreOffice of the user's, or a parallel conversion,
+must not share its lock) and a time limit. The PDF export runs its own chunked calls
+(`document/pdf.py`)."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 from kehoach.errors import ConversionError
+from kehoach.system.office import soffice
+
+__all__ = ["convert", "soffice"]
 
 TIMEOUT_S = 120  # for starting LibreOffice, plus PER_FILE_S for each file
 PER_FILE_S = 5
-
-
-def soffice() -> str | None:
-    """Path of LibreOffice's command, if installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def convert(program: str, work: Path, sources: list[Path], to: str, outdir: Path) -> str:
