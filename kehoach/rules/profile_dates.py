@@ -34,9 +34,10 @@ def load_profile_table() -> ProfileTable:
     return read(ProfileTable, shipped("ho_so_theo_ngay.yaml"))
 
 
-def profile_on(when: dt.date | int, kind: Kind = "dang") -> str:
-    """The id of the profile of `kind` in force on `when` (a year: on its 31 December)."""
-    day = last_day(when)
+def profile_on(when: dt.date | int, kind: Kind = "dang", month: int | None = None) -> str:
+    """The id of the profile of `kind` in force on `when` (a year: on its 31 December; a
+    year and `month`: on the month's last day)."""
+    day = last_day(when, month)
     table = load_profile_table()
     for entry in table.nha_nuoc if kind == "nha_nuoc" else table.ho_so:
         if entry.valid_on(day):
