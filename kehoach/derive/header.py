@@ -31,7 +31,7 @@ def unit_header(parent: Plan, target: Target, cap_tren: str, record: Record) -> 
         "cap_tren": cap_tren,
         "co_quan": issuer,
         "ma_co_quan": level.ma_co_quan[0],
-        "loai": upper.loai,
+        "loai": level.loai_van_ban or upper.loai,
         "du_thao": True,
         "dia_danh": place(target),
         "ngay": target.day.year,

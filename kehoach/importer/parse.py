@@ -25,6 +25,7 @@ from kehoach.importer import appendix, lines
 from kehoach.importer.header import parse_header
 from kehoach.importer.ledger import Data, Ledger, clean, default_profile, slug
 from kehoach.importer.outline import is_end, read_body
+from kehoach.importer.reporting import read_reporting
 from kehoach.importer.signature import read_signature
 from kehoach.importer.sources import Source
 from kehoach.plan.model import Header, Signature
@@ -125,4 +126,5 @@ def parse(source: Source, path: Path) -> Imported:
     if source.tracked:
         ledger.note("van_ban", "văn bản gốc có thay đổi được theo dõi: đã chấp nhận tất cả")
     appendix.read_appendices(after, data, _caption(data), ledger)
+    read_reporting(data, ledger)
     return Imported(data, ledger.review, ledger.found)

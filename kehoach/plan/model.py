@@ -153,6 +153,31 @@ class Assignment(_Model):
     cap: Levels | None = None
 
 
+def _day_month(value: str) -> str:
+    day, month = (int(x) for x in value.split("/"))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        raise ValueError(f"'{value}' không phải ngày/tháng (viết 15/6)")
+    return value
+
+
+DayMonth = Annotated[
+    str, StringConstraints(pattern=r"^\d{1,2}/\d{1,2}$"), AfterValidator(_day_month)
+]
+Year = Annotated[int, Field(ge=1945, le=2100)]
+
+
+class Reporting(_Model):
+    """Chế độ báo cáo kế hoạch giao cho cấp dưới, như câu chữ của kế hoạch nêu (`kehoach
+    import` đọc ra): kế hoạch cấp dưới soạn từ kế hoạch này báo cáo theo đúng các hạn đó."""
+
+    sau_thang: DayMonth | None = Field(None, description="Hạn báo cáo 6 tháng: '15/6'.")
+    hang_quy: DayMonth | None = Field(None, description="Hạn báo cáo hằng quý (ngày/tháng).")
+    hang_nam: DayMonth | None = Field(None, description="Hạn báo cáo hằng năm: '15/11'.")
+    han: dt.date | None = Field(None, description="Hạn của một lần báo cáo: 2026-05-15.")
+    so_ket: Year | None = Field(None, description="Năm sơ kết.")
+    tong_ket: Year | None = Field(None, description="Năm tổng kết.")
+
+
 class Organisation(_Model):
     """Phần Tổ chức thực hiện."""
 
@@ -289,6 +314,9 @@ class Plan(_Model):
         None, description="Mã các phần theo thứ tự in; bỏ trống là thứ tự thường lệ."
     )
     ket_luan: Prose | None = Field(None, description="Câu kết sau phần cuối ('Trên đây là …').")
+    bao_cao: Reporting | None = Field(
+        None, description="Chế độ báo cáo giao cho cấp dưới (hạn, năm sơ kết, tổng kết)."
+    )
     chu_ky: Signature = Field(default_factory=Signature)
     noi_nhan: Annotated[list[Line], AfterValidator(_filing_last)] = Field(
         min_length=1, description="Nơi nhận, mỗi dòng một nơi; dòng cuối là 'Lưu …'."
