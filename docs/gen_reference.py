@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kehoach.plan import yamlsource
 from kehoach.plan.comments import comments
 from kehoach.plan.labels import LABELS
 from kehoach.plan.model import Plan
@@ -23,6 +22,7 @@ from kehoach.plan.units import Registry
 from kehoach.rules.profile import load_profile
 from kehoach.rules.profile_dates import load_profile_table
 from kehoach.rules.source import profile_names, shipped
+from kehoach.source import yamlsource
 from kehoach.vn.dates import short_date
 
 OUT = Path(__file__).resolve().parent / "tham-chieu"
@@ -92,7 +92,8 @@ def _limits(prop: Schema) -> list[str]:
 
 def _heading(model: Schema) -> str:
     """A model's name in words: the head of its description (`Một chỉ tiêu: …` → Chỉ tiêu)."""
-    head = re.split(r"[:;.(]", model.get("description", model["title"]), maxsplit=1)[0].strip()
+    words: str = model.get("description") or model["title"]
+    head = re.split(r"[:;.(]", words, maxsplit=1)[0].strip()
     head = head.removeprefix("Một ")
     return head[:1].upper() + head[1:]
 

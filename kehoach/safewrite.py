@@ -15,7 +15,7 @@ import signal
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 
@@ -178,7 +178,7 @@ def _sync(paths: Iterable[Path]) -> None:
             os.close(fd)
 
 
-def _find_syncfs():
+def _find_syncfs() -> Callable[[int], int] | None:
     """Linux's syncfs(2), which os does not wrap; None elsewhere."""
     try:
         import ctypes

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from kehoach.check import files, text
 from kehoach.check.findings import Collector, Finding, Segment
-from kehoach.plan import yamlsource
 from kehoach.rules.data import type_codes
 from kehoach.rules.profile import load_profile
 from kehoach.rules.profile_dates import load_profile_table, profile_on
+from kehoach.source import yamlsource
 from kehoach.vn import dates
 
 

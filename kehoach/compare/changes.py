@@ -70,7 +70,7 @@ class _Side:
         self.node = {node.id: node for node in self.nodes}
 
     def place(self, node: Node) -> str:
-        return node.parent.id if node.parent else node.path[0]  # type: ignore[return-value]
+        return node.parent.id if node.parent else str(node.path[0])  # a part: its key
 
     def siblings(self, node: Node) -> list[str]:
         where = self.place(node)
@@ -267,17 +267,17 @@ def _moves(a: _Side, b: _Side, old_id: str, node: Node) -> list[Change]:
 def _own(old: BaseModel, new: BaseModel) -> list[Change]:
     """The element's own differences: wording, an indicator's target, other fields."""
     out: list[Change] = []
-    id_ = new.id  # type: ignore[attr-defined]
+    id_ = new.id  # type: ignore[attr-defined]  # compared elements come from walk: with an id
     before, after = say.wording(old), say.wording(new)
     if before != after and before is not None and after is not None:
         words = word_changes(before, after)
         out.append(
             Change("sua_chu", id_, f"sửa câu chữ: {describe_words(words)}", "", before, after)
         )
-    indicators = isinstance(new, Indicator) and isinstance(old, Indicator)
-    if indicators and any(getattr(old, k) != getattr(new, k) for k in say.VALUE_FIELDS):
-        shown = f"{say.target(old)} → {say.target(new)}"  # type: ignore[arg-type]
-        out.append(Change("gia_tri", id_, shown, "gia_tri", say.target(old), say.target(new)))  # type: ignore[arg-type]
+    if (isinstance(new, Indicator) and isinstance(old, Indicator)
+            and any(getattr(old, k) != getattr(new, k) for k in say.VALUE_FIELDS)):
+        shown = f"{say.target(old)} → {say.target(new)}"
+        out.append(Change("gia_tri", id_, shown, "gia_tri", say.target(old), say.target(new)))
     skip = {"id", *say.VALUE_FIELDS, *say.TEXT_FIELDS.get(type(new).__name__, ("tieu_de",))}
     for name in type(new).model_fields:
         value_old, value_new = getattr(old, name, None), getattr(new, name)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -40,6 +41,7 @@ class Written:
     explained: list[str]
     files: list[tuple[Path, Path]] = field(default_factory=list)  # (temporary, target)
     problems: list[Problem] = field(default_factory=list)
+    marks: list[tuple[str, str]] = field(default_factory=list)  # (element id, why to review)
 
 
 def draft_yaml(derived: Derived) -> str:
@@ -48,9 +50,10 @@ def draft_yaml(derived: Derived) -> str:
     data = notes_last(plan.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
     comments = {key: [f"{REVIEW}: {r}" for r in reasons] for key, reasons in derived.review.items()}
     count = sum(len(r) for r in derived.review.values())
+    origin = plan.goc.id if plan.goc else ""  # a derived plan always names its origin
     header = [
         f"Kế hoạch của {' '.join(plan.van_ban.co_quan.split())}, soạn tự động từ kế hoạch "
-        f"{plan.goc.id}",
+        f"{origin}",
         "bằng `kehoach derive`. Văn bản cấp trên giữ nguyên, trừ tên các cơ quan thực hiện.",
         f"Còn {count} chỗ cần xem lại: tìm '{REVIEW}' trong tệp này.",
         "",
@@ -60,7 +63,7 @@ def draft_yaml(derived: Derived) -> str:
     return text
 
 
-def checked(data: dict, name: str) -> None:
+def checked(data: dict[str, Any], name: str) -> None:
     """What derive writes must load as a plan, or it is not written at all. The data is
     validated, not the text re-parsed: `yamlwrite` reads back exactly by construction (a
     property test holds it to that), and re-parsing cost more than drafting the unit."""
@@ -119,9 +122,9 @@ class Drafter:
         except BaseException:
             batch.discard()
             raise
-        review = sum(len(r) for r in derived.review.values())
+        marks = [(element, reason) for element, why in derived.review.items() for reason in why]
         explained = explain(derived) if targets.explain else []
-        return Written(unit_id, review, explained, batch.handover())
+        return Written(unit_id, len(marks), explained, batch.handover(), marks=marks)
 
 
 # The batch's drafter, inherited by forked worker processes: they start with the

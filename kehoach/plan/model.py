@@ -53,6 +53,7 @@ from kehoach.plan.indicators import (
     IndicatorParagraph,
 )
 from kehoach.rules.data import body_codes, profile_names, type_codes
+from kehoach.rules.profile_dates import profile_on
 
 
 class Paragraph(_Model):
@@ -354,3 +355,7 @@ class Plan(_Model):
         """The indicators of the chỉ tiêu item, in reading order (none without one)."""
         block = self.muc_tieu_chi_tieu.chi_tieu if self.muc_tieu_chi_tieu else None
         return block.indicators() if block else []
+
+    def profile_id(self) -> str:
+        """The format profile the plan names (`ho_so:`), else the one in force on its date."""
+        return self.ho_so or profile_on(self.van_ban.ngay)

@@ -11,12 +11,12 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field
 
 from kehoach.errors import PlanError
-from kehoach.plan import yamlsource
 from kehoach.plan.fields import Number
-from kehoach.plan.loader import validate
 from kehoach.plan.model import Id, Level, Line, Signature, _Model
-from kehoach.plan.yamlsource import Source
 from kehoach.rules.levels import unit_kinds
+from kehoach.source import yamlsource
+from kehoach.source.validation import validate
+from kehoach.source.yamlsource import Source
 
 
 def _kind(value: str) -> str:

@@ -227,7 +227,7 @@ class Levels(_Data):
         share a code (TU: Tỉnh ủy, Thành ủy), the one whose name `issuer` starts with."""
         found = [k for k, v in self.cap.items() if code in v.ma_co_quan]
         named = [k for k in found if issuer.upper().startswith(self.cap[k].tien_to_co_quan)]
-        return (named or found or [None])[0]
+        return next(iter(named or found), None)
 
     def organ_map(self, day: dt.date, kind: str | None = None) -> dict[str, str]:
         """The upper organ → commune body map in force on `day` for units of `kind`."""

@@ -11,11 +11,14 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kehoach.errors import Problem
 from kehoach.plan.labels import LABELS
-from kehoach.plan.yamlsource import Path_, format_path
+from kehoach.source.yamlsource import Path_, format_path
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 TEXTAREA = {"noi_dung", "trich_yeu", "cau", "noi_nhan"}
 KEEP_SPACES = {"truoc", "sau", "noi"}
@@ -89,7 +92,7 @@ def optional_keys() -> dict[str, tuple[str, ...]]:
     """Model fields a block may leave out but the form offers, by kind of block."""
     from kehoach.plan.model import Header, Indicator, Signature
 
-    def scalars(model) -> tuple[str, ...]:
+    def scalars(model: type[BaseModel]) -> tuple[str, ...]:
         blocks = {"cap", "tong_hop", "chi_tieu", "doan", "muc", "xem_lai"}  # lists, not fields
         return tuple(k for k in model.model_fields if k not in blocks)
 

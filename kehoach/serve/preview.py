@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 from flask import Blueprint, abort, render_template, send_file
+from flask.typing import ResponseReturnValue
 
 from kehoach.errors import ConversionError
 from kehoach.serve.files import digest, plan_path, work_dir
@@ -20,16 +21,15 @@ DPI = 60
 
 
 def _docx(path: Path) -> Path:
-    """The DOCX of the plan file as it is now (rendered once per content)."""
-    from kehoach.document.render import renderer_for
-    from kehoach.plan.loader import load_plan
-    from kehoach.safewrite import write_atomic
+    """The DOCX of the plan file as it is now (rendered once per content, by the stage
+    `kehoach render` calls)."""
+    from kehoach.stages.render import render
 
-    raw = path.read_bytes()
-    target = work_dir("preview", digest(raw)) / f"{path.stem}.docx"
+    folder = work_dir("preview", digest(path.read_bytes()))
+    target = folder / f"{path.stem}.docx"
     with _lock:
         if not target.is_file():
-            write_atomic(target, renderer_for("ke_hoach.docx").render(load_plan(path)))
+            render(path, folder)
     return target
 
 
@@ -60,7 +60,7 @@ def _pages(pdf: Path) -> list[Path]:
 
 
 @blueprint.get("/plan/<path:name>/preview")
-def preview(name: str):
+def preview(name: str) -> ResponseReturnValue:
     path = plan_path(name)
     docx = _docx(path)
     pages = _pages(_pdf(docx))
@@ -69,7 +69,7 @@ def preview(name: str):
 
 
 @blueprint.get("/plan/<path:name>/page/<sha>/<int:number>.png")
-def page(name: str, sha: str, number: int):
+def page(name: str, sha: str, number: int) -> ResponseReturnValue:
     plan_path(name)
     if len(sha) != 64 or not all(c in "0123456789abcdef" for c in sha):
         abort(404, "không có trang này")
@@ -83,7 +83,7 @@ def page(name: str, sha: str, number: int):
 
 
 @blueprint.get("/plan/<path:name>/download.<kind>")
-def download(name: str, kind: str):
+def download(name: str, kind: str) -> ResponseReturnValue:
     path = plan_path(name)
     docx = _docx(path)
     if kind == "docx":

@@ -17,11 +17,11 @@ from kehoach.cli import main
 from kehoach.derive.batch import draft_yaml
 from kehoach.derive.derivation import Derivation
 from kehoach.document.prose import paragraph_text
-from kehoach.plan import yamlsource
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.loader import load_plan, plan_from_source
 from kehoach.plan.review import notes_last
 from kehoach.plan.units import load_registry
+from kehoach.source import yamlsource
 
 REGISTRY = ROOT / "plans" / "don_vi_phung_hiep.yaml"
 UNITS = ["cay-duong", "kinh-cung", "bung-tau", "binh-thanh", "hiep-hung", "hoa-an", "hoa-my",

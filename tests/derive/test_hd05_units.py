@@ -19,7 +19,7 @@ from kehoach.cli import main
 from kehoach.derive.derivation import Derivation
 from kehoach.plan.loader import load_plan
 from kehoach.plan.units import LoadedRegistry, Registry
-from kehoach.plan.yamlsource import Source
+from kehoach.source.yamlsource import Source
 
 CAN_THO = ROOT / "plans" / "can_tho_42.yaml"  # dated 15/9/2026
 REGISTRY = """\
