@@ -78,8 +78,8 @@ class Body:
             if node.id in self.out or not isinstance(node.path[-1], int):
                 continue
             if isinstance(element, Item) and element.tieu_de is not None:
-                children = [*element.doan, *element.muc]
-                if children and all(c.id in self.out for c in children):
+                children = [c.id for c in element.doan] + [c.id for c in element.muc]
+                if children and all(c in self.out for c in children):
                     self.out.add(node.id)
                     self.replaced[node.id] = None
                     self.record.change(node.id, element.tieu_de, "", SCOPE_RULE)

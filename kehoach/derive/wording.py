@@ -188,8 +188,8 @@ def _protected(
     }
     issuers |= set(levels.co_quan_khac)
     who = "|".join(re.escape(i) for i in sorted(issuers, key=len, reverse=True))
-    named = (upper.noi.ban_thuong_vu, upper.noi.ban_chap_hanh, upper.noi.cap_uy)
-    named += (upper.noi.dang_bo,) if upper.noi.dang_bo else ()
+    named = [upper.noi.ban_thuong_vu, upper.noi.ban_chap_hanh, upper.noi.cap_uy]
+    named += [upper.noi.dang_bo] if upper.noi.dang_bo else []
     bodies = "|".join(re.escape(f"{body} {place}") for body in named)
     kept = "".join(f"|{re.escape(organ)}" for organ in organs)
     kept += "".join(f"|(?:{name})" for name in names)
