@@ -99,6 +99,7 @@ class Derivation:
                 "phu_luc": appendices,
             }
         )
+        draft = without_dangling_links(draft)
         texts = {node.id: element_text(node.element) for node in walk(draft)}
         record.group_repeated(lambda element: texts.get(element, ""))
         draft = with_notes(draft, record.notes)
@@ -122,6 +123,18 @@ def _order(parent: Plan, section_iv: str) -> list[str] | None:
     if parent.thu_tu is None or section_iv in parent.thu_tu:
         return parent.thu_tu
     return [*parent.thu_tu, section_iv]
+
+
+def without_dangling_links(plan: Plan) -> Plan:
+    """An indicator (or phụ lục row) stated as a milestone of one the draft left out stands
+    on its own (`moc_cua` cleared)."""
+    ids = {node.id for node in walk(plan)}
+    replace = {
+        node.id: node.element.model_copy(update={"moc_cua": None})
+        for node in walk(plan)
+        if getattr(node.element, "moc_cua", None) not in (None, *ids)
+    }
+    return rebuild(plan, replace) if replace else plan
 
 
 def with_notes(plan: Plan, notes: dict[str, list[ReviewNote]]) -> Plan:

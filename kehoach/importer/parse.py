@@ -24,6 +24,7 @@ from kehoach.errors import PlanError, Problem
 from kehoach.importer import appendix, lines
 from kehoach.importer.header import parse_header
 from kehoach.importer.ledger import Data, Ledger, clean, default_profile, slug
+from kehoach.importer.milestones import link_milestones
 from kehoach.importer.outline import is_end, read_body
 from kehoach.importer.reporting import read_reporting
 from kehoach.importer.signature import read_signature
@@ -127,4 +128,5 @@ def parse(source: Source, path: Path) -> Imported:
         ledger.note("van_ban", "văn bản gốc có thay đổi được theo dõi: đã chấp nhận tất cả")
     appendix.read_appendices(after, data, _caption(data), ledger)
     read_reporting(data, ledger)
+    link_milestones(data, ledger)
     return Imported(data, ledger.review, ledger.found)

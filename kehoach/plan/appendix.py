@@ -20,6 +20,11 @@ class Milestones(_Model):
         description="Giá trị theo năm: {2025: 420, 2030: 650}."
     )
     huong: Direction | None = Field(None, description="tang hoặc giam.")
+    moc_cua: Id | None = Field(
+        None,
+        description="Mã chỉ tiêu của kế hoạch mà dòng này nêu các mốc (cùng chỉ tiêu): biểu báo "
+        "cáo mỗi kỳ có một dòng cho chỉ tiêu đó.",
+    )
 
     def target_for(self, year: int) -> int | float | str:
         """The milestone of `year`; without one the first later; after the last, the last."""
