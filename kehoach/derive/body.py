@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from kehoach.derive import scope
 from kehoach.derive.changes import Record
 from kehoach.derive.target import Target
-from kehoach.derive.wording import upper_first
+from kehoach.derive.wording import BELOW_RULE, upper_first
 from kehoach.plan.indicators import VALUE_SLOT, Indicator, IndicatorGroup, IndicatorParagraph
 from kehoach.plan.model import Item, Objectives, Paragraph
 from kehoach.plan.walk import Node, PathPart
@@ -241,6 +241,9 @@ class Body:
             self.record.change(element, text, after, ",".join(rules))
         for words, reason in reasons:
             self.record.flag(element, reason, words)
+        if BELOW_RULE in rules:  # the upper level's deadline, now given to the chi bộ
+            for words, reason in self.target.scope.deadlines_below(after):
+                self.record.flag(element, reason, words)
         return after
 
     def _rejoin(self, phrases: Sequence[Indicator | IndicatorGroup]) -> bool:

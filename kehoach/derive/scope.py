@@ -164,6 +164,18 @@ class Reader:
         why, action = self._fill(COUNT_WHY, unit), self._fill(COUNT_ACTION, unit)
         return Verdict(UPPER, "", COUNT, why, action=action)
 
+    def deadlines_below(self, text: str) -> list[tuple[str, str]]:
+        """(words, reason) for each deadline in a clause now given to the chi bộ, đảng bộ
+        trực thuộc: the upper level set it for the communes, the unit sets its own."""
+        found = []
+        for clause in text.split(";"):
+            if "chi bộ, đảng bộ trực thuộc" not in clause:
+                continue
+            for day in re.findall(r"trước ngày (\d{1,2}/\d{1,2}/\d{4})", clause):
+                why = fill(self.scope.han_cap_duoi, {**self.words, "ngay": day})
+                found.append((f"trước ngày {day}", why))
+        return found
+
     def depends(self, clause: str) -> bool:
         """Whether a clause only adds to the one before it (`ưu tiên …`)."""
         start = clause.lstrip().lower()
@@ -228,22 +240,22 @@ class Reader:
             return Verdict(OWN, text)
         own = {unit.ten.casefold(), *(f.ten.casefold() for f in unit.tien_than)}
         strange = [m for m in found if any(n.casefold() not in own for n in m.names)]
-        if not strange:
-            return Verdict(OWN, text)
         first, last = found[0], found[-1]
         before = text[: first.start].rstrip()
         after = text[last.end :].strip(" .;,")
         placed = next((w for w in self.after_words if before.endswith(f" {w}")), None)
         names = ", ".join(m.text for m in strange)
-        if placed is not None and not after:
-            mine = any(n.casefold() in own for m in found for n in m.names)
+        mine = any(n.casefold() in own for m in found for n in m.names)
+        if placed is not None and not after:  # "… tại đặc khu X": the task is X's there
             if not mine:
                 why = self._fill(OTHER_UNIT_WHY, unit).replace("{names}", names)
                 return Verdict(UPPER, "", OTHER_UNIT, why)
             area = f"trên địa bàn {self.words['dv']}"
             return Verdict(OWN, f"{before[: -len(placed)].rstrip()} {area}")
+        if not strange:
+            return Verdict(OWN, text)
         why = self._fill(OTHER_UNIT_FLAG, unit).replace("{names}", names)
-        return Verdict(OWN, text, flags=((first.text, why),))
+        return Verdict(OWN, text, flags=((strange[0].text, why),))
 
     def mentions(self, text: str) -> Iterator[Mention]:
         """Every unit named in `text`: a kind word then names whose syllables start with a

@@ -99,6 +99,7 @@ class Scope(Data):
     giu_cap_uy_sau: list[str]
     don_vi_khac: OtherUnits
     sau_khi_bo: str
+    han_cap_duoi: str
 
 
 
