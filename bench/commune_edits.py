@@ -100,7 +100,10 @@ def main() -> None:
     details: list[str] = []
     for upper in drafted:
         if upper.failed:
-            lines.append(f"| {upper.name} | — | không nhập được: {upper.failed} | | |")
+            first = upper.failed.splitlines()[0]
+            more = upper.failed.count("\n")
+            said = f"{first} (và {more} lỗi nữa)" if more else first
+            lines.append(f"| {upper.name} | — | không nhập được: {said} | | |")
             continue
         for draft in upper.drafts:
             entry = edits.get("ban_soan", {}).get(draft.upper, {}).get(draft.unit, {})

@@ -112,7 +112,7 @@ def draft_all(work: Path) -> list[Drafted]:
         try:
             import_plan(UPPER / f"{name}.docx", target, force=True)
         except Exception as error:  # the measure records what a clerk would meet
-            done.failed = f"{type(error).__name__}: {error}"
+            done.failed = str(error).replace(str(work), "<tạm>")
             continue
         registry = UPPER / units
         folder = work / name
