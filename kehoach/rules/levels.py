@@ -150,6 +150,7 @@ class Level(_Data):
     co_quan: str = ""
     co_quan_hai_dong: str = ""
     co_quan_mot_dong: int = 0
+    cap_tren_mot_dong: int = 0  # longer upper lines break before the upper's proper name
     trich_yeu: str = ""
     mo_dau: str = ""
     chu_ky: Signer = Signer()
