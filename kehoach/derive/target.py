@@ -19,6 +19,7 @@ from kehoach.derive.upper import (
 )
 from kehoach.derive.wording import Speech, Wording, fold, lower_first
 from kehoach.errors import PlanError, Problem
+from kehoach.plan.appendix import Milestones
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
 from kehoach.plan.references import plan_reference
@@ -261,7 +262,7 @@ def _levels(parent: Plan, loaded: LoadedRegistry, levels: Levels) -> tuple[str, 
 
 def _check_unit_ids(parent: Plan, loaded: LoadedRegistry, unit: Unit, nodes: list[Node]) -> None:
     """The unit's own values and dropped tasks must name the upper plan's elements."""
-    indicators = {node.id for node in nodes if isinstance(node.element, Indicator)}
+    indicators = {node.id for node in nodes if isinstance(node.element, Indicator | Milestones)}
     section = parent.nhiem_vu_giai_phap
     tasks = {task.id for task in section.muc} if section else set()
     problems: list[Problem] = [
