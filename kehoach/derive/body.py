@@ -151,7 +151,7 @@ class Body:
         reader, unit = self.target.scope, self.target.unit
         kept: list[tuple[str, str]] = []
         dropped: list[tuple[scope.Verdict, str]] = []
-        last_dropped = False
+        last_dropped = changed = False
         for sep, clause in reader.clauses(text):
             first = not sep or sep.startswith(".")
             if last_dropped and sep.startswith(";") and reader.depends(clause):
@@ -168,11 +168,15 @@ class Body:
             if verdict.target:
                 self.record.kept_value(node.id, verdict.text)
             kept.append((sep, verdict.text))
+            changed = changed or verdict.text != clause
         for verdict, clause in dropped:
             self.record.left_out(verdict.loai, verdict.why, node.id, clause, verdict.action)
+        kept = [(sep, clause) for sep, clause in kept if clause.strip(" .;:,")]
         if not kept:
             self.record.change(node.id, text, "", SCOPE_RULE)
             return None
+        if not dropped and not changed:
+            return text  # the text as the upper plan has it
         new = scope.joined(kept, text)
         if new != text:
             self.record.change(node.id, text, new, SCOPE_RULE)
