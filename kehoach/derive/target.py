@@ -73,25 +73,7 @@ def target_for(
     implemented = implemented_document(parent)
     reporting, report_notes = _reporting(parent, upper, level)
     if kind not in wordings:
-        values = {"dv": kind, "noi_tren": parent.van_ban.dia_danh}
-        words = {k: v.format(**values) for k, v in level.noi.model_dump().items() if v}
-        reviews = [(r.cum.format(**values), r.ly_do.format(**values)) for r in level.xem_lai]
-        organs = {k: v.format(**values) for k, v in levels.organ_map(day, unit.loai).items()}
-        sources = dict.fromkeys(cited_sources(parent, implemented or ""), short_citation(parent))
-        upper_words = {
-            "tinh": upper.tu_dia_ban,
-            "cap_uy": upper.noi.cap_uy,
-            "ten_tren": proper_name(parent, upper),
-            "dv": kind,
-        }
-        scope = load_scope()
-        scope_reader = reader(scope, upper_words, _NONE, list(level.loai_don_vi.values()))
-        speech = _speech(scope, upper_words, scope_reader)
-        wording = Wording(
-            levels, upper, words, reviews, organs, sources, proper_name(parent, upper), speech
-        )
-        scope_reader.protected = wording.protected
-        wordings[kind] = (wording, scope_reader)
+        wordings[kind] = _voice(parent, levels, upper, level, unit, kind, implemented)
     _check_unit_ids(parent, loaded, unit, nodes)
     fields = {
         "dv": kind,
@@ -116,19 +98,36 @@ def target_for(
     profile = load_profile(profile_on(day.year))  # the draft is dated by its year
     province = proper_name(parent, upper) if levels.above(upper_id, day) is None else None
     wording, scope_reader = wordings[kind]
-    return Target(
-        unit,
-        level_id,
-        level,
-        upper,
-        day,
-        fields,
-        wording,
-        scope_reader,
-        profile,
-        province,
-        tuple(report_notes),
-    )
+    return Target(unit, level_id, level, upper, day, fields, wording, scope_reader, profile,
+                  province, tuple(report_notes))
+
+
+def _voice(
+    parent: Plan,
+    levels: Levels,
+    upper: Level,
+    level: Level,
+    unit: Unit,
+    kind: str,
+    implemented: str | None,
+) -> Voice:
+    """The rewrite of the upper plan's words for a unit of `kind`, and the scope reader
+    (the upper level's words filled into the scope data, the rewrite's protected spans)."""
+    day = parent.van_ban.day
+    values = {"dv": kind, "noi_tren": parent.van_ban.dia_danh}
+    words = {k: v.format(**values) for k, v in level.noi.model_dump().items() if v}
+    reviews = [(r.cum.format(**values), r.ly_do.format(**values)) for r in level.xem_lai]
+    organs = {k: v.format(**values) for k, v in levels.organ_map(day, unit.loai).items()}
+    sources = dict.fromkeys(cited_sources(parent, implemented or ""), short_citation(parent))
+    name = proper_name(parent, upper)
+    upper_words = {"tinh": upper.tu_dia_ban, "cap_uy": upper.noi.cap_uy, "ten_tren": name,
+                   "dv": kind}
+    scope = load_scope()
+    scope_reader = reader(scope, upper_words, _NONE, list(level.loai_don_vi.values()))
+    speech = _speech(scope, upper_words, scope_reader)
+    wording = Wording(levels, upper, words, reviews, organs, sources, name, speech)
+    scope_reader.protected = wording.protected
+    return wording, scope_reader
 
 
 USUAL_DAYS = (

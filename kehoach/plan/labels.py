@@ -28,6 +28,10 @@ LABELS = {
     "ghi_chu": "Ghi chú giữa chức vụ và họ tên", "mo_dau": "Đoạn mở đầu",
     "nhan_con": "Kiểu nhãn mục con", "tieu_muc": "Nhãn mục", "danh_so": "Kiểu đánh số",
     "ket_luan": "Câu kết", "phu_luc": "Phụ lục", "thu_tu": "Thứ tự các phần",
+    "bao_cao": "Chế độ báo cáo giao cho cấp dưới", "sau_thang": "Hạn báo cáo 6 tháng (15/6)",
+    "hang_quy": "Hạn báo cáo hằng quý", "hang_nam": "Hạn báo cáo hằng năm (15/11)",
+    "han": "Hạn của một lần báo cáo", "so_ket": "Năm sơ kết", "tong_ket": "Năm tổng kết",
+    "moc_cua": "Là mốc năm khác của chỉ tiêu (mã)",
 }
 
 
