@@ -25,7 +25,7 @@ def appendices(parent: Plan, target: Target, record: Record, anchor: str) -> lis
     kept: list[Appendix] = []
     words = {"tren": target.upper.tu_dia_ban, "dv": str(target.fields["dv"])}
     for appendix in parent.phu_luc:
-        name = appendix.ten or appendix.tieu_de
+        name = appendix.ten or appendix.tieu_de or "PHỤ LỤC"
         groups = []
         for group in appendix.chi_tieu:
             mine = (_row(row, appendix.id, target, record) for row in group.chi_tieu)

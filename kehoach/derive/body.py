@@ -15,6 +15,7 @@ from kehoach.derive import scope
 from kehoach.derive.changes import Record
 from kehoach.derive.target import Target
 from kehoach.derive.wording import BELOW_RULE, upper_first
+from kehoach.plan.appendix import TableBlock
 from kehoach.plan.indicators import VALUE_SLOT, Indicator, IndicatorGroup, IndicatorParagraph
 from kehoach.plan.model import Item, Objectives, Paragraph
 from kehoach.plan.walk import Node, PathPart
@@ -90,7 +91,7 @@ class Body:
                 if all(p.id in self.out for p in block.doan):
                     current = self.replaced.get(node.id) or element
                     self.replaced[node.id] = current.model_copy(update={"chi_tieu": None})
-                    self.record.change(block.id, block.tieu_de, "", SCOPE_RULE)
+                    self.record.change(block.id, block.tieu_de or "", "", SCOPE_RULE)
         return self.replaced
 
     def _visit(self, node: Node) -> None:
@@ -143,6 +144,8 @@ class Body:
             return _with(element, noi_dung=self._text(element.id, text or ""))
         if isinstance(element, Indicator):
             return self._indicator(node, element, judged)
+        if isinstance(element, TableBlock) and judged:
+            self.record.flag(node.id, self.target.scope.table_note())
         return element
 
     def _scoped(self, node: Node, text: str, targets: bool) -> str | None:
@@ -227,7 +230,7 @@ class Body:
                 self.record.left_out(verdict.loai, verdict.why, node.id, sentence, verdict.action)
                 self.record.change(indicator.id, sentence, "", SCOPE_RULE)
                 return None
-        if value is not None:
+        if value is not None and indicator.moc_cua is None:  # its milestones: one name
             self.record.kept_value(indicator.id, indicator.nhan)
         return reworded
 

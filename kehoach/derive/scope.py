@@ -176,6 +176,10 @@ class Reader:
                 found.append((f"trước ngày {day}", why))
         return found
 
+    def table_note(self) -> str:
+        """What to do with a table the upper plan has in its body (kept as it is)."""
+        return fill(self.scope.bang_cap_tren, self.words)
+
     def depends(self, clause: str) -> bool:
         """Whether a clause only adds to the one before it (`ưu tiên …`)."""
         start = clause.lstrip().lower()

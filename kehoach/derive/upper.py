@@ -6,20 +6,20 @@ from __future__ import annotations
 
 import re
 
-from kehoach.plan.model import Plan
+from kehoach.plan.model import Paragraph, Plan
 from kehoach.plan.references import plan_reference
 from kehoach.plan.walk import walk
 from kehoach.rules.levels import Level
+from kehoach.rules.profile import signing_marks
+from kehoach.vn import closing
 from kehoach.vn.citations import citation
 from kehoach.vn.reporting import Schedule, read_schedule
-
-SIGNED_FOR = "T/M "
 
 
 def signing_body(parent: Plan, upper: Level) -> str:
     """The upper body the plan was signed for: the standing committee unless its signing
     line names the committee itself (`T/M HUYỆN ỦY`) or the executive committee."""
-    signer = parent.chu_ky.quyen_han.upper().removeprefix(SIGNED_FOR).strip()
+    signer = closing.signed_for(parent.chu_ky.quyen_han, signing_marks())
     words = upper.noi
     for body in (words.ban_thuong_vu, words.cap_uy, words.ban_chap_hanh):
         if signer and body.upper().startswith(signer):
@@ -76,7 +76,8 @@ def schedule(parent: Plan) -> Schedule:
         return Schedule(**values)
     section = parent.to_chuc_thuc_hien
     duties = [f"{d.chu_the} {d.noi_dung}" for d in section.muc] if section else []
-    found = read_schedule([*(p.noi_dung for p in section.doan), *duties] if section else [])
+    paragraphs = [p.noi_dung for p in section.doan if isinstance(p, Paragraph)] if section else []
+    found = read_schedule([*paragraphs, *duties])
     if found:
         return found
     texts = [

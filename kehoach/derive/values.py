@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from kehoach.errors import KehoachError, Problem
 from kehoach.forms import archive
 from kehoach.forms.cells import first_sheet, put, shown, text_cell
+from kehoach.forms.milestones import dated
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
@@ -60,10 +61,11 @@ def template(parent: Plan, loaded: LoadedRegistry) -> bytes:
         text_cell(sheet, f"{get_column_letter(column)}1", title)
     found = valued_indicators(parent, loaded)
     staged = {i.moc_cua for i in found if i.moc_cua} | {i.id for i in found if i.moc_cua}
+    years = {indicator.id: year for indicator, year in dated(parent)}
     for row, indicator in enumerate(found, start=2):
         put(sheet, f"A{row}", indicator.id)
         # an indicator stated at several milestones: a row for each, named by its year
-        year = f" (năm {indicator.nam})" if indicator.id in staged and indicator.nam else ""
+        year = f" (năm {years[indicator.id]})" if indicator.id in staged else ""
         put(sheet, f"B{row}", f"{indicator.nhan}{year}")
         put(sheet, f"C{row}", indicator.don_vi or "")
         put(sheet, f"D{row}", indicator.gia_tri)
@@ -105,8 +107,11 @@ def read(path: Path, parent: Plan, loaded: LoadedRegistry) -> dict[str, dict[str
             continue
         _headless_values(row, headless, number, where, problems)
         if ident not in known or ident in seen:
-            message = (f"mã '{ident}' đã có ở dòng {seen[ident]}" if ident in seen else
-                       f"'{shown(str(ident))}' không phải mã chỉ tiêu có giá trị của kế hoạch")
+            message = (
+                f"mã '{ident}' đã có ở dòng {seen[ident]}"
+                if ident in seen
+                else f"'{shown(str(ident))}' không phải mã chỉ tiêu có giá trị của kế hoạch"
+            )
             problems.append(Problem(where, message, field=f"{SHEET}!A{number}"))
             continue
         seen[str(ident)] = number

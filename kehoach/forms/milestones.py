@@ -50,13 +50,20 @@ class Statement:
     record: Indicator | Milestones
 
 
+def dated(plan: Plan) -> list[tuple[Indicator, int]]:
+    """Every indicator of the text with the year it is set for: its own, its milestone's
+    (`a) Đến năm 2026`), the block's."""
+    block = plan.muc_tieu_chi_tieu.chi_tieu if plan.muc_tieu_chi_tieu else None
+    if block is None:
+        return []
+    return [(i, i.nam or p.nam or block.nam) for p in block.doan for i in p.indicators()]
+
+
 def measures(plan: Plan) -> dict[str, list[Statement]]:
     """Every indicator by the id its milestones hang on (`moc_cua`), in reading order: the
     sentences with their years, then the phụ lục rows with each of their years."""
-    block = plan.muc_tieu_chi_tieu.chi_tieu if plan.muc_tieu_chi_tieu else None
     found: dict[str, list[Statement]] = {}
-    for indicator in plan.indicators():
-        year = indicator.nam or (block.nam if block else plan.van_ban.year)
+    for indicator, year in dated(plan):
         found.setdefault(indicator.moc_cua or indicator.id, []).append(Statement(year, indicator))
     for row in plan.milestones():
         statements = found.setdefault(row.moc_cua or row.id, [])

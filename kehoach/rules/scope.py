@@ -100,6 +100,7 @@ class Scope(Data):
     don_vi_khac: OtherUnits
     sau_khi_bo: str
     han_cap_duoi: str
+    bang_cap_tren: str
 
 
 

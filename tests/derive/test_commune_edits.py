@@ -28,11 +28,6 @@ from commune_drafts import (
 MOST_EDITS = 10  # the issue's bound, per draft
 # Every comment says what to do: it holds one of these.
 ACTIONS = re.compile(r"\b(sửa|bỏ|thêm|điền|viết|đổi|giữ|đặt|ghi|kiểm tra)\b", re.IGNORECASE)
-NOT_IMPORTED = pytest.mark.xfail(
-    strict=True,
-    reason="main's import refuses the phụ lục's cells holding a no-break space (issue 22, "
-    "branch import): remove this mark once it imports",
-)
 
 
 @cache
@@ -45,14 +40,7 @@ def drafted(tmp_path_factory) -> dict[str, Drafted]:
     return _drafted(str(tmp_path_factory.mktemp("communes")))
 
 
-def _params() -> list:
-    return [
-        pytest.param(name, marks=NOT_IMPORTED) if name == "an_giang_57" else name
-        for name in CORPUS
-    ]
-
-
-@pytest.mark.parametrize("name", _params())
+@pytest.mark.parametrize("name", list(CORPUS))
 def test_each_draft_needs_few_edits_each_pointed_to(drafted, name):
     upper = drafted[name]
     assert not upper.failed, upper.failed
@@ -71,7 +59,7 @@ def test_each_draft_needs_few_edits_each_pointed_to(drafted, name):
         assert [p for e in left if (p := pointed(draft, e))] == [], where
 
 
-@pytest.mark.parametrize("name", _params())
+@pytest.mark.parametrize("name", list(CORPUS))
 def test_every_comment_says_what_to_do_and_no_reason_twice(drafted, name):
     upper = drafted[name]
     assert not upper.failed, upper.failed
