@@ -65,7 +65,7 @@ def _row(row: Milestones, where: str, target: Target, record: Record) -> Milesto
     if reader.aggregated(row.nhan):
         verdict = reader.aggregate_verdict()
     elif reader.is_count(row.don_vi):
-        verdict = reader.count_verdict(unit)
+        verdict = reader.count_verdict()
     if verdict is not None:
         record.left_out(verdict.loai, verdict.why, where, f"{row.nhan} (phụ lục)", verdict.action)
         record.change(row.id, row.nhan, "", RULE)

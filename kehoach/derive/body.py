@@ -224,7 +224,7 @@ class Body:
             if reader.aggregated(indicator.cau):
                 verdict = reader.aggregate_verdict()
             elif value is not None and (counted or reader.is_count(indicator.don_vi)):
-                verdict = reader.count_verdict(self.target.unit)
+                verdict = reader.count_verdict()
             if verdict is not None:
                 sentence = indicator.cau.replace(VALUE_SLOT, str(value))
                 self.record.left_out(verdict.loai, verdict.why, node.id, sentence, verdict.action)

@@ -10,6 +10,7 @@ level's roles, and the signature and recipients.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,8 +101,7 @@ class Derivation:
             }
         )
         draft = without_dangling_links(draft)
-        texts = {node.id: element_text(node.element) for node in walk(draft)}
-        record.group_repeated(lambda element: texts.get(element, ""))
+        record.group_repeated(_texts_of(draft))
         draft = with_notes(draft, record.notes)
         # Validated like a plan read from a file: the rewritten texts are folded, and a
         # section the scope filter emptied is an error, not a silent blank.
@@ -128,13 +128,30 @@ def _order(parent: Plan, section_iv: str) -> list[str] | None:
 def without_dangling_links(plan: Plan) -> Plan:
     """An indicator (or phụ lục row) stated as a milestone of one the draft left out stands
     on its own (`moc_cua` cleared)."""
-    ids = {node.id for node in walk(plan)}
+    nodes = list(walk(plan))
+    linked = [n for n in nodes if getattr(n.element, "moc_cua", None) is not None]
+    if not linked:
+        return plan
+    ids = {node.id for node in nodes}
     replace = {
         node.id: node.element.model_copy(update={"moc_cua": None})
-        for node in walk(plan)
-        if getattr(node.element, "moc_cua", None) not in (None, *ids)
+        for node in linked
+        if getattr(node.element, "moc_cua", None) not in ids
     }
     return rebuild(plan, replace) if replace else plan
+
+
+def _texts_of(plan: Plan) -> Callable[[str], str]:
+    """The words of an element of `plan` by its id (where a note quotes it), the plan
+    walked once, when first asked."""
+    texts: dict[str, str] = {}
+
+    def text_of(element: str) -> str:
+        if not texts:
+            texts.update((node.id, element_text(node.element)) for node in walk(plan))
+        return texts.get(element, "")
+
+    return text_of
 
 
 def with_notes(plan: Plan, notes: dict[str, list[ReviewNote]]) -> Plan:

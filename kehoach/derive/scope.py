@@ -79,6 +79,8 @@ class Reader:
     kinds: Sequence[str]  # the unit kinds' names (xã, phường, đặc khu …)
     upper_signals: list[tuple[str, str, list[re.Pattern[str]]]] = field(init=False)
     parts: list[tuple[str, re.Pattern[str], str]] = field(init=False)
+    _cores: dict[tuple[str, bool, bool], Verdict] = field(init=False, default_factory=dict)
+    _clauses: dict[str, list[tuple[str, str]]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         scope, v, w = self.scope, self.regex, self.words
@@ -104,6 +106,11 @@ class Reader:
     def clauses(self, text: str) -> list[tuple[str, str]]:
         """`text` cut into (separator before, clause) at `;` and at sentence ends outside
         quotations and citations; the text's last mark (`.`) is not part of its clause."""
+        if text not in self._clauses:
+            self._clauses[text] = self._cut(text)
+        return self._clauses[text]
+
+    def _cut(self, text: str) -> list[tuple[str, str]]:
         guarded = [m.span() for m in self.protected.finditer(text)]
         cuts: list[tuple[int, int]] = []
         for m in _SPLIT.finditer(text):
@@ -126,42 +133,53 @@ class Reader:
         """The verdict on one clause of a task (or, with `targets`, of a target sentence);
         `first`: the clause starts a sentence (its capital is the sentence's)."""
         words = clause.rstrip(".;: ")
-        for loai, why, patterns in self.upper_signals:
-            if any(p.search(words) for p in patterns):
-                return Verdict(UPPER, "", loai, why)
-        text = self._part(words, first)
-        flags: tuple[tuple[str, str], ...] = ()
-        target = False
-        if targets:
-            shared = self.shared(text)
-            if shared is not None:
-                text = shared
-            elif self.aggregated(text):
-                return self.aggregate_verdict()
-            elif self.count.search(text):
-                return self.count_verdict(unit)
-            else:
-                target = True
-        else:
-            removed = [m.group().strip() for m in self.count_in_task.finditer(text)]
-            if removed:
-                at = self.count_in_task.search(text)
-                text = self.count_in_task.sub("", text)
-                why = self._fill(COUNT_REMOVED_WHY, unit).replace("{numbers}", ", ".join(removed))
-                start = at.start() if at else 0
-                flags += ((text[start : start + 30].strip() or text[:30], why),)
-        verdict = self._units(text, unit)
+        core = self._core(words, targets, first)
+        if core.kind == UPPER:
+            return core
+        verdict = self._units(core.text, unit)
         if verdict.kind == UPPER:
             return verdict
         kind = PART if verdict.text != words else OWN
         end = clause[len(words) :]
-        return Verdict(kind, verdict.text + end, flags=flags + verdict.flags, target=target)
+        flags = core.flags + verdict.flags
+        return Verdict(kind, verdict.text + end, flags=flags, target=core.target)
+
+    def _core(self, words: str, targets: bool, first: bool) -> Verdict:
+        """What a clause is whatever the unit of this kind (the upper level's, reworded as
+        the unit's part, a target): worked out once per batch, kept by its words."""
+        key = (words, targets, first)
+        if key not in self._cores:
+            self._cores[key] = self._judged(words, targets, first)
+        return self._cores[key]
+
+    def _judged(self, words: str, targets: bool, first: bool) -> Verdict:
+        for loai, why, patterns in self.upper_signals:
+            if any(p.search(words) for p in patterns):
+                return Verdict(UPPER, "", loai, why)
+        text = self._part(words, first)
+        if not targets:
+            removed = [m.group().strip() for m in self.count_in_task.finditer(text)]
+            if not removed:
+                return Verdict(OWN, text)
+            at = self.count_in_task.search(text)
+            text = self.count_in_task.sub("", text)
+            why = fill(COUNT_REMOVED_WHY, self.words).replace("{numbers}", ", ".join(removed))
+            start = at.start() if at else 0
+            return Verdict(OWN, text, flags=((text[start : start + 30].strip() or text[:30], why),))
+        shared = self.shared(text)
+        if shared is not None:
+            return Verdict(OWN, shared)
+        if self.aggregated(text):
+            return self.aggregate_verdict()
+        if self.count.search(text):
+            return self.count_verdict()
+        return Verdict(OWN, text, target=True)
 
     def aggregate_verdict(self) -> Verdict:
         return Verdict(UPPER, "", "tong-hop", self.aggregate_why)
 
-    def count_verdict(self, unit: Unit) -> Verdict:
-        why, action = self._fill(COUNT_WHY, unit), self._fill(COUNT_ACTION, unit)
+    def count_verdict(self) -> Verdict:
+        why, action = fill(COUNT_WHY, self.words), fill(COUNT_ACTION, self.words)
         return Verdict(UPPER, "", COUNT, why, action=action)
 
     def deadlines_below(self, text: str) -> list[tuple[str, str]]:

@@ -53,7 +53,9 @@ class Target:
     report_notes: tuple[tuple[str, str], ...] = ()  # days, years not the upper plan's: why
 
 
-Voice = tuple[Wording, Reader]
+Note = tuple[str, str]  # (words, reason)
+Reporting = tuple[dict[str, object], list[Note]]  # the schedule's values, notes on them
+Voice = tuple[Wording, Reader, Reporting]
 
 
 def target_for(
@@ -71,9 +73,9 @@ def target_for(
     level = levels.cap[level_id].on(day, unit.loai)
     kind = unit_kind(levels.cap[level_id], loaded, unit, parent)
     implemented = implemented_document(parent)
-    reporting, report_notes = _reporting(parent, upper, level)
     if kind not in wordings:
         wordings[kind] = _voice(parent, levels, upper, level, unit, kind, implemented)
+    wording, scope_reader, (reporting, report_notes) = wordings[kind]
     _check_unit_ids(parent, loaded, unit, nodes)
     fields = {
         "dv": kind,
@@ -97,7 +99,6 @@ def target_for(
     }
     profile = load_profile(profile_on(day.year))  # the draft is dated by its year
     province = proper_name(parent, upper) if levels.above(upper_id, day) is None else None
-    wording, scope_reader = wordings[kind]
     return Target(unit, level_id, level, upper, day, fields, wording, scope_reader, profile,
                   province, tuple(report_notes))
 
@@ -127,7 +128,7 @@ def _voice(
     speech = _speech(scope, upper_words, scope_reader)
     wording = Wording(levels, upper, words, reviews, organs, sources, name, speech)
     scope_reader.protected = wording.protected
-    return wording, scope_reader
+    return wording, scope_reader, _reporting(parent, upper, level)
 
 
 USUAL_DAYS = (
@@ -177,10 +178,9 @@ def target_year(parent: Plan) -> int | None:
     return max(years) if years else None
 
 
-Note = tuple[str, str]  # (words, reason)
 
 
-def _reporting(parent: Plan, upper: Level, level: Level) -> tuple[dict[str, object], list[Note]]:
+def _reporting(parent: Plan, upper: Level, level: Level) -> Reporting:
     """The reporting schedule's values (the route, the periods with their days, the sơ kết
     and tổng kết) as the upper plan states them; the level's usual days and the middle of
     the plan's span where it states none, each with a review note (the second value)."""

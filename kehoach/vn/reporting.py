@@ -27,7 +27,7 @@ _REVIEW = {
     )
     for key, word in (("so_ket", "sơ kết"), ("tong_ket", "tổng kết"))
 }
-_SENTENCE = re.compile(r"[^.;]*\bbáo cáo\b[^.;]*", re.IGNORECASE)
+_PARTS = re.compile(r"[.;]")  # a report's days are stated within one clause
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def read_schedule(texts: Iterable[str]) -> Schedule:
     the sơ kết and tổng kết years; the first mention of each wins."""
     found: dict[str, str | int] = {}
     for text in texts:
-        for sentence in _SENTENCE.findall(text):
+        for sentence in (s for s in _PARTS.split(text) if "báo cáo" in s.lower()):
             for key, period in _PERIODS.items():
                 day = re.search(rf"\b{period}{_BEFORE}{_DAY}\b(?!/\d)", sentence, re.IGNORECASE)
                 if day and key not in found:
