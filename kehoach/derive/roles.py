@@ -17,7 +17,11 @@ RULE = "to-chuc-thuc-hien"
 TITLE = "TỔ CHỨC THỰC HIỆN"  # the section's title where the upper plan has no section IV
 NO_SECTION = (
     "kế hoạch cấp trên không có phần Tổ chức thực hiện: phần này soạn theo nhiệm vụ thường "
-    "giao cho các cơ quan của {dv}, báo cáo qua {bao_cao_qua}; xem lại cho đúng"
+    "giao cho các cơ quan của {dv}, báo cáo qua {bao_cao_qua}; sửa cho đúng việc cấp trên giao"
+)
+NO_DOCUMENT = (
+    "không nhận ra văn kiện được triển khai trong trích yếu của kế hoạch cấp trên: sửa "
+    "'{van_kien}' trong phần này thành tên văn kiện đó"
 )
 REPORTS = "{ky_bao_cao}"  # the role that reports up carries the notes on its days
 
@@ -32,7 +36,7 @@ def section_iv(parent: Plan, target: Target, record: Record) -> Organisation:
         section = Organisation(id=ident, tieu_de=TITLE)
         record.flag(ident, NO_SECTION.format(**target.fields))
     if implemented_document(parent) is None:
-        record.flag(section.id, "không nhận ra văn kiện được triển khai trong trích yếu")
+        record.flag(section.id, NO_DOCUMENT.format(**target.fields))
     duties: dict[str, tuple[str, list[str]]] = {}  # by body: first role's id, its duties
     for role in target.level.to_chuc_thuc_hien:
         if role.valid_on(target.day):
