@@ -2,7 +2,8 @@
 keeps the rows that are the unit's (as the body's targets are judged: an upper aggregate or
 a count the upper level totals is left out, a row counting the units becomes the unit's
 share, a rate keeps the upper milestones as the unit's own targets, noted), under the
-caption the unit's own header gives; any other table is the upper level's and stays out."""
+caption the unit's own header gives, without the upper table's other columns (the province's
+bodies following each row up); any other table is the upper level's and stays out."""
 
 from __future__ import annotations
 
@@ -48,7 +49,11 @@ def appendices(parent: Plan, target: Target, record: Record, anchor: str) -> lis
 
 
 def _row(row: Milestones, where: str, target: Target, record: Record) -> Milestones | None:
-    """The row as the unit's, or None (the reason noted with the body's left-out targets)."""
+    """The row as the unit's, or None (the reason noted with the body's left-out targets);
+    the upper table's other columns (`khac`: who follows it up at the province) left out."""
+    if row.khac:
+        record.change(row.id, "; ".join(f"{k}: {v}" for k, v in row.khac.items()), "", RULE)
+        row = row.model_copy(update={"khac": {}})
     reader, unit = target.scope, target.unit
     own = unit.chi_tieu.get(row.id)
     if own is not None:
@@ -70,6 +75,6 @@ def _row(row: Milestones, where: str, target: Target, record: Record) -> Milesto
         record.left_out(verdict.loai, verdict.why, where, f"{row.nhan} (phụ lục)", verdict.action)
         record.change(row.id, row.nhan, "", RULE)
         return None
-    if any(not isinstance(v, str) for v in row.moc.values()):
+    if any(not isinstance(v, str) for v in row.moc.values()) and row.moc_cua is None:
         record.kept_value(row.id, f"{row.nhan} (phụ lục)")
     return row

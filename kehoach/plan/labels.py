@@ -89,6 +89,7 @@ LABELS = {
     "so_ket": "Năm sơ kết",
     "tong_ket": "Năm tổng kết",
     "moc_cua": "Là mốc năm khác của chỉ tiêu (mã)",
+    "khac": "Các cột khác của bảng",
 }
 
 
