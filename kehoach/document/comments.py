@@ -28,6 +28,8 @@ from kehoach.plan.walk import nested_fields
 AUTHOR = "kehoach"
 INITIALS = "KH"
 ANCHOR = 40  # characters of an element's own text that find its paragraph
+_LABEL = 6  # characters of a label before an element's own text (`IV. `, `1.1. `, `b) `)
+_AHEAD = 40  # paragraphs looked at past a first match, for the element's own one
 _P, _R, _T, _RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:rPr")
 _SPACE = qn("xml:space")
 _W, _ID = qn("w:x")[:-1], qn("w:id")
@@ -114,16 +116,27 @@ class _Finder:
         self.absent: set[str] = set()
 
     def index(self, own: str) -> int | None:
+        """The first paragraph from here showing `own`; one that is the element's own
+        (its text after a label of a few characters: `b) Đến năm 2030`) a little further
+        is taken instead, so a heading is not found in a sentence starting alike."""
         if own in self.absent:
             return None
-        count = len(self.texts)
+        count, first = len(self.texts), None
         for step in range(count):
             i = (self.at + step) % count
-            if own in self.texts[i]:
-                self.at = i
-                return i
-        self.absent.add(own)
-        return None
+            text = self.texts[i]
+            if own in text:
+                if text.endswith(own) and len(text) - len(own) <= _LABEL:
+                    first = i
+                    break
+                first = i if first is None else first
+            if first is not None and step > (first - self.at) % count + _AHEAD:
+                break
+        if first is None:
+            self.absent.add(own)
+            return None
+        self.at = first
+        return first
 
     def place(self, owns: Owns, phrase: str | None) -> tuple[int, int, int] | None:
         """(paragraph, start, end) of the note's words: its phrase in its element's

@@ -8,6 +8,7 @@ import operator
 from functools import cache
 from typing import cast
 
+from kehoach.plan.appendix import Milestones
 from kehoach.plan.fields import Comparison, Direction
 from kehoach.plan.indicators import Indicator
 from kehoach.rules import assessment
@@ -48,16 +49,20 @@ def target_text(indicator: Indicator) -> str:
     return f"{mark} {value}" if mark else value
 
 
-def highest(indicator: Indicator) -> float | None:
+def highest(indicator: Indicator | Milestones) -> float | None:
     """The largest figure a unit can have: 100 for a rate in %, unless the indicator says
-    otherwise (its own target above 100: `đạt 120% kế hoạch`); else no limit."""
+    otherwise (its own target, or a milestone's, above 100: `đạt 120% kế hoạch`); else no
+    limit."""
     top = _rules().ty_le_toi_da
     if not (indicator.don_vi or "").startswith("%"):
         return None
-    return None if indicator.gia_tri is not None and indicator.gia_tri > top else top
+    targets = ([indicator.gia_tri] if isinstance(indicator, Indicator)
+               else list(indicator.moc.values()))
+    over = any(isinstance(t, int | float) and t > top for t in targets)
+    return None if over else top
 
 
-def out_of_range(indicator: Indicator, value: float) -> str | None:
+def out_of_range(indicator: Indicator | Milestones, value: float) -> str | None:
     """Why `value` cannot be a unit's figure for `indicator` (not finite, negative, over
     `highest`), in Vietnamese; None when it can."""
     if not math.isfinite(value):
