@@ -25,7 +25,7 @@ _PORT_REASONS = {
               help=f"Cổng trên 127.0.0.1 mà trang web nghe (mặc định {DEFAULT_PORT}).")
 def serve(plans_dir: Path, port: int) -> None:
     """Mở trang soạn các kế hoạch trong PLANS_DIR (mặc định plans/) trên trình duyệt."""
-    from kehoach.serve.app import start_server, url
+    from kehoach.serve.app import close, start_server, url
 
     if not 1 <= port <= 65535:
         raise KehoachError(f"--port {port}: cổng phải từ 1 đến 65535")
@@ -44,4 +44,4 @@ def serve(plans_dir: Path, port: int) -> None:
     except KeyboardInterrupt:
         click.echo("đã dừng")
     finally:
-        server.server_close()
+        close(server, app)

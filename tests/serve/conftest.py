@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.serve.app import create_app, start_server, url
+from kehoach.serve.app import close, create_app, start_server, url
 from serve.webpages import PORT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +27,12 @@ def plans(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def app(plans: Path, tmp_path: Path):
-    return create_app(plans, PORT, tmp_path / "work")
+    """The application for a test client; the LibreOffice a preview started is stopped."""
+    from kehoach.serve import preview
+
+    application = create_app(plans, PORT, tmp_path / "work")
+    yield application
+    preview.stop(application)
 
 
 @pytest.fixture
@@ -37,10 +42,11 @@ def client(app):
 
 @pytest.fixture
 def live(plans: Path):
-    """A real server on a free port of 127.0.0.1, serving in a thread."""
+    """A real server on a free port of 127.0.0.1, serving in a thread; its LibreOffice
+    stopped after the test."""
     server, application = start_server(plans, 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield url(application)
     server.shutdown()
-    server.server_close()
+    close(server, application)
