@@ -18,6 +18,7 @@ PACKAGE = ROOT / "kehoach"
 
 LAYERS: list[set[str]] = [
     {"errors"},  # the project's errors and the problems they carry
+    {"system"},  # what Windows, macOS and Linux each do their own way, chosen by capability
     {"safewrite", "source"},  # all-or-nothing writes; YAML with positions, checked by a model
     {"rules"},  # the data files of kehoach/data/, each as a typed model
     {"vn"},  # each written form of the format rules, written and read

@@ -29,7 +29,6 @@ import queue
 import shutil
 import socket
 import subprocess
-import sys
 import threading
 import time
 import weakref
@@ -38,7 +37,9 @@ from functools import cache
 from pathlib import Path
 from typing import IO
 
-from kehoach.document.pdf import soffice
+from kehoach.errors import KehoachError
+from kehoach.system.office import office_binary, pythons, soffice
+from kehoach.system.processes import NO_WINDOW
 
 BRIDGE = Path(__file__).with_name("uno_bridge.py")
 START_S = 90.0  # a first start makes the profile; a loaded machine takes long
@@ -46,7 +47,6 @@ CONVERT_S = 60.0
 STOP_S = 10.0
 RETRY_S = 60.0
 RESTART = 81  # LibreOffice's exit code asking its launcher to start it again
-_NO_WINDOW = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console flashes up
 _SCRUBBED = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONSAFEPATH")
 _PROBE = "import uno; from com.sun.star.beans import PropertyValue"
 _running: weakref.WeakSet[Listener] = weakref.WeakSet()
@@ -58,40 +58,18 @@ def _environment() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
 
 
-def _python_candidates(program: str) -> list[str]:
-    """Pythons that may have `uno`, LibreOffice's own first: Windows' program/python.exe,
-    macOS' Contents/Resources/python, an /opt install's program/python; then the system's
-    (Debian's python3 with python3-uno) and this one."""
-    folder = Path(program).resolve().parent
-    bundled = [folder / "python.exe", folder / "python",
-               folder.parent / "Resources" / "python"]
-    found = [str(p) for p in bundled if p.is_file()]
-    found += [p for p in ("/usr/bin/python3", shutil.which("python3"), sys.executable) if p]
-    return list(dict.fromkeys(found))
-
-
 @cache
 def uno_python(program: str) -> str | None:
     """The first Python that imports `uno` and LibreOffice's classes, or None."""
-    for python in _python_candidates(program):
-        if not Path(python).is_file():
-            continue
+    for python in pythons(program):
         try:
             probe = subprocess.run([python, "-c", _PROBE], capture_output=True, timeout=30,
-                                   env=_environment(), creationflags=_NO_WINDOW, check=False)
+                                   env=_environment(), creationflags=NO_WINDOW, check=False)
         except (OSError, subprocess.TimeoutExpired):
             continue
         if probe.returncode == 0:
             return python
     return None
-
-
-def office_binary(program: str) -> str:
-    """LibreOffice's own process rather than its launcher, so that ending the process we
-    started ends LibreOffice: `soffice.bin` beside `soffice` (Linux, Windows), or the
-    program itself (macOS, where `soffice` is the binary)."""
-    binary = Path(program).resolve().with_name("soffice.bin")
-    return str(binary) if binary.is_file() else program
 
 
 def free_port() -> int:
@@ -117,6 +95,7 @@ class Listener:
         self._answers: queue.Queue[dict[str, object] | None] = queue.Queue()
         self._failed_at: float | None = None
         self._closed = False
+        self._connected = False  # the bridge said it is ready
 
     @property
     def profile(self) -> Path:
@@ -192,7 +171,10 @@ class Listener:
         self._failed_at = None
 
     def _launch(self) -> None:
-        program = self.program()
+        try:
+            program = self.program()
+        except KehoachError as error:  # a setting pointing nowhere: said by the fallback too
+            raise Unavailable(str(error)) from None
         if program is None:
             raise Unavailable("không tìm thấy LibreOffice (soffice)")
         python = uno_python(program)
@@ -216,6 +198,7 @@ class Listener:
         if answer is None or not answer.get("ready"):
             said = answer.get("error") if answer else "cầu nối đã dừng"
             raise Unavailable(f"LibreOffice không sẵn sàng: {said}")
+        self._connected = True
 
     def _ready(self, office: list[str]) -> dict[str, object] | None:
         """The bridge's first answer. LibreOffice exits 81 once it has made a new profile,
@@ -240,9 +223,9 @@ class Listener:
             if bridge:
                 return subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=log, env=_environment(),
-                                        creationflags=_NO_WINDOW)
+                                        creationflags=NO_WINDOW)
             return subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                    creationflags=_NO_WINDOW)
+                                    creationflags=NO_WINDOW)
 
     def _ask(self, request: dict[str, object]) -> dict[str, object]:
         """The bridge's answer; Unavailable when the bridge or LibreOffice is gone."""
@@ -262,25 +245,28 @@ class Listener:
         return answer
 
     def _end(self) -> None:
-        """Ask LibreOffice to quit through the bridge, then end whatever still runs."""
-        bridge, office = self._bridge, self._office
+        """Ask LibreOffice to quit through the bridge, if it is connected; then end
+        whatever still runs (at once when the bridge never connected: nothing would ask
+        LibreOffice to quit)."""
+        bridge, office, connected = self._bridge, self._office, self._connected
         self._bridge = self._office = None
-        if bridge is not None:
+        self._connected = False
+        if bridge is not None and bridge.stdin is not None:
             try:
-                if bridge.stdin is not None:
+                if connected:
                     bridge.stdin.write(b'{"stop": true}\n')
-                    bridge.stdin.close()
+                bridge.stdin.close()
             except OSError:
                 pass
-            _finish(bridge)
-        if office is not None:
-            _finish(office)
+        for process in (bridge, office):
+            if process is not None:
+                _finish(process, STOP_S if connected else 0)
 
 
-def _finish(process: subprocess.Popen[bytes]) -> None:
-    """Wait for `process` to end, end it otherwise."""
+def _finish(process: subprocess.Popen[bytes], seconds: float) -> None:
+    """Wait `seconds` for `process` to end, end it otherwise."""
     try:
-        process.wait(STOP_S)
+        process.wait(seconds)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()

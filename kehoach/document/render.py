@@ -12,8 +12,6 @@ import copy
 import io
 import operator
 import re
-import signal
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,6 +31,7 @@ from kehoach.document.template_errors import jinja_message, unreadable
 from kehoach.errors import KehoachError, TemplateFailure
 from kehoach.plan.model import Plan
 from kehoach.rules.profile import load_profile
+from kehoach.system.deadline import time_limit
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -154,25 +153,6 @@ def environment() -> SandboxedEnvironment:
     return _Sandbox(autoescape=True, undefined=StrictUndefined)
 
 
-def _alarm(number: int, frame: object) -> None:
-    raise _TooLong
-
-
-class _Deadline:
-    """`MAX_SECONDS` for one render, by a timer signal (main thread only)."""
-
-    def __enter__(self) -> None:
-        self.armed = threading.current_thread() is threading.main_thread()
-        if self.armed:
-            self.previous = signal.signal(signal.SIGALRM, _alarm)
-            signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.armed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)
-
-
 class Renderer:
     """Renders plans with one template; reuse it across a batch."""
 
@@ -191,7 +171,7 @@ class Renderer:
         the review notes of `notes_of` become Word comments."""
         doc = _CachedTemplate(self._loaded)
         try:
-            with _Deadline():
+            with time_limit(MAX_SECONDS, _TooLong):
                 doc.render(ctx, jinja_env=self.env)
         except KehoachError:
             raise

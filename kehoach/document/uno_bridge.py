@@ -135,7 +135,11 @@ def main() -> int:
     except Exception as error:  # said to kehoach, which falls back
         _say(error=f"không kết nối được tới LibreOffice: {getattr(error, 'Message', error)}")
         return 1
-    _say(ready=True)
+    try:
+        _say(ready=True)
+    except OSError:  # kehoach is gone while LibreOffice started
+        close(desktop, pidfile)
+        return 0
     return serve(desktop, pidfile)
 
 

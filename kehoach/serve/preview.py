@@ -123,20 +123,24 @@ def _count(pdf: Path) -> int:
 
 @blueprint.get("/plan/<path:name>/preview")
 def preview(name: str) -> ResponseReturnValue:
+    from kehoach.check.pdf_fonts import note
+
     path = plan_path(name)
     docx = _docx(path)
     pdf = _pdf(docx)
+    fonts = note([(docx, pdf)])
     if not page_image.available():  # the browser shows the PDF itself
-        return render_template("preview.html", name=name, pages=None)
+        return render_template("preview.html", name=name, pages=None, fonts=fonts)
     sha = docx.parent.name
     return render_template("preview.html", name=name, sha=sha,
-                           pages=range(1, _count(pdf) + 1))
+                           pages=range(1, _count(pdf) + 1), fonts=fonts)
 
 
 @blueprint.get("/plan/<path:name>/preview/at")
 def at(name: str) -> ResponseReturnValue:
     """The pages that print the field at `?path=` (the editor's JSON path of a field), with
-    where it is on each: what the editor's preview panel shows."""
+    where it is on each, and the note on fonts if any: what the editor's panel shows."""
+    from kehoach.check.pdf_fonts import note
     from kehoach.plan.edit import PlanFile
     from kehoach.serve.edits import parse_path
 
@@ -147,13 +151,15 @@ def at(name: str) -> ResponseReturnValue:
         pdf = _pdf(docx)
     except KehoachError as error:
         return jsonify(error="; ".join(p.message for p in error.problems)), 200
+    fonts = note([(docx, pdf)])
     if not (page_image.available() and page_words.available()):
-        return jsonify(pdf=url_for("preview.download", name=name, kind="pdf", xem=1))
+        return jsonify(pdf=url_for("preview.download", name=name, kind="pdf", xem=1),
+                       fonts=fonts)
     sha = docx.parent.name
     found = _layout(str(pdf))
     marks = place(PlanFile.open(path).data, field, found)[:SHOWN] if field else []
     return jsonify(
-        sha=sha, total=len(found.pages),
+        sha=sha, total=len(found.pages), fonts=fonts,
         pages=[url_for("preview.page", name=name, sha=sha, number=n)
                for n in range(1, len(found.pages) + 1)],
         marks=[{"page": m.page, "top": round(m.top, 4), "bottom": round(m.bottom, 4)}
