@@ -48,8 +48,9 @@ def serve(plans_dir: Path, port: int, open_browser: bool) -> None:
 
         webbrowser.open(url(app))
     try:
-        server.serve_forever()
+        server.serve_forever()  # werkzeug's returns at Ctrl+C (it takes KeyboardInterrupt)
     except KeyboardInterrupt:
-        click.echo("đã dừng")
+        pass
     finally:
         close(server, app)
+    click.echo("đã dừng")

@@ -245,22 +245,23 @@ class Listener:
         return answer
 
     def _end(self) -> None:
-        """Ask LibreOffice to quit through the bridge, if it is connected; then end
-        whatever still runs (at once when the bridge never connected: nothing would ask
-        LibreOffice to quit)."""
+        """Ask LibreOffice to quit through the bridge; then end whatever still runs, at
+        once when nothing could ask it (the bridge never connected, or is gone)."""
         bridge, office, connected = self._bridge, self._office, self._connected
         self._bridge = self._office = None
         self._connected = False
+        asked = False
         if bridge is not None and bridge.stdin is not None:
             try:
-                if connected:
+                if connected and bridge.poll() is None:
                     bridge.stdin.write(b'{"stop": true}\n')
+                    asked = True
                 bridge.stdin.close()
             except OSError:
-                pass
+                asked = False
         for process in (bridge, office):
             if process is not None:
-                _finish(process, STOP_S if connected else 0)
+                _finish(process, STOP_S if asked else 0)
 
 
 def _finish(process: subprocess.Popen[bytes], seconds: float) -> None:

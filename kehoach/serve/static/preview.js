@@ -13,6 +13,7 @@
   var status = document.getElementById("xem-song-tinh-trang");
   var where = document.getElementById("xem-song-trang");
   var toggle = document.getElementById("xem-song-mo");
+  var fonts = document.getElementById("xem-song-phong-chu");
   var fieldKey = "kehoach-xem-truoc:" + panel.getAttribute("data-plan");
   var openKey = "kehoach-xem-truoc-mo";
   var path = window.sessionStorage.getItem(fieldKey);
@@ -60,6 +61,8 @@
 
   function shown(result) {
     if (result.error) { say("Chưa xem trước được: " + result.error); return; }
+    fonts.querySelector("p").textContent = result.fonts || "";  // not set in the plan's font
+    fonts.hidden = !result.fonts;
     if (result.pdf) { return pdfOnly(result.pdf); }
     var same = answer && answer.sha === result.sha;
     answer = result;
