@@ -378,13 +378,6 @@ def live_preview(work: Path, repeat: int) -> None:
 
 
 def main() -> None:
-    if "--preview" in sys.argv:
-        with tempfile.TemporaryDirectory() as tmp:
-            repeat = 5 if "--quick" in sys.argv else 15
-            print(f"kehoach bench — xem trước, {os.cpu_count()} nhân, "
-                  f"tải máy lúc bắt đầu {os.getloadavg()[0]:.1f}")
-            live_preview(Path(tmp), repeat)
-        return
     quick = "--quick" in sys.argv
     repeat = 5 if quick else 15
     load = os.getloadavg()[0]
@@ -395,6 +388,9 @@ def main() -> None:
         work = Path(tmp)
         if "--pdf" in sys.argv:
             pdfs(work, max(3, repeat // 3))
+            return
+        if "--preview" in sys.argv:
+            live_preview(work, repeat)
             return
         render_ms = start_up(work, repeat)
         in_process(work, repeat * 2)

@@ -152,12 +152,12 @@ def at(name: str) -> ResponseReturnValue:
     except KehoachError as error:
         return jsonify(error="; ".join(p.message for p in error.problems)), 200
     fonts = note([(docx, pdf)])
-    if not (page_image.available() and page_words.available()):
-        return jsonify(pdf=url_for("preview.download", name=name, kind="pdf", xem=1),
-                       fonts=fonts)
+    found = _layout(str(pdf)) if page_words.available() else None
+    marks = place(PlanFile.open(path).data, field, found)[:SHOWN] if field and found else []
+    if found is None or not page_image.available():  # the browser shows the PDF itself
+        shown = url_for("preview.download", name=name, kind="pdf", xem=1)
+        return jsonify(pdf=shown + (f"#page={marks[0].page}" if marks else ""), fonts=fonts)
     sha = docx.parent.name
-    found = _layout(str(pdf))
-    marks = place(PlanFile.open(path).data, field, found)[:SHOWN] if field else []
     return jsonify(
         sha=sha, total=len(found.pages), fonts=fonts,
         pages=[url_for("preview.page", name=name, sha=sha, number=n)
