@@ -199,8 +199,9 @@ def test_kehoach_serve_leaves_no_libreoffice_once_stopped(plans, tmp_path, offic
             server.kill()
 
 
-def test_the_editor_page_has_the_panel_beside_the_form(client):
+def test_the_editor_page_has_the_panel(client):
     page = client.get("/plan/phung_hiep_42.yaml", base_url=BASE).get_data(as_text=True)
-    frame = re.search(r'<div class="with-preview">\s*<form method="post" id="editor"', page)
-    assert frame and 'id="xem-song"' in page and "preview.js" in page
-    assert 'data-at="/plan/phung_hiep_42.yaml/preview/at"' in page
+    panel = re.search(r'<aside class="preview-slot"[^>]*>.*?<section class="preview-panel" '
+                      r'id="xem-song" data-at="([^"]+)"', page, flags=re.DOTALL)
+    assert panel and panel.group(1) == "/plan/phung_hiep_42.yaml/preview/at"
+    assert page.count("preview.js") == 1 and page.count('id="xem-song"') == 1

@@ -8,7 +8,7 @@
   "use strict";
   var panel = document.getElementById("xem-song");
   if (!panel) { return; }
-  var frame = panel.parentNode;
+  var slot = panel.closest(".preview-slot") || panel;
   var box = document.getElementById("xem-song-anh");
   var status = document.getElementById("xem-song-tinh-trang");
   var where = document.getElementById("xem-song-trang");
@@ -29,7 +29,8 @@
   }
 
   function setOpen(open) {
-    frame.classList.toggle("preview-closed", !open);
+    panel.classList.toggle("closed", !open);
+    place();
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
     if (open && !answer) { ask(); }
   }
@@ -130,6 +131,8 @@
   }
 
   function pdfOnly(url) {  // no poppler on this computer: the browser shows the PDF
+    var shown = box.querySelector("iframe");
+    if (shown && shown.getAttribute("src") === url) { say(""); return; }
     box.textContent = "";
     var object = document.createElement("iframe");
     object.src = url;
@@ -156,15 +159,32 @@
     window.clearTimeout(timer);
     timer = window.setTimeout(ask, 250);
   });
-  document.addEventListener("kehoach:saved", ask);
+  document.addEventListener("kehoach:saved", function () {
+    answer = null;  // closed now, the panel asks again when opened
+    ask();
+  });
   panel.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-step]");
     if (button) { step(Number(button.getAttribute("data-step"))); }
   });
+  function place() {  // below a sticky save bar that spans the panel's column, if any
+    var bar = document.querySelector(".savebar");
+    var top = 8;
+    if (bar && window.getComputedStyle(bar).position === "sticky") {
+      var b = bar.getBoundingClientRect();
+      var p = slot.getBoundingClientRect();
+      if (b.left < p.right && b.right > p.left) { top += bar.offsetHeight; }
+    }
+    slot.style.top = top + "px";
+    panel.style.maxHeight = "calc(100vh - " + (top + 8) + "px)";
+  }
+
   toggle.addEventListener("click", function () {
     var open = !isOpen();
     window.localStorage.setItem(openKey, open ? "mo" : "dong");
     setOpen(open);
   });
+  window.addEventListener("resize", place);
+  place();
   setOpen(isOpen());
 }());
