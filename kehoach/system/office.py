@@ -77,12 +77,16 @@ def office_binary(program: str) -> str:
 
 
 def pythons(program: str) -> list[str]:
-    """Pythons that may load LibreOffice's `uno` module, LibreOffice's own first: the one
-    its Windows installer puts in program/ (python.exe), macOS' Contents/Resources/python,
-    an /opt install's program/python; then the system's (Debian's python3 with the
-    python3-uno package), then any on PATH."""
+    """Pythons that may load LibreOffice's `uno` module: LibreOffice's own where it has
+    one (the one its Windows installer puts in program/, python.exe; macOS'
+    Contents/Resources/python; an /opt install's program/python), else the system's
+    (Debian's python3 with the python3-uno package), then one on PATH. The system's are
+    not tried beside LibreOffice's own: macOS' /usr/bin/python3 may offer to install
+    Apple's developer tools."""
     folder = Path(program).resolve().parent
     bundled = [folder / "python.exe", folder / "python", folder.parent / "Resources" / "python"]
     found = [str(p) for p in bundled if p.is_file()]
-    found += [p for p in ("/usr/bin/python3", shutil.which("python3")) if p and Path(p).is_file()]
+    if not found:
+        system = ("/usr/bin/python3", shutil.which("python3"))
+        found = [p for p in system if p and Path(p).is_file()]
     return list(dict.fromkeys(found))
