@@ -99,8 +99,8 @@ def close(desktop: Any, pidfile: str) -> None:
 
 
 def answer(desktop: Any, request: dict) -> dict:
-    source, target = request["pdf"]
     try:
+        source, target = request["pdf"]
         to_pdf(desktop, source, target)
     except (DisposedException, RuntimeException):
         raise  # the connection is lost: not this document's fault
@@ -114,7 +114,13 @@ def serve(desktop: Any, pidfile: str) -> int:
     the pipe closed while answering), then close LibreOffice."""
     try:
         for line in sys.stdin:
-            request = json.loads(line)
+            try:
+                request = json.loads(line)
+            except ValueError:
+                request = None
+            if not isinstance(request, dict):
+                _say(error="yêu cầu không đọc được")
+                continue
             if request.get("stop"):
                 break
             try:

@@ -67,6 +67,8 @@ def test_it_converts_as_soffice_does_comes_back_when_killed_and_stops_clean(
     os.kill(listener.pids()[1], signal.SIGKILL)  # so does its bridge
     assert listener.pdf(rendered, tmp_path / "cau-noi.pdf"), listener.reason
 
+    for request in ({"pdf": 1}, {"khac": True}):  # a request it cannot read is answered
+        assert "error" in listener._ask(request)
     broken = tmp_path / "hong.docx"
     broken.write_bytes(b"PK\x03\x04 not a document")
     assert not listener.pdf(broken, tmp_path / "hong.pdf")
