@@ -20,6 +20,11 @@ class Milestones(_Model):
         description="Giá trị theo năm: {2025: 420, 2030: 650}."
     )
     huong: Direction | None = Field(None, description="tang hoặc giam.")
+    moc_cua: Id | None = Field(
+        None,
+        description="Mã chỉ tiêu của kế hoạch mà dòng này nêu các mốc (cùng chỉ tiêu): biểu báo "
+        "cáo mỗi kỳ có một dòng cho chỉ tiêu đó.",
+    )
     khac: dict[str, str] = Field(
         default_factory=dict,
         description="Các cột khác của bảng, theo tiêu đề cột: {Cơ quan chủ trì theo dõi: …}.",
