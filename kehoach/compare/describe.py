@@ -135,8 +135,12 @@ def value(data: Any, key: str = "") -> str:
             f"{field(k, owner)}: {value(v, k)}"
             for k, v in data if v is not None and v != [] and v != {}
         )
-    return f"“{data}”"
+    return f"“{LINE_BREAK.join(str(data).splitlines())}”"
 
+
+LINE_BREAK = " ↵ "
+"""A line break inside a value (Shift+Enter in a cell), as Word shows it: one output line
+per change."""
 
 ROW_LIMIT = 80
 """A whole table row or a long text is shown to this many characters; its changes, cell by
@@ -183,10 +187,13 @@ def _changes(old: Any, new: Any, key: str, owner: str = "") -> Found:
         return _list(old or [], new or [], key)
     if all(x is None or isinstance(x, dict) for x in (old, new)):
         return _mapping(old or {}, new or {}, key)
+    if isinstance(old, str) and isinstance(new, str) and old.split() == new.split():
+        text = short(" ".join(new.split()), ROW_LIMIT)
+        return [([], f"“{text}”: chỉ khác khoảng trắng, xuống dòng", old, new)]
     if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > ROW_LIMIT:
         return [([], describe_words(word_changes(old, new)), old, new)]
-    shown = [value(x, key) if x is not None else EMPTY.get(owner, value(x)) for x in (old, new)]
-    return [([], " → ".join(shown), old, new)]
+    sides = [value(x, key) if x is not None else EMPTY.get(owner, value(x)) for x in (old, new)]
+    return [([], " → ".join(sides), old, new)]
 
 
 EMPTY = {"Numbering": "theo hồ sơ thể thức"}
@@ -198,20 +205,29 @@ def _within(label: str, found: Found) -> Found:
 
 
 def _list(old: list[Any], new: list[Any], key: str) -> Found:
-    """Items that stayed are passed over; an item edited in place is shown by what changed
-    in it; the others as added or removed, with where they stand."""
+    """Items that stayed are passed over; items edited in place (as many as both sides have
+    in a changed run: cells and columns are positions) are shown by what changed in them; the
+    rest as added or removed, a run of empty ones (a ragged row filled out) in one line."""
     out: Found = []
     shown_old, shown_new = [value(x) for x in old], [value(x) for x in new]
     for tag, i1, i2, j1, j2 in sequence.opcodes(shown_old, shown_new):
         if tag == "equal":
             continue
-        if tag == "replace" and i2 - i1 == j2 - j1:
-            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
-                out += _within(_item(key, j), _changes(old[i], new[j], key))
-            continue
-        out += [([], f"bỏ {_item(key, i)}: {shown_old[i]}", old[i], None) for i in range(i1, i2)]
-        out += [([], f"thêm {_item(key, j)}: {shown_new[j]}", None, new[j]) for j in range(j1, j2)]
+        both = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+        for i, j in zip(range(i1, i1 + both), range(j1, j1 + both), strict=True):
+            out += _within(_item(key, j), _changes(old[i], new[j], key))
+        out += _run("bỏ", old, shown_old, range(i1 + both, i2), key)
+        out += _run("thêm", new, shown_new, range(j1 + both, j2), key)
     return out
+
+
+def _run(verb: str, items: list[Any], shown: list[str], at: range, key: str) -> Found:
+    empty = [i for i in at if shown[i] == value(None)]
+    if len(empty) > 1 and len(empty) == len(at):
+        what = f"{verb} {_item(key, at[0])} đến {at[-1] + 1}: {value(None)}"
+        return [([], what, None, None)]
+    old_new = (lambda i: (items[i], None)) if verb == "bỏ" else (lambda i: (None, items[i]))
+    return [([], f"{verb} {_item(key, i)}: {shown[i]}", *old_new(i)) for i in at]
 
 
 def _mapping(old: dict[Any, Any], new: dict[Any, Any], key: str) -> Found:
