@@ -262,5 +262,5 @@ def test_a_comment_typed_after_a_field_the_commune_set_is_kept(tmp_path):
     block = lines.index("chu_ky:")
     above = kept[0] < block and all(line.startswith("#") for line in lines[kept[0]:block])
     assert above or lines[kept[0]].startswith("  ho_ten: Nguyễn Văn Xã"), lines[kept[0]]
-    assert PlanFile.open(ours).plan.chu_ky.ho_ten == "Nguyễn Văn Xã"
+    assert load_plan(ours).chu_ky.ho_ten == "Nguyễn Văn Xã"
     assert _elements(ours)["ct-bhyt"].element.gia_tri == 97
