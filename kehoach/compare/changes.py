@@ -149,19 +149,20 @@ def _recipients(old: list[str], new: list[str]) -> list[Change]:
 def _part_order(old: Plan, new: Plan, mapping: dict[str, str]) -> list[Change]:
     """The parts that print in another place (`thu_tu`), each named by its title: the parts
     that kept their order among themselves stay, the others moved."""
-    before = [mapping.get(p.id, "") for p in old.parts()]
     parts = new.parts()
-    after = [p.id for p in parts if p.id in before]
-    if before == after or sorted(after) != sorted(i for i in before if i):
-        return []  # a part added or removed is an element change
-    place = {part_id: roman(at + 1) for at, part_id in enumerate(before)}
+    kept = {p.id for p in parts} & {mapping.get(p.id, "") for p in old.parts()}
+    before = [mapping[p.id] for p in old.parts() if mapping.get(p.id) in kept]
+    after = [p.id for p in parts if p.id in kept]  # a part added or removed is an element's
+    if before == after:
+        return []
+    was = {mapping.get(p.id): roman(at) for at, p in enumerate(old.parts(), start=1)}
+    now = {p.id: (roman(at), p.tieu_de) for at, p in enumerate(parts, start=1)}
     out: list[Change] = []
     for tag, _, _, j1, j2 in sequence.opcodes(before, after):
         for part_id in after[j1:j2] if tag != "equal" else []:
-            title = next(p.tieu_de for p in parts if p.id == part_id)
-            at = roman(after.index(part_id) + 1)
-            line = f"phần “{say.short(title)}” in ở phần {at} (trước là phần {place[part_id]})"
-            out.append(Change("van_ban", "thu_tu", line, "thu_tu", place[part_id], at))
+            at, title = now[part_id]
+            line = f"phần “{say.short(title)}” in ở phần {at} (trước là phần {was[part_id]})"
+            out.append(Change("van_ban", "thu_tu", line, "thu_tu", was[part_id], at))
     return out
 
 

@@ -143,7 +143,8 @@ def _edits(draw) -> tuple[dict, dict, set[str]]:
         table["cot"] += [f"Cột {n}" for n in range(4, width + 1)]
         table["dong"] = [{"o": [*r["o"], *[""] * (width - 3)]} for r in table["dong"]]
         table["dong"].insert(draw(st.integers(0, 2)), {"o": [text, *[""] * (width - 1)]})
-    grid = 8 in chosen or list(row["moc"]) != [2026, 2030]  # a table's rows or columns
+    grid = (8 in chosen or list(row["moc"]) != [2026, 2030]  # a table's rows or columns
+            or list(row["khac"]) != ["Cơ quan chủ trì theo dõi"])
     return old, new, {NAMED[edit] for edit in chosen}, grid
 
 
@@ -171,3 +172,14 @@ def test_every_change_is_listed_without_python_data(case):
     assert json.loads(as_json.output)["thay_doi"]
     text = "".join(re.findall(r"<w:(?:t|delText)(?: [^>]*)?>([^<]*)<", document))
     assert not PYTHON_DATA.search(text), text
+
+
+def test_a_part_moved_while_another_is_removed_is_named_by_where_it_prints(tmp_path):
+    new = small_plan()
+    del new["muc_dich_yeu_cau"]
+    new["thu_tu"] = ["nv", "mt", "tc"]
+    result = _run(tmp_path, small_plan(), new)
+    assert _lines(result) == [
+        "thứ tự các phần: phần “NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU” in ở phần I (trước là phần III)",
+        "md: bỏ phần “MỤC ĐÍCH, YÊU CẦU” (trong muc_dich_yeu_cau)",
+    ]
