@@ -69,7 +69,7 @@ def _flow(items: tuple[str, ...]) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _key(key: Any) -> str:
+def key_text(key: Any) -> str:
     """A mapping key as YAML reads it back: quoted where a clerk's text needs it (a column
     title `% đạt` or `# hộ` in `khac`, which written bare broke the file or became a comment)."""
     if not isinstance(key, str):
@@ -96,7 +96,7 @@ class _Writer:
 
     def mapping(self, data: dict[str, Any], indent: int, first: str | None = None) -> None:
         for i, (name, value) in enumerate(data.items()):
-            key = _key(name)
+            key = key_text(name)
             lead = first if i == 0 and first is not None else " " * indent
             if self.comments and (i or first is None):
                 self.comment(value, indent)
