@@ -3,6 +3,7 @@ from the header, and one table as column headings and rows of cells."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kehoach.plan.model import Appendix, Header, Plan, Signature
@@ -76,6 +77,22 @@ def _widths(columns: list[str], usable_mm: float) -> list[int]:
     return [round(w * 1440 / 25.4) for w in mm]
 
 
+_CENTRED = {"STT", "TT", "Đơn vị tính", "ĐVT"}
+_NUMBER = re.compile(r"[\s.,:%/+–-]*\d[\d\s.,:%/+–-]*|[IVXLC]+")
+"""A cell a table centres: a number, a percentage, a date, a group's Roman numeral."""
+
+
+def centred(columns: list[str], rows: list[list[str]]) -> list[bool]:
+    """Which columns print centred, as plans' tables print them: STT, unit and year columns,
+    and a column whose cells are all numbers (95, 2,5%, 30/6); text reads from the left."""
+    out = []
+    for i, title in enumerate(columns):
+        cells = [row[i].strip() for row in rows if i < len(row) and row[i].strip()]
+        named = title.strip() in _CENTRED or title.startswith("Năm ")
+        out.append(named or (bool(cells) and all(_NUMBER.fullmatch(c) for c in cells)))
+    return out
+
+
 def _rows(appendix: Appendix) -> tuple[list[str], list[dict[str, Any]]]:
     if appendix.bang is not None:  # as wide as its widest row (a heading of merged cells)
         width = max([len(appendix.bang.cot)] + [len(row.o) for row in appendix.bang.dong])
@@ -113,12 +130,14 @@ def grid_rows(columns: list[str], rows: list[list[str]], usable_mm: float = 165)
     columns = columns + [""] * (width - len(columns))
     widths = _widths(columns, usable_mm)
     cells = [row + [""] * (width - len(row)) for row in rows]
+    middle = centred(columns, cells)
     return {
         "cot": [{"t": t, "w": w} for t, w in zip(columns, widths, strict=True)],
         "grid": widths,
         "rong": sum(widths),
         "dong": [
-            {"o": [{"t": t, "w": w} for t, w in zip(r, widths, strict=True)], "nhom": False}
+            {"o": [{"t": t, "w": w, "g": g} for t, w, g in zip(r, widths, middle, strict=True)],
+             "nhom": False}
             for r in cells
         ],
     }
@@ -138,8 +157,10 @@ def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
         columns, rows = _rows(appendix)
         wide = appendix.ngang if appendix.ngang is not None else len(columns) >= WIDE
         widths = _widths(columns, _usable_mm(profile, wide))
+        middle = centred(columns, [row["o"] for row in rows if not row["nhom"]])
         for row in rows:
-            row["o"] = [{"t": t, "w": w} for t, w in zip(row["o"], widths, strict=True)]
+            row["o"] = [{"t": t, "w": w, "g": g}
+                        for t, w, g in zip(row["o"], widths, middle, strict=True)]
         title = appendix_title(appendix.tieu_de, n, many, profile.phu_luc)
         out.append(
             {
