@@ -19,7 +19,8 @@ from kehoach.derive.header import opening, unit_header
 from kehoach.derive.roles import bodies, section_iv
 from kehoach.derive.target import target_for
 from kehoach.derive.wording import Wording, fold
-from kehoach.plan.model import Parent, Plan
+from kehoach.plan.fields import ID_LENGTH, free_id
+from kehoach.plan.model import Organisation, Parent, Plan
 from kehoach.plan.review import ReviewNote
 from kehoach.plan.units import LoadedRegistry, Unit
 from kehoach.plan.walk import rebuild, walk
@@ -45,6 +46,9 @@ class Derivation:
         self.parent = parent
         self.loaded = loaded
         self.nodes = list(walk(parent))
+        # The ids a draft keeps from the upper plan (section IV is the unit's own).
+        self.taken = {n.id for n in self.nodes if n.path[0] != "to_chuc_thuc_hien"}
+        self.taken.add(parent.id)  # the draft's `goc`
         when = parent.van_ban
         self.origin = Parent(
             id=parent.id, so=when.so, ngay=when.ngay, ky_hieu=f"{when.loai}/{when.ma_co_quan}"
@@ -64,7 +68,7 @@ class Derivation:
         can_cu = opening(parent, target, record)
         body = Body(self.nodes, target, record)
         body.rewrite(BEFORE_SECTION_IV)
-        organisation = section_iv(parent, target, record)
+        organisation = section_iv(parent, target, record, self.taken)
         body.rewrite(AFTER_SECTION_IV)
         block = parent.muc_tieu_chi_tieu.chi_tieu if parent.muc_tieu_chi_tieu else None
         if block is not None:
@@ -72,7 +76,7 @@ class Derivation:
             record.summarise_kept(block.id, block.tieu_de, upper_area, kind)
         draft = rebuild(parent, body.replacements()).model_copy(
             update={
-                "id": f"{parent.id}-{unit.id}",
+                "id": _draft_id(parent.id, unit.id, {*self.taken, *_ids(organisation)}),
                 "ho_so": None,  # the draft's own date says which profile it follows
                 "danh_sach_don_vi": None,
                 "goc": self.origin,
@@ -91,6 +95,17 @@ class Derivation:
         # section the scope filter emptied is an error, not a silent blank.
         plan = Plan.model_validate(draft.model_dump())
         return Derived(unit, plan, record.changes, record.review)
+
+
+def _draft_id(parent: str, unit: str, taken: set[str]) -> str:
+    """`<upper plan>-<unit>`, or the unit's id where that is too long for an id, never one
+    of the draft's element ids."""
+    joined = f"{parent}-{unit}"
+    return free_id(joined if len(joined) <= ID_LENGTH else unit, taken)
+
+
+def _ids(organisation: Organisation) -> list[str]:
+    return [organisation.id, *(duty.id for duty in organisation.muc)]
 
 
 def _order(parent: Plan, section_iv: str) -> list[str] | None:

@@ -3,6 +3,8 @@ and direction of a target. Shared by the plan model and its appendices."""
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Collection
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -53,9 +55,26 @@ def _level(value: str) -> str:
     return _known(levels() | unit_kinds(), "cấp hoặc loại đơn vị")(value)
 
 
+ID_LENGTH = 60
+
+
+def free_id(base: str, taken: Collection[str]) -> str:
+    """A valid id like `base` that `taken` does not hold: `base`, else `base-2`, `base-3` …,
+    cut at a hyphen to fit `ID_LENGTH` (an element kehoach adds to a plan whose own ids,
+    or their length, leave no room for the usual one)."""
+    for n in itertools.count(1):
+        tail = "" if n == 1 else f"-{n}"
+        head = base[: ID_LENGTH - len(tail)].rstrip("-")
+        if len(base) > ID_LENGTH - len(tail) and "-" in head:
+            head = head.rsplit("-", 1)[0]  # at a hyphen, not inside a word
+        if f"{head}{tail}" not in taken:
+            return f"{head}{tail}"
+    raise AssertionError("unreachable")
+
+
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=ID_LENGTH),
     Field(description="Mã ổn định, viết thường không dấu, nối bằng gạch ngang (nv6-giao-duc)."),
 ]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

@@ -122,3 +122,39 @@ def test_the_report_years_come_from_the_appendix_milestones(tmp_path):
     office = load_plan(out / "hoa-an.yaml").to_chuc_thuc_hien.muc[0]
     assert office.noi_dung.endswith("tham mưu sơ kết vào năm 2027, tổng kết vào năm 2030.")
     assert not office.xem_lai
+
+
+def test_ids_the_draft_makes_never_repeat_the_upper_plans(tmp_path):
+    """Generated counterexample: an upper plan whose extra parts use the ids derive gives
+    section IV and its roles ('to-chuc-thuc-hien', 'tc-ubnd') made a draft kehoach could not
+    read back ('mã đã dùng')."""
+    data = small_plan()
+    del data["to_chuc_thuc_hien"]
+    data["phan_khac"] = [{"id": "to-chuc-thuc-hien", "tieu_de": "KINH PHÍ"},
+                         {"id": "tc-ubnd", "tieu_de": "KHEN THƯỞNG", "muc": [
+                             {"id": "tc-van-phong", "noi_dung": "Khen thưởng kịp thời."}]}]
+    data["id"] = "ke-hoach-nho-hoa-an"  # what the draft's own id would be
+    data["nhiem_vu_giai_phap"]["muc"][0]["id"] = "ke-hoach-nho-hoa-an-2"
+    out = tmp_path / "out"
+    result = _derive(write_plan(tmp_path / "kh.yaml", data), "--unit", "hoa-an", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    draft = load_plan(out / "hoa-an.yaml")
+    section = draft.to_chuc_thuc_hien
+    assert section.id == "to-chuc-thuc-hien-2" and section.xem_lai
+    ids = [duty.id for duty in section.muc]
+    assert "tc-ubnd" not in ids and "tc-ubnd-2" in ids and "tc-van-phong-2" in ids
+    assert draft.id == "ke-hoach-nho-hoa-an-hoa-an" and draft.goc.id == "ke-hoach-nho-hoa-an"
+
+
+def test_a_draft_id_too_long_for_an_id_keeps_the_units(tmp_path):
+    """Generated counterexample: `<upper plan id>-<unit id>` over 60 characters failed the
+    draft's validation with a pydantic traceback."""
+    unit = "xa-" + "y" * 50
+    registry = tmp_path / "don_vi.yaml"
+    registry.write_text("cap: xa\ncap_tren: ĐẢNG BỘ HUYỆN PHỤNG HIỆP\ndon_vi:\n"
+                        f"  - {{id: {unit}, loai: xa, ten: Hòa An}}\n", encoding="utf-8")
+    out, upper = tmp_path / "out", write_plan(tmp_path / "kh.yaml", small_plan())
+    result = CliRunner().invoke(main, ["derive", str(upper), "--all", "--units", str(registry),
+                                       "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert load_plan(out / f"{unit}.yaml").id == unit
