@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from kehoach.derive.changes import Record
 from kehoach.derive.target import Target
 from kehoach.plan.indicators import Indicator, IndicatorGroup, IndicatorParagraph
-from kehoach.plan.model import Item, Paragraph
+from kehoach.plan.model import IndicatorBlock, Item, Paragraph
 from kehoach.plan.walk import Node, PathPart
 from kehoach.rules.levels import reaches
 
@@ -29,7 +29,11 @@ BEFORE_SECTION_IV: tuple[Part, ...] = (
     ("muc_tieu_chi_tieu", "chi_tieu"),
     ("nhiem_vu_giai_phap",),
 )
-AFTER_SECTION_IV: tuple[Part, ...] = (("phan_khac",),)
+AFTER_SECTION_IV: tuple[Part, ...] = (("to_chuc_thuc_hien", "doan"), ("phan_khac",))
+NO_INDICATORS = (
+    "không chỉ tiêu nào của kế hoạch cấp trên áp dụng cho {dv} (theo cấp áp dụng), nên kế "
+    "hoạch này không có mục các chỉ tiêu"
+)
 
 
 class Body:
@@ -51,7 +55,8 @@ class Body:
                     self._visit(node)
 
     def replacements(self) -> dict[str, BaseModel | None]:
-        """What changed, by id, once each sentence of indicators reads right again."""
+        """What changed, by id, once each sentence of indicators reads right again; an
+        indicator item with no indicator left for the unit goes, with a note on its part."""
         for node in self.nodes:
             element = node.element
             kept = node.id not in self.out
@@ -61,6 +66,15 @@ class Body:
                 and not self._rejoin(element.noi_dung)
             ):
                 self.replaced[node.id] = None  # nothing of it is left for the unit
+        for node in self.nodes:
+            block = node.element
+            gone = isinstance(block, IndicatorBlock) and all(
+                self.replaced.get(p.id, p) is None for p in block.doan
+            )
+            if gone and node.parent is not None:
+                part = node.parent.element
+                self.replaced[node.parent.id] = part.model_copy(update={"chi_tieu": None})
+                self.record.flag(node.parent.id, NO_INDICATORS.format(**self.target.fields))
         return self.replaced
 
     def _visit(self, node: Node) -> None:

@@ -20,7 +20,7 @@ from kehoach.derive.roles import bodies, section_iv
 from kehoach.derive.target import target_for
 from kehoach.derive.wording import Wording, fold
 from kehoach.plan.fields import ID_LENGTH, free_id
-from kehoach.plan.model import Organisation, Parent, Plan
+from kehoach.plan.model import Parent, Plan
 from kehoach.plan.review import ReviewNote
 from kehoach.plan.units import LoadedRegistry, Unit
 from kehoach.plan.walk import rebuild, walk
@@ -46,8 +46,9 @@ class Derivation:
         self.parent = parent
         self.loaded = loaded
         self.nodes = list(walk(parent))
-        # The ids a draft keeps from the upper plan (section IV is the unit's own).
-        self.taken = {n.id for n in self.nodes if n.path[0] != "to_chuc_thuc_hien"}
+        # The ids a draft keeps from the upper plan (the opening and section IV are its own).
+        self.taken = {n.id for n in self.nodes if n.path[:2] != ("to_chuc_thuc_hien", "muc")}
+        self.taken -= {p.id for p in parent.can_cu}
         self.taken.add(parent.id)  # the draft's `goc`
         when = parent.van_ban
         self.origin = Parent(
@@ -65,25 +66,27 @@ class Derivation:
         target = target_for(parent, self.loaded, unit, self.nodes, self.wordings)
         record = Record()
         header = unit_header(parent, target, self.loaded.registry.cap_tren, record)
-        can_cu = opening(parent, target, record)
+        taken = set(self.taken)  # the ids in use, the draft's own ones added as they are made
+        can_cu = opening(parent, target, record, taken)
         body = Body(self.nodes, target, record)
         body.rewrite(BEFORE_SECTION_IV)
-        organisation = section_iv(parent, target, record, self.taken)
+        organisation = section_iv(parent, target, record, taken)
         body.rewrite(AFTER_SECTION_IV)
         block = parent.muc_tieu_chi_tieu.chi_tieu if parent.muc_tieu_chi_tieu else None
         if block is not None:
             upper_area, kind = target.upper.tu_dia_ban, str(target.fields["dv"])
             record.summarise_kept(block.id, block.tieu_de, upper_area, kind)
-        draft = rebuild(parent, body.replacements()).model_copy(
+        replaced = body.replacements()
+        draft = rebuild(parent, replaced).model_copy(
             update={
-                "id": _draft_id(parent.id, unit.id, {*self.taken, *_ids(organisation)}),
+                "id": _draft_id(parent.id, unit.id, taken),
                 "ho_so": None,  # the draft's own date says which profile it follows
                 "danh_sach_don_vi": None,
                 "goc": self.origin,
                 "don_vi": unit.id,
                 "van_ban": header,
                 "can_cu": can_cu,
-                "to_chuc_thuc_hien": organisation,
+                "to_chuc_thuc_hien": rebuild(organisation, replaced),  # its paragraphs reworded
                 "thu_tu": _order(parent, organisation.id),
                 "chu_ky": signature(parent, target, record),
                 "noi_nhan": recipients(target, bodies(organisation)),
@@ -91,8 +94,7 @@ class Derivation:
             }
         )
         draft = with_notes(draft, record.notes)
-        # Validated like a plan read from a file: the rewritten texts are folded, and a
-        # section the scope filter emptied is an error, not a silent blank.
+        # Validated like a plan read from a file: the rewritten texts are folded.
         plan = Plan.model_validate(draft.model_dump())
         return Derived(unit, plan, record.changes, record.review)
 
@@ -102,10 +104,6 @@ def _draft_id(parent: str, unit: str, taken: set[str]) -> str:
     of the draft's element ids."""
     joined = f"{parent}-{unit}"
     return free_id(joined if len(joined) <= ID_LENGTH else unit, taken)
-
-
-def _ids(organisation: Organisation) -> list[str]:
-    return [organisation.id, *(duty.id for duty in organisation.muc)]
 
 
 def _order(parent: Plan, section_iv: str) -> list[str] | None:

@@ -26,14 +26,14 @@ NO_YEAR = (
 def section_iv(parent: Plan, target: Target, record: Record, taken: set[str]) -> Organisation:
     """The upper section with its duties replaced by the roles valid on the plan's day;
     a new section (with a review note) where the upper plan has none. `taken`: the ids
-    the draft keeps from the upper plan, which the section's own ids must not repeat."""
+    in use in the draft, which the section's own ids must not repeat (and then join)."""
     section = parent.to_chuc_thuc_hien
     if section is None:
         section = Organisation(id=free_id("to-chuc-thuc-hien", taken), tieu_de=TITLE)
         record.flag(section.id, NO_SECTION.format(**target.fields))
     if implemented_document(parent) is None:
         record.flag(section.id, "không nhận ra văn kiện được triển khai trong trích yếu")
-    used = {*taken, section.id}
+    taken.add(section.id)
     blank_year = target.fields["tong_ket"] == DRAFT_MARK
     duties: dict[str, tuple[str, list[str]]] = {}  # by body: first role's id, its duties
     for role in target.level.to_chuc_thuc_hien:
@@ -41,8 +41,8 @@ def section_iv(parent: Plan, target: Target, record: Record, taken: set[str]) ->
             who = role.chu_the.format(**target.fields)
             what = fold(role.noi_dung.format(**target.fields))
             if who not in duties:
-                duties[who] = (free_id(role.id, used), [])
-                used.add(duties[who][0])
+                duties[who] = (free_id(role.id, taken), [])
+                taken.add(duties[who][0])
             first, parts = duties[who]
             parts.append(what)
             if blank_year and ("{so_ket}" in role.noi_dung or "{tong_ket}" in role.noi_dung):

@@ -125,14 +125,16 @@ def test_the_report_years_come_from_the_appendix_milestones(tmp_path):
 
 
 def test_ids_the_draft_makes_never_repeat_the_upper_plans(tmp_path):
-    """Generated counterexample: an upper plan whose extra parts use the ids derive gives
-    section IV and its roles ('to-chuc-thuc-hien', 'tc-ubnd') made a draft kehoach could not
-    read back ('mã đã dùng')."""
+    """Generated counterexamples: an upper plan whose extra parts use the ids derive gives
+    the opening, section IV and its roles ('can-cu', 'to-chuc-thuc-hien', 'tc-ubnd') made a
+    draft kehoach could not read back ('mã đã dùng')."""
     data = small_plan()
     del data["to_chuc_thuc_hien"]
-    data["phan_khac"] = [{"id": "to-chuc-thuc-hien", "tieu_de": "KINH PHÍ"},
+    data["phan_khac"] = [{"id": "to-chuc-thuc-hien", "tieu_de": "KINH PHÍ",
+                          "doan": [{"id": "can-cu", "noi_dung": "Căn cứ dự toán."}]},
                          {"id": "tc-ubnd", "tieu_de": "KHEN THƯỞNG", "muc": [
                              {"id": "tc-van-phong", "noi_dung": "Khen thưởng kịp thời."}]}]
+    data["can_cu"][0]["id"] = "can-cu-0"
     data["id"] = "ke-hoach-nho-hoa-an"  # what the draft's own id would be
     data["nhiem_vu_giai_phap"]["muc"][0]["id"] = "ke-hoach-nho-hoa-an-2"
     out = tmp_path / "out"
@@ -144,6 +146,7 @@ def test_ids_the_draft_makes_never_repeat_the_upper_plans(tmp_path):
     ids = [duty.id for duty in section.muc]
     assert "tc-ubnd" not in ids and "tc-ubnd-2" in ids and "tc-van-phong-2" in ids
     assert draft.id == "ke-hoach-nho-hoa-an-hoa-an" and draft.goc.id == "ke-hoach-nho-hoa-an"
+    assert draft.can_cu[0].id == "can-cu-2"  # the opening; 'can-cu' is the extra part's
 
 
 def test_a_draft_id_too_long_for_an_id_keeps_the_units(tmp_path):
@@ -158,3 +161,32 @@ def test_a_draft_id_too_long_for_an_id_keeps_the_units(tmp_path):
                                        "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert load_plan(out / f"{unit}.yaml").id == unit
+
+
+def test_no_indicator_left_for_the_unit_drops_the_item_with_a_note(tmp_path):
+    """Generated counterexample: every indicator paragraph `cap: [huyen]` left an empty
+    indicator item, and the draft's validation raised a pydantic traceback."""
+    data = small_plan()
+    data["muc_tieu_chi_tieu"]["chi_tieu"]["doan"][0]["cap"] = ["huyen"]
+    out = tmp_path / "out"
+    result = _derive(write_plan(tmp_path / "kh.yaml", data), "--unit", "hoa-an", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    draft = load_plan(out / "hoa-an.yaml")
+    part = draft.muc_tieu_chi_tieu
+    assert part.chi_tieu is None and part.muc_tieu_tong_quat is not None
+    assert "không chỉ tiêu nào của kế hoạch cấp trên áp dụng cho xã" in part.xem_lai[0].ly_do
+
+
+def test_section_iv_paragraphs_are_reworded_and_keep_their_ids(tmp_path):
+    """Generated counterexample: a paragraph of the upper section IV with the id of a role
+    ('tc-van-phong') made a draft with that id twice; its text kept the district's voice."""
+    data = small_plan()
+    data["to_chuc_thuc_hien"]["doan"] = [
+        {"id": "tc-van-phong", "noi_dung": "Các cấp ủy trên địa bàn huyện tổ chức thực hiện."}]
+    out = tmp_path / "out"
+    result = _derive(write_plan(tmp_path / "kh.yaml", data), "--unit", "hoa-an", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    section = load_plan(out / "hoa-an.yaml").to_chuc_thuc_hien
+    assert section.doan[0].id == "tc-van-phong"
+    assert section.doan[0].noi_dung == "Các cấp ủy trên địa bàn xã tổ chức thực hiện."
+    assert section.muc[0].id == "tc-van-phong-2"
