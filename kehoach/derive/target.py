@@ -158,7 +158,9 @@ def _levels(parent: Plan, loaded: LoadedRegistry, levels: Levels) -> tuple[Level
 
 def _check_unit_ids(parent: Plan, loaded: LoadedRegistry, unit: Unit, nodes: list[Node]) -> None:
     """The unit's own values and dropped tasks must name the upper plan's elements."""
-    indicators = {node.id for node in nodes if isinstance(node.element, Indicator)}
+    found = [node.element for node in nodes if isinstance(node.element, Indicator)]
+    indicators = {indicator.id for indicator in found}
+    qualitative = {indicator.id for indicator in found if indicator.gia_tri is None}
     section = parent.nhiem_vu_giai_phap
     tasks = {task.id for task in section.muc} if section else set()
     problems: list[Problem] = [
@@ -169,6 +171,16 @@ def _check_unit_ids(parent: Plan, loaded: LoadedRegistry, unit: Unit, nodes: lis
         )
         for key in unit.chi_tieu
         if key not in indicators
+    ]
+    problems += [
+        loaded.source.problem(
+            loaded.where(unit, "chi_tieu", key),
+            f"chỉ tiêu '{key}' của kế hoạch {parent.id} là chỉ tiêu định tính (không có giá "
+            "trị) nên đơn vị không có giá trị riêng cho nó: bỏ dòng này",
+            key=True,
+        )
+        for key in unit.chi_tieu
+        if key in qualitative
     ]
     problems += [
         loaded.source.problem(

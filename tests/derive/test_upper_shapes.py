@@ -190,3 +190,23 @@ def test_section_iv_paragraphs_are_reworded_and_keep_their_ids(tmp_path):
     assert section.doan[0].id == "tc-van-phong"
     assert section.doan[0].noi_dung == "Các cấp ủy trên địa bàn xã tổ chức thực hiện."
     assert section.muc[0].id == "tc-van-phong-2"
+
+
+def test_a_unit_value_for_a_qualitative_indicator_is_refused_at_its_line(tmp_path):
+    """Generated counterexample: a registry value for an indicator without one (qualitative)
+    made a draft indicator with a value and no {gt}: a pydantic traceback."""
+    data = small_plan()
+    data["muc_tieu_chi_tieu"]["chi_tieu"]["doan"][0]["noi_dung"].append(
+        {"id": "ct-dinh-tinh", "cau": "Không để xảy ra dịch bệnh lớn", "nhan": "Dịch bệnh"})
+    registry = tmp_path / "don_vi.yaml"
+    registry.write_text("cap: xa\ncap_tren: ĐẢNG BỘ HUYỆN PHỤNG HIỆP\ndon_vi:\n"
+                        "  - id: hoa-an\n    loai: xa\n    ten: Hòa An\n"
+                        "    chi_tieu: {ct-bhyt: 97, ct-dinh-tinh: 1}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["derive", str(write_plan(tmp_path / "kh.yaml", data)),
+                                       "--all", "--units", str(registry),
+                                       "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert "don_vi.yaml:7:29: don_vi[0].chi_tieu.ct-dinh-tinh: chỉ tiêu 'ct-dinh-tinh'" in (
+        result.output)
+    assert "chỉ tiêu định tính" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
