@@ -1,0 +1,47 @@
+"""Properties over generated plans (issue 20): `validate` accepts every plan the format
+allows; `render` and `build` make its document with every text of it, literally (XML- and
+Jinja-special characters included), and never a traceback."""
+
+from __future__ import annotations
+
+from docx import Document
+from generated.plans import plans, upper_plans, write
+from generated.profiles import examples
+from hypothesis import given
+from running import folder, run
+
+from kehoach.document.context import body_blocks
+from kehoach.plan.loader import load_plan
+from kehoach.rules.profile import load_profile
+from kehoach.rules.profile_dates import profile_for
+
+
+def _document_text(path) -> str:
+    doc = Document(str(path))
+    cells = [p.text for t in doc.tables for c in t._cells for p in c.paragraphs]
+    return "\n".join([*cells, *(p.text for p in doc.paragraphs)])
+
+
+@examples(60)
+@given(plans())
+def test_validate_accepts_and_render_prints_every_text(data):
+    with folder() as tmp:
+        path = write(tmp, data)
+        run(["validate", path], (0,))
+        run(["render", path, "-o", tmp / "out"])
+        plan = load_plan(path)
+        text = _document_text(tmp / "out" / "ke_hoach.docx")
+        for block in body_blocks(plan, load_profile(profile_for(plan))):
+            assert block["chu"] in text, block
+        assert plan.van_ban.trich_yeu in text
+
+
+@examples(15)
+@given(upper_plans())
+def test_build_renders_a_folder_with_its_registry(pair):
+    plan, registry = pair
+    with folder() as tmp:
+        write(tmp / "plans", plan, registry)
+        result = run(["build", tmp / "plans", "-o", tmp / "out"])
+        assert (tmp / "out" / "ke_hoach.docx").is_file(), result.output
+        assert "bỏ qua" in result.output  # the registry is not a plan
