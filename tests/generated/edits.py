@@ -64,9 +64,12 @@ def _text_key(element: Data) -> str | None:
 
 
 @st.composite
-def edits(draw, plan: Data, most: int = 4) -> tuple[Data, set[str]]:
+def edits(
+    draw, plan: Data, most: int = 4, tag: str = "them", prefer: frozenset[str] = frozenset()
+) -> tuple[Data, set[str]]:
     """`plan` edited up to `most` times, and the ids the edits touched (`van_ban` for the
-    header, `noi_nhan` for the recipients)."""
+    header, `noi_nhan` for the recipients); added paragraphs' ids start with `tag`; the
+    elements `prefer` names are edited more often (the other side's edits, for conflicts)."""
     new = copy.deepcopy(plan)
     touched: set[str] = set()
     removed: set[str] = set()
@@ -89,7 +92,8 @@ def edits(draw, plan: Data, most: int = 4) -> tuple[Data, set[str]]:
             continue
         if not found:
             continue
-        element = draw(st.sampled_from(found))
+        preferred = [e for e in found if e.data["id"] in prefer]
+        element = draw(st.sampled_from(preferred if preferred and draw(st.booleans()) else found))
         ident = element.data["id"]
         target = _at(trial, element.path)
         if kind == "text" and _text_key(target):
@@ -108,7 +112,7 @@ def edits(draw, plan: Data, most: int = 4) -> tuple[Data, set[str]]:
                 trial["thu_tu"].remove(ident)
         elif kind == "add" and isinstance(target.get("doan", []), list) and "cau" not in target:
             counter += 1
-            ident = f"them-moi-{counter}"
+            ident = f"{tag}-moi-{counter}"
             target.setdefault("doan", []).insert(
                 draw(st.integers(0, len(target.get("doan", [])))),
                 {"id": ident, "noi_dung": "Đoạn mới thêm vào bản sau."})
