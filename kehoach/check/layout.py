@@ -12,9 +12,10 @@ from lxml import etree
 from kehoach.check.effective import Formats, w
 from kehoach.check.files import Unreadable, open_docx, paragraph_text, where_paragraph, xml_part
 from kehoach.check.findings import Collector
-from kehoach.rules.data import type_codes
+from kehoach.rules.data import type_of_title
 from kehoach.rules.profile import Profile, load_profile
 from kehoach.vn import closing, dates, docnumber
+from kehoach.vn.closing import SIGNING
 
 TWIPS_PER_MM = 1440 / 25.4
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -257,8 +258,7 @@ def _outside_tables(doc: _Doc) -> list:
 
 def _title_and_body(doc: _Doc, out: Collector, p: Profile) -> None:
     paragraphs = _texts(_outside_tables(doc))
-    names = set(type_codes().values())
-    title = next((i for i, (_q, t) in enumerate(paragraphs) if t in names), None)
+    title = next((i for i, (_q, t) in enumerate(paragraphs) if type_of_title(t)), None)
     if title is None:
         out.add("đầu văn bản", "ten-loai", "không tìm thấy tên loại văn bản (KẾ HOẠCH, BÁO CÁO …)")
         return
@@ -320,7 +320,7 @@ def _signature(doc: _Doc, out: Collector, p: Profile) -> None:
         (
             t
             for t in reversed(list(doc.body.iter(w("tbl"))))
-            if p.noi_nhan.chu in "".join(paragraph_text(q) for q in t.iter(w("p")))
+            if any(paragraph_text(q).strip() == p.noi_nhan.chu for q in t.iter(w("p")))
         ),
         None,
     )
@@ -351,5 +351,6 @@ def _signature(doc: _Doc, out: Collector, p: Profile) -> None:
         right = _texts(cells[1])
         if right:
             q, t = right[0]
-            if not f.run(q, q.find(w("r"))).bold or t != t.upper():
+            authority = SIGNING.match(t)  # an organ's head signs with the title alone
+            if authority and (not f.run(q, q.find(w("r"))).bold or t != t.upper()):
                 out.add(doc.where(q), "chu-ky", "quyền hạn ký phải in hoa, đậm", t.upper())

@@ -31,6 +31,8 @@ from pydantic import (
     AfterValidator,
     Field,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -51,7 +53,7 @@ from kehoach.plan.indicators import (
     Indicator,
     IndicatorParagraph,
 )
-from kehoach.rules.data import body_codes, profile_names, type_codes
+from kehoach.rules.data import TITLE_LENGTH, body_codes, profile_names, type_codes, type_of_title
 
 
 class Paragraph(_Model):
@@ -186,6 +188,18 @@ class Header(_Model):
         description="Ngày ban hành (2024-02-05), hoặc chỉ năm (2024) khi dự thảo."
     )
     trich_yeu: Line = Field(description="Trích yếu nội dung, giữ nguyên cách viết.")
+
+    @field_validator("ten_loai")
+    @classmethod
+    def _title_of_its_type(cls, value: str | None, info: ValidationInfo) -> str | None:
+        code = info.data.get("loai")
+        if value is None or code is None or type_of_title(value) == code:
+            return value
+        name = type_codes()[code]
+        raise ValueError(
+            f"tên loại phải là '{name}' (tên của mã {code}) hoặc bắt đầu bằng nó, viết in hoa, "
+            f"dưới {TITLE_LENGTH} ký tự: văn bản in ra và kehoach check nhận tên loại như vậy"
+        )
 
     @property
     def year(self) -> int:

@@ -1,5 +1,5 @@
-"""The lines around the body: the `*` under the issuer, `Nơi nhận:` and its lines
-(`- Tỉnh ủy Hậu Giang (b/c),` … `- Lưu Văn phòng Huyện ủy.`)."""
+"""The lines around the body: the `*` under the issuer, the signing authority, `Nơi nhận:`
+and its lines (`- Tỉnh ủy Hậu Giang (b/c),` … `- Lưu Văn phòng Huyện ủy.`)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from kehoach.rules.profile import Profile
 FILING = "Lưu"
 """The word that opens the last recipient line: where the issuer files its copy."""
 _RECIPIENT = re.compile(r"^-\s*(.+?)[,.;]?$")
+SIGNING = re.compile(r"(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|Q\.)\s", re.IGNORECASE)
+"""A signing authority's line (`T/M BAN THƯỜNG VỤ`, `K/T TRƯỞNG BAN`); an organ's head
+signs with the title alone (`TRƯỞNG BAN`), with no such line."""
 
 
 def is_star(line: str, profile: Profile) -> bool:

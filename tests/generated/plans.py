@@ -262,8 +262,9 @@ def _header(draw: Draw, text: Text, era: Era, place: str) -> Data:
     header["co_quan"] = era.issuer.format(place).upper()
     header["ma_co_quan"] = era.code
     header["loai"] = draw(st.sampled_from(["KH"] * 6 + sorted(type_codes())))
-    if draw(st.integers(0, 5)) == 0:
-        header["ten_loai"] = draw(st.sampled_from(["CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH LIÊN TỊCH"]))
+    if draw(st.integers(0, 5)) == 0:  # a longer tên loại: CHƯƠNG TRÌNH HÀNH ĐỘNG
+        more = draw(st.sampled_from(["HÀNH ĐỘNG", "LIÊN TỊCH", "PHỐI HỢP"]))
+        header["ten_loai"] = f"{type_codes()[header['loai']]} {more}"
     draft = isinstance(day, int) or draw(st.booleans())
     if not draft or draw(st.integers(0, 3)) == 0:
         header["so"] = draw(st.sampled_from([1, 5, 12, 99, 100, 1234]))
