@@ -28,6 +28,8 @@ LABELS = {
     "ghi_chu": "Ghi chú giữa chức vụ và họ tên", "mo_dau": "Đoạn mở đầu",
     "nhan_con": "Kiểu nhãn mục con", "tieu_muc": "Nhãn mục", "danh_so": "Kiểu đánh số",
     "ket_luan": "Câu kết", "phu_luc": "Phụ lục", "thu_tu": "Thứ tự các phần",
+    "ten": "Tên phụ lục", "chu_thich": "Dòng (Kèm theo …)", "bang": "Bảng", "ngang": "Trang ngang",
+    "cot": "Cột", "dong": "Các dòng", "o": "Ô", "moc": "Mốc năm",
 }
 
 
