@@ -71,8 +71,13 @@ def _body_names(line: str, ledger: Ledger) -> list[str]:
     return names
 
 
+_ORGANS = ("BAN ", "VĂN PHÒNG", "ỦY BAN KIỂM TRA")  # an organ issues under its committee
+
+
 def _place_names(names: list[str], out: Data) -> None:
-    if names and names[0].startswith("ĐẢNG BỘ") and len(names) > 1:
+    above = len(names) > 1 and names[0].startswith("ĐẢNG BỘ")
+    above |= len(names) == 2 and names[1].startswith(_ORGANS)  # HUYỆN ỦY … / BAN TUYÊN GIÁO
+    if above:
         out["cap_tren"] = names.pop(0)
     if names:
         out["co_quan"] = "\n".join(names)

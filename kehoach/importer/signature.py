@@ -54,11 +54,13 @@ def read_signature(cells: list[list[str]], tail: list[str], data: Data, ledger: 
     if not right:
         ledger.note("chu_ky", "văn bản gốc không có phần ký: điền quyền hạn, chức vụ, họ tên")
         return
-    signer = {"quyen_han": right[0]}
-    rest = right[1:]
+    # An organ's head signs with the title alone: no authority line (T/M …, K/T …).
+    authority = bool(closing.SIGNING.match(right[0]))
+    signer = {"quyen_han": right[0]} if authority else {}
+    rest = right[1:] if authority else right
     if rest and rest[0] == rest[0].upper() and not _NOTE.match(rest[0]):
         signer["chuc_vu"] = rest.pop(0)
-    if rest:
+    if rest and not _NOTE.match(rest[-1]):  # `(đã ký)` with no name after it is a note
         signer["ho_ten"] = rest.pop()
     if rest:
         signer["ghi_chu"] = "\n".join(rest)

@@ -103,6 +103,9 @@ SPECIAL = (
     "a/b",
     "]]>",
 )
+# Numbers in running text: an imported document takes a number in a chỉ tiêu paragraph
+# for a target, so `importable` text keeps them out.
+NUMERIC = {"2,59%", "10.000", "%"}
 # Hostile only: starts and spacings a clerk's file may hold, which a rendered document
 # cannot tell from a label or a layout (so never in `importable` text).
 ODD = ("- ", "+ ", "1. ", "a) ", "I. ", "Nơi nhận:", "  ", "\u00a0", "#", ": ", "---")
@@ -119,7 +122,8 @@ QUALIFIERS = ("đạt", "chiếm", "trên", "dưới", "tối thiểu", "tối �
 
 @dataclass
 class Text:
-    """How text is drawn: `importable` text starts with a word, spaced once."""
+    """How text is drawn: `importable` text starts with a word, spaced once, with no number
+    and no word a document's reader takes for structure."""
 
     importable: bool = False
 
@@ -135,7 +139,8 @@ class Text:
             elif kind == "voice":
                 out.append(draw(st.sampled_from(UPPER_VOICE)))
             elif kind == "special":
-                out.append(draw(st.sampled_from(SPECIAL)))
+                specials = [t for t in SPECIAL if not (self.importable and t in NUMERIC)]
+                out.append(draw(st.sampled_from(specials)))
             else:
                 out.append(draw(st.sampled_from(ODD)).strip() or "x")
         return out
@@ -228,7 +233,7 @@ ERAS = (
     Era("xa-2025", dt.date(2025, 7, 1), dt.date(2031, 12, 31), "ĐẢNG ỦY PHƯỜNG {}",
         "ĐẢNG BỘ THÀNH PHỐ {}", "ĐU", ()),
     Era("tinh-2024", dt.date(2018, 1, 1), dt.date(2025, 6, 30), "TỈNH ỦY {}", None, "TU", ()),
-    Era("ban-2024", dt.date(2018, 1, 1), dt.date(2025, 6, 30), "BAN TUYÊN GIÁO HUYỆN ỦY",
+    Era("ban-2024", dt.date(2018, 1, 1), dt.date(2025, 6, 30), "BAN TUYÊN GIÁO",
         "HUYỆN ỦY {}", "BTGHU", ()),
     Era("ma-la-2026", dt.date(2025, 7, 1), dt.date(2031, 12, 31), "ĐẢNG ỦY ĐẶC KHU {}",
         "ĐẢNG BỘ TỈNH {}", "ĐUK", ()),
@@ -312,6 +317,13 @@ def _levels(draw: Draw) -> list[str] | None:
     return draw(st.lists(st.sampled_from(LEVEL_CODES), min_size=1, max_size=3, unique=True))
 
 
+# The sub-item styles a document's reader can tell apart under each label.
+DEEPER: dict[str, list[str | None]] = {"1.": [None, "a)", "1.1.", "-"], "a)": ["-"],
+                                       "1.1.": ["-"], "-": ["+"], "+": []}
+PART_TITLES = ("KINH PHÍ THỰC HIỆN", "CHẾ ĐỘ THÔNG TIN, BÁO CÁO", "KHEN THƯỞNG, KỶ LUẬT",
+               "PHÂN CÔNG THEO DÕI")
+
+
 @dataclass
 class Body:
     """Draws the plan's elements; `ids` keeps them unique, `text` says how text looks,
@@ -347,7 +359,7 @@ class Body:
     def paragraphs(self, stem: str, high: int = 2) -> list[Data]:
         return [self.paragraph(stem) for _ in range(self.count(0, high))]
 
-    def item(self, stem: str, depth: int) -> Data:
+    def item(self, stem: str, depth: int, label: str = "1.") -> Data:
         draw = self.draw
         ident = self.ids.new(draw, stem)
         item: Data = {"id": ident}
@@ -355,10 +367,14 @@ class Body:
         words = self.text.prose(draw) if inline else self.text.line(draw, 1, 10)
         item["noi_dung" if inline else "tieu_de"] = words
         item["doan"] = self.paragraphs("doan")
-        deeper = self.count(0, 2 if depth < 4 else 0) if depth < 5 else 0
+        styles = [None, None, "a)", "1.1.", "-", "+"]
+        if self.text.importable:  # as documents nest them: 1. → a) or 1.1. → - → +
+            styles = DEEPER.get(label, [])
+        deeper = self.count(0, 2 if depth < 4 else 0) if depth < 5 and styles else 0
         if deeper:
-            item["muc"] = [self.item(f"muc{depth + 1}", depth + 1) for _ in range(deeper)]
-            style = draw(st.sampled_from([None, None, "a)", "1.1.", "-", "+"]))
+            style = draw(st.sampled_from(styles))
+            below = style or "a)"
+            item["muc"] = [self.item(f"muc{depth + 1}", depth + 1, below) for _ in range(deeper)]
             if style:
                 item["nhan_con"] = style
         return _noted(draw, self.text, self.scoped(item), words)
@@ -367,6 +383,8 @@ class Body:
         return [self.item(stem, 1) for _ in range(self.count(0, high))]
 
     def section(self, ident: str, title: str | None = None) -> Data:
+        if title is None and self.text.importable:  # no words of the usual parts' titles
+            title = self.draw(st.sampled_from(PART_TITLES))
         title = title or self.text.caps(self.draw, 1, 6)
         section = {"id": ident, "tieu_de": title, "doan": self.paragraphs("doan"),
                    "muc": self.items("muc")}
@@ -380,7 +398,8 @@ class Body:
             st.integers(0, 100),
             st.decimals(0, 100, places=draw(st.integers(1, 3))).map(float),
             st.integers(100, 10**7),
-            st.sampled_from([0, 1, 10**15, -5, 0.001, 2.59, 10000, 1234567.5]),
+            st.sampled_from([0, 1, 10**15, 0.001, 2.59, 10000, 1234567.5]
+                            + ([] if self.text.importable else [-5])),
         ))
         if draw(st.integers(0, 4)) == 0:
             return vn_number(value)  # written the Vietnamese way: "2,59", "10.000"
@@ -390,7 +409,7 @@ class Body:
         draw = self.draw
         ident = self.ids.new(draw, "ct")
         self.indicators.append(ident)
-        before = " ".join(self.text.words(draw, 1, 8))
+        before = " ".join(self.phrase_words(1, 8))
         indicator: Data = {"id": ident}
         if draw(st.integers(0, 3)):
             qualifier = draw(st.sampled_from(QUALIFIERS))
@@ -416,16 +435,27 @@ class Body:
         else:
             cau = before  # qualitative: no value
         if draw(st.integers(0, 4)) == 0:
-            cau += " " + " ".join(self.text.words(draw, 1, 6))
+            cau += " " + " ".join(self.phrase_words(1, 6))
         indicator["cau"] = cau[:1].upper() + cau[1:] if draw(st.booleans()) else cau
         indicator["nhan"] = self.text.line(draw, 1, 8)
         self.scoped(indicator)
         if draw(st.integers(0, 6)) == 0:
             indicator["nam"] = draw(st.integers(2020, 2035))
-        joiner = draw(st.sampled_from([None, None, "; ", ", ", " và ", ". ", ";", "", " "]))
+        joiners = [None, None, "; ", ", ", " và ", ". ", ";", "", " "]
+        if self.text.importable:  # a reader cuts a sentence of targets at these
+            joiners = [None, None, "; ", ". "]
+        joiner = draw(st.sampled_from(joiners))
         if joiner is not None:
             indicator["noi"] = joiner
         return _noted(draw, self.text, indicator, indicator["cau"])
+
+    def phrase_words(self, low: int, high: int) -> list[str]:
+        """Words of an indicator's wording; an importable one has no word a reader cuts
+        a sentence of targets at (`và`)."""
+        words = self.text.words(self.draw, low, high)
+        if not self.text.importable:
+            return words
+        return [w for w in words if w != "và"] or ["nâng"]
 
     def phrase(self) -> Data:
         draw = self.draw
@@ -433,10 +463,10 @@ class Body:
             return self.indicator()
         group: Data = {"id": self.ids.new(draw, "nhom")}
         if draw(st.booleans()):
-            group["truoc"] = " ".join(self.text.words(draw, 1, 5)) + " "
+            group["truoc"] = " ".join(self.phrase_words(1, 5)) + " "
         group["chi_tieu"] = [self.indicator() for _ in range(self.count(1, 3))]
         if draw(st.integers(0, 3)) == 0:
-            group["sau"] = " " + " ".join(self.text.words(draw, 1, 5))
+            group["sau"] = " " + " ".join(self.phrase_words(1, 5))
         joiner = draw(st.sampled_from([None, "; ", ". "]))
         if joiner is not None:
             group["noi"] = joiner
@@ -447,16 +477,23 @@ class Body:
         p: Data = {"id": self.ids.new(draw, "ctd")}
         if draw(st.booleans()):
             p["nhan"] = self.text.line(draw, 1, 6)
-        p["noi_dung"] = [self.phrase() for _ in range(self.count(1, 3))]
-        if draw(st.integers(0, 3)) == 0:
+        bullets = draw(st.integers(0, 3)) == 0
+        # A bullet line of a document is one target (`- … đạt 75%, trong đó …` too): an
+        # importable bulleted paragraph holds single indicators, not groups.
+        one = bullets and self.text.importable
+        count = self.count(1, 3)
+        p["noi_dung"] = [self.indicator() if one else self.phrase() for _ in range(count)]
+        if bullets:
             p["dau"] = draw(st.sampled_from(["-", "+"]))
         return self.scoped(p)
 
     def indicator_block(self, year: int) -> Data:
         draw = self.draw
         title = self.text.line(draw, 2, 8)
-        block: Data = {"id": self.ids.new(draw, "chi-tieu"), "tieu_de": title,
-                       "nam": draw(st.sampled_from([year, year + 5, 2030, 2025]))}
+        nam = draw(st.sampled_from([year, year + 5, 2030, 2025]))
+        if self.text.importable:  # how documents name it, and how a reader finds it
+            title = f"Các chỉ tiêu chủ yếu đến năm {nam}"
+        block: Data = {"id": self.ids.new(draw, "chi-tieu"), "tieu_de": title, "nam": nam}
         block["mo_dau"] = self.paragraphs("mo-dau", 1)
         block["doan"] = [self.indicator_paragraph() for _ in range(self.count(1, 3))]
         return _noted(draw, self.text, block, title)
@@ -466,12 +503,19 @@ class Body:
         part: Data = {"id": self.ids.new(draw, "muc-tieu"),
                       "tieu_de": draw(st.sampled_from(["MỤC TIÊU, CHỈ TIÊU", "MỤC TIÊU"])),
                       "doan": self.paragraphs("mt")}
-        if draw(st.booleans()):
+        named = self.text.importable  # as documents name them, and how a reader finds them
+        if named or draw(st.booleans()):
             part["muc_tieu_tong_quat"] = self.item("mttq", 1)
+            if named:
+                part["muc_tieu_tong_quat"] |= {"tieu_de": "Mục tiêu tổng quát"}
+                part["muc_tieu_tong_quat"].pop("noi_dung", None)
         if draw(st.integers(0, 3)):
             part["chi_tieu"] = self.indicator_block(year)
         if draw(st.booleans()):
             part["tam_nhin"] = self.item("tam-nhin", 1)
+            if named:
+                part["tam_nhin"] |= {"tieu_de": "Tầm nhìn đến năm 2045"}
+                part["tam_nhin"].pop("noi_dung", None)
         part["muc"] = self.items("mt-khac", 2)
         return part
 
