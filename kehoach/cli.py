@@ -11,7 +11,9 @@ import atexit
 import gc
 import importlib
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
@@ -28,7 +30,7 @@ def _quick_exit() -> None:
     atexit.register(gc.freeze)
 
 
-def _fail(error: KehoachError) -> None:
+def _fail(error: KehoachError) -> NoReturn:
     for problem in error.problems:
         click.echo(f"lỗi: {problem}", err=True)
     count = len(error.problems)
@@ -76,7 +78,9 @@ class _Group(Vietnamese, click.Group):
         module, name = _COMMANDS[cmd_name]
         return getattr(importlib.import_module(f"kehoach.commands.{module}"), name)
 
-    def resolve_command(self, ctx: click.Context, args: list[str]):
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
         try:
             return super().resolve_command(ctx, args)
         except click.exceptions.NoSuchCommand as error:  # suggest among the lazy commands
@@ -84,7 +88,7 @@ class _Group(Vietnamese, click.Group):
                 error.command_name, possibilities=_COMMANDS, ctx=ctx
             ) from None
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except KehoachError as error:
@@ -98,13 +102,23 @@ class _Group(Vietnamese, click.Group):
             file = getattr(error, "filename", None) or _inputs(ctx)
             _fail(KehoachError([Problem(str(file or ""), message)]))
 
-    def main(self, *args, standalone_mode: bool = True, **extra):
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         """click's own errors (usage, bad values, missing files), in Vietnamese."""
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **extra)
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from kehoach.system.console import readable_output
+
+        readable_output()
         _quick_exit()
         try:
-            code = super().main(*args, standalone_mode=False, **extra)
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as error:
             show_usage_error(error)
             sys.exit(error.exit_code)

@@ -43,6 +43,11 @@ class KehoachError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class Unreadable(KehoachError):
+    """A file that cannot be read at all: no DOCX, a broken or oversized part, not UTF-8
+    (`check` exits 2 on it)."""
+
+
 class PlanError(KehoachError):
     """The plan file cannot be read or does not follow the plan format."""
 

@@ -14,7 +14,7 @@ profiles.load()  # hypothesis: KEHOACH_HYPOTHESIS=ci (default) or long (tests/ge
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "phung_hiep_42.yaml"
-SEED = ROOT.parent / "shared" / "seed" / "ke_hoach_nq42_phung_hiep_du_thao.txt"
+SEED = ROOT / "docs" / "sources" / "ke_hoach_nq42_phung_hiep_du_thao.txt"  # provenance: its README
 REQUIRE_SOFFICE = os.environ.get("KEHOACH_REQUIRE_SOFFICE") == "1"
 
 
@@ -23,10 +23,22 @@ def squash(text: str) -> str:
     return re.sub(r"[ \t\u00a0]+", " ", text).strip()
 
 
+# The markers a test gets from the real applications it uses (registered in pyproject.toml):
+# `python -m pytest -m "not office and not browser"` runs the fast part alone.
+APPLICATION_MARKERS = {"soffice": "office", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that asks for LibreOffice or Chromium, directly or through another fixture, is
+    marked `office` or `browser`."""
+    for item in items:
+        for fixture, marker in APPLICATION_MARKERS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
 @pytest.fixture(scope="session")
 def seed_lines() -> list[str]:
-    if not SEED.is_file():
-        pytest.skip(f"không có bản dự thảo gốc ở {SEED}")
     lines = SEED.read_text(encoding="utf-8").splitlines()
     return [squash(line) for line in lines if squash(line)]
 
@@ -56,7 +68,9 @@ def rendered(tmp_path_factory, plan, renderer) -> Path:
 @pytest.fixture(scope="session")
 def soffice() -> str:
     """LibreOffice, or a visible skip; with KEHOACH_REQUIRE_SOFFICE=1 a missing one fails."""
-    program = shutil.which("soffice") or shutil.which("libreoffice")
+    from kehoach.system.office import soffice as find
+
+    program = find()
     if program is None:
         reason = "cần LibreOffice (soffice) cho phép thử với ứng dụng thật"
         if REQUIRE_SOFFICE:
@@ -69,6 +83,18 @@ def soffice() -> str:
                 pytest.fail(reason + " — KEHOACH_REQUIRE_SOFFICE=1")
             pytest.skip(reason)
     return program
+
+
+@pytest.fixture
+def no_libreoffice(tmp_path, monkeypatch) -> None:
+    """A machine without LibreOffice: nothing on PATH, in its default places or set."""
+    from kehoach.system import office
+
+    empty = tmp_path / "khong-co-gi"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    monkeypatch.delenv(office.SETTING, raising=False)
+    monkeypatch.setattr(office, "default_places", lambda: [])
 
 
 REQUIRE_BROWSER = os.environ.get("KEHOACH_REQUIRE_BROWSER") == "1"

@@ -1,4 +1,4 @@
-"""The package keeps the shape the README draws: few top-level modules, small modules,
+"""The package keeps the shape docs/kien-truc.md draws: few top-level modules, small modules,
 short functions."""
 
 from __future__ import annotations

@@ -1,65 +1,41 @@
 """Pins every output of every command on the repository's plans, so a refactoring that
 changes no behaviour is proved to change no byte that matters.
 
-DOCX and XLSX are compared part by part (the XML of each zip member) and XLSX also by
-cell values; YAML and messages as text. Digests live in `tests/pins/seed.json`. A change
-that means to alter an output regenerates them with `KEHOACH_UPDATE_PINS=1 pytest
-tests/test_pins.py` and says in its commit what changed and why.
+Each output has its pin under `tests/pins/<command>/<file>.txt`, in words a reviewer reads
+(tests/pin_text.py): a document paragraph by paragraph, a workbook cell by cell, YAML as
+written, then the digest of every zip part; each command's exit code and messages are in
+`tests/pins/runs/<command>.txt`. A change that means to alter an output regenerates them with
+`KEHOACH_UPDATE_PINS=1 python -m pytest tests/test_pins.py` and says in its commit what changed
+and why; the diff of the pins shows it line by line.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import difflib
 import os
 import shutil
-import zipfile
 from pathlib import Path
 
 import openpyxl
-import pytest
 from click.testing import CliRunner
 from conftest import PLAN, ROOT, SEED
+from pin_text import pin_text
 
 from kehoach.cli import main
 from kehoach.forms.layout import FORM, cell, rows_by_id
 from kehoach.forms.report import FORM_SHEET
 
-PINS = Path(__file__).parent / "pins" / "seed.json"
+PINS = Path(__file__).parent / "pins"
 UPDATE = os.environ.get("KEHOACH_UPDATE_PINS") == "1"
+OUTPUTS = {".docx", ".xlsx", ".yaml", ".txt"}
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:16]
-
-
-def _file_pins(path: Path) -> dict[str, str]:
-    """Per zip member for DOCX/XLSX (plus cell values), whole text otherwise."""
-    if path.suffix in {".docx", ".xlsx"}:
-        with zipfile.ZipFile(path) as archive:
-            pins = {f"part:{n}": _digest(archive.read(n)) for n in sorted(archive.namelist())}
-        if path.suffix == ".xlsx":
-            book = openpyxl.load_workbook(path)
-            for sheet in book.worksheets:
-                cells = [[c.value for c in row] for row in sheet.iter_rows()]
-                pins[f"cells:{sheet.title}"] = _digest(json.dumps(cells, default=str).encode())
-        return pins
-    return {"text": _digest(path.read_bytes())}
-
-
-def _tree_pins(folder: Path) -> dict[str, dict[str, str]]:
-    return {
-        str(p.relative_to(folder)): _file_pins(p)
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.suffix in {".docx", ".xlsx", ".yaml", ".txt"}
-    }
-
-
-def _run(args: list[str], work: Path) -> dict[str, object]:
+def _run(args: list[str], work: Path) -> str:
+    """A command's exit code and messages, with the machine's paths replaced by names."""
     result = CliRunner().invoke(main, args)
-    output = result.output.replace(str(work), "<tmp>").replace(str(ROOT), "<root>")
-    output = output.replace(str(SEED.parent), "<seed>")
-    return {"exit": result.exit_code, "output": output}
+    output = result.output.replace(str(work), "<tmp>").replace(str(SEED.parent), "<seed>")
+    output = output.replace(str(ROOT), "<root>")
+    return f"exit {result.exit_code}\n{output}"
 
 
 def _fill(blank: Path, target: Path, unit: str, values: dict[str, object]) -> Path:
@@ -74,9 +50,9 @@ def _fill(blank: Path, target: Path, unit: str, values: dict[str, object]) -> Pa
     return target
 
 
-def _everything(work: Path) -> dict[str, object]:
-    """Run each command once on the repository's plans; collect outputs and messages."""
-    runs: dict[str, object] = {}
+def _everything(work: Path) -> dict[str, str]:
+    """Run each command once on the repository's plans: every pin by its path in pins/."""
+    runs: dict[str, str] = {}
     runs["render"] = _run(["render", str(PLAN), "-o", str(work / "render")], work)
     runs["build"] = _run(["build", str(ROOT / "plans"), "-o", str(work / "build")], work)
     runs["derive"] = _run(["derive", str(PLAN), "--all", "-o", str(work / "derive")], work)
@@ -102,22 +78,47 @@ def _everything(work: Path) -> dict[str, object]:
     runs["check_yaml"] = _run(["check", str(PLAN)], work)
     runs["validate"] = _run(["validate", str(PLAN)], work)
     folders = ("render", "build", "derive", "explain", "forms", "aggregate", "import")
-    files = {name: _tree_pins(work / name) for name in folders if (work / name).is_dir()}
-    return {"runs": runs, "files": files}
+    pins = {f"runs/{name}.txt": text for name, text in runs.items()}
+    for name in folders:
+        for path in sorted((work / name).rglob("*")):
+            if path.is_file() and path.suffix in OUTPUTS:
+                pins[f"{name}/{path.relative_to(work / name).as_posix()}.txt"] = pin_text(path)
+    return pins
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="cần bản dự thảo gốc trong ../shared/seed")
+def _stored() -> dict[str, str]:
+    return {path.relative_to(PINS).as_posix(): path.read_bytes().decode("utf-8")
+            for path in sorted(PINS.rglob("*")) if path.is_file()}
+
+
+def _write(pins: dict[str, str]) -> None:
+    """The pins as `pins` says, and no other file under tests/pins/."""
+    for name in set(_stored()) - set(pins):
+        (PINS / name).unlink()
+    for name, text in pins.items():
+        target = PINS / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode("utf-8"))
+
+
+def _differences(got: dict[str, str], pinned: dict[str, str]) -> list[str]:
+    """Each pin that differs, as a short unified diff a failure shows."""
+    found = [f"nay có thêm {name}" for name in sorted(set(got) - set(pinned))]
+    found += [f"nay không còn {name}" for name in sorted(set(pinned) - set(got))]
+    for name in sorted(set(got) & set(pinned)):
+        if got[name] != pinned[name]:
+            diff = difflib.unified_diff(pinned[name].splitlines(), got[name].splitlines(),
+                                        f"pins/{name}", "nay", n=1, lineterm="")
+            found.append("\n".join(list(diff)[:30]))
+    return found
+
+
 def test_every_command_gives_the_pinned_outputs(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     got = _everything(tmp_path)
     if UPDATE:
-        PINS.parent.mkdir(exist_ok=True)
-        PINS.write_text(json.dumps(got, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                        encoding="utf-8")
-    pinned = json.loads(PINS.read_text(encoding="utf-8"))
-    assert got["runs"] == pinned["runs"]
-    for folder, files in pinned["files"].items():
-        assert sorted(got["files"][folder]) == sorted(files), folder
-        for name, parts in files.items():
-            assert got["files"][folder][name] == parts, f"{folder}/{name}"
-    assert sorted(got["files"]) == sorted(pinned["files"])
+        _write(got)
+    differences = _differences(got, _stored())
+    assert not differences, (
+        "\n\n".join(differences[:8])
+        + "\n\nthay đổi cố ý: KEHOACH_UPDATE_PINS=1 python -m pytest tests/test_pins.py")

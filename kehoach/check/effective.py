@@ -15,15 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from kehoach.check.files import xml_part
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-
-
-def w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
-
+from kehoach.document.wordxml import A, w, xml_part
 
 _OFF = {"0", "false", "off", "none"}
 
@@ -61,10 +53,10 @@ class Formats:
         self.default_ppr = (
             defaults.find(f"{w('pPrDefault')}/{w('pPr')}") if (defaults is not None) else None
         )
-        self.theme: dict[str, str] = {}
+        self.theme: dict[str, str | None] = {}
         theme_name = next((n for n in names if n.startswith("word/theme/")), None)
         if theme_name:
-            theme = xml_part(path, package, theme_name)
+            theme = xml_part(path, package, theme_name, required=True)  # listed: there
             for kind in ("major", "minor"):
                 latin = theme.find(f".//{{{A}}}{kind}Font/{{{A}}}latin")
                 if latin is not None:
@@ -81,12 +73,14 @@ class Formats:
             style_id = based.get(w("val")) if based is not None else None
         return list(reversed(chain))
 
-    def style_of(self, paragraph) -> str | None:
+    def style_of(self, paragraph: etree._Element) -> str | None:
         ppr = paragraph.find(w("pPr"))
         pstyle = ppr.find(w("pStyle")) if ppr is not None else None
         return pstyle.get(w("val")) if pstyle is not None else self.default_paragraph
 
-    def _rpr_layers(self, paragraph, run) -> list:
+    def _rpr_layers(
+        self, paragraph: etree._Element, run: etree._Element | None
+    ) -> list[etree._Element]:
         layers = [self.default_rpr]
         layers += [s.find(w("rPr")) for s in self._chain(self.style_of(paragraph))]
         rpr = run.find(w("rPr")) if run is not None else None
@@ -97,7 +91,7 @@ class Formats:
         layers.append(rpr)
         return [layer for layer in layers if layer is not None]
 
-    def run(self, paragraph, run=None) -> RunFormat:
+    def run(self, paragraph: etree._Element, run: etree._Element | None = None) -> RunFormat:
         """The effective font, size and emphasis of `run` (or of the paragraph mark)."""
         font = size = None
         bold = italic = underline = False
@@ -110,8 +104,9 @@ class Formats:
                 elif fonts.get(w("ascii")):
                     font = fonts.get(w("ascii"))
             sz = layer.find(w("sz"))
-            if sz is not None and sz.get(w("val")):
-                size = int(sz.get(w("val"))) / 2
+            half_points = sz.get(w("val")) if sz is not None else None
+            if half_points:
+                size = int(half_points) / 2
             for tag, _name in (("b", "bold"), ("i", "italic")):
                 node = layer.find(w(tag))
                 if node is not None:
@@ -122,7 +117,7 @@ class Formats:
                 underline = u.get(w("val"), "single") not in _OFF
         return RunFormat(font, size, bold, italic, underline)
 
-    def paragraph(self, paragraph, tag: str):
+    def paragraph(self, paragraph: etree._Element, tag: str) -> etree._Element | None:
         """The nearest definition of a pPr child (jc, ind, spacing …), or None."""
         layers = [self.default_ppr]
         layers += [s.find(w("pPr")) for s in self._chain(self.style_of(paragraph))]
@@ -133,11 +128,11 @@ class Formats:
                 found = layer.find(w(tag))
         return found
 
-    def alignment(self, paragraph) -> str:
+    def alignment(self, paragraph: etree._Element) -> str:
         jc = self.paragraph(paragraph, "jc")
-        return jc.get(w("val")) if jc is not None else "left"
+        return jc.get(w("val"), "left") if jc is not None else "left"
 
-    def has_border(self, paragraph, side: str) -> bool:
+    def has_border(self, paragraph: etree._Element, side: str) -> bool:
         borders = self.paragraph(paragraph, "pBdr")
         edge = borders.find(w(side)) if borders is not None else None
         return edge is not None and edge.get(w("val")) not in ("nil", "none")

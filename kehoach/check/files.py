@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.check.findings import Segment
-from kehoach.errors import KehoachError
+from kehoach.document.wordxml import docx_paragraphs, paragraph_text
+from kehoach.errors import Unreadable
 from kehoach.plan.indicators import BASE_SLOT, VALUE_SLOT
 
 # Plan fields holding codes or ids, not Vietnamese text.
@@ -36,10 +37,6 @@ unit, while an indicator's `don_vi` is its unit of measure, prose to be checked.
 
 def _is_code(key: str, trail: tuple) -> bool:
     return key in CODE_KEYS or key in NOTE_KEYS or (not trail and key in TOP_CODE_KEYS)
-
-
-class Unreadable(KehoachError):
-    """A file `check` cannot read at all (exit code 2)."""
 
 
 def text_segments(path: Path) -> list[Segment]:
@@ -71,7 +68,7 @@ def text_values(value: Any, trail: tuple = ()) -> Iterator[tuple[tuple, str]]:
 
 def yaml_segments(path: Path) -> list[Segment]:
     """Every text value of a plan, located by line:column and field path."""
-    from kehoach.plan import yamlsource
+    from kehoach.source import yamlsource
 
     source = yamlsource.load(_utf8(path), str(path))
     out: list[Segment] = []
@@ -81,67 +78,6 @@ def yaml_segments(path: Path) -> list[Segment]:
         where = f"{line}:{column} {yamlsource.format_path(trail)}"
         out.append(Segment(where, text, line))
     return out
-
-
-MAX_PART = 200 * 2**20  # bytes of one XML part of a DOCX, once unpacked
-
-
-def open_docx(path: Path):
-    """The DOCX package, or `Unreadable` when it is no zip at all."""
-    import zipfile
-
-    try:
-        return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
-        raise Unreadable(f"{path}: không phải tệp DOCX đọc được") from None
-
-
-def xml_part(path: Path, package, name: str, *, required: bool = False):
-    """One XML part of a DOCX, its unpacked size checked before it is read (zip bombs),
-    parsed without entities or network; None when the package has no such part."""
-    import zipfile
-    from zlib import error as zlib_error
-
-    from lxml import etree
-
-    try:
-        info = package.getinfo(name)
-    except KeyError:
-        if required:
-            raise Unreadable(f"{path}: không phải tệp DOCX (thiếu {name})") from None
-        return None
-    if info.file_size > MAX_PART:
-        raise Unreadable(f"{path}: {name}: phần này quá lớn khi giải nén")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    try:
-        with package.open(info) as member:
-            data = member.read(MAX_PART + 1)
-        return etree.fromstring(data, parser)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib_error) as exc:
-        raise Unreadable(f"{path}: {name}: tệp nén hỏng ({exc})") from None
-    except etree.XMLSyntaxError as exc:
-        raise Unreadable(f"{path}: {name}: XML hỏng ({exc})") from None
-
-
-def docx_paragraphs(path: Path):
-    """The body's paragraphs in order (tables included), as lxml elements."""
-    with open_docx(path) as package:
-        body = xml_part(path, package, "word/document.xml", required=True)
-    return list(body.iter(f"{{{W}}}p"))
-
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def paragraph_text(p) -> str:
-    """The text Word shows: runs, tabs and breaks, tracked insertions kept, deletions not."""
-    parts = []
-    for node in p.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br"):
-        if node.tag == f"{{{W}}}t":
-            parts.append(node.text or "")
-        else:
-            parts.append("\t" if node.tag.endswith("tab") else "\n")
-    return "".join(parts)
 
 
 def where_paragraph(number: int, text: str) -> str:

@@ -10,8 +10,8 @@ from typing import Any
 
 from kehoach.check.files import text_values
 from kehoach.errors import KehoachError
-from kehoach.plan import yamlsource
-from kehoach.plan.yamlsource import Path_, Source, format_path
+from kehoach.source import yamlsource
+from kehoach.source.yamlsource import Path_, Source, format_path
 
 
 def fix_value(value: str, profile: str) -> str:
@@ -29,8 +29,9 @@ def _fix_raw(raw: str, value: str, profile: str) -> str:
 
 
 def _valid(source: Source) -> bool:
-    from kehoach.plan.loader import plan_from_source, validate
+    from kehoach.plan.loader import plan_from_source
     from kehoach.plan.units import Registry, is_registry
+    from kehoach.source.validation import validate
 
     try:
         if is_registry(source.data):

@@ -5,20 +5,23 @@ with their first words, counted like `docx_segments` counts them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
 
-from kehoach.check.effective import Formats, w
-from kehoach.check.files import Unreadable, open_docx, paragraph_text, where_paragraph, xml_part
+from kehoach.check.effective import Formats
+from kehoach.check.files import where_paragraph
 from kehoach.check.findings import Collector
+from kehoach.document.wordxml import R, open_docx, paragraph_text, w, xml_part
+from kehoach.errors import Unreadable
 from kehoach.rules.data import type_of_title
 from kehoach.rules.profile import Profile, load_profile
 from kehoach.vn import closing, dates, docnumber
 from kehoach.vn.closing import SIGNING
 
 TWIPS_PER_MM = 1440 / 25.4
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+Line = tuple[etree._Element, str]  # a paragraph and its text
 
 
 class _Doc:
@@ -35,10 +38,10 @@ class _Doc:
         rels = xml_part(path, self.package, "word/_rels/document.xml.rels", required=True)
         self.targets = {r.get("Id"): r.get("Target") for r in rels}
 
-    def where(self, p) -> str:
+    def where(self, p: etree._Element) -> str:
         return where_paragraph(self.number[id(p)], paragraph_text(p))
 
-    def part(self, rel_id: str):
+    def part(self, rel_id: str) -> etree._Element | None:
         target = self.targets.get(rel_id)
         if not target:
             return None
@@ -128,16 +131,16 @@ def _fonts(doc: _Doc, out: Collector, p: Profile) -> None:
                 break
 
 
-def _cells(table) -> list[list]:
+def _cells(table: etree._Element) -> list[list[etree._Element]]:
     row = table.find(w("tr"))
     return [list(tc.iter(w("p"))) for tc in row.findall(w("tc"))] if row is not None else []
 
 
-def _texts(paragraphs) -> list[tuple[object, str]]:
+def _texts(paragraphs: Iterable[etree._Element]) -> list[Line]:
     return [(p, paragraph_text(p).strip()) for p in paragraphs if paragraph_text(p).strip()]
 
 
-def _header(doc: _Doc, table, out: Collector, p: Profile) -> None:
+def _header(doc: _Doc, table: etree._Element, out: Collector, p: Profile) -> None:
     cells = _cells(table)
     if len(cells) < 2:
         out.add(
@@ -153,7 +156,14 @@ def _header(doc: _Doc, table, out: Collector, p: Profile) -> None:
     _date_line(doc, right, out, p)
 
 
-def _motto(doc: _Doc, table, cell: list, right: list, out: Collector, p: Profile) -> None:
+def _motto(
+    doc: _Doc,
+    table: etree._Element,
+    cell: list[etree._Element],
+    right: list[Line],
+    out: Collector,
+    p: Profile,
+) -> None:
     """ĐẢNG CỘNG SẢN VIỆT NAM: its size, bold, and the line drawn under it."""
     f = doc.formats
     motto = next(((q, t) for q, t in right if t == p.tieu_de.chu), None)
@@ -178,7 +188,9 @@ def _motto(doc: _Doc, table, cell: list, right: list, out: Collector, p: Profile
             out.add(doc.where(q), "tieu-de", "thiếu đường kẻ dưới tiêu đề", "kẻ một đường liền")
 
 
-def _issuer(doc: _Doc, first, left: list, out: Collector, p: Profile) -> None:
+def _issuer(
+    doc: _Doc, first: etree._Element, left: list[Line], out: Collector, p: Profile
+) -> None:
     """The `*` line, the issuing body above it (capitals, bold) and the body above that."""
     f = doc.formats
     star = next((i for i, (_q, t) in enumerate(left) if closing.is_star(t, p)), None)
@@ -210,7 +222,9 @@ def _issuer(doc: _Doc, first, left: list, out: Collector, p: Profile) -> None:
                 )
 
 
-def _number(doc: _Doc, first, left: list, out: Collector, p: Profile) -> None:
+def _number(
+    doc: _Doc, first: etree._Element, left: list[Line], out: Collector, p: Profile
+) -> None:
     """The số và ký hiệu line, judged against the form the profile writes."""
     rule = p.so_ky_hieu
     line = next(((q, t) for q, t in left if docnumber.starts_number_line(t, rule)), None)
@@ -228,9 +242,9 @@ def _number(doc: _Doc, first, left: list, out: Collector, p: Profile) -> None:
         )
 
 
-def _date_line(doc: _Doc, right: list, out: Collector, p: Profile) -> None:
+def _date_line(doc: _Doc, right: list[Line], out: Collector, p: Profile) -> None:
     """The place and date line: italic, and padded as the profile pads."""
-    date = next(((q, dates.parse_date_line(t)) for q, t in right if dates.parse_date_line(t)), None)
+    date = next(((q, d) for q, t in right if (d := dates.parse_date_line(t))), None)
     if date is None:
         out.add("đầu văn bản", "dia-danh-ngay", "thiếu dòng địa danh, ngày tháng")
         return
@@ -252,7 +266,7 @@ def _date_line(doc: _Doc, right: list, out: Collector, p: Profile) -> None:
         )
 
 
-def _outside_tables(doc: _Doc) -> list:
+def _outside_tables(doc: _Doc) -> list[etree._Element]:
     return [p for p in doc.body.findall(w("p"))]
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from kehoach.check import files, text
 from kehoach.check.findings import Collector, Finding, Segment
-from kehoach.plan import yamlsource
 from kehoach.rules.data import type_of_title
 from kehoach.rules.profile import load_profile
 from kehoach.rules.profile_dates import load_profile_table, profile_on
+from kehoach.source import yamlsource
 from kehoach.vn import dates
 
 
@@ -47,7 +47,8 @@ def check_file(path: Path, profile: str | None) -> Checked:
         profile, why = _dated_profile(segments)
     out = Collector(str(path), profile)
     text.check_text(segments, out, profile)
-    if summary and summary[0].text.strip()[:1].isupper():
+    lower_first = load_profile(profile).trich_yeu.chu_dau == "thuong"
+    if summary and lower_first and summary[0].text.strip()[:1].isupper():
         out.add(
             summary[0].where,
             "trich-yeu-hoa",

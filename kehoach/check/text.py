@@ -18,6 +18,8 @@ from kehoach.rules.profile import Profile, load_profile
 from kehoach.vn import dates, docnumber, labels
 from kehoach.vn.citations import citation
 
+# A word's toneless form → each (tone style, word as written, where) it was met with.
+ToneStyles = dict[str, list[tuple[str, str, str]]]
 TOKEN = re.compile(r"\w+", re.UNICODE)
 LIST_LABEL = re.compile(r"^\s*(?:[a-zđ]|\d{1,2})\)\s")  # a) 1) — not a bracket
 SPACE_BEFORE = re.compile(r"(?<=\w) +(?=[,.;:](?:\s|$))")
@@ -62,7 +64,7 @@ def telex_fixes(text: str) -> dict[str, str]:
 def check_text(segments: list[Segment], out: Collector, profile: str = "hd36-2018") -> None:
     """Run every text rule over a document's segments."""
     rules = load_profile(profile)
-    styles: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    styles: ToneStyles = defaultdict(list)
     for seg in segments:
         _spelling(seg, out, styles)
         _characters(seg, out, rules)
@@ -72,7 +74,7 @@ def check_text(segments: list[Segment], out: Collector, profile: str = "hd36-201
     _numbering(segments, out, rules)
 
 
-def _spelling(seg: Segment, out: Collector, styles) -> None:
+def _spelling(seg: Segment, out: Collector, styles: ToneStyles) -> None:
     for word in _words(seg.text):
         style = syllables.tone_style(word)
         if style:
@@ -114,7 +116,7 @@ def _characters(seg: Segment, out: Collector, profile: Profile) -> None:
         )
 
 
-def _tone_styles(styles, out: Collector) -> None:
+def _tone_styles(styles: ToneStyles, out: Collector) -> None:
     for uses in styles.values():
         counts = Counter(style for style, _token, _where in uses)
         if len(counts) < 2:

@@ -7,12 +7,7 @@ from pathlib import Path
 
 import click
 
-from kehoach.commands.common import (
-    Command,
-    existing_file,
-    format_option,
-)
-from kehoach.errors import KehoachError
+from kehoach.commands.common import Command, format_option
 
 
 @click.command(cls=Command)
@@ -39,54 +34,28 @@ def check(
     Mã thoát 1 khi có lỗi, 2 khi có tệp không đọc được."""
     import json
 
-    from kehoach.check.files import Unreadable
-    from kehoach.check.findings import ERROR
-    from kehoach.check.run import check_file, fix_file
-    from kehoach.rules.profile import load_profile
-    from kehoach.safewrite import Batch
+    from kehoach.stages.check import check as stage
 
-    if in_place and not fix:
-        raise KehoachError("--in-place chỉ dùng cùng --fix (sửa ngay trong tệp); chưa sửa gì")
-    if profile is not None:
-        load_profile(profile)
-    findings, unreadable = [], []
-    batch = Batch()  # all fixes land together; a fix never lands on another input
-    try:
-        for path in paths:
-            try:
-                checked = check_file(existing_file(path), profile)
-            except (Unreadable, KehoachError) as error:
-                unreadable += error.problems
-                continue
-            findings += checked.findings
-            click.echo(f"{path}: hồ sơ thể thức {checked.profile} ({checked.why})", err=True)
-            if fix:
-                if path.suffix.lower() == ".docx":
-                    click.echo(f"{path}: --fix chỉ sửa tệp YAML và tệp chữ", err=True)
-                    continue
-                fixed, changes = fix_file(path, checked.profile)
-                target = path if in_place else path.with_name(f"{path.stem}.da_sua{path.suffix}")
-                batch.inputs = [p for p in paths if not (in_place and p == target)]
-                if changes:
-                    batch.write(target, fixed.encode("utf-8"))
-                for change in changes:
-                    click.echo(f"đã sửa {target}: {change}", err=True)
-        batch.commit()
-    finally:
-        batch.discard()
+    done = stage(paths, profile=profile, fix=fix, in_place=in_place)
+    for one in done.files:
+        click.echo(f"{one.path}: hồ sơ thể thức {one.profile} ({one.why})", err=True)
+        if fix and not one.fixable:
+            click.echo(f"{one.path}: --fix chỉ sửa tệp YAML và tệp chữ", err=True)
+        for change in one.changes:
+            click.echo(f"đã sửa {one.fixed}: {change}", err=True)
     if output_format == "json":
-        click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([f.as_dict() for f in done.findings], ensure_ascii=False, indent=2))
     else:
-        for finding in findings:
+        for finding in done.findings:
             click.echo(str(finding))
-    for problem in unreadable:
+    for problem in done.problems:
         click.echo(f"lỗi: {problem}", err=True)
     if output_format != "json":
-        errors = sum(1 for f in findings if f.severity == ERROR)
-        files = len({problem.file for problem in unreadable})
-        skipped = f"; {files} tệp không đọc được" if unreadable else ""
-        click.echo(f"{errors} lỗi, {len(findings) - errors} cảnh báo{skipped}", err=True)
-    if unreadable:
+        files = len({problem.file for problem in done.problems})
+        skipped = f"; {files} tệp không đọc được" if done.problems else ""
+        warnings = len(done.findings) - done.errors
+        click.echo(f"{done.errors} lỗi, {warnings} cảnh báo{skipped}", err=True)
+    if done.problems:
         sys.exit(2)
-    if any(f.severity == ERROR for f in findings):
+    if done.errors:
         sys.exit(1)

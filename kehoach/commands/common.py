@@ -1,6 +1,7 @@
-"""What every command shares: options, Vietnamese help, file and registry look-ups.
+"""What every command shares: options, Vietnamese help, printing what a job wrote.
 
-Only click is imported here, so `kehoach --help` starts as fast as click itself."""
+Only click is imported here, so `kehoach --help` starts as fast as click itself; the jobs
+themselves are the stage functions of `kehoach/stages/`."""
 
 from __future__ import annotations
 
@@ -9,13 +10,12 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
-from kehoach.errors import KehoachError
-
-TEMPLATE = "ke_hoach.docx"
+if TYPE_CHECKING:
+    from kehoach.stages.outcome import Outcome
 
 templates_option = click.option(
     "--templates",
@@ -43,7 +43,7 @@ format_option = click.option(
 pdf_option = click.option(
     "--pdf",
     is_flag=True,
-    help="Xuất thêm PDF cạnh mỗi DOCX (LibreOffice, một lần chạy cho cả lô).",
+    help="Xuất thêm PDF cạnh mỗi DOCX (LibreOffice, một lần chạy cho mỗi 200 tệp).",
 )
 
 
@@ -66,11 +66,25 @@ def one_document() -> Iterator[None]:
 
 
 def write_pdfs(docx_files: list[Path]) -> None:
-    """`--pdf`: every DOCX of the command converted in one LibreOffice process."""
+    """`--pdf`: every DOCX of the command converted by LibreOffice, started once per
+    chunk of files; a PDF not set in its document's font is said once."""
+    from kehoach.check.pdf_fonts import note
     from kehoach.document.pdf import to_pdfs
 
-    for pdf in to_pdfs(docx_files):
+    pdfs = to_pdfs(docx_files)
+    for pdf in pdfs:
         click.echo(f"đã ghi {pdf}")
+    said = note(zip(docx_files, pdfs, strict=True))
+    if said:
+        click.echo(f"lưu ý: {said}", err=True)
+
+
+def show_written(done: Outcome, pdf: bool = False) -> None:
+    """`đã ghi …` for each file the job wrote; with `--pdf`, its documents converted."""
+    for target in done.written:
+        click.echo(f"đã ghi {target}")
+    if pdf:
+        write_pdfs(done.documents)
 
 
 class _Formatter(click.HelpFormatter):
@@ -85,36 +99,38 @@ class _Formatter(click.HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, prefix="Cách dùng: ")
 
-    def section(self, name: str):
-        return super().section(self.HEADINGS.get(name, name))
+    @contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        with super().section(self.HEADINGS.get(name, name)):
+            yield
 
 
 class _Context(click.Context):
     formatter_class = _Formatter
 
 
-class Vietnamese:
+class Vietnamese(click.Command):
     """Vietnamese help for a click command or group."""
 
-    context_class = _Context
+    context_class: type[click.Context] = _Context
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", "[TÙY_CHỌN]")
         if isinstance(self, click.Group):
             kwargs.setdefault("subcommand_metavar", "LỆNH [ĐỐI_SỐ]...")
         super().__init__(*args, **kwargs)
 
-    def get_help_option(self, ctx: click.Context):
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = "Hiện hướng dẫn này rồi thoát."
         return option
 
 
-class Command(Vietnamese, click.Command):
+class Command(Vietnamese):
     """A command that leaves its parameters where the CLI's error boundary finds them."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         ctx.meta["kehoach.params"] = dict(ctx.params)
         return super().invoke(ctx)
 
@@ -169,33 +185,6 @@ def show_usage_error(error: click.ClickException) -> None:
         help_name = ctx.help_option_names[0] if ctx.help_option_names else "--help"
         click.echo(f"Xem '{name} {help_name}' để biết cách dùng.\n", err=True)
     click.echo(f"lỗi: {click_message(error.format_message())}", err=True)
-
-
-def registry_path(plan_path: Path, plan, given: Path | None) -> Path | None:
-    """The units file: `--units`, else the one the plan names (relative to the plan)."""
-    if given is not None:
-        return given
-    return plan_path.parent / plan.danh_sach_don_vi if plan.danh_sach_don_vi else None
-
-
-def existing_file(path: Path) -> Path:
-    if path.is_dir():
-        raise KehoachError(f"{path}: đây là một thư mục, cần một tệp")
-    if not path.is_file():
-        raise KehoachError(f"không có tệp {path}")
-    return path
-
-
-def named_as(target: Path, suffixes: tuple[str, ...], what: str, inputs: tuple[Path, ...]) -> Path:
-    """`target` if its name says it holds `what` (a YAML never goes over a Word document
-    typed by mistake, nor a DOCX over a plan). An input given as the target is left to
-    `write_atomic`, which refuses it whatever its name."""
-    an_input = target.resolve() in {path.resolve() for path in inputs}
-    if target.suffix.lower() not in suffixes and not an_input:
-        raise KehoachError(
-            f"{target}: tệp ghi ra là {what}, tên phải có đuôi {' hoặc '.join(suffixes)}"
-        )
-    return target
 
 
 units_option = click.option(

@@ -6,21 +6,10 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
-from kehoach.commands.common import (
-    TEMPLATE,
-    Command,
-    format_option,
-    named_as,
-    templates_option,
-)
-
-if TYPE_CHECKING:
-    from kehoach.compare.changes import Comparison
-    from kehoach.plan.model import Plan
+from kehoach.commands.common import Command, format_option, templates_option
 
 
 @click.command(name="compare", cls=Command)
@@ -42,17 +31,10 @@ def compare(
 
     Mã thoát: 0 khi hai bản như nhau, 1 khi khác nhau, 2 khi có lỗi.
     """
-    from kehoach.compare.changes import compare as compare_plans
-    from kehoach.compare.sides import is_imported, load_side
+    from kehoach.stages.compare import compare as stage
 
-    if docx_path is not None:
-        named_as(docx_path, (".docx",), "văn bản Word", (old, new))
-    old_plan, new_plan = load_side(old), load_side(new)
-    result = compare_plans(old_plan, new_plan, pair_by_text=is_imported(old) or is_imported(new))
-    if docx_path is not None:
-        write_tracked_docx(
-            old_plan, new_plan, result, docx_path, templates_dir, inputs=(old, new)
-        )
+    done = stage(old, new, docx=docx_path, templates_dir=templates_dir)
+    result = done.comparison
     if output_format == "json":
         out = {
             "giong_nhau": not result.changes,
@@ -67,28 +49,6 @@ def compare(
             click.echo(change.line())
         count = len(result.changes)
         click.echo(f"khác nhau: {count} thay đổi" if count else "hai bản như nhau")
-    if docx_path is not None:
-        click.echo(f"đã ghi {docx_path}", err=output_format == "json")
+    for target in done.written:
+        click.echo(f"đã ghi {target}", err=output_format == "json")
     sys.exit(1 if result.changes else 0)
-
-
-def write_tracked_docx(
-    old_plan: Plan,
-    new_plan: Plan,
-    result: Comparison,
-    target: Path,
-    templates_dir: Path | None,
-    inputs: tuple[Path, ...] = (),
-) -> None:
-    """Render both sides with one renderer and write NEW with the revisions, atomically."""
-    from kehoach.compare.runs import Marks
-    from kehoach.compare.tracked import tracked
-    from kehoach.document.render import renderer_for
-    from kehoach.safewrite import write_atomic
-
-    renderer = renderer_for(TEMPLATE, templates_dir)
-    old_docx, new_docx = renderer.render(old_plan), renderer.render(new_plan)
-    header = new_plan.van_ban
-    marks = Marks(" ".join(header.co_quan.split()), header.day)
-    data = tracked(old_docx, new_docx, old_plan, new_plan, marks, result.mapping)
-    write_atomic(target, data, inputs)

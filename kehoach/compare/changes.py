@@ -70,7 +70,7 @@ class _Side:
         self.node = {node.id: node for node in self.nodes}
 
     def place(self, node: Node) -> str:
-        return node.parent.id if node.parent else node.path[0]  # type: ignore[return-value]
+        return node.parent.id if node.parent else str(node.path[0])  # a part: its key
 
     def siblings(self, node: Node) -> list[str]:
         where = self.place(node)
@@ -147,7 +147,7 @@ def _header(old: Plan, new: Plan, include_id: bool) -> list[Change]:
         keys = tops if name == "ke_hoach" else type(model_new).model_fields
         for key in keys:
             before, after = getattr(model_old, key), getattr(model_new, key)
-            if before != after:
+            if before != after or type(before) is not type(after):  # du_thao: true → 1
                 shown = f"{_header_value(key, before)} → {_header_value(key, after)}"
                 label = say.field(key)
                 out.append(Change("van_ban", name, f"{label}: {shown}", key, before, after))
@@ -164,6 +164,8 @@ def _header(old: Plan, new: Plan, include_id: bool) -> list[Change]:
 def _header_value(key: str, data: Any) -> str:
     if key == "ngay" and isinstance(data, int):
         return f"năm {data}"
+    if key == "du_thao" and not isinstance(data, bool):
+        return f"lần {data}"
     return say.value(data)
 
 
@@ -265,17 +267,17 @@ def _moves(a: _Side, b: _Side, old_id: str, node: Node) -> list[Change]:
 def _own(old: BaseModel, new: BaseModel) -> list[Change]:
     """The element's own differences: wording, an indicator's target, other fields."""
     out: list[Change] = []
-    id_ = new.id  # type: ignore[attr-defined]
+    id_ = new.id  # type: ignore[attr-defined]  # compared elements come from walk: with an id
     before, after = say.wording(old), say.wording(new)
     if before != after and before is not None and after is not None:
         words = word_changes(before, after)
         out.append(
             Change("sua_chu", id_, f"sửa câu chữ: {describe_words(words)}", "", before, after)
         )
-    indicators = isinstance(new, Indicator) and isinstance(old, Indicator)
-    if indicators and any(getattr(old, k) != getattr(new, k) for k in say.VALUE_FIELDS):
-        shown = f"{say.target(old)} → {say.target(new)}"  # type: ignore[arg-type]
-        out.append(Change("gia_tri", id_, shown, "gia_tri", say.target(old), say.target(new)))  # type: ignore[arg-type]
+    if (isinstance(new, Indicator) and isinstance(old, Indicator)
+            and any(getattr(old, k) != getattr(new, k) for k in say.VALUE_FIELDS)):
+        shown = f"{say.target(old)} → {say.target(new)}"
+        out.append(Change("gia_tri", id_, shown, "gia_tri", say.target(old), say.target(new)))
     skip = {"id", *say.VALUE_FIELDS, *say.TEXT_FIELDS.get(type(new).__name__, ("tieu_de",))}
     for name in type(new).model_fields:
         value_old, value_new = getattr(old, name, None), getattr(new, name)

@@ -5,18 +5,13 @@ from __future__ import annotations
 from lxml import etree
 
 from kehoach.document.context import body_blocks
+from kehoach.document.wordxml import w
 from kehoach.plan.model import Plan
 from kehoach.plan.walk import walk
 from kehoach.rules.profile import load_profile
-from kehoach.rules.profile_dates import profile_for
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _INLINE = {"Parent", "Indicator", "IndicatorGroup"}
 """Kinds with an id that are not a paragraph of their own (an indicator is a phrase)."""
-
-
-def w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
 
 
 def text(paragraph: etree._Element) -> str:
@@ -38,7 +33,7 @@ def element_ids(plan: Plan, body: etree._Element) -> dict[etree._Element, str]:
     paragraphs are found as the run whose texts end with the blocks' texts; {} if the
     template lays them out some other way (the caller then aligns by text alone)."""
     ids = [node.id for node in walk(plan) if node.kind not in _INLINE]
-    blocks = body_blocks(plan, load_profile(profile_for(plan)))
+    blocks = body_blocks(plan, load_profile(plan.profile_id()))
     if len(ids) != len(blocks):
         return {}
     paragraphs = [child for child in body if child.tag == w("p")]

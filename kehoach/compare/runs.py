@@ -8,13 +8,13 @@ import datetime as dt
 
 from lxml import etree
 
-from kehoach.compare.paragraphs import w
 from kehoach.compare.words import opcodes, tokens
+from kehoach.document.wordxml import XML, w
 
 Element = etree._Element
 Token = tuple[bytes, str, str]
 """(the run's rPr as XML, `t`/`br`/`tab`, the text)."""
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_XML_SPACE = f"{{{XML}}}space"
 
 
 class Marks:
@@ -77,7 +77,7 @@ def _runs(found: list[Token], deleted: bool) -> list[Element]:
             last = etree.SubElement(run, tag)
             last.set(_XML_SPACE, "preserve")
             last.text = ""
-        last.text += content
+        last.text = (last.text or "") + content
     return out
 
 
@@ -121,8 +121,9 @@ def mark_paragraph(paragraph: Element, tag: str, marks: Marks) -> None:
 
 def unmark_paragraph(paragraph: Element, tag: str) -> None:
     found = paragraph.find(f"{w('pPr')}/{w('rPr')}/{w(tag)}")
-    if found is not None:
-        found.getparent().remove(found)
+    parent = found.getparent() if found is not None else None
+    if found is not None and parent is not None:
+        parent.remove(found)
 
 
 def whole(paragraph: Element, tag: str, marks: Marks) -> Element:

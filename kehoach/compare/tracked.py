@@ -12,13 +12,15 @@ import io
 import zipfile
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from typing import Any
 
 from lxml import etree
 
-from kehoach.compare.paragraphs import element_ids, style, text, w
+from kehoach.compare.paragraphs import element_ids, style, text
 from kehoach.compare.runs import Marks, edited, mark_paragraph, same_text, unmark_paragraph, whole
 from kehoach.compare.words import similarity
 from kehoach.document.ooxml import ZIP_EPOCH, ZIP_LEVEL
+from kehoach.document.wordxml import w
 from kehoach.errors import KehoachError
 from kehoach.plan.model import Plan
 
@@ -31,7 +33,9 @@ Element = etree._Element
 
 def _body(docx: bytes) -> tuple[Element, Element]:
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read(_PART))
-    return root, root.find(w("body"))
+    body = root.find(w("body"))
+    assert body is not None  # a document kehoach rendered
+    return root, body
 
 
 def tracked(
@@ -65,8 +69,9 @@ def _blocks(container: Element) -> list[Element]:
     return [c for c in container if c.tag in (w("p"), w("tbl"))]
 
 
-def _keys(blocks: list[Element], ids: dict[Element, str]) -> list[tuple]:
-    out, tables = [], 0
+def _keys(blocks: list[Element], ids: dict[Element, str]) -> list[tuple[Any, ...]]:
+    out: list[tuple[Any, ...]] = []
+    tables = 0
     for block in blocks:
         if block.tag == w("tbl"):
             out.append(("tbl", tables))
@@ -188,7 +193,8 @@ def _combine(old: Element | None, new: Element | None, ctx: _Context) -> Element
     if any(block is not None and block.tag == w("tbl") for block in (old, new)):
         raise KehoachError("hai bản có số bảng khác nhau; không so sánh thành bản theo dõi được")
     if old is None:
-        return whole(new, "ins", ctx.marks)  # type: ignore[arg-type]
+        assert new is not None  # the pairing never gives two empty sides
+        return whole(new, "ins", ctx.marks)
     if new is None:
         return whole(old, "del", ctx.marks)
     return new if same_text(old, new) else edited(old, new, ctx.marks)

@@ -3,12 +3,12 @@ process for a district, across both cores for a large batch."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -21,8 +21,13 @@ from kehoach.plan.model import Plan
 from kehoach.plan.review import notes_last
 from kehoach.plan.units import LoadedRegistry
 from kehoach.safewrite import Batch
+from kehoach.system import processes
 
-PARALLEL_FROM = 40  # units; below this, starting a second process costs more than it saves
+# Units from which a batch uses both cores: below, starting the workers costs more than
+# they save. Forked workers start at once (0.03 s); spawned ones start Python and load the
+# batch (two: 2.4 s on a loaded machine where a unit took 50 ms, even at about 100 units).
+PARALLEL_FROM = 40
+PARALLEL_FROM_SPAWNED = 200
 
 
 def base_path(plan_path: Path) -> Path:
@@ -40,6 +45,7 @@ class Written:
     explained: list[str]
     files: list[tuple[Path, Path]] = field(default_factory=list)  # (temporary, target)
     problems: list[Problem] = field(default_factory=list)
+    marks: list[tuple[str, str]] = field(default_factory=list)  # (element id, why to review)
 
 
 def draft_yaml(derived: Derived) -> str:
@@ -48,9 +54,10 @@ def draft_yaml(derived: Derived) -> str:
     data = notes_last(plan.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
     comments = {key: [f"{REVIEW}: {r}" for r in reasons] for key, reasons in derived.review.items()}
     count = sum(len(r) for r in derived.review.values())
+    origin = plan.goc.id if plan.goc else ""  # a derived plan always names its origin
     header = [
         f"Kế hoạch của {' '.join(plan.van_ban.co_quan.split())}, soạn tự động từ kế hoạch "
-        f"{plan.goc.id}",
+        f"{origin}",
         "bằng `kehoach derive`. Văn bản cấp trên giữ nguyên, trừ tên các cơ quan thực hiện.",
         f"Còn {count} chỗ cần xem lại: tìm '{REVIEW}' trong tệp này.",
         "",
@@ -60,7 +67,7 @@ def draft_yaml(derived: Derived) -> str:
     return text
 
 
-def checked(data: dict, name: str) -> None:
+def checked(data: dict[str, Any], name: str) -> None:
     """What derive writes must load as a plan, or it is not written at all. The data is
     validated, not the text re-parsed: `yamlwrite` reads back exactly by construction (a
     property test holds it to that), and re-parsing cost more than drafting the unit."""
@@ -100,6 +107,12 @@ class Drafter:
         self.derivation = Derivation(plan, registry)
         self.registry = registry
         self.renderer = Renderer(template)
+        self._given = (plan, registry, template)
+
+    def __reduce__(self) -> tuple[type[Drafter], tuple[Plan, LoadedRegistry, Path]]:
+        """A spawned worker gets what the drafter was made of and loads it again (the
+        compiled template cannot be pickled); a forked one inherits it as it is."""
+        return (Drafter, self._given)
 
     def write(self, unit_id: str, targets: Targets) -> Written:
         """Derive and check the unit's YAML and DOCX, then write them to temporaries that
@@ -119,14 +132,18 @@ class Drafter:
         except BaseException:
             batch.discard()
             raise
-        review = sum(len(r) for r in derived.review.values())
+        marks = [(element, reason) for element, why in derived.review.items() for reason in why]
         explained = explain(derived) if targets.explain else []
-        return Written(unit_id, review, explained, batch.handover())
+        return Written(unit_id, len(marks), explained, batch.handover(), marks=marks)
 
 
-# The batch's drafter, inherited by forked worker processes: they start with the
-# template compiled and the plans loaded instead of reading everything again.
+# The batch's drafter and targets in a worker process, given once when it starts.
 _worker: tuple[Drafter, Targets] | None = None
+
+
+def _start_worker(drafter: Drafter, targets: Targets) -> None:
+    global _worker
+    _worker = (drafter, targets)
 
 
 def _write_in_worker(unit_id: str) -> Written:
@@ -140,7 +157,7 @@ def write_all(
 ) -> Iterator[Written]:
     """Draft every unit, in order, then put all their files in place at once; one bad unit
     (every bad one is reported) and nothing is written. `parallel=False` for a threaded
-    caller (the web server), which must not fork."""
+    caller (the web server), which must not start processes."""
     batch = Batch(targets.inputs)
     problems: list[Problem] = []
     try:
@@ -159,7 +176,6 @@ def _draft_all(
     drafter: Drafter, unit_ids: list[str], targets: Targets, parallel: bool
 ) -> Iterator[Written]:
     """Every unit's draft, in order; a large batch uses both cores."""
-    global _worker
     refused: list[Problem] = []
     for unit_id in unit_ids:  # every unit checked before any is drafted; all refusals at once
         try:
@@ -169,15 +185,12 @@ def _draft_all(
     if refused:
         raise KehoachError(refused)
     workers = min(os.cpu_count() or 1, 2)
-    forking = "fork" in multiprocessing.get_all_start_methods()
-    if not parallel or len(unit_ids) < PARALLEL_FROM or workers < 2 or not forking:
+    context = processes.pool_context()
+    least = PARALLEL_FROM if processes.inherits(context) else PARALLEL_FROM_SPAWNED
+    if not parallel or len(unit_ids) < least or workers < 2:
         for unit_id in unit_ids:
             yield drafter.write(unit_id, targets)
         return
-    _worker = (drafter, targets)
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            yield from pool.map(_write_in_worker, unit_ids, chunksize=8)
-    finally:
-        _worker = None
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=_start_worker, initargs=(drafter, targets)) as pool:
+        yield from pool.map(_write_in_worker, unit_ids, chunksize=8)

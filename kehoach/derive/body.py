@@ -97,7 +97,7 @@ class Body:
             self.record.change(node.id, _summary(element), "", "don-vi:bo_nhiem_vu")
             return True
         levels: list[str] | None = getattr(element, "cap", None)
-        if not reaches(levels, self.target.level_id, self.target.unit.loai):
+        if levels is not None and not reaches(levels, self.target.level_id, self.target.unit.loai):
             self.record.change(node.id, _summary(element), "", f"cap:{'/'.join(levels)}")
             return True
         return False
@@ -162,4 +162,4 @@ def _summary(element: BaseModel) -> str:
         value = getattr(element, key, None)
         if isinstance(value, str):
             return value
-    return str(element.id)  # type: ignore[attr-defined]
+    return str(element.id)  # type: ignore[attr-defined]  # a left-out element has an id

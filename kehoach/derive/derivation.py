@@ -11,6 +11,7 @@ level's roles, and the signature and recipients.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from kehoach.derive.body import AFTER_SECTION_IV, BEFORE_SECTION_IV, Body
 from kehoach.derive.changes import Change, Record
@@ -118,7 +119,7 @@ def with_notes(plan: Plan, notes: dict[str, list[ReviewNote]]) -> Plan:
     (`van_ban`) and the signature (`chu_ky`), which have none."""
     found = {node.id: node.element for node in walk(plan) if node.id in notes}
     replace = {i: e.model_copy(update={"xem_lai": notes[i]}) for i, e in found.items()}
-    update = {
+    update: dict[str, Any] = {
         key: getattr(plan, key).model_copy(update={"xem_lai": notes[key]})
         for key in ("van_ban", "chu_ky")
         if key in notes

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kehoach.derive.changes import Record
 from kehoach.derive.target import Target
-from kehoach.derive.wording import fold
+from kehoach.derive.wording import fold, upper_first
 from kehoach.plan.fields import free_id
 from kehoach.plan.model import Header, Paragraph, Plan
 from kehoach.plan.references import is_issued
@@ -34,15 +34,30 @@ def unit_header(parent: Plan, target: Target, cap_tren: str, record: Record) -> 
         "ma_co_quan": level.ma_co_quan[0],
         "loai": upper.loai,
         "du_thao": True,
-        "dia_danh": target.unit.ten,
+        "dia_danh": place(target),
         "ngay": target.day.year,
-        "trich_yeu": level.trich_yeu.format(**target.fields),
+        "trich_yeu": target.profile.trich_yeu.written(level.trich_yeu.format(**target.fields)),
     }
     for key, value in values.items():
         before = getattr(upper, key)
         if before != value:
             record.change(f"van_ban.{key}", str(before or ""), str(value), HEADER_RULE)
     return Header.model_validate(values)
+
+
+def place(target: Target) -> str:
+    """The unit's place of issue: its name, with its level word in front (`Xã Mỹ`) where
+    the registry says so (a person's name: `dia_danh_kem_cap`) or, left unsaid, where the
+    draft's profile adds it: a one-syllable name, a name the same as the province's."""
+    unit, rule = target.unit, target.profile.dia_danh_ngay.ghi_cap_khi
+    with_level = unit.dia_danh_kem_cap
+    if with_level is None:
+        one_syllable = "mot_am_tiet" in rule and len(unit.ten.split()) == 1
+        as_province = "trung_tinh" in rule and unit.ten.casefold() == (
+            target.province or ""
+        ).casefold()
+        with_level = one_syllable or as_province
+    return f"{upper_first(str(target.fields['dv']))} {unit.ten}" if with_level else unit.ten
 
 
 def opening(parent: Plan, target: Target, record: Record, taken: set[str]) -> list[Paragraph]:

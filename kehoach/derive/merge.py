@@ -14,14 +14,15 @@ which have no id, merge as elements of their own.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from kehoach.plan.labels import field_name
-from kehoach.plan.loader import validate
 from kehoach.plan.model import Plan
 from kehoach.plan.walk import walk
-from kehoach.plan.yamlsource import Source
+from kehoach.source.validation import validate
+from kehoach.source.yamlsource import Source
 
 ROOT = ""  # the plan itself: id, goc, noi_nhan …
 PSEUDO = {"van_ban": "@van_ban", "chu_ky": "@chu_ky"}  # no id in the model; '@' is never one
@@ -71,8 +72,8 @@ def flatten(plan: Plan) -> Flat:
     entries: list[tuple[str, dict, str | None, tuple]] = [(ROOT, dump, None, ())]
     for node in walk(plan):
         above = node.parent.path if node.parent else ()
-        parent = node.parent.id if node.parent else ROOT
-        entries.append((node.id, _dig(dump, node.path), parent, node.path[len(above):]))
+        upper = node.parent.id if node.parent else ROOT
+        entries.append((node.id, _dig(dump, node.path), upper, node.path[len(above):]))
     for key, ident in PSEUDO.items():
         entries.append((ident, dump.get(key, {}), ROOT, (key,)))
     flat = Flat()
@@ -179,7 +180,7 @@ class _Merge:
         """The element's own fields and notes, and the path it took."""
         o, t = self.o.own.get(ident), self.t.own.get(ident)
         if o is None or t is None:
-            self.own[ident] = o if o is not None else t  # type: ignore[assignment]
+            self.own[ident] = o if o is not None else t  # type: ignore[assignment]  # one side has it
             self.notes[ident] = list((self.o if o is not None else self.t).notes[ident])
             path = self.paths.setdefault(ident, "xa_them")
             if path == "giu_du_bo" and self.paths.get(self.o.slot[ident][0]) != path:
@@ -286,7 +287,7 @@ def _fields(b: Any, o: Any, t: Any, key: str, took: set[str], conflicts: list) -
     return o
 
 
-def _strings(data: Any):
+def _strings(data: Any) -> Iterator[str]:
     if isinstance(data, str):
         yield data
     elif isinstance(data, dict):

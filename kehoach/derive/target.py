@@ -22,7 +22,7 @@ from kehoach.plan.references import plan_reference
 from kehoach.plan.units import LoadedRegistry, Unit
 from kehoach.plan.walk import Node
 from kehoach.rules.levels import Level, Levels, load_levels, unit_kinds
-from kehoach.rules.profile import load_profile
+from kehoach.rules.profile import Profile, load_profile
 from kehoach.rules.profile_dates import profile_on
 from kehoach.vn.citations import DRAFT_MARK, citation
 from kehoach.vn.dates import short_date
@@ -30,8 +30,10 @@ from kehoach.vn.dates import short_date
 
 @dataclass(frozen=True)
 class Target:
-    """The unit, its level (`level_id`, `level`), the level above (`upper`), the day the
-    upper plan speaks of, and the template values (`{dv}`, `{ten}`, `{ke_hoach_tren}` …)."""
+    """The unit, its level (`level_id`, `level`, as it stands for the unit's kind), the
+    level above (`upper`), the day the upper plan speaks of, the template values (`{dv}`,
+    `{ten}`, `{ke_hoach_tren}` …), the profile the draft follows (by its year) and the
+    province's proper name when the upper plan is the province's (`Cần Thơ`)."""
 
     unit: Unit
     level_id: str
@@ -40,6 +42,8 @@ class Target:
     day: dt.date
     fields: Mapping[str, object]
     wording: Wording
+    profile: Profile
+    province: str | None
 
 
 def target_for(
@@ -52,15 +56,15 @@ def target_for(
     """The checked target; `wordings` caches one rewrite per kind of unit (xã, thị trấn)."""
     levels = load_levels()
     day = parent.van_ban.day
-    upper, level_id = _levels(parent, loaded, levels)
-    level = levels.cap[level_id].on(day)
+    upper_id, upper, level_id = _levels(parent, loaded, levels)
+    level = levels.cap[level_id].on(day, unit.loai)
     kind = unit_kind(levels.cap[level_id], loaded, unit, parent)
     implemented = implemented_document(parent)
     if kind not in wordings:
         values = {"dv": kind, "noi_tren": parent.van_ban.dia_danh}
         words = {k: v.format(**values) for k, v in level.noi.model_dump().items() if v}
         reviews = [(r.cum.format(**values), r.ly_do) for r in level.xem_lai]
-        organs = {k: v.format(**values) for k, v in levels.organ_map(day).items()}
+        organs = {k: v.format(**values) for k, v in levels.organ_map(day, unit.loai).items()}
         sources = dict.fromkeys(cited_sources(parent, implemented or ""), short_citation(parent))
         wordings[kind] = Wording(
             levels, upper, words, reviews, organs, sources, proper_name(parent, upper)
@@ -81,7 +85,9 @@ def target_for(
         "van_kien": implemented or "các văn bản của cấp trên",
         **_reporting(parent, upper, level),
     }
-    return Target(unit, level_id, level, upper, day, fields, wordings[kind])
+    profile = load_profile(profile_on(day.year))  # the draft is dated by its year
+    province = proper_name(parent, upper) if levels.above(upper_id, day) is None else None
+    return Target(unit, level_id, level, upper, day, fields, wordings[kind], profile, province)
 
 
 def implemented_document(parent: Plan) -> str | None:
@@ -139,9 +145,9 @@ def unit_kind(level: Level, loaded: LoadedRegistry, unit: Unit, parent: Plan) ->
     raise PlanError([loaded.source.problem(loaded.where(unit, "loai"), message)])
 
 
-def _levels(parent: Plan, loaded: LoadedRegistry, levels: Levels) -> tuple[Level, str]:
-    """The upper plan's level and the registry's level, which must come right below it
-    in the chain of levels of the plan's year."""
+def _levels(parent: Plan, loaded: LoadedRegistry, levels: Levels) -> tuple[str, Level, str]:
+    """The upper plan's level (id and data) and the registry's level, which must come
+    right below it in the chain of levels of the plan's year."""
     day = parent.van_ban.day
     upper_id = levels.of_body(parent.van_ban.ma_co_quan, parent.van_ban.co_quan)
     lower_id = loaded.registry.cap
@@ -153,7 +159,7 @@ def _levels(parent: Plan, loaded: LoadedRegistry, levels: Levels) -> tuple[Level
             f"cấp dưới theo chuỗi cấp lúc đó là '{expected}'"
         )
         raise PlanError([loaded.source.problem(("cap",), message)])
-    return levels.cap[upper_id].on(day), lower_id
+    return upper_id, levels.cap[upper_id].on(day), lower_id
 
 
 def _check_unit_ids(parent: Plan, loaded: LoadedRegistry, unit: Unit, nodes: list[Node]) -> None:

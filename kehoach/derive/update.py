@@ -15,7 +15,7 @@ from kehoach.derive.derivation import Derivation
 from kehoach.derive.merge import PATHS, Merged, merge
 from kehoach.document.render import Renderer
 from kehoach.errors import KehoachError, Problem
-from kehoach.plan import yamlsource, yamlwrite
+from kehoach.plan import yamlwrite
 from kehoach.plan.comments import REVIEW, by_element, comments, note_mark
 from kehoach.plan.loader import load_plan
 from kehoach.plan.model import Plan
@@ -23,6 +23,7 @@ from kehoach.plan.review import notes_last
 from kehoach.plan.units import LoadedRegistry
 from kehoach.plan.walk import walk
 from kehoach.safewrite import Batch
+from kehoach.source import yamlsource
 
 NO_BASE = (
     "kế hoạch này được soạn trước khi derive lưu bản gốc ({base}) nên không gộp được với "
@@ -141,6 +142,6 @@ def merged_yaml(merged: Merged, unit: str, kept: dict[str, list[str]]) -> str:
         "",
         *kept.get("", []),  # the clerk's own lines under the header stay there
     ]
-    text = yamlwrite.dump(data, comments, header)  # type: ignore[arg-type]
-    checked(data, f"{unit}.yaml")  # type: ignore[arg-type]
+    text = yamlwrite.dump(data, comments, header)
+    checked(data, f"{unit}.yaml")
     return text

@@ -17,14 +17,14 @@ from openpyxl.utils import get_column_letter
 
 from kehoach.errors import KehoachError, Problem
 from kehoach.forms import archive
-from kehoach.forms.cells import put, shown, text_cell
+from kehoach.forms.cells import first_sheet, put, shown, text_cell
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
 from kehoach.plan.units import LoadedRegistry, Unit
 from kehoach.plan.walk import walk
-from kehoach.plan.yamlsource import MAX_NUMBER
 from kehoach.rules.levels import reaches, unit_kinds
+from kehoach.source.yamlsource import MAX_NUMBER
 from kehoach.vn.numbers import parse_number
 
 SHEET = "Giá trị chỉ tiêu"
@@ -38,10 +38,11 @@ def valued_indicators(parent: Plan, loaded: LoadedRegistry) -> list[Indicator]:
     level, kinds = loaded.registry.cap, {unit.loai for unit in loaded.registry.don_vi}
     kept: list[Indicator] = []
     for node in walk(parent):
+        if not isinstance(node.element, Indicator) or node.element.gia_tri is None:
+            continue
         caps = [getattr(n.element, "cap", None) for n in [node, *node.ancestors()]]
-        valued = isinstance(node.element, Indicator) and node.element.gia_tri is not None
-        if valued and any(all(reaches(c, level, kind) for c in caps) for kind in kinds):
-            kept.append(node.element)  # type: ignore[arg-type]
+        if any(all(reaches(c, level, kind) for c in caps) for kind in kinds):
+            kept.append(node.element)
     return kept
 
 
@@ -53,8 +54,7 @@ def unit_header(unit: Unit) -> str:
 def template(parent: Plan, loaded: LoadedRegistry) -> bytes:
     """The workbook to fill, as XLSX bytes; every user string is written as text."""
     book = Workbook()
-    sheet = book.active
-    sheet.title = SHEET
+    sheet = first_sheet(book, SHEET)
     units = loaded.registry.don_vi
     for column, title in enumerate([*HEADERS, *map(unit_header, units)], start=1):
         text_cell(sheet, f"{get_column_letter(column)}1", title)
@@ -96,7 +96,7 @@ def read(path: Path, parent: Plan, loaded: LoadedRegistry) -> dict[str, dict[str
     values: dict[str, dict[str, float]] = {unit: {} for unit in columns.values()}
     seen: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):
-        ident = row[0]
+        ident: Any = row[0]  # a cell's value: whatever type the workbook holds
         if ident in (None, ""):
             continue
         _headless_values(row, headless, number, where, problems)
@@ -123,9 +123,9 @@ def _unit_columns(
     """Column number → unit id, matched by the name in the header (with or without its
     kind, NFC, case and spaces aside) or by the unit's id."""
     names: dict[str, str] = {}
-    for unit in loaded.registry.don_vi:
-        for name in (unit_header(unit), unit.ten, unit.id):
-            names.setdefault(_key(name), unit.id)
+    for member in loaded.registry.don_vi:
+        for name in (unit_header(member), member.ten, member.id):
+            names.setdefault(_key(name), member.id)
     columns: dict[int, str] = {}
     for column, title in enumerate(header[len(HEADERS) :], start=FIRST_UNIT):
         if title in (None, ""):
@@ -161,12 +161,12 @@ def _number(raw: Any, where: str, cell: str, problems: list[Problem]) -> float |
     if raw in (None, ""):
         return None
     value = parse_number(raw) if isinstance(raw, str) else raw
-    ok = isinstance(value, int | float) and not isinstance(value, bool)
-    if not ok or not math.isfinite(value) or not 0 <= value <= MAX_NUMBER:
+    number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+    if number is None or not math.isfinite(number) or not 0 <= number <= MAX_NUMBER:
         message = f"cần một số không âm (như 95 hoặc 2,5), không phải '{shown(str(raw))}'"
         problems.append(Problem(where, message, field=cell))
         return None
-    return int(value) if float(value).is_integer() else float(value)
+    return int(number) if float(number).is_integer() else float(number)
 
 
 def with_values(loaded: LoadedRegistry, values: dict[str, dict[str, float]]) -> LoadedRegistry:

@@ -104,9 +104,12 @@ def _usable_mm(profile: Profile, wide: bool) -> float:
 def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
     """Each appendix's strings; numbered `PHỤ LỤC 1`, `PHỤ LỤC 2` when there are two or
     more. A wide one gets a landscape section of its own: `ngat` names the orientation of
-    the section a break closes before it (`doc`, `ngang`; empty: a page break)."""
+    the section a break closes before it (`doc`, `ngang`; empty: a page break). Where the
+    profile numbers each phụ lục on its own, each is a section (`so_lai`: the section the
+    break closes, a phụ lục's, is numbered from 1)."""
     out = []
     many = len(plan.phu_luc) > 1
+    own_numbers = profile.so_trang.phu_luc_rieng
     before = False  # the signature's page is upright
     for n, appendix in enumerate(plan.phu_luc, start=1):
         columns, rows = _rows(appendix)
@@ -126,7 +129,8 @@ def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
                 "grid": widths,
                 "rong": sum(widths),
                 "dong": rows,
-                "ngat": "" if wide == before else ("ngang" if before else "doc"),
+                "ngat": "" if wide == before and not own_numbers else "ngang" if before else "doc",
+                "so_lai": own_numbers and n > 1,
             }
         )
         before = wide

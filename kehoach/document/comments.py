@@ -13,6 +13,7 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
+from docx.oxml.text.hyperlink import CT_Hyperlink
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.text.run import Run
@@ -26,7 +27,6 @@ AUTHOR = "kehoach"
 INITIALS = "KH"
 ANCHOR = 40  # characters of an element's own text that find its paragraph
 _P, _R, _T, _RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:rPr")
-_HYPERLINK = qn("w:hyperlink")
 _SPACE = qn("xml:space")
 _W, _ID = qn("w:x")[:-1], qn("w:id")
 _DECLARE = f'xmlns:w="{_W[1:-1]}"'
@@ -45,11 +45,11 @@ _REFERENCE = parse_xml(f'<w:r {_DECLARE}>{_STYLE}<w:commentReference w:id=""/></
 def annotated(document: Document, plan: Plan | None) -> Iterator[None]:
     """`document` with the plan's notes as comments while the block runs."""
     found = list(notes(plan)) if plan is not None else []
-    if not found:
+    if plan is None or not found:
         yield
         return
     before = set(document.part.rels)
-    day = plan.van_ban.day  # type: ignore[union-attr]
+    day = plan.van_ban.day
     when = f"{day:%Y-%m-%d}T00:00:00Z"
     # splitting keeps the texts, so they are read once
     # read from the element: a reused document's cached body proxy would still show
@@ -137,9 +137,9 @@ def paragraph_text(p: CT_P) -> str:
     runs are, without python-docx's xpath per run)."""
     parts = []
     for child in p:
-        if child.tag == _R:
+        if isinstance(child, CT_R):
             parts.append(_run_text(child))
-        elif child.tag == _HYPERLINK:
+        elif isinstance(child, CT_Hyperlink):
             parts.append(child.text)
     return "".join(parts)
 
@@ -159,7 +159,7 @@ def _split(p: CT_P, start: int, end: int) -> list[CT_R]:
     """Split runs so that characters `start`–`end` of paragraph `p` are whole runs, and
     return those runs (each run's text is read once: reading it is most of the cost)."""
     offset, inside = 0, []
-    for r, text in [(r, _run_text(r)) for r in p.iterchildren(_R)]:
+    for r, text in [(r, _run_text(r)) for r in p.iterchildren(_R) if isinstance(r, CT_R)]:
         cuts = [at - offset for at in (start, end) if offset < at < offset + len(text)]
         for piece, at in _pieces(r, text, cuts):
             if start <= offset + at < end:
@@ -193,6 +193,7 @@ def _set_text(r: CT_R, text: str) -> None:
         return
     t = children[0]
     t.text = text
-    t.attrib.pop(_SPACE, None)
+    if _SPACE in t.attrib:
+        del t.attrib[_SPACE]
     if len(text.strip()) < len(text):
         t.set(_SPACE, "preserve")

@@ -145,7 +145,7 @@ def header(plan: Plan, profile: Profile) -> dict[str, str]:
         "cap_tren": h.cap_tren or "",
         "co_quan": h.co_quan,
         "so_ky_hieu": docnumber.doc_number(h.so, h.loai, h.ma_co_quan, profile.so_ky_hieu),
-        "du_thao": profile.du_thao.chu if h.du_thao else "",
+        "du_thao": profile.du_thao.mark(h.du_thao),
         "dia_danh_ngay": dates.date_line(h.dia_danh, h.ngay, profile.dia_danh_ngay),
         "ten_loai": h.type_name,
         "trich_yeu": h.trich_yeu,
@@ -162,6 +162,7 @@ def ke_hoach(plan: Plan, profile: Profile) -> dict[str, Any]:
         "noi_nhan": closing.recipients(plan.noi_nhan, profile),
         "phu_luc": appendices(plan, profile),
         "trang_ngang": last_is_wide(plan, profile),
+        "so_trang_phu_luc": bool(plan.phu_luc) and profile.so_trang.phu_luc_rieng,
     }
 
 

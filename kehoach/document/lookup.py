@@ -7,6 +7,9 @@ from pathlib import Path
 
 from kehoach.errors import TemplateFailure
 
+PLAN_TEMPLATE = "ke_hoach.docx"
+"""The template of the Kế hoạch itself (the others are the report forms' and the summary's)."""
+
 
 def _shipped() -> list[Path]:
     """In a wheel: `kehoach/templates/`; in a source checkout: the project's `templates/`."""

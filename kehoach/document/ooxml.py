@@ -7,13 +7,22 @@ zip timestamps so the same document always gives the same bytes.
 from __future__ import annotations
 
 import zipfile
-from typing import IO
+from os import PathLike
+from typing import IO, TYPE_CHECKING, cast
 
 from docx.opc.packuri import PACKAGE_URI, PackURI
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from lxml import etree
+
+if TYPE_CHECKING:
+    from _typeshed import SizedBuffer
+    from docx.document import Document
+    from docx.opc.phys_pkg import PhysPkgWriter
+    from docx.table import Table, _Row
+    from docx.text.paragraph import Paragraph
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 ZIP_LEVEL = 1  # fastest deflate: 40% of the save time, files a few kB larger
@@ -60,7 +69,7 @@ _SETTINGS_ORDER = (
 )
 
 
-def _child(parent, tag: str, order: tuple[str, ...] = ()):
+def _child(parent: etree._Element, tag: str, order: tuple[str, ...] = ()) -> etree._Element:
     """The child `tag` of `parent`; created if missing, right after the children that
     `order` (the schema sequence up to `tag`) puts before it, else at the end."""
     found = parent.find(qn(tag))
@@ -79,7 +88,7 @@ def _child(parent, tag: str, order: tuple[str, ...] = ()):
     return found
 
 
-def paragraph_border(p_pr, side: str, size_eighths: int = 8) -> None:
+def paragraph_border(p_pr: etree._Element, side: str, size_eighths: int = 8) -> None:
     """A single solid line on one side of a paragraph (`top`, `bottom`)."""
     borders = p_pr.find(qn("w:pBdr"))
     if borders is None:
@@ -108,7 +117,7 @@ def paragraph_border(p_pr, side: str, size_eighths: int = 8) -> None:
     borders.append(line)
 
 
-def borderless_table(table, widths_mm: list[float], indent_mm: float = 0) -> None:
+def borderless_table(table: Table, widths_mm: list[float], indent_mm: float = 0) -> None:
     """Fixed column widths, no borders, optional indent (negative reaches into the margin)."""
     tbl_pr = table._tbl.tblPr
     style = tbl_pr.find(qn("w:tblStyle"))
@@ -132,10 +141,10 @@ def borderless_table(table, widths_mm: list[float], indent_mm: float = 0) -> Non
             cell.width = Mm(w)
 
 
-def grid_table(table, widths_mm: list[float]) -> None:
+def grid_table(table: Table, widths_mm: list[float]) -> None:
     """Fixed column widths and single black lines around every cell."""
     borderless_table(table, widths_mm)
-    borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+    borders = _child(table._tbl.tblPr, "w:tblBorders", _TBL_PR_ORDER)
     for edge in borders:
         edge.set(qn("w:val"), "single")
         edge.set(qn("w:sz"), "4")
@@ -143,18 +152,18 @@ def grid_table(table, widths_mm: list[float]) -> None:
         edge.set(qn("w:color"), "000000")
 
 
-def repeat_heading(row) -> None:
+def repeat_heading(row: _Row) -> None:
     """A heading row Word and LibreOffice repeat at the top of every page."""
     _child(row._tr.get_or_add_trPr(), "w:tblHeader")
 
 
-def keep_row_together(row) -> None:
+def keep_row_together(row: _Row) -> None:
     """A row that must not break across pages (the signature block, a table's item)."""
     tr_pr = row._tr.get_or_add_trPr()
     _child(tr_pr, "w:cantSplit")
 
 
-def page_field(paragraph) -> None:
+def page_field(paragraph: Paragraph) -> None:
     """Append a PAGE field: Word and LibreOffice show the page number there."""
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), " PAGE ")
@@ -166,12 +175,41 @@ def page_field(paragraph) -> None:
     paragraph._p.append(field)
 
 
-def mirror_margins(document) -> None:
+# CT_SectPr's children up to pgNumType (headers, notes, type, size, margins …).
+_SECT_PR_ORDER = (
+    "w:headerReference",
+    "w:footerReference",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:type",
+    "w:pgSz",
+    "w:pgMar",
+    "w:paperSrc",
+    "w:pgBorders",
+    "w:lnNumType",
+    "w:pgNumType",
+)
+
+
+def restart_page_numbers(sect_pr: etree._Element, condition: str) -> None:
+    """The section's pages numbered from 1 when the template's Jinja `condition` holds
+    (a phụ lục numbered on its own): a `w:pgNumType w:start="1"` between `{% if %}` tags."""
+    restart = _child(sect_pr, "w:pgNumType", _SECT_PR_ORDER)
+    restart.set(qn("w:start"), "1")
+    before = restart.getprevious()
+    if before is None:
+        sect_pr.text = (sect_pr.text or "") + f"{{% if {condition} %}}"
+    else:
+        before.tail = (before.tail or "") + f"{{% if {condition} %}}"
+    restart.tail = "{% endif %}" + (restart.tail or "")
+
+
+def mirror_margins(document: Document) -> None:
     """Word's "mirror margins": left and right swap on even pages for duplex printing."""
     _child(document.settings.element, "w:mirrorMargins", _SETTINGS_ORDER)
 
 
-def explicit_fonts(r_pr, font: str) -> None:
+def explicit_fonts(r_pr: etree._Element, font: str) -> None:
     """Name the font for every script and drop theme fonts, which would override it."""
     fonts = _child(r_pr, "w:rFonts")
     for attr in list(fonts.attrib):
@@ -188,16 +226,28 @@ class FixedTimeZipFile(zipfile.ZipFile):
         super().__init__(stream, "w", compression=zipfile.ZIP_DEFLATED)
 
     # compress_type and compresslevel keep ZipFile's signature; the fixed level always applies.
-    def writestr(self, name, data, compress_type=None, compresslevel=None) -> None:
+    def writestr(
+        self,
+        name: str | zipfile.ZipInfo,
+        data: SizedBuffer | str,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
         if not isinstance(name, zipfile.ZipInfo):
             name = zipfile.ZipInfo(str(name), date_time=ZIP_EPOCH)
             name.compress_type = zipfile.ZIP_DEFLATED
             name.external_attr = 0o644 << 16
         super().writestr(name, data, compresslevel=ZIP_LEVEL)
 
-    def write(self, filename, arcname=None, compress_type=None, compresslevel=None) -> None:
+    def write(
+        self,
+        filename: str | PathLike[str],
+        arcname: str | PathLike[str] | None = None,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
         with open(filename, "rb") as source:
-            self.writestr(arcname or str(filename), source.read())
+            self.writestr(str(arcname or filename), source.read())
 
 
 class _PackageZip:
@@ -213,7 +263,7 @@ class _PackageZip:
         self._zip.close()
 
 
-def save_package(document, stream: IO[bytes]) -> None:
+def save_package(document: Document, stream: IO[bytes]) -> None:
     """Write `document` like `Document.save`, but byte-identical for identical content.
 
     Uses PackageWriter's steps (content types, package rels, parts) with our zip writer.
@@ -221,7 +271,9 @@ def save_package(document, stream: IO[bytes]) -> None:
     package = document.part.package
     parts = list(package.iter_parts())
     writer = _PackageZip(stream)
-    PackageWriter._write_content_types_stream(writer, parts)
+    # _PackageZip has the two methods of python-docx's zip writer that these steps call.
+    physical = cast("PhysPkgWriter", writer)
+    PackageWriter._write_content_types_stream(physical, parts)
     writer.write(PACKAGE_URI.rels_uri, package.rels.xml)
-    PackageWriter._write_parts(writer, parts)
+    PackageWriter._write_parts(physical, parts)
     writer.close()

@@ -12,17 +12,16 @@ import copy
 import io
 import operator
 import re
-import signal
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docx import Document
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined
+from jinja2 import Environment, StrictUndefined
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
@@ -32,7 +31,10 @@ from kehoach.document.template_errors import jinja_message, unreadable
 from kehoach.errors import KehoachError, TemplateFailure
 from kehoach.plan.model import Plan
 from kehoach.rules.profile import load_profile
-from kehoach.rules.profile_dates import profile_for
+from kehoach.system.deadline import time_limit
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 _NEWLINE_PARAGRAPH = re.compile(r"\n<w:p([ >])")
@@ -58,7 +60,7 @@ class _Loaded:
         self.patched: dict[str, str] = {}
         self.compiled: dict[str, Any] = {}
 
-    def fresh(self):
+    def fresh(self) -> DocxDocument:
         root = self.docx.element
         root.replace(root.body, copy.deepcopy(self.body))
         for key, target in self.targets.items():
@@ -83,10 +85,13 @@ class _CachedTemplate(DocxTemplate):
             patched[src_xml] = super().patch_xml(src_xml)
         return patched[src_xml]
 
-    def render_xml_part(self, src_xml, part, context, jinja_env=None):
+    def render_xml_part(
+        self, src_xml: str, part: Any, context: dict[str, Any], jinja_env: Environment | None = None
+    ) -> str:
         # Same steps as DocxTemplate.render_xml_part, compiling each part only once.
         template = self._loaded.compiled.get(src_xml)
         if template is None:
+            assert jinja_env is not None  # render() always passes the sandbox
             template = jinja_env.from_string(_PARAGRAPH.sub(r"\n<w:p\1", src_xml))
             self._loaded.compiled[src_xml] = template
         self.current_rendering_part = part
@@ -108,7 +113,9 @@ class _CachedTemplate(DocxTemplate):
                 chunks[i] = chunk[:start] + fixed.removesuffix("</w:p>")
         return "</w:p>".join(chunks)
 
-    def render_properties(self, context, jinja_env=None) -> None:
+    def render_properties(
+        self, context: dict[str, Any], jinja_env: Environment | None = None
+    ) -> None:
         """The document's properties come from the plan (`document_properties`)."""
 
 
@@ -128,7 +135,7 @@ class _Sandbox(SandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**"})
 
-    def call_binop(self, context, operator_: str, left, right):
+    def call_binop(self, context: Context, operator_: str, left: Any, right: Any) -> Any:
         if operator_ == "*":
             for seq, count in ((left, right), (right, left)):
                 sized = isinstance(seq, str | list | tuple) and isinstance(count, int)
@@ -144,25 +151,6 @@ class _Sandbox(SandboxedEnvironment):
 def environment() -> SandboxedEnvironment:
     """The Jinja environment every template is rendered in."""
     return _Sandbox(autoescape=True, undefined=StrictUndefined)
-
-
-def _alarm(number: int, frame: object) -> None:
-    raise _TooLong
-
-
-class _Deadline:
-    """`MAX_SECONDS` for one render, by a timer signal (main thread only)."""
-
-    def __enter__(self) -> None:
-        self.armed = threading.current_thread() is threading.main_thread()
-        if self.armed:
-            self.previous = signal.signal(signal.SIGALRM, _alarm)
-            signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.armed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)
 
 
 class Renderer:
@@ -183,7 +171,7 @@ class Renderer:
         the review notes of `notes_of` become Word comments."""
         doc = _CachedTemplate(self._loaded)
         try:
-            with _Deadline():
+            with time_limit(MAX_SECONDS, _TooLong):
                 doc.render(ctx, jinja_env=self.env)
         except KehoachError:
             raise
@@ -199,7 +187,7 @@ class Renderer:
 
     def render(self, plan: Plan) -> bytes:
         """The Kế hoạch of `plan` as DOCX bytes."""
-        profile = load_profile(profile_for(plan))
+        profile = load_profile(plan.profile_id())
         return self.render_context(
             context.ke_hoach(plan, profile), context.document_properties(plan), plan
         )

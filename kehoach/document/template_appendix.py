@@ -5,6 +5,7 @@ many as the context gives."""
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
@@ -14,11 +15,19 @@ from kehoach.document.template_parts import add
 from kehoach.document.template_styles import STYLE
 from kehoach.rules.profile import Profile
 
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.oxml.section import CT_SectPr
 
-def appendices(doc, p: Profile) -> None:
+
+def appendices(doc: Document, p: Profile) -> None:
     """Each phụ lục on a new page: title, name, caption, then its table (`{%tc %}`)."""
     add(doc, "phu_luc", "{%p for pl in phu_luc %}")
     portrait, landscape = _page_settings(doc, p)
+    # A break closes the section before it: the body's, or the previous phụ lục's, which
+    # is numbered from 1 when the profile numbers each phụ lục on its own (`pl.so_lai`).
+    for settings in (portrait, landscape):
+        ooxml.restart_page_numbers(settings, "pl.so_lai")
     add(doc, "phu_luc", "{%p if pl.ngat == 'doc' %}")
     add(doc, "phu_luc")._p.get_or_add_pPr().append(copy.deepcopy(portrait))
     add(doc, "phu_luc", "{%p elif pl.ngat == 'ngang' %}")
@@ -34,9 +43,10 @@ def appendices(doc, p: Profile) -> None:
     _table(doc, p)
     add(doc, "phu_luc", "{%p endfor %}")
     _last_section_follows(doc, portrait, landscape)
+    ooxml.restart_page_numbers(doc.element.body.sectPr, "so_trang_phu_luc")
 
 
-def _table(doc, p: Profile) -> None:
+def _table(doc: Document, p: Profile) -> None:
     table = doc.add_table(rows=4, cols=3)
     width = p.trang.rong_mm - p.trang.le_trai_mm - p.trang.le_phai_mm
     ooxml.grid_table(table, [width / 3] * 3)
@@ -66,7 +76,7 @@ def _table(doc, p: Profile) -> None:
     cell.add_run("{% if not r.nhom %}{{ c.t }}{% endif %}")
 
 
-def _page_settings(doc, p: Profile):
+def _page_settings(doc: Document, p: Profile) -> tuple[CT_SectPr, CT_SectPr]:
     """The body's section properties upright and turned (a wide phụ lục's own section)."""
     body = doc.element.body.sectPr
     portrait, landscape = copy.deepcopy(body), copy.deepcopy(body)
@@ -86,12 +96,13 @@ def _page_settings(doc, p: Profile):
     return portrait, landscape
 
 
-def _last_section_follows(doc, portrait, landscape) -> None:
+def _last_section_follows(doc: Document, portrait: CT_SectPr, landscape: CT_SectPr) -> None:
     """The document's last section takes the turned size and margins when the last phụ
     lục is wide (`trang_ngang`); rendered upright, it is byte for byte the body's."""
     body = doc.element.body.sectPr
-    for tag in ("w:pgSz", "w:pgMar"):
-        upright, turned, node = portrait.find(qn(tag)), landscape.find(qn(tag)), body.find(qn(tag))
+    sizes = (portrait.get_or_add_pgSz(), landscape.get_or_add_pgSz(), body.get_or_add_pgSz())
+    margins = (portrait.get_or_add_pgMar(), landscape.get_or_add_pgMar(), body.get_or_add_pgMar())
+    for upright, turned, node in (sizes, margins):  # every one there: the default template's
         for key in upright.attrib:
             if upright.get(key) != turned.get(key):
                 choice = f"{turned.get(key)}{{% else %}}{upright.get(key)}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.section import WD_SECTION_START
@@ -17,15 +18,18 @@ from docx.oxml.ns import qn
 
 from kehoach.document import ooxml
 from kehoach.document import template_parts as parts
+from kehoach.document.columns import BIEU_COLUMNS, TONG_HOP_COLUMNS
 from kehoach.document.template_appendix import appendices
 from kehoach.document.template_styles import add_styles
-from kehoach.forms.report import BIEU_COLUMNS, TONG_HOP_COLUMNS
 from kehoach.rules.profile import Profile, load_profile
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 TEMPLATE_DATE = dt.datetime(2018, 4, 3)  # fixed, so rebuilding gives the same bytes
 
 
-def _new_document(profile: Profile):
+def _new_document(profile: Profile) -> DocxDocument:
     doc = Document()
     body = doc.element.body
     for child in list(body):
@@ -36,7 +40,7 @@ def _new_document(profile: Profile):
     return doc
 
 
-def _finish(doc, profile: Profile, title: str):
+def _finish(doc: DocxDocument, profile: Profile, title: str) -> DocxDocument:
     doc.add_paragraph()  # a table may not end the document body
     # Leftovers of python-docx's default document: a page picture, Word 2010's copy of
     # all 160 styles (430 kB, most of the compression time), an empty custom XML item.
@@ -56,7 +60,7 @@ def _finish(doc, profile: Profile, title: str):
     return doc
 
 
-def build(profile: Profile):
+def build(profile: Profile) -> DocxDocument:
     """The Kế hoạch template."""
     doc = _new_document(profile)
     parts.header_table(doc, profile)
@@ -66,7 +70,7 @@ def build(profile: Profile):
     return _finish(doc, profile, "Mẫu Kế hoạch")
 
 
-def build_de_cuong(profile: Profile):
+def build_de_cuong(profile: Profile) -> DocxDocument:
     """The report outline: a BÁO CÁO with guidance lines, the indicator table appended on a
     landscape page."""
     doc = _new_document(profile)
@@ -78,10 +82,11 @@ def build_de_cuong(profile: Profile):
     parts.add(doc, "phu_luc", "{{ phu_luc.ten }}")
     parts.add(doc, "chu_thich", "{{ phu_luc.chu_thich }}")
     parts.rows_table(doc, BIEU_COLUMNS, profile.bang.cot_bieu_mm)
+    ooxml.restart_page_numbers(doc.element.body.sectPr, "so_trang_phu_luc")
     return _finish(doc, profile, "Mẫu đề cương báo cáo")
 
 
-def _landscape_sheet(doc, profile: Profile) -> None:
+def _landscape_sheet(doc: DocxDocument, profile: Profile) -> None:
     parts.landscape(doc.sections[0], profile)
     parts.add(doc, "phu_luc", "{{ tieu_de }}")
     parts.add(doc, "chu_thich", "{{ phu_de }}")
@@ -90,7 +95,7 @@ def _landscape_sheet(doc, profile: Profile) -> None:
     parts.add(doc, "dong_trai", "{%p endfor %}")
 
 
-def build_bieu(profile: Profile):
+def build_bieu(profile: Profile) -> DocxDocument:
     """The indicator table of a plan, on a landscape page."""
     doc = _new_document(profile)
     _landscape_sheet(doc, profile)
@@ -98,7 +103,7 @@ def build_bieu(profile: Profile):
     return _finish(doc, profile, "Mẫu biểu chỉ tiêu")
 
 
-def build_tong_hop(profile: Profile):
+def build_tong_hop(profile: Profile) -> DocxDocument:
     """The summary of the units' filled tables, on a landscape page."""
     doc = _new_document(profile)
     _landscape_sheet(doc, profile)

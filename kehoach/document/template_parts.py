@@ -4,6 +4,8 @@ docxtpl tags the context of `document/context.py` fills."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 
@@ -11,12 +13,18 @@ from kehoach.document import ooxml
 from kehoach.document.template_styles import STYLE
 from kehoach.rules.profile import Profile
 
+if TYPE_CHECKING:
+    from docx.blkcntnr import BlockItemContainer
+    from docx.document import Document
+    from docx.section import Section
+    from docx.text.paragraph import Paragraph
 
-def add(container, key: str, text: str = ""):
+
+def add(container: Document | BlockItemContainer, key: str, text: str = "") -> Paragraph:
     return container.add_paragraph(text, style=STYLE[key])
 
 
-def header_table(doc, p: Profile) -> None:
+def header_table(doc: Document, p: Profile) -> None:
     table = doc.add_table(rows=1, cols=2)
     ooxml.borderless_table(
         table, [p.bang_dau.cot_trai_mm, p.bang_dau.cot_phai_mm], p.bang_dau.lui_trai_mm
@@ -38,7 +46,7 @@ def header_table(doc, p: Profile) -> None:
     add(right, "dia_danh_ngay", "{{ van_ban.dia_danh_ngay }}")
 
 
-def body(doc) -> None:
+def body(doc: Document) -> None:
     add(doc, "ten_loai", "{{ van_ban.ten_loai }}")
     add(doc, "trich_yeu", "{{ van_ban.trich_yeu }}")
     add(doc, "gach_ngang", "{{ gach_ngang }}")
@@ -61,7 +69,7 @@ def body(doc) -> None:
     add(doc, "van_ban", "{%p endfor %}")
 
 
-def signature_table(doc, p: Profile) -> None:
+def signature_table(doc: Document, p: Profile) -> None:
     table = doc.add_table(rows=1, cols=2)
     ooxml.borderless_table(table, [p.chu_ky.cot_trai_mm, p.chu_ky.cot_phai_mm])
     ooxml.keep_row_together(table.rows[0])
@@ -80,7 +88,7 @@ def signature_table(doc, p: Profile) -> None:
     add(right, "ho_ten", "{{ chu_ky.ho_ten }}")
 
 
-def page(doc, p: Profile) -> None:
+def page(doc: Document, p: Profile) -> None:
     section = doc.sections[0]
     page = p.trang
     section.page_width, section.page_height = Mm(page.rong_mm), Mm(page.cao_mm)
@@ -99,7 +107,7 @@ def page(doc, p: Profile) -> None:
     section.first_page_header.is_linked_to_previous = False
 
 
-def landscape(section, p: Profile) -> None:
+def landscape(section: Section, p: Profile) -> None:
     page, margins = p.trang, p.trang_ngang
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(page.cao_mm), Mm(page.rong_mm)
@@ -107,7 +115,7 @@ def landscape(section, p: Profile) -> None:
     section.left_margin, section.right_margin = Mm(margins.le_trai_mm), Mm(margins.le_phai_mm)
 
 
-def rows_table(doc, columns: list[tuple[str, str, bool]], widths: list[float]) -> None:
+def rows_table(doc: Document, columns: list[tuple[str, str, bool]], widths: list[float]) -> None:
     """A bordered table: a repeated heading row, then one row per item of `dong`;
     an item with `nhom` is a group heading, in bold."""
     table = doc.add_table(rows=4, cols=len(columns))

@@ -3,6 +3,8 @@ checker find paragraphs by these names; a clerk restyles them in Word."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
@@ -10,6 +12,10 @@ from docx.shared import Mm, Pt, RGBColor
 
 from kehoach.document import ooxml
 from kehoach.rules.profile import Profile
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.styles.style import ParagraphStyle
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -51,16 +57,16 @@ STYLE = {
 
 
 def paragraph_style(
-    doc,
+    doc: Document,
     key: str,
     *,
     size: float,
     bold: bool = False,
     italic: bool = False,
     underline: bool = False,
-    align=CENTER,
+    align: WD_ALIGN_PARAGRAPH = CENTER,
     base: str = "Normal",
-):
+) -> ParagraphStyle:
     style = doc.styles.add_style(STYLE[key], WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles[base]
     style.quick_style = True
@@ -85,7 +91,7 @@ _KEEP = {
 }
 
 
-def add_styles(doc, p: Profile) -> None:
+def add_styles(doc: Document, p: Profile) -> None:
     """Every style of the templates, in a fixed order (the order is in the bytes)."""
     _base_styles(doc, p)
     _heading_styles(doc, p)
@@ -94,7 +100,7 @@ def add_styles(doc, p: Profile) -> None:
     _report_styles(doc, p)
 
 
-def _base_styles(doc, p: Profile) -> None:
+def _base_styles(doc: Document, p: Profile) -> None:
     """Only our styles; Normal and the document defaults carry the profile's font."""
     for style in list(doc.styles):
         if style.name not in _KEEP:
@@ -113,7 +119,7 @@ def _base_styles(doc, p: Profile) -> None:
     default_run.find(qn("w:lang")).set(qn("w:val"), "vi-VN")
 
 
-def _heading_styles(doc, p: Profile) -> None:
+def _heading_styles(doc: Document, p: Profile) -> None:
     """The header block: issuer, number, date, title and trích yếu."""
     paragraph_style(doc, "cap_tren", size=p.cap_tren.co, bold=p.cap_tren.dam)
     paragraph_style(doc, "co_quan", size=p.co_quan.co, bold=p.co_quan.dam)
@@ -139,7 +145,7 @@ def _heading_styles(doc, p: Profile) -> None:
     paragraph_style(doc, "gach_ngang", size=p.gach_ngang.co)
 
 
-def _body_styles(doc, p: Profile) -> None:
+def _body_styles(doc: Document, p: Profile) -> None:
     """The body: paragraphs, headings, bullets and their lead-ins."""
     body = paragraph_style(doc, "van_ban", size=p.than.co, align=JUSTIFY)
     bf = body.paragraph_format
@@ -158,7 +164,7 @@ def _body_styles(doc, p: Profile) -> None:
     lead.font.italic = p.than.dan_nghieng
 
 
-def _closing_styles(doc, p: Profile) -> None:
+def _closing_styles(doc: Document, p: Profile) -> None:
     """The signature, the Nơi nhận block and the page number."""
     signer = paragraph_style(doc, "quyen_han", size=p.chu_ky.co, bold=True)
     signer.paragraph_format.space_before = Pt(p.chu_ky.cach_tren_pt)
@@ -173,7 +179,7 @@ def _closing_styles(doc, p: Profile) -> None:
     paragraph_style(doc, "so_trang", size=p.so_trang.co)
 
 
-def _report_styles(doc, p: Profile) -> None:
+def _report_styles(doc: Document, p: Profile) -> None:
     """The report outline, the appendix and its tables."""
     guide = paragraph_style(
         doc,

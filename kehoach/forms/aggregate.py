@@ -18,12 +18,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach.errors import Problem
 from kehoach.forms import evaluation, milestones, workbook
-from kehoach.forms.cells import text_row
+from kehoach.forms.cells import first_sheet, text_row
 from kehoach.forms.reading import Reading
 from kehoach.forms.report import indicator_rows, row_cells
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
-from kehoach.plan.units import Registry
+from kehoach.plan.units import Registry, Unit
 from kehoach.rules.levels import load_levels
 from kehoach.vn import numbers as vnformat
 
@@ -55,13 +55,13 @@ class Summary:
         found = milestones.report_indicators(plan, self.year)
         self.lines = {i.id: self._line(i) for i in found}
 
-    def _target(self, indicator: Indicator, unit: str) -> float | None:
+    def _target(self, indicator: Indicator, unit: str, plan_value: float) -> float:
         own = self._unit(unit)
         if own is not None and indicator.id in own.chi_tieu:
             return own.chi_tieu[indicator.id]
-        return indicator.gia_tri
+        return plan_value
 
-    def _unit(self, unit: str):
+    def _unit(self, unit: str) -> Unit | None:
         if self.registry is None:
             return None
         return next((u for u in self.registry.don_vi if u.id == unit), None)
@@ -78,7 +78,7 @@ class Summary:
                 continue
             value = report.values[indicator.id]
             values[report.unit] = value
-            target = self._target(indicator, report.unit)
+            target = self._target(indicator, report.unit, indicator.gia_tri)
             verdict = evaluation.evaluate(
                 evaluation.rule_code(indicator), target, value, evaluation.tolerance(indicator)
             )
@@ -96,9 +96,11 @@ class Summary:
         if rule.cach == "cong":
             return round(sum(values.values()), 4)
         weights = {
-            u: (self._unit(u).so_lieu.get(rule.trong_so) if self._unit(u) else None) for u in values
+            u: own.so_lieu.get(rule.trong_so) if (own := self._unit(u)) and rule.trong_so else None
+            for u in values
         }
-        if any(w is None for w in weights.values()):
+        known = {u: w for u, w in weights.items() if w is not None}
+        if len(known) < len(weights):
             lacking = ", ".join(self.names[u] for u, w in weights.items() if w is None)
             self.reading.notes.append(
                 Problem(
@@ -110,8 +112,8 @@ class Summary:
                 )
             )
             return None
-        total = sum(weights.values())
-        return round(sum(values[u] * weights[u] for u in values) / total, 2) if total else None
+        total = sum(known.values())
+        return round(sum(values[u] * known[u] for u in values) / total, 2) if total else None
 
     def overall_label(self) -> str:
         levels = load_levels()
@@ -127,8 +129,7 @@ def _show(value: float | None) -> str:
 def summary_workbook(summary: Summary) -> bytes:
     """Sheets: Tổng hợp (numbers), Đánh giá (evaluations), Kiểm tra (problems)."""
     wb = Workbook()
-    numbers = wb.active
-    numbers.title = "Tổng hợp"
+    numbers = first_sheet(wb, "Tổng hợp")
     verdicts = wb.create_sheet("Đánh giá")
     _write_lines(summary, numbers, verdicts)
     checks = wb.create_sheet("Kiểm tra")

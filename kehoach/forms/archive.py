@@ -8,7 +8,7 @@ from __future__ import annotations
 import zipfile
 import zlib
 from pathlib import Path
-from xml.etree.ElementTree import ParseError, XMLPullParser
+from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 MAX_MEMBERS = 1_000
 MAX_MEMBER_BYTES = 50 * 1024 * 1024
@@ -54,7 +54,7 @@ def _xml(archive: zipfile.ZipFile) -> str | None:
     for member in archive.infolist():
         if not member.filename.lower().endswith(_XML_SUFFIXES):
             continue
-        parser = XMLPullParser()
+        parser: XMLPullParser[Element] = XMLPullParser()
         try:
             with archive.open(member) as stream:
                 while chunk := stream.read(_CHUNK):

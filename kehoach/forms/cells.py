@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 
@@ -18,6 +19,15 @@ def shown(text: str) -> str:
     file name (lone surrogates) written as visible escapes; everything else unchanged."""
     safe = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", safe)
+
+
+def first_sheet(book: Workbook, title: str) -> Worksheet:
+    """The sheet a new workbook opens with, named `title`."""
+    sheet = book.active
+    if not isinstance(sheet, Worksheet):
+        raise TypeError("a new workbook opens on a worksheet")
+    sheet.title = title
+    return sheet
 
 
 def text_cell(ws: Worksheet, ref: str, value: str) -> Cell:
@@ -49,7 +59,7 @@ def put(ws: Worksheet, ref: str, value: Any) -> Cell:
 def _as_cell(ws: Worksheet, value: Any) -> Cell | Any:
     if not isinstance(value, str):
         return value
-    made = Cell(ws, value=shown(value))
+    made = Cell(ws, row=1, column=1, value=shown(value))  # `append` moves it to its place
     made.data_type = "s"
     return made
 

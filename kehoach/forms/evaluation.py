@@ -6,11 +6,12 @@ from __future__ import annotations
 import math
 import operator
 from functools import cache
-from typing import Any
+from typing import cast
 
 from kehoach.plan.fields import Comparison, Direction
 from kehoach.plan.indicators import Indicator
-from kehoach.rules.assessment import Assessment, load_assessment
+from kehoach.rules import assessment
+from kehoach.rules.assessment import Assessment, Labels, load_assessment
 from kehoach.vn import numbers as vnformat
 
 _PYTHON = {
@@ -27,7 +28,7 @@ def _rules() -> Assessment:
     return load_assessment()
 
 
-def labels() -> dict[str, str]:
+def labels() -> Labels:
     """Result key → its word (vuot → Vượt)."""
     return _rules().nhan
 
@@ -42,7 +43,7 @@ def target_text(indicator: Indicator) -> str:
     """The planned value as the form shows it: `> 95`, `≥ 95`, `khoảng 49`, `80`."""
     if indicator.gia_tri is None:
         return _rules().dinh_tinh
-    mark = _rules().ky_hieu[indicator.so_sanh.value]
+    mark = _rules().ky_hieu[indicator.comparison.value]
     value = vnformat.number(indicator.gia_tri)
     return f"{mark} {value}" if mark else value
 
@@ -61,12 +62,14 @@ def tolerance(indicator: Indicator) -> float:
 
 def rule_code(indicator: Indicator) -> str:
     """`<so_sanh>/<huong>`: the key of the indicator's rule, stored in the form's hidden cell."""
-    return f"{indicator.so_sanh.value}/{indicator.direction.value}"
+    return f"{indicator.comparison.value}/{indicator.direction.value}"
 
 
-def _steps(code: str) -> list[list[Any]]:
+def _steps(code: str) -> list[assessment.Step]:
+    # The keys of the rule table are the names of plan.fields' Comparison and Direction.
     comparison, direction = code.split("/")
-    return _rules().quy_tac[comparison][direction]
+    by_direction = _rules().quy_tac[cast("assessment.Comparison", comparison)]
+    return by_direction[cast("assessment.Direction", direction)]
 
 
 def evaluate(code: str, target: float, result: float, tol: float) -> str | None:

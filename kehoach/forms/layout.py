@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kehoach.forms.report import BIEU_COLUMNS
+from kehoach.document.columns import BIEU_COLUMNS
 
 META_SHEET = "_kehoach"
 UNITS_SHEET = "DonVi"
@@ -128,12 +128,12 @@ def data_rows(ws: Worksheet) -> Iterator[int]:
     return iter(range(FORM.first_row, ws.max_row + 1))
 
 
-def cell(ws: Worksheet, row: int, key: str) -> Cell:
-    """The cell of column `key` in `row`."""
+def cell(ws: Worksheet, row: int, key: str) -> Cell | MergedCell:
+    """The cell of column `key` in `row` (merged, in a form a unit reshaped)."""
     return ws.cell(row, column(key).index)
 
 
 def rows_by_id(ws: Worksheet) -> dict[str, int]:
     """Indicator id → its row, for the rows that carry an id."""
     ids = ((cell(ws, r, "ma").value, r) for r in data_rows(ws))
-    return {ident: r for ident, r in ids if ident}
+    return {ident: r for ident, r in ids if isinstance(ident, str) and ident}

@@ -63,7 +63,7 @@ class _Form:
     path: Path
     sheet: Worksheet
     meta: Worksheet
-    unit_ids: dict[str, str]  # the drop-down's names → unit ids (sheet DonVi)
+    unit_ids: dict[Any, Any]  # the drop-down's rows as read: names → unit ids (sheet DonVi)
 
 
 def _where(ref: str, sheet: str = FORM_SHEET) -> str:
@@ -299,7 +299,7 @@ class _FormReader:
         if ident in (None, ""):
             return None
         where = _where(column("ma").ref(row))
-        if ident not in indicators:
+        if not isinstance(ident, str) or ident not in indicators:
             self.error(form.path, where, f"mã chỉ tiêu '{ident}' không có trong kế hoạch")
             return None
         if ident in rows_of:
@@ -314,7 +314,7 @@ class _FormReader:
         """A qualitative row: the unit's own Đạt / Không đạt."""
         words = evaluation.labels()
         verdict = cell(form.sheet, row, "danh_gia").value
-        if verdict in (words["dat"], words["khong_dat"]):
+        if isinstance(verdict, str) and verdict in (words["dat"], words["khong_dat"]):
             report.verdicts[indicator.id] = verdict
         elif verdict not in (None, ""):
             self.error(

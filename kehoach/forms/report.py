@@ -17,34 +17,10 @@ from kehoach.rules.data import type_codes
 from kehoach.rules.levels import Levels, load_levels
 from kehoach.rules.outline import Outline, load_outline
 from kehoach.rules.profile import Labels, load_profile
-from kehoach.rules.profile_dates import profile_for
 from kehoach.vn import dates, docnumber, labels
 from kehoach.vn.closing import recipients
 
 FORM_SHEET = "Biểu chỉ tiêu"
-
-# Columns of the indicator tables: (heading, the row's field, centred?). The Excel form
-# has the same columns, with the indicator's id (`Mã`) in place of the row number.
-_INDICATOR = [
-    ("STT", "stt", True),
-    ("Chỉ tiêu", "chi_tieu", False),
-    ("Đơn vị tính", "don_vi", True),
-    ("Chỉ tiêu kế hoạch", "ke_hoach", True),
-]
-BIEU_COLUMNS = [
-    *_INDICATOR,
-    ("Kết quả thực hiện", "ket_qua", True),
-    ("Tỷ lệ % so với chỉ tiêu", "ty_le", True),
-    ("Đánh giá", "danh_gia", True),
-    ("Ghi chú", "ghi_chu", False),
-]
-TONG_HOP_COLUMNS = [
-    *_INDICATOR,
-    ("{{ ten_chung }}", "chung", True),
-    ("Số đơn vị đạt", "dat", True),
-    ("Số đơn vị chưa đạt", "khong_dat", True),
-    ("Đơn vị chưa đạt", "chua_dat", False),
-]
 
 
 @cache
@@ -160,7 +136,7 @@ def _level_above(levels: Levels, level: str, plan: Plan) -> str | None:
              if p.valid_on(day) and level in p.cap and p.cap.index(level) > 0]
     upper = (plan.van_ban.cap_tren or "").upper()
     named = [k for k in found if upper.startswith(f"ĐẢNG BỘ {levels.cap[k].ten.upper()} ")]
-    return (named or found or [None])[0]
+    return next(iter(named or found), None)
 
 
 def _recipients(plan: Plan) -> list[str]:
@@ -216,12 +192,12 @@ def _outline_blocks(
 
 def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
     """The context of `templates/de_cuong_bao_cao.docx`."""
-    profile = load_profile(profile_for(plan))
+    profile = load_profile(plan.profile_id())
     data = outline()
     words = _report_words(plan, period)
     h = plan.van_ban
     blocks = _outline_blocks(plan, data, words, profile.nhan)
-    summary = data.trich_yeu.format(**words)
+    summary = profile.trich_yeu.written(data.trich_yeu.format(**words))
     appendix = data.phu_luc
     return {
         "van_ban": {
@@ -243,6 +219,7 @@ def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
             "chu_thich": appendix["chu_thich"].format(**words),
         },
         "dong": table_rows(plan, period.nam),
+        "so_trang_phu_luc": profile.so_trang.phu_luc_rieng,
     }
 
 

@@ -7,18 +7,20 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from typing import Literal
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from kehoach.document.ooxml import FixedTimeZipFile
 from kehoach.forms import evaluation
-from kehoach.forms.cells import formula_cell, put, text_cell
+from kehoach.forms.cells import first_sheet, formula_cell, put, text_cell
 from kehoach.forms.layout import (
     COLUMNS,
     FORM,
@@ -54,8 +56,7 @@ def build(plan: Plan, period: Period, units: list[UnitRef], own_unit: UnitRef | 
     """The blank workbook; `own_unit` fills in the unit (a unit's derived plan), else
     `units` (the registry) give the drop-down."""
     wb = Workbook()
-    ws = wb.active
-    ws.title = FORM_SHEET
+    ws = first_sheet(wb, FORM_SHEET)
     _write_titles(ws, plan, period)
     meta = _write_meta(wb, plan, period)
     if own_unit is not None:
@@ -142,17 +143,24 @@ def _write_headings(ws: Worksheet) -> None:
 
 
 def _validation(
-    ws: Worksheet, kind: str, formula1: str, title: str, error: str, **kw: str
+    ws: Worksheet,
+    kind: Literal["decimal", "list"],
+    formula1: str,
+    title: str,
+    error: str,
+    operator: Literal["between", "greaterThanOrEqual"] | None = None,
+    formula2: str | None = None,
 ) -> DataValidation:
     rule = DataValidation(
         type=kind,
         formula1=formula1,
+        formula2=formula2,
         allow_blank=True,
         showErrorMessage=True,
         errorStyle="stop",
         errorTitle=title,
         error=error,
-        **kw,
+        operator=operator,
     )
     ws.add_data_validation(rule)
     return rule
@@ -214,10 +222,10 @@ def _write_row(ws: Worksheet, row: int, item: Row, rules: _Validations) -> None:
         _style(ws.cell(row, col.index), col, item.is_group)
     ws.row_dimensions[row].height = 16 * max(1, -(-len(name) // _WRAP_AT))
     if item.indicator is not None:
-        _write_indicator(ws, row, item, rules)
+        _write_indicator(ws, row, item, item.indicator, rules)
 
 
-def _style(target: Cell, col: Column, group: bool) -> None:
+def _style(target: Cell | MergedCell, col: Column, group: bool) -> None:
     target.font, target.border = (_BOLD if group else _FONT), _BOX
     target.alignment = Alignment(
         vertical="center",
@@ -228,13 +236,15 @@ def _style(target: Cell, col: Column, group: bool) -> None:
         target.fill = _GROUP
 
 
-def _open_input(target: Cell) -> None:
+def _open_input(target: Cell | MergedCell) -> None:
     target.protection, target.fill = _OPEN, _INPUT
 
 
-def _write_indicator(ws: Worksheet, row: int, item: Row, rules: _Validations) -> None:
-    """The plan's side of the row; the unit's inputs open; the formulas for a number."""
-    indicator = item.indicator
+def _write_indicator(
+    ws: Worksheet, row: int, item: Row, indicator: Indicator, rules: _Validations
+) -> None:
+    """The plan's side of the row (`item`, its `indicator`); the unit's inputs open; the
+    formulas for a number."""
     text_cell(ws, column("don_vi").ref(row), indicator.don_vi or "")
     text_cell(ws, column("ke_hoach").ref(row), item.target)
     _open_input(cell(ws, row, "ghi_chu"))
@@ -262,7 +272,7 @@ def _set_up_page(ws: Worksheet) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.protection.sheet = True  # no password: it guards against slips, not people
     ws.protection.formatColumns = ws.protection.formatRows = False
 

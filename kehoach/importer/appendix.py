@@ -34,9 +34,10 @@ def split(lines: list[str]) -> tuple[list[str], list[Entry]]:
 def _milestones(rows: list[list[str]], ledger: Ledger) -> list[Data] | None:
     """Indicator groups from `STT | Chỉ tiêu | Đơn vị tính | Năm … |…` rows, else None."""
     head = rows[0]
-    years = [_YEAR.match(c) for c in head[3:]]
-    if len(head) < 4 or head[1] != "Chỉ tiêu" or not all(years):
+    matches = [_YEAR.match(c) for c in head[3:]]
+    if len(head) < 4 or head[1] != "Chỉ tiêu" or not all(matches):
         return None
+    years = [y for y in matches if y is not None]  # all of them, as just checked
     groups: list[Data] = []
     for row in rows[1:]:
         row = row + [""] * (len(head) - len(row))

@@ -11,7 +11,9 @@ from kehoach.importer.ledger import Data, Ledger, vocabulary
 from kehoach.rules.data import body_codes
 from kehoach.vn import closing, dates, docnumber
 
-DRAFT = re.compile(r"\(?\s*Dự thảo[^)\t]*\)?")
+# `(Dự thảo)`, `(Dự thảo lần 2)`, `Dự thảo lần 2` (HD 05: chỉ dẫn thứ tự lần dự thảo).
+DRAFT = re.compile(r"\(\s*Dự thảo[^)\t]*\)|Dự thảo(?:\s+(?:lần\s+)?\d{1,2}\b)?")
+_ROUND = re.compile(r"\b(\d{1,2})\b")
 _NEEDED = ("co_quan", "ma_co_quan", "loai", "dia_danh", "ngay")
 _REPORTED = ("cap_tren", "co_quan", "so", "du_thao", "dia_danh", "ngay")
 
@@ -41,9 +43,11 @@ def _take_number(line: str, out: Data, ledger: Ledger) -> str:
 
 
 def _take_draft(line: str, out: Data) -> str:
-    if not DRAFT.search(line):
+    found = DRAFT.search(line)
+    if found is None:
         return line
-    out["du_thao"] = True
+    which = _ROUND.search(found.group())
+    out["du_thao"] = int(which.group(1)) if which and int(which.group(1)) else True
     return DRAFT.sub("\t", line)
 
 

@@ -12,6 +12,7 @@ the Vietnamese way gives the very same characters.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -25,7 +26,7 @@ _PERCENT = re.compile(rf"({NUMBER})(%(?:/năm)?)")
 
 
 @cache
-def qualifiers() -> dict[str, str]:
+def qualifiers() -> Mapping[str, str]:
     """Word before a value → comparison code (`tối thiểu` → toi_thieu), from the data."""
     return load_vocabulary().so_sanh
 

@@ -5,6 +5,7 @@ their items at any depth (headings and inline items), and the paragraphs under t
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from kehoach.importer import parts
 from kehoach.importer.ledger import Data, Ledger, slug, vocabulary
@@ -41,7 +42,8 @@ def _sections(lines: list[str]) -> list[tuple[labels.Label, list[str]]]:
 def _part_key(title: str, data: Data) -> str | None:
     """Which of the four usual parts a heading names (from the words in nhap.yaml)."""
     upper = title.upper()
-    words_of = vocabulary().phan.items()
+    # Every value of the Sections TypedDict is a list of words.
+    words_of = cast("dict[str, list[str]]", vocabulary().phan).items()
     return next(
         (k for k, words in words_of if any(w in upper for w in words) and k not in data), None
     )

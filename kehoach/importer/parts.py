@@ -72,8 +72,8 @@ def objectives(ident: str, title: str, tree: Data, ledger: Ledger) -> Data:
     others = []
     for item in items:
         name = item.get("tieu_de", "").lower()
-        if item is chosen:
-            out["chi_tieu"] = _indicators(item, ledger)
+        if chosen is not None and item is chosen:
+            out["chi_tieu"] = _indicators(chosen, ledger)
         elif "tầm nhìn" in name and "tam_nhin" not in out:
             out["tam_nhin"] = _clean(item)
         elif "muc_tieu_tong_quat" not in out and "chi_tieu" not in out and "tieu_de" in item:
@@ -162,7 +162,7 @@ def _cut(text: str) -> int | None:
     )
     ends = "|".join(re.escape(w) for w in vocabulary().cuoi_ten_co_quan)
     named = [c for c in cuts if re.search(rf"(?:{ends})$", text[:c])]
-    return (named or cuts or [None])[0]
+    return next(iter(named or cuts), None)
 
 
 def duties(title: str, items: list[Data], ledger: Ledger) -> Data:

@@ -11,14 +11,18 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from kehoach.check.files import W, paragraph_text, xml_part
+from kehoach.document.wordxml import W, paragraph_text, xml_part
 from kehoach.errors import PlanError, Problem
 from kehoach.importer.ledger import default_profile
 from kehoach.vn import closing
 from kehoach.vn.labels import roman
+
+if TYPE_CHECKING:
+    from kehoach.rules.profile import Profile
 
 Row = list[str]
 """A table row: its cells' text."""
@@ -96,16 +100,17 @@ class _Numbering:
     """Word's automatic numbering: the label each numbered paragraph shows."""
 
     def __init__(self, package: zipfile.ZipFile, styles: etree._Element | None) -> None:
-        self.levels: dict[str, dict[int, dict]] = {}
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        # Keyed as the XML gives them: an id left out is a None key, found by nothing.
+        self.levels: dict[str | None, dict[int, dict[str, Any]]] = {}
+        self.nums: dict[str | None, tuple[str | None, dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
-        self.style_num: dict[str, tuple[str, int]] = {}
+        self.style_num: dict[str | None, tuple[str, int]] = {}
         root = xml_part(Path(str(package.filename)), package, "word/numbering.xml")
         if root is not None:
             for abstract in root.iter(f"{{{W}}}abstractNum"):
                 levels = {}
                 for lvl in abstract.iter(f"{{{W}}}lvl"):
-                    levels[int(lvl.get(f"{{{W}}}ilvl"))] = {
+                    levels[int(_attr(lvl, "ilvl"))] = {
                         "start": int(_val(lvl, "start") or 1),
                         "fmt": _val(lvl, "numFmt") or "decimal",
                         "text": _val(lvl, "lvlText") or "",
@@ -113,28 +118,29 @@ class _Numbering:
                 self.levels[abstract.get(f"{{{W}}}abstractNumId")] = levels
             for num in root.iter(f"{{{W}}}num"):
                 overrides = {
-                    int(o.get(f"{{{W}}}ilvl")): int(_val(o, "startOverride"))
+                    int(_attr(o, "ilvl")): int(start)
                     for o in num.iter(f"{{{W}}}lvlOverride")
-                    if _val(o, "startOverride") is not None
+                    if (start := _val(o, "startOverride")) is not None
                 }
                 self.nums[num.get(f"{{{W}}}numId")] = (_val(num, "abstractNumId"), overrides)
         if styles is not None:
             for style in styles.iter(f"{{{W}}}style"):
-                num = style.find(f"{{{W}}}pPr/{{{W}}}numPr")
-                if num is not None and _val(num, "numId"):
+                num_pr = style.find(f"{{{W}}}pPr/{{{W}}}numPr")
+                if num_pr is not None and (num_id := _val(num_pr, "numId")):
                     self.style_num[style.get(f"{{{W}}}styleId")] = (
-                        _val(num, "numId"),
-                        int(_val(num, "ilvl") or 0),
+                        num_id,
+                        int(_val(num_pr, "ilvl") or 0),
                     )
 
-    def label(self, paragraph) -> str:
+    def label(self, paragraph: etree._Element) -> str:
         ppr = paragraph.find(f"{{{W}}}pPr")
         num = ppr.find(f"{{{W}}}numPr") if ppr is not None else None
         style = ppr.find(f"{{{W}}}pStyle") if ppr is not None else None
-        if num is not None and _val(num, "numId"):
-            num_id, level = _val(num, "numId"), int(_val(num, "ilvl") or 0)
-        elif style is not None and style.get(f"{{{W}}}val") in self.style_num:
-            num_id, level = self.style_num[style.get(f"{{{W}}}val")]
+        style_id = style.get(f"{{{W}}}val") if style is not None else None
+        if num is not None and (own := _val(num, "numId")):
+            num_id, level = own, int(_val(num, "ilvl") or 0)
+        elif style_id in self.style_num:
+            num_id, level = self.style_num[style_id]
         else:
             return ""
         if num_id == "0" or num_id not in self.nums:
@@ -154,9 +160,17 @@ class _Numbering:
         return text if levels.get(level, {}).get("fmt") != "bullet" else "-"
 
 
-def _val(node, tag: str) -> str | None:
+def _val(node: etree._Element, tag: str) -> str | None:
     child = node.find(f"{{{W}}}{tag}")
     return child.get(f"{{{W}}}val") if child is not None else None
+
+
+def _attr(node: etree._Element, name: str) -> str:
+    """An attribute numbering.xml must give; without it the numbering is unreadable."""
+    value = node.get(f"{{{W}}}{name}")
+    if value is None:
+        raise TypeError(f"w:{name} missing")  # read_docx names the part
+    return value
 
 
 def _format(value: int, fmt: str) -> str:
@@ -213,7 +227,7 @@ def _lines(path: Path, body: etree._Element, numbering: _Numbering) -> Source:
     return source
 
 
-def _table(table, first: bool, source: Source, profile) -> None:
+def _table(table: etree._Element, first: bool, source: Source, profile: Profile) -> None:
     """A header, a signature, an appendix's table (after the signature), or body lines."""
     cells = [[paragraph_text(p) for p in tc.iter(f"{{{W}}}p")] for tc in table.iter(f"{{{W}}}tc")]
     flat = [line for cell in cells for line in cell]

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kehoach.plan import yamlsource
-from kehoach.plan.yamlsource import Path_
+from kehoach.source import yamlsource
+from kehoach.source.yamlsource import Path_
 
 REVIEW = "XEM LẠI"
 
@@ -55,6 +55,7 @@ def by_element(data: dict[str, Any], found: dict[Path_, list[str]]) -> dict[str,
             lines = lines[len(lines) - lines[::-1].index(""):] if "" in lines else lines
             keyed.setdefault("", []).extend(lines)
             continue
+        node: Any
         key, node = str(path[0]), data
         for depth, part in enumerate(path):
             node = node[part]

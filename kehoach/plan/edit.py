@@ -26,7 +26,6 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kehoach.errors import KehoachError, PlanError, Problem
-from kehoach.plan import yamlsource
 from kehoach.plan.edit_forms import item_lines, scalar_forms
 from kehoach.plan.edit_text import (
     child,
@@ -38,8 +37,9 @@ from kehoach.plan.edit_text import (
     scalars,
 )
 from kehoach.plan.loader import plan_from_source
-from kehoach.plan.yamlsource import Path_, format_path
 from kehoach.safewrite import write_atomic
+from kehoach.source import yamlsource
+from kehoach.source.yamlsource import Path_, format_path
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -161,7 +161,7 @@ class PlanFile:
             raise self._error("chỉ xóa được một phần tử của danh sách hay một trường", path)
         expected = copy.deepcopy(self.data)
         del _at(expected, path[:-1])[path[-1]]
-        if parent.flow_style:
+        if isinstance(parent, MappingNode | SequenceNode) and parent.flow_style:
             start, end = flow_span(self.text, parent, i)
         elif isinstance(parent, MappingNode):
             return self._try(self._key_removals(parent, i, len(path) == 1), expected, path)
@@ -301,14 +301,18 @@ class PlanFile:
 
     # ---- positions ------------------------------------------------------------------
     def _root(self) -> Node:
-        return yaml.compose(self.text, Loader=yamlsource.Loader)
+        root = yaml.compose(self.text, Loader=yamlsource.Loader)
+        if root is None:
+            raise self._error("tệp rỗng: không có nội dung kế hoạch")
+        return root
 
     def _node(self, path: Path_) -> Node:
         node = self._root()
         for part in path:
-            node = child(node, part)
-            if node is None:
+            found = child(node, part)
+            if found is None:
                 raise self._error("không có trường này trong tệp", path)
+            node = found
         return node
 
     def _scalar_place(self, path: Path_) -> tuple[ScalarNode, int, bool]:
@@ -334,7 +338,8 @@ class PlanFile:
             key = next(k for k, _ in parent.value if key_name(k) == part)
             return key.start_mark.index
         item = parent.value[part]
-        return item.start_mark.index if parent.flow_style else dash(self.text, item)
+        flow = isinstance(parent, SequenceNode) and parent.flow_style
+        return item.start_mark.index if flow else dash(self.text, item)
 
     def _comments_start(self, line: int) -> int:
         """The first of the comment lines right above the line starting at `line`."""

@@ -33,9 +33,9 @@ def scalar_forms(value: Any, style: str | None, indent: int, flow: bool) -> Iter
     pad = " " * indent
     literal = ("|-", [pad + line if line else "" for line in value.split("\n")])
     folded = (">-", [pad + value])
-    plain = (value, [])
-    single = ("'" + value.replace("'", "''") + "'", [])
-    double = (_dumped(value, '"'), [])
+    plain: Form = (value, [])
+    single: Form = ("'" + value.replace("'", "''") + "'", [])
+    double: Form = (_dumped(value, '"'), [])
     orders: dict[str | None, list[Form]] = {
         ">": [folded, literal, plain, double],
         "|": [literal, folded, plain, double],

@@ -4,7 +4,7 @@ and direction of a target. Shared by the plan model and its appendices."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -42,7 +42,7 @@ def _vi_number(value: Any) -> Any:
     return value
 
 
-def _known(table: dict[str, str], what: str):
+def _known(table: dict[str, str], what: str) -> Callable[[str], str]:
     def check(value: str) -> str:
         if value not in table:
             raise ValueError(f"{what} '{value}' không có trong danh mục; có: {', '.join(table)}")

@@ -81,6 +81,13 @@ class Indicator(_Model):
         return self
 
     @property
+    def comparison(self) -> Comparison:
+        """The comparison of an indicator with a value (the model requires one there)."""
+        if self.so_sanh is None:
+            raise ValueError(f"chỉ tiêu định tính {self.id} không có so_sanh")
+        return self.so_sanh
+
+    @property
     def direction(self) -> Direction:
         """The declared direction, else the one the comparison implies."""
         if self.huong:

@@ -29,6 +29,7 @@ from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     Field,
     StringConstraints,
     ValidationInfo,
@@ -54,6 +55,7 @@ from kehoach.plan.indicators import (
     IndicatorParagraph,
 )
 from kehoach.rules.data import TITLE_LENGTH, body_codes, profile_names, type_codes, type_of_title
+from kehoach.rules.profile_dates import profile_on
 
 
 class Paragraph(_Model):
@@ -163,6 +165,19 @@ class Organisation(_Model):
     muc: list[Assignment] = Field(default_factory=no_items)
 
 
+def _draft(value: object) -> object:
+    """true/false, or which draft this is (`2` → "Dự thảo lần 2")."""
+    if isinstance(value, bool) or (isinstance(value, int) and 1 <= value <= 99):
+        return value
+    raise ValueError(
+        "ghi true (dự thảo), false (đã ban hành) hoặc số lần dự thảo từ 1 đến 99 "
+        "(2 → 'Dự thảo lần 2')"
+    )
+
+
+Draft = Annotated[bool | Annotated[int, Field(ge=1, le=99)], BeforeValidator(_draft)]
+
+
 class Header(_Model):
     """Thể thức đầu văn bản: cơ quan ban hành, số và ký hiệu, địa danh, ngày, trích yếu."""
 
@@ -182,7 +197,10 @@ class Header(_Model):
     so: Annotated[int, Field(ge=1)] | None = Field(
         None, description="Số văn bản; để trống khi dự thảo."
     )
-    du_thao: bool = Field(False, description="Văn bản còn là dự thảo.")
+    du_thao: Draft = Field(
+        False,
+        description="Văn bản còn là dự thảo: true, hoặc số lần dự thảo (2 → 'Dự thảo lần 2').",
+    )
     dia_danh: Line = Field(description="Địa danh: Phụng Hiệp.")
     ngay: dt.date | Annotated[int, Field(ge=1945, le=2100)] = Field(
         description="Ngày ban hành (2024-02-05), hoặc chỉ năm (2024) khi dự thảo."
@@ -323,3 +341,7 @@ class Plan(_Model):
         """The indicators of the chỉ tiêu item, in reading order (none without one)."""
         block = self.muc_tieu_chi_tieu.chi_tieu if self.muc_tieu_chi_tieu else None
         return block.indicators() if block else []
+
+    def profile_id(self) -> str:
+        """The format profile the plan names (`ho_so:`), else the one in force on its date."""
+        return self.ho_so or profile_on(self.van_ban.ngay)

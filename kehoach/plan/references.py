@@ -7,7 +7,6 @@ import datetime as dt
 from kehoach.plan.model import Header, Plan
 from kehoach.rules.levels import load_levels
 from kehoach.rules.profile import load_profile
-from kehoach.rules.profile_dates import profile_for
 from kehoach.vn.citations import cite
 
 
@@ -20,7 +19,7 @@ def plan_reference(plan: Plan) -> str:
     """`Kế hoạch số 05-KH/HU ngày 20/02/2024`, or `Kế hoạch số …-KH/HU ngày …/…/2024`."""
     h = plan.van_ban
     number = h.so if is_issued(h) else None
-    return cite(h.loai, number, h.ma_co_quan, h.ngay, load_profile(profile_for(plan)))
+    return cite(h.loai, number, h.ma_co_quan, h.ngay, load_profile(plan.profile_id()))
 
 
 def standing_committee(plan: Plan) -> str:

@@ -5,7 +5,7 @@ concerned; the clerk clears a note by deleting it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any, overload
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -34,6 +34,10 @@ def notes(model: BaseModel) -> Iterator[tuple[BaseModel, ReviewNote]]:
                 yield from notes(child)
 
 
+@overload
+def notes_last(data: dict[str, Any]) -> dict[str, Any]: ...
+@overload
+def notes_last(data: object) -> object: ...
 def notes_last(data: object) -> object:
     """Dumped plan data with each element's `xem_lai` after its own fields, so the YAML
     reads id and text first, then what to review."""

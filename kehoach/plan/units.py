@@ -11,12 +11,13 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field
 
 from kehoach.errors import PlanError
-from kehoach.plan import yamlsource
 from kehoach.plan.fields import Number
-from kehoach.plan.loader import validate
 from kehoach.plan.model import Id, Level, Line, Signature, _Model
-from kehoach.plan.yamlsource import Source
 from kehoach.rules.levels import unit_kinds
+from kehoach.source import yamlsource
+from kehoach.source.validation import validate
+from kehoach.source.yamlsource import Source
+from kehoach.system import files
 
 
 def _kind(value: str) -> str:
@@ -27,6 +28,17 @@ def _kind(value: str) -> str:
 
 
 Kind = Annotated[str, AfterValidator(_kind)]
+
+
+def _a_file_name(value: str) -> str:
+    """A unit's id names its files (<id>.yaml, <id>.docx)."""
+    if files.device(value):
+        raise ValueError(f"mã '{value}' là tên thiết bị dành riêng của Windows (CON, PRN, AUX, "
+                         "NUL, COM1–9, LPT1–9): tệp của đơn vị sẽ không mở được; đổi mã khác")
+    return value
+
+
+UnitId = Annotated[Id, AfterValidator(_a_file_name)]
 
 
 class FormerUnit(_Model):
@@ -50,11 +62,16 @@ def _once_each(former: list[FormerUnit]) -> list[FormerUnit]:
 class Unit(_Model):
     """Một đơn vị cấp dưới."""
 
-    id: Id
+    id: UnitId
     loai: Kind = Field(description="Loại đơn vị: xa, phuong, dac_khu, thi_tran.")
     ten: Line = Field(description="Tên đơn vị, không kèm loại: Hòa An.")
     tien_than: Annotated[list[FormerUnit], AfterValidator(_once_each)] = Field(
         default_factory=list, description="Các đơn vị cũ đã nhập vào đơn vị này."
+    )
+    dia_danh_kem_cap: bool | None = Field(
+        None,
+        description="Địa danh ghi kèm cấp hành chính (Xã Mỹ, Phường Ngô Quyền): true khi tên "
+        "đơn vị là tên người; bỏ trống: theo hồ sơ thể thức (tên một âm tiết, trùng tên tỉnh).",
     )
     ky: Signature | None = Field(None, description="Người ký kế hoạch của đơn vị.")
     chi_tieu: dict[str, Number] = Field(

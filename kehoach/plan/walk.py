@@ -13,7 +13,7 @@ from typing import TypeVar, get_args
 
 from pydantic import BaseModel
 
-from kehoach.plan.yamlsource import format_path
+from kehoach.source.yamlsource import format_path
 
 PathPart = str | int
 M = TypeVar("M", bound=BaseModel)
@@ -32,7 +32,7 @@ class Node:
 
     @property
     def id(self) -> str:
-        return self.element.id  # type: ignore[attr-defined]
+        return self.element.id  # type: ignore[attr-defined]  # walk yields only elements with an id
 
     @property
     def kind(self) -> str:
@@ -123,9 +123,9 @@ def rebuild(model: M, replace: Mapping[str, BaseModel | None]) -> M:
 
 def _replaced(model: M, replace: Mapping[str, BaseModel | None]) -> M | None:
     ident = getattr(model, "id", None) if "id" in type(model).model_fields else None
-    if ident in replace:
+    if ident is not None and ident in replace:
         new = replace[ident]
         if new is None:
             return None
-        model = new  # type: ignore[assignment]
+        model = new  # type: ignore[assignment]  # an element is replaced by one of its kind
     return rebuild(model, replace)

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from kehoach.plan.yamlsource import looks_like_thousands
+from kehoach.source.yamlsource import looks_like_thousands
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -20,7 +20,7 @@ PROSE_WIDTH = 60  # longer strings become `>-` blocks
 # as it is: such strings are written quoted, with escapes, by PyYAML's own emitter.
 _NOT_IN_BLOCK = re.compile(r"[\r\x85\u2028\u2029\ufeff\t\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BREAKS = re.compile(r"[\n\r\x85\u2028\u2029]")
-_EMPTY = {dict: "{}", list: "[]"}
+_EMPTY: dict[type, str] = {dict: "{}", list: "[]"}
 
 
 @lru_cache(maxsize=8192, typed=True)  # a batch of units repeats most strings

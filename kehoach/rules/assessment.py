@@ -13,6 +13,7 @@ from kehoach.rules.source import FORBID, Data, Number, read, shipped
 
 # The comparisons and directions of an indicator (kehoach.plan.fields.Comparison, Direction).
 Comparison = Literal["tren", "toi_thieu", "khoang", "duoi", "toi_da", "dat"]
+Direction = Literal["tang", "giam"]
 Operator = Literal[">", "<", ">=", "<=", "="]
 Verdict = Literal["vuot", "dat"]
 

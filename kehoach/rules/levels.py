@@ -42,24 +42,34 @@ class Dated(_Data):
         return (self.tu is None or self.tu <= day) and (self.den is None or day <= self.den)
 
 
-class RoleChange(Dated):
+class ForKinds(Dated):
+    """Data that holds for some kinds of unit only (`loai: [dac_khu]`); none named: all."""
+
+    loai: list[str] | None = None
+
+    def for_kind(self, kind: str | None) -> bool:
+        return self.loai is None or kind in self.loai
+
+
+class RoleChange(ForKinds):
     chu_the: str | None = None
     noi_dung: str | None = None
 
 
-class Role(Dated):
-    """One duty of the level's Tổ chức thực hiện; who or what may change from a day on."""
+class Role(ForKinds):
+    """One duty of the level's Tổ chức thực hiện; who or what may change from a day on,
+    or for a kind of unit (a đặc khu's organs are not a xã's)."""
 
     id: str
     chu_the: str
     noi_dung: str
     theo_ky: list[RoleChange] = []
 
-    def on(self, day: dt.date) -> Role:
+    def on(self, day: dt.date, kind: str | None = None) -> Role:
         update: dict[str, object] = {"theo_ky": []}
         for period in self.theo_ky:
-            if period.valid_on(day):
-                update |= period.model_dump(exclude={"tu", "den"}, exclude_none=True)
+            if period.valid_on(day) and period.for_kind(kind):
+                update |= period.model_dump(exclude={"tu", "den", "loai"}, exclude_none=True)
         return self.model_copy(update=update)
 
 
@@ -85,6 +95,14 @@ class Reporting(_Data):
         return start + math.ceil((end - start) * self.so_ket)
 
 
+class KindChanges(_Data):
+    """What differs for one kind of unit (a đặc khu has its own organs): these keys
+    replace the level's (`noi` only the phrases it names)."""
+
+    noi: dict[str, str] = {}
+    co_quan_giup_viec: dict[str, str] | None = None
+
+
 class Changes(Dated):
     """What a level changes from a day on: these keys replace the level's own (`noi` only
     the phrases it names)."""
@@ -96,6 +114,7 @@ class Changes(Dated):
     co_quan_giup_viec: dict[str, str] | None = None
     to_chuc: dict[str, str] | None = None
     noi_nhan: list[str] | None = None
+    theo_loai: dict[str, KindChanges] | None = None
 
 
 class Level(_Data):
@@ -109,6 +128,7 @@ class Level(_Data):
     co_quan_giup_viec: dict[str, str] = {}
     to_chuc: dict[str, str] = {}
     theo_ky: list[Changes] = []
+    theo_loai: dict[str, KindChanges] = {}
     co_quan: str = ""
     co_quan_hai_dong: str = ""
     co_quan_mot_dong: int = 0
@@ -126,19 +146,32 @@ class Level(_Data):
         """Whether plans can be drafted for units of this level."""
         return bool(self.loai_don_vi and self.co_quan and self.to_chuc_thuc_hien)
 
-    def on(self, day: dt.date) -> Level:
+    def on(self, day: dt.date, kind: str | None = None) -> Level:
         """The level as it stands on `day`: its period's changes laid over it, the roles
-        and review phrases of other periods left out."""
+        and review phrases of other periods left out; with `kind` (`dac_khu`), as it
+        stands for that kind of unit (roles for other kinds left out)."""
+        roles = self.to_chuc_thuc_hien
         update: dict[str, object] = {
             "theo_ky": [],
-            "to_chuc_thuc_hien": [r.on(day) for r in self.to_chuc_thuc_hien if r.valid_on(day)],
+            "theo_loai": {},
+            "to_chuc_thuc_hien": [
+                r.on(day, kind) for r in roles if r.valid_on(day) and r.for_kind(kind)
+            ],
             "xem_lai": [r for r in self.xem_lai if r.valid_on(day)],
         }
+        words, kinds = self.noi, self.theo_loai
         for period in self.theo_ky:
             if period.valid_on(day):
-                changes = period.model_dump(exclude={"tu", "den", "noi"}, exclude_none=True)
-                update |= changes
-                update["noi"] = self.noi.model_copy(update=period.noi)
+                exclude = {"tu", "den", "noi", "theo_loai"}
+                update |= period.model_dump(exclude=exclude, exclude_none=True)
+                words = words.model_copy(update=period.noi)
+                kinds = period.theo_loai if period.theo_loai is not None else kinds
+        own = kinds.get(kind or "")
+        if own is not None:
+            words = words.model_copy(update=own.noi)
+            if own.co_quan_giup_viec is not None:
+                update["co_quan_giup_viec"] = own.co_quan_giup_viec
+        update["noi"] = words
         return self.model_copy(update=update)
 
     def organs(self) -> list[str]:
@@ -158,8 +191,9 @@ class Period(Dated):
     cap: list[str]
 
 
-class OrganMap(Dated):
-    """Upper staff organ → the commune body that plays its role ({dv}: kind of unit)."""
+class OrganMap(ForKinds):
+    """Upper staff organ → the commune body that plays its role ({dv}: kind of unit); one
+    for some kinds only (`loai`) is laid over the general one of its period."""
 
     map: dict[str, str]
 
@@ -175,11 +209,14 @@ class Levels(_Data):
         share a code (TU: Tỉnh ủy, Thành ủy), the one whose name `issuer` starts with."""
         found = [k for k, v in self.cap.items() if code in v.ma_co_quan]
         named = [k for k in found if issuer.upper().startswith(self.cap[k].tien_to_co_quan)]
-        return (named or found or [None])[0]
+        return next(iter(named or found), None)
 
-    def organ_map(self, day: dt.date) -> dict[str, str]:
-        """The upper organ → commune body map in force on `day`."""
-        return next((m.map for m in self.ban_tuong_ung if m.valid_on(day)), {})
+    def organ_map(self, day: dt.date, kind: str | None = None) -> dict[str, str]:
+        """The upper organ → commune body map in force on `day` for units of `kind`."""
+        found = [m for m in self.ban_tuong_ung if m.valid_on(day)]
+        general = next((m.map for m in found if m.loai is None), {})
+        own = [m.map for m in found if m.loai is not None and kind in m.loai]
+        return general | {k: v for m in own for k, v in m.items()}
 
     def above(self, level: str, day: dt.date) -> str | None:
         """The level right over `level` in the chain in force on `day`."""

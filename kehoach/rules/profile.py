@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import with_config
 from typing_extensions import TypedDict
@@ -52,8 +52,12 @@ CHECK_RULES = (
 
 Severity = Literal["loi", "canh_bao", "bo_qua"]
 
-# Rule code → severity, one required key per rule: a plain dict once read.
-Checks = with_config(FORBID)(TypedDict("Checks", dict.fromkeys(CHECK_RULES, Severity)))
+# Rule code → severity, one required key per rule: a plain dict once read. The TypedDict is
+# built from CHECK_RULES at run time; a type checker sees the dict it reads as.
+if TYPE_CHECKING:
+    Checks = dict[str, Severity]
+else:
+    Checks = with_config(FORBID)(TypedDict("Checks", dict.fromkeys(CHECK_RULES, Severity)))
 
 
 class Page(_Part):
@@ -76,6 +80,9 @@ class Text(_Part):
 
 class Motto(Text):
     duong_ke_mm: float
+    # A solid underline of the title's own text is a solid line as long as the title:
+    # whether it counts as the rule under it (`kehoach check` reads this).
+    duong_ke_gach_chan: bool
 
 
 class DocNumber(Text):
@@ -88,6 +95,29 @@ class DateLine(Text):
     cho_trong: str
     so_0_ngay_toi: int
     so_0_thang_toi: int
+    # When a unit's place name is written with its level word (`Xã Mỹ`) without being
+    # told: a one-syllable name, a name the same as its province's.
+    ghi_cap_khi: list[Literal["mot_am_tiet", "trung_tinh"]]
+
+
+class DraftMark(Text):
+    lan: str  # a numbered draft: `Dự thảo lần {lan}`
+
+    def mark(self, draft: bool | int) -> str:
+        """The draft line: `chu` for a plain draft, `lan` with its number; none if issued."""
+        if isinstance(draft, bool):
+            return self.chu if draft else ""
+        return self.lan.format(lan=draft)
+
+
+class Summary(Text):
+    # The first letter of a trích yếu kehoach writes itself (derive, forms), and what
+    # `kehoach check` expects: `thuong` lower case; `tu_do` left as written.
+    chu_dau: Literal["thuong", "tu_do"]
+
+    def written(self, text: str) -> str:
+        """`text` with its first letter as the profile writes a trích yếu."""
+        return text[:1].lower() + text[1:] if self.chu_dau == "thuong" else text
 
 
 class Title(Text):
@@ -106,6 +136,10 @@ class Body(_Part):
     cach_tren_pt: float
     dong_chinh_xac_pt: float
     dan_nghieng: bool
+
+
+class PageNumber(Text):
+    phu_luc_rieng: bool  # each phụ lục numbered on its own, from 1
 
 
 class Labels(_Part):
@@ -160,23 +194,23 @@ class Profile(_Part):
     co_quan: Text
     dau_sao: Text
     so_ky_hieu: DocNumber
-    du_thao: Text
+    du_thao: DraftMark
     dia_danh_ngay: DateLine
     ten_loai: Title
-    trich_yeu: Text
+    trich_yeu: Summary
     gach_ngang: Text
     bang_dau: HeaderTable
     than: Body
     nhan: Labels
     chu_ky: Signature
     noi_nhan: Recipients
-    so_trang: Text
+    so_trang: PageNumber
     huong_dan: Text
     tieu_muc_con: Text
     phu_luc: Text
     trang_ngang: Landscape
     bang: Tables
-    kiem_tra: Checks  # type: ignore[valid-type]  # built from CHECK_RULES
+    kiem_tra: Checks
 
 
 @cache

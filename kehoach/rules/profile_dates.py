@@ -1,18 +1,14 @@
 """Which format profile a document follows: the one in force on its date
-(`kehoach/data/ho_so_theo_ngay.yaml`), unless the plan names one."""
+(`kehoach/data/ho_so_theo_ngay.yaml`), unless the plan names one (`Plan.profile_id`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from typing import TYPE_CHECKING
 
 from kehoach.errors import KehoachError
 from kehoach.rules.levels import Dated
 from kehoach.rules.source import Data, read, shipped
-
-if TYPE_CHECKING:
-    from kehoach.plan.model import Plan
 
 
 class InForce(Dated):
@@ -43,7 +39,3 @@ def profile_on(when: dt.date | int) -> str:
             return entry.id
     raise KehoachError(f"không có hồ sơ thể thức nào có hiệu lực ngày {day:%d/%m/%Y}")
 
-
-def profile_for(plan: Plan) -> str:
-    """The profile the plan names (`ho_so:`), else the one of its date."""
-    return plan.ho_so or profile_on(plan.van_ban.ngay)

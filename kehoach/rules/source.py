@@ -14,7 +14,8 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
-from kehoach.plan import loader, yamlsource
+from kehoach.source import yamlsource
+from kehoach.source.validation import validate
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -43,7 +44,7 @@ class Data(BaseModel):
 
 def parse(model: type[M], text: str, file: str) -> M:
     """`text` (the content of `file`) as a `model`, or every problem with its position."""
-    return loader.validate(yamlsource.load(text, file), model, "tệp dữ liệu")
+    return validate(yamlsource.load(text, file), model, "tệp dữ liệu")
 
 
 def read(model: type[M], path: str | Path | Traversable, base_key: str | None = None) -> M:
@@ -53,9 +54,10 @@ def read(model: type[M], path: str | Path | Traversable, base_key: str | None = 
     source = _load(path)
     if base_key and isinstance(source.data, dict) and base_key in source.data:
         data = dict(source.data)
+        # A profile is a file on disk, shipped or a test's copy: a Path, which has a parent.
         base = _load(path.parent.joinpath(f"{data.pop(base_key)}.yaml"))  # type: ignore[union-attr]
         source = replace(source, data=_overlay(base.data, data))
-    return loader.validate(source, model, "tệp dữ liệu")
+    return validate(source, model, "tệp dữ liệu")
 
 
 def _load(path: str | Path | Traversable) -> yamlsource.Source:

@@ -80,7 +80,7 @@ def _guard() -> None:
             abort(403, "thiếu hoặc sai mã bảo vệ của biểu mẫu; hãy tải lại trang rồi làm lại")
 
 
-def _plan_problem(error: KehoachError):
+def _plan_problem(error: KehoachError) -> tuple[str, int]:
     """The problems, each with its file named inside the plans folder (or by its name)."""
     from dataclasses import replace
 
@@ -96,7 +96,7 @@ def _plan_problem(error: KehoachError):
     return render_template("problem.html", problems=problems), 400
 
 
-def _too_large(_error: RequestEntityTooLarge):
+def _too_large(_error: RequestEntityTooLarge) -> tuple[str, int]:
     message = f"tệp tải lên quá lớn: tối đa {MAX_UPLOAD // (1024 * 1024)} MB"
     return render_template("problem.html", failure=message), 413
 
@@ -104,7 +104,7 @@ def _too_large(_error: RequestEntityTooLarge):
 _DEFAULTS = {404: "không có trang này", 405: "trang này không nhận kiểu yêu cầu đó"}
 
 
-def _unexpected(error: Exception):
+def _unexpected(error: Exception) -> tuple[str, int]:
     """A fault of kehoach itself: logged for the engineer, a plain page for the clerk."""
     from flask import current_app
 
@@ -114,9 +114,9 @@ def _unexpected(error: Exception):
     return render_template("problem.html", failure=message), 500
 
 
-def _http_error(error: HTTPException):
+def _http_error(error: HTTPException) -> tuple[str, int]:
     """Our own messages are Vietnamese; werkzeug's English defaults are replaced."""
     message = error.description
     if message == type(error).description or not message:
         message = _DEFAULTS.get(error.code or 0, "lỗi khi xử lý yêu cầu")
-    return render_template("problem.html", failure=message), error.code
+    return render_template("problem.html", failure=message), error.code or 500

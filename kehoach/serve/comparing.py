@@ -1,5 +1,5 @@
 """The compare page: two plans of the folder, or an uploaded DOCX/TXT for one side, through
-what `kehoach compare` calls; the change list by element id, and the new side as a DOCX
+the stage `kehoach compare` calls; the change list by element id, and the new side as a DOCX
 with the changes as Word revisions, offered for download."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import secrets
 from pathlib import Path
 
 from flask import Blueprint, abort, render_template, request
+from flask.typing import ResponseReturnValue
 
 from kehoach.plan.labels import LABELS
 from kehoach.plan.loader import yaml_files
@@ -30,7 +31,7 @@ def _choices() -> list[tuple[str, str]]:
 
 
 @blueprint.get("/compare")
-def choose():
+def choose() -> ResponseReturnValue:
     chosen = {side: request.args.get(side, "") for side in SIDES}
     return render_template("compare.html", plans=_choices(), chosen=chosen, sides=SIDES)
 
@@ -52,19 +53,15 @@ def _side(side: str, job: Path) -> tuple[Path, str]:
 
 
 @blueprint.post("/compare")
-def compare():
-    """`kehoach compare CŨ MỚI --docx`: the same functions, the result as a page."""
-    from kehoach.commands.compare import write_tracked_docx
-    from kehoach.compare.changes import compare as compare_plans
-    from kehoach.compare.sides import is_imported, load_side
+def compare() -> ResponseReturnValue:
+    """`kehoach compare CŨ MỚI --docx`: the same stage, the result as a page."""
+    from kehoach.stages.compare import compare as stage
 
     token = secrets.token_hex(8)
     job = work_dir("jobs", token)
     (old, old_name), (new, new_name) = _side("cu", job), _side("moi", job)
-    old_plan, new_plan = load_side(old), load_side(new)
-    result = compare_plans(old_plan, new_plan, pair_by_text=is_imported(old) or is_imported(new))
     docx = f"so_sanh_{new.stem}.docx"
-    write_tracked_docx(old_plan, new_plan, result, job / docx, None)
+    result = stage(old, new, docx=job / docx).comparison
     chosen = {"cu": old_name if old.is_relative_to(plans_dir()) else "",
               "moi": new_name if new.is_relative_to(plans_dir()) else ""}
     return render_template(

@@ -4,14 +4,15 @@ change; a page older than the file is refused, never written over the newer file
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 
 from kehoach.errors import KehoachError, PlanError, Problem
-from kehoach.plan import yamlsource
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.loader import plan_from_source
-from kehoach.plan.yamlsource import format_path
 from kehoach.serve import edits, form, marks
 from kehoach.serve.files import digest, plan_path
+from kehoach.source import yamlsource
+from kehoach.source.yamlsource import format_path
 
 blueprint = Blueprint("editor", __name__)
 
@@ -35,7 +36,7 @@ def problems_of(pf: PlanFile) -> list[Problem]:
 
 
 def page(name: str, pf: PlanFile, sha: str, problems: list[Problem] | None = None,
-         message: str = "", status: int = 200):
+         message: str = "", status: int = 200) -> tuple[str, int]:
     problems = problems_of(pf) if problems is None else problems
     try:
         review = marks.review_marks(pf.text, pf.file)
@@ -51,7 +52,7 @@ def page(name: str, pf: PlanFile, sha: str, problems: list[Problem] | None = Non
 
 
 @blueprint.get("/plan/<path:name>")
-def show(name: str):
+def show(name: str) -> ResponseReturnValue:
     path = plan_path(name)
     pf = PlanFile.open(path)
     message = MESSAGES.get(request.args.get("msg", ""), "")
@@ -59,7 +60,7 @@ def show(name: str):
 
 
 @blueprint.post("/plan/<path:name>/check")
-def check(name: str):
+def check(name: str) -> ResponseReturnValue:
     """The problems the form would have if saved now, for the page to show as the clerk
     types: field id → messages, and those no field shows. Nothing is written."""
     path = plan_path(name)
@@ -86,7 +87,7 @@ def check(name: str):
 
 
 @blueprint.post("/plan/<path:name>")
-def save(name: str):
+def save(name: str) -> ResponseReturnValue:
     path = plan_path(name)
     raw = path.read_bytes()
     if request.form.get("sha") != digest(raw):

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 from werkzeug.datastructures import MultiDict
@@ -15,9 +16,9 @@ from werkzeug.datastructures import MultiDict
 from kehoach.errors import KehoachError, Problem
 from kehoach.plan.comments import note_mark
 from kehoach.plan.edit import PlanFile, same
-from kehoach.plan.yamlsource import Path_, format_path, values
 from kehoach.serve import marks
 from kehoach.serve.form import KEEP_SPACES, NUMBERS, show
+from kehoach.source.yamlsource import Path_, format_path, values
 
 _ABSENT = object()
 _INT = re.compile(r"[-+]?\d+")
@@ -59,6 +60,8 @@ def typed(text: str, old: Any, key: str) -> Any:
         text = text.strip()
     if text == "" and key not in KEEP_SPACES:
         return None
+    if key == "du_thao" and _INT.fullmatch(text):
+        return int(text)  # which draft: 2 → "Dự thảo lần 2"
     if isinstance(old, bool) or key == "du_thao":
         return {"true": True, "false": False}.get(text, text)
     if key == "ngay" or isinstance(old, dt.date):
@@ -214,7 +217,7 @@ def _new_id(base: str, taken: set[Any]) -> str:
     raise KehoachError("không tạo được mã mới")
 
 
-def _dicts(data: Any):
+def _dicts(data: Any) -> Iterator[dict[str, Any]]:
     if isinstance(data, dict):
         yield data
         for v in data.values():

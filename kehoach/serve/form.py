@@ -11,11 +11,14 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kehoach.errors import Problem
 from kehoach.plan.labels import LABELS
-from kehoach.plan.yamlsource import Path_, format_path
+from kehoach.source.yamlsource import Path_, format_path
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 TEXTAREA = {"noi_dung", "trich_yeu", "cau", "noi_nhan"}
 CELLS = {"cot", "o"}
@@ -80,7 +83,8 @@ def choices() -> dict[str, list[tuple[str, str]]]:
         "huong": [(d.value, {"tang": "tăng là tốt", "giam": "giảm là tốt"}.get(d.value, d.value))
                   for d in Direction],
         "dau": [("-", "- (gạch đầu dòng)"), ("+", "+ (dấu cộng)")],
-        "du_thao": [("true", "dự thảo"), ("false", "đã ban hành")],
+        "du_thao": [("true", "dự thảo"), *((str(n), f"dự thảo lần {n}") for n in range(1, 6)),
+                    ("false", "đã ban hành")],
         "ho_so": [(p, p) for p in profile_names()],
         "cach": [("cong", "cộng"), ("binh_quan", "bình quân")],
     }
@@ -91,7 +95,7 @@ def optional_keys() -> dict[str, tuple[str, ...]]:
     """Model fields a block may leave out but the form offers, by kind of block."""
     from kehoach.plan.model import Header, Indicator, Signature
 
-    def scalars(model) -> tuple[str, ...]:
+    def scalars(model: type[BaseModel]) -> tuple[str, ...]:
         blocks = {"cap", "tong_hop", "chi_tieu", "doan", "muc", "xem_lai"}  # lists, not fields
         return tuple(k for k in model.model_fields if k not in blocks)
 

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 
 from kehoach.errors import KehoachError
-from kehoach.plan import yamlsource
 from kehoach.plan.loader import yaml_files
 from kehoach.serve import marks
 from kehoach.serve.files import check_upload, name_of, plans_dir, safe_stem
+from kehoach.source import yamlsource
 
 blueprint = Blueprint("listing", __name__)
 
@@ -78,7 +79,7 @@ def entry(path: Path) -> Entry | None:
 
 
 @blueprint.get("/")
-def plans():
+def plans() -> ResponseReturnValue:
     root = plans_dir()
     entries = [e for e in (entry(p) for p in yaml_files(root)) if e is not None]
     from kehoach.serve.form import choices
@@ -96,10 +97,10 @@ def _target(stem: str) -> Path:
 
 
 @blueprint.post("/import")
-def import_plan():
-    """The uploaded DOCX/TXT through `kehoach import`, into a new plan file; its exit 1
-    means written with places to review, which the editor then points to."""
-    from kehoach.commands.import_ import import_ as command
+def import_plan() -> ResponseReturnValue:
+    """The uploaded DOCX/TXT through the import stage, into a new plan file; places to
+    review are pointed to by the editor it opens."""
+    from kehoach.stages.importing import import_plan
 
     storage = request.files.get("tep")
     if storage is None or not storage.filename:
@@ -109,17 +110,13 @@ def import_plan():
     with tempfile.TemporaryDirectory(prefix="kehoach-import-") as work:
         source = Path(work) / f"{upload.stem}{upload.suffix}"
         source.write_bytes(upload.data)
-        try:
-            command.callback(source=source, target=target, force=False)
-        except SystemExit as done:
-            if done.code != 1:
-                raise
-            return redirect(url_for("editor.show", name=name_of(target), msg="imported_review"))
-    return redirect(url_for("editor.show", name=name_of(target), msg="imported"))
+        done = import_plan(source, target)
+    message = "imported_review" if done.review else "imported"
+    return redirect(url_for("editor.show", name=name_of(target), msg=message))
 
 
 @blueprint.post("/new")
-def new_plan():
+def new_plan() -> ResponseReturnValue:
     """A blank plan: the header the clerk gives, every part with one placeholder line."""
     from kehoach.plan import yamlwrite
     from kehoach.plan.loader import plan_from_source

@@ -3,9 +3,9 @@ them (`# XEM LẠI: …`, written by import and derive for the clerk to check)."
 
 from __future__ import annotations
 
-from kehoach.plan import yamlsource
 from kehoach.plan.comments import REVIEW, comments, note_mark
-from kehoach.plan.yamlsource import Path_
+from kehoach.source import yamlsource
+from kehoach.source.yamlsource import Path_
 
 
 def review_marks(text: str, file: str) -> dict[Path_, list[str]]:

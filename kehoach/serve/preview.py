@@ -1,6 +1,7 @@
 """The document as it will print: the saved plan rendered to DOCX, converted by
-LibreOffice, its pages drawn by pdftoppm. The download gives the very bytes the pages
-were drawn from; everything is kept per file content, so a save refreshes it."""
+LibreOffice, its pages drawn by pdftoppm, or, where there is no pdftoppm (Windows), the
+PDF itself shown by the browser. The download gives the very bytes the pages were drawn
+from; everything is kept per file content, so a save refreshes it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import subprocess
 import threading
 from pathlib import Path
 
-from flask import Blueprint, abort, render_template, send_file
+from flask import Blueprint, abort, render_template, request, send_file
+from flask.typing import ResponseReturnValue
 
 from kehoach.errors import ConversionError
 from kehoach.serve.files import digest, plan_path, work_dir
@@ -20,16 +22,15 @@ DPI = 60
 
 
 def _docx(path: Path) -> Path:
-    """The DOCX of the plan file as it is now (rendered once per content)."""
-    from kehoach.document.render import renderer_for
-    from kehoach.plan.loader import load_plan
-    from kehoach.safewrite import write_atomic
+    """The DOCX of the plan file as it is now (rendered once per content, by the stage
+    `kehoach render` calls)."""
+    from kehoach.stages.render import render
 
-    raw = path.read_bytes()
-    target = work_dir("preview", digest(raw)) / f"{path.stem}.docx"
+    folder = work_dir("preview", digest(path.read_bytes()))
+    target = folder / f"{path.stem}.docx"
     with _lock:
         if not target.is_file():
-            write_atomic(target, renderer_for("ke_hoach.docx").render(load_plan(path)))
+            render(path, folder)
     return target
 
 
@@ -49,7 +50,7 @@ def _pages(pdf: Path) -> list[Path]:
     with _lock:
         if not folder.is_dir():
             if shutil.which("pdftoppm") is None:
-                raise ConversionError("không có pdftoppm (gói poppler-utils) để vẽ các trang")
+                raise ConversionError("không có pdftoppm (Poppler) để vẽ các trang")
             work = pdf.parent / "pages.tmp"
             shutil.rmtree(work, ignore_errors=True)
             work.mkdir()
@@ -60,16 +61,23 @@ def _pages(pdf: Path) -> list[Path]:
 
 
 @blueprint.get("/plan/<path:name>/preview")
-def preview(name: str):
+def preview(name: str) -> ResponseReturnValue:
+    from kehoach.check.pdf_fonts import note
+
     path = plan_path(name)
     docx = _docx(path)
-    pages = _pages(_pdf(docx))
+    pdf = _pdf(docx)
+    fonts = note([(docx, pdf)])
+    if shutil.which("pdftoppm") is None:  # the browser shows the PDF itself
+        return render_template("preview.html", name=name, pages=None, fonts=fonts)
+    pages = _pages(pdf)
     sha = docx.parent.name
-    return render_template("preview.html", name=name, sha=sha, pages=range(1, len(pages) + 1))
+    return render_template("preview.html", name=name, sha=sha, pages=range(1, len(pages) + 1),
+                          fonts=fonts)
 
 
 @blueprint.get("/plan/<path:name>/page/<sha>/<int:number>.png")
-def page(name: str, sha: str, number: int):
+def page(name: str, sha: str, number: int) -> ResponseReturnValue:
     plan_path(name)
     if len(sha) != 64 or not all(c in "0123456789abcdef" for c in sha):
         abort(404, "không có trang này")
@@ -83,11 +91,12 @@ def page(name: str, sha: str, number: int):
 
 
 @blueprint.get("/plan/<path:name>/download.<kind>")
-def download(name: str, kind: str):
+def download(name: str, kind: str) -> ResponseReturnValue:
     path = plan_path(name)
     docx = _docx(path)
     if kind == "docx":
         return send_file(docx, as_attachment=True, download_name=f"{path.stem}.docx")
-    if kind == "pdf":
-        return send_file(_pdf(docx), as_attachment=True, download_name=f"{path.stem}.pdf")
+    if kind == "pdf":  # ?xem=1: shown in the page, not saved
+        return send_file(_pdf(docx), as_attachment=request.args.get("xem") != "1",
+                         download_name=f"{path.stem}.pdf")
     abort(404, "chỉ tải được DOCX hoặc PDF")

@@ -9,19 +9,19 @@ import gc
 from click.testing import CliRunner
 from conftest import PLAN
 
-import kehoach.commands.render as render_command
+import kehoach.stages.render as render_stage
 from kehoach.cli import main
 
 
 def test_one_render_runs_without_collection_and_gives_it_back(tmp_path, monkeypatch):
     seen = []
-    real = render_command._render_one
+    real = render_stage._render_one
 
     def spy(*args):
         seen.append(gc.isenabled())
         real(*args)
 
-    monkeypatch.setattr(render_command, "_render_one", spy)
+    monkeypatch.setattr(render_stage, "_render_one", spy)
     assert gc.isenabled()
     result = CliRunner().invoke(main, ["render", str(PLAN), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output

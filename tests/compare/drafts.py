@@ -9,7 +9,7 @@ from typing import Any
 from builders import write_plan
 from conftest import PLAN
 
-from kehoach.plan import yamlsource
+from kehoach.source import yamlsource
 
 
 def seed_data() -> dict[str, Any]:

@@ -76,11 +76,10 @@ def test_a_deleted_note_leaves_no_comment_and_validate_warns_while_notes_remain(
 
 
 def test_a_plan_without_notes_has_no_comments_part_even_after_one_with_notes(drafted, tmp_path):
-    from kehoach.commands.common import TEMPLATE
-    from kehoach.document.lookup import find_template
+    from kehoach.document.lookup import PLAN_TEMPLATE, find_template
     from kehoach.document.render import Renderer
 
-    renderer = Renderer(find_template(TEMPLATE, None))
+    renderer = Renderer(find_template(PLAN_TEMPLATE, None))
     first = renderer.render(load_plan(drafted / "hoa-an.yaml"))
     second = renderer.render(load_plan(PLAN))
     assert b"word/comments.xml" in first and b"word/comments.xml" not in second

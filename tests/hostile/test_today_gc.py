@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from conftest import PLAN, ROOT
 from docx import Document
 
-import kehoach.commands.render as render_command
+import kehoach.stages.render as render_stage
 from kehoach.cli import main
 
 
@@ -29,7 +29,7 @@ def test_ctrl_c_gives_collection_back(tmp_path: Path, monkeypatch) -> None:
     def interrupted(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(render_command, "_render_one", interrupted)
+    monkeypatch.setattr(render_stage, "_render_one", interrupted)
     result = CliRunner().invoke(main, ["render", str(PLAN), "-o", str(tmp_path)])
     assert result.exit_code != 0
     assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -11,11 +11,11 @@ import pytest
 from builders import small_plan
 from serve.webpages import BASE, PORT, form_of
 
-from kehoach.plan import yamlsource
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.loader import load_plan
 from kehoach.plan.yamlwrite import dump
 from kehoach.serve.app import create_app
+from kehoach.source import yamlsource
 
 NV = ["nhiem_vu_giai_phap", "muc", 0]
 MD = ["muc_dich_yeu_cau", "muc", 0]

@@ -8,7 +8,8 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kehoach.plan import yamlsource, yamlwrite
+from kehoach.plan import yamlwrite
+from kehoach.source import yamlsource
 
 # What clerks and imported documents put in plans, weighted towards YAML's traps.
 _ALPHABET = st.sampled_from(

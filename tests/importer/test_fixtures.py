@@ -16,8 +16,8 @@ from conftest import ROOT, SEED, squash
 from docx import Document
 from lxml import etree
 
-from kehoach.check.files import W, paragraph_text
 from kehoach.cli import main
+from kehoach.document.wordxml import W, paragraph_text
 from kehoach.plan.loader import load_plan
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"

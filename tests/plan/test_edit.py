@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from kehoach.errors import KehoachError, PlanError
-from kehoach.plan import yamlsource
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.loader import load_plan
+from kehoach.source import yamlsource
 from tests.builders import small_plan, write_plan
 
 ROOT = Path(__file__).resolve().parents[2]

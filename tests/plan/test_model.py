@@ -17,7 +17,6 @@ from kehoach.plan.indicators import Indicator, IndicatorParagraph
 from kehoach.plan.loader import load_plan
 from kehoach.plan.model import Plan
 from kehoach.rules.profile import load_profile
-from kehoach.rules.profile_dates import profile_for
 
 
 def test_seed_plan_loads_with_its_indicators(plan):
@@ -144,7 +143,7 @@ def _plan(data: dict) -> Plan:
 
 def _texts(plan: Plan) -> list[str]:
     return [b["chu"] if b["kieu"] != "gach" else f"{b['dau']} {b['chu']}"
-            for b in body_blocks(plan, load_profile(profile_for(plan)))]
+            for b in body_blocks(plan, load_profile(plan.profile_id()))]
 
 
 def test_no_usual_part_is_required_and_other_parts_print_where_thu_tu_puts_them():
@@ -227,7 +226,7 @@ def test_milestones_give_the_target_of_a_year():
     plan = _plan(data)
     (row,) = plan.milestones()
     assert [row.target_for(y) for y in (2024, 2025, 2027, 2030, 2031)] == [420, 420, 650, 650, 650]
-    (appendix,) = appendices(plan, load_profile(profile_for(plan)))
+    (appendix,) = appendices(plan, load_profile(plan.profile_id()))
     assert appendix["tieu_de"] == "PHỤ LỤC"  # one appendix: not numbered
     assert appendix["chu_thich"] == (
         "(Kèm theo Kế hoạch số 12-KH/HU ngày 05/02/2024 của Ban Thường vụ Huyện ủy Phụng Hiệp)")

@@ -10,10 +10,10 @@ from builders import small_plan, write_plan
 from click.testing import CliRunner
 
 from kehoach.cli import main
-from kehoach.plan import yamlsource
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.loader import load_plan
 from kehoach.plan.yamlwrite import dump
+from kehoach.source import yamlsource
 
 VALUES = [43.705, 0.001, -5.125, 1.5, 2.59, 999.999, 1234.567]
 

@@ -13,7 +13,6 @@ from running import folder, run
 from kehoach.document.context import body_blocks
 from kehoach.plan.loader import load_plan
 from kehoach.rules.profile import load_profile
-from kehoach.rules.profile_dates import profile_for
 
 
 def _document_text(path) -> str:
@@ -31,7 +30,7 @@ def test_validate_accepts_and_render_prints_every_text(data):
         run(["render", path, "-o", tmp / "out"])
         plan = load_plan(path)
         text = _document_text(tmp / "out" / "ke_hoach.docx")
-        for block in body_blocks(plan, load_profile(profile_for(plan))):
+        for block in body_blocks(plan, load_profile(plan.profile_id())):
             assert block["chu"] in text, block
         assert plan.van_ban.trich_yeu in text
 

@@ -15,7 +15,6 @@ from kehoach.document.context import body_blocks
 from kehoach.plan.loader import load_plan
 from kehoach.plan.model import Plan
 from kehoach.rules.profile import load_profile
-from kehoach.rules.profile_dates import profile_for
 
 HEADER = ("cap_tren", "co_quan", "ma_co_quan", "loai", "so", "du_thao", "dia_danh", "ngay",
           "trich_yeu")
@@ -32,7 +31,7 @@ def printed(block: dict[str, str]) -> str:
 def shape(plan: Plan) -> dict[str, Any]:
     """What a reader sees of a plan: the header, each body paragraph as printed (labels
     and all: the structure), the indicators' values, the signature and the recipients."""
-    blocks = body_blocks(plan, load_profile(profile_for(plan)))
+    blocks = body_blocks(plan, load_profile(plan.profile_id()))
     return {
         "van_ban": {key: getattr(plan.van_ban, key) for key in HEADER},
         "ten_loai": plan.van_ban.type_name,

@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from running import folder, run
 
-from kehoach.plan import yamlsource
 from kehoach.plan.yamlwrite import dump
+from kehoach.source import yamlsource
 
 FIELDS = (*TEXT_KEYS, "gia_tri", "moc")
 

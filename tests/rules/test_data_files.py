@@ -140,7 +140,7 @@ TYPOS = [
     ("hd36-2018.yaml", "  nfc: loi", "  nfc: loii", "kiem_tra.nfc", "một trong", "loii"),
     ("cap.yaml", "ma_co_quan: [HU]", "ma_co_quan: HU", "cap.huyen.ma_co_quan", "danh sách", ": HU"),
     # the same key twice
-    ("ma.yaml", "  KH: KẾ HOẠCH\n", "  KH: KẾ HOẠCH\n  KH: KẾ HOẠCH\n", "loai.KH", "lặp lại", "KH"),
+    ("ma.yaml", "  KH: KẾ HOẠCH ", "  KH: KẾ HOẠCH\n  KH: KẾ HOẠCH ", "loai.KH", "lặp lại", "KH"),
 ]
 
 

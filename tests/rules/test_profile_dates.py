@@ -15,7 +15,7 @@ from kehoach.cli import main
 from kehoach.document.render import renderer_for
 from kehoach.plan.model import Plan
 from kehoach.rules.data import load_codes
-from kehoach.rules.profile_dates import profile_for, profile_on
+from kehoach.rules.profile_dates import profile_on
 
 
 @pytest.mark.parametrize(
@@ -42,10 +42,10 @@ def _plan(day: str | int, **extra: object) -> Plan:
 
 def test_a_plan_takes_the_profile_of_its_date_unless_it_names_one():
     assert _plan("2026-09-15").ho_so is None
-    assert profile_for(_plan("2026-09-15")) == "hd05-2026"
-    assert profile_for(_plan("2026-03-10")) == "hd36-2018"
-    assert profile_for(_plan(2026)) == "hd05-2026"
-    assert profile_for(_plan("2026-09-15", ho_so="hd36-2018")) == "hd36-2018"
+    assert _plan("2026-09-15").profile_id() == "hd05-2026"
+    assert _plan("2026-03-10").profile_id() == "hd36-2018"
+    assert _plan(2026).profile_id() == "hd05-2026"
+    assert _plan("2026-09-15", ho_so="hd36-2018").profile_id() == "hd36-2018"
 
 
 def _recipient_lines(plan: Plan) -> list[str]:

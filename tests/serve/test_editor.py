@@ -11,8 +11,8 @@ import shutil
 from builders import small_plan, write_plan
 from markupsafe import escape
 
-from kehoach.plan import yamlsource
 from kehoach.plan.loader import load_plan
+from kehoach.source import yamlsource
 from serve.conftest import ROOT
 from serve.webpages import BASE, all_fields, form_of
 

@@ -178,7 +178,8 @@ def _refuse_aliases_and_depth(text: str, file: str) -> None:
             depth -= isinstance(event, yaml.CollectionEndEvent)
             continue
         mark = event.start_mark
-        raise PlanError([Problem(file, message, mark.line + 1, mark.column + 1)])
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise PlanError([Problem(file, message, line, col)])
 
 
 def _unreadable_character(text: str, file: str, exc: yaml.reader.ReaderError) -> Problem:
@@ -217,6 +218,7 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)  # the composer makes no other kind of node
         self.source.spans[path] = (node.start_mark.index, node.end_mark.index)
         return self._scalar(node, path)
 
