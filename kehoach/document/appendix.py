@@ -63,7 +63,8 @@ _YEAR_MM = 22
 
 def _widths(columns: list[str], usable_mm: float) -> list[int]:
     """Column widths in twips: STT, unit and year columns narrow, the rest share what is
-    left (the indicator's name)."""
+    left (the indicator's name); all narrowed alike where they would pass the margins
+    (many milestone years)."""
     fixed = [_FIXED_MM.get(c, _YEAR_MM if c.startswith("Năm ") else 0) for c in columns]
     free = [i for i, w in enumerate(fixed) if not w] or list(range(len(columns)))
     left = max(usable_mm - sum(fixed), 30 * len(free))
@@ -72,14 +73,17 @@ def _widths(columns: list[str], usable_mm: float) -> list[int]:
         if len(free) < len(columns)
         else [usable_mm / len(columns)] * len(columns)
     )
-    return [round(w * 1440 / 25.4) for w in mm]
+    scale = min(1.0, usable_mm / sum(mm))
+    return [round(w * scale * 1440 / 25.4) for w in mm]
 
 
 def _rows(appendix: Appendix) -> tuple[list[str], list[dict[str, Any]]]:
-    if appendix.bang is not None:
-        width = len(appendix.bang.cot)
-        rows = [{"o": (row.o + [""] * width)[:width], "nhom": False} for row in appendix.bang.dong]
-        return appendix.bang.cot, rows
+    if appendix.bang is not None:  # a row longer than the headings widens the table
+        width = max([len(appendix.bang.cot)] + [len(row.o) for row in appendix.bang.dong])
+        columns = appendix.bang.cot + [""] * (width - len(appendix.bang.cot))
+        rows = [{"o": row.o + [""] * (width - len(row.o)), "nhom": False}
+                for row in appendix.bang.dong]
+        return columns, rows
     years = appendix.years()
     columns = ["STT", "Chỉ tiêu", "Đơn vị tính", *(f"Năm {y}" for y in years)]
     rows, count = [], 0
