@@ -10,9 +10,20 @@ from generated.profiles import examples
 from hypothesis import given
 from running import folder, run
 
+from kehoach.document.appendix import appendices
 from kehoach.document.context import body_blocks
 from kehoach.plan.loader import load_plan
 from kehoach.rules.profile import load_profile
+from kehoach.vn import closing
+
+
+def _usable(plan) -> tuple[float, float]:
+    """The width a table may take, in twips, on an upright and on a landscape page."""
+    profile = load_profile(plan.profile_id())
+    page, turned = profile.trang, profile.trang_ngang
+    upright = page.rong_mm - page.le_trai_mm - page.le_phai_mm
+    landscape = page.cao_mm - turned.le_trai_mm - turned.le_phai_mm
+    return upright * 1440 / 25.4, landscape * 1440 / 25.4
 
 
 def _document_text(path) -> str:
@@ -29,10 +40,18 @@ def test_validate_accepts_and_render_prints_every_text(data):
         run(["validate", path], (0,))
         run(["render", path, "-o", tmp / "out"])
         plan = load_plan(path)
+        profile = load_profile(plan.profile_id())
         text = _document_text(tmp / "out" / "ke_hoach.docx")
-        for block in body_blocks(plan, load_profile(plan.profile_id())):
+        for block in body_blocks(plan, profile):
             assert block["chu"] in text, block
         assert plan.van_ban.trich_yeu in text
+        for appendix in appendices(plan, profile):  # every heading and cell of every table
+            for cell in [*appendix["cot"], *(c for row in appendix["dong"] for c in row["o"])]:
+                assert cell["t"] in text, cell
+            assert appendix["rong"] <= max(_usable(plan)) + len(appendix["grid"]), appendix
+        signature = [v for k, v in plan.chu_ky.model_dump().items() if k != "xem_lai"]
+        for line in [*signature, *closing.recipients(plan.noi_nhan, profile)]:
+            assert line in text, line
 
 
 @examples(15)
