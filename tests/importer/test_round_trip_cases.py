@@ -1,6 +1,6 @@
 """`import` of kehoach's own rendered document gives the plan back (issue 20): the cases
 the generated plans found, each as an explicit plan. The property itself is
-`tests/properties/test_import.py`."""
+`tests/properties/test_props_import.py`."""
 
 from __future__ import annotations
 
