@@ -440,7 +440,7 @@ class Body:
         indicator["nhan"] = self.text.line(draw, 1, 8)
         self.scoped(indicator)
         if draw(st.integers(0, 6)) == 0:
-            indicator["nam"] = draw(st.integers(2020, 2035))
+            indicator["nam"] = draw(st.one_of(st.integers(2020, 2035), st.sampled_from([0, 9999])))
         joiners = [None, None, "; ", ", ", " và ", ". ", ";", "", " "]
         if self.text.importable:  # a reader cuts a sentence of targets at these
             joiners = [None, None, "; ", ". "]
@@ -490,7 +490,8 @@ class Body:
     def indicator_block(self, year: int) -> Data:
         draw = self.draw
         title = self.text.line(draw, 2, 8)
-        nam = draw(st.sampled_from([year, year + 5, 2030, 2025]))
+        odd = [] if self.text.importable else [1, 9999]  # the model bounds no year
+        nam = draw(st.sampled_from([year, year + 5, 2030, 2025, *odd]))
         if self.text.importable:  # how documents name it, and how a reader finds it
             title = f"Các chỉ tiêu chủ yếu đến năm {nam}"
         block: Data = {"id": self.ids.new(draw, "chi-tieu"), "tieu_de": title, "nam": nam}
@@ -553,7 +554,9 @@ class Body:
             appendix["chu_thich"] = "(" + self.text.line(draw, 3, 10) + ")"
         kind = draw(st.sampled_from(["chi_tieu", "bang", "both"]))
         if kind in ("chi_tieu", "both"):
-            years = sorted(draw(st.sets(st.integers(year - 2, year + 10), min_size=1, max_size=4)))
+            known = st.integers(year - 2, year + 10)
+            years = sorted(draw(st.sets(st.one_of(known, known, known, st.sampled_from(
+                [0, 1900, 9999])), min_size=1, max_size=4)))
             appendix["chi_tieu"] = [self.milestone_group(years) for _ in range(self.count(1, 2))]
         if kind in ("bang", "both"):
             columns = self.count(1, 9)

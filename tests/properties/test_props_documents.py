@@ -5,7 +5,7 @@ Jinja-special characters included), and never a traceback."""
 from __future__ import annotations
 
 from docx import Document
-from generated.plans import plans, upper_plans, write
+from generated.plans import plans, registries, upper_plans, write
 from generated.profiles import examples
 from hypothesis import given
 from running import folder, run
@@ -13,6 +13,7 @@ from running import folder, run
 from kehoach.document.appendix import appendices
 from kehoach.document.context import body_blocks
 from kehoach.plan.loader import load_plan
+from kehoach.plan.yamlwrite import dump
 from kehoach.rules.profile import load_profile
 from kehoach.vn import closing
 
@@ -54,7 +55,17 @@ def test_validate_accepts_and_render_prints_every_text(data):
             assert line in text, line
 
 
-@examples(15)
+@examples(30)
+@given(registries())
+def test_validate_accepts_every_registry(registry):
+    with folder() as tmp:
+        path = tmp / "don_vi.yaml"
+        path.write_text(dump(registry), encoding="utf-8")
+        result = run(["validate", path], (0,))
+        assert f"danh sách {len(registry['don_vi'])} đơn vị" in result.output
+
+
+@examples(10)
 @given(upper_plans())
 def test_build_renders_a_folder_with_its_registry(pair):
     plan, registry = pair
