@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from kehoach.plan.fields import Direction, Id, Line, Number, _Model, no_items
+from kehoach.plan.fields import Direction, Id, Levels, Line, Number, _Model, no_items
 
 
 class Milestones(_Model):
@@ -20,6 +20,10 @@ class Milestones(_Model):
         description="Giá trị theo năm: {2025: 420, 2030: 650}."
     )
     huong: Direction | None = Field(None, description="tang hoặc giam.")
+    khac: dict[str, str] = Field(
+        default_factory=dict,
+        description="Các cột khác của bảng, theo tiêu đề cột: {Cơ quan chủ trì theo dõi: …}.",
+    )
 
     def target_for(self, year: int) -> int | float | str:
         """The milestone of `year`; without one the first later; after the last, the last."""
@@ -53,7 +57,10 @@ class Appendix(_Model):
     """Một phụ lục sau phần ký: tên, dòng 'Kèm theo …' sinh từ đầu văn bản, một bảng."""
 
     id: Id
-    tieu_de: Line = Field("PHỤ LỤC", description="Dòng tên phụ lục (số thêm khi có từ 2).")
+    tieu_de: Line | None = Field(
+        None,
+        description="Dòng tên phụ lục; để trống: chữ của hồ sơ (PHỤ LỤC), có số khi có từ 2.",
+    )
     ten: Line | None = Field(None, description="Tên nội dung phụ lục, in hoa.")
     chu_thich: Line | None = Field(
         None, description="Dòng '(Kèm theo …)' khi khác dòng sinh từ đầu văn bản."
@@ -66,3 +73,19 @@ class Appendix(_Model):
 
     def years(self) -> list[int]:
         return sorted({y for g in self.chi_tieu for i in g.chi_tieu for y in i.moc})
+
+    def other_columns(self) -> list[str]:
+        """The indicator table's columns after the years (`khac`), in order of appearance."""
+        seen: dict[str, None] = {}
+        for group in self.chi_tieu:
+            for row in group.chi_tieu:
+                seen |= dict.fromkeys(row.khac)
+        return list(seen)
+
+
+class TableBlock(_Model):
+    """Một bảng trong thân văn bản (phân công, lịch …), giữ đúng cột và dòng của bản gốc."""
+
+    id: Id
+    bang: Table = Field(description="Tiêu đề các cột (cot) và các dòng (dong: - o: [...]).")
+    cap: Levels | None = None

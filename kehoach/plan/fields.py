@@ -15,10 +15,11 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
 )
 
 from kehoach.plan.review import ReviewNote
-from kehoach.rules.data import levels
+from kehoach.rules.data import levels, profile_names, title_rule, type_of_title
 from kehoach.rules.levels import unit_kinds
 from kehoach.vn.numbers import parse_number
 
@@ -53,6 +54,20 @@ def _known(table: dict[str, str], what: str) -> Callable[[str], str]:
 
 def _level(value: str) -> str:
     return _known(levels() | unit_kinds(), "cấp hoặc loại đơn vị")(value)
+
+
+def title_of_its_type(cls: type, value: str | None, info: ValidationInfo) -> str | None:
+    """A header's `ten_loai` is its type's name, alone or followed by more words in capitals
+    (the model's field validator: what render prints, import and check take for a title)."""
+    code = info.data.get("loai")
+    if value is not None and code is not None and type_of_title(value) != code:
+        raise ValueError(title_rule(code))
+    return value
+
+
+def shipped_profile(name: str) -> str:
+    """A profile kehoach ships (render refused an unknown one that validate accepted)."""
+    return _known({n: n for n in profile_names()}, "hồ sơ thể thức")(name)
 
 
 ID_LENGTH = 60
@@ -122,3 +137,16 @@ class Direction(StrEnum):
 
     tang = "tang"
     giam = "giam"
+
+
+Printed = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]
+"""A label as the source printed it (`3.2.` twice, `1.3` without its dot, `V.` for IV.)."""
+
+
+def printed() -> Any:
+    """The `nhan_goc` field: kept only where the printed label differs from the counted one."""
+    return Field(
+        None,
+        description="Nhãn như văn bản gốc in (3.2. lặp lại, 1.3 thiếu dấu chấm, V. khi thiếu "
+        "IV.), chỉ khi khác nhãn tính theo thứ tự; bỏ trống là tính theo thứ tự.",
+    )

@@ -20,6 +20,7 @@ __all__ = [
     "levels",
     "load_codes",
     "profile_names",
+    "title_rule",
     "type_codes",
     "type_of_title",
 ]
@@ -74,6 +75,14 @@ def type_of_title(line: str) -> str | None:
         if line == name or line.startswith(name + " "):
             return code
     return None
+
+
+def title_rule(code: str) -> str:
+    """What a plan's `ten_loai` of type `code` must be, said to the clerk."""
+    return (
+        f"tên loại phải là '{type_codes()[code]}' (tên của mã {code}) hoặc bắt đầu bằng nó, viết "
+        f"in hoa, dưới {TITLE_LENGTH} ký tự: văn bản in ra và kehoach check nhận tên loại như vậy"
+    )
 
 
 def body_codes() -> dict[str, str]:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 TEXTAREA = {"noi_dung", "trich_yeu", "cau", "noi_nhan"}
-CELLS = {"cot", "o"}
+CELLS = {"cot": "Cột", "o": "Ô"}
 """A table's headings and a row's cells: one field each, as written (a comma in a cell, an
 empty cell are the table's own; a list edited as 'a, b' lost both)."""
 KEEP_SPACES = {"truoc", "sau", "noi"}
@@ -65,23 +65,25 @@ class Block:
         return json.dumps(list(self.path), ensure_ascii=False)
 
     def field(self, key: str) -> Field | None:
-        return next((c for c in self.children if isinstance(c, Field) and c.path[-1] == key),
-                    None)
+        return next((c for c in self.children if isinstance(c, Field) and c.path[-1] == key), None)
 
 
 @cache
 def choices() -> dict[str, list[tuple[str, str]]]:
     from kehoach.plan.fields import Comparison, Direction
+    from kehoach.rules.assessment import load_assessment
     from kehoach.rules.data import body_codes, profile_names, type_codes
 
-    signs = {"tren": "trên (>)", "toi_thieu": "tối thiểu (≥)", "khoang": "khoảng (≈)",
-             "duoi": "dưới (<)", "toi_da": "tối đa (≤)", "dat": "đạt (=)"}
+    ways = load_assessment().so_sanh
+    signs = {code: f"{way['chu']} ({way['dau']})" for code, way in ways.items()}
     return {
         "ma_co_quan": [(k, f"{k} — {v}") for k, v in body_codes().items()],
         "loai": [(k, f"{k} — {v}") for k, v in type_codes().items()],
         "so_sanh": [(c.value, signs.get(c.value, c.value)) for c in Comparison],
-        "huong": [(d.value, {"tang": "tăng là tốt", "giam": "giảm là tốt"}.get(d.value, d.value))
-                  for d in Direction],
+        "huong": [
+            (d.value, {"tang": "tăng là tốt", "giam": "giảm là tốt"}.get(d.value, d.value))
+            for d in Direction
+        ],
         "dau": [("-", "- (gạch đầu dòng)"), ("+", "+ (dấu cộng)")],
         "du_thao": [("true", "dự thảo"), *((str(n), f"dự thảo lần {n}") for n in range(1, 6)),
                     ("false", "đã ban hành")],
@@ -99,8 +101,12 @@ def optional_keys() -> dict[str, tuple[str, ...]]:
         blocks = {"cap", "tong_hop", "chi_tieu", "doan", "muc", "xem_lai"}  # lists, not fields
         return tuple(k for k in model.model_fields if k not in blocks)
 
-    return {"header": scalars(Header), "signature": scalars(Signature),
-            "indicator": scalars(Indicator), "paragraph": ("dau", "dan")}
+    return {
+        "header": scalars(Header),
+        "signature": scalars(Signature),
+        "indicator": scalars(Indicator),
+        "paragraph": ("dau", "dan"),
+    }
 
 
 def show(value: Any) -> str:
@@ -155,8 +161,12 @@ class Builder:
         return self.errors.get(key, [])
 
     def unclaimed(self) -> list[str]:
-        return [m for key, ms in self.errors.items() if key not in self.shown
-                for m in ([f"{spoken(key)}: {x}" for x in ms] if key else ms)]
+        return [
+            m
+            for key, ms in self.errors.items()
+            if key not in self.shown
+            for m in ([f"{spoken(key)}: {x}" for x in ms] if key else ms)
+        ]
 
     def node(self, value: Any, path: Path_, item: bool = False) -> Any:
         key = next((p for p in reversed(path) if isinstance(p, str)), "")
@@ -165,14 +175,21 @@ class Builder:
         if isinstance(value, list) and key in CELLS and all(isinstance(v, str) for v in value):
             cells = [self.field(v, (*path, i)) for i, v in enumerate(value)]
             for i, cell in enumerate(cells, start=1):
-                cell.label = f"{LABELS.get(key, key)} {i}"
+                cell.label = f"{CELLS[key]} {i}"
             return Block(path, LABELS.get(key, key), cells, self.claim(path),
                          self.marks.get(path, []), item, "list")
         if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
             kind = "table" if key == "noi_dung" else "list"
             children = [self.node(v, (*path, i), item=True) for i, v in enumerate(value)]
-            return Block(path, LABELS.get(key, key), children, self.claim(path),
-                         self.marks.get(path, []), item, kind)
+            return Block(
+                path,
+                LABELS.get(key, key),
+                children,
+                self.claim(path),
+                self.marks.get(path, []),
+                item,
+                kind,
+            )
         return self.field(value, path)
 
     def block(self, value: dict[str, Any], path: Path_, item: bool) -> Block:
@@ -190,8 +207,8 @@ class Builder:
     def field(self, value: Any, path: Path_) -> Field:
         key = str(path[-1]) if isinstance(path[-1], str) else ""
         options = choices().get(key, [])
-        widget = "select" if options else "textarea" if key in TEXTAREA or (
-            isinstance(value, str) and (len(value) > 80 or "\n" in value)) else "text"
+        long = isinstance(value, str) and (len(value) > 80 or "\n" in value)
+        widget = "select" if options else "textarea" if key in TEXTAREA or long else "text"
         if isinstance(value, list) and key != "noi_nhan":
             shown = ", ".join(show(v) for v in value)
         else:

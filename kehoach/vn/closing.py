@@ -1,23 +1,21 @@
-"""The lines around the body: the `*` under the issuer, the signing authority, `Nơi nhận:`
-and its lines (`- Tỉnh ủy Hậu Giang (b/c),` … `- Lưu Văn phòng Huyện ủy.`)."""
+"""The lines around the body: the `*` under the issuer, the signing mark (`T/M`), `Nơi
+nhận:` and its lines (`- Tỉnh ủy Hậu Giang (b/c),` … `- Lưu Văn phòng Huyện ủy.`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from kehoach.rules.profile import Profile
 
 FILING = "Lưu"
 """The word that opens the last recipient line: where the issuer files its copy."""
 _RECIPIENT = re.compile(r"^-\s*(.+?)[,.;]?$")
-SIGNING = re.compile(r"(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|Q\.)\s", re.IGNORECASE)
-"""A signing authority's line (`T/M BAN THƯỜNG VỤ`, `K/T TRƯỞNG BAN`); an organ's head
-signs with the title alone (`TRƯỞNG BAN`), with no such line."""
 
 
 def is_star(line: str, profile: Profile) -> bool:
-    """The `*` line under the issuing body's name."""
-    return line.strip() == profile.dau_sao.chu
+    """The `*` line under the issuing body's name (a State profile has none)."""
+    return bool(profile.dau_sao.chu) and line.strip() == profile.dau_sao.chu
 
 
 def recipients(lines: list[str], profile: Profile) -> list[str]:
@@ -55,3 +53,21 @@ def filing(office: str) -> str:
 
 def is_filing(recipient: str) -> bool:
     return recipient.startswith(FILING)
+
+
+def signing_mark(line: str, marks: Iterable[str]) -> str | None:
+    """The signing mark a `quyền hạn` line opens with (`T/M`, `K/T`; a State profile's
+    `TM.`, `KT.`: the profile's `chu_ky.quyen_han`), or None."""
+    head = line.strip().upper()
+    return next(
+        (m for m in sorted(marks, key=len, reverse=True) if re.match(rf"{re.escape(m)}\s", head)),
+        None,
+    )
+
+
+def signed_for(line: str, marks: Iterable[str]) -> str:
+    """Whom a `quyền hạn` line signs for, its mark left out: `BAN THƯỜNG VỤ` of
+    `T/M BAN THƯỜNG VỤ`; the line itself (upper case) when it has no mark."""
+    head = " ".join(line.upper().split())
+    mark = signing_mark(head, marks)
+    return head[len(mark) :].strip() if mark else head
