@@ -12,8 +12,14 @@ data of valid plans and unit registries, in every shape `kehoach/plan/model.py` 
   appendices with tables (narrow, wide, ragged rows), indicator tables with milestones;
   review notes (`xem_lai`) on any element; both eras and profiles; Vietnamese text with
   XML- and Jinja-special characters (`& < > {{ }} {% %}`) and long names.
-  `importable=True` keeps text a rendered document cannot make ambiguous (no paragraph
-  starting with a label such as `1.` or `a)`, single spaces): for import round trips.
+  `importable=True` (for import round trips) writes the plan as documents are written,
+  where a rendered document cannot tell the shapes apart: text starts with a word (no
+  `1.`, `a)`, `- ` at a paragraph's start, no `Nơi nhận:`), single spaces, no number
+  outside the targets; sub-items nest 1. → a) or 1.1. → - → +; the usual parts, the
+  general objective, the indicators' item (`Các chỉ tiêu chủ yếu đến năm …`) and the
+  vision titled as documents title them, the other parts not with their words; a target's
+  wording without `và`, joined by `; ` or `. `; a bulleted line of targets one indicator.
+  `edits.py` draws what a clerk changes between two drafts of a plan.
 - `registries(plan=None)`: a registry of units of every kind (xã, phường, đặc khu; xã,
   thị trấn and phường before 1/7/2025) with former units, signers, own values, dropped
   tasks and figures; given a plan, the units fit its era and name its indicators and tasks.
