@@ -210,3 +210,30 @@ def test_a_unit_value_for_a_qualitative_indicator_is_refused_at_its_line(tmp_pat
         result.output)
     assert "chỉ tiêu định tính" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_update_when_an_id_names_another_kind_of_element(tmp_path):
+    """Generated counterexample (derive --update): the upper plan's task 'tc-van-phong' made
+    the draft's Văn phòng duty 'tc-van-phong-2'; the task removed, the fresh draft's duty took
+    'tc-van-phong', and the merge joined the commune's task (a paragraph added to it) with
+    that duty: 'to_chuc_thuc_hien.muc[0].doan: trường này không có', exit 2."""
+    data = small_plan()
+    data["nhiem_vu_giai_phap"]["muc"].append({"id": "tc-van-phong", "tieu_de": "Về văn phòng"})
+    upper, out = write_plan(tmp_path / "kh.yaml", data), tmp_path / "out"
+    assert _derive(upper, "--unit", "hoa-an", "-o", str(out)).exit_code == 0
+    draft = out / "hoa-an.yaml"
+    text = draft.read_text("utf-8").replace(
+        "      tieu_de: Về văn phòng\n",
+        "      tieu_de: Về văn phòng\n      doan:\n        - id: xa-them\n"
+        "          noi_dung: Đoạn xã thêm.\n")
+    draft.write_text(text, encoding="utf-8")
+    data["nhiem_vu_giai_phap"]["muc"].pop()
+    write_plan(upper, data)
+    result = _derive(upper, "--unit", "hoa-an", "-o", str(out), "--update")
+    assert result.exit_code == 1, result.output  # merged, with what to review
+    merged = by_id(load_plan(draft))
+    kept = next(n for n in merged.values() if getattr(n.element, "tieu_de", "") == "Về văn phòng")
+    assert kept.id == "tc-van-phong-3" and kept.element.xem_lai  # the commune's edit, marked
+    assert [p.id for p in kept.element.doan] == ["xa-them"]
+    duties = load_plan(draft).to_chuc_thuc_hien.muc
+    assert duties[0].id == "tc-van-phong" and duties[0].chu_the == "Văn phòng Đảng ủy"
