@@ -69,15 +69,15 @@ def test_update_keeps_or_marks_every_commune_edit(case, data):
         run(["derive", path, "--all", "-o", tmp / "xa", "--update"], (0, 1))
         for unit, (before, edited, touched) in commune.items():
             merged = _read(tmp / "xa" / f"{unit}.yaml")
-            ours, after = _by_id(edited), _by_id(merged)
+            ours, after, drafted = _by_id(edited), _by_id(merged), _by_id(before)
             for ident in touched - {"van_ban", "noi_nhan"}:
                 if ident not in ours:  # the commune removed it
                     assert ident not in after, (unit, ident)
                     continue
                 assert ident in after, (unit, ident)
                 element = after[ident]
-                for key in FIELDS:
-                    if key in ours[ident]:
+                for key in FIELDS:  # what the commune changed (an added element: all of it)
+                    if key in ours[ident] and ours[ident][key] != drafted.get(ident, {}).get(key):
                         kept = element.get(key) == ours[ident][key]
                         assert kept or element.get("xem_lai"), (unit, ident, key)
             header = merged["van_ban"]
