@@ -8,6 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from generated import profiles
+
+profiles.load()  # hypothesis: KEHOACH_HYPOTHESIS=ci (default) or long (tests/generated)
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "phung_hiep_42.yaml"

@@ -24,7 +24,7 @@ from kehoach.check.layout_parts import (
     texts,
 )
 from kehoach.document.wordxml import R, paragraph_text, w
-from kehoach.rules.data import type_codes
+from kehoach.rules.data import type_of_title
 from kehoach.rules.profile import Profile, load_profile
 from kehoach.vn import closing, mottos
 from kehoach.vn.appendix import is_title
@@ -134,8 +134,7 @@ def _outside_tables(doc: Doc) -> list[etree._Element]:
 
 def _title_and_body(doc: Doc, out: Collector, p: Profile) -> None:
     paragraphs = texts(_outside_tables(doc))
-    names = set(type_codes().values())
-    title = next((i for i, (_q, t) in enumerate(paragraphs) if t in names), None)
+    title = next((i for i, (_q, t) in enumerate(paragraphs) if type_of_title(t)), None)
     if title is None:
         out.add("đầu văn bản", "ten-loai", "không tìm thấy tên loại văn bản (KẾ HOẠCH, BÁO CÁO …)")
         return
@@ -240,7 +239,7 @@ def _signature(doc: Doc, out: Collector, p: Profile) -> None:
         (
             t
             for t in reversed(list(doc.body.iter(w("tbl"))))
-            if p.noi_nhan.chu in "".join(paragraph_text(q) for q in t.iter(w("p")))
+            if any(paragraph_text(q).strip() == p.noi_nhan.chu for q in t.iter(w("p")))
         ),
         None,
     )
@@ -271,6 +270,9 @@ def _signature(doc: Doc, out: Collector, p: Profile) -> None:
         right = texts(cells[1])
         if right:
             q, t = right[0]
-            if (p.chu_ky.dam and not f.run(q, q.find(w("r"))).bold) or t != t.upper():
+            # an organ's head signs with the title alone: no authority line to judge
+            authority = closing.signing_mark(t, p.chu_ky.quyen_han)
+            bad = (p.chu_ky.dam and not f.run(q, q.find(w("r"))).bold) or t != t.upper()
+            if authority and bad:
                 bold = ", đậm" if p.chu_ky.dam else ""
                 out.add(doc.where(q), "chu-ky", f"quyền hạn ký phải in hoa{bold}", t.upper())

@@ -9,8 +9,8 @@ from pydantic import BaseModel
 
 from kehoach.compare import sequence
 from kehoach.compare.words import describe as describe_words
-from kehoach.compare.words import word_changes
-from kehoach.plan.appendix import TableRow
+from kehoach.compare.words import pair_alike, word_changes
+from kehoach.plan.appendix import Appendix, Milestones, TableRow
 from kehoach.plan.indicators import VALUE_SLOT, Indicator, IndicatorGroup
 from kehoach.plan.labels import field_name
 from kehoach.plan.model import Assignment, Paragraph
@@ -30,6 +30,10 @@ KINDS = {
     "IndicatorGroup": "nhóm chỉ tiêu",
     "Assignment": "nhiệm vụ",
     "Parent": "kế hoạch cấp trên",
+    "Appendix": "phụ lục",
+    "Milestones": "dòng chỉ tiêu",
+    "MilestoneGroup": "nhóm chỉ tiêu",
+    "TableBlock": "bảng",
 }
 
 FIELDS = {
@@ -41,6 +45,9 @@ FIELDS = {
     "id": "mã kế hoạch",
     "nam": "năm phải đạt",
     "ke_hoach": "kế hoạch",
+    "chu_thich": "dòng kèm theo",
+    "ngang": "in trên trang ngang",
+    "moc": "mốc",
 }
 """Where a change list, which names a field without its block, says more than its label."""
 
@@ -70,6 +77,8 @@ TEXT_FIELDS = {
     "Assignment": ("chu_the", "noi_dung"),
     "Indicator": ("cau",),
     "IndicatorGroup": ("truoc", "sau"),
+    "Milestones": ("nhan",),
+    "Appendix": ("tieu_de", "ten"),
 }
 """The fields that make an element's wording; other kinds are worded by `tieu_de`."""
 
@@ -89,6 +98,10 @@ def wording(element: BaseModel) -> str | None:
         return element.cau.replace(VALUE_SLOT, "…")
     if isinstance(element, IndicatorGroup):
         return f"{element.truoc}…{element.sau}".strip()
+    if isinstance(element, Milestones):  # a row of a phụ lục table, by its name
+        return element.nhan
+    if isinstance(element, Appendix):  # `PHỤ LỤC 2` alone says little: its name too
+        return " ".join(t for t in (element.tieu_de, element.ten) if t) or None
     return getattr(element, "tieu_de", None)
 
 
@@ -205,25 +218,38 @@ def _within(label: str, found: Found) -> Found:
 
 
 def _list(old: list[Any], new: list[Any], key: str) -> Found:
-    """Items that stayed are passed over; items edited in place (as many as both sides have
-    in a changed run: cells and columns are positions) are shown by what changed in them; the
-    rest as added or removed, a run of empty ones (a ragged row filled out) in one line."""
+    """Items that stayed are passed over; an edited item (a row that reads alike, a cell or a
+    column at the same place in a changed run) is shown by what changed in it; the rest as
+    added or removed, a run of empty ones (a ragged row filled out) in one line."""
     out: Found = []
     shown_old, shown_new = [value(x) for x in old], [value(x) for x in new]
     for tag, i1, i2, j1, j2 in sequence.opcodes(shown_old, shown_new):
         if tag == "equal":
             continue
-        both = min(i2 - i1, j2 - j1) if tag == "replace" else 0
-        for i, j in zip(range(i1, i1 + both), range(j1, j1 + both), strict=True):
-            out += _within(_item(key, j), _changes(old[i], new[j], key))
-        out += _run("bỏ", old, shown_old, range(i1 + both, i2), key)
-        out += _run("thêm", new, shown_new, range(j1 + both, j2), key)
+        if key in ROWS:  # a row is known by its words, a cell or a column by its place
+            pairs = [(None if i is None else i1 + i, None if j is None else j1 + j)
+                     for i, j in pair_alike(shown_old[i1:i2], shown_new[j1:j2])]
+        else:
+            both = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+            pairs = [(i1 + k, j1 + k) for k in range(both)]
+            pairs += [(i, None) for i in range(i1 + both, i2)]
+            pairs += [(None, j) for j in range(j1 + both, j2)]
+        for i, j in pairs:
+            if i is not None and j is not None:
+                out += _within(_item(key, j), _changes(old[i], new[j], key))
+        out += _run("bỏ", old, shown_old, [i for i, j in pairs if j is None and i is not None], key)
+        out += _run("thêm", new, shown_new, [j for i, j in pairs if i is None and j is not None],
+                    key)
     return out
 
 
-def _run(verb: str, items: list[Any], shown: list[str], at: range, key: str) -> Found:
+ROWS = {"dong"}
+"""Lists whose items are rows of text: an edited one is found by its words."""
+
+
+def _run(verb: str, items: list[Any], shown: list[str], at: list[int], key: str) -> Found:
     empty = [i for i in at if shown[i] == value(None)]
-    if len(empty) > 1 and len(empty) == len(at):
+    if len(empty) > 1 and len(empty) == len(at) and at == list(range(at[0], at[-1] + 1)):
         what = f"{verb} {_item(key, at[0])} đến {at[-1] + 1}: {value(None)}"
         return [([], what, None, None)]
     old_new = (lambda i: (items[i], None)) if verb == "bỏ" else (lambda i: (None, items[i]))

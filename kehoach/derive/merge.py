@@ -18,10 +18,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from kehoach.plan.fields import free_id
 from kehoach.plan.labels import field_name
 from kehoach.plan.model import Plan
 from kehoach.plan.review import notes
-from kehoach.plan.walk import walk
+from kehoach.plan.walk import rebuild, walk
 from kehoach.source.validation import validate
 from kehoach.source.yamlsource import Source
 
@@ -151,11 +152,34 @@ def merge(base: Plan | None, ours: Plan, theirs: Plan, name: str) -> Merged:
     """Ours with what theirs changed since base (see the module docstring); without a
     base, ours with every difference from theirs marked for review. `name` is the file an
     impossible result is reported on."""
+    if base is not None:
+        base, ours = _apart(base, ours, theirs)
     flat = flatten(base) if base is not None else Flat()
     state = _Merge(flat, flatten(ours), flatten(theirs), blind=base is None)
     # Checked like a file (every problem, in Vietnamese), at the fields of the merged plan.
     plan = validate(Source(f"{name} (bản gộp)", state.run()), Plan, "kế hoạch")
     return Merged(plan, state.counts)
+
+
+def _apart(base: Plan, ours: Plan, theirs: Plan) -> tuple[Plan, Plan]:
+    """An id that names another kind of element in theirs (a paragraph's id given to a new
+    item; a draft's own id that moved when the upper plan freed it) is another element:
+    base's and ours' take a new id, so the merge removes or keeps it as its own."""
+    kinds = {n.id: n.kind for n in walk(theirs)}
+    moved = {n.id for n in walk(base) if n.depth and kinds.get(n.id, n.kind) != n.kind}
+    if not moved:
+        return base, ours
+    taken = {*kinds, *(n.id for plan in (base, ours) for n in walk(plan))}
+    new: dict[str, str] = {}
+    for ident in sorted(moved):
+        new[ident] = free_id(ident, taken)
+        taken.add(new[ident])
+
+    def renamed(plan: Plan) -> Plan:
+        found = [n.element for n in walk(plan) if n.id in new]
+        return rebuild(plan, {e.id: e.model_copy(update={"id": new[e.id]}) for e in found})  # type: ignore[attr-defined]
+
+    return renamed(base), renamed(ours)
 
 
 class _Merge:

@@ -296,5 +296,6 @@ def _out_of_range(indicator: Indicator | Milestones | None, value: float) -> str
     if indicator is None:
         return None
     if isinstance(indicator, Indicator) and indicator.gia_tri is None:
-        return f"chỉ tiêu '{indicator.id}' là chỉ tiêu định tính, không có giá trị"
+        return (f"chỉ tiêu '{indicator.id}' là chỉ tiêu định tính (không có giá trị) nên đơn "
+                "vị không có giá trị riêng cho nó: bỏ dòng này")
     return out_of_range(indicator, value)

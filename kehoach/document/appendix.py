@@ -65,7 +65,8 @@ _YEAR_MM = 22
 
 def _widths(columns: list[str], usable_mm: float) -> list[int]:
     """Column widths in twips: STT, unit and year columns narrow, the rest share what is
-    left (the indicator's name)."""
+    left (the indicator's name); all narrowed alike where they would pass the margins
+    (many milestone years)."""
     fixed = [_FIXED_MM.get(c, _YEAR_MM if c.startswith("Năm ") else 0) for c in columns]
     free = [i for i, w in enumerate(fixed) if not w] or list(range(len(columns)))
     left = max(usable_mm - sum(fixed), 30 * len(free))
@@ -74,7 +75,8 @@ def _widths(columns: list[str], usable_mm: float) -> list[int]:
         if len(free) < len(columns)
         else [usable_mm / len(columns)] * len(columns)
     )
-    return [round(w * 1440 / 25.4) for w in mm]
+    scale = min(1.0, usable_mm / sum(mm))
+    return [round(w * scale * 1440 / 25.4) for w in mm]
 
 
 _CENTRED = {"STT", "TT", "Đơn vị tính", "ĐVT"}

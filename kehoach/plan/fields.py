@@ -3,7 +3,8 @@ and direction of a target. Shared by the plan model and its appendices."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Collection
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -14,10 +15,11 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
 )
 
 from kehoach.plan.review import ReviewNote
-from kehoach.rules.data import levels
+from kehoach.rules.data import levels, profile_names, title_rule, type_of_title
 from kehoach.rules.levels import unit_kinds
 from kehoach.vn.numbers import parse_number
 
@@ -54,9 +56,40 @@ def _level(value: str) -> str:
     return _known(levels() | unit_kinds(), "cấp hoặc loại đơn vị")(value)
 
 
+def title_of_its_type(cls: type, value: str | None, info: ValidationInfo) -> str | None:
+    """A header's `ten_loai` is its type's name, alone or followed by more words in capitals
+    (the model's field validator: what render prints, import and check take for a title)."""
+    code = info.data.get("loai")
+    if value is not None and code is not None and type_of_title(value) != code:
+        raise ValueError(title_rule(code))
+    return value
+
+
+def shipped_profile(name: str) -> str:
+    """A profile kehoach ships (render refused an unknown one that validate accepted)."""
+    return _known({n: n for n in profile_names()}, "hồ sơ thể thức")(name)
+
+
+ID_LENGTH = 60
+
+
+def free_id(base: str, taken: Collection[str]) -> str:
+    """A valid id like `base` that `taken` does not hold: `base`, else `base-2`, `base-3` …,
+    cut at a hyphen to fit `ID_LENGTH` (an element kehoach adds to a plan whose own ids,
+    or their length, leave no room for the usual one)."""
+    for n in itertools.count(1):
+        tail = "" if n == 1 else f"-{n}"
+        head = base[: ID_LENGTH - len(tail)].rstrip("-")
+        if len(base) > ID_LENGTH - len(tail) and "-" in head:
+            head = head.rsplit("-", 1)[0]  # at a hyphen, not inside a word
+        if f"{head}{tail}" not in taken:
+            return f"{head}{tail}"
+    raise AssertionError("unreachable")
+
+
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=ID_LENGTH),
     Field(description="Mã ổn định, viết thường không dấu, nối bằng gạch ngang (nv6-giao-duc)."),
 ]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

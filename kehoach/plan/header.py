@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from kehoach.plan.fields import Line, _known, _Model
+from kehoach.plan.fields import Line, _known, _Model, title_of_its_type
 from kehoach.rules.data import body_codes, type_codes
 from kehoach.rules.levels import issuer_out_of_time, last_day
 
@@ -82,6 +82,8 @@ class Header(_Model):
         "2026'): ngay ghi năm, thang ghi tháng.",
     )
     trich_yeu: Line = Field(description="Trích yếu nội dung, giữ nguyên cách viết.")
+
+    _title_of_its_type = field_validator("ten_loai")(title_of_its_type)
 
     @field_validator("ngay")
     @classmethod

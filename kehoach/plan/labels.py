@@ -90,10 +90,10 @@ LABELS = {
     "tong_ket": "Năm tổng kết",
     "moc_cua": "Là mốc năm khác của chỉ tiêu (mã)",
     "khac": "Các cột khác của bảng",
-    "moc": "Các mốc (năm: giá trị)",
     "ten": "Tên phụ lục",
-    "chu_thich": "Dòng kèm theo (nếu khác dòng sinh từ đầu văn bản)",
-    "ngang": "In trên trang ngang",
+    "chu_thich": "Dòng (Kèm theo …)",
+    "ngang": "Trang ngang",
+    "moc": "Mốc năm",
 }
 
 

@@ -44,16 +44,15 @@ from kehoach.plan.fields import (
     Line,
     Printed,
     Prose,
-    _known,
     _Model,
     no_items,
     printed,
+    shipped_profile,
 )
 from kehoach.plan.fields import Level as Level
 from kehoach.plan.header import Header as Header
 from kehoach.plan.indicators import Indicator, IndicatorParagraph
 from kehoach.plan.reporting import Reporting
-from kehoach.rules.data import profile_names
 from kehoach.rules.profile_dates import profile_on
 
 
@@ -216,11 +215,6 @@ class Numbering(_Model):
     tieu_muc: Literal["1.", "1-"] | None = Field(None, description="Nhãn mục: '1.' hoặc '1-'.")
 
 
-def _profile(name: str) -> str:
-    """A profile kehoach ships (render refused an unknown one that validate accepted)."""
-    return _known({n: n for n in profile_names()}, "hồ sơ thể thức")(name)
-
-
 USUAL_PARTS = ("muc_dich_yeu_cau", "muc_tieu_chi_tieu", "nhiem_vu_giai_phap", "to_chuc_thuc_hien")
 
 
@@ -228,7 +222,7 @@ class Plan(_Model):
     """Một kế hoạch của cấp ủy: nguồn duy nhất để sinh văn bản và biểu mẫu."""
 
     id: Id
-    ho_so: Annotated[str, AfterValidator(_profile)] | None = Field(
+    ho_so: Annotated[str, AfterValidator(shipped_profile)] | None = Field(
         None, description="Hồ sơ thể thức (hd36-2018 …); bỏ trống: theo ngày ban hành."
     )
     danh_sach_don_vi: Line | None = Field(

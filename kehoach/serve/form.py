@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 TEXTAREA = {"noi_dung", "trich_yeu", "cau", "noi_nhan"}
+CELLS = {"cot": "Cột", "o": "Ô"}
+"""A table's headings and a row's cells: one field each, as written (a comma in a cell, an
+empty cell are the table's own; a list edited as 'a, b' lost both)."""
 KEEP_SPACES = {"truoc", "sau", "noi"}
 """Joiners whose spaces are part of the sentence."""
 NUMBERS = {"gia_tri", "mau_so", "so", "nam"}
@@ -169,6 +172,12 @@ class Builder:
         key = next((p for p in reversed(path) if isinstance(p, str)), "")
         if isinstance(value, dict):
             return self.block(value, path, item)
+        if isinstance(value, list) and key in CELLS and all(isinstance(v, str) for v in value):
+            cells = [self.field(v, (*path, i)) for i, v in enumerate(value)]
+            for i, cell in enumerate(cells, start=1):
+                cell.label = f"{CELLS[key]} {i}"
+            return Block(path, LABELS.get(key, key), cells, self.claim(path),
+                         self.marks.get(path, []), item, "list")
         if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
             kind = "table" if key == "noi_dung" else "list"
             children = [self.node(v, (*path, i), item=True) for i, v in enumerate(value)]
@@ -198,13 +207,8 @@ class Builder:
     def field(self, value: Any, path: Path_) -> Field:
         key = str(path[-1]) if isinstance(path[-1], str) else ""
         options = choices().get(key, [])
-        widget = (
-            "select"
-            if options
-            else "textarea"
-            if key in TEXTAREA or (isinstance(value, str) and len(value) > 80)
-            else "text"
-        )
+        long = isinstance(value, str) and (len(value) > 80 or "\n" in value)
+        widget = "select" if options else "textarea" if key in TEXTAREA or long else "text"
         if isinstance(value, list) and key != "noi_nhan":
             shown = ", ".join(show(v) for v in value)
         else:

@@ -83,8 +83,8 @@ def test_milestones_other_columns_and_table_cells_read_as_written(tmp_path):
     result = _run(tmp_path, old, new)
     assert result.exit_code == 1, result.output
     assert _lines(result) == [
-        "pl-bhyt: các mốc, năm 2026: 80 → 85",
-        "pl-bhyt: các mốc: thêm năm 2035: 95",
+        "pl-bhyt: mốc, năm 2026: 80 → 85",
+        "pl-bhyt: mốc: thêm năm 2035: 95",
         "pl-bhyt: các cột khác của bảng, Cơ quan chủ trì theo dõi: “Sở Y tế” → “Sở Tài chính”",
         "pl-bang: bảng, dòng 2, ô 3: “Quý III” → “Quý IV”",
         "pl-bang: bảng: thêm dòng 3: “3 | Tổng kết | Năm 2030”",
@@ -150,7 +150,7 @@ def _edits(draw) -> tuple[dict, dict, set[str]]:
 
 NAMED = ["kế hoạch: câu kết:", "thứ tự các phần: phần “", "kiểu đánh số: nhãn",
          "kế hoạch: văn bản gốc không có dòng lưu: không → có", "chế độ báo cáo giao cho cấp dưới:",
-         "đầu văn bản: dự thảo: không → ", "pl-bhyt: các mốc", "pl-bhyt: các cột khác của bảng",
+         "đầu văn bản: dự thảo: không → ", "pl-bhyt: mốc", "pl-bhyt: các cột khác của bảng",
          "pl-bang: bảng"]
 
 

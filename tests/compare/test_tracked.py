@@ -53,10 +53,31 @@ def _replaced_at_the_ends() -> tuple[dict, dict]:
     return old, new
 
 
+def _rows() -> tuple[dict, dict]:
+    """Rows of phụ lục tables removed, added and edited: an indicator and a line of a table
+    (review: --docx refused any table whose rows changed, exit 2)."""
+    old, new = small_plan(), small_plan()
+    for data in (old, new):
+        data["phu_luc"] = [
+            {"id": "pl-1", "chi_tieu": [{"id": "nhom", "chi_tieu": [
+                {"id": f"r{n}", "nhan": f"Chỉ tiêu {n}", "don_vi": "%", "moc": {2030: 90 + n}}
+                for n in range(1, 4)]}]},
+            {"id": "pl-2", "bang": {"cot": ["TT", "Nội dung", "Thời gian"], "dong": [
+                {"o": ["1", "Hội nghị quán triệt", "Quý I"]},
+                {"o": ["2", "Sơ kết", "Quý III"]}]}}]
+    rows = new["phu_luc"][0]["chi_tieu"][0]["chi_tieu"]
+    del rows[1]
+    rows.append({"id": "r4", "nhan": "Chỉ tiêu mới", "don_vi": "người", "moc": {2030: 500}})
+    rows[0]["moc"][2030] = 95
+    new["phu_luc"][1]["bang"]["dong"].insert(1, {"o": ["2", "Tập huấn", "Quý II"]})
+    new["phu_luc"][1]["bang"]["dong"][2]["o"][0] = "3"
+    return old, new
+
+
 def _write(tmp_path: Path, case: str) -> tuple[Path, Path]:
     if case == "seed":
         return write_drafts(tmp_path)
-    old, new = _edits() if case == "edits" else _replaced_at_the_ends()
+    old, new = {"edits": _edits, "ends": _replaced_at_the_ends, "rows": _rows}[case]()
     return write_plan(tmp_path / "cu.yaml", old), write_plan(tmp_path / "moi.yaml", new)
 
 
@@ -68,7 +89,7 @@ def _tracked(tmp_path: Path, old: Path, new: Path) -> Path:
     return target
 
 
-CASES = ["edits", "ends", "seed"]
+CASES = ["edits", "ends", "rows", "seed"]
 
 
 @pytest.mark.parametrize("case", CASES)
