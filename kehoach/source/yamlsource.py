@@ -20,6 +20,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kehoach.errors import PlanError, Problem
+from kehoach.source.yamlerrors import syntax_problem
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -32,33 +33,6 @@ _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 MAX_NUMBER = 10**15  # no figure of a plan comes near; past it, formatting breaks
 MAX_DEPTH = 32  # plans nest 9 deep; YAML nested deeper is an attack or a mistake
-
-# What the YAML parsers (libyaml and pure Python word them differently) say about the
-# mistakes clerks make, explained in Vietnamese. Matched by substring.
-_SYNTAX_HINTS = {
-    "mapping values are not allowed": (
-        "dòng này có dấu ': ' giữa văn bản nên YAML hiểu nhầm là khóa và giá trị "
-        "(ví dụ '- Về y tế: …'). Hãy viết đoạn văn thành khối: ghi 'noi_dung: >-' "
-        "rồi xuống dòng, thụt lề và viết văn bản"
-    ),
-    "could not find expected ':'": "thiếu dấu ':' sau tên trường, hoặc thụt lề sai",
-    "expected <block end>": "thụt lề không thẳng hàng",
-    "did not find expected key": "thụt lề không thẳng hàng",
-    "found undefined alias": "dùng bí danh (*…) chưa được khai báo",
-    "but found another document": "tệp chỉ được chứa một tài liệu YAML",
-    "expected a single document": "tệp chỉ được chứa một tài liệu YAML",
-    "expected ',' or ']'": (
-        "danh sách mở bằng '[' chưa đóng bằng ']' (hoặc thiếu ',' giữa hai phần tử)"
-    ),
-    "expected ',' or '}'": "khối mở bằng '{' chưa đóng bằng '}' (hoặc thiếu ',' giữa hai trường)",
-    "did not find expected node content": "thiếu giá trị (sau '[', '{', ',' hay '-')",
-    "found unexpected end of stream": "dấu ngoặc kép mở chưa đóng trước cuối tệp",
-    "invalid Unicode character escape": (
-        "mã thoát '\\u…' trong ngoặc kép không phải một ký tự (nửa cặp UTF-16?); "
-        "hãy gõ thẳng ký tự đó"
-    ),
-}
-_TAB_HINT = "có ký tự tab; YAML chỉ cho phép thụt lề bằng dấu cách"
 
 
 @dataclass
@@ -136,18 +110,11 @@ def load(text: str, file: str) -> Source:
         _refuse_aliases_and_depth(text, file)
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "lỗi cú pháp"
-        hint = next((v for k, v in _SYNTAX_HINTS.items() if k in problem), None)
-        if mark and "cannot start any token" in problem and _char_at(text, mark) == "\t":
-            hint = _TAB_HINT
-        message = f"lỗi cú pháp YAML: {hint or problem}"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise PlanError([Problem(file, message, line, col)]) from None
+        raise PlanError([syntax_problem(text, file, exc)]) from None
     except yaml.reader.ReaderError as exc:
         raise PlanError([_unreadable_character(text, file, exc)]) from None
-    except yaml.YAMLError as exc:
-        raise PlanError([Problem(file, f"lỗi cú pháp YAML: {exc}")]) from None
+    except yaml.YAMLError:  # every error the parsers raise is marked: this is a safety net
+        raise PlanError([Problem(file, "lỗi cú pháp YAML: tệp không đọc được như YAML")]) from None
     if root is None:
         raise PlanError([Problem(file, "tệp rỗng: không có nội dung kế hoạch")])
     source = Source(file=file, data=None)
@@ -197,13 +164,6 @@ def _unreadable_character(text: str, file: str, exc: yaml.reader.ReaderError) ->
 
 def _finite(value: float) -> bool:
     return value == value and abs(value) != float("inf")
-
-
-def _char_at(text: str, mark: yaml.Mark) -> str:
-    lines = text.splitlines()
-    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
-        return lines[mark.line][mark.column]
-    return ""
 
 
 class _Builder:
@@ -270,6 +230,11 @@ class _Builder:
         except (ValueError, yaml.constructor.ConstructorError):
             if node.tag.endswith(":timestamp"):
                 message = f"ngày '{node.value}' không có thật (viết NĂM-THÁNG-NGÀY: 2024-02-05)"
+            elif node.tag.startswith("!"):
+                message = (
+                    f"giá trị bắt đầu bằng '{node.tag}' bị YAML hiểu là kiểu dữ liệu; "
+                    "đặt cả giá trị trong ngoặc kép"
+                )
             else:
                 message = f"giá trị '{node.value}' không đọc được"
             self.problems.append(self.source.problem(path, message))
