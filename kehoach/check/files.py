@@ -9,7 +9,6 @@ from typing import Any
 
 from kehoach.check.findings import Segment
 from kehoach.document.wordxml import (
-    decode_text,
     open_docx,
     other_format,
     paragraph_text,
@@ -18,6 +17,7 @@ from kehoach.document.wordxml import (
 )
 from kehoach.errors import Unreadable, os_problem
 from kehoach.plan.indicators import BASE_SLOT, VALUE_SLOT
+from kehoach.source.encoding import decode_text
 from kehoach.vn.numbers import number
 
 # Plan fields holding codes or ids, not Vietnamese text.

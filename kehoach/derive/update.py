@@ -108,7 +108,7 @@ def _check_ready(paths: list[Path], units: list[str]) -> None:
 def clerk_comments(path: Path, plan: Plan) -> dict[str, list[str]]:
     """The clerk's own comment lines in the unit's plan, by element, to be written again
     above the same elements: all but the file's header and the marks its notes make."""
-    text = path.read_text(encoding="utf-8-sig")
+    text = yamlsource.read_text(path)
     found = by_element(yamlsource.load(text, str(path)).data, comments(text, str(path)))
     made = _note_lines(plan)
     return {key: [c for c in lines if c not in made.get(key, [])] for key, lines in found.items()}

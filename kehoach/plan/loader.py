@@ -4,17 +4,31 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kehoach.errors import PlanError, Problem
 from kehoach.plan.model import Plan
 from kehoach.source import yamlsource
 from kehoach.source.validation import validate
 from kehoach.source.yamlsource import Source
 
+PLAN_SUFFIXES = (".yaml", ".yml")
+
 
 def load_plan(path: str | Path) -> Plan:
     """Read and validate the plan at `path`; raise `PlanError` listing every problem."""
     path = Path(path)
-    source = yamlsource.load(yamlsource.read_text(path), str(path))
-    return plan_from_source(source)
+    if path.suffix.lower() not in PLAN_SUFFIXES:  # a README's ': ' is no plan's mistake
+        message = (
+            "kế hoạch là tệp YAML (.yaml); tệp này không phải — muốn lấy một văn bản DOCX "
+            "hay TXT làm kế hoạch thì dùng kehoach import"
+        )
+        raise PlanError([Problem(str(path), message)])
+    return plan_from_text(yamlsource.read_text(path), str(path))
+
+
+def plan_from_text(text: str, file: str) -> Plan:
+    """`text` (the content of `file`) as a plan; every problem of its values, its format
+    and its cross-field rules at once (only a syntax error stops the reading first)."""
+    return plan_from_source(yamlsource.load(text, file, keep_going=True))
 
 
 def plan_from_source(source: Source) -> Plan:

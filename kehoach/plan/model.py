@@ -32,7 +32,6 @@ from pydantic import (
     BeforeValidator,
     Discriminator,
     Field,
-    StringConstraints,
     Tag,
     ValidationInfo,
     field_validator,
@@ -41,6 +40,7 @@ from pydantic import (
 
 from kehoach.plan.appendix import Appendix, Milestones, TableBlock
 from kehoach.plan.fields import (
+    BodyCode,
     Id,
     Levels,
     Line,
@@ -218,9 +218,7 @@ class Header(_Model):
         None, description="Cấp ủy cấp trên, in hoa: ĐẢNG BỘ TỈNH HẬU GIANG (cấp tỉnh: bỏ trống)."
     )
     co_quan: Line = Field(description="Cơ quan ban hành, chữ in hoa: HUYỆN ỦY PHỤNG HIỆP.")
-    ma_co_quan: Annotated[
-        str, StringConstraints(pattern=r"^[A-ZĐƯ]{1,10}(-[A-ZĐƯ]{1,10}){0,3}$")
-    ] = Field(
+    ma_co_quan: BodyCode = Field(
         description="Mã cơ quan ban hành: HU, ĐU, TU … (mã ngoài danh mục được cảnh báo); "
         "văn bản nhà nước: UBND, MTTQ-BTT …"
     )

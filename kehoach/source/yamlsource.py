@@ -20,6 +20,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kehoach.errors import PlanError, Problem
+from kehoach.source.encoding import decode_text
 from kehoach.source.yamlerrors import syntax_problem
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -45,6 +46,12 @@ class Source:
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     """Where each scalar's text starts and ends in the file (character offsets)."""
+    problems: list[Problem] = field(default_factory=list)
+    """What reading found wrong with values (a day that does not exist, `10.000`, a key
+    twice); loaded with `keep_going`, the model check adds its own to these."""
+    refused: set[Path_] = field(default_factory=set)
+    """The values reading refused: kept as written, so the model says nothing more of them
+    (nor of their block, as it would of a value left out)."""
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
         """Position of `path` (its key with `key=True`), else of its nearest ancestor."""
@@ -91,21 +98,30 @@ def values(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
 
 
 def read_text(path: Path) -> str:
-    """UTF-8 text of a file, with a Vietnamese error for anything else."""
+    """The text of a YAML file saved as Unicode (UTF-8, with or without its mark, or UTF-16
+    as Notepad's "Unicode"); anything else is refused at the first byte that is not."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise PlanError([Problem(str(path), f"không đọc được tệp: {exc.strerror}")]) from None
     try:
-        return raw.decode("utf-8-sig")
+        return decode_text(raw)
     except UnicodeDecodeError as exc:
-        raise PlanError(
-            [Problem(str(path), f"tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start})")]
-        ) from None
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        message = (
+            "tệp không phải văn bản Unicode (UTF-8 hoặc UTF-16): có chữ gõ bằng bảng mã cũ "
+            "(Windows-1258, TCVN3, VNI?); hãy lưu lại tệp bằng UTF-8 (Notepad: Lưu thành… → "
+            "Mã hóa: UTF-8) hoặc chuyển mã sang Unicode (Unikey)"
+        )
+        raise PlanError([Problem(str(path), message, line, column)]) from None
 
 
-def load(text: str, file: str) -> Source:
-    """Parse one YAML document into a `Source`; raise `PlanError` with every problem."""
+def load(text: str, file: str, *, keep_going: bool = False) -> Source:
+    """Parse one YAML document into a `Source`; raise `PlanError` with every problem, or
+    with `keep_going` keep the problems of its values in `Source.problems` for the model
+    check to report with its own (a syntax error always stops: nothing after it reads)."""
     try:
         _refuse_aliases_and_depth(text, file)
         root = yaml.compose(text, Loader=Loader)
@@ -118,10 +134,9 @@ def load(text: str, file: str) -> Source:
     if root is None:
         raise PlanError([Problem(file, "tệp rỗng: không có nội dung kế hoạch")])
     source = Source(file=file, data=None)
-    problems: list[Problem] = []
-    source.data = _Builder(source, problems).build(root, ())
-    if problems:
-        raise PlanError(problems)
+    source.data = _Builder(source, source.problems).build(root, ())
+    if source.problems and not keep_going:
+        raise PlanError(source.problems)
     return source
 
 
@@ -224,7 +239,7 @@ class _Builder:
                     ),
                 )
             )
-            return None
+            return self._refused(node, path)
         try:
             value = self.constructor.construct_object(node)
         except (ValueError, yaml.constructor.ConstructorError):
@@ -238,13 +253,14 @@ class _Builder:
             else:
                 message = f"giá trị '{node.value}' không đọc được"
             self.problems.append(self.source.problem(path, message))
-            return None
+            return self._refused(node, path)
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return self._number(value, path, node.value)
+            return self._number(value, node, path)
         if isinstance(value, str):
             value = unicodedata.normalize("NFC", value)
             bad = _CONTROL.search(value)
             if bad:
+                self.source.refused.add(path)
                 self.problems.append(
                     self.source.problem(
                         path, f"có ký tự điều khiển U+{ord(bad.group()):04X} trong văn bản"
@@ -252,6 +268,7 @@ class _Builder:
                 )
             hidden = _INVISIBLE.search(value)
             if hidden:
+                self.source.refused.add(path)
                 self.problems.append(
                     self.source.problem(
                         path,
@@ -261,13 +278,17 @@ class _Builder:
                 )
         return value
 
-    def _number(self, value: float, path: Path_, written: str) -> float | None:
+    def _refused(self, node: ScalarNode, path: Path_) -> str:
+        self.source.refused.add(path)
+        return str(node.value)
+
+    def _number(self, value: float, node: ScalarNode, path: Path_) -> float | str:
         """`.inf`, `.nan` and numbers beyond any plan's figures are mistakes, not data."""
         if not _finite(value):
-            message = f"'{written}' không phải một số dùng được (vô hạn hoặc không xác định)"
+            message = f"'{node.value}' không phải một số dùng được (vô hạn hoặc không xác định)"
         elif abs(value) > MAX_NUMBER:
             message = f"số quá lớn (quá {MAX_NUMBER:_})".replace("_", ".")
         else:
             return value
         self.problems.append(self.source.problem(path, message))
-        return None
+        return self._refused(node, path)
