@@ -34,6 +34,14 @@ CODE_KEYS = {
     "cach",
     "trong_so",
     "goc",
+    "moc_cua",
+    "thu_tu",
+    "the_thuc",
+    # labels and marks, not text: `nhan_con: a)` is no unbalanced bracket
+    "nhan_con",
+    "nhan_goc",
+    "danh_so",
+    "dau",
 }
 NOTE_KEYS = {"xem_lai"}
 """kehoach's own review notes: their reasons quote ids, their phrases copy the text (checked

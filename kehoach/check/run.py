@@ -10,12 +10,12 @@ from pathlib import Path
 
 from kehoach.check import files, text
 from kehoach.check.findings import Collector, Finding, Segment
-from kehoach.rules.data import type_codes
 from kehoach.rules.profile import load_profile
 from kehoach.rules.profile_dates import Kind, load_profile_table, profile_on
 from kehoach.source import yamlsource
 from kehoach.vn import dates
 from kehoach.vn.mottos import kind_of_header
+from kehoach.vn.typenames import type_of_title
 
 
 @dataclass(frozen=True)
@@ -121,9 +121,8 @@ def _undated(why: str, kind: Kind) -> tuple[str, str]:
 
 def _after_title(segments: list[Segment]) -> list[Segment]:
     """The trích yếu: the first text after the tên loại (KẾ HOẠCH, BÁO CÁO …)."""
-    names = set(type_codes().values())
     for i, seg in enumerate(segments):
-        if seg.text.strip() in names:
+        if type_of_title(seg.text):
             rest = [s for s in segments[i + 1 :] if s.text.strip()]
             return rest[:1]
     return []

@@ -92,8 +92,7 @@ Id = Annotated[
     StringConstraints(pattern=ID_PATTERN, max_length=60),
     matching(
         ID_PATTERN,
-        "mã '{value}' không hợp lệ: chỉ dùng chữ thường không dấu, số và gạch ngang "
-        "(vd. nv6-giao-duc)",
+        "mã không hợp lệ: chỉ dùng chữ thường không dấu, số và gạch ngang (vd. nv6-giao-duc)",
     ),
     Field(description="Mã ổn định, viết thường không dấu, nối bằng gạch ngang (nv6-giao-duc)."),
 ]

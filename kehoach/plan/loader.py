@@ -16,13 +16,22 @@ PLAN_SUFFIXES = (".yaml", ".yml")
 def load_plan(path: str | Path) -> Plan:
     """Read and validate the plan at `path`; raise `PlanError` listing every problem."""
     path = Path(path)
-    if path.suffix.lower() not in PLAN_SUFFIXES:  # a README's ': ' is no plan's mistake
+    named = path.suffix.lower() in PLAN_SUFFIXES
+    try:
+        source = yamlsource.load(yamlsource.read_text(path), str(path), keep_going=True)
+    except PlanError:
+        if named:
+            raise
+        source = None
+    if not named and (source is None or not isinstance(source.data, dict)):
+        # a README's ': ' is no plan's mistake to explain (Notepad's `.yaml.txt` still reads)
         message = (
-            "kế hoạch là tệp YAML (.yaml); tệp này không phải — muốn lấy một văn bản DOCX "
-            "hay TXT làm kế hoạch thì dùng kehoach import"
+            "không phải tệp kế hoạch (kế hoạch là tệp YAML, đuôi .yaml); muốn lấy một văn "
+            "bản DOCX hay TXT làm kế hoạch thì dùng kehoach import"
         )
-        raise PlanError([Problem(str(path), message)])
-    return plan_from_text(yamlsource.read_text(path), str(path))
+        raise PlanError([Problem(str(path), message)]) from None
+    assert source is not None
+    return plan_from_source(source)
 
 
 def plan_from_text(text: str, file: str) -> Plan:

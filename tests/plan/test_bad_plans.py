@@ -178,8 +178,13 @@ def test_a_file_that_is_not_yaml_is_not_explained_as_a_plan(tmp_path):
     readme.write_text("# kehoach\n\nKế hoạch: một tệp YAML. Lưu ý: chạy kehoach build.\n",
                       encoding="utf-8")
     result = CliRunner().invoke(main, ["render", str(readme), "-o", str(tmp_path / "out")])
-    assert result.exit_code == 2 and "kế hoạch là tệp YAML (.yaml)" in result.output
+    assert result.exit_code == 2 and "không phải tệp kế hoạch" in result.output
     assert "noi_dung" not in result.output and not (tmp_path / "out").exists()
+    from kehoach.plan.loader import load_plan
+
+    notepad = tmp_path / "ke_hoach.yaml.txt"  # Notepad adds .txt: still a plan, read as one
+    notepad.write_text(GOOD, encoding="utf-8")
+    assert load_plan(notepad) == load_plan(PLAN)
 
 
 def test_a_failed_render_keeps_the_existing_document(tmp_path):
