@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -50,11 +51,29 @@ def _fill(blank: Path, target: Path, unit: str, values: dict[str, object]) -> Pa
     return target
 
 
+def _tracked_plans(work: Path, root: Path = ROOT) -> Path:
+    """A copy of the files git tracks in plans/: what a developer derives or imports into
+    plans/ while following the guide (plans/<plan>/, plans/du_thao.yaml) is no pinned output.
+    Without git (an unpacked archive), the plans at the top of plans/."""
+    try:
+        listed = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "plans"],
+                                capture_output=True, check=True).stdout.decode("utf-8")
+        tracked = [root / name for name in listed.split("\0") if name]
+    except (OSError, subprocess.CalledProcessError):
+        tracked = sorted((root / "plans").glob("*.yaml"))
+    copy = work / "plans"
+    for source in tracked:
+        target = copy / source.relative_to(root / "plans")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, target)
+    return copy
+
+
 def _everything(work: Path) -> dict[str, str]:
     """Run each command once on the repository's plans: every pin by its path in pins/."""
     runs: dict[str, str] = {}
     runs["render"] = _run(["render", str(PLAN), "-o", str(work / "render")], work)
-    runs["build"] = _run(["build", str(ROOT / "plans"), "-o", str(work / "build")], work)
+    runs["build"] = _run(["build", str(_tracked_plans(work)), "-o", str(work / "build")], work)
     runs["derive"] = _run(["derive", str(PLAN), "--all", "-o", str(work / "derive")], work)
     runs["explain"] = _run(["derive", str(PLAN), "--unit", "hoa-an", "--explain",
                             "-o", str(work / "explain")], work)
@@ -122,3 +141,19 @@ def test_every_command_gives_the_pinned_outputs(tmp_path, monkeypatch):
     assert not differences, (
         "\n\n".join(differences[:8])
         + "\n\nthay đổi cố ý: KEHOACH_UPDATE_PINS=1 python -m pytest tests/test_pins.py")
+
+
+def test_the_pins_build_only_the_plans_git_tracks(tmp_path):
+    """The review's finding 29: following the guide in the clone (`derive … --all` writes
+    plans/<plan>/, `import … -o plans/du_thao.yaml`) made this test fail."""
+    repo = tmp_path / "repo"
+    (repo / "plans").mkdir(parents=True)
+    shutil.copy(PLAN, repo / "plans" / PLAN.name)
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "plans"], check=True)
+    (repo / "plans" / "du_thao.yaml").write_text("van_ban: {}\n", encoding="utf-8")
+    (repo / "plans" / PLAN.stem).mkdir()
+    (repo / "plans" / PLAN.stem / "hoa-an.yaml").write_text("id: hoa-an\n", encoding="utf-8")
+    copy = _tracked_plans(tmp_path / "work", repo)
+    assert sorted(p.name for p in copy.rglob("*")) == [PLAN.name]

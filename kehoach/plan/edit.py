@@ -36,7 +36,7 @@ from kehoach.plan.edit_text import (
     key_name,
     scalars,
 )
-from kehoach.plan.loader import plan_from_source
+from kehoach.plan.loader import plan_from_text
 from kehoach.safewrite import write_atomic
 from kehoach.source import yamlsource
 from kehoach.source.yamlsource import Path_, format_path
@@ -81,8 +81,17 @@ class PlanFile:
     @classmethod
     def open(cls, path: str | Path) -> PlanFile:
         path = Path(path)
-        yamlsource.read_text(path)  # a missing or non-UTF-8 file fails here, in Vietnamese
-        return cls(path, path.read_bytes())
+        yamlsource.read_text(path)  # a missing or non-Unicode file fails here, in Vietnamese
+        raw = path.read_bytes()
+        try:
+            raw.decode("utf-8-sig")
+        except UnicodeDecodeError:  # UTF-16: edited in place, it would be written back whole
+            message = (
+                "tệp lưu bằng UTF-16 (Notepad: \"Unicode\"); chỉ sửa tại chỗ được tệp UTF-8: "
+                "mở bằng Notepad, Lưu thành… → Mã hóa: UTF-8, rồi mở lại"
+            )
+            raise PlanError([Problem(str(path), message)]) from None
+        return cls(path, raw)
 
     @property
     def changed(self) -> bool:
@@ -210,7 +219,7 @@ class PlanFile:
         if not self.changed:
             return False
         try:
-            plan_from_source(yamlsource.load(self.text, self.file))
+            plan_from_text(self.text, self.file)
         except PlanError as exc:
             head = Problem(
                 self.file,

@@ -8,10 +8,9 @@ from flask.typing import ResponseReturnValue
 
 from kehoach.errors import KehoachError, PlanError, Problem
 from kehoach.plan.edit import PlanFile
-from kehoach.plan.loader import plan_from_source
+from kehoach.plan.loader import plan_from_text
 from kehoach.serve import edits, form, marks
 from kehoach.serve.files import digest, plan_path
-from kehoach.source import yamlsource
 from kehoach.source.yamlsource import format_path
 
 blueprint = Blueprint("editor", __name__)
@@ -33,7 +32,7 @@ MESSAGES = {
 def problems_of(pf: PlanFile) -> list[Problem]:
     """Every problem of the plan as it stands in the editor (none when it is valid)."""
     try:
-        plan_from_source(yamlsource.load(pf.text, pf.file))
+        plan_from_text(pf.text, pf.file)
     except PlanError as error:
         return error.problems
     return []

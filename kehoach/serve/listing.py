@@ -55,7 +55,7 @@ def entry(path: Path) -> Entry | None:
     name = name_of(path)
     try:
         text = yamlsource.read_text(path)
-        source = yamlsource.load(text, str(path))
+        source = yamlsource.load(text, str(path), keep_going=True)
     except KehoachError as error:
         return Entry(
             name,

@@ -25,7 +25,7 @@ def test_a_broken_plan_file_is_listed_with_its_reason(client, plans):
     html = response.get_data(as_text=True)
     broken = _row(html, "hong.yaml")
     assert "Không mở được: lỗi cú pháp YAML: dấu ngoặc kép mở chưa đóng" in broken
-    assert "dòng 4" in broken
+    assert "dòng 2" in broken  # where the quote opened, not the end of the file
     invalid = _row(html, "thieu.yaml")
     assert "Còn lỗi: thiếu trường bắt buộc (id, dòng 1) và 6 lỗi khác" in invalid
     assert "phung_hiep_42.yaml" in html  # the good plans are still listed
@@ -114,7 +114,7 @@ def test_the_problem_page_names_the_file(client, plans):
     response = client.get("/plan/hong.yaml/preview", base_url=BASE)
     assert response.status_code == 400
     html = response.get_data(as_text=True)
-    assert '<span class="where">(hong.yaml, dòng 4, cột 1)</span>' in html
+    assert '<span class="where">(hong.yaml, dòng 2, cột 7)</span>' in html  # the quote
     assert str(plans) not in html  # the folder is on the list page, not in every message
 
 

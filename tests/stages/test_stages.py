@@ -133,6 +133,18 @@ def test_a_plan_without_a_units_list(tmp_path: Path) -> None:
         "p_de_cuong_bao_cao.docx", "p_bieu_chi_tieu.docx", "p_bieu_chi_tieu.xlsx"]
     assert done.documents == done.written[:2]
     assert len(done.notes) == 1 and "không có danh sách đơn vị" in done.notes[0]
+    assert "--units TỆP" in done.notes[0] and "danh_sach_don_vi" in done.notes[0]
+
+
+def test_a_plan_without_indicators_gets_forms_with_a_note_saying_so(tmp_path: Path) -> None:
+    data = small_plan()
+    del data["muc_tieu_chi_tieu"]  # like the Quảng Ninh plan of the corpus
+    plan = write_plan(tmp_path / "p.yaml", data)
+    assert load_plan(plan).indicators() == [] and load_plan(plan).milestones() == []
+    done = forms(plan, tmp_path / "bieu")
+    said = [note for note in done.notes if "không có chỉ tiêu nào" in note]
+    assert len(said) == 1 and "muc_tieu_chi_tieu.chi_tieu" in said[0]
+    assert not [n for n in forms(PLAN, tmp_path / "du").notes if "chỉ tiêu nào" in n]
 
 
 @pytest.mark.parametrize(("period", "year", "message"), [
