@@ -1,13 +1,16 @@
 """Review notes as Word comments: each note of the plan (`xem_lai`) becomes a comment
 anchored on exactly the words concerned (runs are split at the phrase), dated with the
-plan's date, never the clock. The comments part lives only while the document is saved,
-so a renderer reused across a batch starts every document without one."""
+plan's date, never the clock. A document that is no plan (a report) gives its own
+`Remark`s. The comments part lives only while the document is saved, so a renderer
+reused across a batch starts every document without one."""
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -41,15 +44,33 @@ _END = parse_xml(f'<w:commentRangeEnd {_DECLARE} w:id=""/>')
 _REFERENCE = parse_xml(f'<w:r {_DECLARE}>{_STYLE}<w:commentReference w:id=""/></w:r>')
 
 
+@dataclass(frozen=True)
+class Remark:
+    """A comment on a rendered document that is no plan: on `words`, in the first paragraph
+    that also shows `near` (with `whole`: whose whole text is `near`) where an earlier
+    remark has not already put one on those words."""
+
+    words: str
+    text: str
+    near: str = ""
+    whole: bool = False
+
+
 @contextmanager
-def annotated(document: Document, plan: Plan | None) -> Iterator[None]:
-    """`document` with the plan's notes as comments while the block runs."""
+def annotated(
+    document: Document,
+    plan: Plan | None,
+    remarks: Sequence[Remark] = (),
+    day: dt.date | None = None,
+) -> Iterator[None]:
+    """`document` with the plan's notes, then the `remarks`, as comments while the block
+    runs; dated `day` (default: the plan's date)."""
     found = list(notes(plan)) if plan is not None else []
-    if plan is None or not found:
+    if not found and not remarks:
         yield
         return
     before = set(document.part.rels)
-    day = plan.van_ban.day
+    day = day or (plan.van_ban.day if plan is not None else dt.date(2000, 1, 1))
     when = f"{day:%Y-%m-%d}T00:00:00Z"
     # splitting keeps the texts, so they are read once
     # read from the element: a reused document's cached body proxy would still show
@@ -61,6 +82,12 @@ def annotated(document: Document, plan: Plan | None) -> Iterator[None]:
         runs = _anchor(paragraphs, element, note)
         if runs:
             _comment(part, runs, note.ly_do, when, str(number))
+            number += 1
+    taken: set[tuple[int, int]] = set()
+    for remark in remarks:
+        runs = _placed(paragraphs, remark, taken)
+        if runs:
+            _comment(part, runs, remark.text, when, str(number))
             number += 1
     try:
         yield
@@ -115,6 +142,24 @@ def _anchor(
         if best is not None:
             start = best[0].index(words)
             return _split(best[1], start, start + len(words))
+    return []
+
+
+def _placed(
+    paragraphs: list[tuple[str, CT_P]], remark: Remark, taken: set[tuple[int, int]]
+) -> list[CT_R]:
+    """The runs of the remark's words in the first paragraph that fits it, at a place no
+    earlier remark took (`taken`: paragraph index, start); none when none fits."""
+    for index, (text, p) in enumerate(paragraphs):
+        fits = text == remark.near if remark.whole else remark.near in text
+        if not fits:
+            continue
+        start = text.find(remark.words)
+        while start >= 0 and (index, start) in taken:
+            start = text.find(remark.words, start + 1)
+        if start >= 0:
+            taken.add((index, start))
+            return _split(p, start, start + len(remark.words))
     return []
 
 

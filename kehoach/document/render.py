@@ -13,7 +13,7 @@ import io
 import operator
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -165,10 +165,15 @@ class Renderer:
             raise TemplateFailure(f"mẫu {template}: {unreadable(exc)}") from None
 
     def render_context(
-        self, ctx: dict[str, Any], properties: dict[str, Any], notes_of: Plan | None = None
+        self,
+        ctx: dict[str, Any],
+        properties: dict[str, Any],
+        notes_of: Plan | None = None,
+        remarks: Sequence[comments.Remark] = (),
     ) -> bytes:
         """The DOCX bytes for a ready context; `properties` set the document's own metadata;
-        the review notes of `notes_of` become Word comments."""
+        the review notes of `notes_of`, then the `remarks`, become Word comments (dated as
+        the document: its `created` property)."""
         doc = _CachedTemplate(self._loaded)
         try:
             with time_limit(MAX_SECONDS, _TooLong):
@@ -181,7 +186,8 @@ class Renderer:
         for key, value in properties.items():
             setattr(props, key, value)
         out = io.BytesIO()
-        with comments.annotated(doc.docx, notes_of):
+        day = properties["created"].date() if "created" in properties else None
+        with comments.annotated(doc.docx, notes_of, remarks, day):
             ooxml.save_package(doc.docx, out)
         return out.getvalue()
 

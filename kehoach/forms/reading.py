@@ -46,6 +46,8 @@ class Report:
     file: Path
     values: dict[str, float] = field(default_factory=dict)
     verdicts: dict[str, str] = field(default_factory=dict)  # qualitative rows
+    cells: dict[str, str] = field(default_factory=dict)  # id → the cell read (`E12`), even blank
+    remarks: dict[str, str] = field(default_factory=dict)  # id → the unit's Ghi chú
 
 
 @dataclass
@@ -283,9 +285,15 @@ class _FormReader:
             indicator = self._indicator_at(form, row, rows_of, indicators)
             if indicator is None:
                 continue
+            remark = cell(form.sheet, row, "ghi_chu").value
+            if remark not in (None, "") and str(remark).strip():
+                text = unicodedata.normalize("NFC", shown(str(remark)))
+                report.remarks[indicator.id] = " ".join(text.split())
             if indicator.gia_tri is None:
+                report.cells[indicator.id] = column("danh_gia").ref(row)
                 self._read_verdict(form, row, indicator, report)
                 continue
+            report.cells[indicator.id] = column("ket_qua").ref(row)
             raw = cell(form.sheet, row, "ket_qua").value
             value = self._value(form.path, _where(column("ket_qua").ref(row)), raw, indicator)
             if value is not None:

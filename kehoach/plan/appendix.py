@@ -23,9 +23,13 @@ class Milestones(_Model):
 
     def target_for(self, year: int) -> int | float | str:
         """The milestone of `year`; without one the first later; after the last, the last."""
+        return self.moc[self.year_for(year)]
+
+    def year_for(self, year: int) -> int:
+        """The year of the milestone a report of `year` is measured against."""
         years = sorted(self.moc)
         later = [y for y in years if y >= year]
-        return self.moc[later[0] if later else years[-1]]
+        return later[0] if later else years[-1]
 
 
 class MilestoneGroup(_Model):

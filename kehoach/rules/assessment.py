@@ -1,5 +1,6 @@
 """How a result is judged against its target (`kehoach/data/danh_gia.yaml`): the one rule
-table read by the Excel formulas of the report form and by `kehoach aggregate`."""
+table read by the Excel formulas of the report form, by `kehoach aggregate`, and by the
+sentences of `kehoach report`."""
 
 from __future__ import annotations
 
@@ -60,6 +61,52 @@ class Steps(TypedDict):
     khoang: ByDirection
 
 
+@with_config(FORBID)
+class Verbs(TypedDict):
+    """The verb before a reported figure, by the indicator's direction."""
+
+    tang: str
+    giam: str
+
+
+@with_config(FORBID)
+class Outcomes(TypedDict):
+    """How a report's sentence says each verdict; `chua_dat` is `khong_dat` before the year
+    the target is for."""
+
+    vuot: str
+    dat: str
+    khong_dat: str
+    chua_dat: str
+
+
+@with_config(FORBID)
+class Sentences(TypedDict):
+    """The report's sentences about an indicator (str.format templates)."""
+
+    so_lieu: str
+    tu_danh_gia: str
+    chua_co: str
+    toan_dia_ban: str
+    don_vi_dat: str
+    don_vi_danh_gia: str
+    trong_do_vuot: str
+    don_vi_chua_dat: str
+    don_vi_chua_co: str
+    khong_don_vi_nao: str
+
+
+@with_config(FORBID)
+class Wording(TypedDict):
+    """How the report on a plan (`kehoach report`) words a result: its verb, the target
+    as a sentence names it, the verdict, and the sentences themselves."""
+
+    dong_tu: Verbs
+    chi_tieu: Marks
+    ket_qua: Outcomes
+    cau: Sentences
+
+
 class Assessment(Data):
     khoang_dung_sai_phan_tram: Annotated[Number, Field(ge=0)]
     ky_hieu: Marks
@@ -67,6 +114,7 @@ class Assessment(Data):
     ty_le_toi_da: Annotated[Number, Field(ge=0)]
     nhan: Labels
     quy_tac: Steps
+    bao_cao: Wording
 
 
 @cache
