@@ -9,6 +9,7 @@ each figure is a median. Figures, in order:
   script); `kehoach --help` vs `import click` and `import docxtpl`;
 - in-process: the render step cold and warm vs plain docxtpl on the same template and
   context; loading + validating the seed plan; `check` and `import` of the seed draft;
+  `check` of a text as large as it reads (the seed repeated to 10 MB), in CPU seconds;
 - `derive --all` (15 units) vs one render; the extra time of `derive --all --pdf` vs one
   `soffice` call converting the same 15 DOCX; the same for 300 units (past the 247 files
   LibreOffice's launcher takes in one call) vs bare `soffice` calls on the same files, in
@@ -35,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from docxtpl import DocxTemplate  # noqa: E402
 
+from kehoach.check.files import MAX_TEXT  # noqa: E402
 from kehoach.check.run import check_file  # noqa: E402
 from kehoach.derive.derivation import derive  # noqa: E402
 from kehoach.document import context  # noqa: E402
@@ -160,6 +162,18 @@ def seed_commands(work: Path, render_ms: float, repeat: int) -> None:
     for name in ("check", "import"):
         line(f"kehoach {name} bản dự thảo gốc (cả khởi động):", f"{ms[name]:.0f} ms",
              f"= {ms[name] / render_ms:.2f}× một lần render")
+    big = work / "lon.txt"  # the seed repeated up to the size check still reads
+    text = SEED.read_text(encoding="utf-8")
+    big.write_text(text * (MAX_TEXT // len(text.encode("utf-8"))), encoding="utf-8")
+    cpu = []
+    for _ in range(2):
+        before = os.times()
+        run([*KEHOACH, "check", str(big)])
+        after = os.times()
+        cpu.append(after.children_user - before.children_user
+                   + after.children_system - before.children_system)
+    line(f"kehoach check một tệp chữ {big.stat().st_size / 2**20:.1f} MB (giới hạn):",
+         f"{min(cpu):.1f} s CPU")
 
 
 def _soffice_argv(program: str, profile: Path, out: Path, docx: list[Path]) -> list[str]:

@@ -107,7 +107,10 @@ class Batch:
                 files.check(path)
             durable.sync_files(tmp for tmp, _ in self.pending)
             for tmp, path in self.pending:
-                files.replace(tmp, path)
+                try:
+                    files.replace(tmp, path)
+                except OSError as error:  # a name too long, a folder gone: the target's fault
+                    raise OSError(error.errno, error.strerror, str(path)) from None
                 _live.pop(tmp, None)
             durable.sync_folders({path.parent for _, path in self.pending})
         finally:
@@ -139,10 +142,19 @@ def _same(target: Path, source: Path) -> bool:
         return False
 
 
+NAME_BYTES = 180
+"""How much of the target's name a temporary keeps: with its mark it stays within the 255
+bytes a file name may have, so a long name is judged by its own length, not a hidden one's."""
+
+
 def _temporary(path: Path) -> Path:
-    fd, name = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}{_MARK}{os.getpid()}-", suffix=".tmp"
-    )
+    short = path.name.encode("utf-8")[:NAME_BYTES].decode("utf-8", "ignore")
+    try:
+        fd, name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{short}{_MARK}{os.getpid()}-", suffix=".tmp"
+        )
+    except OSError as error:  # said of the file the user asked for, not of the temporary
+        raise OSError(error.errno, error.strerror, str(path)) from None
     os.close(fd)
     tmp = Path(name)
     _live[tmp] = os.getpid()

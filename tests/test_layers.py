@@ -19,7 +19,7 @@ PACKAGE = ROOT / "kehoach"
 LAYERS: list[set[str]] = [
     {"errors"},  # the project's errors and the problems they carry
     {"system"},  # what Windows, macOS and Linux each do their own way, chosen by capability
-    {"safewrite", "source"},  # all-or-nothing writes; YAML with positions, checked by a model
+    {"safewrite", "soffice", "source"},  # all-or-nothing writes; LibreOffice; YAML with positions
     {"rules"},  # the data files of kehoach/data/, each as a typed model
     {"vn"},  # each written form of the format rules, written and read
     {"plan"},  # the plan model: load, walk, edit in place, write YAML

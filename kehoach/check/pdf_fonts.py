@@ -17,7 +17,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from kehoach.check.effective import Formats, w
+from kehoach.document.effective import Formats
+from kehoach.document.wordxml import w
 from kehoach.errors import KehoachError
 
 _BASE_FONT = re.compile(rb"/BaseFont\s*/([^\s/\[\]<>(){}%]+)")

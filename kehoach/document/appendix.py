@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from kehoach.plan.model import Appendix, Header, Plan, Signature
-from kehoach.rules.profile import Profile
-from kehoach.vn import dates, docnumber
+from kehoach.rules.profile import Profile, signing_marks
+from kehoach.vn import closing, dates, docnumber
 from kehoach.vn import numbers as vnformat
+from kehoach.vn.appendix import title as appendix_title
 from kehoach.vn.labels import roman
 
 WIDE = 6
@@ -36,7 +37,7 @@ def _sentence_case(name: str) -> str:
 def issuer(header: Header, signature: Signature) -> str:
     """Who issues, as a sentence names it: `Ban Thường vụ Đảng ủy xã Phương Bình`."""
     body = _sentence_case(header.co_quan.replace("\n", " "))
-    authority = signature.quyen_han.upper().removeprefix("T/M").strip()
+    authority = closing.signed_for(signature.quyen_han, signing_marks())
     if authority.startswith("BAN THƯỜNG VỤ"):
         return f"Ban Thường vụ {body}"
     return body
@@ -97,10 +98,10 @@ class Sheet:
 
 def _rows(appendix: Appendix) -> tuple[list[str], list[tuple[list[str], bool]]]:
     rows: list[tuple[list[str], bool]] = []
-    if appendix.bang is not None:
-        width = len(appendix.bang.cot)
-        rows = [((row.o + [""] * width)[:width], False) for row in appendix.bang.dong]
-        return appendix.bang.cot, rows
+    if appendix.bang is not None:  # as wide as its widest row (a heading of merged cells)
+        width = max([len(appendix.bang.cot)] + [len(row.o) for row in appendix.bang.dong])
+        rows = [(row.o + [""] * (width - len(row.o)), False) for row in appendix.bang.dong]
+        return appendix.bang.cot + [""] * (width - len(appendix.bang.cot)), rows
     years = appendix.years()
     columns = ["STT", "Chỉ tiêu", "Đơn vị tính", *(f"Năm {y}" for y in years)]
     count = 0
@@ -121,15 +122,31 @@ def _usable_mm(profile: Profile, wide: bool) -> float:
     return page.rong_mm - page.le_trai_mm - page.le_phai_mm
 
 
+def grid_rows(columns: list[str], rows: list[list[str]], usable_mm: float = 165) -> dict[str, Any]:
+    """A table of the body for the template's `grid`: headings, rows, widths in twips."""
+    width = max([len(columns)] + [len(row) for row in rows])
+    columns = columns + [""] * (width - len(columns))
+    widths = _widths(columns, usable_mm)
+    cells = [row + [""] * (width - len(row)) for row in rows]
+    return {
+        "cot": [{"t": t, "w": w} for t, w in zip(columns, widths, strict=True)],
+        "grid": widths,
+        "rong": sum(widths),
+        "dong": [
+            {"o": [{"t": t, "w": w} for t, w in zip(r, widths, strict=True)], "nhom": False}
+            for r in cells
+        ],
+    }
+
+
 def _sheets(plan: Plan, profile: Profile) -> list[Sheet]:
-    """The plan's appendices; numbered `PHỤ LỤC 1`, `PHỤ LỤC 2` when there are two or more."""
+    """The plan's appendices, titled as the profile writes it (`PHỤ LỤC 1`, `PHỤ LỤC 2`
+    when there are two or more)."""
     many = len(plan.phu_luc) > 1
     out = []
     for n, appendix in enumerate(plan.phu_luc, start=1):
         columns, rows = _rows(appendix)
-        title = appendix.tieu_de
-        if many and title == "PHỤ LỤC":
-            title = f"PHỤ LỤC {n}"
+        title = appendix_title(appendix.tieu_de, n, many, profile.phu_luc)
         chu_thich = appendix.chu_thich or caption(plan.van_ban, plan.chu_ky, profile)
         out.append(Sheet(title, appendix.ten or "", chu_thich, columns, rows, wide=appendix.ngang))
     return out

@@ -5,9 +5,9 @@ sentences of `kehoach report`."""
 from __future__ import annotations
 
 from functools import cache
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import Field, with_config
+from pydantic import Field, field_validator, with_config
 from typing_extensions import TypedDict
 
 from kehoach.rules.source import FORBID, Data, Number, read, shipped
@@ -23,15 +23,15 @@ Step = tuple[Operator, Number, Verdict]
 
 
 @with_config(FORBID)
-class Marks(TypedDict):
-    """How the form writes a target of each comparison: `> 95`, `khoảng 49`."""
+class Way(TypedDict):
+    """One comparison written: its word (`trên`), its sign (`>`), and how the report form
+    writes a target of it (`> 95`, `khoảng 49`: the mark before the value)."""
 
-    tren: str
-    toi_thieu: str
-    khoang: str
-    duoi: str
-    toi_da: str
-    dat: str
+    chu: str
+    dau: str
+    tren_bieu: str
+
+
 
 
 @with_config(FORBID)
@@ -109,12 +109,20 @@ class Wording(TypedDict):
 
 class Assessment(Data):
     khoang_dung_sai_phan_tram: Annotated[Number, Field(ge=0)]
-    ky_hieu: Marks
+    so_sanh: dict[Comparison, Way]  # each comparison's written forms, defined here only
     dinh_tinh: str
     ty_le_toi_da: Annotated[Number, Field(ge=0)]
     nhan: Labels
     quy_tac: Steps
     bao_cao: Wording
+
+    @field_validator("so_sanh")
+    @classmethod
+    def _every_comparison(cls, ways: dict[Comparison, Way]) -> dict[Comparison, Way]:
+        missing = [c for c in get_args(Comparison) if c not in ways]
+        if missing:
+            raise ValueError(f"thiếu cách viết của: {', '.join(missing)}")
+        return ways
 
 
 @cache

@@ -109,8 +109,10 @@ def _unexpected(error: Exception) -> tuple[str, int]:
     from flask import current_app
 
     current_app.logger.exception("lỗi không lường trước", exc_info=error)
-    message = ("kehoach gặp lỗi ngoài dự kiến khi làm việc này; không tệp nào bị ghi dở. "
-               "Hãy báo cho người quản trị kèm thời điểm xảy ra.")
+    message = (
+        "kehoach gặp lỗi ngoài dự kiến khi làm việc này; không tệp nào bị ghi dở. "
+        "Hãy báo cho người quản trị kèm thời điểm xảy ra."
+    )
     return render_template("problem.html", failure=message), 500
 
 

@@ -16,14 +16,18 @@ from kehoach.source.yamlsource import format_path
 
 blueprint = Blueprint("editor", __name__)
 
-STALE = ("Tệp kế hoạch đã bị thay đổi (ở cửa sổ khác hoặc ngoài trình duyệt) từ khi trang này "
-         "được mở, nên chưa lưu gì để khỏi ghi đè. Dưới đây là nội dung mới nhất của tệp; "
-         "hãy sửa lại rồi lưu.")
-MESSAGES = {"saved": "Đã lưu. Chỉ những dòng đã sửa trong tệp thay đổi.",
-            "unchanged": "Không có gì thay đổi.",
-            "imported": "Đã nhập thành kế hoạch mới; không có chỗ nào cần xem lại.",
-            "imported_review": "Đã nhập thành kế hoạch mới. Có chỗ cần xem lại (đánh dấu "
-                               "XEM LẠI bên dưới): hãy đối chiếu với bản gốc rồi lưu."}
+STALE = (
+    "Tệp kế hoạch đã bị thay đổi (ở cửa sổ khác hoặc ngoài trình duyệt) từ khi trang này "
+    "được mở, nên chưa lưu gì để khỏi ghi đè. Dưới đây là nội dung mới nhất của tệp; "
+    "hãy sửa lại rồi lưu."
+)
+MESSAGES = {
+    "saved": "Đã lưu. Chỉ những dòng đã sửa trong tệp thay đổi.",
+    "unchanged": "Không có gì thay đổi.",
+    "imported": "Đã nhập thành kế hoạch mới; không có chỗ nào cần xem lại.",
+    "imported_review": "Đã nhập thành kế hoạch mới. Có chỗ cần xem lại (đánh dấu "
+    "XEM LẠI bên dưới): hãy đối chiếu với bản gốc rồi lưu.",
+}
 
 
 def problems_of(pf: PlanFile) -> list[Problem]:
@@ -44,8 +48,14 @@ def page(name: str, pf: PlanFile, sha: str, problems: list[Problem] | None = Non
         review = {}
     root, loose = form.build(pf.data, problems, review)
     body = render_template(
-        "editor.html", name=name, root=root, loose=loose, sha=sha, message=message,
-        problems=problems, review_count=sum(len(m) for m in review.values()),
+        "editor.html",
+        name=name,
+        root=root,
+        loose=loose,
+        sha=sha,
+        message=message,
+        problems=problems,
+        review_count=sum(len(m) for m in review.values()),
         warning=status >= 400,
     )
     return body, status
@@ -95,8 +105,14 @@ def save(name: str) -> ResponseReturnValue:
     pf = PlanFile.open(path)
     refused = edits.apply_fields(pf, request.form)
     if refused:
-        return page(name, pf, digest(raw), [*refused, *problems_of(pf)],
-                    "Chưa lưu: có giá trị không ghi được vào tệp.", 400)
+        return page(
+            name,
+            pf,
+            digest(raw),
+            [*refused, *problems_of(pf)],
+            "Chưa lưu: có giá trị không ghi được vào tệp.",
+            400,
+        )
     op = request.form.get("op", "")
     try:
         if op:
@@ -108,6 +124,12 @@ def save(name: str) -> ResponseReturnValue:
             edits.apply_fields(pf, request.form)
         # PlanFile heads the model's problems with "not saved"; the page says that itself.
         located = [p for p in error.problems if p.field or p.line is not None]
-        return page(name, pf, digest(raw), located or error.problems,
-                    "Chưa lưu: kế hoạch còn lỗi, xem các dòng đỏ bên dưới. Tệp giữ nguyên.", 400)
+        return page(
+            name,
+            pf,
+            digest(raw),
+            located or error.problems,
+            "Chưa lưu: kế hoạch còn lỗi, xem các dòng đỏ bên dưới. Tệp giữ nguyên.",
+            400,
+        )
     return redirect(url_for("editor.show", name=name, msg="saved" if written else "unchanged"))

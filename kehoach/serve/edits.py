@@ -23,8 +23,13 @@ from kehoach.source.yamlsource import Path_, format_path, values
 _ABSENT = object()
 _INT = re.compile(r"[-+]?\d+")
 _FLOAT = re.compile(r"[-+]?\d+\.\d+")
-_PLACEHOLDER = {"tieu_de": "Tiêu đề mới", "noi_dung": "Nội dung mới.", "nhan": "Chỉ tiêu mới",
-                "chu_the": "Cơ quan thực hiện", "dan": "Phần dẫn"}
+_PLACEHOLDER = {
+    "tieu_de": "Tiêu đề mới",
+    "noi_dung": "Nội dung mới.",
+    "nhan": "Chỉ tiêu mới",
+    "chu_the": "Cơ quan thực hiện",
+    "dan": "Phần dẫn",
+}
 
 
 def parse_path(text: str) -> Path_:
@@ -32,8 +37,11 @@ def parse_path(text: str) -> Path_:
         path = json.loads(text)
     except ValueError:
         path = None
-    if not isinstance(path, list) or not path or not all(
-            isinstance(p, str | int) and not isinstance(p, bool) for p in path):
+    if (
+        not isinstance(path, list)
+        or not path
+        or not all(isinstance(p, str | int) and not isinstance(p, bool) for p in path)
+    ):
         raise KehoachError("biểu mẫu gửi lên một trường không hợp lệ")
     return tuple(path)
 
@@ -41,8 +49,11 @@ def parse_path(text: str) -> Path_:
 def current(data: Any, path: Path_) -> Any:
     """The value at `path`, `_ABSENT` for a missing key of an existing block."""
     for i, part in enumerate(path):
-        if isinstance(data, dict) and isinstance(part, str) and (
-                part in data or i == len(path) - 1):
+        if (
+            isinstance(data, dict)
+            and isinstance(part, str)
+            and (part in data or i == len(path) - 1)
+        ):
             if part not in data:
                 return _ABSENT
             data = data[part]
@@ -112,7 +123,8 @@ def _set_list(pf: PlanFile, path: Path_, old: list[Any], text: str) -> None:
         return
     if not new:
         raise KehoachError(
-            [Problem(pf.file, "danh sách không được để trống", field=format_path(path))])
+            [Problem(pf.file, "danh sách không được để trống", field=format_path(path))]
+        )
     for i, value in enumerate(new[: len(old)]):
         if old[i] != value:
             pf.set((*path, i), value)
@@ -134,7 +146,8 @@ def apply_op(pf: PlanFile, op: str) -> None:
         return
     path = parse_path(ref)
     if verb in ("remove", "up", "down", "add") and not (
-            isinstance(path[-1], int) and isinstance(current(pf.data, path[:-1]), list)):
+        isinstance(path[-1], int) and isinstance(current(pf.data, path[:-1]), list)
+    ):
         raise KehoachError("chỉ thêm, xóa, chuyển được một phần tử của danh sách")
     if verb == "clear":  # seen: the `# XEM LẠI` line and the notes that make Word comments
         pf.remove_comments(path, marks.REVIEW)

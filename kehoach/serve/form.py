@@ -62,23 +62,25 @@ class Block:
         return json.dumps(list(self.path), ensure_ascii=False)
 
     def field(self, key: str) -> Field | None:
-        return next((c for c in self.children if isinstance(c, Field) and c.path[-1] == key),
-                    None)
+        return next((c for c in self.children if isinstance(c, Field) and c.path[-1] == key), None)
 
 
 @cache
 def choices() -> dict[str, list[tuple[str, str]]]:
     from kehoach.plan.fields import Comparison, Direction
+    from kehoach.rules.assessment import load_assessment
     from kehoach.rules.data import body_codes, profile_names, type_codes
 
-    signs = {"tren": "trên (>)", "toi_thieu": "tối thiểu (≥)", "khoang": "khoảng (≈)",
-             "duoi": "dưới (<)", "toi_da": "tối đa (≤)", "dat": "đạt (=)"}
+    ways = load_assessment().so_sanh
+    signs = {code: f"{way['chu']} ({way['dau']})" for code, way in ways.items()}
     return {
         "ma_co_quan": [(k, f"{k} — {v}") for k, v in body_codes().items()],
         "loai": [(k, f"{k} — {v}") for k, v in type_codes().items()],
         "so_sanh": [(c.value, signs.get(c.value, c.value)) for c in Comparison],
-        "huong": [(d.value, {"tang": "tăng là tốt", "giam": "giảm là tốt"}.get(d.value, d.value))
-                  for d in Direction],
+        "huong": [
+            (d.value, {"tang": "tăng là tốt", "giam": "giảm là tốt"}.get(d.value, d.value))
+            for d in Direction
+        ],
         "dau": [("-", "- (gạch đầu dòng)"), ("+", "+ (dấu cộng)")],
         "du_thao": [("true", "dự thảo"), *((str(n), f"dự thảo lần {n}") for n in range(1, 6)),
                     ("false", "đã ban hành")],
@@ -96,8 +98,12 @@ def optional_keys() -> dict[str, tuple[str, ...]]:
         blocks = {"cap", "tong_hop", "chi_tieu", "doan", "muc", "xem_lai"}  # lists, not fields
         return tuple(k for k in model.model_fields if k not in blocks)
 
-    return {"header": scalars(Header), "signature": scalars(Signature),
-            "indicator": scalars(Indicator), "paragraph": ("dau", "dan")}
+    return {
+        "header": scalars(Header),
+        "signature": scalars(Signature),
+        "indicator": scalars(Indicator),
+        "paragraph": ("dau", "dan"),
+    }
 
 
 def show(value: Any) -> str:
@@ -152,8 +158,12 @@ class Builder:
         return self.errors.get(key, [])
 
     def unclaimed(self) -> list[str]:
-        return [m for key, ms in self.errors.items() if key not in self.shown
-                for m in ([f"{spoken(key)}: {x}" for x in ms] if key else ms)]
+        return [
+            m
+            for key, ms in self.errors.items()
+            if key not in self.shown
+            for m in ([f"{spoken(key)}: {x}" for x in ms] if key else ms)
+        ]
 
     def node(self, value: Any, path: Path_, item: bool = False) -> Any:
         key = next((p for p in reversed(path) if isinstance(p, str)), "")
@@ -162,8 +172,15 @@ class Builder:
         if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
             kind = "table" if key == "noi_dung" else "list"
             children = [self.node(v, (*path, i), item=True) for i, v in enumerate(value)]
-            return Block(path, LABELS.get(key, key), children, self.claim(path),
-                         self.marks.get(path, []), item, kind)
+            return Block(
+                path,
+                LABELS.get(key, key),
+                children,
+                self.claim(path),
+                self.marks.get(path, []),
+                item,
+                kind,
+            )
         return self.field(value, path)
 
     def block(self, value: dict[str, Any], path: Path_, item: bool) -> Block:
@@ -181,8 +198,13 @@ class Builder:
     def field(self, value: Any, path: Path_) -> Field:
         key = str(path[-1]) if isinstance(path[-1], str) else ""
         options = choices().get(key, [])
-        widget = "select" if options else "textarea" if key in TEXTAREA or (
-            isinstance(value, str) and len(value) > 80) else "text"
+        widget = (
+            "select"
+            if options
+            else "textarea"
+            if key in TEXTAREA or (isinstance(value, str) and len(value) > 80)
+            else "text"
+        )
         if isinstance(value, list) and key != "noi_nhan":
             shown = ", ".join(show(v) for v in value)
         else:

@@ -48,14 +48,21 @@ def entry(path: Path) -> Entry | None:
     from kehoach.plan.units import is_registry
     from kehoach.rules.data import levels
     from kehoach.rules.levels import load_levels
+    from kehoach.rules.profile import load_profile
+    from kehoach.vn import docnumber
+    from kehoach.vn.dates import short_date
 
     name = name_of(path)
     try:
         text = yamlsource.read_text(path)
         source = yamlsource.load(text, str(path))
     except KehoachError as error:
-        return Entry(name, "(tệp YAML không đọc được)", problems=len(error.problems),
-                     reason="Không mở được: " + reason(error))
+        return Entry(
+            name,
+            "(tệp YAML không đọc được)",
+            problems=len(error.problems),
+            reason="Không mở được: " + reason(error),
+        )
     if is_registry(source.data):
         return None
     try:
@@ -63,18 +70,33 @@ def entry(path: Path) -> Entry | None:
     except KehoachError as error:
         head = source.data.get("van_ban") if isinstance(source.data, dict) else None
         title = head.get("trich_yeu") if isinstance(head, dict) else None
-        return Entry(name, " ".join(str(title or "(kế hoạch còn lỗi: mở để sửa)").split()),
-                     problems=len(error.problems), review=marks.total(text, str(path)),
-                     reason="Còn lỗi: " + reason(error))
+        return Entry(
+            name,
+            " ".join(str(title or "(kế hoạch còn lỗi: mở để sửa)").split()),
+            problems=len(error.problems),
+            review=marks.total(text, str(path)),
+            reason="Còn lỗi: " + reason(error),
+        )
     head = plan.van_ban
     level = load_levels().of_body(head.ma_co_quan)
-    number = f"{head.so}-{head.loai}/{head.ma_co_quan}" if head.so else (
-        f"(chưa cấp số) {head.loai}/{head.ma_co_quan}")
-    date = head.ngay.strftime("%d/%m/%Y") if not isinstance(head.ngay, int) else str(head.ngay)
+    rule = load_profile(plan.profile_id())  # written as the document writes them
+    if head.so:
+        number = docnumber.codes(head.so, head.loai, head.ma_co_quan, rule.so_ky_hieu)
+    else:
+        number = f"(chưa cấp số) {head.loai}/{head.ma_co_quan}"
+    if isinstance(head.ngay, int):
+        date = str(head.ngay)
+    else:
+        date = short_date(head.ngay, rule.dia_danh_ngay)
     return Entry(
-        name, " ".join(head.trich_yeu.split()), number, date,
-        levels().get(level or "", "") or head.co_quan, "dự thảo" if head.du_thao else "ban hành",
-        marks.total(text, str(path)), body=" ".join(head.co_quan.split()),
+        name,
+        " ".join(head.trich_yeu.split()),
+        number,
+        date,
+        levels().get(level or "", "") or head.co_quan,
+        "dự thảo" if head.du_thao else "ban hành",
+        marks.total(text, str(path)),
+        body=" ".join(head.co_quan.split()),
     )
 
 
@@ -84,9 +106,13 @@ def plans() -> ResponseReturnValue:
     entries = [e for e in (entry(p) for p in yaml_files(root)) if e is not None]
     from kehoach.serve.form import choices
 
-    return render_template("plans.html", entries=entries, folder=str(root),
-                           codes=choices()["ma_co_quan"],
-                           message=request.args.get("msg", ""))
+    return render_template(
+        "plans.html",
+        entries=entries,
+        folder=str(root),
+        codes=choices()["ma_co_quan"],
+        message=request.args.get("msg", ""),
+    )
 
 
 def _target(stem: str) -> Path:

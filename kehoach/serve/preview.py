@@ -54,8 +54,12 @@ def _pages(pdf: Path) -> list[Path]:
             work = pdf.parent / "pages.tmp"
             shutil.rmtree(work, ignore_errors=True)
             work.mkdir()
-            subprocess.run(["pdftoppm", "-png", "-r", str(DPI), str(pdf), str(work / "trang")],
-                           check=True, capture_output=True, timeout=120)
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", str(DPI), str(pdf), str(work / "trang")],
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
             work.rename(folder)
     return sorted(folder.glob("trang-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
 
