@@ -53,9 +53,17 @@ def wording() -> Wording:
 
 def said(part: str, key: str) -> str:
     """The word a report's sentence uses for `key` in `part` of the table's `bao_cao`: the
-    verb by direction (`dong_tu`), the target by comparison (`chi_tieu`), the verdict
-    (`ket_qua`: vuot, dat, khong_dat, chua_dat)."""
+    verb by direction (`dong_tu`), the verdict (`ket_qua`: vuot, dat, khong_dat,
+    chua_dat)."""
     return cast("dict[str, dict[str, str]]", _rules().bao_cao)[part][key]
+
+
+def target_words(indicator: Indicator) -> str:
+    """The target as a report's sentence names it: `trên 95%`, `khoảng 49%`, `80%`."""
+    if indicator.gia_tri is None:
+        raise ValueError(f"chỉ tiêu định tính {indicator.id} không có giá trị")
+    words = _rules().so_sanh[indicator.comparison.value]["bao_cao"]
+    return words.format(gt=vnformat.quantity(indicator.gia_tri, indicator.don_vi))
 
 
 def reached_labels() -> set[str]:

@@ -13,7 +13,7 @@ from kehoach.document.comments import Remark
 from kehoach.forms.report import Period as Period
 from kehoach.forms.report import indicator_rows, outline, report_words
 from kehoach.plan.indicators import Indicator
-from kehoach.plan.model import Item, Plan
+from kehoach.plan.model import Item, Paragraph, Plan
 from kehoach.report.sentences import Said, Sentences, phrases
 from kehoach.rules.outline import Content
 from kehoach.rules.profile import Labels
@@ -42,10 +42,10 @@ def quoted(text: str) -> str:
 
 
 def _task_words(task: Item) -> str:
-    """What the plan says a task is: its first paragraph, else its inline text or title."""
-    if task.doan:
-        return task.doan[0].noi_dung
-    return task.noi_dung or task.title
+    """What the plan says a task is: its first paragraph of text, else its inline text or
+    title."""
+    said = [p.noi_dung for p in task.doan if isinstance(p, Paragraph)]
+    return said[0] if said else task.noi_dung or task.title
 
 
 class Body:

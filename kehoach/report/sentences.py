@@ -29,14 +29,6 @@ def phrases() -> Phrases:
     return outline().bao_cao
 
 
-def target(indicator: Indicator) -> str:
-    """The target as a sentence names it: `trên 95%`, `khoảng 49%`, `80%`."""
-    value = indicator.gia_tri
-    assert value is not None, "a qualitative indicator has no target figure"
-    words = evaluation.said("chi_tieu", indicator.comparison.value)
-    return words.format(gt=quantity(value, indicator.don_vi))
-
-
 def _shown(result: Result, indicator: Indicator) -> str:
     """A unit's figure (`78%`), or its own verdict (Đạt) on a qualitative indicator."""
     if result.value is not None:
@@ -145,7 +137,7 @@ class Sentences:
             so_lieu=figure,
             ket_qua=outcome,
             nam=self.results.target_year(indicator),
-            chi_tieu=target(indicator),
+            chi_tieu=evaluation.target_words(indicator),
         )
         return Said(text, [(figure, self._own_source(result))])
 
@@ -164,7 +156,8 @@ class Sentences:
             said.text = cau["don_vi_danh_gia"].format(**common)
         elif overall is None:
             year = self.results.target_year(indicator)
-            said.text = cau["don_vi_dat"].format(nam=year, chi_tieu=target(indicator), **common)
+            goal = evaluation.target_words(indicator)
+            said.text = cau["don_vi_dat"].format(nam=year, chi_tieu=goal, **common)
         else:
             figure = quantity(overall[0], indicator.don_vi)
             said.text = cau["toan_dia_ban"].format(
@@ -173,7 +166,7 @@ class Sentences:
                 so_lieu=figure,
                 ket_qua=self.outcome_word(self.results.outcome(overall[1], indicator)),
                 nam=self.results.target_year(indicator),
-                chi_tieu=target(indicator),
+                chi_tieu=evaluation.target_words(indicator),
                 **common,
             )
             said.remarks.insert(0, (figure, self._overall_source(indicator, given)))

@@ -24,12 +24,14 @@ Step = tuple[Operator, Number, Verdict]
 
 @with_config(FORBID)
 class Way(TypedDict):
-    """One comparison written: its word (`trên`), its sign (`>`), and how the report form
-    writes a target of it (`> 95`, `khoảng 49`: the mark before the value)."""
+    """One comparison written: its word (`trên`), its sign (`>`), how the report form
+    writes a target of it (`> 95`, `khoảng 49`: the mark before the value), and how a
+    report's sentence does (`trên {gt}`: {gt} the value with its unit)."""
 
     chu: str
     dau: str
     tren_bieu: str
+    bao_cao: str
 
 
 
@@ -98,11 +100,10 @@ class Sentences(TypedDict):
 
 @with_config(FORBID)
 class Wording(TypedDict):
-    """How the report on a plan (`kehoach report`) words a result: its verb, the target
-    as a sentence names it, the verdict, and the sentences themselves."""
+    """How the report on a plan (`kehoach report`) words a result: its verb, the verdict,
+    and the sentences themselves (the target: `so_sanh`'s `bao_cao`)."""
 
     dong_tu: Verbs
-    chi_tieu: Marks
     ket_qua: Outcomes
     cau: Sentences
 
