@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kehoach.errors import KehoachError
+from kehoach.errors import KehoachError, Problem
 from kehoach.stages.aggregate import Filled, read_filled
 from kehoach.stages.forms import period_name, report_year
 from kehoach.stages.outcome import Outcome
@@ -66,8 +66,9 @@ def report(
 
     period, year = period_name(period), report_year(year)
     read = read_filled(plan, filled, units_file)
-    if not read.reading.reports:
-        raise KehoachError("không có biểu nào dùng được; chưa ghi báo cáo")
+    if not read.reading.reports:  # each form's problem, then why nothing is written
+        nothing = Problem("", "không có biểu nào dùng được; chưa ghi báo cáo")
+        raise KehoachError([*read.problems, nothing])
     own = _own_unit(read)
     summary = Summary(read.plan, None if own else read.registry, read.reading)
     when = report_forms.Period(
