@@ -7,6 +7,7 @@ named once."""
 from __future__ import annotations
 
 import re
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -282,3 +283,51 @@ def test_the_reports_pass_the_format_check(commune, whole_city):
     for docx in (commune, whole_city):
         out = run(["check", docx])
         assert out.strip().endswith("0 lỗi, 0 cảnh báo"), out
+
+
+def _pdf_pages(pdf: Path) -> list[tuple[float, float]]:
+    """(width, height) in points of every page."""
+    out = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True,
+                         text=True, check=True).stdout
+    return [(float(w), float(h)) for w, h in
+            re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out)]
+
+
+def _pdf_text(pdf: Path, page: int) -> str:
+    out = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf),
+                          "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", " ", out)
+
+
+def test_libreoffice_lays_out_both_reports(soffice, city, tmp_path):
+    """Through LibreOffice, as the plan's layout is checked: page 1 upright with the header
+    of a BÁO CÁO, the signature after the body, the phụ lục on landscape pages to the end;
+    page 1 and the last page drawn as images."""
+    commune = run(["report", city / "xa" / "hoa-an.yaml", city / "hoa_an_xa.xlsx", "-o",
+                   tmp_path, "--ky", "sơ kết 2 năm", "--pdf"])
+    whole = run(["report", CITY, city / "hoa_an.xlsx", city / "tan_binh.xlsx", "-o", tmp_path,
+                 "--ky", "sơ kết 2 năm", "--pdf"])
+    for out, stem, issuer in ((commune, "hoa-an", "ĐẢNG ỦY XÃ HÒA AN"),
+                              (whole, "can_tho_42", "THÀNH ỦY CẦN THƠ")):
+        pdf = tmp_path / f"{stem}_bao_cao.pdf"
+        assert f"đã ghi {pdf}" in out and pdf.stat().st_size > 10_000
+        pages = _pdf_pages(pdf)
+        assert len(pages) >= 4
+        width, height = pages[0]
+        assert width < height  # A4 upright
+        first = _pdf_text(pdf, 1)
+        for words in (issuer, "ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO", "sơ kết 2 năm thực hiện",
+                      "I. KẾT QUẢ THỰC HIỆN"):
+            assert words in first, (stem, words)
+        turned = [n for n, (w, h) in enumerate(pages, start=1) if w > h]
+        assert turned and turned == list(range(turned[0], len(pages) + 1))  # to the end
+        assert "PHỤ LỤC" in _pdf_text(pdf, turned[0])
+        signed = _pdf_text(pdf, turned[0] - 1)
+        assert "Nơi nhận:" in signed and "T/M BAN THƯỜNG VỤ" in signed
+        for page in (1, len(pages)):
+            image = tmp_path / f"{stem}-{page}"
+            subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page),
+                            "-singlefile", str(pdf), str(image)], check=True)
+            png = image.with_suffix(".png").read_bytes()
+            wide, high = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+            assert (wide > high) == (page == len(pages)), (stem, page)
