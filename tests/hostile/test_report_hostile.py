@@ -33,7 +33,8 @@ def _texts(docx: Path) -> list[str]:
 def test_user_text_stays_text_in_the_report(tmp_path):
     data = small_plan()
     data["danh_sach_don_vi"] = "don_vi.yaml"
-    units = "".join(f"  - {{id: dv-{i}, loai: xa, ten: '{name}'}}\n" for i, name in enumerate(NAMES))
+    units = "".join(f"  - {{id: dv-{i}, loai: xa, ten: '{name}'}}\n"
+                    for i, name in enumerate(NAMES))
     (tmp_path / "don_vi.yaml").write_text(
         f"cap: xa\ncap_tren: ĐẢNG BỘ HUYỆN PHỤNG HIỆP\ndon_vi:\n{units}", encoding="utf-8")
     plan = write_plan(tmp_path / "huyen.yaml", data)
