@@ -27,17 +27,17 @@ class Reported(Outcome):
 
 
 def _own_unit(read: Filled) -> bool:
-    """A unit's report on its own figures: the plan is a unit's, or it lists no units; one
-    form, of that unit."""
+    """A unit's report on its own figures: the plan is a unit's (the reader takes only
+    that unit's forms), or it lists no units: then one unit's forms only."""
     plan, reports = read.plan, read.reading.reports
     if plan.don_vi is None and read.registry is not None:
         return False
-    units = sorted({r.unit for r in reports})
-    if len(units) > 1 or (plan.don_vi is not None and units != [plan.don_vi]):
+    if len({r.unit for r in reports}) > 1:
         files = ", ".join(f"{r.file.name} ({r.unit})" for r in reports)
         raise KehoachError(
-            f"{read.plan_path}: kế hoạch của một đơn vị ({plan.don_vi or plan.id}) chỉ "
-            f"nhận biểu của chính đơn vị đó; đã đọc: {files}"
+            f"{read.plan_path}: kế hoạch không có danh sách đơn vị nên chỉ soạn được báo cáo "
+            f"của một đơn vị; đã đọc biểu của: {files} (ghi danh_sach_don_vi để soạn báo cáo "
+            "của cấp trên)"
         )
     return True
 

@@ -187,6 +187,25 @@ def test_every_figure_is_in_its_sentence_with_its_cell(commune, city):
         "thất nghiệp; tỷ lệ dân số tham gia bảo hiểm y tế.")
 
 
+def test_a_commune_reports_from_the_citys_form_it_filled(city):
+    """The form a commune filled for the city serves its own report too: judged against
+    its own plan, the city's indicators its plan left out noted and skipped, another
+    commune's form refused."""
+    out = run(["report", city / "xa" / "hoa-an.yaml", city / "hoa_an.xlsx", city / "tan_binh.xlsx",
+               "-o", city / "tu_bieu_thanh_pho"], 1)
+    assert ("tan_binh.xlsx: Biểu chỉ tiêu!B3: biểu của đơn vị 'tan-binh', kế hoạch này là của "
+            "đơn vị 'hoa-an'") in out
+    assert ("hoa_an.xlsx: Biểu chỉ tiêu!A10: chỉ tiêu 'ct-that-nghiep-thanh-thi' của kế hoạch "
+            "cấp trên không có trong kế hoạch này; bỏ qua") in out
+    paragraphs = read_back(city / "tu_bieu_thanh_pho" / "hoa-an_bao_cao.docx")
+    found = one(paragraphs, "- Tỷ lệ lao động qua đào tạo")
+    assert found.text == ("- Tỷ lệ lao động qua đào tạo đạt 78%, vượt chỉ tiêu đến năm 2030 "
+                          "(75%).")
+    row = cell_of(city / "hoa_an.xlsx", "ct-lao-dong-qua-dao-tao")
+    assert found.notes[0] == ("78%", f"Số liệu: hoa_an.xlsx, Biểu chỉ tiêu, ô {row}.")
+    assert not any(p.text.startswith("- Tuổi thọ") for p in paragraphs)
+
+
 def _table(docx: Path) -> list[list[str]]:
     """The phụ lục's rows (the document's last table), cell texts."""
     table = Document(str(docx)).tables[-1]

@@ -133,7 +133,8 @@ def test_what_cannot_be_reported_is_refused_and_nothing_written(tmp_path):
     book[META_SHEET][META.unit_id] = "tan-long"
     book.save(other)
     out = run(["report", plan, other, "-o", tmp_path / "bc"], 2)
-    assert "chỉ nhận biểu của chính đơn vị đó; đã đọc: tan_long.xlsx (tan-long)" in out
+    assert ("tan_long.xlsx: Biểu chỉ tiêu!B3: biểu của đơn vị 'tan-long', kế hoạch này là "
+            "của đơn vị 'hoa-an'") in out
     out = run(["report", plan, tmp_path / "khong_co.xlsx", "-o", tmp_path / "bc"], 2)
     assert "khong_co.xlsx: không có tệp này" in out
     broken = tmp_path / "hong.xlsx"
@@ -147,6 +148,25 @@ def test_what_cannot_be_reported_is_refused_and_nothing_written(tmp_path):
     with pytest.raises(KehoachError, match="năm báo cáo phải từ"):
         report(plan, [good], tmp_path / "bc", year=1800)
     assert not (tmp_path / "bc").exists()
+
+
+def test_without_its_units_list_a_plan_reports_on_one_unit_only(tmp_path):
+    """Forms made while the plan had its units list, the list since removed: one unit's
+    form makes that unit's report; two units' are refused, saying why."""
+    indicators = small_plan()["muc_tieu_chi_tieu"]["chi_tieu"]["doan"][0]["noi_dung"]
+    plan = _plan(tmp_path, indicators, danh_sach_don_vi="don_vi.yaml")
+    blank = _blank(plan, 2026)
+    forms = [fill_form(blank, tmp_path / "hoa_an.xlsx", "Hòa An", {"ct-bhyt": 97}),
+             fill_form(blank, tmp_path / "tan_long.xlsx", "Tân Long", {"ct-bhyt": 90})]
+    plan = _plan(tmp_path, indicators)
+    out = run(["report", plan, *forms, "-o", tmp_path / "bc"], 2)
+    assert ("kế hoạch không có danh sách đơn vị nên chỉ soạn được báo cáo của một đơn vị; đã "
+            "đọc biểu của: hoa_an.xlsx (hoa-an), tan_long.xlsx (tan-long)") in out
+    assert not (tmp_path / "bc").exists()
+    run(["report", plan, forms[0], "-o", tmp_path / "bc"])
+    texts = [p.text for p in read_back(tmp_path / "bc" / "huyen_bao_cao.docx")]
+    assert ("- Tỷ lệ tham gia bảo hiểm y tế đạt 97%, đạt chỉ tiêu đến năm 2030 (trên 95%)."
+            in texts)
 
 
 def test_a_bad_form_among_good_ones_is_named_and_the_rest_reported(tmp_path):
