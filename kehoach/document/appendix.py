@@ -103,15 +103,18 @@ def _rows(appendix: Appendix) -> tuple[list[str], list[tuple[list[str], bool]]]:
         rows = [(row.o + [""] * (width - len(row.o)), False) for row in appendix.bang.dong]
         return appendix.bang.cot + [""] * (width - len(appendix.bang.cot)), rows
     years = appendix.years()
-    columns = ["STT", "Chỉ tiêu", "Đơn vị tính", *(f"Năm {y}" for y in years)]
+    others = appendix.other_columns()
+    columns = ["STT", "Chỉ tiêu", "Đơn vị tính", *(f"Năm {y}" for y in years), *others]
     count = 0
     for g, group in enumerate(appendix.chi_tieu, start=1):
         if group.tieu_de:
-            rows.append(([roman(g), group.tieu_de] + [""] * (len(years) + 1), True))
+            blank = [""] * (len(years) + len(others) + 1)
+            rows.append(([roman(g), group.tieu_de, *blank], True))
         for indicator in group.chi_tieu:
             count += 1
             values = [_cell(indicator.moc[y]) if y in indicator.moc else "" for y in years]
-            rows.append(([str(count), indicator.nhan, indicator.don_vi, *values], False))
+            extra = [indicator.khac.get(name, "") for name in others]
+            rows.append(([str(count), indicator.nhan, indicator.don_vi, *values, *extra], False))
     return columns, rows
 
 

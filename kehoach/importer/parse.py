@@ -143,7 +143,11 @@ def parse(source: Source, path: Path) -> Imported:
     data: Data = {"id": slug(path.stem, 6), "van_ban": header}
     read_body(text, data, ledger)
     tail = [x for x in rest[end:] if isinstance(x, str) and x.strip()]
-    read_signature(source.signature, tail, data, ledger)
+    columns = source.signature
+    if columns:
+        signer_below, after = appendix.signer_below(after)
+        columns = [*columns[:-1], columns[-1] + signer_below] if signer_below else columns
+    read_signature(columns, tail, data, ledger)
     if source.tracked:
         ledger.note("van_ban", "văn bản gốc có thay đổi được theo dõi: đã chấp nhận tất cả")
     appendix.read_appendices(after, data, _caption(data), ledger)

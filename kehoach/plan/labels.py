@@ -81,6 +81,7 @@ LABELS = {
     "cot": "Các cột",
     "dong": "Các dòng",
     "o": "Các ô",
+    "khac": "Các cột khác của bảng",
 }
 
 

@@ -394,4 +394,5 @@ class Plan(_Model):
     def profile_id(self) -> str:
         """The format profile the plan names (`ho_so:`), else the one of its kind (the Party's,
         or the State's: `van_ban.the_thuc`) in force on its date."""
-        return self.ho_so or profile_on(self.van_ban.ngay, self.van_ban.the_thuc)
+        h = self.van_ban
+        return self.ho_so or profile_on(h.ngay, h.the_thuc, h.thang)

@@ -78,10 +78,12 @@ def report(
     if when.nam != summary.year and read.plan.milestones():
         notes.append(f"biểu làm cho năm {summary.year}: chỉ tiêu phụ lục tính theo năm đó, "
                      f"không theo năm báo cáo {when.nam}")
+    profile = load_profile(profile_on(when.nam))
     made = draft(read.plan, Results(summary, read.reading, when.nam),
-                 None if own else summary.area(), when, load_profile(profile_on(when.nam)))
+                 None if own else summary.area(), when, profile)
     docx = renderer_for("bao_cao.docx", templates_dir).render_context(
-        made.context, report_forms.properties(read.plan, "Báo cáo", when), remarks=made.remarks
+        made.context, report_forms.properties(read.plan, "Báo cáo", when), header=profile,
+        remarks=made.remarks,
     )
     target = out_dir / f"{plan.stem}{SUFFIX}"
     with Batch([plan, read.units_file, *read.files]) as batch:
