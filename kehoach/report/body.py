@@ -10,8 +10,7 @@ from collections.abc import Callable
 from kehoach.derive.target import target_year
 from kehoach.derive.wording import lower_first
 from kehoach.document.comments import Remark
-from kehoach.forms.report import Period as Period
-from kehoach.forms.report import indicator_rows, outline, report_words
+from kehoach.forms.report import Period, indicator_rows, outline, report_words
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Item, Paragraph, Plan
 from kehoach.report.sentences import Said, Sentences, phrases

@@ -10,7 +10,7 @@ from functools import cache
 from kehoach.forms import evaluation
 from kehoach.forms.report import outline
 from kehoach.plan.indicators import Indicator
-from kehoach.report.results import Result, Results
+from kehoach.report.results import REACHED, Result, Results
 from kehoach.rules.outline import Phrases
 from kehoach.vn.numbers import quantity
 
@@ -101,7 +101,7 @@ class Sentences:
         found = [r for r in self.results.of(indicator) if r.verdict is not None]
         overall = self.results.overall(indicator) if self.area is not None else None
         if overall is not None:
-            reached = overall[1] in ("vuot", "dat")
+            reached = overall[1] in REACHED
         elif not found:
             return None
         else:
