@@ -350,3 +350,29 @@ def test_libreoffice_lays_out_both_reports(soffice, city, tmp_path):
             png = image.with_suffix(".png").read_bytes()
             wide, high = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
             assert (wide > high) == (page == len(pages)), (stem, page)
+
+
+def _findings(path: Path) -> list[dict[str, str]]:
+    import json
+
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
+    return json.loads(result.stdout[result.stdout.index("["):result.stdout.rindex("]") + 1])
+
+
+def test_a_report_adds_no_finding_its_plan_does_not_have(rendered, tmp_path):
+    """The district's plan keeps the draft's own mixed spellings (hoá and hóa): its report
+    says them again, and nothing else is found in it."""
+    run(["forms", ROOT / "plans" / "phung_hiep_42.yaml", "-o", tmp_path])
+    blank = tmp_path / "phung_hiep_42_bieu_chi_tieu.xlsx"
+    forms = [fill_form(blank, tmp_path / "hoa_an.xlsx", "Hòa An", {"ct-bhyt": 97}),
+             fill_form(blank, tmp_path / "tan_long.xlsx", "Tân Long", {"ct-bhyt": 90})]
+    run(["report", ROOT / "plans" / "phung_hiep_42.yaml", *forms, "-o", tmp_path])
+    found = _findings(tmp_path / "phung_hiep_42_bao_cao.docx")
+    assert found and {f["severity"] for f in found} == {"cảnh báo"}
+    assert {f["rule"] for f in found} == {"dau-thanh"}
+
+    def spellings(findings: list[dict[str, str]]) -> set[frozenset[str]]:
+        return {frozenset((f["message"].split("'")[1].lower(), f["fix"].lower()))
+                for f in findings if f["rule"] == "dau-thanh"}
+
+    assert spellings(found) <= spellings(_findings(rendered))
