@@ -35,6 +35,7 @@ STYLE = {
     "trich_yeu": "KH Trich yeu",
     "gach_ngang": "KH Gach ngang",
     "van_ban": "KH Van ban",
+    "ket_luan": "KH Ket luan",
     "muc": "KH Muc",
     "tieu_muc": "KH Tieu muc",
     "gach": "KH Gach dau dong",
@@ -178,6 +179,11 @@ def _body_styles(doc: Document, p: Profile) -> None:
         )
         heading.paragraph_format.keep_with_next = True
     paragraph_style(doc, "gach", size=p.than.co, align=JUSTIFY, base=STYLE["van_ban"])
+    # The closing sentence stays whole and on the signature's page: the signature block
+    # never sits alone on the last page.
+    closing = paragraph_style(doc, "ket_luan", size=p.than.co, align=JUSTIFY, base=STYLE["van_ban"])
+    closing.paragraph_format.keep_with_next = True
+    closing.paragraph_format.keep_together = True
     lead = doc.styles.add_style(STYLE["dan"], WD_STYLE_TYPE.CHARACTER)
     lead.font.italic = p.than.dan_nghieng
 

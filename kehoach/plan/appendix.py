@@ -20,6 +20,11 @@ class Milestones(_Model):
         description="Giá trị theo năm: {2025: 420, 2030: 650}."
     )
     huong: Direction | None = Field(None, description="tang hoặc giam.")
+    moc_cua: Id | None = Field(
+        None,
+        description="Mã chỉ tiêu của kế hoạch mà dòng này nêu các mốc (cùng chỉ tiêu): biểu báo "
+        "cáo mỗi kỳ có một dòng cho chỉ tiêu đó.",
+    )
     khac: dict[str, str] = Field(
         default_factory=dict,
         description="Các cột khác của bảng, theo tiêu đề cột: {Cơ quan chủ trì theo dõi: …}.",
@@ -27,13 +32,9 @@ class Milestones(_Model):
 
     def target_for(self, year: int) -> int | float | str:
         """The milestone of `year`; without one the first later; after the last, the last."""
-        return self.moc[self.year_for(year)]
-
-    def year_for(self, year: int) -> int:
-        """The year of the milestone a report of `year` is measured against."""
         years = sorted(self.moc)
         later = [y for y in years if y >= year]
-        return later[0] if later else years[-1]
+        return self.moc[later[0] if later else years[-1]]
 
 
 class MilestoneGroup(_Model):

@@ -123,6 +123,28 @@ def test_a_phu_luc_row_is_measured_against_the_milestone_of_the_year(tmp_path):
         assert found.text == f"- Thu nhập bình quân đầu người {sentence}"
 
 
+def test_a_target_stated_at_two_milestones_is_measured_against_the_years(tmp_path):
+    """`đạt 50%` by 2026 in one paragraph, `đạt 80%` by 2030 in another (`moc_cua`): one
+    sentence per report, against the milestone of its year."""
+    data = small_plan()
+    block = data["muc_tieu_chi_tieu"]["chi_tieu"]
+    block["doan"] = [
+        {"id": "ct-2026", "nam": 2026, "noi_dung": [
+            {"id": "ct-ky-so", "cau": "{gt}% hồ sơ được ký số", "nhan": "Tỷ lệ hồ sơ ký số",
+             "gia_tri": 50, "don_vi": "%", "so_sanh": "dat"}]},
+        {"id": "ct-2030", "noi_dung": [
+            {"id": "ct-ky-so-2030", "cau": "{gt}% hồ sơ được ký số", "nhan": "Tỷ lệ hồ sơ ký số",
+             "gia_tri": 80, "don_vi": "%", "so_sanh": "dat", "moc_cua": "ct-ky-so"}]},
+    ]
+    plan = _unit_plan(tmp_path, muc_tieu_chi_tieu=data["muc_tieu_chi_tieu"])
+    for year, verdict, goal in ((2026, "vượt", "2026 (50%)"), (2027, "chưa đạt", "2030 (80%)")):
+        form = fill_form(_blank(plan, year), tmp_path / f"{year}.xlsx", None, {"ct-ky-so": 60})
+        run(["report", plan, form, "-o", tmp_path / str(year)])
+        texts = [p.text for p in read_back(tmp_path / str(year) / "xa_bao_cao.docx")]
+        found = [t for t in texts if t.startswith("- Tỷ lệ hồ sơ ký số")]
+        assert found == [f"- Tỷ lệ hồ sơ ký số đạt 60%, {verdict} chỉ tiêu đến năm {goal}."]
+
+
 def test_what_cannot_be_reported_is_refused_and_nothing_written(tmp_path):
     plan = _unit_plan(tmp_path)
     blank = _blank(plan, 2026)
