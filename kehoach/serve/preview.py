@@ -34,7 +34,8 @@ def _docx(path: Path) -> Path:
     return target
 
 
-def _pdf(docx: Path) -> Path:
+def pdf_of(docx: Path) -> Path:
+    """The DOCX as LibreOffice prints it (converted once, beside it)."""
     from kehoach.document.pdf import to_pdf
 
     pdf = docx.with_suffix(".pdf")
@@ -44,7 +45,7 @@ def _pdf(docx: Path) -> Path:
     return pdf
 
 
-def _pages(pdf: Path) -> list[Path]:
+def pages_of(pdf: Path) -> list[Path]:
     """PNG images of the PDF's pages, drawn once."""
     folder = pdf.parent / "pages"
     with _lock:
@@ -70,11 +71,11 @@ def preview(name: str) -> ResponseReturnValue:
 
     path = plan_path(name)
     docx = _docx(path)
-    pdf = _pdf(docx)
+    pdf = pdf_of(docx)
     fonts = note([(docx, pdf)])
     if shutil.which("pdftoppm") is None:  # the browser shows the PDF itself
         return render_template("preview.html", name=name, pages=None, fonts=fonts)
-    pages = _pages(pdf)
+    pages = pages_of(pdf)
     sha = docx.parent.name
     return render_template("preview.html", name=name, sha=sha, pages=range(1, len(pages) + 1),
                           fonts=fonts)
@@ -88,7 +89,7 @@ def page(name: str, sha: str, number: int) -> ResponseReturnValue:
     pdf = work_dir("preview", sha) / f"{Path(name).stem}.pdf"
     if not pdf.is_file():
         abort(404, "bản xem trước đã cũ; hãy mở lại trang xem trước")
-    pages = _pages(pdf)
+    pages = pages_of(pdf)
     if not 1 <= number <= len(pages):
         abort(404, "không có trang này")
     return send_file(pages[number - 1], mimetype="image/png")
@@ -101,6 +102,6 @@ def download(name: str, kind: str) -> ResponseReturnValue:
     if kind == "docx":
         return send_file(docx, as_attachment=True, download_name=f"{path.stem}.docx")
     if kind == "pdf":  # ?xem=1: shown in the page, not saved
-        return send_file(_pdf(docx), as_attachment=request.args.get("xem") != "1",
+        return send_file(pdf_of(docx), as_attachment=request.args.get("xem") != "1",
                          download_name=f"{path.stem}.pdf")
     abort(404, "chỉ tải được DOCX hoặc PDF")
