@@ -104,7 +104,7 @@ def _appendix(
         columns = [label if "{{" in t else t for t, _key, _centred in TONG_HOP_COLUMNS]
         rows, widths = _area_rows(results), profile.bang.cot_tong_hop_mm
     caption = data["chu_thich"].format(**words)
-    sheet = Sheet(profile.phu_luc.chu, data["ten"], caption, columns, rows, list(widths), True)
+    sheet = Sheet(profile.phu_luc.chu, data["ten"], caption, columns, rows, list(widths))
     remarks = []
     for indicator in results.indicators:
         note = sentences.source(indicator)
