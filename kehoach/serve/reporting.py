@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import os
 import secrets
-import shutil
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 from flask.typing import ResponseReturnValue
 
-from kehoach.errors import ConversionError, KehoachError, Problem
+from kehoach.errors import KehoachError, Problem
 from kehoach.serve.files import check_upload, plan_path, plans_dir, work_dir
 
 blueprint = Blueprint("reporting", __name__)
@@ -109,30 +108,30 @@ def make(name: str) -> ResponseReturnValue:
 
 
 def _drawn(docx: Path) -> dict[str, object]:
-    """The draft as the preview shows a plan: its PDF and its pages (none where there is no
-    pdftoppm: the browser shows the PDF), the note on fonts LibreOffice replaced; without
+    """The draft as the preview shows a plan: its PDF and its pages (none where they cannot
+    be drawn: the browser shows the PDF), the note on fonts LibreOffice replaced; without
     LibreOffice, why there is no preview."""
     from kehoach.check.pdf_fonts import note
-    from kehoach.serve.preview import pages_of, pdf_of
+    from kehoach.serve.preview import as_printed
 
     try:
-        pdf = pdf_of(docx)
-    except ConversionError as failed:
-        return {"pdf": None, "pages": None, "fonts": "", "unseen": str(failed)}
-    drawn = len(pages_of(pdf)) if shutil.which("pdftoppm") else None
-    return {"pdf": pdf.name, "pages": None if drawn is None else list(range(1, drawn + 1)),
+        pdf, count = as_printed(docx)
+    except KehoachError as failed:
+        return {"pdf": None, "pages": None, "fonts": "",
+                "unseen": "; ".join(p.message for p in failed.problems)}
+    return {"pdf": pdf.name, "pages": None if count is None else list(range(1, count + 1)),
             "fonts": note([(docx, pdf)]), "unseen": ""}
 
 
 @blueprint.get("/report/<token>/<int:number>.png")
 def page_image(token: str, number: int) -> ResponseReturnValue:
-    from kehoach.serve.preview import pages_of
+    from kehoach.serve.preview import page_png
 
     if not (len(token) == 16 and token.isalnum()):
         abort(404, "không có trang này")
     folder = current_app.config["WORK_DIR"] / "jobs" / token
     found = sorted(folder.glob("*_bao_cao.pdf")) if folder.is_dir() else []
-    pages = pages_of(found[0]) if found else []
-    if not 1 <= number <= len(pages):
+    page = page_png(found[0], number) if found else None
+    if page is None:
         abort(404, "không có trang này")
-    return send_file(pages[number - 1], mimetype="image/png")
+    return send_file(page, mimetype="image/png", max_age=86400)
