@@ -127,10 +127,11 @@ def test_a_clerk_drafts_the_report_in_a_browser(browser, live, plans, filled, so
     assert "Đơn vị chưa gửi biểu" in _by(browser, "#ket-qua").text
     images = browser.find_elements("css selector", "#cac-trang img")
     assert len(images) >= 5
-    browser.execute_script("arguments[0].scrollIntoView()", images[0])
-    loaded = WebDriverWait(browser, 60).until(lambda b: b.execute_script(
-        "return arguments[0].complete && arguments[0].naturalWidth", images[0]))
-    assert loaded > 400
+    for image in images:  # every page drawn, the landscape phụ lục ones too
+        browser.execute_script("arguments[0].scrollIntoView()", image)
+        loaded = WebDriverWait(browser, 60).until(lambda b, i=image: b.execute_script(
+            "return arguments[0].complete && arguments[0].naturalWidth", i))
+        assert loaded > 400
     for width in (1024, 1366, 1920):
         browser.set_window_size(width, 900)
         browser.execute_script("window.scrollTo(0, 0)")
