@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kehoach.derive.base import base_path, stamped
 from kehoach.derive.derivation import Derivation, Derived
 from kehoach.document.render import Renderer
 from kehoach.errors import KehoachError, Problem
@@ -28,12 +29,6 @@ from kehoach.system import processes
 # batch (two: 2.4 s on a loaded machine where a unit took 50 ms, even at about 100 units).
 PARALLEL_FROM = 40
 PARALLEL_FROM_SPAWNED = 200
-
-
-def base_path(plan_path: Path) -> Path:
-    """Where the draft exactly as derive wrote it is kept, beside the unit's plan, for
-    `derive --update` to merge from: a dot-file, which `build` skips and editors hide."""
-    return plan_path.with_name(f".{plan_path.stem}.goc.yaml")
 
 
 @dataclass(frozen=True)
@@ -127,7 +122,8 @@ class Drafter:
         try:
             target = targets.yaml_dir / f"{unit_id}.yaml"
             batch.write(target, text.encode("utf-8"))
-            batch.write(base_path(target), text.encode("utf-8"))
+            base = stamped(text, self.derivation.parent, unit_id)
+            batch.write(base_path(target), base.encode("utf-8"))
             batch.write(targets.docx_dir / f"{unit_id}.docx", docx)
         except BaseException:
             batch.discard()

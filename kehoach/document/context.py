@@ -22,6 +22,7 @@ from kehoach.plan.model import (
     Section,
     TableBlock,
 )
+from kehoach.rules.levels import last_day
 from kehoach.rules.profile import Profile
 from kehoach.vn import closing, dates, docnumber, labels
 
@@ -190,9 +191,10 @@ def document_properties(
     plan: Plan, title: str | None = None, year: int | None = None
 ) -> dict[str, Any]:
     """The DOCX's own properties: author is the issuing body, title the trích yếu (or
-    `title`); the dates are the plan's (or 1 January of `year`), never the clock."""
+    `title`); the dates are the plan's (or `year`'s: a year alone is its 31 December),
+    never the clock."""
     h = plan.van_ban
-    when = dt.date(year, 1, 1) if year is not None else h.day
+    when = last_day(year) if year is not None else h.day
     stamp = dt.datetime(when.year, when.month, when.day)
     author = _fit(" ".join(h.co_quan.split()))
     return {

@@ -23,6 +23,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML = "http://www.w3.org/XML/1998/namespace"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 MAX_PART = 200 * 2**20  # bytes of one XML part of a DOCX, once unpacked
 MAX_PARAGRAPHS = 300_000
@@ -95,14 +96,28 @@ def xml_part(
 
 
 def paragraph_text(p: etree._Element) -> str:
-    """The text Word shows: runs, tabs and breaks, tracked insertions kept, deletions not."""
-    parts = []
-    for node in p.iter(w("t"), w("tab"), w("br")):
-        if node.tag == w("t"):
-            parts.append(node.text or "")
-        else:
-            parts.append("\t" if str(node.tag).endswith("tab") else "\n")
+    """The text Word shows: runs, tabs and breaks, tracked insertions kept, deletions and
+    text moved away (`w:moveFrom`) not; the paragraphs of a text box anchored here are no
+    part of it (they are paragraphs of their own, read once, not with their fallback copy)."""
+    parts: list[str] = []
+    _shown(p, parts)
     return "".join(parts)
+
+
+_HIDDEN = {w("del"), w("moveFrom"), w("txbxContent"), f"{{{MC}}}Fallback"}
+
+
+def _shown(node: etree._Element, parts: list[str]) -> None:
+    for child in node:
+        tag = child.tag
+        if tag == w("t"):
+            parts.append(child.text or "")
+        elif tag == w("tab"):
+            parts.append("\t")
+        elif tag == w("br"):
+            parts.append("\n")
+        elif tag not in _HIDDEN:
+            _shown(child, parts)
 
 
 def _paragraphs(xml: bytes) -> int:

@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import TypeVar, cast
 
+from kehoach.plan.appendix import Milestones
 from kehoach.plan.fields import Comparison, Direction
 from kehoach.plan.indicators import Indicator
 from kehoach.rules import assessment
@@ -81,9 +82,30 @@ def target_text(indicator: Indicator) -> str:
     return f"{mark} {value}" if mark else value
 
 
-def highest(indicator: Indicator) -> float | None:
-    """The largest result a unit can report: 100 for a rate in %, else no limit."""
-    return _rules().ty_le_toi_da if (indicator.don_vi or "").startswith("%") else None
+def highest(indicator: Indicator | Milestones) -> float | None:
+    """The largest figure a unit can have: 100 for a rate in %, unless the indicator says
+    otherwise (its own target, or a milestone's, above 100: `đạt 120% kế hoạch`); else no
+    limit."""
+    top = _rules().ty_le_toi_da
+    if not (indicator.don_vi or "").startswith("%"):
+        return None
+    targets = ([indicator.gia_tri] if isinstance(indicator, Indicator)
+               else list(indicator.moc.values()))
+    over = any(isinstance(t, int | float) and t > top for t in targets)
+    return None if over else top
+
+
+def out_of_range(indicator: Indicator | Milestones, value: float) -> str | None:
+    """Why `value` cannot be a unit's figure for `indicator` (not finite, negative, over
+    `highest`), in Vietnamese; None when it can."""
+    if not math.isfinite(value):
+        return "không phải một số hữu hạn"
+    top = highest(indicator)
+    if value < 0 or (top is not None and value > top):
+        allowed = f"từ 0 đến {vnformat.number(top)}" if top is not None else "không âm"
+        unit = f" của chỉ tiêu tính bằng '{indicator.don_vi}'" if indicator.don_vi else ""
+        return f"{vnformat.number(value)} ngoài khoảng cho phép ({allowed}){unit}"
+    return None
 
 
 def tolerance(indicator: Indicator) -> float:

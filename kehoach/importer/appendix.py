@@ -40,7 +40,7 @@ def split(lines: list[T]) -> tuple[list[T], list[Entry]]:
                 after.append([row])
         elif clean(line):
             after.append(clean(line))
-    return lines[:start], after
+    return list(lines[:start]), after
 
 
 def signer_below(after: list[Entry]) -> tuple[list[str], list[Entry]]:

@@ -175,7 +175,8 @@ class _Drafting:
         """Draft and write `units` through derive's batch (every unit checked first, all
         files put in place together); `parallel=False` for a threaded caller (the web
         server), which must not fork."""
-        from kehoach.derive.batch import Drafter, Targets, base_path, write_all
+        from kehoach.derive.base import base_path
+        from kehoach.derive.batch import Drafter, Targets, write_all
 
         drafter = Drafter(self.parent, self.registry, self.template)
         targets = Targets(done.yaml_dir, done.docx_dir, explain, self.inputs)

@@ -92,7 +92,7 @@ def test_a_bad_cell_is_reported_with_its_place_and_nothing_is_written(tmp_path):
     out = tmp_path / "out"
     result = _derive("--all", "-o", str(out), "--values", str(sheet))
     assert result.exit_code == 2
-    assert f"{sheet}: {SHEET}!{column}4: cần một số không âm" in result.output
+    assert f"{sheet}: {SHEET}!{column}4: 'nhiều' không phải là số" in result.output
     assert f"{SHEET}!E1: đơn vị 'Xã Không Có' không có trong danh sách đơn vị" in result.output
     assert not out.exists()
 

@@ -339,5 +339,5 @@ def test_the_report_is_dated_with_its_year_never_the_clock(tmp_path):
     from docx import Document
 
     document = Document(str(first))
-    assert document.core_properties.created == dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
-    assert {c.timestamp for c in document.comments} == {dt.datetime(2027, 1, 1, tzinfo=dt.UTC)}
+    assert document.core_properties.created == dt.datetime(2027, 12, 31, tzinfo=dt.UTC)
+    assert {c.timestamp for c in document.comments} == {dt.datetime(2027, 12, 31, tzinfo=dt.UTC)}

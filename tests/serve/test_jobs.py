@@ -131,7 +131,8 @@ def test_derive_with_the_values_sheet(client, plans):
     wb.save(filled)
     bad = post("1")
     assert bad.status_code == 400
-    assert re.search(r"không phải &#39;nhiều&#39; <span class=\"where\">"
+    assert re.search(r"&#39;nhiều&#39; không phải là số \(ghi như 95 hoặc 2,5\) "
+                     r"<span class=\"where\">"
                      r"\(gia_tri\.xlsx, Giá trị chỉ tiêu!"
                      rf"{ws.cell(row, column).coordinate}\)", bad.get_data(as_text=True))
 
