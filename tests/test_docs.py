@@ -86,7 +86,7 @@ def test_every_link_of_the_readme_and_docs_leads_somewhere():
 
 GUIDES = {"build": "build", "render": "build", "validate": "build", "schema": "build",
           "derive": "derive", "forms": "forms", "aggregate": "forms", "check": "check",
-          "compare": "compare", "serve": "serve", "import": "import"}
+          "compare": "compare", "serve": "serve", "import": "import", "report": "report"}
 """Each command's page of the user guide (docs/huong-dan/)."""
 
 

@@ -17,14 +17,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import openpyxl
+from builders import fill_form
 from click.testing import CliRunner
 from conftest import PLAN, ROOT, SEED
 from pin_text import pin_text
 
 from kehoach.cli import main
-from kehoach.forms.layout import FORM, cell, rows_by_id
-from kehoach.forms.report import FORM_SHEET
 
 PINS = Path(__file__).parent / "pins"
 UPDATE = os.environ.get("KEHOACH_UPDATE_PINS") == "1"
@@ -39,16 +37,31 @@ def _run(args: list[str], work: Path) -> str:
     return f"exit {result.exit_code}\n{output}"
 
 
-def _fill(blank: Path, target: Path, unit: str, values: dict[str, object]) -> Path:
-    shutil.copy(blank, target)
-    book = openpyxl.load_workbook(target)
-    sheet = book[FORM_SHEET]
-    sheet[FORM.unit_name] = unit
-    rows = rows_by_id(sheet)
-    for ident, value in values.items():
-        cell(sheet, rows[ident], "ket_qua").value = value
-    book.save(target)
-    return target
+def _reports(work: Path, filled: list[str]) -> dict[str, str]:
+    """`report`: the district's on its communes' forms; a commune's (its drafted plan, its
+    own form); the city's on two communes' forms."""
+    runs = {"report": _run(["report", str(PLAN), *filled, "-o", "report",
+                            "--ky", "sơ kết 5 năm"], work)}
+    commune = work / "derive" / "hoa-an.yaml"
+    _run(["forms", str(commune), "-o", "report_forms", "--nam", "2028"], work)
+    own = fill_form(work / "report_forms" / "hoa-an_bieu_chi_tieu.xlsx",
+                    work / "filled" / "hoa_an_xa.xlsx", None,
+                    {"ct-bhyt": 96, "ct-lao-dong-qua-dao-tao": 78, "ct-bhxh": "47,5"},
+                    {"ct-dich-benh": "Đạt"}, {"ct-bhyt": "số liệu BHXH huyện"})
+    runs["report_commune"] = _run(["report", str(commune), str(own.relative_to(work)),
+                                   "-o", "report", "--ky", "sơ kết 5 năm"], work)
+    city = ROOT / "plans" / "can_tho_42.yaml"
+    _run(["forms", str(city), "-o", "report_forms", "--nam", "2027"], work)
+    blank = work / "report_forms" / "can_tho_42_bieu_chi_tieu.xlsx"
+    communes = [
+        fill_form(blank, work / "filled" / "hoa_an_2027.xlsx", "Hòa An",
+                  {"ct-lao-dong-qua-dao-tao": 78, "ct-bhyt": 96, "ct-suy-dinh-duong": 12}),
+        fill_form(blank, work / "filled" / "tan_binh_2027.xlsx", "Tân Bình",
+                  {"ct-lao-dong-qua-dao-tao": 70, "ct-bhyt": 93, "ct-suy-dinh-duong": 16}),
+    ]
+    runs["report_city"] = _run(["report", str(city), *[str(p.relative_to(work)) for p in communes],
+                                "-o", "report", "--ky", "sơ kết 2 năm"], work)
+    return runs
 
 
 def _tracked_plans(work: Path, root: Path = ROOT) -> Path:
@@ -82,21 +95,24 @@ def _everything(work: Path) -> dict[str, str]:
     blank = work / "forms" / f"{PLAN.stem}_bieu_chi_tieu.xlsx"
     (work / "filled").mkdir()
     filled = [
-        _fill(blank, work / "filled" / "hoa_an.xlsx", "Hòa An",
-              {"ct-bhyt": 97, "ct-suy-dinh-duong": 10, "ct-lao-dong-qua-dao-tao": 85}),
-        _fill(blank, work / "filled" / "tan_long.xlsx", "Tân Long",
-              {"ct-bhyt": 90, "ct-suy-dinh-duong": "18", "ct-tiem-chung": 120}),
+        fill_form(blank, work / "filled" / "hoa_an.xlsx", "Hòa An",
+                  {"ct-bhyt": 97, "ct-suy-dinh-duong": 10, "ct-lao-dong-qua-dao-tao": 85},
+                  {"ct-muc-song-toi-thieu": "Đạt"}),
+        fill_form(blank, work / "filled" / "tan_long.xlsx", "Tân Long",
+                  {"ct-bhyt": 90, "ct-suy-dinh-duong": "18", "ct-tiem-chung": 120},
+                  {"ct-muc-song-toi-thieu": "Không đạt"}),
     ]
     # relative names: the summary lists the files it read
     relative = [str(path.relative_to(work)) for path in filled]
     runs["aggregate"] = _run(["aggregate", str(PLAN), *relative, "-o", "aggregate"], work)
+    runs.update(_reports(work, relative))
     runs["import"] = _run(["import", str(SEED), "-o", str(work / "import" / "seed.yaml")], work)
     runs["check_seed"] = _run(["check", str(SEED)], work)
     runs["check_json"] = _run(["check", str(SEED), "--format", "json"], work)
     runs["check_docx"] = _run(["check", str(work / "render" / f"{PLAN.stem}.docx")], work)
     runs["check_yaml"] = _run(["check", str(PLAN)], work)
     runs["validate"] = _run(["validate", str(PLAN)], work)
-    folders = ("render", "build", "derive", "explain", "forms", "aggregate", "import")
+    folders = ("render", "build", "derive", "explain", "forms", "aggregate", "import", "report")
     pins = {f"runs/{name}.txt": text for name, text in runs.items()}
     for name in folders:
         for path in sorted((work / name).rglob("*")):

@@ -25,7 +25,7 @@ MAX_UPLOAD = 20 * 1024 * 1024
 
 def create_app(plans_dir: Path, port: int, work_dir: Path | None = None) -> Flask:
     """The application for `plans_dir`, answering as http://127.0.0.1:`port`/."""
-    from kehoach.serve import comparing, editor, jobs, listing, preview
+    from kehoach.serve import comparing, editor, jobs, listing, preview, reporting
 
     app = Flask(__name__)
     app.config.update(
@@ -41,7 +41,7 @@ def create_app(plans_dir: Path, port: int, work_dir: Path | None = None) -> Flas
     app.register_error_handler(RequestEntityTooLarge, _too_large)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
-    for module in (listing, editor, preview, jobs, comparing):
+    for module in (listing, editor, preview, jobs, comparing, reporting):
         app.register_blueprint(module.blueprint)
     return app
 

@@ -194,6 +194,23 @@ def test_aggregate_reads_every_form_then_sums_the_good_ones(tmp_path: Path) -> N
         aggregating.read_filled(PLAN, [good, tmp_path / "khong_co.xlsx"])
 
 
+def test_report_gives_the_draft_what_to_review_and_who_sent_nothing(tmp_path: Path) -> None:
+    from kehoach.stages.report import report
+
+    blank = forms(PLAN, tmp_path / "bieu").written[2]
+    good = _filled(blank, tmp_path / "hoa_an.xlsx", "Hòa An", 97)
+    bad = _filled(blank, tmp_path / "tan_long.xlsx", "Tân Long", "nhiều")
+    done = report(PLAN, [good, bad], tmp_path / "bc", period="sơ kết 2 năm")
+    assert done.written == done.documents == [tmp_path / "bc" / "phung_hiep_42_bao_cao.docx"]
+    assert _files(tmp_path / "bc") == done.written
+    assert done.review == len(Document(str(done.written[0])).comments) > 0
+    assert done.units == ["hoa-an", "tan-long"] and "Cây Dương" in done.missing
+    assert [p.file for p in done.problems] == [str(bad)]
+    with pytest.raises(KehoachError, match="kỳ báo cáo không được để trống"):
+        report(PLAN, [good], tmp_path / "none", period="  ")
+    assert not (tmp_path / "none").exists()
+
+
 def test_import_counts_what_it_marked_for_review(tmp_path: Path, rendered: Path) -> None:
     target = tmp_path / "nhap.yaml"
     done = import_plan(rendered, target)
