@@ -51,14 +51,16 @@ class _Outline:
             }
         )
         self.blocks: list[Block] = []
+        self.numbers: dict[str, str] = {}  # element id → its printed label
         self.section = 0
         self.item = 0
 
-    def heading(self, title: str) -> None:
+    def heading(self, title: str) -> str:
         self.section += 1
         self.item = 0
         label = labels.section(self.section, self.labels)
         self.blocks.append({"kieu": "muc", "chu": f"{label} {title}"})
+        return label
 
     def item_label(self) -> str:
         self.item += 1
@@ -69,6 +71,7 @@ class _Outline:
 
     def labelled(self, item: Item, label: str, depth: int) -> None:
         """An item under its label, its paragraphs, then its sub-items one level down."""
+        self.numbers[item.id] = label
         if item.noi_dung is not None:
             self.blocks.append({"kieu": "doan", "chu": f"{label} {item.noi_dung}"})
         elif label in labels.BULLETS:
@@ -88,7 +91,8 @@ class _Outline:
         return labels.sub_item(n, self.labels)
 
     def indicators(self, block: IndicatorBlock) -> None:
-        self.blocks.append({"kieu": "tieu_muc", "chu": f"{self.item_label()} {block.tieu_de}"})
+        label = self.numbers[block.id] = self.item_label()
+        self.blocks.append({"kieu": "tieu_muc", "chu": f"{label} {block.tieu_de}"})
         self.blocks.extend(_paragraph(p) for p in block.mo_dau)
         for p in block.doan:
             if p.dau:
@@ -100,15 +104,15 @@ class _Outline:
                 self.blocks.append({"kieu": "doan", "chu": paragraph_text(p)})
 
     def part(self, part: Section | Objectives | Organisation) -> None:
-        self.heading(part.tieu_de)
+        self.numbers[part.id] = self.heading(part.tieu_de)
         if isinstance(part, Objectives):
             self._objectives(part)
         elif isinstance(part, Organisation):
             self.blocks.extend(_paragraph(p) for p in part.doan)
             for duty in part.muc:
-                self.blocks.append(
-                    {"kieu": "doan", "chu": f"{self.item_label()} {duty.chu_the} {duty.noi_dung}"}
-                )
+                label = self.numbers[duty.id] = self.item_label()
+                chu = f"{label} {duty.chu_the} {duty.noi_dung}"
+                self.blocks.append({"kieu": "doan", "chu": chu})
         else:
             self.blocks.extend(_paragraph(p) for p in part.doan)
             for item in part.muc:
@@ -126,16 +130,26 @@ class _Outline:
             self.item_with(item)
 
 
-def body_blocks(plan: Plan, profile: Profile) -> list[Block]:
-    """The opening, then the parts in their order, each block already labelled, then the
-    closing sentence."""
+def _outline(plan: Plan, profile: Profile) -> _Outline:
     out = _Outline(profile, plan.danh_so)
     out.blocks.extend(_paragraph(p) for p in plan.can_cu)
     for part in plan.parts():
         out.part(part)
     if plan.ket_luan:
         out.blocks.append({"kieu": "doan", "chu": plan.ket_luan})
-    return out.blocks
+    return out
+
+
+def body_blocks(plan: Plan, profile: Profile) -> list[Block]:
+    """The opening, then the parts in their order, each block already labelled, then the
+    closing sentence."""
+    return _outline(plan, profile).blocks
+
+
+def printed_numbers(plan: Plan, profile: Profile) -> dict[str, str]:
+    """Each numbered element's label as the document prints it (`I.`, `2.`, `a)`), by
+    id: the web editor's outline shows the plan as the clerk will read it."""
+    return _outline(plan, profile).numbers
 
 
 def header(plan: Plan, profile: Profile) -> dict[str, str]:

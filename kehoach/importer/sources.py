@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from kehoach.document.wordxml import W, paragraph_text, xml_part
+from kehoach.document.wordxml import MAX_PARAGRAPHS, W, paragraph_text, xml_part
 from kehoach.errors import PlanError, Problem
 from kehoach.importer.ledger import default_profile
 from kehoach.vn import closing
@@ -49,7 +49,6 @@ def _refuse_empty_or_binary(path: Path, raw: bytes) -> None:
 
 
 MAX_FILE = 50 * 2**20  # bytes of the file given to import
-MAX_PARAGRAPHS = 300_000
 
 # What a file that is not a DOCX nor text starts with, and what to do about it.
 _OTHER_FORMATS = (
@@ -81,8 +80,13 @@ def read_text(path: Path, raw: bytes) -> Source:
         if sum(c in _TCVN3 for c in latin) > len(latin) / 50:
             raise _legacy(path, "TCVN3/ABC hoặc VNI") from None
         raise PlanError([Problem(str(path), "tệp không phải văn bản UTF-8")]) from None
+    lines = text.split("\n")
+    if len(lines) > MAX_PARAGRAPHS:
+        raise PlanError(
+            [Problem(str(path), f"văn bản quá dài để nhập (quá {MAX_PARAGRAPHS:,} dòng)")]
+        )
     _refuse_legacy(path, text)
-    return Source(body=text.split("\n"))
+    return Source(body=lines)
 
 
 def _refuse_legacy(path: Path, text: str) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kehoach.stages.inputs import existing_file, named_as
+from kehoach.stages.inputs import existing_file, named_as, readable_document
 from kehoach.stages.outcome import Outcome
 
 if TYPE_CHECKING:
@@ -34,15 +34,18 @@ def load_side(path: Path) -> Plan:
     from kehoach.plan import yamlwrite
     from kehoach.source import yamlsource
 
-    imported = parse(read_source(path), path)
+    imported = parse(read_source(readable_document(path)), path)
     return plan_from_source(yamlsource.load(yamlwrite.dump(imported.data), str(path)))
 
 
 @dataclass(kw_only=True)
 class Compared(Outcome):
-    """The pairings and changes; `written` holds the tracked DOCX when one was asked for."""
+    """The pairings and changes, and the two plans compared (a page names their elements
+    by what they print); `written` holds the tracked DOCX when one was asked for."""
 
     comparison: Comparison
+    old: Plan
+    new: Plan
 
 
 def compare(old: Path, new: Path, *, docx: Path | None = None,
@@ -55,7 +58,7 @@ def compare(old: Path, new: Path, *, docx: Path | None = None,
         named_as(docx, (".docx",), "văn bản Word", (old, new))
     old_plan, new_plan = load_side(old), load_side(new)
     result = compare_plans(old_plan, new_plan, pair_by_text=is_imported(old) or is_imported(new))
-    done = Compared(comparison=result)
+    done = Compared(comparison=result, old=old_plan, new=new_plan)
     if docx is not None:
         _write_tracked(old_plan, new_plan, result, docx, templates_dir, (old, new))
         done.written.append(docx)
