@@ -59,10 +59,10 @@ def compare() -> ResponseReturnValue:
             abort(400, f"chưa chọn {SIDES[side].lower()}: chọn một kế hoạch hoặc tải tệp lên")
     name = request.form.get("moi") or request.form.get("cu") or ""
     anchor = plan_path(name) if name else plans_dir() / "so_sanh.yaml"
-    job = made.new_job(anchor, "so sánh")
-    (old, old_name), (new, new_name) = _side("cu", job), _side("moi", job)
-    docx = job / f"so_sanh_{new.stem}.docx"
-    done = budget.run(stage, old, new, docx=docx)
+    with made.job(anchor, "so sánh") as job:
+        (old, old_name), (new, new_name) = _side("cu", job), _side("moi", job)
+        docx = job / f"so_sanh_{new.stem}.docx"
+        done = budget.run(stage, old, new, docx=docx)
     chosen = {"cu": old_name if old.is_relative_to(plans_dir()) and not old.is_relative_to(
         made.root()) else "", "moi": new_name if new.is_relative_to(plans_dir()) and not (
         new.is_relative_to(made.root())) else ""}

@@ -118,10 +118,9 @@ def _run(name: str, path: Path, wanted: list[str], existing: list[str], mode: st
     from kehoach.stages.derive import derive as stage
     from kehoach.stages.update import update
 
-    out = made.new_job(path, "soạn cho đơn vị")
     fresh = [u for u in wanted if u not in existing]
     drafted = updated = None
-    try:
+    with made.job(path, "soạn cho đơn vị") as out:
         values = _values_sheet(out)
         if values is not None or mode == "soan_lai":
             drafted = stage(path, wanted, docx_dir=out, force=mode == "soan_lai", explain=True,
@@ -131,9 +130,6 @@ def _run(name: str, path: Path, wanted: list[str], existing: list[str], mode: st
                 drafted = stage(path, fresh, docx_dir=out, explain=True, parallel=False)
             if existing and mode == "cap_nhat":
                 updated = update(path, existing, docx_dir=out)
-    except BaseException:
-        _drop_empty(out)
-        raise
     names = {u.id: u.ten for u in units}
     return render_template("derived.html", name=name, results=_results(drafted, updated, names),
                            folder=made.name(out), mode=MODES.get(mode, ""))
@@ -200,12 +196,12 @@ def values_template(name: str) -> ResponseReturnValue:
     path = plan_path(name)
     if not _units(path):
         abort(404, NO_UNITS_LIST)
-    out = made.new_job(path, "bảng giá trị chỉ tiêu")
-    target = out / f"{path.stem}_gia_tri_chi_tieu.xlsx"
-    try:
-        stage(path, target)
-    except NoUnitsList:
-        abort(404, NO_UNITS_LIST)
+    with made.job(path, "bảng giá trị chỉ tiêu") as out:
+        target = out / f"{path.stem}_gia_tri_chi_tieu.xlsx"
+        try:
+            stage(path, target)
+        except NoUnitsList:
+            abort(404, NO_UNITS_LIST)
     return send_file(target, as_attachment=True, download_name=target.name)
 
 
@@ -219,23 +215,11 @@ def forms(name: str) -> ResponseReturnValue:
     if year and not year.isdecimal():
         abort(400, "năm báo cáo phải là số")
     period = request.form.get("ky", "").strip() or None
-    out = made.new_job(path, "biểu mẫu trống")
-    try:
+    with made.job(path, "biểu mẫu trống") as out:
         done = stage(path, out, period=period, year=int(year) if year else None)
-    except BaseException:
-        _drop_empty(out)
-        raise
     return render_template("made.html", name=name, folder=made.name(out),
                            files=[made.name(p) for p in sorted(done.written)],
                            title="Biểu mẫu báo cáo trống", problems=[], notes=done.notes)
-
-
-def _drop_empty(folder: Path) -> None:
-    """A job that wrote nothing leaves no folder behind (what it was given stays)."""
-    if folder.is_dir() and not any(p.is_file() for p in folder.rglob("*")):
-        for inner in sorted(folder.rglob("*"), reverse=True):
-            inner.rmdir()
-        folder.rmdir()
 
 
 @blueprint.post("/plan/<path:name>/aggregate")
@@ -250,27 +234,27 @@ def aggregate(name: str) -> ResponseReturnValue:
     uploads = [check_upload(f, (".xlsx",)) for f in request.files.getlist("bieu") if f.filename]
     if not uploads:
         abort(400, "chưa chọn biểu nào (tệp XLSX) để tổng hợp")
-    out = made.new_job(path, "tổng hợp")
-    inbox = out / "biểu đã nhận"
-    inbox.mkdir()
-    names: dict[str, str] = {}  # where each upload is kept → the name the clerk gave it
-    for i, upload in enumerate(uploads):
-        target = inbox / f"{upload.stem}.xlsx"
-        if str(target) in names:
-            target = inbox / f"{upload.stem}_{i}.xlsx"
-        target.write_bytes(upload.data)
-        names[str(target)] = upload.filename
+    with made.job(path, "tổng hợp") as out:
+        inbox = out / "biểu đã nhận"
+        inbox.mkdir()
+        names: dict[str, str] = {}  # where each upload is kept → the name the clerk gave it
+        for i, upload in enumerate(uploads):
+            target = inbox / f"{upload.stem}.xlsx"
+            if str(target) in names:
+                target = inbox / f"{upload.stem}_{i}.xlsx"
+            target.write_bytes(upload.data)
+            names[str(target)] = upload.filename
 
-    def shown(problem: Problem) -> str:
-        return str(problem).replace(problem.file, names.get(problem.file, problem.file), 1)
+        def shown(problem: Problem) -> str:
+            return str(problem).replace(problem.file, names.get(problem.file, problem.file), 1)
 
-    read = budget.run(stage.read_filled, path, [Path(p) for p in names])
-    problems = [shown(e) for e in read.problems]
-    files: list[str] = []
-    try:
-        files = [made.name(p) for p in sorted(stage.aggregate(read, out).written)]
-    except KehoachError as error:  # no form to sum
-        problems += [shown(p) for p in error.problems]
+        read = budget.run(stage.read_filled, path, [Path(p) for p in names])
+        problems = [shown(e) for e in read.problems]
+        files: list[str] = []
+        try:
+            files = [made.name(p) for p in sorted(stage.aggregate(read, out).written)]
+        except KehoachError as error:  # no form to sum
+            problems += [shown(p) for p in error.problems]
     return render_template("made.html", name=name, folder=made.name(out), files=files,
                            title="Tổng hợp biểu chỉ tiêu", problems=problems,
                            notes=[shown(n) for n in read.notes])

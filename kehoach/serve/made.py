@@ -5,7 +5,10 @@ files the clerk uploaded for the job. The plan's page lists them."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +45,20 @@ def new_job(plan: Path, job: str) -> Path:
         except FileExistsError:
             continue
     raise FileExistsError(str(base))
+
+
+@contextlib.contextmanager
+def job(plan: Path, title: str) -> Iterator[Path]:
+    """A new job folder for the block; a job that fails or makes nothing leaves none (the
+    files it was given are the clerk's: they still have them)."""
+    folder = new_job(plan, title)
+    try:
+        yield folder
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    if not any(p.is_file() for p in folder.rglob("*")):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def name(path: Path) -> str:

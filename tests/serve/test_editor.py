@@ -161,7 +161,7 @@ def test_the_check_as_you_type_writes_nothing(client, plans):
     assert result["fields"][field][0].startswith("'hai mươi' không phải là số")
     assert result["other"] == []
     fine = client.post(URL + "/check", base_url=BASE, data={**form_of(page), name(VALUE): "3"})
-    assert fine.get_json() == {"fields": {}, "other": []}
+    assert fine.get_json() == {"fields": {}, "other": [], "stale": False}
     assert path.read_bytes() == before
 
 
