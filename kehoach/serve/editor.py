@@ -6,7 +6,7 @@ change keeps the version it replaces in the plan's history."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -20,6 +20,9 @@ from kehoach.serve import conflict, edits, form, made, marks
 from kehoach.serve.files import digest, plan_path, recall, remember
 from kehoach.source import yamlsource
 from kehoach.source.yamlsource import Path_, format_path
+
+if TYPE_CHECKING:
+    from kehoach.plan.model import Plan
 
 blueprint = Blueprint("editor", __name__)
 
@@ -46,27 +49,36 @@ ACTIONS = {"add": "them", "remove": "xoa", "up": "chuyen", "down": "chuyen", "cl
 
 def problems_of(pf: PlanFile) -> list[Problem]:
     """Every problem of the plan as it stands in the editor (none when it is valid)."""
+    return _loaded(pf)[1]
+
+
+def _loaded(pf: PlanFile) -> tuple[Plan | None, list[Problem]]:
+    """The plan the editor's text makes, or its problems (read once per page)."""
     try:
-        plan_from_source(yamlsource.load(pf.text, pf.file))
+        return plan_from_source(yamlsource.load(pf.text, pf.file)), []
     except PlanError as error:
-        return error.problems
-    return []
+        return None, error.problems
 
 
-def _printed(pf: PlanFile) -> tuple[dict[str, str], dict[Path_, str]]:
-    """The printed number of each element and the sentence of each indicator paragraph,
-    when the plan loads (an invalid plan shows its headings without numbers)."""
+def _printed(plan: Plan | None) -> tuple[dict[str, str], dict[Path_, str], list[tuple[str, str]]]:
+    """The printed number of each element, the sentence of each indicator paragraph and
+    the levels an element may be meant for, when the plan loads (an invalid plan shows
+    its headings without numbers, and every level)."""
     from kehoach.document.context import printed_numbers
     from kehoach.document.prose import bullet_lines, paragraph_text
     from kehoach.plan.indicators import IndicatorParagraph
     from kehoach.plan.walk import walk
+    from kehoach.rules.levels import load_levels
     from kehoach.rules.profile import load_profile
 
+    if plan is None:
+        return {}, {}, []
     try:
-        plan = plan_from_source(yamlsource.load(pf.text, pf.file))
         numbers = printed_numbers(plan, load_profile(plan.profile_id()))
     except KehoachError:
-        return {}, {}
+        return {}, {}, []
+    head = plan.van_ban
+    levels = form.level_choices(head.day, load_levels().of_body(head.ma_co_quan, head.co_quan))
     sentences = {}
     for node in walk(plan):
         if isinstance(node.element, IndicatorParagraph):
@@ -74,19 +86,21 @@ def _printed(pf: PlanFile) -> tuple[dict[str, str], dict[Path_, str]]:
             shown = "\n".join(f"{p.dau} {line}" for line in bullet_lines(p)) if p.dau else (
                 paragraph_text(p))
             sentences[(*node.path, "noi_dung")] = shown
-    return numbers, sentences
+    return numbers, sentences, levels
 
 
 def page(name: str, pf: PlanFile, sha: str, problems: list[Problem] | None = None,
          message: str = "", status: int = 200, kept: conflict.Rebased | None = None,
          ) -> tuple[str, int]:
-    problems = problems_of(pf) if problems is None else problems
+    plan, own = _loaded(pf)
+    problems = own if problems is None else problems
     try:
-        review = marks.review_marks(pf.text, pf.file)
+        review = marks.review_marks(pf.text, pf.file, pf.data)
     except PlanError:
         review = {}
-    numbers, sentences = _printed(pf)
-    context = form.Context(problems, review, numbers, sentences, kept.fields if kept else {})
+    numbers, sentences, levels = _printed(plan)
+    context = form.Context(problems, review, numbers, sentences, kept.fields if kept else {},
+                           levels)
     root, loose = form.build(pf.data, context)
     lost = [(form.spoken(format_path(path)), text) for path, text in (kept.lost if kept else [])]
     path = pf.path
@@ -95,9 +109,16 @@ def page(name: str, pf: PlanFile, sha: str, problems: list[Problem] | None = Non
         problems=problems, review_count=sum(len(m) for m in review.values()),
         warning=status >= 400, outline=form.outline(root), lost=lost,
         versions=history.versions(path)[:1], made=made.listing(path),
-        title=form.title(pf.data.get("van_ban") if isinstance(pf.data, dict) else None),
+        title=_title(pf.data),
     )
     return body, status
+
+
+def _title(data: Any) -> str:
+    """The plan as the bar names it: its trích yếu on one line."""
+    head = data.get("van_ban") if isinstance(data, dict) else None
+    text = head.get("trich_yeu") if isinstance(head, dict) else None
+    return " ".join(text.split()) if isinstance(text, str) else "(chưa có trích yếu)"
 
 
 @blueprint.get("/plan/<path:name>")

@@ -119,15 +119,24 @@ def choices() -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def level_choices() -> list[tuple[str, str]]:
+def level_choices(day: dt.date | None = None, issuer: str | None = None
+                  ) -> list[tuple[str, str]]:
     """What `cap` may name, in words: the levels (`xa` is every unit of the commune
-    level), then the kinds of commune unit an element may be meant for alone."""
-    from kehoach.rules.data import levels
-    from kehoach.rules.levels import unit_kinds
+    level), then the kinds of commune unit an element may be meant for alone. Given the
+    plan's day and its issuer's level, only the issuer's level and those under it in the
+    chain of that day, and the kinds of unit of that day."""
+    from kehoach.rules.levels import load_levels, unit_kinds
 
-    named = levels()
+    data = load_levels()
+    keys = list(data.cap)
+    if day is not None:
+        chain = next((p.cap for p in data.chuoi if p.valid_on(day) and (
+            issuer is None or issuer in p.cap)), keys)
+        keys = chain[chain.index(issuer):] if issuer in chain else chain
+    named = {k: (data.cap[k].on(day) if day else data.cap[k]).ten for k in keys}
     found = [(key, f"cấp {name}") for key, name in named.items()]
-    found += [(key, f"chỉ {name}") for key, name in unit_kinds().items() if key not in named]
+    kinds = data.cap[keys[-1]].on(day).loai_don_vi if day else unit_kinds()
+    found += [(key, f"chỉ {name}") for key, name in kinds.items() if key not in data.cap]
     return found
 
 
@@ -191,6 +200,7 @@ class Context:
     numbers: dict[str, str] = field(default_factory=dict)
     sentences: dict[Path_, str] = field(default_factory=dict)
     kept: dict[Path_, Kept] = field(default_factory=dict)
+    levels: list[tuple[str, str]] = field(default_factory=list)  # `cap` of this plan
 
 
 class Builder:
@@ -232,8 +242,10 @@ class Builder:
         else:
             keys = list(value) + [k for k in offered if k not in value]
         children = [self.node(value.get(k), (*path, k)) for k in keys if k not in HIDDEN]
-        label = title(value) if item else LABELS.get(str(path[-1]), str(path[-1])) if path else ""
         number = self.context.numbers.get(str(value.get("id")), "")
+        heading = value.get("tieu_de") if number and isinstance(value.get("tieu_de"), str) else ""
+        label = heading or (title(value) if item else LABELS.get(str(path[-1]), str(path[-1]))
+                            if path else "")
         row = "row" if kind == "indicator" else "block"
         hidden = [f"{LABELS[k]}: {m}" for k in HIDDEN for m in self.claim((*path, k))]
         errors = self.claim(path) + hidden
@@ -242,7 +254,8 @@ class Builder:
 
     def field(self, value: Any, path: Path_) -> Field:
         key = str(path[-1]) if isinstance(path[-1], str) else ""
-        options = choices().get(key, [])
+        options = (self.context.levels or choices()[key]) if key == "cap" else choices().get(
+            key, [])
         widget = "checks" if key == "cap" else "select" if options else "date" if (
             key in DATES) else "textarea" if key in TEXTAREA or (
             isinstance(value, str) and len(value) > 80) else "text"
