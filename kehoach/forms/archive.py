@@ -16,6 +16,7 @@ from typing import IO
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from kehoach.document.wordxml import MAX_PARAGRAPHS, W
+from kehoach.vn.numbers import number
 
 MAX_MEMBERS = 1_000
 MAX_MEMBER_BYTES = 50 * 1024 * 1024
@@ -100,9 +101,9 @@ def _xml(archive: zipfile.ZipFile, limits: Limits) -> str | None:
                         elif counting and element.tag == tag:
                             count += 1
                     if count > most:
-                        return (f"có hơn {most:,} {noun}, quá giới hạn {most:,} {noun} "
-                                "(có thể là tệp được làm ra để phá); không mở tệp"
-                                ).replace(",", ".")
+                        limit = number(most)
+                        return (f"có hơn {limit} {noun}, quá giới hạn {limit} {noun} (có thể là "
+                                "tệp được làm ra để phá); không mở tệp")
             parser.close()
         except ParseError as error:
             line, column = error.position

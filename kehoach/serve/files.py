@@ -170,6 +170,7 @@ def check_upload(storage: FileStorage, allowed: tuple[str, ...]) -> Upload:
 
     from kehoach.document.wordxml import MAX_PARAGRAPHS
     from kehoach.forms import archive
+    from kehoach.vn.numbers import number as vn_number
 
     filename = unicodedata.normalize("NFC", storage.filename or "")
     suffix = Path(filename).suffix.lower()
@@ -190,6 +191,6 @@ def check_upload(storage: FileStorage, allowed: tuple[str, ...]) -> Upload:
             abort(400, f"'{filename}': tệp chữ phải viết bằng mã UTF-8")
         lines = text.count("\n") + 1
         if lines > MAX_PARAGRAPHS:
-            abort(400, f"'{filename}': {lines:,} dòng, quá giới hạn {MAX_PARAGRAPHS:,} dòng "
-                       "của một kế hoạch".replace(",", "."))
+            counted, most = (vn_number(n) for n in (lines, MAX_PARAGRAPHS))
+            abort(400, f"'{filename}': {counted} dòng, quá giới hạn {most} dòng của một kế hoạch")
     return Upload(filename, safe_stem(filename), suffix, data)
