@@ -231,7 +231,8 @@ class Builder:
             kind = "table" if key == "noi_dung" else "list"
             children = [self.node(v, (*path, i), item=True) for i, v in enumerate(value)]
             return Block(path, LABELS.get(key, key), children, self.claim(path),
-                         self.marks.get(path, []), item, kind)
+                         self.marks.get(path, []), item, kind,
+                         sentence=self.context.sentences.get(path, ""))
         return self.field(value, path)
 
     def block(self, value: dict[str, Any], path: Path_, item: bool) -> Block:
