@@ -113,6 +113,9 @@ class _Group(Vietnamese, click.Group):
         """click's own errors (usage, bad values, missing files), in Vietnamese."""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from kehoach.system.console import readable_output
+
+        readable_output()
         _quick_exit()
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)

@@ -75,14 +75,20 @@ _OS_REASONS = {
 }
 
 
-def os_reason(error: OSError) -> str:
-    """What went wrong with a file, in Vietnamese."""
+def os_problem(error: OSError) -> str:
+    """What went wrong with a file, in Vietnamese (the system's own words only when
+    there are none here)."""
     reason = _OS_REASONS.get(error.errno or 0)
     if reason is None:
         reason = f"lỗi hệ thống tệp ({error.strerror or error})"
     if error.filename2:
         reason += f" (cùng {error.filename2})"
-    return reason + "; chưa ghi tệp nào"
+    return reason
+
+
+def os_reason(error: OSError) -> str:
+    """What went wrong with a file written, in Vietnamese."""
+    return os_problem(error) + "; chưa ghi tệp nào"
 
 
 def failure_message(error: BaseException) -> str | None:

@@ -1,9 +1,12 @@
 """Write a command's files so that a failure never leaves half a batch or clobbers a good file.
 
 Every file goes to a temporary beside its target; only when all of them are written are
-they synced (one pass) and renamed into place. A SIGTERM removes this process's
-temporaries; those of a killed run (its pid gone, older than this process) are removed the
-next time a file is written into their folder. No output may be one of the inputs.
+the targets checked (none open in another program, none read-only), the temporaries
+synced (one pass) and renamed into place. When the process is told to stop (SIGTERM;
+Windows: SIGBREAK) it removes its temporaries; those of a killed run (its process gone,
+or where that cannot be asked, a day old) are removed the next time a file is written
+into their folder. No output may be one of the inputs. What each system does its own way
+is in `kehoach.system`.
 """
 
 from __future__ import annotations
@@ -11,19 +14,19 @@ from __future__ import annotations
 import errno
 import os
 import re
-import signal
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
 from kehoach.errors import KehoachError, Problem
+from kehoach.system import durable, files, processes
 
 _STARTED = time.time()
 _MARK = ".kehoach-"
 _STALE = re.compile(r"^\..+\.kehoach-(\d+)-[^.]*\.tmp$")
+UNKNOWN_OWNER_AGE_S = 24 * 3600  # no batch runs a day: its temporaries are a killed run's
 _live: dict[Path, int] = {}  # temporaries not yet renamed → the pid that made them
 _cleaned: set[Path] = set()  # folders already swept for stale temporaries
 
@@ -34,7 +37,7 @@ class Batch:
     def __init__(self, inputs: Iterable[Path | None] = ()) -> None:
         self.inputs = [Path(p) for p in inputs if p is not None]
         self.pending: list[tuple[Path, Path]] = []  # (temporary, target)
-        _watch_sigterm()
+        processes.on_stop(_remove_own)
 
     def __enter__(self) -> Batch:
         return self
@@ -74,6 +77,9 @@ class Batch:
         try:
             with open(tmp, "wb") as out:
                 out.write(data)
+            files.set_mode(tmp, files.mode_for(path))  # after writing: it may be read-only
+            if path.name.startswith("."):
+                files.hide(tmp)  # Windows: hidden as the dot hides it elsewhere; renamed so
         except BaseException:
             _drop(tmp)
             raise
@@ -93,15 +99,20 @@ class Batch:
         return pairs
 
     def commit(self) -> None:
-        """Sync every temporary once, then rename them all into place."""
+        """Check every target, sync every temporary once, then rename them all into
+        place."""
         try:
             for _, path in self.pending:
                 _not_a_folder(path)
-            _sync(tmp for tmp, _ in self.pending)
+                files.check(path)
+            durable.sync_files(tmp for tmp, _ in self.pending)
             for tmp, path in self.pending:
-                os.replace(tmp, path)
+                try:
+                    files.replace(tmp, path)
+                except OSError as error:  # a name too long, a folder gone: the target's fault
+                    raise OSError(error.errno, error.strerror, str(path)) from None
                 _live.pop(tmp, None)
-            _sync_folders({path.parent for _, path in self.pending})
+            durable.sync_folders({path.parent for _, path in self.pending})
         finally:
             self.discard()
 
@@ -131,79 +142,28 @@ def _same(target: Path, source: Path) -> bool:
         return False
 
 
+NAME_BYTES = 180
+"""How much of the target's name a temporary keeps: with its mark it stays within the 255
+bytes a file name may have, so a long name is judged by its own length, not a hidden one's."""
+
+
 def _temporary(path: Path) -> Path:
-    fd, name = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}{_MARK}{os.getpid()}-", suffix=".tmp"
-    )
+    short = path.name.encode("utf-8")[:NAME_BYTES].decode("utf-8", "ignore")
+    try:
+        fd, name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{short}{_MARK}{os.getpid()}-", suffix=".tmp"
+        )
+    except OSError as error:  # said of the file the user asked for, not of the temporary
+        raise OSError(error.errno, error.strerror, str(path)) from None
+    os.close(fd)
     tmp = Path(name)
     _live[tmp] = os.getpid()
-    try:
-        os.fchmod(fd, _mode(path))
-    finally:
-        os.close(fd)
     return tmp
 
 
 def _drop(tmp: Path) -> None:
     _live.pop(tmp, None)
     tmp.unlink(missing_ok=True)
-
-
-SYNCFS_FROM = 8  # files; fewer are synced one by one (a file system sync costs more)
-
-
-def _sync(paths: Iterable[Path]) -> None:
-    """Make the temporaries durable before any rename: one `syncfs` per file system for a
-    batch (1,000 files of 40 KB on ext4: 0.2–0.6 s, against 2–5 s for one fsync each),
-    else one fsync each."""
-    paths = list(paths)
-    if len(paths) >= SYNCFS_FROM and _syncfs is not None:
-        done: set[int] = set()
-        for tmp in paths:
-            fd = os.open(tmp, os.O_RDONLY)
-            try:
-                device = os.fstat(fd).st_dev
-                if device not in done and _syncfs(fd) == 0:
-                    done.add(device)
-                elif device not in done:
-                    os.fsync(fd)
-            finally:
-                os.close(fd)
-        return
-    for tmp in paths:
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _find_syncfs() -> Callable[[int], int] | None:
-    """Linux's syncfs(2), which os does not wrap; None elsewhere."""
-    try:
-        import ctypes
-
-        return ctypes.CDLL(None, use_errno=True).syncfs
-    except (OSError, AttributeError):
-        return None
-
-
-_syncfs = _find_syncfs()
-
-
-def _sync_folders(folders: Iterable[Path]) -> None:
-    """The renames themselves are durable only once their folder is synced."""
-    for folder in folders:
-        try:
-            fd = os.open(folder, os.O_RDONLY)
-        except OSError:
-            continue
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass  # some file systems cannot sync a folder; the files are synced
-        finally:
-            os.close(fd)
 
 
 def _sweep(folder: Path) -> None:
@@ -217,49 +177,20 @@ def _sweep(folder: Path) -> None:
         return
     for entry in entries:
         found = _STALE.match(entry.name)
-        if not found or _alive(int(found.group(1))):
+        if not found:
             continue
+        owner = processes.alive(int(found.group(1)))
+        older_than = _STARTED if owner is False else _STARTED - UNKNOWN_OWNER_AGE_S
         try:
-            if entry.stat(follow_symlinks=False).st_mtime < _STARTED:
+            if owner is not True and entry.stat(follow_symlinks=False).st_mtime < older_than:
                 os.unlink(entry.path)
         except OSError:
             continue
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # it exists, owned by someone else
-    return True
-
-
-def _on_sigterm(number: int, frame: object) -> None:
-    """Remove this process's temporaries, then die of the signal as usual."""
+def _remove_own() -> None:
+    """This process's temporaries, removed when it is told to stop."""
     me = os.getpid()
     for tmp, pid in list(_live.items()):
         if pid == me:
             tmp.unlink(missing_ok=True)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    os.kill(me, signal.SIGTERM)
-
-
-def _watch_sigterm() -> None:
-    if threading.current_thread() is not threading.main_thread():
-        return
-    if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
-        signal.signal(signal.SIGTERM, _on_sigterm)
-
-
-def _mode(path: Path) -> int:
-    """The existing file's permissions, else what a plain new file would get."""
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask

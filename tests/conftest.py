@@ -65,7 +65,9 @@ def rendered(tmp_path_factory, plan, renderer) -> Path:
 @pytest.fixture(scope="session")
 def soffice() -> str:
     """LibreOffice, or a visible skip; with KEHOACH_REQUIRE_SOFFICE=1 a missing one fails."""
-    program = shutil.which("soffice") or shutil.which("libreoffice")
+    from kehoach.system.office import soffice as find
+
+    program = find()
     if program is None:
         reason = "cần LibreOffice (soffice) cho phép thử với ứng dụng thật"
         if REQUIRE_SOFFICE:
@@ -78,6 +80,18 @@ def soffice() -> str:
                 pytest.fail(reason + " — KEHOACH_REQUIRE_SOFFICE=1")
             pytest.skip(reason)
     return program
+
+
+@pytest.fixture
+def no_libreoffice(tmp_path, monkeypatch) -> None:
+    """A machine without LibreOffice: nothing on PATH, in its default places or set."""
+    from kehoach.system import office
+
+    empty = tmp_path / "khong-co-gi"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    monkeypatch.delenv(office.SETTING, raising=False)
+    monkeypatch.setattr(office, "default_places", lambda: [])
 
 
 REQUIRE_BROWSER = os.environ.get("KEHOACH_REQUIRE_BROWSER") == "1"

@@ -18,8 +18,8 @@ PACKAGE = ROOT / "kehoach"
 
 LAYERS: list[set[str]] = [
     {"errors"},  # the project's errors and the problems they carry
-    {"safewrite", "source", "writelock"},  # all-or-nothing writes; one writer per folder;
-    # YAML with positions, checked by a model
+    {"system"},  # what Windows, macOS and Linux each do their own way, chosen by capability
+    {"safewrite", "soffice", "source"},  # all-or-nothing writes; LibreOffice; YAML with positions
     {"rules"},  # the data files of kehoach/data/, each as a typed model
     {"vn"},  # each written form of the format rules, written and read
     {"plan"},  # the plan model: load, walk, edit in place, write YAML

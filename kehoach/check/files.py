@@ -8,9 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.check.findings import Segment
-from kehoach.document.wordxml import docx_paragraphs, paragraph_text
-from kehoach.errors import Unreadable
+from kehoach.document.wordxml import (
+    decode_text,
+    open_docx,
+    other_format,
+    paragraph_text,
+    w,
+    xml_part,
+)
+from kehoach.errors import Unreadable, os_problem
 from kehoach.plan.indicators import BASE_SLOT, VALUE_SLOT
+from kehoach.vn.numbers import number
 
 # Plan fields holding codes or ids, not Vietnamese text.
 CODE_KEYS = {
@@ -39,18 +47,44 @@ def _is_code(key: str, trail: tuple) -> bool:
     return key in CODE_KEYS or key in NOTE_KEYS or (not trail and key in TOP_CODE_KEYS)
 
 
+MAX_TEXT = 10 * 2**20
+"""Bytes of a text or YAML file, characters of a DOCX's text, that `check` reads: a plan
+is some 50 KB; ten megabytes are checked in a few seconds (bench/), more is refused."""
+
+
+def too_large(path: Path, what: str) -> Unreadable:
+    return Unreadable(
+        f"{path}: {what} quá lớn để kiểm tra (quá {number(MAX_TEXT // 2**20)} MB chữ); "
+        "một kế hoạch thường dưới 1 MB — hãy tách thành các tệp nhỏ hơn"
+    )
+
+
 def text_segments(path: Path) -> list[Segment]:
-    text = _utf8(path)
+    text = read_text(path)
     return [Segment(f"dòng {i}", line, i) for i, line in enumerate(text.split("\n"), start=1)]
 
 
-def _utf8(path: Path) -> str:
+def read_text(path: Path) -> str:
+    """A text or YAML file's text, refused when too large or not Unicode text."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise Unreadable(f"{path}: không phải văn bản UTF-8") from None
+        if path.stat().st_size > MAX_TEXT:
+            raise too_large(path, "tệp")
+        raw = path.read_bytes()
     except OSError as exc:
-        raise Unreadable(f"{path}: không đọc được ({exc.strerror})") from None
+        raise Unreadable(f"{path}: không đọc được ({os_problem(exc)})") from None
+    other = other_format(raw)
+    if other is not None:
+        raise Unreadable(f"{path}: đây là {other.kind}, không phải tệp chữ")
+    try:
+        text = decode_text(raw)
+    except UnicodeDecodeError:
+        raise Unreadable(
+            f"{path}: không phải văn bản Unicode (UTF-8 hoặc UTF-16); nếu gõ bằng bảng mã cũ "
+            "(TCVN3, VNI), hãy chuyển mã sang Unicode"
+        ) from None
+    if "\x00" in text:
+        raise Unreadable(f"{path}: tệp nhị phân, không phải văn bản")
+    return text
 
 
 def text_values(value: Any, trail: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -70,7 +104,7 @@ def yaml_segments(path: Path) -> list[Segment]:
     """Every text value of a plan, located by line:column and field path."""
     from kehoach.source import yamlsource
 
-    source = yamlsource.load(_utf8(path), str(path))
+    source = yamlsource.load(read_text(path), str(path))
     out: list[Segment] = []
     for trail, value in text_values(source.data):
         line, column = source.where(trail) or (0, 0)
@@ -86,9 +120,21 @@ def where_paragraph(number: int, text: str) -> str:
 
 
 def docx_segments(path: Path) -> list[Segment]:
-    out = []
-    for i, p in enumerate(docx_paragraphs(path), start=1):
+    """Every paragraph with text, with the label Word's automatic numbering shows before
+    it (`2.` of `2. Yêu cầu` may be Word's, not typed)."""
+    from kehoach.document.numbering import Numbering
+
+    with open_docx(path) as package:
+        body = xml_part(path, package, "word/document.xml", required=True)
+        numbering = Numbering(package, xml_part(path, package, "word/styles.xml"))
+    out, size = [], 0
+    for i, p in enumerate(body.iter(w("p")), start=1):
         text = paragraph_text(p)
+        label = numbering.label(p)
         if text.strip():
+            text = f"{label} {text}" if label else text
             out.append(Segment(where_paragraph(i, text), text, i))
+            size += len(text)
+            if size > MAX_TEXT:
+                raise too_large(path, "chữ của văn bản")
     return out

@@ -51,9 +51,11 @@ class Collector:
         self.file = file
         self.levels = severities(profile)
         self.findings: list[Finding] = []
+        self._seen: set[Finding] = set()
 
     def add(self, where: str, rule: str, message: str, fix: str = "") -> None:
         level = self.levels.get(rule)
         finding = Finding(self.file, where, rule, level or "", message, fix)
-        if level is not None and finding not in self.findings:
+        if level is not None and finding not in self._seen:
+            self._seen.add(finding)
             self.findings.append(finding)

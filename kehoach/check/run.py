@@ -12,9 +12,10 @@ from kehoach.check import files, text
 from kehoach.check.findings import Collector, Finding, Segment
 from kehoach.rules.data import type_codes
 from kehoach.rules.profile import load_profile
-from kehoach.rules.profile_dates import load_profile_table, profile_on
+from kehoach.rules.profile_dates import Kind, load_profile_table, profile_on
 from kehoach.source import yamlsource
 from kehoach.vn import dates
+from kehoach.vn.mottos import kind_of_header
 
 
 @dataclass(frozen=True)
@@ -63,16 +64,19 @@ def check_file(path: Path, profile: str | None) -> Checked:
 
 
 def _plan_profile(path: Path) -> tuple[str, str]:
-    """The plan's own `ho_so`, else the profile of its `van_ban.ngay`."""
-    data = yamlsource.load(path.read_text(encoding="utf-8-sig"), str(path)).data
+    """The plan's own `ho_so`, else the profile of its kind (`van_ban.the_thuc`) in force on
+    its `van_ban.ngay`."""
+    data = yamlsource.load(files.read_text(path), str(path)).data
     data = data if isinstance(data, dict) else {}
     named, header = data.get("ho_so"), data.get("van_ban")
-    when = _date(header.get("ngay") if isinstance(header, dict) else None)
+    header = header if isinstance(header, dict) else {}
+    when = _date(header.get("ngay"))
+    kind: Kind = "nha_nuoc" if header.get("the_thuc") == "nha_nuoc" else "dang"
     if isinstance(named, str):
         return named, "kế hoạch ghi ho_so"
     if isinstance(when, dt.date | int) and not isinstance(when, bool):
-        return profile_on(when), _by_date(when)
-    return _undated("kế hoạch không có van_ban.ngay")
+        return profile_on(when, kind), _by_date(when) + _KINDS[kind]
+    return _undated("kế hoạch không có van_ban.ngay", kind)
 
 
 def _date(value: object) -> object:
@@ -85,13 +89,21 @@ def _date(value: object) -> object:
     return value
 
 
+HEADER_SEGMENTS = 30
+"""How far into a document its header block (Quốc hiệu, issuer, date line) is looked for."""
+_KINDS: dict[Kind, str] = {"dang": "", "nha_nuoc": ", văn bản có Quốc hiệu: thể thức nhà nước"}
+
+
 def _dated_profile(segments: list[Segment]) -> tuple[str, str]:
-    """The profile of the first date line (`Hòa An, ngày … tháng … năm 2026`)."""
+    """The profile of the document's kind (a header holding the Quốc hiệu is a State one)
+    in force on its first date line (`Hòa An, ngày … tháng … năm 2026`)."""
+    kind = kind_of_header(s.text for s in segments[:HEADER_SEGMENTS])
     for segment in segments:
         found = dates.parse_date_line(segment.text)
         if found is not None:
-            return profile_on(found.date.value()), _by_date(found.date.value())
-    return _undated("không thấy dòng địa danh, ngày tháng")
+            when = found.date.value()
+            return profile_on(when, kind), _by_date(when) + _KINDS[kind]
+    return _undated("không thấy dòng địa danh, ngày tháng", kind)
 
 
 def _by_date(when: dt.date | int) -> str:
@@ -100,9 +112,11 @@ def _by_date(when: dt.date | int) -> str:
     return f"theo ngày {when.day}/{when.month}/{when.year}"
 
 
-def _undated(why: str) -> tuple[str, str]:
-    first = load_profile_table().ho_so[0].id
-    return first, f"{why}: dùng hồ sơ đầu tiên"
+def _undated(why: str, kind: Kind) -> tuple[str, str]:
+    """The first profile of the document's kind."""
+    table = load_profile_table()
+    first = (table.nha_nuoc if kind == "nha_nuoc" else table.ho_so)[0].id
+    return first, f"{why}: dùng hồ sơ đầu tiên{_KINDS[kind]}"
 
 
 def _after_title(segments: list[Segment]) -> list[Segment]:
@@ -127,7 +141,7 @@ def fix_line(line: str, profile: str, words: str | None = None) -> str:
 
 def fix_file(path: Path, profile: str) -> tuple[str, list[str]]:
     """The fixed text of a YAML plan (string values only) or of a text file."""
-    raw = path.read_bytes().decode("utf-8-sig")
+    raw = files.read_text(path)
     if path.suffix.lower() in (".yaml", ".yml"):
         from kehoach.check.fixyaml import fix_yaml
 

@@ -101,14 +101,48 @@ def is_syllable(word: str) -> bool:
     return len(tones) <= 1 and parts(base) is not None
 
 
+_INITIALS = re.compile(r"[A-ZĐ][A-Za-zĐđ]*")
+
+
 def is_foreign(word: str) -> bool:
-    """Not checked: listed abbreviations and loanwords, Roman numerals, ALL-CAPS codes
-    without Vietnamese letters (HDI, AIDS, CTr)."""
+    """Not checked: listed abbreviations and loanwords, Roman numerals, abbreviations made
+    of initials (HDI, CTr, UBND, HĐND, QĐ, ĐCTUBTWMTTQVN: capitals, no toned vowel)."""
     if word.lower() in known_words() or word in known_words():
         return True
     if re.fullmatch(r"[IVXLCDM]+", word):
         return True
+    if _INITIALS.fullmatch(word) and sum(c.isupper() for c in word) >= 2:
+        return True
     return word.isascii() and any(c.isupper() for c in word[1:])  # HDI, AIDS, CTr
+
+
+def is_name(word: str) -> bool:
+    """A capitalised word that is no syllable of the model: a proper name (Đắk Lắk, Krông,
+    Bahnar, Ksor), not a typing slip — a slip Telex can read is reported as one."""
+    return word[:1].isupper() and word[1:] == word[1:].lower() and telex(word) is None
+
+
+def tone_key(word: str) -> str:
+    """The syllable with its tone, whatever vowel carries the mark: `hóa` and `hoá` share
+    a key, `hòa` has another (a commune named Hòa is no misplaced `hoá`)."""
+    base, tones = split_tone(word)
+    return base + "".join(tones)
+
+
+def restyle(word: str, style: str) -> str:
+    """`word` with its tone on the vowel `style` puts it (`cu`: hóa, `moi`: hoá), letter
+    case kept; a word `tone_style` does not place is returned as it is."""
+    if tone_style(word) in (None, style):
+        return word
+    decomposed = unicodedata.normalize("NFD", word)
+    tone = next(c for c in decomposed if c in TONES)
+    letters = [c for c in decomposed if c not in TONES]
+    bases = [i for i, c in enumerate(letters) if not unicodedata.combining(c)]
+    target = bases[-2] if style == "cu" else bases[-1]
+    end = target + 1
+    while end < len(letters) and unicodedata.combining(letters[end]):
+        end += 1
+    return unicodedata.normalize("NFC", "".join(letters[:end]) + tone + "".join(letters[end:]))
 
 
 def tone_style(word: str) -> str | None:

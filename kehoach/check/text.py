@@ -16,11 +16,14 @@ from kehoach.check import syllables
 from kehoach.check.findings import Collector, Segment
 from kehoach.rules.profile import Profile, load_profile
 from kehoach.vn import dates, docnumber, labels
+from kehoach.vn.appendix import is_title
 from kehoach.vn.citations import citation
+from kehoach.vn.numbers import number
 
-# A word's toneless form → each (tone style, word as written, where) it was met with.
+WORD = re.compile(r"(?<!\w)[^\W\d_]{2,}(?!\w)")
+"""A word of two letters or more: `abc1`, `a_b` and one-letter labels are not words."""
+# A syllable with its tone → each (tone style, word as written, where) it was met with.
 ToneStyles = dict[str, list[tuple[str, str, str]]]
-TOKEN = re.compile(r"\w+", re.UNICODE)
 LIST_LABEL = re.compile(r"^\s*(?:[a-zđ]|\d{1,2})\)\s")  # a) 1) — not a bracket
 SPACE_BEFORE = re.compile(r"(?<=\w) +(?=[,.;:](?:\s|$))")
 INVISIBLE = re.compile(
@@ -28,6 +31,10 @@ INVISIBLE = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 )
 DECLARED = re.compile(r"\(viết tắt là ([^)]+)\)")
+_PART = r"[^\s,;:()]"
+CODE = re.compile(rf"(?<!{_PART}){_PART}*(?:\d{_PART}*[/-]|[/-]{_PART}*\d){_PART}*")
+"""A document's number and code (`66-QĐ/TW`, `102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN`,
+`Mẫu số 01/HNMT`): a code, not words to spell."""
 _PAIRS = {"“": "”", "(": ")", "[": "]"}
 
 
@@ -35,25 +42,48 @@ _PAIRS = {"“": "”", "(": ")", "[": "]"}
 def double_space(prefix: str) -> re.Pattern[str]:
     """Doubled spaces between two visible characters; a blank left for a number or a date
     (`Số      -KH/HU`, `ngày      tháng      năm 2024`) is not a mistake."""
-    after = "".join(f"(?<!{re.escape(word)})" for word in (prefix, prefix.lower()))
+    words = (prefix, prefix.lower(), f"{prefix}:", f"{prefix.lower()}:")
+    after = "".join(f"(?<!{re.escape(word)})" for word in words)
     return re.compile(rf"(?<=\S){after}(?<!ngày)(?<!tháng) {{2,}}(?=\S)(?!tháng)(?!năm)")
 
 
 def _words(text: str) -> list[str]:
-    """The words the spelling rules look at: no numbers, codes or one-letter labels."""
-    return [
-        t for t in TOKEN.findall(text) if len(t) > 1 and not any(c.isdigit() or c == "_" for c in t)
-    ]
+    """The words the spelling rules look at, read in NFC (decomposed marks are the `nfc`
+    rule's finding, not typos): no numbers, document codes or one-letter labels."""
+    return WORD.findall(CODE.sub(" ", unicodedata.normalize("NFC", text)))
+
+
+@cache
+def _judge(word: str) -> tuple[bool, str | None]:
+    """(whether the word is unknown, the syllable a Telex slip meant or None). Proper names
+    (a capitalised word Telex does not read: Đắk Lắk, Krông Búk) are known. Cached: a
+    document repeats a few thousand words."""
+    if syllables.is_syllable(word) or syllables.is_foreign(word):
+        return False, None
+    meant = syllables.telex(word)
+    return bool(meant) or not syllables.is_name(word), meant
+
+
+@cache
+def _style(word: str) -> tuple[str, str] | None:
+    """(where the word puts its tone, the syllable with its tone) for hóa/hoá words."""
+    style = syllables.tone_style(word)
+    return (style, syllables.tone_key(word)) if style else None
+
+
+def _unknown(words: list[str]) -> dict[str, str | None]:
+    found = {}
+    for word in words:
+        unknown, meant = _judge(word)
+        if unknown:
+            found[word] = meant
+    return found
 
 
 def unknown_words(text: str) -> dict[str, str | None]:
-    """Words that are not Vietnamese syllables nor known exceptions, each with the
-    syllable a Telex slip meant (or None when it decodes to none)."""
-    return {
-        w: syllables.telex(w)
-        for w in _words(text)
-        if not syllables.is_syllable(w) and not syllables.is_foreign(w)
-    }
+    """Words that are not Vietnamese syllables nor known exceptions nor names, each with
+    the syllable a Telex slip meant (or None when it decodes to none)."""
+    return _unknown(_words(text))
 
 
 def telex_fixes(text: str) -> dict[str, str]:
@@ -65,9 +95,13 @@ def check_text(segments: list[Segment], out: Collector, profile: str = "hd36-201
     """Run every text rule over a document's segments."""
     rules = load_profile(profile)
     styles: ToneStyles = defaultdict(list)
+    decomposed: list[Segment] = []
     for seg in segments:
         _spelling(seg, out, styles)
         _characters(seg, out, rules)
+        if not unicodedata.is_normalized("NFC", seg.text):
+            decomposed.append(seg)
+    _not_nfc(decomposed, out)
     _tone_styles(styles, out)
     _brackets(segments, out)
     _citations(segments, out, rules)
@@ -75,11 +109,12 @@ def check_text(segments: list[Segment], out: Collector, profile: str = "hd36-201
 
 
 def _spelling(seg: Segment, out: Collector, styles: ToneStyles) -> None:
-    for word in _words(seg.text):
-        style = syllables.tone_style(word)
-        if style:
-            styles[syllables.split_tone(word)[0]].append((style, word, seg.where))
-    for word, meant in unknown_words(seg.text).items():
+    words = _words(seg.text)
+    for word in words:
+        found = _style(word)
+        if found:
+            styles[found[1]].append((found[0], word, seg.where))
+    for word, meant in _unknown(words).items():
         if meant:
             out.add(seg.where, "go-telex", f"'{word}' là chữ gõ Telex chưa thành", meant)
         else:
@@ -93,10 +128,6 @@ def _spelling(seg: Segment, out: Collector, styles: ToneStyles) -> None:
 
 def _characters(seg: Segment, out: Collector, profile: Profile) -> None:
     text = seg.text
-    if not unicodedata.is_normalized("NFC", text):
-        out.add(
-            seg.where, "nfc", "văn bản không ở dạng Unicode NFC (dấu tách rời chữ)", "chuẩn hóa NFC"
-        )
     for match in INVISIBLE.finditer(text):
         out.add(seg.where, "ky-tu-an", f"có ký tự ẩn U+{ord(match.group()):04X}", "xóa ký tự")
     for match in double_space(profile.so_ky_hieu.tien_to).finditer(text):
@@ -116,6 +147,20 @@ def _characters(seg: Segment, out: Collector, profile: Profile) -> None:
         )
 
 
+def _not_nfc(decomposed: list[Segment], out: Collector) -> None:
+    """Decomposed marks (NFD, as some programs paste them) are one finding for the whole
+    document, at their first place; `--fix` normalises them all."""
+    if not decomposed:
+        return
+    others = "" if len(decomposed) == 1 else f" (cả thảy {number(len(decomposed))} chỗ)"
+    out.add(
+        decomposed[0].where,
+        "nfc",
+        f"văn bản không ở dạng Unicode NFC (dấu tách rời chữ){others}",
+        "chuẩn hóa NFC",
+    )
+
+
 def _tone_styles(styles: ToneStyles, out: Collector) -> None:
     for uses in styles.values():
         counts = Counter(style for style, _token, _where in uses)
@@ -131,9 +176,9 @@ def _tone_styles(styles: ToneStyles, out: Collector) -> None:
                     "dau-thanh",
                     (
                         f"'{token}' đặt dấu thanh khác '{other}' (dùng "
-                        f"{counts[majority]} lần trong văn bản)"
+                        f"{number(counts[majority])} lần trong văn bản)"
                     ),
-                    other,
+                    syllables.restyle(token, majority),
                 )
 
 
@@ -180,10 +225,7 @@ def _citations(segments: list[Segment], out: Collector, profile: Profile) -> Non
                 out.add(
                     seg.where,
                     "ngay-trich-dan",
-                    (
-                        f"ngày '{written}' sai cách thêm số 0 (ngày 1–9 và tháng 1–2 có "
-                        "số 0, tháng 3–12 không)"
-                    ),
+                    f"ngày '{written}' sai cách thêm số 0 ({dates.padding_rule(rule)})",
                     f"ngày {good[0]}/{good[1]}/{date.year}",
                 )
     for code, form, where in uses:
@@ -215,14 +257,20 @@ def _declared_before_use(segments: list[Segment], declared: dict[str, str], out:
 
 def _numbering(segments: list[Segment], out: Collector, profile: Profile) -> None:
     """Sections and items counted in order; a label written otherwise than the profile's
-    (`I-` where it writes `I.`) is reported with the profile's form."""
+    (`I-` where it writes `I.`) is reported with the profile's form. A phụ lục (from its
+    `PHỤ LỤC` line on) may number its forms from 1 again. A label is wrong when it is
+    neither the one after the previous label nor the one its place in the list gives, so
+    one repeated `II.` is one finding, not one more for each section after it."""
     rule = profile.nhan
-    section, item = 0, 0
+    section = item = sections = items = 0
+    appendix = False
     for seg in segments:
+        if is_title(seg.text, profile.phu_luc):
+            appendix = True
         label = labels.parse(seg.text)
         if label is None or label.kind not in ("muc", "tieu_muc"):
             continue
-        if label.kind == "tieu_muc" and not section:
+        if label.kind == "tieu_muc" and not section and not appendix:
             continue
         if not label.in_profile_form(rule):
             out.add(
@@ -231,17 +279,20 @@ def _numbering(segments: list[Segment], out: Collector, profile: Profile) -> Non
                 f"nhãn '{label.written}' khác thể thức '{label.expected(rule)}' của hồ sơ",
                 label.expected(rule),
             )
+        restart = appendix and label.value == 1
         if label.kind == "muc":
-            if label.value != section + 1:
+            sections = 1 if restart else sections + 1
+            if label.value not in (section + 1, sections) and not restart:
                 out.add(
                     seg.where,
                     "danh-so",
-                    f"mục {label.written[:-1].strip()} sau mục số {section}: "
-                    "số La Mã nhảy hoặc lặp",
+                    f"mục {label.written[:-1].strip()} sau mục "
+                    f"{labels.roman(section) if section else '(chưa có)'}: số La Mã nhảy hoặc lặp",
                 )
-            section, item = label.value, 0
+            section, item, items = label.value, 0, 0
         else:
-            if label.value != item + 1:
+            items = 1 if restart else items + 1
+            if label.value not in (item + 1, items) and not restart:
                 out.add(
                     seg.where,
                     "danh-so",

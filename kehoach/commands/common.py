@@ -43,7 +43,7 @@ format_option = click.option(
 pdf_option = click.option(
     "--pdf",
     is_flag=True,
-    help="Xuất thêm PDF cạnh mỗi DOCX (LibreOffice, một lần chạy cho cả lô).",
+    help="Xuất thêm PDF cạnh mỗi DOCX (LibreOffice, một lần chạy cho mỗi 200 tệp).",
 )
 
 
@@ -66,11 +66,17 @@ def one_document() -> Iterator[None]:
 
 
 def write_pdfs(docx_files: list[Path]) -> None:
-    """`--pdf`: every DOCX of the command converted in one LibreOffice process."""
+    """`--pdf`: every DOCX of the command converted by LibreOffice, started once per
+    chunk of files; a PDF not set in its document's font is said once."""
+    from kehoach.check.pdf_fonts import note
     from kehoach.document.pdf import to_pdfs
 
-    for pdf in to_pdfs(docx_files):
+    pdfs = to_pdfs(docx_files)
+    for pdf in pdfs:
         click.echo(f"đã ghi {pdf}")
+    said = note(zip(docx_files, pdfs, strict=True))
+    if said:
+        click.echo(f"lưu ý: {said}", err=True)
 
 
 def show_written(done: Outcome, pdf: bool = False) -> None:

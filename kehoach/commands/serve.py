@@ -23,7 +23,9 @@ _PORT_REASONS = {
 @click.argument("plans_dir", required=False, default=Path("plans"), type=click.Path(path_type=Path))
 @click.option("--port", type=int, default=DEFAULT_PORT, metavar="CỔNG",
               help=f"Cổng trên 127.0.0.1 mà trang web nghe (mặc định {DEFAULT_PORT}).")
-def serve(plans_dir: Path, port: int) -> None:
+@click.option("--open", "open_browser", is_flag=True,
+              help="Mở trang trong trình duyệt của máy này khi đã sẵn sàng (cho lối tắt).")
+def serve(plans_dir: Path, port: int, open_browser: bool) -> None:
     """Mở trang soạn các kế hoạch trong PLANS_DIR (mặc định plans/) trên trình duyệt."""
     from kehoach.serve.app import start_server, url
 
@@ -39,6 +41,10 @@ def serve(plans_dir: Path, port: int) -> None:
         raise KehoachError(f"không mở được cổng {port} trên 127.0.0.1: {reason}") from None
     click.echo(url(app))
     click.echo("Mở địa chỉ trên bằng trình duyệt của máy này; Ctrl+C để dừng.")
+    if open_browser:  # the port is bound: the browser's request waits for serve_forever
+        import webbrowser
+
+        webbrowser.open(url(app))
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -7,10 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kehoach.plan.fields import Comparison
 from kehoach.plan.indicators import VALUE_SLOT, Indicator, IndicatorGroup
 from kehoach.plan.labels import field_name
 from kehoach.plan.model import Assignment, Paragraph
+from kehoach.rules.assessment import load_assessment
 from kehoach.vn import numbers as vnformat
 
 KINDS = {
@@ -43,14 +43,6 @@ FIELDS = {
 def field(key: str) -> str:
     return FIELDS.get(key) or field_name(key)
 
-COMPARISONS = {
-    Comparison.tren: "trên",
-    Comparison.toi_thieu: "tối thiểu",
-    Comparison.khoang: "khoảng",
-    Comparison.duoi: "dưới",
-    Comparison.toi_da: "tối đa",
-    Comparison.dat: "đạt",
-}
 
 VALUE_FIELDS = ("gia_tri", "mau_so", "don_vi", "so_sanh")
 """An indicator's measurable target: one change `trên 95% → trên 96%`."""
@@ -88,7 +80,8 @@ def target(indicator: Indicator) -> str:
         return "định tính"
     unit = indicator.don_vi or ""
     value = vnformat.number(indicator.gia_tri)
-    text = f"{COMPARISONS[indicator.so_sanh]} {value}" if indicator.so_sanh else value
+    way = load_assessment().so_sanh[indicator.so_sanh.value]["chu"] if indicator.so_sanh else ""
+    text = f"{way} {value}" if way else value
     text += unit if unit == "%" else f" {unit}"
     if indicator.mau_so is not None:
         text += f" (mẫu số {vnformat.number(indicator.mau_so)})"
@@ -110,8 +103,9 @@ def value(data: Any) -> str:
     if isinstance(data, list):
         return ", ".join(value(item) for item in data)
     if isinstance(data, BaseModel):
-        return ", ".join(f"{field(k)}: {value(v)}" for k, v in data.model_dump().items()
-                         if v is not None)
+        return ", ".join(
+            f"{field(k)}: {value(v)}" for k, v in data.model_dump().items() if v is not None
+        )
     return f"“{data}”"
 
 

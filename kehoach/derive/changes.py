@@ -54,9 +54,7 @@ class Record:
     @property
     def review(self) -> dict[str, list[str]]:
         """The reasons by element id (the YAML's `# XEM LẠI` comments, `--explain`)."""
-        return {
-            element: [_line(note) for note in found] for element, found in self.notes.items()
-        }
+        return {element: [_line(note) for note in found] for element, found in self.notes.items()}
 
 
 def _line(note: ReviewNote) -> str:

@@ -70,7 +70,7 @@ class Derivation:
         block = parent.muc_tieu_chi_tieu.chi_tieu if parent.muc_tieu_chi_tieu else None
         if block is not None:
             upper_area, kind = target.upper.tu_dia_ban, str(target.fields["dv"])
-            record.summarise_kept(block.id, block.tieu_de, upper_area, kind)
+            record.summarise_kept(block.id, block.tieu_de or "", upper_area, kind)
         draft = rebuild(parent, body.replacements()).model_copy(
             update={
                 "id": f"{parent.id}-{unit.id}",

@@ -73,7 +73,7 @@ def flatten(plan: Plan) -> Flat:
     for node in walk(plan):
         above = node.parent.path if node.parent else ()
         upper = node.parent.id if node.parent else ROOT
-        entries.append((node.id, _dig(dump, node.path), upper, node.path[len(above):]))
+        entries.append((node.id, _dig(dump, node.path), upper, node.path[len(above) :]))
     for key, ident in PSEUDO.items():
         entries.append((ident, dump.get(key, {}), ROOT, (key,)))
     flat = Flat()
@@ -192,9 +192,13 @@ class _Merge:
         own = _fields(b, o, t, "", took, conflicts)
         self.own[ident] = own
         self.paths[ident] = (
-            "xung_dot" if conflicts else
-            {frozenset(): "khong_doi", frozenset("t"): "theo_tren", frozenset("o"): "giu_xa"}
-            .get(frozenset(took), "gop")
+            "xung_dot"
+            if conflicts
+            else {
+                frozenset(): "khong_doi",
+                frozenset("t"): "theo_tren",
+                frozenset("o"): "giu_xa",
+            }.get(frozenset(took), "gop")
         )
         self._notes(ident, own, conflicts)
 
@@ -277,8 +281,9 @@ def _fields(b: Any, o: Any, t: Any, key: str, took: set[str], conflicts: list) -
         merged = {}
         for k in keys:
             name = f"{key}.{k}" if key else str(k)
-            value = _fields(b.get(k, MISSING), o.get(k, MISSING), t.get(k, MISSING), name,
-                            took, conflicts)
+            value = _fields(
+                b.get(k, MISSING), o.get(k, MISSING), t.get(k, MISSING), name, took, conflicts
+            )
             if value is not MISSING:
                 merged[k] = value
         return merged

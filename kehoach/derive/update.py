@@ -135,8 +135,7 @@ def merged_yaml(merged: Merged, unit: str, kept: dict[str, list[str]]) -> str:
     count += sum(c.startswith(REVIEW) for lines in kept.values() for c in lines)
     origin = plan.goc.id if plan.goc else ""
     header = [
-        f"Kế hoạch của {' '.join(plan.van_ban.co_quan.split())}, soạn tự động từ kế hoạch "
-        f"{origin}",
+        f"Kế hoạch của {' '.join(plan.van_ban.co_quan.split())}, soạn tự động từ kế hoạch {origin}",
         "bằng `kehoach derive`, cập nhật theo kế hoạch cấp trên bằng `kehoach derive --update`",
         f"(bản trước: {unit}.yaml.bak). Còn {count} chỗ cần xem lại: tìm '{REVIEW}' trong tệp này.",
         "",

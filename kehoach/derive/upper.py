@@ -9,15 +9,15 @@ import re
 from kehoach.plan.model import Plan
 from kehoach.plan.references import plan_reference
 from kehoach.rules.levels import Level
+from kehoach.rules.profile import signing_marks
+from kehoach.vn import closing
 from kehoach.vn.citations import citation
-
-SIGNED_FOR = "T/M "
 
 
 def signing_body(parent: Plan, upper: Level) -> str:
     """The upper body the plan was signed for: the standing committee unless its signing
     line names the committee itself (`T/M HUYỆN ỦY`) or the executive committee."""
-    signer = parent.chu_ky.quyen_han.upper().removeprefix(SIGNED_FOR).strip()
+    signer = closing.signed_for(parent.chu_ky.quyen_han, signing_marks())
     words = upper.noi
     for body in (words.ban_thuong_vu, words.cap_uy, words.ban_chap_hanh):
         if signer and body.upper().startswith(signer):

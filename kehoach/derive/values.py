@@ -101,8 +101,11 @@ def read(path: Path, parent: Plan, loaded: LoadedRegistry) -> dict[str, dict[str
             continue
         _headless_values(row, headless, number, where, problems)
         if ident not in known or ident in seen:
-            message = (f"mã '{ident}' đã có ở dòng {seen[ident]}" if ident in seen else
-                       f"'{shown(str(ident))}' không phải mã chỉ tiêu có giá trị của kế hoạch")
+            message = (
+                f"mã '{ident}' đã có ở dòng {seen[ident]}"
+                if ident in seen
+                else f"'{shown(str(ident))}' không phải mã chỉ tiêu có giá trị của kế hoạch"
+            )
             problems.append(Problem(where, message, field=f"{SHEET}!A{number}"))
             continue
         seen[str(ident)] = number

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from kehoach.plan.model import Appendix, Header, Plan, Signature
-from kehoach.rules.profile import Profile
-from kehoach.vn import dates, docnumber
+from kehoach.rules.profile import Profile, signing_marks
+from kehoach.vn import closing, dates, docnumber
 from kehoach.vn import numbers as vnformat
+from kehoach.vn.appendix import title as appendix_title
 from kehoach.vn.labels import roman
 
 WIDE = 6
@@ -35,7 +36,7 @@ def _sentence_case(name: str) -> str:
 def issuer(header: Header, signature: Signature) -> str:
     """Who issues, as a sentence names it: `Ban Thường vụ Đảng ủy xã Phương Bình`."""
     body = _sentence_case(header.co_quan.replace("\n", " "))
-    authority = signature.quyen_han.upper().removeprefix("T/M").strip()
+    authority = closing.signed_for(signature.quyen_han, signing_marks())
     if authority.startswith("BAN THƯỜNG VỤ"):
         return f"Ban Thường vụ {body}"
     return body
@@ -76,10 +77,12 @@ def _widths(columns: list[str], usable_mm: float) -> list[int]:
 
 
 def _rows(appendix: Appendix) -> tuple[list[str], list[dict[str, Any]]]:
-    if appendix.bang is not None:
-        width = len(appendix.bang.cot)
-        rows = [{"o": (row.o + [""] * width)[:width], "nhom": False} for row in appendix.bang.dong]
-        return appendix.bang.cot, rows
+    if appendix.bang is not None:  # as wide as its widest row (a heading of merged cells)
+        width = max([len(appendix.bang.cot)] + [len(row.o) for row in appendix.bang.dong])
+        rows = [
+            {"o": row.o + [""] * (width - len(row.o)), "nhom": False} for row in appendix.bang.dong
+        ]
+        return appendix.bang.cot + [""] * (width - len(appendix.bang.cot)), rows
     years = appendix.years()
     columns = ["STT", "Chỉ tiêu", "Đơn vị tính", *(f"Năm {y}" for y in years)]
     rows, count = [], 0
@@ -101,12 +104,29 @@ def _usable_mm(profile: Profile, wide: bool) -> float:
     return page.rong_mm - page.le_trai_mm - page.le_phai_mm
 
 
+def grid_rows(columns: list[str], rows: list[list[str]], usable_mm: float = 165) -> dict[str, Any]:
+    """A table of the body for the template's `grid`: headings, rows, widths in twips."""
+    width = max([len(columns)] + [len(row) for row in rows])
+    columns = columns + [""] * (width - len(columns))
+    widths = _widths(columns, usable_mm)
+    cells = [row + [""] * (width - len(row)) for row in rows]
+    return {
+        "cot": [{"t": t, "w": w} for t, w in zip(columns, widths, strict=True)],
+        "grid": widths,
+        "rong": sum(widths),
+        "dong": [
+            {"o": [{"t": t, "w": w} for t, w in zip(r, widths, strict=True)], "nhom": False}
+            for r in cells
+        ],
+    }
+
+
 def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
-    """Each appendix's strings; numbered `PHỤ LỤC 1`, `PHỤ LỤC 2` when there are two or
-    more. A wide one gets a landscape section of its own: `ngat` names the orientation of
-    the section a break closes before it (`doc`, `ngang`; empty: a page break). Where the
-    profile numbers each phụ lục on its own, each is a section (`so_lai`: the section the
-    break closes, a phụ lục's, is numbered from 1)."""
+    """Each appendix's strings, titled as the profile writes it (`PHỤ LỤC 1`, `PHỤ LỤC 2`
+    when there are two or more). A wide one gets a landscape section of its own: `ngat`
+    names the orientation of the section a break closes before it (`doc`, `ngang`; empty:
+    a page break). Where the profile numbers each phụ lục on its own, each is a section
+    (`so_lai`: the section the break closes, a phụ lục's, is numbered from 1)."""
     out = []
     many = len(plan.phu_luc) > 1
     own_numbers = profile.so_trang.phu_luc_rieng
@@ -117,9 +137,7 @@ def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
         widths = _widths(columns, _usable_mm(profile, wide))
         for row in rows:
             row["o"] = [{"t": t, "w": w} for t, w in zip(row["o"], widths, strict=True)]
-        title = appendix.tieu_de
-        if many and title == "PHỤ LỤC":
-            title = f"PHỤ LỤC {n}"
+        title = appendix_title(appendix.tieu_de, n, many, profile.phu_luc)
         out.append(
             {
                 "tieu_de": title,

@@ -103,9 +103,7 @@ def own_text(element: BaseModel) -> str:
     return ""
 
 
-def _anchor(
-    paragraphs: list[tuple[str, CT_P]], element: BaseModel, note: ReviewNote
-) -> list[CT_R]:
+def _anchor(paragraphs: list[tuple[str, CT_P]], element: BaseModel, note: ReviewNote) -> list[CT_R]:
     """The runs covering the note's words in the element's paragraph (the element's first
     words when the note names none, or names words no longer shown, so a note is never
     dropped for a phrase the clerk reworded); none when neither is shown."""

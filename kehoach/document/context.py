@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kehoach.document.appendix import appendices, last_is_wide
+from kehoach.document.appendix import appendices, grid_rows, last_is_wide
 from kehoach.document.prose import bullet_lines, paragraph_text
 from kehoach.plan.model import (
     IndicatorBlock,
@@ -20,14 +20,18 @@ from kehoach.plan.model import (
     Paragraph,
     Plan,
     Section,
+    TableBlock,
 )
 from kehoach.rules.profile import Profile
 from kehoach.vn import closing, dates, docnumber, labels
 
-Block = dict[str, str]
+Block = dict[str, Any]
 
 
-def _paragraph(p: Paragraph) -> Block:
+def _paragraph(p: Paragraph | TableBlock, usable_mm: float = 165) -> Block:
+    if isinstance(p, TableBlock):
+        rows = [row.o for row in p.bang.dong]
+        return {"kieu": "bang", **grid_rows(p.bang.cot, rows, usable_mm)}
     if p.dau:
         return {"kieu": "gach", "dau": p.dau, "dan": p.dan or "", "chu": p.noi_dung}
     return {"kieu": "doan", "chu": p.noi_dung}
@@ -54,20 +58,26 @@ class _Outline:
         self.numbers: dict[str, str] = {}  # element id → its printed label
         self.section = 0
         self.item = 0
+        page = profile.trang
+        self.usable_mm = page.rong_mm - page.le_trai_mm - page.le_phai_mm
 
-    def heading(self, title: str) -> str:
+    def paragraph(self, p: Paragraph | TableBlock) -> Block:
+        return _paragraph(p, self.usable_mm)
+
+    def heading(self, title: str, printed: str | None = None) -> str:
         self.section += 1
         self.item = 0
-        label = labels.section(self.section, self.labels)
+        label = printed or labels.section(self.section, self.labels)
         self.blocks.append({"kieu": "muc", "chu": f"{label} {title}"})
         return label
 
-    def item_label(self) -> str:
+    def item_label(self, printed: str | None = None) -> str:
+        """The next item's label: by its place, or as the source printed it (`nhan`)."""
         self.item += 1
-        return labels.item(self.item, self.labels)
+        return printed or labels.item(self.item, self.labels)
 
     def item_with(self, item: Item) -> None:
-        self.labelled(item, self.item_label(), 1)
+        self.labelled(item, self.item_label(item.nhan_goc), 1)
 
     def labelled(self, item: Item, label: str, depth: int) -> None:
         """An item under its label, its paragraphs, then its sub-items one level down."""
@@ -79,22 +89,25 @@ class _Outline:
         else:
             kind = _HEADING_KIND.get(depth, "tieu_muc_con")
             self.blocks.append({"kieu": kind, "chu": f"{label} {item.tieu_de}"})
-        self.blocks.extend(_paragraph(p) for p in item.doan)
+        self.blocks.extend(self.paragraph(p) for p in item.doan)
         for n, sub in enumerate(item.muc, start=1):
-            self.labelled(sub, self._sub_label(item.nhan_con, label, n), depth + 1)
-
-    def _sub_label(self, style: str | None, parent: str, n: int) -> str:
-        if style in labels.BULLETS:
-            return style
-        if style == "1.1.":
-            return f"{parent.rstrip('.-')}.{n}."
-        return labels.sub_item(n, self.labels)
+            printed = sub.nhan_goc or labels.child(item.nhan_con, label, n, self.labels)
+            self.labelled(sub, printed, depth + 1)
 
     def indicators(self, block: IndicatorBlock) -> None:
-        label = self.numbers[block.id] = self.item_label()
-        self.blocks.append({"kieu": "tieu_muc", "chu": f"{label} {block.tieu_de}"})
-        self.blocks.extend(_paragraph(p) for p in block.mo_dau)
+        """The indicator item: its heading (none when the targets stand right under the
+        part), its opening paragraphs, then each paragraph of targets, under its milestone
+        heading (`a) Đến năm 2026`) where it has one."""
+        if block.tieu_de:
+            label = self.numbers[block.id] = self.item_label(block.nhan_goc)
+            self.blocks.append({"kieu": "tieu_muc", "chu": f"{label} {block.tieu_de}"})
+        self.blocks.extend(self.paragraph(p) for p in block.mo_dau)
+        milestone = 0
         for p in block.doan:
+            if p.tieu_de:
+                milestone += 1
+                letter = labels.sub_item(milestone, self.labels)
+                self.blocks.append({"kieu": "tieu_muc_con", "chu": f"{letter} {p.tieu_de}"})
             if p.dau:
                 self.blocks.extend(
                     {"kieu": "gach", "dau": p.dau, "dan": "", "chu": line}
@@ -104,22 +117,22 @@ class _Outline:
                 self.blocks.append({"kieu": "doan", "chu": paragraph_text(p)})
 
     def part(self, part: Section | Objectives | Organisation) -> None:
-        self.numbers[part.id] = self.heading(part.tieu_de)
+        self.numbers[part.id] = self.heading(part.tieu_de, part.nhan_goc)
         if isinstance(part, Objectives):
             self._objectives(part)
         elif isinstance(part, Organisation):
-            self.blocks.extend(_paragraph(p) for p in part.doan)
+            self.blocks.extend(self.paragraph(p) for p in part.doan)
             for duty in part.muc:
-                label = self.numbers[duty.id] = self.item_label()
+                label = self.numbers[duty.id] = self.item_label(duty.nhan_goc)
                 chu = f"{label} {duty.chu_the} {duty.noi_dung}"
                 self.blocks.append({"kieu": "doan", "chu": chu})
         else:
-            self.blocks.extend(_paragraph(p) for p in part.doan)
+            self.blocks.extend(self.paragraph(p) for p in part.doan)
             for item in part.muc:
                 self.item_with(item)
 
     def _objectives(self, part: Objectives) -> None:
-        self.blocks.extend(_paragraph(p) for p in part.doan)
+        self.blocks.extend(self.paragraph(p) for p in part.doan)
         if part.muc_tieu_tong_quat:
             self.item_with(part.muc_tieu_tong_quat)
         if part.chi_tieu:
@@ -132,7 +145,7 @@ class _Outline:
 
 def _outline(plan: Plan, profile: Profile) -> _Outline:
     out = _Outline(profile, plan.danh_so)
-    out.blocks.extend(_paragraph(p) for p in plan.can_cu)
+    out.blocks.extend(out.paragraph(p) for p in plan.can_cu)
     for part in plan.parts():
         out.part(part)
     if plan.ket_luan:
@@ -155,12 +168,15 @@ def printed_numbers(plan: Plan, profile: Profile) -> dict[str, str]:
 def header(plan: Plan, profile: Profile) -> dict[str, str]:
     """The strings of the header block, title and trích yếu."""
     h = plan.van_ban
+    tieu_ngu = profile.tieu_ngu.chu if profile.tieu_ngu else ""
     return {
+        "quoc_hieu": h.quoc_hieu or profile.tieu_de.chu,
+        "tieu_ngu": h.tieu_ngu or tieu_ngu,
         "cap_tren": h.cap_tren or "",
         "co_quan": h.co_quan,
         "so_ky_hieu": docnumber.doc_number(h.so, h.loai, h.ma_co_quan, profile.so_ky_hieu),
         "du_thao": profile.du_thao.mark(h.du_thao),
-        "dia_danh_ngay": dates.date_line(h.dia_danh, h.ngay, profile.dia_danh_ngay),
+        "dia_danh_ngay": dates.date_line(h.dia_danh, h.ngay, profile.dia_danh_ngay, h.thang),
         "ten_loai": h.type_name,
         "trich_yeu": h.trich_yeu,
     }

@@ -1,9 +1,12 @@
-"""DOCX → PDF through LibreOffice: every file of a command in one `soffice` process.
+"""DOCX → PDF through LibreOffice: a command's files in as few `soffice` calls as it takes.
 
-Starting LibreOffice costs seconds, so a batch starts it once. soffice exits 0 even when
-it converts nothing, so each PDF is checked (present, starts with `%PDF`). Files of the
-same name from different folders are copied under distinct names into one private work
-folder, so their PDFs cannot collide; each PDF is then written beside its DOCX.
+Starting LibreOffice costs seconds, so a batch starts it once per chunk of files. A
+chunk stays below what LibreOffice's launcher takes (it silently drops every file past
+the 247th argument: LibreOffice 7.4) and below Windows' command-line length (32,767
+characters): each file is passed by a short relative name from a private work folder.
+soffice exits 0 even when it converts nothing, so each PDF is checked (present, starts
+with `%PDF`). Files of the same name from different folders are copied under distinct
+names, so their PDFs cannot collide; each PDF is then written beside its DOCX.
 """
 
 from __future__ import annotations
@@ -11,50 +14,25 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from kehoach.errors import ConversionError, Problem
-from kehoach.safewrite import write_atomic
+from kehoach.safewrite import Batch
+from kehoach.system.office import SETTING, soffice
 
 TIMEOUT_S = 120  # for starting LibreOffice, plus PER_FILE_S for each file
 PER_FILE_S = 5
-MISSING = "không tìm thấy LibreOffice (lệnh soffice); cài gói libreoffice-writer-nogui để xuất PDF"
-
-
-def soffice() -> str | None:
-    """Path of LibreOffice's command, if installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def _run(program: str, work: Path, sources: list[Path]) -> str:
-    """One soffice call on `sources`, with a private profile (a running LibreOffice of the
-    user's, or a parallel conversion, must not share its lock); soffice's last words."""
-    profile = (work / "profile").as_uri()
-    argv = [program, f"-env:UserInstallation={profile}", "--headless",
-            "--convert-to", "pdf", "--outdir", str(work / "pdf"), *map(str, sources)]
-    timeout = TIMEOUT_S + PER_FILE_S * len(sources)
-    try:
-        result = subprocess.run(argv, capture_output=True, text=True, timeout=timeout,
-                                check=False)
-    except subprocess.TimeoutExpired:
-        raise ConversionError(
-            f"LibreOffice không chuyển xong {len(sources)} tệp sau {timeout} giây"
-        ) from None
-    detail = (result.stderr or result.stdout).strip().splitlines()
-    return f": {detail[-1]}" if detail else ""
-
-
-def _is_pdf(path: Path) -> bool:
-    if not path.is_file():
-        return False
-    with path.open("rb") as stream:
-        return stream.read(5) == b"%PDF-"
+FILES_PER_CALL = 200  # the launcher drops files past its 247th (LibreOffice 7.4)
+COMMAND_CHARS = 30_000  # Windows: 32,767 characters per command line, all arguments
+MISSING = ("không tìm thấy LibreOffice (lệnh soffice) để xuất PDF; cài LibreOffice "
+           "(https://www.libreoffice.org/download/) hoặc đặt biến môi trường "
+           f"{SETTING} là đường dẫn tới soffice")
+_NOISE = ("javaldx",)  # soffice's warnings that never explain a failure
 
 
 def to_pdfs(docx_files: Sequence[Path], targets: Sequence[Path] | None = None) -> list[Path]:
-    """The PDF of every DOCX, written to `targets` (default: beside it, same name, `.pdf`),
-    from one soffice call.
+    """The PDF of every DOCX, written to `targets` (default: beside it, same name, `.pdf`).
 
     Nothing is written unless every file converted: the error names each that failed."""
     if not docx_files:
@@ -62,30 +40,79 @@ def to_pdfs(docx_files: Sequence[Path], targets: Sequence[Path] | None = None) -
     program = soffice()
     if program is None:
         raise ConversionError(MISSING)
-    with tempfile.TemporaryDirectory(prefix="kehoach-soffice-") as tmp:
+    targets = list(targets) if targets else [d.with_suffix(".pdf") for d in docx_files]
+    with tempfile.TemporaryDirectory(prefix="kehoach-soffice-",
+                                     ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)
         (work / "in").mkdir()
-        copies = []
+        names = []
         for i, docx in enumerate(docx_files):
-            copy = work / "in" / f"{i:05d}.docx"  # distinct names: no two PDFs collide
-            shutil.copyfile(docx, copy)
-            copies.append(copy)
-        detail = _run(program, work, copies)
-        for copy, docx in zip(copies, docx_files, strict=True):
-            detail = detail.replace(str(copy), str(docx))  # soffice speaks of the copies
-        produced = [work / "pdf" / f"{copy.stem}.pdf" for copy in copies]
-        failed = [docx for docx, pdf in zip(docx_files, produced, strict=True) if not _is_pdf(pdf)]
+            names.append(f"{i:05d}.docx")  # distinct names: no two PDFs collide
+            shutil.copyfile(docx, work / "in" / names[-1])
+        failed: list[Problem] = []
+        for chunk in chunks(names, len(" ".join(_argv(program, work, [])))):
+            detail = _run(program, work, chunk)
+            failed += [_failure(docx_files[int(name[:5])], detail, work, docx_files)
+                       for name in chunk if not _is_pdf(_pdf(work, name))]
         if failed:
-            raise ConversionError(
-                [Problem(str(docx), f"LibreOffice không chuyển được tệp này sang PDF{detail}")
-                 for docx in failed]
-            )
-        targets = list(targets) if targets else [d.with_suffix(".pdf") for d in docx_files]
-        for pdf, target in zip(produced, targets, strict=True):
-            write_atomic(target, pdf.read_bytes())
+            raise ConversionError(failed)
+        with Batch() as batch:  # a `.pdf` target is never one of the DOCX
+            for name, target in zip(names, targets, strict=True):
+                batch.write(target, _pdf(work, name).read_bytes())
     return targets
 
 
 def to_pdf(docx: Path, target: Path | None = None) -> Path:
     """The PDF of one DOCX, beside it unless `target` is given."""
     return to_pdfs([docx], [target] if target else None)[0]
+
+
+def chunks(names: list[str], fixed_chars: int) -> Iterator[list[str]]:
+    """`names` in runs of at most `FILES_PER_CALL`, and of at most `COMMAND_CHARS`
+    characters with the command's own `fixed_chars`, sized evenly (300 files: 150 + 150)."""
+    calls = max(-(-len(names) // FILES_PER_CALL),
+                -(-sum(len(n) + 3 for n in names) // max(COMMAND_CHARS - fixed_chars, 1)))
+    size = -(-len(names) // calls)
+    for start in range(0, len(names), size):
+        yield names[start:start + size]
+
+
+def _argv(program: str, work: Path, names: list[str]) -> list[str]:
+    """One soffice call with a private profile (a running LibreOffice of the user's, or a
+    parallel conversion, must not share its lock), reused by the batch's later calls."""
+    return [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+            "--convert-to", "pdf", "--outdir", str(work / "pdf"), *names]
+
+
+def _run(program: str, work: Path, names: list[str]) -> str:
+    """One soffice call on `names` (in work/in); soffice's last words."""
+    timeout = TIMEOUT_S + PER_FILE_S * len(names)
+    try:
+        result = subprocess.run(_argv(program, work, names), cwd=work / "in",
+                                capture_output=True, encoding="utf-8", errors="replace",
+                                timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise ConversionError(
+            f"LibreOffice không chuyển xong {len(names)} tệp sau {timeout} giây") from None
+    except OSError as error:
+        raise ConversionError(f"không chạy được LibreOffice ({program}): {error}") from None
+    said = [line for line in (result.stderr + "\n" + result.stdout).splitlines()
+            if line.strip() and not any(noise in line for noise in _NOISE)]
+    return f": {said[-1].strip()}" if said else ""
+
+
+def _failure(docx: Path, detail: str, work: Path, docx_files: Sequence[Path]) -> Problem:
+    for i, original in enumerate(docx_files):  # soffice speaks of the copies
+        detail = detail.replace(str(work / "in" / f"{i:05d}.docx"), str(original))
+    return Problem(str(docx), f"LibreOffice không chuyển được tệp này sang PDF{detail}")
+
+
+def _pdf(work: Path, name: str) -> Path:
+    return work / "pdf" / f"{Path(name).stem}.pdf"
+
+
+def _is_pdf(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    with path.open("rb") as stream:
+        return stream.read(5) == b"%PDF-"

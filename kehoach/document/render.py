@@ -12,8 +12,6 @@ import copy
 import io
 import operator
 import re
-import signal
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,7 +30,8 @@ from kehoach.document.lookup import find_template
 from kehoach.document.template_errors import jinja_message, unreadable
 from kehoach.errors import KehoachError, TemplateFailure
 from kehoach.plan.model import Plan
-from kehoach.rules.profile import load_profile
+from kehoach.rules.profile import Profile, load_profile
+from kehoach.system.deadline import time_limit
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -154,49 +153,53 @@ def environment() -> SandboxedEnvironment:
     return _Sandbox(autoescape=True, undefined=StrictUndefined)
 
 
-def _alarm(number: int, frame: object) -> None:
-    raise _TooLong
-
-
-class _Deadline:
-    """`MAX_SECONDS` for one render, by a timer signal (main thread only)."""
-
-    def __enter__(self) -> None:
-        self.armed = threading.current_thread() is threading.main_thread()
-        if self.armed:
-            self.previous = signal.signal(signal.SIGALRM, _alarm)
-            signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.armed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)
-
-
 class Renderer:
     """Renders plans with one template; reuse it across a batch."""
 
     def __init__(self, template: Path) -> None:
         self.template = template
         self.env = environment()
+        self._loaded = self._load(template)
+        self._own: dict[str, tuple[Path, _Loaded]] = {}
+
+    @staticmethod
+    def _load(template: Path) -> _Loaded:
         try:
-            self._loaded = _Loaded(template.read_bytes())
+            return _Loaded(template.read_bytes())
         except (OSError, ValueError, KeyError, zipfile.BadZipFile, etree.LxmlError) as exc:
             raise TemplateFailure(f"mẫu {template}: {unreadable(exc)}") from None
 
+    def _template_of(self, profile: Profile) -> tuple[Path, _Loaded]:
+        """The template a plan of `profile` renders with: this one, or the profile's own
+        (`ke_hoach_nd30-2020.docx` for a State plan), looked up beside this one first."""
+        if not profile.mau:
+            return self.template, self._loaded
+        if profile.mau not in self._own:
+            name = f"{self.template.stem}_{profile.mau}{self.template.suffix}"
+            beside = self.template.parent / name
+            path = beside if beside.is_file() else find_template(name)
+            self._own[profile.mau] = (path, self._load(path))
+        return self._own[profile.mau]
+
     def render_context(
-        self, ctx: dict[str, Any], properties: dict[str, Any], notes_of: Plan | None = None
+        self,
+        ctx: dict[str, Any],
+        properties: dict[str, Any],
+        notes_of: Plan | None = None,
+        profile: Profile | None = None,
     ) -> bytes:
         """The DOCX bytes for a ready context; `properties` set the document's own metadata;
-        the review notes of `notes_of` become Word comments."""
-        doc = _CachedTemplate(self._loaded)
+        the review notes of `notes_of` become Word comments; a `profile` with a template of
+        its own renders with that one."""
+        template, loaded = self._template_of(profile) if profile else (self.template, self._loaded)
+        doc = _CachedTemplate(loaded)
         try:
-            with _Deadline():
+            with time_limit(MAX_SECONDS, _TooLong):
                 doc.render(ctx, jinja_env=self.env)
         except KehoachError:
             raise
         except Exception as exc:  # a user's template is code: any failure is its error
-            raise TemplateFailure(_template_error(self.template, doc, exc)) from None
+            raise TemplateFailure(_template_error(template, doc, exc)) from None
         props = doc.docx.core_properties
         for key, value in properties.items():
             setattr(props, key, value)
@@ -209,7 +212,7 @@ class Renderer:
         """The Kế hoạch of `plan` as DOCX bytes."""
         profile = load_profile(plan.profile_id())
         return self.render_context(
-            context.ke_hoach(plan, profile), context.document_properties(plan), plan
+            context.ke_hoach(plan, profile), context.document_properties(plan), plan, profile
         )
 
 

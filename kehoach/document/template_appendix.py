@@ -11,8 +11,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 
 from kehoach.document import ooxml
-from kehoach.document.template_parts import add
-from kehoach.document.template_styles import STYLE
+from kehoach.document.template_parts import add, grid
 from kehoach.rules.profile import Profile
 
 if TYPE_CHECKING:
@@ -40,40 +39,10 @@ def appendices(doc: Document, p: Profile) -> None:
     add(doc, "phu_luc", "{{ pl.ten }}")
     add(doc, "phu_luc", "{%p endif %}")
     add(doc, "chu_thich", "{{ pl.chu_thich }}")
-    _table(doc, p)
+    grid(doc, "pl", p)
     add(doc, "phu_luc", "{%p endfor %}")
     _last_section_follows(doc, portrait, landscape)
     ooxml.restart_page_numbers(doc.element.body.sectPr, "so_trang_phu_luc")
-
-
-def _table(doc: Document, p: Profile) -> None:
-    table = doc.add_table(rows=4, cols=3)
-    width = p.trang.rong_mm - p.trang.le_trai_mm - p.trang.le_phai_mm
-    ooxml.grid_table(table, [width / 3] * 3)
-    table._tbl.tblPr.find(qn("w:tblW")).set(qn("w:w"), "{{ pl.rong }}")
-    grid = table._tbl.tblGrid  # one gridCol per column of the context's table
-    for extra in grid.findall(qn("w:gridCol"))[1:]:
-        grid.remove(extra)
-    grid.text = "{% for w in pl.grid %}"
-    grid[0].set(qn("w:w"), "{{ w }}")
-    grid[0].tail = "{% endfor %}"
-    ooxml.repeat_heading(table.rows[0])
-    heading, start, row, end = table.rows
-    ooxml.keep_row_together(row)
-    for cells, loop in ((heading.cells, "pl.cot"), (row.cells, "r.o")):
-        cells[0].paragraphs[0].text = f"{{%tc for c in {loop} %}}"
-        cells[2].paragraphs[0].text = "{%tc endfor %}"
-        width_of = cells[1]._tc.get_or_add_tcPr().find(qn("w:tcW"))
-        width_of.set(qn("w:w"), "{{ c.w }}")  # each column's width comes from the context
-    title = heading.cells[1].paragraphs[0]
-    title.text = "{{ c.t }}"
-    title.style = doc.styles[STYLE["bang_dau"]]
-    start.cells[0].paragraphs[0].text = "{%tr for r in pl.dong %}"
-    end.cells[0].paragraphs[0].text = "{%tr endfor %}"
-    cell = row.cells[1].paragraphs[0]
-    cell.style = doc.styles[STYLE["bang"]]
-    cell.add_run("{% if r.nhom %}{{ c.t }}{% endif %}").bold = True
-    cell.add_run("{% if not r.nhom %}{{ c.t }}{% endif %}")
 
 
 def _page_settings(doc: Document, p: Profile) -> tuple[CT_SectPr, CT_SectPr]:

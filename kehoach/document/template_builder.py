@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,10 +62,14 @@ def _finish(doc: DocxDocument, profile: Profile, title: str) -> DocxDocument:
 
 
 def build(profile: Profile) -> DocxDocument:
-    """The Kế hoạch template."""
+    """The Kế hoạch template: the Party's header, or the State's when the profile has a
+    Tiêu ngữ (`nd30-2020`)."""
     doc = _new_document(profile)
-    parts.header_table(doc, profile)
-    parts.body(doc)
+    if profile.tieu_ngu:
+        parts.header_table_state(doc, profile)
+    else:
+        parts.header_table(doc, profile)
+    parts.body(doc, profile)
     parts.signature_table(doc, profile)
     appendices(doc, profile)
     return _finish(doc, profile, "Mẫu Kế hoạch")
@@ -75,7 +80,7 @@ def build_de_cuong(profile: Profile) -> DocxDocument:
     landscape page."""
     doc = _new_document(profile)
     parts.header_table(doc, profile)
-    parts.body(doc)
+    parts.body(doc, profile)
     parts.signature_table(doc, profile)
     parts.landscape(doc.add_section(WD_SECTION_START.NEW_PAGE), profile)
     parts.add(doc, "phu_luc", "{{ phu_luc.tieu_de }}")
@@ -114,7 +119,7 @@ def build_tong_hop(profile: Profile) -> DocxDocument:
     return _finish(doc, profile, "Mẫu tổng hợp chỉ tiêu")
 
 
-TEMPLATES = {
+TEMPLATES: dict[str, Callable[[Profile], DocxDocument]] = {
     "ke_hoach.docx": build,
     "de_cuong_bao_cao.docx": build_de_cuong,
     "bieu_chi_tieu.docx": build_bieu,
@@ -122,12 +127,32 @@ TEMPLATES = {
 }
 
 
+PROFILE_TEMPLATES: dict[str, dict[str, Callable[[Profile], DocxDocument]]] = {
+    "nd30-2020": {"ke_hoach.docx": build}
+}
+"""Profiles with a template of their own (`mau`): it ships as `<name>_<mau>.docx`."""
+
+
+def shipped() -> dict[str, tuple[str, Callable[[Profile], DocxDocument]]]:
+    """Every template kehoach ships: file name → (the profile it is built from, builder)."""
+    out = {name: ("hd36-2018", builder) for name, builder in TEMPLATES.items()}
+    for profile_id, builders in PROFILE_TEMPLATES.items():
+        suffix = load_profile(profile_id).mau
+        for name, builder in builders.items():
+            out[name.replace(".docx", f"_{suffix}.docx")] = (profile_id, builder)
+    return out
+
+
 def main(argv: list[str]) -> None:
-    profile = load_profile(argv[0] if argv else "hd36-2018")
+    """`[PROFILE [FOLDER]]`: without a profile, every shipped template; with one, the
+    shared templates built from it (an office's own profile)."""
     folder = Path(argv[1]) if len(argv) > 1 else Path("templates")
-    for name, builder in TEMPLATES.items():
+    chosen = shipped()
+    if argv:
+        chosen = {name: (argv[0], builder) for name, builder in TEMPLATES.items()}
+    for name, (profile_id, builder) in chosen.items():
         with (folder / name).open("wb") as out:
-            ooxml.save_package(builder(profile), out)
+            ooxml.save_package(builder(load_profile(profile_id)), out)
         print(f"đã ghi {folder / name}")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from kehoach.document import ooxml
@@ -46,7 +47,34 @@ def header_table(doc: Document, p: Profile) -> None:
     add(right, "dia_danh_ngay", "{{ van_ban.dia_danh_ngay }}")
 
 
-def body(doc: Document) -> None:
+def header_table_state(doc: Document, p: Profile) -> None:
+    """The State header (Nghị định 30): issuer and Quốc hiệu with Tiêu ngữ in the first row,
+    each ruled; the number and the place and date on one line in the second."""
+    table = doc.add_table(rows=2, cols=2)
+    ooxml.borderless_table(
+        table, [p.bang_dau.cot_trai_mm, p.bang_dau.cot_phai_mm], p.bang_dau.lui_trai_mm
+    )
+    (left, right), (number, date) = table.rows[0].cells, table.rows[1].cells
+    left.paragraphs[0].text = "{%p if van_ban.cap_tren %}"
+    left.paragraphs[0].style = doc.styles[STYLE["cap_tren"]]
+    add(left, "cap_tren", "{{ van_ban.cap_tren }}")
+    add(left, "cap_tren", "{%p endif %}")
+    add(left, "co_quan", "{{ van_ban.co_quan }}")
+    add(left, "ke_co_quan")
+    right.paragraphs[0].text = "{{ van_ban.quoc_hieu }}"
+    right.paragraphs[0].style = doc.styles[STYLE["tieu_de"]]
+    add(right, "tieu_ngu", "{{ van_ban.tieu_ngu }}")
+    add(right, "duong_ke")
+    number.paragraphs[0].text = "{{ van_ban.so_ky_hieu }}"
+    number.paragraphs[0].style = doc.styles[STYLE["so_ky_hieu"]]
+    add(number, "du_thao", "{%p if van_ban.du_thao %}")
+    add(number, "du_thao", "{{ van_ban.du_thao }}")
+    add(number, "du_thao", "{%p endif %}")
+    date.paragraphs[0].text = "{{ van_ban.dia_danh_ngay }}"
+    date.paragraphs[0].style = doc.styles[STYLE["dia_danh_ngay"]]
+
+
+def body(doc: Document, p: Profile) -> None:
     add(doc, "ten_loai", "{{ van_ban.ten_loai }}")
     add(doc, "trich_yeu", "{{ van_ban.trich_yeu }}")
     add(doc, "gach_ngang", "{{ gach_ngang }}")
@@ -63,10 +91,44 @@ def body(doc: Document) -> None:
     bullet = add(doc, "gach", "{{ b.dau }} ")
     bullet.add_run("{% if b.dan %}{{ b.dan }}:{% endif %}", style=STYLE["dan"])
     bullet.add_run("{% if b.dan %} {% endif %}{{ b.chu }}")
+    add(doc, "van_ban", "{%p elif b.kieu == 'bang' %}")
+    grid(doc, "b", p)
     add(doc, "van_ban", "{%p else %}")
     add(doc, "van_ban", "{{ b.chu }}")
     add(doc, "van_ban", "{%p endif %}")
     add(doc, "van_ban", "{%p endfor %}")
+
+
+def grid(doc: Document, name: str, p: Profile) -> None:
+    """A bordered table of as many columns as the context's `name.cot` gives, its widths
+    `name.grid` (twips), then the rows `name.dong` (cells `o`, a group row `nhom` in bold)."""
+    table = doc.add_table(rows=4, cols=3)
+    width = p.trang.rong_mm - p.trang.le_trai_mm - p.trang.le_phai_mm
+    ooxml.grid_table(table, [width / 3] * 3)
+    table._tbl.tblPr.find(qn("w:tblW")).set(qn("w:w"), f"{{{{ {name}.rong }}}}")
+    columns = table._tbl.tblGrid  # one gridCol per column of the context's table
+    for extra in columns.findall(qn("w:gridCol"))[1:]:
+        columns.remove(extra)
+    columns.text = f"{{% for w in {name}.grid %}}"
+    columns[0].set(qn("w:w"), "{{ w }}")
+    columns[0].tail = "{% endfor %}"
+    ooxml.repeat_heading(table.rows[0])
+    heading, start, row, end = table.rows
+    ooxml.keep_row_together(row)
+    for cells, loop in ((heading.cells, f"{name}.cot"), (row.cells, "r.o")):
+        cells[0].paragraphs[0].text = f"{{%tc for c in {loop} %}}"
+        cells[2].paragraphs[0].text = "{%tc endfor %}"
+        width_of = cells[1]._tc.get_or_add_tcPr().find(qn("w:tcW"))
+        width_of.set(qn("w:w"), "{{ c.w }}")  # each column's width comes from the context
+    title = heading.cells[1].paragraphs[0]
+    title.text = "{{ c.t }}"
+    title.style = doc.styles[STYLE["bang_dau"]]
+    start.cells[0].paragraphs[0].text = f"{{%tr for r in {name}.dong %}}"
+    end.cells[0].paragraphs[0].text = "{%tr endfor %}"
+    cell = row.cells[1].paragraphs[0]
+    cell.style = doc.styles[STYLE["bang"]]
+    cell.add_run("{% if r.nhom %}{{ c.t }}{% endif %}").bold = True
+    cell.add_run("{% if not r.nhom %}{{ c.t }}{% endif %}")
 
 
 def signature_table(doc: Document, p: Profile) -> None:
@@ -86,6 +148,9 @@ def signature_table(doc: Document, p: Profile) -> None:
     add(right, "chuc_vu", "{{ chu_ky.ghi_chu }}")
     add(right, "chuc_vu", "{%p endif %}")
     add(right, "ho_ten", "{{ chu_ky.ho_ten }}")
+    add(right, "chuc_vu", "{%p if chu_ky.duoi_ten %}")
+    add(right, "chuc_vu", "{{ chu_ky.duoi_ten }}")
+    add(right, "chuc_vu", "{%p endif %}")
 
 
 def page(doc: Document, p: Profile) -> None:

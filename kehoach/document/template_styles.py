@@ -53,6 +53,9 @@ STYLE = {
     "bang_giua": "KH Bang giua",
     "bang_dau": "KH Bang tieu de",
     "dong_trai": "KH Dong trai",
+    # State documents (Nghị định 30): the Tiêu ngữ and the rules under issuer and trích yếu.
+    "tieu_ngu": "KH Tieu ngu",
+    "ke_co_quan": "KH Duong ke co quan",
 }
 
 
@@ -126,12 +129,13 @@ def _heading_styles(doc: Document, p: Profile) -> None:
     paragraph_style(doc, "dau_sao", size=p.dau_sao.co)
     paragraph_style(doc, "so_ky_hieu", size=p.so_ky_hieu.co)
     paragraph_style(doc, "du_thao", size=p.du_thao.co, italic=p.du_thao.nghieng)
-    paragraph_style(doc, "tieu_de", size=p.tieu_de.co, bold=True)
-    rule = paragraph_style(doc, "duong_ke", size=1)
-    cell_mm = p.bang_dau.cot_phai_mm - 2 * 1.9  # Word's default cell margins
-    side = max((cell_mm - p.tieu_de.duong_ke_mm) / 2, 0)
-    rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = Mm(side)
-    ooxml.paragraph_border(rule.element.get_or_add_pPr(), "top", size_eighths=8)
+    paragraph_style(doc, "tieu_de", size=p.tieu_de.co, bold=p.tieu_de.dam)
+    motto = p.tieu_ngu or p.tieu_de  # the line the rule is drawn under
+    if p.tieu_ngu:
+        paragraph_style(doc, "tieu_ngu", size=p.tieu_ngu.co, bold=p.tieu_ngu.dam)
+    _rule(doc, "duong_ke", p.bang_dau.cot_phai_mm, motto.duong_ke_mm)
+    if p.co_quan.duong_ke_mm:
+        _rule(doc, "ke_co_quan", p.bang_dau.cot_trai_mm, p.co_quan.duong_ke_mm)
     date = paragraph_style(
         doc, "dia_danh_ngay", size=p.dia_danh_ngay.co, italic=p.dia_danh_ngay.nghieng
     )
@@ -142,7 +146,21 @@ def _heading_styles(doc: Document, p: Profile) -> None:
     title.paragraph_format.keep_with_next = True
     summary = paragraph_style(doc, "trich_yeu", size=p.trich_yeu.co, bold=p.trich_yeu.dam)
     summary.paragraph_format.keep_with_next = True
-    paragraph_style(doc, "gach_ngang", size=p.gach_ngang.co)
+    if p.gach_ngang.duong_ke_mm:  # a State document rules a line under the trích yếu
+        width = p.trang.rong_mm - p.trang.le_trai_mm - p.trang.le_phai_mm + 2 * 1.9
+        _rule(doc, "gach_ngang", width, p.gach_ngang.duong_ke_mm)
+    else:
+        paragraph_style(doc, "gach_ngang", size=p.gach_ngang.co)
+
+
+def _rule(doc: Document, key: str, column_mm: float, length_mm: float) -> ParagraphStyle:
+    """A centred solid line `length_mm` long in a column `column_mm` wide: an empty
+    paragraph with a top border, indented from both sides."""
+    rule = paragraph_style(doc, key, size=1)
+    side = max((column_mm - 2 * 1.9 - length_mm) / 2, 0)  # Word's default cell margins
+    rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = Mm(side)
+    ooxml.paragraph_border(rule.element.get_or_add_pPr(), "top", size_eighths=8)
+    return rule
 
 
 def _body_styles(doc: Document, p: Profile) -> None:
@@ -166,13 +184,19 @@ def _body_styles(doc: Document, p: Profile) -> None:
 
 def _closing_styles(doc: Document, p: Profile) -> None:
     """The signature, the Nơi nhận block and the page number."""
-    signer = paragraph_style(doc, "quyen_han", size=p.chu_ky.co, bold=True)
+    signer = paragraph_style(doc, "quyen_han", size=p.chu_ky.co, bold=p.chu_ky.dam)
     signer.paragraph_format.space_before = Pt(p.chu_ky.cach_tren_pt)
-    paragraph_style(doc, "chuc_vu", size=p.chu_ky.co)
-    name = paragraph_style(doc, "ho_ten", size=p.chu_ky.co, bold=True)
+    paragraph_style(doc, "chuc_vu", size=p.chu_ky.co, bold=p.chu_ky.chuc_vu_dam)
+    name = paragraph_style(doc, "ho_ten", size=p.chu_ky.co, bold=p.chu_ky.dam)
     name.paragraph_format.space_before = Pt(p.chu_ky.dong_trong * p.than.dong_chinh_xac_pt)
     recipients = paragraph_style(
-        doc, "noi_nhan", size=p.noi_nhan.co, underline=p.noi_nhan.gach_chan, align=LEFT
+        doc,
+        "noi_nhan",
+        size=p.noi_nhan.co,
+        bold=p.noi_nhan.dam,
+        italic=p.noi_nhan.nghieng,
+        underline=p.noi_nhan.gach_chan,
+        align=LEFT,
     )
     recipients.paragraph_format.space_before = Pt(p.chu_ky.cach_tren_pt)
     paragraph_style(doc, "noi_nhan_dong", size=p.noi_nhan.co_dong, align=LEFT)

@@ -1,15 +1,20 @@
 """Reading a Word document's XML, for every stage that reads DOCX (`check`, `import`,
-`compare`): each part's unpacked size checked before it is read, parsed without entities
-or network, and a paragraph's text as Word shows it. The OOXML namespaces are declared
-here, once."""
+`compare`): each part's unpacked size checked before it is read, its paragraphs counted
+before a tree is built, parsed without external entities or network, and a paragraph's
+text as Word shows it; and what a file given as a document is when it is no DOCX (a
+password-protected Word file, Word 97, PDF, RTF) or text (UTF-8, UTF-16). The OOXML
+namespaces are declared here, once."""
 
 from __future__ import annotations
 
+import codecs
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, overload
 
-from kehoach.errors import Unreadable
+from kehoach.errors import Unreadable, os_problem
+from kehoach.vn.numbers import number
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -21,8 +26,9 @@ XML = "http://www.w3.org/XML/1998/namespace"
 
 MAX_PART = 200 * 2**20  # bytes of one XML part of a DOCX, once unpacked
 MAX_PARAGRAPHS = 20_000
-"""Paragraphs of a DOCX kehoach reads: the longest real plan has a few hundred; a file of
-290,000 empty paragraphs (48 KB zipped) is refused instead of read for minutes."""
+"""Paragraphs of a DOCX that are read (counted in its XML before it is parsed): the longest
+real plan has a few hundred; a file of 290,000 empty paragraphs (48 KB zipped) is refused
+instead of read for minutes and listed for a minute more."""
 
 
 def w(tag: str) -> str:
@@ -31,11 +37,16 @@ def w(tag: str) -> str:
 
 
 def open_docx(path: Path) -> zipfile.ZipFile:
-    """The DOCX package, or `Unreadable` when it is no zip at all."""
+    """The DOCX package, or `Unreadable` naming what the file is when it is no zip."""
     try:
         return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
-        raise Unreadable(f"{path}: không phải tệp DOCX đọc được") from None
+    except OSError as exc:
+        raise Unreadable(f"{path}: không đọc được ({os_problem(exc)})") from None
+    except zipfile.BadZipFile:
+        with open(path, "rb") as file:
+            other = other_format(file.read(MAX_PART))
+        found = f": đây là {other.kind}; hãy {other.todo}" if other else ""
+        raise Unreadable(f"{path}: không phải tệp DOCX đọc được{found}") from None
 
 
 @overload
@@ -50,7 +61,7 @@ def xml_part(
     path: Path, package: zipfile.ZipFile, name: str, *, required: bool = False
 ) -> etree._Element | None:
     """One XML part of a DOCX, its unpacked size checked before it is read (zip bombs),
-    parsed without entities or network; None when the package has no such part."""
+    parsed without external entities or network; None when the package has no such part."""
     from zlib import error as zlib_error
 
     from lxml import etree
@@ -63,22 +74,26 @@ def xml_part(
         return None
     if info.file_size > MAX_PART:
         raise Unreadable(f"{path}: {name}: phần này quá lớn khi giải nén")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    # Entities the part declares itself are expanded (Word users' tools write them: the text
+    # is theirs); an external one (a file, a URL) is never read.
+    parser = etree.XMLParser(
+        resolve_entities="internal",  # type: ignore[arg-type]  # lxml ≥ 5; stubs say bool
+        no_network=True,
+        huge_tree=False,
+    )
     try:
         with package.open(info) as member:
             data = member.read(MAX_PART + 1)
+        if name == "word/document.xml" and _paragraphs(data) > MAX_PARAGRAPHS:
+            raise Unreadable(f"{path}: văn bản quá dài để đọc (quá {number(MAX_PARAGRAPHS)} đoạn)")
         return etree.fromstring(data, parser)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib_error) as exc:
-        raise Unreadable(f"{path}: {name}: tệp nén hỏng ({exc})") from None
+    except (zipfile.BadZipFile, OSError, EOFError, zlib_error):
+        raise Unreadable(f"{path}: {name}: phần nén bị hỏng, không giải nén được") from None
     except etree.XMLSyntaxError as exc:
-        raise Unreadable(f"{path}: {name}: XML hỏng ({exc})") from None
-
-
-def docx_paragraphs(path: Path) -> list[etree._Element]:
-    """The body's paragraphs in order (tables included), as lxml elements."""
-    with open_docx(path) as package:
-        body = xml_part(path, package, "word/document.xml", required=True)
-    return list(body.iter(w("p")))
+        line, column = exc.position
+        raise Unreadable(
+            f"{path}: {name}: XML hỏng ở dòng {line}, cột {column} (hoặc dẫn tới tệp bên ngoài)"
+        ) from None
 
 
 def paragraph_text(p: etree._Element) -> str:
@@ -90,3 +105,67 @@ def paragraph_text(p: etree._Element) -> str:
         else:
             parts.append("\t" if str(node.tag).endswith("tab") else "\n")
     return "".join(parts)
+
+
+def _paragraphs(xml: bytes) -> int:
+    """The paragraphs of a part, counted in its bytes before a tree is built for them."""
+    return xml.count(b"<w:p>") + xml.count(b"<w:p ") + xml.count(b"<w:p/>")
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_text(raw: bytes) -> str:
+    """Text as Windows programs save it: UTF-8 with or without its mark, or UTF-16/32 with
+    its byte-order mark (Notepad's "Unicode"), or UTF-16 without one (a NUL beside every
+    ASCII letter). Raises UnicodeDecodeError for anything else."""
+    for mark, codec in _BOMS:
+        if raw.startswith(mark):
+            return raw.decode(codec)
+    head = raw[:4096]
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if len(head) >= 4 and odd > len(head) // 4 and even <= len(head) // 64:
+        return raw.decode("utf-16-le")
+    if len(head) >= 4 and even > len(head) // 4 and odd <= len(head) // 64:
+        return raw.decode("utf-16-be")
+    return raw.decode("utf-8")
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+
+_SAVE_AS = "mở bằng Word hoặc LibreOffice, lưu thành .docx"
+
+
+@dataclass(frozen=True)
+class Other:
+    """A file that is neither DOCX nor text: what it is, what the clerk can do, and whether
+    LibreOffice can turn it into a DOCX (`import` does so when it is installed)."""
+
+    kind: str
+    todo: str
+    convertible: bool = False
+
+
+def other_format(raw: bytes) -> Other | None:
+    """What a file that is neither DOCX nor text is, by its first bytes: a password-protected
+    Word file (an OLE container holding an `EncryptedPackage`) is told from a Word 97 one."""
+    if raw.startswith(_OLE):
+        if _ENCRYPTED in raw:
+            return Other(
+                "tệp Word có đặt mật khẩu (đã mã hóa)",
+                "mở bằng Word, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu), lưu lại",
+            )
+        return Other("tệp Word 97–2003 (.doc) hoặc Excel cũ", _SAVE_AS, convertible=True)
+    if raw.startswith(b"%PDF-"):
+        return Other("tệp PDF", _SAVE_AS)
+    if raw.startswith(b"{\\rtf"):
+        return Other("tệp RTF", _SAVE_AS, convertible=True)
+    return None

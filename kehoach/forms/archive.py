@@ -12,7 +12,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from kehoach.document.wordxml import MAX_PARAGRAPHS, W
@@ -95,7 +95,10 @@ def _xml(archive: zipfile.ZipFile, limits: Limits) -> str | None:
             with archive.open(member) as stream:
                 while chunk := stream.read(_CHUNK):
                     parser.feed(chunk)
-                    for event, element in parser.read_events():
+                    for found in parser.read_events():
+                        event, element = cast("tuple[str, object]", found)
+                        if not isinstance(element, Element):
+                            continue
                         if event == "end":
                             element.clear()  # nothing kept: the count is all
                         elif counting and element.tag == tag:

@@ -43,7 +43,7 @@ def target_text(indicator: Indicator) -> str:
     """The planned value as the form shows it: `> 95`, `≥ 95`, `khoảng 49`, `80`."""
     if indicator.gia_tri is None:
         return _rules().dinh_tinh
-    mark = _rules().ky_hieu[indicator.comparison.value]
+    mark = _rules().so_sanh[indicator.comparison.value]["tren_bieu"]
     value = vnformat.number(indicator.gia_tri)
     return f"{mark} {value}" if mark else value
 

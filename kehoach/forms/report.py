@@ -132,8 +132,11 @@ def _level_above(levels: Levels, level: str, plan: Plan) -> str | None:
     """The level over `level` on the plan's day; where chains differ there (a tỉnh or a
     thành phố over a xã), the one the header's upper line names (ĐẢNG BỘ THÀNH PHỐ …)."""
     day = plan.van_ban.day
-    found = [p.cap[p.cap.index(level) - 1] for p in levels.chuoi
-             if p.valid_on(day) and level in p.cap and p.cap.index(level) > 0]
+    found = [
+        p.cap[p.cap.index(level) - 1]
+        for p in levels.chuoi
+        if p.valid_on(day) and level in p.cap and p.cap.index(level) > 0
+    ]
     upper = (plan.van_ban.cap_tren or "").upper()
     named = [k for k in found if upper.startswith(f"ĐẢNG BỘ {levels.cap[k].ten.upper()} ")]
     return next(iter(named or found), None)
@@ -176,9 +179,7 @@ def _outline_blocks(
         if part.get("huong_dan"):
             blocks.append({"kieu": "huong_dan", "chu": " ".join(part["huong_dan"].split())})
         for i, item in enumerate(part.get("muc", []), start=1):
-            blocks.append(
-                {"kieu": "tieu_muc", "chu": f"{labels.item(i, rule)} {item['tieu_de']}"}
-            )
+            blocks.append({"kieu": "tieu_muc", "chu": f"{labels.item(i, rule)} {item['tieu_de']}"})
             blocks.append({"kieu": "huong_dan", "chu": " ".join(item["huong_dan"].split())})
             if "theo_nhiem_vu" in item:
                 guide = " ".join(item["theo_nhiem_vu"].split())
@@ -214,7 +215,7 @@ def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
         "chu_ky": plan.chu_ky.model_dump() | {"ho_ten": ""},
         "noi_nhan": recipients(_recipients(plan), profile),
         "phu_luc": {
-            "tieu_de": appendix["tieu_de"],
+            "tieu_de": profile.phu_luc.chu,
             "ten": appendix["ten"],
             "chu_thich": appendix["chu_thich"].format(**words),
         },

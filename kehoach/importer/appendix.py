@@ -6,18 +6,19 @@ from __future__ import annotations
 
 import re
 
-from kehoach.importer.ledger import Data, Ledger, clean, slug
+from kehoach.importer.ledger import Data, Ledger, clean, default_profile, slug
+from kehoach.vn.appendix import is_title
 from kehoach.vn.numbers import parse_number
 
 Entry = str | list[list[str]]
-_TITLE = re.compile(r"^PHỤ LỤC\b")
 _YEAR = re.compile(r"^Năm (\d{4})$")
 _ROMAN = re.compile(r"^[IVXL]+\.?$")
 
 
 def split(lines: list[str]) -> tuple[list[str], list[Entry]]:
     """The lines before the first `PHỤ LỤC` line, and from it on (TAB rows as tables)."""
-    start = next((i for i, x in enumerate(lines) if _TITLE.match(clean(x))), len(lines))
+    rule = default_profile().phu_luc
+    start = next((i for i, x in enumerate(lines) if is_title(clean(x), rule)), len(lines))
     after: list[Entry] = []
     for line in lines[start:]:
         if "\t" in line.strip(" "):
@@ -70,7 +71,7 @@ def read_appendices(after: list[Entry], data: Data, caption: str, ledger: Ledger
     for entry in after:
         if isinstance(entry, str) and not entry.strip():
             continue
-        if isinstance(entry, str) and (_TITLE.match(entry) or not out):
+        if isinstance(entry, str) and (is_title(entry, ledger.profile.phu_luc) or not out):
             out.append({"id": ledger.unique(f"phu-luc-{len(out) + 1}"), "tieu_de": entry})
             continue
         current = out[-1]

@@ -4,11 +4,14 @@ trích yếu, and the body with hard-wrapped lines joined back and page numbers 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TypeVar
 
 from kehoach.importer.ledger import Ledger, clean
 from kehoach.rules.data import type_codes
 from kehoach.vn import labels
 
+T = TypeVar("T")
 _SENTENCE_END = (".", ":", ";", "!", "?", "”", '"', ")")
 _WRAPPED = 60  # a line this long that stops mid-sentence was cut by the page width
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
@@ -18,11 +21,14 @@ def _squeezed(line: str) -> str:
     return re.sub(r"\s+", "", line)
 
 
-def title(body: list[str], ledger: Ledger) -> tuple[int, str, str] | None:
+def title(body: Sequence[object], ledger: Ledger) -> tuple[int, str, str] | None:
     """Where the tên loại stands, its code and the tên loại as written (OCR spaces in
-    `K Ế HOẠCH` taken out, with a review note); None when the text has none."""
+    `K Ế HOẠCH` taken out, with a review note); None when the text has none. Entries that
+    are no line (a table) are passed over."""
     names = sorted(type_codes().items(), key=lambda kv: -len(kv[1]))
     for i, raw in enumerate(body[:40]):
+        if not isinstance(raw, str):
+            continue
         line = clean(raw)
         if not line or line != line.upper() or labels.parse(line):
             continue
@@ -35,10 +41,10 @@ def title(body: list[str], ledger: Ledger) -> tuple[int, str, str] | None:
     return None
 
 
-def summary(rest: list[str], ledger: Ledger) -> tuple[str, list[str]]:
-    """The trích yếu up to the `-----` line, or without one up to a blank line or the
-    body's first paragraph; returns it and the lines after it."""
-    lines = [clean(x) for x in rest]
+def summary(rest: list[T], ledger: Ledger) -> tuple[str, list[T]]:
+    """The trích yếu up to the `-----` line, or without one up to a blank line, a table or
+    the body's first paragraph; returns it and the lines after it."""
+    lines = [clean(x) if isinstance(x, str) else "" for x in rest]
     start = next((i for i, x in enumerate(lines) if x), len(lines))
     separator = next(
         (i for i, x in enumerate(lines[: start + 8]) if re.fullmatch(r"-{3,}", x)), None
@@ -53,7 +59,8 @@ def summary(rest: list[str], ledger: Ledger) -> tuple[str, list[str]]:
         ):
             break
         end += 1
-    ledger.note("van_ban", "không thấy dòng gạch ngang sau trích yếu: kiểm tra trích yếu")
+    if ledger.profile.gach_ngang.chu:  # a State document rules a line instead
+        ledger.note("van_ban", "không thấy dòng gạch ngang sau trích yếu: kiểm tra trích yếu")
     return "\n".join(lines[start:end]), rest[end:]
 
 

@@ -9,29 +9,40 @@ from typing import cast
 
 from kehoach.importer import parts
 from kehoach.importer.ledger import Data, Ledger, slug, vocabulary
+from kehoach.importer.numbering import WRITTEN, keep_printed
+from kehoach.importer.sources import Grid
 from kehoach.plan.model import USUAL_PARTS
+from kehoach.rules.profile import Labels, signing_marks
 from kehoach.vn import closing, labels
 
 LEAD = re.compile(r"^(Về [^:]{1,80}):\s+(.+)$")
-_SIGNING = re.compile(r"^(T/M|K/T|T/L|TM\.|KT\.)\s")
 _CLOSING = re.compile(r"^(Trên đây là|Trên đây)\b")
 
 
 def is_end(line: str, ledger: Ledger) -> bool:
     """Where the body ends: `Nơi nhận:` or the signing authority (`T/M BAN THƯỜNG VỤ`)."""
     line = re.split(r"\t| {3,}", line.strip())[0]
-    return closing.is_recipients_heading(line, ledger.profile) or bool(_SIGNING.match(line))
+    heading = closing.is_recipients_heading(line, ledger.profile)
+    return heading or closing.signing_mark(line, signing_marks()) is not None
 
 
-def _is_section(line: str) -> bool:
-    label = labels.parse(line)
+Entry = str | Grid
+
+
+def _label(line: Entry, rule: Labels | None = None) -> labels.Label | None:
+    """The label that opens a line; a table has none."""
+    return labels.parse(line, rule) if isinstance(line, str) else None
+
+
+def _is_section(line: Entry) -> bool:
+    label = _label(line)
     return label is not None and label.kind == "muc"
 
 
-def _sections(lines: list[str]) -> list[tuple[labels.Label, list[str]]]:
-    sections: list[tuple[labels.Label, list[str]]] = []
+def _sections(lines: list[Entry]) -> list[tuple[labels.Label, list[Entry]]]:
+    sections: list[tuple[labels.Label, list[Entry]]] = []
     for line in lines:
-        label = labels.parse(line)
+        label = _label(line)
         if label is not None and label.kind == "muc":
             sections.append((label, []))
         else:
@@ -61,12 +72,12 @@ def _label_style(found: list[labels.Label], data: Data, ledger: Ledger) -> None:
         ledger.note("danh_so", "nhãn viết theo kiểu riêng của văn bản gốc (giữ nguyên)")
 
 
-def read_body(lines: list[str], data: Data, ledger: Ledger) -> None:
+def read_body(lines: list[Entry], data: Data, ledger: Ledger) -> None:
     """Fill `data` with the opening, the parts in source order and a closing sentence."""
     first = next((i for i, line in enumerate(lines) if _is_section(line)), len(lines))
     data["can_cu"] = [
         {"id": ledger.unique(f"can-cu-{i + 1}"), "noi_dung": text}
-        for i, text in enumerate(lines[:first])
+        for i, text in enumerate(_opening(lines[:first], ledger))
     ]
     if not data["can_cu"]:
         ledger.note("can_cu", "không có đoạn mở đầu (căn cứ)")
@@ -74,13 +85,12 @@ def read_body(lines: list[str], data: Data, ledger: Ledger) -> None:
     if sections:
         _closing(sections[-1][1], data)
     order, extras, seen = [], [], []
-    for n, (label, content) in enumerate(sections, start=1):
-        if label.value != n:
-            ledger.note("van_ban", f"nhãn phần '{label.written}' không theo thứ tự")
-        seen += [label] + [x for x in map(labels.parse, content) if x is not None]
+    for label, content in sections:
+        seen += [label] + [x for x in map(_label, content) if x is not None]
         title = label.text.strip()
         key = _part_key(title, data)
         part = parts.part(key, title, tree(content, ledger, key or ""), ledger)
+        part[WRITTEN] = label.written
         kept = part.pop("~key", key)
         if key is not None and kept == key:
             data[key] = part
@@ -97,15 +107,28 @@ def read_body(lines: list[str], data: Data, ledger: Ledger) -> None:
     if not any(k in data for k in ("muc_tieu_chi_tieu",)):
         ledger.note("van_ban", "không có phần mục tiêu, chỉ tiêu (ghi chú, không phải lỗi)")
     _label_style(seen, data, ledger)
+    keep_printed(data, ledger)
     ledger.found.append(f"{len(sections)} phần")
 
 
-def _closing(content: list[str], data: Data) -> None:
+def _opening(lines: list[Entry], ledger: Ledger) -> list[str]:
+    """The paragraphs before the first part; a table there is kept as its rows' lines."""
+    out: list[str] = []
+    for line in lines:
+        if isinstance(line, Grid):
+            ledger.note("can_cu", "bảng trong phần mở đầu: giữ thành các đoạn, mỗi dòng một đoạn")
+            out += [" | ".join(c for c in row if c) for row in line.rows if any(row)]
+        else:
+            out.append(line)
+    return out
+
+
+def _closing(content: list[Entry], data: Data) -> None:
     """`Trên đây là Kế hoạch …`, or a last line after inline items: the closing sentence."""
-    if not content:
+    if not content or not isinstance(content[-1], str):
         return
     last = content[-1]
-    before = labels.parse(content[-2]) if len(content) > 1 else None
+    before = _label(content[-2]) if len(content) > 1 else None
     inline_before = before is not None and before.kind == "tieu_muc" and _inline(before.text)
     if labels.parse(last) is None and (_CLOSING.match(last) or inline_before):
         data["ket_luan"] = content.pop()
@@ -119,10 +142,21 @@ def _inline(text: str) -> bool:
 
 def _item(label: labels.Label, ident: str) -> Data:
     text = label.text.strip()
-    return {"id": ident, "noi_dung" if _inline(text) else "tieu_de": text, "doan": [], "muc": []}
+    kind = "noi_dung" if _inline(text) else "tieu_de"
+    return {"id": ident, kind: text, "doan": [], "muc": [], WRITTEN: label.written}
 
 
-def tree(content: list[str], ledger: Ledger, prefix: str) -> Data:
+def table(grid: Grid, owner: str, ledger: Ledger) -> Data:
+    """A table of the body as plan data: its first row the columns, the others its rows."""
+    width = max(len(r) for r in grid.rows)
+    rows = [r + [""] * (width - len(r)) for r in grid.rows]
+    head, *rest = rows
+    ident = ledger.unique(f"{owner}-bang")
+    ledger.found.append(f"bảng {len(rest)} dòng × {width} cột")
+    return {"id": ident, "bang": {"cot": head, "dong": [{"o": r} for r in rest]}}
+
+
+def tree(content: list[Entry], ledger: Ledger, prefix: str) -> Data:
     """A part's content: paragraphs before any item, the items, their sub-items at any
     depth (a sub-item of a new label style opens a level under the innermost item)."""
     short = {"muc_dich_yeu_cau": "md", "nhiem_vu_giai_phap": "nv", "muc_tieu_chi_tieu": "mt"}
@@ -130,17 +164,18 @@ def tree(content: list[str], ledger: Ledger, prefix: str) -> Data:
     top: Data = {"doan": [], "muc": []}
     path: list[Data] = []  # the open items, outermost first
     for line in content:
+        if isinstance(line, Grid):
+            owner = path[-1] if path else top
+            owner["doan"].append(table(line, owner.get("id", prefix), ledger))
+            continue
         label = labels.parse(line, ledger.profile.nhan)
         if label is not None and label.kind == "tieu_muc":
             path = [_item(label, ledger.unique(f"{prefix}{len(top['muc']) + 1}"))]
-            _numbered(label, len(top["muc"]) + 1, path[0]["id"], ledger)
             top["muc"].append(path[0])
         elif label is not None and label.kind == "tieu_muc_con" and path:
             style = "a)" if label.written.endswith(")") else "1.1."
             parent = next((i for i in reversed(path) if i.get("nhan_con") == style), path[-1])
             sub = _item(label, ledger.unique(f"{parent['id']}-{len(parent['muc']) + 1}"))
-            if style == "a)":
-                _numbered(label, len(parent["muc"]) + 1, sub["id"], ledger)
             parent["muc"].append(sub)
             parent["nhan_con"] = style
             path = [*path[: path.index(parent) + 1], sub]
@@ -148,12 +183,6 @@ def tree(content: list[str], ledger: Ledger, prefix: str) -> Data:
             owner = path[-1] if path else top
             owner["doan"].append(paragraph(line, owner.get("id", prefix), ledger))
     return top
-
-
-def _numbered(label: labels.Label, expected: int, ident: str, ledger: Ledger) -> None:
-    """A label out of sequence (`4.` after `2.`) is printed in sequence: noted."""
-    if label.value != expected:
-        ledger.note(ident, f"nhãn '{label.written}' không theo thứ tự: in theo số thứ tự")
 
 
 def paragraph(line: str, owner: str, ledger: Ledger) -> Data:

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
 
@@ -26,7 +26,7 @@ from kehoach.importer.header import parse_header
 from kehoach.importer.ledger import Data, Ledger, clean, default_profile, slug
 from kehoach.importer.outline import is_end, read_body
 from kehoach.importer.signature import read_signature
-from kehoach.importer.sources import Source
+from kehoach.importer.sources import Grid, Source
 from kehoach.plan.model import Header, Signature
 
 _PLACEHOLDERS: dict[str, Any] = {
@@ -52,6 +52,8 @@ def _placeholders(header: Data, body: list[str], ledger: Ledger) -> None:
     """What the header lacks, as marked placeholders; the date falls back to a year the
     text names (a draft's date)."""
     missing = [k for k in (*_PLACEHOLDERS, "ngay") if not header.get(k)]
+    if header.get("the_thuc") == "nha_nuoc":
+        header.setdefault("ma_co_quan", "UBND")  # a placeholder like the others, noted
     if "ma_co_quan" not in header and "co_quan" in header:
         named = next((c for w, c in _BODIES if header["co_quan"].startswith(w)), None)
         if named:
@@ -68,15 +70,16 @@ def _placeholders(header: Data, body: list[str], ledger: Ledger) -> None:
         )
 
 
-def _head(body: list[str], ledger: Ledger) -> tuple[Data, list[str]]:
+def _head(body: list[Entry], ledger: Ledger) -> tuple[Data, list[Entry]]:
     """The header fields and the lines after the trích yếu."""
     found = lines.title(body, ledger)
     if found is None:
         ledger.note("van_ban", "không thấy tên loại văn bản: kiểm tra đầu văn bản")
-        start = next((i for i, x in enumerate(body) if clean(x)), 0)
+        start = next((i for i, x in enumerate(body) if _text(x)), 0)
         return {}, body[start:]
     at, code, written = found
-    header = parse_header(body[:at], ledger) if at else {}
+    before = [x for x in body[:at] if isinstance(x, str)]
+    header = parse_header(before, ledger) if any(clean(x) for x in before) else {}
     header.setdefault("loai", code)
     if written != _type_name(header["loai"]):
         header["ten_loai"] = written
@@ -100,27 +103,46 @@ def _caption(data: Data) -> str:
     return caption(header, signer, default_profile())
 
 
+Entry = str | Grid
+
+
+def _text(entry: Entry) -> str:
+    """A line's text without its blanks; a table is no line."""
+    return clean(entry) if isinstance(entry, str) else ""
+
+
 def parse(source: Source, path: Path) -> Imported:
     """The plan data of the document at `path` (see the module docstring); its id comes
     from the file's name."""
     ledger = Ledger(default_profile())
-    body = [unicodedata.normalize("NFC", line) for line in source.body]
+    body: list[Entry] = [
+        unicodedata.normalize("NFC", x) if isinstance(x, str) else x for x in source.body
+    ]
+    if source.header:
+        header_fields = parse_header(source.header, ledger, source.header_bold)
     header, rest = _head(body, ledger)
     if source.header:
-        header = {**parse_header(source.header, ledger), **header}
-    rest, after = appendix.split(rest) if not source.after else (rest, source.after)
-    end = next((i for i, x in enumerate(rest) if clean(x) and is_end(x, ledger)), len(rest))
-    if source.header or source.signature:  # a DOCX: its paragraphs are real paragraphs
-        text = [clean(x) for x in rest[:end] if clean(x)]
+        header = {**header_fields, **header}
+    if source.after:
+        after = source.after
     else:
-        text = lines.unwrap(rest[:end], ledger)
+        lines_only, after = appendix.split(cast(list[str], rest))  # a text file
+        rest = [*lines_only]
+    ends = (i for i, x in enumerate(rest) if _text(x) and is_end(cast(str, x), ledger))
+    end = next(ends, len(rest))
+    text: list[Entry]
+    if source.header or source.signature:  # a DOCX: its paragraphs are real paragraphs
+        kept = [x for x in rest[:end] if isinstance(x, Grid) or clean(x)]
+        text = [x if isinstance(x, Grid) else clean(x) for x in kept]
+    else:
+        text = list(lines.unwrap([x for x in rest[:end] if isinstance(x, str)], ledger))
     if not text:
         raise PlanError([Problem(str(path), "không có đoạn thân văn bản nào: không nhập được")])
-    _placeholders(header, text, ledger)
+    _placeholders(header, [x for x in text if isinstance(x, str)], ledger)
     header = {k: header[k] for k in Header.model_fields if k in header}  # the model's order
     data: Data = {"id": slug(path.stem, 6), "van_ban": header}
     read_body(text, data, ledger)
-    tail = [x for x in rest[end:] if x.strip()]
+    tail = [x for x in rest[end:] if isinstance(x, str) and x.strip()]
     read_signature(source.signature, tail, data, ledger)
     if source.tracked:
         ledger.note("van_ban", "văn bản gốc có thay đổi được theo dõi: đã chấp nhận tất cả")

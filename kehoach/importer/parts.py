@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
-from kehoach.importer import indicators
-from kehoach.importer.ledger import Data, Ledger, slug, vocabulary
+from kehoach.importer import indicators, organs
+from kehoach.importer.ledger import Data, Ledger, slug
+from kehoach.importer.numbering import WRITTEN
+from kehoach.vn import labels
 
 
 def part(key: str | None, title: str, tree: Data, ledger: Ledger) -> Data:
@@ -47,11 +49,31 @@ def _clean(node: Data) -> Data:
     return out
 
 
+_MILESTONE = re.compile(r"(?:^|\b)(?:đến|năm|giai đoạn)\b.*?(\d{4})", re.IGNORECASE)
+
+
+def _milestones(item: Data) -> bool:
+    """Sub-items that each name a year (`a) Đến năm 2026`, `b) Đến năm 2030`), each holding
+    only paragraphs that state targets: the targets by milestone."""
+    subs = item["muc"]
+    return bool(subs) and all(
+        _MILESTONE.search(sub.get("tieu_de", ""))
+        and sub["doan"]
+        and not sub["muc"]
+        and all(isinstance(p.get("noi_dung"), str) for p in sub["doan"])
+        and any(indicators.has_target(p["noi_dung"]) for p in sub["doan"])
+        for sub in subs
+    )
+
+
 def _indicator_item(items: list[Data]) -> Data | None:
-    """The item holding the targets: named `chỉ tiêu`, else a `mục tiêu` item (not the
-    general one) whose paragraphs hold target numbers."""
+    """The item holding the targets: named `chỉ tiêu` (its paragraphs, or its milestone
+    sub-items), else a `mục tiêu` item (not the general one) whose paragraphs hold target
+    numbers."""
     for item in items:
-        if "chỉ tiêu" in item.get("tieu_de", "").lower() and item["doan"] and not item["muc"]:
+        named = "chỉ tiêu" in item.get("tieu_de", "").lower()
+        plain = item["doan"] and not item["muc"]
+        if named and (plain or (not item["doan"] and _milestones(item))):
             return item
     for item in items:
         name = item.get("tieu_de", "").lower()
@@ -69,11 +91,14 @@ def objectives(ident: str, title: str, tree: Data, ledger: Ledger) -> Data:
         out["doan"] = tree["doan"]
     items = tree["muc"]
     chosen = _indicator_item(items)
+    if chosen is None and not items and _stated(tree["doan"]):
+        out.pop("doan", None)  # the targets stand right under the part's heading
+        out["chi_tieu"] = _indicators({"doan": tree["doan"], "muc": []}, ledger, title)
     others = []
     for item in items:
         name = item.get("tieu_de", "").lower()
         if chosen is not None and item is chosen:
-            out["chi_tieu"] = _indicators(chosen, ledger)
+            out["chi_tieu"] = _indicators(item, ledger)
         elif "tầm nhìn" in name and "tam_nhin" not in out:
             out["tam_nhin"] = _clean(item)
         elif "muc_tieu_tong_quat" not in out and "chi_tieu" not in out and "tieu_de" in item:
@@ -87,6 +112,13 @@ def objectives(ident: str, title: str, tree: Data, ledger: Ledger) -> Data:
     if "chi_tieu" not in out:
         ledger.note(ident, "không thấy mục chỉ tiêu")
     return out
+
+
+def _stated(paragraphs: list[Data]) -> bool:
+    """Paragraphs that state targets: at least one holds a target number and none is a table."""
+    texts = [p.get("noi_dung") for p in paragraphs]
+    strings = [t for t in texts if isinstance(t, str)]
+    return bool(texts) and len(strings) == len(texts) and any(map(indicators.has_target, strings))
 
 
 def _phrases(text: str, ledger: Ledger) -> list[Data]:
@@ -120,13 +152,49 @@ def _bullets(paragraphs: list[Data], ledger: Ledger) -> Data:
     return {"id": ledger.unique("ct-doan-1"), "dau": paragraphs[0]["dau"], "noi_dung": phrases}
 
 
-def _indicators(item: Data, ledger: Ledger) -> Data:
-    years = re.findall(r"năm (\d{4})", item["tieu_de"])
-    given = item["doan"]
+def _indicators(item: Data, ledger: Ledger, heading: str = "") -> Data:
+    """The indicator block of an item (or of the paragraphs right under a part whose
+    `heading` names the year); milestone sub-items give a paragraph group each."""
+    title = item.get("tieu_de", heading)
+    years = re.findall(r"năm (\d{4})", title)
+    if item["muc"]:  # by milestone: a) Đến năm 2026, b) Đến năm 2030
+        groups = [_paragraphs(sub["doan"], ledger, sub) for sub in item["muc"]]
+        for k, (sub, (group, _lead)) in enumerate(zip(item["muc"], groups, strict=True), 1):
+            printed = labels.sub_item(k, ledger.profile.nhan)
+            if sub.get(WRITTEN, printed) != printed and group:
+                ledger.note(group[0]["id"], f"nhãn mốc '{sub[WRITTEN]}' in là '{printed}'")
+        paragraphs = [p for group, _lead in groups for p in group]
+        lead: list[Data] = []
+        years += [str(p["nam"]) for p in paragraphs if "nam" in p]
+    else:
+        paragraphs, lead = _paragraphs(item["doan"], ledger)
+    found = [p for para in paragraphs for p in para["noi_dung"]]
+    valued = sum("gia_tri" in p for p in found)
+    ledger.found.append(
+        f"{len(found)} chỉ tiêu ({valued} có giá trị, {len(found) - valued} định tính)"
+    )
+    out: Data = {"id": "chi-tieu"}
+    if "tieu_de" in item:
+        out["tieu_de"] = item["tieu_de"]
+    if WRITTEN in item:
+        out[WRITTEN] = item[WRITTEN]
+    out["nam"] = int(max(years)) if years else 2030
+    if lead:
+        out["mo_dau"] = lead
+    out["doan"] = paragraphs
+    return out
+
+
+def _paragraphs(
+    given: list[Data], ledger: Ledger, milestone: Data | None = None
+) -> tuple[list[Data], list[Data]]:
+    """Paragraphs of targets as indicator paragraphs, and the lead paragraphs before the
+    first target; under a milestone sub-item, its heading and year go on its first one."""
     lead = 0
     while lead < len(given) - 1 and not indicators.has_target(given[lead]["noi_dung"]):
         lead += 1
-    paragraphs, run = [], []
+    paragraphs: list[Data] = []
+    run: list[Data] = []
     for paragraph in given[lead:]:
         if paragraph.get("dau"):
             run.append(paragraph)
@@ -139,30 +207,13 @@ def _indicators(item: Data, ledger: Ledger) -> Data:
         paragraphs.append({"id": ledger.unique(f"ct-doan-{k}"), "noi_dung": phrases})
     if run:
         paragraphs.append(_bullets(run, ledger))
-    found = [p for para in paragraphs for p in para["noi_dung"]]
-    valued = sum("gia_tri" in p for p in found)
-    ledger.found.append(
-        f"{len(found)} chỉ tiêu ({valued} có giá trị, {len(found) - valued} định tính)"
-    )
-    out = {"id": "chi-tieu", "tieu_de": item["tieu_de"]}
-    out["nam"] = int(years[-1]) if years else 2030
-    if lead:
-        out["mo_dau"] = given[:lead]
-    out["doan"] = paragraphs
-    return out
-
-
-def _cut(text: str) -> int | None:
-    """Where the acting body ends and its task begins: before a verb of the data, best
-    right after the name of a body or an area (`… Huyện ủy`, `… xã`)."""
-    cuts = sorted(
-        m.start()
-        for act in vocabulary().viec_lam
-        for m in re.finditer(rf"\s{re.escape(act)}\b", text)
-    )
-    ends = "|".join(re.escape(w) for w in vocabulary().cuoi_ten_co_quan)
-    named = [c for c in cuts if re.search(rf"(?:{ends})$", text[:c])]
-    return next(iter(named or cuts), None)
+    if milestone is not None and paragraphs:
+        title = milestone["tieu_de"]
+        year = _MILESTONE.search(title)
+        paragraphs[0] = {"id": paragraphs[0]["id"], "tieu_de": title,
+                         **({"nam": int(year.group(1))} if year else {}),
+                         **{k: v for k, v in paragraphs[0].items() if k != "id"}}
+    return paragraphs, given[:lead]
 
 
 def duties(title: str, items: list[Data], ledger: Ledger) -> Data:
@@ -172,10 +223,13 @@ def duties(title: str, items: list[Data], ledger: Ledger) -> Data:
         text = item["noi_dung"]
         ident = ledger.unique(f"tc-{len(out) + 1}")
         ledger.ids.discard(item["id"])
-        cut = _cut(text)
+        cut = organs.cut(text)
         if cut is None or cut == 0:
             cut = len(" ".join(text.split(" ", 3)[:3]))
             ledger.note(ident, "không nhận ra cơ quan thực hiện: kiểm tra chu_the")
-        out.append({"id": ident, "chu_the": text[:cut].strip(), "noi_dung": text[cut:].strip()})
+        duty = {"id": ident, "chu_the": text[:cut].strip(), "noi_dung": text[cut:].strip()}
+        if WRITTEN in item:
+            duty[WRITTEN] = item[WRITTEN]
+        out.append(duty)
     ledger.found.append(f"{len(out)} mục tổ chức thực hiện")
     return {"id": "to-chuc-thuc-hien", "tieu_de": title, "muc": out}

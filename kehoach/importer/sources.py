@@ -7,19 +7,30 @@ automatic numbering is turned back into the labels the reader sees (`I.`, `1.`, 
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from kehoach.document.wordxml import MAX_PARAGRAPHS, W, paragraph_text, xml_part
+from kehoach.document.effective import Formats
+from kehoach.document.numbering import Numbering
+from kehoach.document.wordxml import (
+    MAX_PARAGRAPHS,
+    W,
+    decode_text,
+    other_format,
+    paragraph_text,
+    xml_part,
+)
 from kehoach.errors import PlanError, Problem
+from kehoach.importer import convert
 from kehoach.importer.ledger import default_profile
 from kehoach.vn import closing
-from kehoach.vn.labels import roman
+from kehoach.vn.numbers import number
 
 if TYPE_CHECKING:
     from kehoach.rules.profile import Profile
@@ -28,14 +39,24 @@ Row = list[str]
 """A table row: its cells' text."""
 
 
+@dataclass(frozen=True)
+class Grid:
+    """A table of the body, kept as a table: its rows of cell texts (a cell's paragraphs
+    and line breaks joined by line breaks)."""
+
+    rows: list[Row]
+
+
 @dataclass
 class Source:
-    """The header block's lines (when the file keeps them apart), the body's lines, the
-    signature table's cells, and what follows the signature (lines and tables)."""
+    """The header block's lines (when the file keeps them apart: the left column's, then
+    the right's, each marked bold or not), the body's lines and tables, the signature
+    table's columns (the recipients' first), and what follows the signature."""
 
     header: list[str] = field(default_factory=list)
-    body: list[str] = field(default_factory=list)
-    signature: list[list[str]] = field(default_factory=list)  # cells of a signature table
+    header_bold: list[bool] = field(default_factory=list)
+    body: list[str | Grid] = field(default_factory=list)
+    signature: list[list[str]] = field(default_factory=list)  # columns of a signature table
     after: list[str | list[Row]] = field(default_factory=list)
     tracked: bool = False  # the DOCX had tracked changes (accepted on reading)
 
@@ -50,13 +71,6 @@ def _refuse_empty_or_binary(path: Path, raw: bytes) -> None:
 
 MAX_FILE = 50 * 2**20  # bytes of the file given to import
 
-# What a file that is not a DOCX nor text starts with, and what to do about it.
-_OTHER_FORMATS = (
-    (b"%PDF-", "tệp PDF"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "tệp Word 97–2003 (.doc) hoặc Excel cũ"),
-    (b"{\\rtf", "tệp RTF"),
-)
-_SAVE_AS = "; hãy mở bằng Word hoặc LibreOffice, lưu thành .docx rồi nhập lại"
 
 # Characters TCVN3 (ABC) and VNI text shows when read as Windows-1252.
 _TCVN3 = set("¸µ¶·¹¨»¾¼½ÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûü§©®ª«¬")
@@ -72,21 +86,24 @@ def _legacy(path: Path, text: str) -> PlanError:
 
 
 def read_text(path: Path, raw: bytes) -> Source:
-    _refuse_empty_or_binary(path, raw)
     try:
-        text = raw.decode("utf-8-sig")
+        text = decode_text(raw)  # UTF-8, or UTF-16 as Notepad saves "Unicode"
+        raw = text.encode("utf-8")
     except UnicodeDecodeError:
+        text = None
+    _refuse_empty_or_binary(path, raw)
+    if text is None:
         latin = raw.decode("cp1252", errors="replace")
         if sum(c in _TCVN3 for c in latin) > len(latin) / 50:
-            raise _legacy(path, "TCVN3/ABC hoặc VNI") from None
-        raise PlanError([Problem(str(path), "tệp không phải văn bản UTF-8")]) from None
+            raise _legacy(path, "TCVN3/ABC hoặc VNI")
+        raise PlanError([Problem(str(path), "tệp không phải văn bản UTF-8 hoặc UTF-16")])
     lines = text.split("\n")
     if len(lines) > MAX_PARAGRAPHS:
         raise PlanError(
-            [Problem(str(path), f"văn bản quá dài để nhập (quá {MAX_PARAGRAPHS:,} dòng)")]
+            [Problem(str(path), f"văn bản quá dài để nhập (quá {number(MAX_PARAGRAPHS)} dòng)")]
         )
     _refuse_legacy(path, text)
-    return Source(body=lines)
+    return Source(body=[*lines])
 
 
 def _refuse_legacy(path: Path, text: str) -> None:
@@ -100,98 +117,11 @@ def _refuse_legacy(path: Path, text: str) -> None:
         raise _legacy(path, "VNI")
 
 
-class _Numbering:
-    """Word's automatic numbering: the label each numbered paragraph shows."""
-
-    def __init__(self, package: zipfile.ZipFile, styles: etree._Element | None) -> None:
-        # Keyed as the XML gives them: an id left out is a None key, found by nothing.
-        self.levels: dict[str | None, dict[int, dict[str, Any]]] = {}
-        self.nums: dict[str | None, tuple[str | None, dict[int, int]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        self.style_num: dict[str | None, tuple[str, int]] = {}
-        root = xml_part(Path(str(package.filename)), package, "word/numbering.xml")
-        if root is not None:
-            for abstract in root.iter(f"{{{W}}}abstractNum"):
-                levels = {}
-                for lvl in abstract.iter(f"{{{W}}}lvl"):
-                    levels[int(_attr(lvl, "ilvl"))] = {
-                        "start": int(_val(lvl, "start") or 1),
-                        "fmt": _val(lvl, "numFmt") or "decimal",
-                        "text": _val(lvl, "lvlText") or "",
-                    }
-                self.levels[abstract.get(f"{{{W}}}abstractNumId")] = levels
-            for num in root.iter(f"{{{W}}}num"):
-                overrides = {
-                    int(_attr(o, "ilvl")): int(start)
-                    for o in num.iter(f"{{{W}}}lvlOverride")
-                    if (start := _val(o, "startOverride")) is not None
-                }
-                self.nums[num.get(f"{{{W}}}numId")] = (_val(num, "abstractNumId"), overrides)
-        if styles is not None:
-            for style in styles.iter(f"{{{W}}}style"):
-                num_pr = style.find(f"{{{W}}}pPr/{{{W}}}numPr")
-                if num_pr is not None and (num_id := _val(num_pr, "numId")):
-                    self.style_num[style.get(f"{{{W}}}styleId")] = (
-                        num_id,
-                        int(_val(num_pr, "ilvl") or 0),
-                    )
-
-    def label(self, paragraph: etree._Element) -> str:
-        ppr = paragraph.find(f"{{{W}}}pPr")
-        num = ppr.find(f"{{{W}}}numPr") if ppr is not None else None
-        style = ppr.find(f"{{{W}}}pStyle") if ppr is not None else None
-        style_id = style.get(f"{{{W}}}val") if style is not None else None
-        if num is not None and (own := _val(num, "numId")):
-            num_id, level = own, int(_val(num, "ilvl") or 0)
-        elif style_id in self.style_num:
-            num_id, level = self.style_num[style_id]
-        else:
-            return ""
-        if num_id == "0" or num_id not in self.nums:
-            return ""
-        abstract, overrides = self.nums[num_id]
-        levels = self.levels.get(abstract, {})
-        counters = self.counters.setdefault(num_id, {})
-        start = overrides.get(level, levels.get(level, {}).get("start", 1))
-        counters[level] = counters[level] + 1 if level in counters else start
-        for deeper in [k for k in counters if k > level]:
-            del counters[deeper]  # a new item restarts the levels below it
-        text = levels.get(level, {}).get("text", "")
-        for i in range(level + 1):
-            fmt = levels.get(i, {}).get("fmt", "decimal")
-            value = counters.get(i, levels.get(i, {}).get("start", 1))
-            text = text.replace(f"%{i + 1}", _format(value, fmt))
-        return text if levels.get(level, {}).get("fmt") != "bullet" else "-"
-
-
-def _val(node: etree._Element, tag: str) -> str | None:
-    child = node.find(f"{{{W}}}{tag}")
-    return child.get(f"{{{W}}}val") if child is not None else None
-
-
-def _attr(node: etree._Element, name: str) -> str:
-    """An attribute numbering.xml must give; without it the numbering is unreadable."""
-    value = node.get(f"{{{W}}}{name}")
-    if value is None:
-        raise TypeError(f"w:{name} missing")  # read_docx names the part
-    return value
-
-
-def _format(value: int, fmt: str) -> str:
-    if fmt == "upperRoman":
-        return roman(value)
-    if fmt == "lowerRoman":
-        return roman(value).lower()
-    if fmt == "lowerLetter":
-        return chr(ord("a") + value - 1)
-    if fmt == "upperLetter":
-        return chr(ord("A") + value - 1)
-    return str(value)
-
-
-def read_docx(path: Path) -> Source:
+def read_docx(path: Path, data: bytes | None = None) -> Source:
+    """A DOCX file's lines; `data` is the DOCX when it was converted from another format
+    (errors still name `path`)."""
     try:
-        package = zipfile.ZipFile(path)
+        package = zipfile.ZipFile(io.BytesIO(data) if data is not None else path)
     except zipfile.BadZipFile:
         raise PlanError([Problem(str(path), "không phải tệp DOCX đọc được")]) from None
     with package:
@@ -199,23 +129,19 @@ def read_docx(path: Path) -> Source:
         if document is None:
             raise PlanError([Problem(str(path), "không phải tệp DOCX (thiếu word/document.xml)")])
         styles = xml_part(path, package, "word/styles.xml")
-        try:
-            numbering = _Numbering(package, styles)
-        except (TypeError, ValueError):
-            raise PlanError(
-                [Problem(str(path), "word/numbering.xml: đánh số tự động không đọc được")]
-            ) from None
+        numbering = Numbering(package, styles)
+        formats = Formats(package, path)
     body = document.find(f"{{{W}}}body")
     if body is None:
         raise PlanError([Problem(str(path), "word/document.xml: thiếu thân văn bản <w:body>")])
     if len(body) > MAX_PARAGRAPHS:
         raise PlanError(
-            [Problem(str(path), f"văn bản quá dài để nhập (quá {MAX_PARAGRAPHS:,} đoạn)")]
+            [Problem(str(path), f"văn bản quá dài để nhập (quá {number(MAX_PARAGRAPHS)} đoạn)")]
         )
-    return _lines(path, body, numbering)
+    return _lines(path, body, numbering, formats)
 
 
-def _lines(path: Path, body: etree._Element, numbering: _Numbering) -> Source:
+def _lines(path: Path, body: etree._Element, numbering: Numbering, formats: Formats) -> Source:
     profile = default_profile()
     source = Source(tracked=body.find(f".//{{{W}}}ins") is not None)
     tables = body.findall(f"{{{W}}}tbl")
@@ -226,30 +152,77 @@ def _lines(path: Path, body: etree._Element, numbering: _Numbering) -> Source:
             line = f"{label} {text}" if label else text
             (source.after if source.signature else source.body).append(line)
         elif child.tag == f"{{{W}}}tbl":
-            _table(child, child is tables[0], source, profile)
-    _refuse_legacy(path, "\n".join(source.header + source.body))
+            _table(child, child is tables[0], source, profile, formats)
+    written = [x for x in source.body if isinstance(x, str)]
+    _refuse_legacy(path, "\n".join(source.header + written))
     return source
 
 
-def _table(table: etree._Element, first: bool, source: Source, profile: Profile) -> None:
-    """A header, a signature, an appendix's table (after the signature), or body lines."""
-    cells = [[paragraph_text(p) for p in tc.iter(f"{{{W}}}p")] for tc in table.iter(f"{{{W}}}tc")]
-    flat = [line for cell in cells for line in cell]
-    if first and not source.body:
+def _cell_paragraphs(tc: etree._Element) -> list[etree._Element]:
+    """A cell's own paragraphs (not those of a table nested in it)."""
+    return [p for p in tc.iter(f"{{{W}}}p") if _cell_of(p) is tc]
+
+
+def _cell_of(paragraph: etree._Element) -> etree._Element | None:
+    node = paragraph.getparent()
+    while node is not None and node.tag != f"{{{W}}}tc":
+        node = node.getparent()
+    return node
+
+
+def _grid(table: etree._Element) -> list[list[list[etree._Element]]]:
+    """The table's rows of cells, each cell its paragraphs; a cell spanning columns
+    (`gridSpan`) stands once, at its first column."""
+    rows = []
+    for tr in table.findall(f"{{{W}}}tr"):
+        rows.append([_cell_paragraphs(tc) for tc in tr.findall(f"{{{W}}}tc")])
+    return rows
+
+
+def _columns(rows: list[list[list[etree._Element]]]) -> list[list[etree._Element]]:
+    """The paragraphs of each column, top to bottom (a 2×2 header or signature table)."""
+    width = max((len(r) for r in rows), default=0)
+    return [[p for r in rows if c < len(r) for p in r[c]] for c in range(width)]
+
+
+def _bold(paragraph: etree._Element, formats: Formats) -> bool:
+    runs = [
+        r
+        for r in paragraph.iter(f"{{{W}}}r")
+        if "".join(t.text or "" for t in r.iter(f"{{{W}}}t")).strip()
+    ]
+    return bool(runs) and all(formats.run(paragraph, r).bold for r in runs)
+
+
+def cell_text(paragraphs: list[etree._Element]) -> str:
+    """A table cell as one text: its paragraphs and line breaks as `\\n`, a cell holding
+    only no-break spaces or blanks as empty."""
+    text = "\n".join(paragraph_text(p) for p in paragraphs)
+    lines = [" ".join(line.replace("\u00a0", " ").split()) for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _table(
+    table: etree._Element, first: bool, source: Source, profile: Profile, formats: Formats
+) -> None:
+    """A header, a signature, an appendix's table (after the signature), or a body table."""
+    rows = _grid(table)
+    columns = _columns(rows)
+    flat = [paragraph_text(p) for column in columns for p in column]
+    if first and not any(isinstance(x, Grid) or x.strip() for x in source.body):
         source.header = flat
+        source.header_bold = [_bold(p, formats) for column in columns for p in column]
     elif source.signature:
-        rows = [
-            [
-                " ".join(paragraph_text(p) for p in tc.iter(f"{{{W}}}p"))
-                for tc in tr.iter(f"{{{W}}}tc")
-            ]
-            for tr in table.iter(f"{{{W}}}tr")
-        ]
-        source.after.append(rows)
-    elif any(closing.is_recipients_heading(line.strip(), profile) for line in flat):
-        source.signature = cells
+        source.after.append([[cell_text(cell) for cell in row] for row in rows])
+    elif any(
+        closing.is_recipients_heading(line.strip(), profile)
+        for column in columns
+        for p in column
+        for line in paragraph_text(p).split("\n")
+    ):
+        source.signature = [[paragraph_text(p) for p in column] for column in columns]
     else:
-        source.body += flat
+        source.body.append(Grid([[cell_text(cell) for cell in row] for row in rows]))
 
 
 def read_source(path: Path) -> Source:
@@ -257,9 +230,13 @@ def read_source(path: Path) -> Source:
     if path.stat().st_size > MAX_FILE:
         raise PlanError([Problem(str(path), f"tệp quá lớn để nhập (quá {MAX_FILE // 2**20} MB)")])
     raw = path.read_bytes()
-    for magic, kind in _OTHER_FORMATS:
-        if raw.startswith(magic):
-            raise PlanError([Problem(str(path), f"đây là {kind}, không nhập được{_SAVE_AS}")])
+    other = other_format(raw)
+    if other is not None and not other.convertible:
+        message = f"đây là {other.kind}, không nhập được; hãy {other.todo} rồi nhập lại"
+        raise PlanError([Problem(str(path), message)])
+    converted = convert.kind(path, raw)
+    if converted is not None:
+        return read_docx(path, convert.to_docx(path, converted))
     if raw.startswith(b"PK\x03\x04") or path.suffix.lower() == ".docx":
         return read_docx(path)
     return read_text(path, raw)

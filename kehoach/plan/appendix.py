@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from kehoach.plan.fields import Direction, Id, Line, Number, _Model, no_items
+from kehoach.plan.fields import Direction, Id, Levels, Line, Number, _Model, no_items
 
 
 class Milestones(_Model):
@@ -53,7 +53,10 @@ class Appendix(_Model):
     """Một phụ lục sau phần ký: tên, dòng 'Kèm theo …' sinh từ đầu văn bản, một bảng."""
 
     id: Id
-    tieu_de: Line = Field("PHỤ LỤC", description="Dòng tên phụ lục (số thêm khi có từ 2).")
+    tieu_de: Line | None = Field(
+        None,
+        description="Dòng tên phụ lục; để trống: chữ của hồ sơ (PHỤ LỤC), có số khi có từ 2.",
+    )
     ten: Line | None = Field(None, description="Tên nội dung phụ lục, in hoa.")
     chu_thich: Line | None = Field(
         None, description="Dòng '(Kèm theo …)' khi khác dòng sinh từ đầu văn bản."
@@ -66,3 +69,11 @@ class Appendix(_Model):
 
     def years(self) -> list[int]:
         return sorted({y for g in self.chi_tieu for i in g.chi_tieu for y in i.moc})
+
+
+class TableBlock(_Model):
+    """Một bảng trong thân văn bản (phân công, lịch …), giữ đúng cột và dòng của bản gốc."""
+
+    id: Id
+    bang: Table = Field(description="Tiêu đề các cột (cot) và các dòng (dong: - o: [...]).")
+    cap: Levels | None = None

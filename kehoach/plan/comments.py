@@ -52,7 +52,7 @@ def by_element(data: dict[str, Any], found: dict[Path_, list[str]]) -> dict[str,
     keyed: dict[str, list[str]] = {}
     for path, lines in found.items():
         if path == (first,):
-            lines = lines[len(lines) - lines[::-1].index(""):] if "" in lines else lines
+            lines = lines[len(lines) - lines[::-1].index("") :] if "" in lines else lines
             keyed.setdefault("", []).extend(lines)
             continue
         node: Any

@@ -41,7 +41,7 @@ from kehoach.plan.loader import plan_from_source
 from kehoach.safewrite import write_atomic
 from kehoach.source import yamlsource
 from kehoach.source.yamlsource import Path_, format_path
-from kehoach.writelock import folder_lock
+from kehoach.system.lock import folder_lock
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -133,9 +133,12 @@ class PlanFile:
         parent[path[-1]] = value
         node, indent, flow = self._scalar_place(path)
         self._try(
-            (self._splice(node, head, body) for head, body in scalar_forms(
-                value, node.style, indent, flow)),
-            expected, path,
+            (
+                self._splice(node, head, body)
+                for head, body in scalar_forms(value, node.style, indent, flow)
+            ),
+            expected,
+            path,
         )
 
     def set_by_id(self, ident: str, key: str, value: Any) -> None:
@@ -164,8 +167,11 @@ class PlanFile:
         if isinstance(parent, MappingNode) and len(parent.value) < 2:
             raise self._error("không xóa được trường duy nhất của khối: hãy xóa cả khối", path)
         fields = parent.value if isinstance(parent, MappingNode) else []
-        i = path[-1] if isinstance(parent, SequenceNode) else next(
-            (n for n, (k, _) in enumerate(fields) if key_name(k) == path[-1]), None)
+        i = (
+            path[-1]
+            if isinstance(parent, SequenceNode)
+            else next((n for n, (k, _) in enumerate(fields) if key_name(k) == path[-1]), None)
+        )
         if not isinstance(i, int):
             raise self._error("chỉ xóa được một phần tử của danh sách hay một trường", path)
         expected = copy.deepcopy(self.data)
@@ -186,7 +192,7 @@ class PlanFile:
             raise self._error("ghi chú chỉ được một dòng", path)
         self.get(path)
         line = self._line_start(self._anchor(path))
-        pad = self.text[line:len(self.text) - len(self.text[line:].lstrip(" "))]
+        pad = self.text[line : len(self.text) - len(self.text[line:].lstrip(" "))]
         new = f"{self.text[:line]}{pad}# {comment}".rstrip(" ") + self.newline
         self._try(iter([new + self.text[line:]]), self.data, path)
 
@@ -209,18 +215,18 @@ class PlanFile:
         return len(gone)
 
     def save(self, action: str | None = None) -> bool:
-        """Write the edited text back if it is still a valid plan; False if unchanged.
-        The check that the file is still the one opened and the write happen under the
-        folder's write lock, so a change saved meanwhile is refused, never written over
-        (`FileChanged`). With `action` (a key of `history.ACTIONS`), the version replaced
-        is kept in the plan's history."""
+        """Write the edited text back if it is still a valid plan; False if unchanged. Under
+        the folder's lock: a file saved since it was opened is refused (`FileChanged`); with
+        `action` (`history.ACTIONS`) the version replaced is kept in the plan's history."""
         if not self.changed:
             return False
         try:
             plan_from_source(yamlsource.load(self.text, self.file))
         except PlanError as exc:
-            head = Problem(self.file, "không ghi lại tệp: sau khi sửa, kế hoạch không còn "
-                           "hợp lệ (tệp giữ nguyên)")
+            head = Problem(
+                self.file,
+                "không ghi lại tệp: sau khi sửa, kế hoạch không còn hợp lệ (tệp giữ nguyên)",
+            )
             raise PlanError([head, *exc.problems]) from None
         raw = (_BOM if self._raw.startswith(_BOM) else b"") + self.text.encode("utf-8")
         with folder_lock(self.path.parent):
@@ -272,16 +278,12 @@ class PlanFile:
             raise self._error("chỉ thêm được trường vào một khối viết theo dòng", path)
         column = block.value[0][0].start_mark.column
         at = self._next_line(content_end(self.text, block))
-        if isinstance(value, list):  # a list of words, added as `cap: [xa, phuong]`
-            flow = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True).strip()
-            forms: Iterator[tuple[str, list[str]]] = iter([(flow, [])])
-        else:
-            forms = scalar_forms(value, None, column + 2, False)
-        for head, body in forms:
+        for head, body in scalar_forms(value, None, column + 2, False):
             line = f"{' ' * column}{path[-1]}: {head}".rstrip(" ")
             lines = "".join(x + self.newline for x in [line, *body])
-            yield self.text[:at] + ensure_break(self.text[:at], self.newline) + lines + \
-                self.text[at:]
+            yield (
+                self.text[:at] + ensure_break(self.text[:at], self.newline) + lines + self.text[at:]
+            )
 
     def _key_removals(self, block: MappingNode, i: int, root: bool) -> Iterator[str]:
         """Field `i` out with its lines and the comments above them (above the file's first
@@ -290,22 +292,25 @@ class PlanFile:
         text, (key, value) = self.text, block.value[i]
         line = self._line_start(key.start_mark.index)
         end = self._next_line(content_end(text, value))
-        lead = text[line:key.start_mark.index]
+        lead = text[line : key.start_mark.index]
         if not lead.strip():
             start = line if root and i == 0 else self._comments_start(line)
             yield text[:start] + text[end:]
         elif i + 1 < len(block.value):
             after = block.value[i + 1][0].start_mark.index
             pad = lead[: len(lead) - len(lead.lstrip(" "))]
-            between = text[end:self._line_start(after)].splitlines(keepends=True)
+            between = text[end : self._line_start(after)].splitlines(keepends=True)
             moved = "".join(pad + x.lstrip(" ") if x.strip() else x for x in between)
             yield text[:line] + moved + lead + text[after:]
 
     def _inserts(self, seq: SequenceNode, index: int, value: Any) -> Iterator[str]:
         items, text = seq.value, self.text
         if seq.flow_style:
-            at = items[index].start_mark.index if index < len(items) else content_end(
-                text, items[-1])
+            at = (
+                items[index].start_mark.index
+                if index < len(items)
+                else content_end(text, items[-1])
+            )
             for head, body in scalar_forms(value, None, 0, True):
                 if not body:
                     piece = f"{head}, " if index < len(items) else f", {head}"
@@ -347,7 +352,7 @@ class PlanFile:
         anchor = self._anchor(path)
         indent = anchor - self._line_start(anchor) + 2
         if node.style in ("|", ">"):
-            body = self.text[node.start_mark.index:].split("\n", 2)
+            body = self.text[node.start_mark.index :].split("\n", 2)
             first = body[1] if len(body) > 1 else ""
             indent = len(first) - len(first.lstrip(" ")) or indent
         return node, indent, bool(getattr(parent, "flow_style", False))
@@ -369,8 +374,7 @@ class PlanFile:
         while line > 0:
             prev = self._line_start(line - 1)
             hash_at = prev + len(self.text[prev:line]) - len(self.text[prev:line].lstrip())
-            if self.text[hash_at:hash_at + 1] != "#" or any(
-                    s <= hash_at < e for s, e in spans):
+            if self.text[hash_at : hash_at + 1] != "#" or any(s <= hash_at < e for s, e in spans):
                 break
             line = prev
         return line

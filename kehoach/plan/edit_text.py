@@ -44,7 +44,7 @@ def content_end(text: str, node: Node) -> int:
     if isinstance(node, ScalarNode):
         end = node.end_mark.index
         if node.style in ("|", ">"):
-            end = node.start_mark.index + len(text[node.start_mark.index:end].rstrip())
+            end = node.start_mark.index + len(text[node.start_mark.index : end].rstrip())
         return end
     if getattr(node, "flow_style", False) or not node.value:
         return node.end_mark.index

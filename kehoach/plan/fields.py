@@ -104,3 +104,16 @@ class Direction(StrEnum):
 
     tang = "tang"
     giam = "giam"
+
+
+Printed = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]
+"""A label as the source printed it (`3.2.` twice, `1.3` without its dot, `V.` for IV.)."""
+
+
+def printed() -> Any:
+    """The `nhan_goc` field: kept only where the printed label differs from the counted one."""
+    return Field(
+        None,
+        description="Nhãn như văn bản gốc in (3.2. lặp lại, 1.3 thiếu dấu chấm, V. khi thiếu "
+        "IV.), chỉ khi khác nhãn tính theo thứ tự; bỏ trống là tính theo thứ tự.",
+    )

@@ -5,7 +5,7 @@ every restore keeps the version it replaces.
 They live in a hidden folder of the plan's folder, `.lich-su/<plan's name>/` (its file
 name without `.yaml`), one file per version named `<number>_<time>_<what replaced
 it>.yaml`, the bytes exactly as they were.
-Only the last `LIMIT` are kept. Callers hold the folder's write lock (`writelock`) while
+Only the last `LIMIT` are kept. Callers hold the folder's write lock (`system/lock`) while
 they keep a version and write the new one, so the numbers follow the writes.
 """
 
@@ -120,7 +120,7 @@ def restore(plan: Path, version: Version, expected: bytes) -> None:
     """Put `version` back as the plan, if the plan is still `expected` (the content the
     page showed); the content it replaces is kept as a version of its own."""
     from kehoach.errors import KehoachError, Problem
-    from kehoach.writelock import folder_lock
+    from kehoach.system.lock import folder_lock
 
     with folder_lock(plan.parent):
         now = plan.read_bytes()

@@ -123,6 +123,12 @@ class IndicatorParagraph(_Model):
 
     id: Id
     nhan: Line | None = Field(None, description="Tên nhóm chỉ tiêu trên biểu báo cáo.")
+    tieu_de: Line | None = Field(
+        None,
+        description="Tiêu đề mốc in trước đoạn, như mục con a), b): 'Đến năm 2026' (chỉ tiêu "
+        "theo từng mốc năm).",
+    )
+    nam: int | None = Field(None, description="Năm phải đạt của đoạn (mốc), khi khác năm chung.")
     noi_dung: list[Phrase] = Field(min_length=1)
     dau: Literal["-", "+"] | None = Field(
         None, description="Gạch đầu dòng: mỗi chỉ tiêu một dòng có dấu này, câu chữ trọn dòng."

@@ -30,28 +30,29 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BeforeValidator,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
-from kehoach.plan.appendix import Appendix, Milestones
+from kehoach.plan.appendix import Appendix, Milestones, TableBlock
 from kehoach.plan.fields import (
     Id,
     Levels,
     Line,
+    Printed,
     Prose,
     _known,
     _Model,
     no_items,
+    printed,
 )
-from kehoach.plan.fields import (
-    Level as Level,
-)
-from kehoach.plan.indicators import (
-    Indicator,
-    IndicatorParagraph,
-)
+from kehoach.plan.fields import Level as Level
+from kehoach.plan.indicators import Indicator, IndicatorParagraph
 from kehoach.rules.data import body_codes, profile_names, type_codes
 from kehoach.rules.profile_dates import profile_on
 
@@ -74,6 +75,19 @@ class Paragraph(_Model):
         return self
 
 
+def _block_kind(value: object) -> str:
+    if isinstance(value, TableBlock) or (isinstance(value, dict) and "bang" in value):
+        return "bang"
+    return "doan"
+
+
+Block = Annotated[
+    Annotated[Paragraph, Tag("doan")] | Annotated[TableBlock, Tag("bang")],
+    Discriminator(_block_kind),
+]
+"""What a part or an item holds before its items: a paragraph, or a table of the body."""
+
+
 SubLabel = Literal["a)", "1.1.", "-", "+"]
 
 
@@ -81,11 +95,12 @@ class Item(_Model):
     """Một mục đánh số (1., a), 1.1. …): tiêu đề hoặc đoạn có nhãn, các đoạn, các mục con."""
 
     id: Id
+    nhan_goc: Printed | None = printed()
     tieu_de: Line | None = Field(None, description="Tiêu đề mục, không ghi số thứ tự.")
     noi_dung: Prose | None = Field(
         None, description="Mục viết liền một đoạn (nhãn và câu chữ), thay cho tiêu đề."
     )
-    doan: list[Paragraph] = Field(default_factory=no_items, description="Các đoạn của mục.")
+    doan: list[Block] = Field(default_factory=no_items, description="Các đoạn (và bảng) của mục.")
     muc: list[Item] = Field(default_factory=no_items, description="Các mục con.")
     nhan_con: SubLabel | None = Field(
         None, description="Nhãn của các mục con: 'a)' (mặc định), '1.1.', '-' hoặc '+'."
@@ -108,8 +123,9 @@ class Section(_Model):
     """Một phần La Mã (I., II. …): các đoạn mở đầu và các mục."""
 
     id: Id
+    nhan_goc: Printed | None = printed()
     tieu_de: Line = Field(description="Tiêu đề phần, không ghi số La Mã.")
-    doan: list[Paragraph] = Field(default_factory=no_items)
+    doan: list[Block] = Field(default_factory=no_items)
     muc: list[Item] = Field(default_factory=no_items)
 
 
@@ -118,10 +134,14 @@ class ExtraSection(Section):
 
 
 class IndicatorBlock(_Model):
-    """Mục 'Các chỉ tiêu chủ yếu': đoạn văn sinh ra từ các bản ghi chỉ tiêu."""
+    """Mục 'Các chỉ tiêu chủ yếu': đoạn văn sinh ra từ các bản ghi chỉ tiêu. Không có tiêu
+    đề khi các chỉ tiêu viết ngay dưới phần (II. CHỈ TIÊU … rồi các dòng gạch đầu dòng)."""
 
     id: Id
-    tieu_de: Line
+    nhan_goc: Printed | None = printed()
+    tieu_de: Line | None = Field(
+        None, description="Tiêu đề mục chỉ tiêu; bỏ trống khi chỉ tiêu viết ngay dưới phần."
+    )
     nam: int = Field(description="Năm phải đạt của các chỉ tiêu (2030).")
     mo_dau: list[Paragraph] = Field(
         default_factory=no_items, description="Các đoạn văn in trước các đoạn chỉ tiêu."
@@ -137,8 +157,9 @@ class Objectives(_Model):
     """Phần mục tiêu: mục tiêu tổng quát, các chỉ tiêu chủ yếu, tầm nhìn, các mục khác."""
 
     id: Id
+    nhan_goc: Printed | None = printed()
     tieu_de: Line
-    doan: list[Paragraph] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
+    doan: list[Block] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
     muc_tieu_tong_quat: Item | None = None
     chi_tieu: IndicatorBlock | None = None
     tam_nhin: Item | None = None
@@ -149,6 +170,7 @@ class Assignment(_Model):
     """Một nhiệm vụ trong Tổ chức thực hiện: cơ quan thực hiện và việc phải làm."""
 
     id: Id
+    nhan_goc: Printed | None = printed()
     chu_the: Line = Field(description="Cơ quan, đơn vị thực hiện, đứng đầu câu.")
     noi_dung: Prose = Field(description="Phần còn lại của câu, sau tên cơ quan.")
     cap: Levels | None = None
@@ -158,8 +180,9 @@ class Organisation(_Model):
     """Phần Tổ chức thực hiện."""
 
     id: Id
+    nhan_goc: Printed | None = printed()
     tieu_de: Line
-    doan: list[Paragraph] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
+    doan: list[Block] = Field(default_factory=no_items, description="Các đoạn trước các mục.")
     muc: list[Assignment] = Field(default_factory=no_items)
 
 
@@ -179,12 +202,26 @@ Draft = Annotated[bool | Annotated[int, Field(ge=1, le=99)], BeforeValidator(_dr
 class Header(_Model):
     """Thể thức đầu văn bản: cơ quan ban hành, số và ký hiệu, địa danh, ngày, trích yếu."""
 
+    the_thuc: Literal["dang", "nha_nuoc"] = Field(
+        "dang",
+        description="Thể thức: 'dang' (văn bản của Đảng, mặc định) hoặc 'nha_nuoc' (Ủy ban nhân "
+        "dân, Hội đồng nhân dân, Mặt trận Tổ quốc …: Quốc hiệu, Tiêu ngữ, 'Số: 16/KH-UBND').",
+    )
+    quoc_hieu: Line | None = Field(
+        None, description="Dòng Quốc hiệu như văn bản gốc in, khi khác hồ sơ (CỘNG HOÀ …)."
+    )
+    tieu_ngu: Line | None = Field(
+        None, description="Dòng Tiêu ngữ như văn bản gốc in, khi khác hồ sơ."
+    )
     cap_tren: Line | None = Field(
         None, description="Cấp ủy cấp trên, in hoa: ĐẢNG BỘ TỈNH HẬU GIANG (cấp tỉnh: bỏ trống)."
     )
     co_quan: Line = Field(description="Cơ quan ban hành, chữ in hoa: HUYỆN ỦY PHỤNG HIỆP.")
-    ma_co_quan: Annotated[str, StringConstraints(pattern=r"^[A-ZĐƯ]{1,10}$")] = Field(
-        description="Mã cơ quan ban hành: HU, ĐU, TU … (mã ngoài danh mục được cảnh báo)."
+    ma_co_quan: Annotated[
+        str, StringConstraints(pattern=r"^[A-ZĐƯ]{1,10}(-[A-ZĐƯ]{1,10}){0,3}$")
+    ] = Field(
+        description="Mã cơ quan ban hành: HU, ĐU, TU … (mã ngoài danh mục được cảnh báo); "
+        "văn bản nhà nước: UBND, MTTQ-BTT …"
     )
     loai: Annotated[str, AfterValidator(_known(type_codes(), "mã loại văn bản"))] = Field(
         description="Mã loại văn bản: KH, BC, CTr …"
@@ -203,7 +240,18 @@ class Header(_Model):
     ngay: dt.date | Annotated[int, Field(ge=1945, le=2100)] = Field(
         description="Ngày ban hành (2024-02-05), hoặc chỉ năm (2024) khi dự thảo."
     )
+    thang: Annotated[int, Field(ge=1, le=12)] | None = Field(
+        None,
+        description="Tháng, khi văn bản để trống ngày mà ghi tháng ('ngày   tháng 01 năm "
+        "2026'): ngay ghi năm, thang ghi tháng.",
+    )
     trich_yeu: Line = Field(description="Trích yếu nội dung, giữ nguyên cách viết.")
+
+    @model_validator(mode="after")
+    def _month_needs_year(self) -> Header:
+        if self.thang is not None and not isinstance(self.ngay, int):
+            raise ValueError("'thang' chỉ dùng khi 'ngay' chỉ ghi năm (ngày để trống)")
+        return self
 
     @property
     def year(self) -> int:
@@ -211,8 +259,9 @@ class Header(_Model):
 
     @property
     def known_body(self) -> bool:
-        """Whether the body code is one the data lists (an unknown one is a warning)."""
-        return self.ma_co_quan in body_codes()
+        """Whether the body code is one the data lists (an unknown one is a warning). A
+        State body's code is its own (ND 30, PL I, II.3.b): never a warning."""
+        return self.the_thuc == "nha_nuoc" or self.ma_co_quan in body_codes()
 
     @property
     def type_name(self) -> str:
@@ -221,23 +270,25 @@ class Header(_Model):
 
     @property
     def day(self) -> dt.date:
-        """The date, or 1 January when a draft knows only the year."""
-        return self.ngay if isinstance(self.ngay, dt.date) else dt.date(self.ngay, 1, 1)
+        """The date, or the first of its month (a blank day), or 1 January when a draft
+        knows only the year."""
+        if isinstance(self.ngay, dt.date):
+            return self.ngay
+        return dt.date(self.ngay, self.thang or 1, 1)
 
 
 class Signature(_Model):
     """Chữ ký: quyền hạn, chức vụ, họ tên (có thể để trống khi dự thảo)."""
 
     quyen_han: str = Field("", description="T/M BAN THƯỜNG VỤ, T/M HUYỆN ỦY …")
-    chuc_vu: str = Field("", description="BÍ THƯ, PHÓ BÍ THƯ …")
+    chuc_vu: str = Field(
+        "", description="BÍ THƯ, PHÓ BÍ THƯ … (nhiều dòng: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)."
+    )
     ghi_chu: str = Field("", description="Dòng giữa chức vụ và họ tên: (đã ký), (Đã ký) …")
     ho_ten: str = Field("", description="Họ và tên người ký.")
-
-
-def _filing_last(lines: list[str]) -> list[str]:
-    if not lines[-1].startswith("Lưu"):
-        raise ValueError("dòng cuối của nơi nhận phải là dòng lưu: 'Lưu Văn phòng …'")
-    return lines
+    duoi_ten: str = Field(
+        "", description="Dòng in dưới họ tên: chức vụ khác của người ký (TRƯỞNG BAN …)."
+    )
 
 
 class Parent(_Model):
@@ -291,12 +342,24 @@ class Plan(_Model):
     )
     ket_luan: Prose | None = Field(None, description="Câu kết sau phần cuối ('Trên đây là …').")
     chu_ky: Signature = Field(default_factory=Signature)
-    noi_nhan: Annotated[list[Line], AfterValidator(_filing_last)] = Field(
+    khong_dong_luu: bool = Field(
+        False,
+        description="Văn bản gốc không có dòng lưu ở cuối nơi nhận: giữ như bản gốc "
+        "(kehoach import ghi khi nhập; kehoach check báo).",
+    )
+    noi_nhan: list[Line] = Field(
         min_length=1, description="Nơi nhận, mỗi dòng một nơi; dòng cuối là 'Lưu …'."
     )
     phu_luc: list[Appendix] = Field(
         default_factory=no_items, description="Các phụ lục sau phần ký."
     )
+
+    @field_validator("noi_nhan")
+    @classmethod
+    def _filing_last(cls, lines: list[str], info: ValidationInfo) -> list[str]:
+        if lines and not lines[-1].startswith("Lưu") and not info.data.get("khong_dong_luu"):
+            raise ValueError("dòng cuối của nơi nhận phải là dòng lưu: 'Lưu Văn phòng …'")
+        return lines
 
     @model_validator(mode="after")
     def _order_names_every_part(self) -> Plan:
@@ -329,5 +392,6 @@ class Plan(_Model):
         return block.indicators() if block else []
 
     def profile_id(self) -> str:
-        """The format profile the plan names (`ho_so:`), else the one in force on its date."""
-        return self.ho_so or profile_on(self.van_ban.ngay)
+        """The format profile the plan names (`ho_so:`), else the one of its kind (the Party's,
+        or the State's: `van_ban.the_thuc`) in force on its date."""
+        return self.ho_so or profile_on(self.van_ban.ngay, self.van_ban.the_thuc)

@@ -17,6 +17,7 @@ from kehoach.rules.levels import unit_kinds
 from kehoach.source import yamlsource
 from kehoach.source.validation import validate
 from kehoach.source.yamlsource import Source
+from kehoach.system import files
 
 
 def _kind(value: str) -> str:
@@ -27,6 +28,17 @@ def _kind(value: str) -> str:
 
 
 Kind = Annotated[str, AfterValidator(_kind)]
+
+
+def _a_file_name(value: str) -> str:
+    """A unit's id names its files (<id>.yaml, <id>.docx)."""
+    if files.device(value):
+        raise ValueError(f"mã '{value}' là tên thiết bị dành riêng của Windows (CON, PRN, AUX, "
+                         "NUL, COM1–9, LPT1–9): tệp của đơn vị sẽ không mở được; đổi mã khác")
+    return value
+
+
+UnitId = Annotated[Id, AfterValidator(_a_file_name)]
 
 
 class FormerUnit(_Model):
@@ -50,7 +62,7 @@ def _once_each(former: list[FormerUnit]) -> list[FormerUnit]:
 class Unit(_Model):
     """Một đơn vị cấp dưới."""
 
-    id: Id
+    id: UnitId
     loai: Kind = Field(description="Loại đơn vị: xa, phuong, dac_khu, thi_tran.")
     ten: Line = Field(description="Tên đơn vị, không kèm loại: Hòa An.")
     tien_than: Annotated[list[FormerUnit], AfterValidator(_once_each)] = Field(

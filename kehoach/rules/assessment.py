@@ -4,9 +4,9 @@ table read by the Excel formulas of the report form and by `kehoach aggregate`."
 from __future__ import annotations
 
 from functools import cache
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import Field, with_config
+from pydantic import Field, field_validator, with_config
 from typing_extensions import TypedDict
 
 from kehoach.rules.source import FORBID, Data, Number, read, shipped
@@ -22,15 +22,15 @@ Step = tuple[Operator, Number, Verdict]
 
 
 @with_config(FORBID)
-class Marks(TypedDict):
-    """How the form writes a target of each comparison: `> 95`, `khoảng 49`."""
+class Way(TypedDict):
+    """One comparison written: its word (`trên`), its sign (`>`), and how the report form
+    writes a target of it (`> 95`, `khoảng 49`: the mark before the value)."""
 
-    tren: str
-    toi_thieu: str
-    khoang: str
-    duoi: str
-    toi_da: str
-    dat: str
+    chu: str
+    dau: str
+    tren_bieu: str
+
+
 
 
 @with_config(FORBID)
@@ -62,11 +62,19 @@ class Steps(TypedDict):
 
 class Assessment(Data):
     khoang_dung_sai_phan_tram: Annotated[Number, Field(ge=0)]
-    ky_hieu: Marks
+    so_sanh: dict[Comparison, Way]  # each comparison's written forms, defined here only
     dinh_tinh: str
     ty_le_toi_da: Annotated[Number, Field(ge=0)]
     nhan: Labels
     quy_tac: Steps
+
+    @field_validator("so_sanh")
+    @classmethod
+    def _every_comparison(cls, ways: dict[Comparison, Way]) -> dict[Comparison, Way]:
+        missing = [c for c in get_args(Comparison) if c not in ways]
+        if missing:
+            raise ValueError(f"thiếu cách viết của: {', '.join(missing)}")
+        return ways
 
 
 @cache

@@ -33,7 +33,8 @@ class Part(TypedDict):
 
 @with_config(FORBID)
 class Appendix(TypedDict):
-    tieu_de: str
+    """The statistics table's phụ lục (its title line is the profile's `phu_luc.chu`)."""
+
     ten: str
     chu_thich: str
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import with_config
+from pydantic import model_validator, with_config
 from typing_extensions import TypedDict
 
 from kehoach.errors import KehoachError
@@ -76,6 +76,22 @@ class Text(_Part):
     chu: str = ""
     dam: bool = False
     nghieng: bool = False
+    # The sizes the guideline allows (`[15, 16]`); `co` is the one kehoach renders and the
+    # only one `check` accepts when the profile gives no range.
+    co_cho_phep: tuple[float, float] | None = None
+    duong_ke_mm: float = 0  # a solid rule under the line, this long (State header: ND 30)
+
+    @model_validator(mode="after")
+    def _renders_an_allowed_size(self) -> Text:
+        low, high = self.co_cho_phep or (self.co, self.co)
+        if not low <= self.co <= high:
+            raise ValueError(f"cỡ {self.co:g} nằm ngoài co_cho_phep [{low:g}, {high:g}]")
+        return self
+
+    def allows(self, size: float) -> bool:
+        """Whether `size` (pt) is one the profile allows for this element."""
+        low, high = self.co_cho_phep or (self.co, self.co)
+        return low <= size <= high
 
 
 class Motto(Text):
@@ -89,6 +105,8 @@ class DocNumber(Text):
     tien_to: str
     cho_trong: str
     do_dai_so: int
+    # What follows the prefix: the Party writes `12-KH/HU`, the State `16/KH-UBND`.
+    mau: str = "{so}-{loai}/{co_quan}"
 
 
 class DateLine(Text):
@@ -130,8 +148,7 @@ class HeaderTable(_Part):
     lui_trai_mm: float
 
 
-class Body(_Part):
-    co: float
+class Body(Text):
     thut_dau_dong_mm: float
     cach_tren_pt: float
     dong_chinh_xac_pt: float
@@ -153,12 +170,13 @@ class Labels(_Part):
         return self.chu_cai.split()
 
 
-class Signature(_Part):
-    co: float
+class Signature(Text):
     cach_tren_pt: float
     dong_trong: int
     cot_trai_mm: float
     cot_phai_mm: float
+    quyen_han: list[str]  # the signing authorities' marks: T/M, K/T … (State: TM., KT. …)
+    chuc_vu_dam: bool = False
 
 
 class Recipients(Text):
@@ -183,13 +201,22 @@ class Tables(_Part):
 
 
 class Profile(_Part):
-    """One named, versioned set of layout rules (see `kehoach/data/hd36-2018.yaml`)."""
+    """One named, versioned set of layout rules (see `kehoach/data/hd36-2018.yaml`).
+
+    The State profile (`nd30-2020`, Nghị định 30/2020/NĐ-CP) uses the same parts, read its
+    way: `tieu_de` is the Quốc hiệu and `tieu_ngu` the Tiêu ngữ under it (None for the
+    Party), `dau_sao.chu` is empty (no star), rules under the issuer and the trích yếu are
+    `co_quan.duong_ke_mm` and `gach_ngang.duong_ke_mm`, the number is written as
+    `so_ky_hieu.mau` says, and `mau` names the profile's own Kế hoạch template
+    (`ke_hoach_<mau>.docx`; empty: the shared one)."""
 
     id: str
     ten: str
+    mau: str = ""
     trang: Page
     phong_chu: str
     tieu_de: Motto
+    tieu_ngu: Motto | None = None
     cap_tren: Text
     co_quan: Text
     dau_sao: Text
@@ -219,3 +246,11 @@ def load_profile(name: str) -> Profile:
     if name not in profile_names():
         raise KehoachError(f"không có hồ sơ thể thức '{name}'; có: {', '.join(profile_names())}")
     return read(Profile, shipped(f"{name}.yaml"), base_key="dua_tren")
+
+
+@cache
+def signing_marks() -> tuple[str, ...]:
+    """Every profile's signing marks (`T/M`, `K/T` …, `TM.`, `KT.` …): how a document whose
+    profile is not known yet marks its signature."""
+    marks = (m for name in profile_names() for m in load_profile(name).chu_ky.quyen_han)
+    return tuple(dict.fromkeys(marks))

@@ -82,9 +82,10 @@ def shipped(name: str) -> Traversable:
 
 
 def profile_names() -> list[str]:
-    """Format profiles shipped with kehoach, by id."""
+    """Format profiles shipped with kehoach, by id: the Party's (`hd…`, Hướng dẫn of the
+    Văn phòng Trung ương) and the State's (`nd…`, Nghị định of the Government)."""
     return sorted(
         p.name.removesuffix(".yaml")
         for p in resources.files("kehoach").joinpath("data").iterdir()
-        if p.name.startswith("hd") and p.name.endswith(".yaml")
+        if p.name.startswith(("hd", "nd")) and p.name.endswith(".yaml")
     )

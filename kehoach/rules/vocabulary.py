@@ -27,6 +27,7 @@ class Vocabulary(Data):
     mo_dau_chi_tieu: list[str]
     phan: Sections
     co_quan_ban_hanh: list[str]
+    co_quan: list[str]  # organs a duty may name that the level data does not
     cuoi_ten_co_quan: list[str]
     viec_lam: list[str]
 

@@ -193,8 +193,10 @@ def _unexpected(error: Exception) -> tuple[str, int]:
         where = f"{_named(str(file))}: " if file else ""
         return render_template("problem.html", failure=f"{where}{said}"), 500
     current_app.logger.exception("lỗi không lường trước", exc_info=error)
-    message = ("kehoach gặp lỗi ngoài dự kiến khi làm việc này; không tệp nào bị ghi dở. "
-               "Hãy báo cho người quản trị kèm thời điểm xảy ra.")
+    message = (
+        "kehoach gặp lỗi ngoài dự kiến khi làm việc này; không tệp nào bị ghi dở. "
+        "Hãy báo cho người quản trị kèm thời điểm xảy ra."
+    )
     return render_template("problem.html", failure=message), 500
 
 

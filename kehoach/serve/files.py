@@ -15,6 +15,8 @@ from pathlib import Path
 from flask import abort, current_app
 from werkzeug.datastructures import FileStorage
 
+from kehoach.system.files import device
+
 _ZIP = b"PK\x03\x04"
 KINDS = {".docx": "DOCX", ".txt": "TXT", ".xlsx": "XLSX"}
 
@@ -149,7 +151,8 @@ def safe_stem(filename: str) -> str:
     stem = Path(filename.replace("\\", "/")).stem
     folded = unicodedata.normalize("NFD", stem.replace("đ", "d").replace("Đ", "D"))
     ascii_only = folded.encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "_", ascii_only).strip("_")[:60] or "tep"
+    stem = re.sub(r"[^a-z0-9]+", "_", ascii_only).strip("_")[:60] or "tep"
+    return f"{stem}_tep" if device(stem) else stem  # "Côn.docx": con.yaml is no file on Windows
 
 
 @dataclass(frozen=True)

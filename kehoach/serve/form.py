@@ -97,11 +97,12 @@ def anchor(path: Path_) -> str:
 @cache
 def choices() -> dict[str, list[tuple[str, str]]]:
     from kehoach.plan.fields import Comparison, Direction
+    from kehoach.rules.assessment import load_assessment
     from kehoach.rules.data import body_codes, profile_names, type_codes
     from kehoach.rules.profile import load_profile
 
-    signs = {"tren": "trên (>)", "toi_thieu": "tối thiểu (≥)", "khoang": "khoảng (≈)",
-             "duoi": "dưới (<)", "toi_da": "tối đa (≤)", "dat": "đạt (=)"}
+    ways = load_assessment().so_sanh
+    signs = {code: f"{way['chu']} ({way['dau']})" for code, way in ways.items()}
     return {
         "ma_co_quan": [(k, f"{k} — {v}") for k, v in body_codes().items()],
         "loai": [(k, f"{k} — {v}") for k, v in type_codes().items()],

@@ -154,21 +154,24 @@ def _results(drafted: Drafted | None, updated: UpdatedPlans | None,
     from kehoach.derive.update import summary
 
     found: list[dict[str, Any]] = []
-    for d in drafted.units if drafted else []:
-        found.append({"unit": names.get(d.unit, d.unit), "id": d.unit, "review": _marks(
-            d.plan, d.marks), "changes": d.explained[1:], "plan": name_of(d.plan),
-            "docx": made.name(d.document), "state": "new"})
-    for e in drafted.edited if drafted else []:
-        found.append({"unit": names.get(e.unit, e.unit), "id": e.unit, "state": "values",
-                      "plan": name_of(e.plan), "docx": made.name(e.document)})
-    for u in drafted.unchanged if drafted else []:
-        found.append({"unit": names.get(u, u), "id": u, "state": "same",
-                      "plan": name_of(drafted.yaml_dir / f"{u}.yaml")})
-    for one in updated.units if updated else []:
-        counts = summary(one).split(": ", 1)[1]
-        found.append({"unit": names.get(one.unit, one.unit), "id": one.unit, "state": "updated",
-                      "plan": name_of(one.path), "counts": counts, "marks": one.review,
-                      "docx": made.name(updated.docx_dir / f"{one.unit}.docx")})
+    if drafted is not None:
+        for d in drafted.units:
+            found.append({"unit": names.get(d.unit, d.unit), "id": d.unit, "review": _marks(
+                d.plan, d.marks), "changes": d.explained[1:], "plan": name_of(d.plan),
+                "docx": made.name(d.document), "state": "new"})
+        for e in drafted.edited:
+            found.append({"unit": names.get(e.unit, e.unit), "id": e.unit, "state": "values",
+                          "plan": name_of(e.plan), "docx": made.name(e.document)})
+        for u in drafted.unchanged:
+            found.append({"unit": names.get(u, u), "id": u, "state": "same",
+                          "plan": name_of(drafted.yaml_dir / f"{u}.yaml")})
+    if updated is not None:
+        for one in updated.units:
+            counts = summary(one).split(": ", 1)[1]
+            found.append({"unit": names.get(one.unit, one.unit), "id": one.unit,
+                          "state": "updated", "plan": name_of(one.path), "counts": counts,
+                          "marks": one.review,
+                          "docx": made.name(updated.docx_dir / f"{one.unit}.docx")})
     return found
 
 

@@ -44,13 +44,18 @@ def reason(error: KehoachError) -> str:
     return text + (f" và {more} lỗi khác" if more else "")
 
 
-def entry(found: Found) -> Entry | None:
+def entry(found: Found | Path) -> Entry | None:
     """What the list shows of one file; None for a units registry."""
     from kehoach.plan.loader import plan_from_source
     from kehoach.plan.units import is_registry
     from kehoach.rules.data import levels
     from kehoach.rules.levels import load_levels
+    from kehoach.rules.profile import load_profile
+    from kehoach.vn import docnumber
+    from kehoach.vn.dates import short_date
 
+    if isinstance(found, Path):
+        found = Found(name_of(found), found)
     name, path = found.name, found.path
     if found.problem:
         return Entry(name, "(không mở)", reason=found.problem, opens=False)
@@ -72,9 +77,15 @@ def entry(found: Found) -> Entry | None:
                      reason="Còn lỗi: " + reason(error))
     head = plan.van_ban
     level = load_levels().of_body(head.ma_co_quan, head.co_quan)
-    number = f"{head.so}-{head.loai}/{head.ma_co_quan}" if head.so else (
-        f"(chưa cấp số) {head.loai}/{head.ma_co_quan}")
-    date = head.ngay.strftime("%d/%m/%Y") if not isinstance(head.ngay, int) else str(head.ngay)
+    rule = load_profile(plan.profile_id())  # written as the document writes them
+    if head.so:
+        number = docnumber.codes(head.so, head.loai, head.ma_co_quan, rule.so_ky_hieu)
+    else:
+        number = f"(chưa cấp số) {head.loai}/{head.ma_co_quan}"
+    if isinstance(head.ngay, int):
+        date = str(head.ngay)
+    else:
+        date = short_date(head.ngay, rule.dia_danh_ngay)
     return Entry(
         name, " ".join(head.trich_yeu.split()), number, date,
         levels().get(level or "", "") or head.co_quan, "dự thảo" if head.du_thao else "ban hành",
@@ -134,7 +145,7 @@ def new_plan() -> ResponseReturnValue:
     from kehoach.plan.loader import plan_from_source
     from kehoach.safewrite import write_atomic
     from kehoach.serve.blank import skeleton
-    from kehoach.writelock import folder_lock
+    from kehoach.system.lock import folder_lock
 
     given = request.form.get("ten", "").strip() or request.form.get("trich_yeu", "").strip()
     stem = safe_stem(given) if given else "ke_hoach_moi"

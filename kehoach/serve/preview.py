@@ -1,6 +1,7 @@
 """The document as it will print: the saved plan rendered to DOCX, converted by
-LibreOffice, its pages drawn by pdftoppm. The download gives the very bytes the pages
-were drawn from; everything is kept per file content, so a save refreshes it."""
+LibreOffice, its pages drawn by pdftoppm, or, where there is no pdftoppm (Windows), the
+PDF itself shown by the browser. The download gives the very bytes the pages were drawn
+from; everything is kept per file content, so a save refreshes it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import subprocess
 import threading
 from pathlib import Path
 
-from flask import Blueprint, abort, render_template, send_file
+from flask import Blueprint, abort, render_template, request, send_file
 from flask.typing import ResponseReturnValue
 
 from kehoach.errors import ConversionError
@@ -49,23 +50,34 @@ def _pages(pdf: Path) -> list[Path]:
     with _lock:
         if not folder.is_dir():
             if shutil.which("pdftoppm") is None:
-                raise ConversionError("không có pdftoppm (gói poppler-utils) để vẽ các trang")
+                raise ConversionError("không có pdftoppm (Poppler) để vẽ các trang")
             work = pdf.parent / "pages.tmp"
             shutil.rmtree(work, ignore_errors=True)
             work.mkdir()
-            subprocess.run(["pdftoppm", "-png", "-r", str(DPI), str(pdf), str(work / "trang")],
-                           check=True, capture_output=True, timeout=120)
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", str(DPI), str(pdf), str(work / "trang")],
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
             work.rename(folder)
     return sorted(folder.glob("trang-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
 
 
 @blueprint.get("/plan/<path:name>/preview")
 def preview(name: str) -> ResponseReturnValue:
+    from kehoach.check.pdf_fonts import note
+
     path = plan_path(name)
     docx = _docx(path)
-    pages = _pages(_pdf(docx))
+    pdf = _pdf(docx)
+    fonts = note([(docx, pdf)])
+    if shutil.which("pdftoppm") is None:  # the browser shows the PDF itself
+        return render_template("preview.html", name=name, pages=None, fonts=fonts)
+    pages = _pages(pdf)
     sha = docx.parent.name
-    return render_template("preview.html", name=name, sha=sha, pages=range(1, len(pages) + 1))
+    return render_template("preview.html", name=name, sha=sha, pages=range(1, len(pages) + 1),
+                          fonts=fonts)
 
 
 @blueprint.get("/plan/<path:name>/page/<sha>/<int:number>.png")
@@ -88,6 +100,7 @@ def download(name: str, kind: str) -> ResponseReturnValue:
     docx = _docx(path)
     if kind == "docx":
         return send_file(docx, as_attachment=True, download_name=f"{path.stem}.docx")
-    if kind == "pdf":
-        return send_file(_pdf(docx), as_attachment=True, download_name=f"{path.stem}.pdf")
+    if kind == "pdf":  # ?xem=1: shown in the page, not saved
+        return send_file(_pdf(docx), as_attachment=request.args.get("xem") != "1",
+                         download_name=f"{path.stem}.pdf")
     abort(404, "chỉ tải được DOCX hoặc PDF")

@@ -133,7 +133,7 @@ def derive(
     plan already there is refused unless `force` (then the plan it replaces is kept in
     its history); with `values_file`, it only has its indicator values changed, saved
     once the new drafts are written."""
-    from kehoach.writelock import folder_lock
+    from kehoach.system.lock import folder_lock
 
     up = upper(plan, units_file)
     units = chosen(up.registry, unit_ids, all_units)

@@ -31,7 +31,7 @@ def import_plan(source: Path, target: Path | None = None, *, force: bool = False
     from kehoach.plan.loader import plan_from_source
     from kehoach.safewrite import write_atomic
     from kehoach.source import yamlsource
-    from kehoach.writelock import folder_lock
+    from kehoach.system.lock import folder_lock
 
     imported = parse(read_source(readable_document(existing_file(source))), source)
     target = named_as(target or Path("plans") / f"{source.stem}.yaml", (".yaml", ".yml"),

@@ -40,7 +40,7 @@ def update(
     from kehoach.derive.update import backup_path, update_all
     from kehoach.document.lookup import PLAN_TEMPLATE, find_template
     from kehoach.plan import history
-    from kehoach.writelock import folder_lock
+    from kehoach.system.lock import folder_lock
 
     up = upper(plan, units_file)
     units = chosen(up.registry, unit_ids, all_units)

@@ -9,8 +9,8 @@ from functools import cache
 
 from kehoach.rules.data import type_codes
 from kehoach.rules.profile import Profile
+from kehoach.vn import docnumber
 from kehoach.vn.dates import short_date
-from kehoach.vn.docnumber import number_text
 
 DRAFT_MARK = "…"
 
@@ -26,8 +26,8 @@ def cite(
         mark = DRAFT_MARK
         year = when if isinstance(when, int) else when.year
         return f"{kind} số {mark}-{code} ngày {mark}/{mark}/{year}"
-    date = short_date(when, profile.dia_danh_ngay)
-    return f"{kind} số {number_text(number, profile.so_ky_hieu)}-{code} ngày {date}"
+    written = docnumber.codes(number, type_code, body_code, profile.so_ky_hieu)
+    return f"{kind} số {written} ngày {short_date(when, profile.dia_danh_ngay)}"
 
 
 @cache

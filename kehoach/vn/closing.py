@@ -1,9 +1,10 @@
-"""The lines around the body: the `*` under the issuer, `Nơi nhận:` and its lines
-(`- Tỉnh ủy Hậu Giang (b/c),` … `- Lưu Văn phòng Huyện ủy.`)."""
+"""The lines around the body: the `*` under the issuer, the signing mark (`T/M`), `Nơi
+nhận:` and its lines (`- Tỉnh ủy Hậu Giang (b/c),` … `- Lưu Văn phòng Huyện ủy.`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from kehoach.rules.profile import Profile
 
@@ -13,8 +14,8 @@ _RECIPIENT = re.compile(r"^-\s*(.+?)[,.;]?$")
 
 
 def is_star(line: str, profile: Profile) -> bool:
-    """The `*` line under the issuing body's name."""
-    return line.strip() == profile.dau_sao.chu
+    """The `*` line under the issuing body's name (a State profile has none)."""
+    return bool(profile.dau_sao.chu) and line.strip() == profile.dau_sao.chu
 
 
 def recipients(lines: list[str], profile: Profile) -> list[str]:
@@ -52,3 +53,21 @@ def filing(office: str) -> str:
 
 def is_filing(recipient: str) -> bool:
     return recipient.startswith(FILING)
+
+
+def signing_mark(line: str, marks: Iterable[str]) -> str | None:
+    """The signing mark a `quyền hạn` line opens with (`T/M`, `K/T`; a State profile's
+    `TM.`, `KT.`: the profile's `chu_ky.quyen_han`), or None."""
+    head = line.strip().upper()
+    return next(
+        (m for m in sorted(marks, key=len, reverse=True) if re.match(rf"{re.escape(m)}\s", head)),
+        None,
+    )
+
+
+def signed_for(line: str, marks: Iterable[str]) -> str:
+    """Whom a `quyền hạn` line signs for, its mark left out: `BAN THƯỜNG VỤ` of
+    `T/M BAN THƯỜNG VỤ`; the line itself (upper case) when it has no mark."""
+    head = " ".join(line.upper().split())
+    mark = signing_mark(head, marks)
+    return head[len(mark) :].strip() if mark else head

@@ -25,12 +25,28 @@ def day_month(day: int, month: int, rule: DateLine) -> tuple[str, str]:
     return pad(day, rule.so_0_ngay_toi), pad(month, rule.so_0_thang_toi)
 
 
-def date_line(place: str, when: dt.date | int, rule: DateLine) -> str:
-    """`Phụng Hiệp, ngày 05 tháng 02 năm 2024`; a year alone leaves day and month blank."""
+def padding_rule(rule: DateLine) -> str:
+    """The profile's padding in words, for a finding: `ngày 1–9 và tháng 1–2 có số 0 ở
+    trước, ngày và tháng khác thì không`."""
+    parts = [
+        f"{name} 1–{top}" if top > 1 else f"{name} 1"
+        for name, top in (("ngày", rule.so_0_ngay_toi), ("tháng", rule.so_0_thang_toi))
+        if top >= 1
+    ]
+    if not parts:
+        return "ngày và tháng không thêm số 0"
+    return " và ".join(parts) + " có số 0 ở trước, ngày và tháng khác thì không"
+
+
+def date_line(place: str, when: dt.date | int, rule: DateLine, month: int | None = None) -> str:
+    """`Phụng Hiệp, ngày 05 tháng 02 năm 2024`; a year alone leaves day and month blank,
+    a year and `month` the day only (`ngày      tháng 01 năm 2026`)."""
+    if isinstance(when, int) and month is not None:
+        return f"{place}, ngày{rule.cho_trong}tháng {pad(month, rule.so_0_thang_toi)} năm {when}"
     if isinstance(when, int):
         return f"{place}, ngày{rule.cho_trong}tháng{rule.cho_trong}năm {when}"
-    day, month = day_month(when.day, when.month, rule)
-    return f"{place}, ngày {day} tháng {month} năm {when.year}"
+    day, written_month = day_month(when.day, when.month, rule)
+    return f"{place}, ngày {day} tháng {written_month} năm {when.year}"
 
 
 def short_date(when: dt.date, rule: DateLine) -> str:
@@ -52,6 +68,11 @@ class Written:
         if self.day and self.month:
             return dt.date(self.year, int(self.month), int(self.day))
         return self.year
+
+    @property
+    def month_only(self) -> int | None:
+        """The month of a date that leaves the day blank (`ngày    tháng 01 năm 2026`)."""
+        return int(self.month) if self.month and not self.day else None
 
     def padded(self, rule: DateLine) -> tuple[str, str] | None:
         """Day and month as the profile writes them, when written otherwise; else None."""

@@ -70,6 +70,16 @@ def sub_item(n: int, rule: Labels) -> str:
     return rule.tieu_muc_con.format(chu=letter)
 
 
+def child(style: str | None, parent: str, n: int, rule: Labels) -> str:
+    """The label of the `n`th sub-item under an item labelled `parent`, in the style the
+    item names (`a)` by default, `1.1.`, `-`, `+`)."""
+    if style in BULLETS:
+        return style
+    if style == "1.1.":
+        return f"{parent.rstrip('.-')}.{n}."
+    return sub_item(n, rule)
+
+
 Kind = Literal["muc", "tieu_muc", "tieu_muc_con", "gach"]
 
 

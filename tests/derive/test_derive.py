@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import subprocess
@@ -362,6 +363,8 @@ def test_a_unit_drafted_alone_or_in_a_batch_is_the_same(all_units, tmp_path):
 
 
 def test_a_large_batch_uses_worker_processes_and_gives_the_same_files(tmp_path, monkeypatch):
+    """Workers started the platform's way (fork here; spawn on Windows and macOS, and in
+    the simulated-Windows run) draft what one process drafts, byte for byte."""
     from concurrent.futures import ProcessPoolExecutor
 
     from kehoach.derive import batch as drafts
@@ -370,22 +373,25 @@ def test_a_large_batch_uses_worker_processes_and_gives_the_same_files(tmp_path, 
 
     class CountedPool(ProcessPoolExecutor):
         def __init__(self, *args, **kwargs):
-            pools.append(kwargs.get("max_workers"))
+            pools.append((kwargs.get("max_workers"), kwargs["mp_context"].get_start_method()))
             super().__init__(*args, **kwargs)
 
     monkeypatch.setattr(drafts, "ProcessPoolExecutor", CountedPool)
-    count = drafts.PARALLEL_FROM + 3
+    monkeypatch.setattr(drafts, "PARALLEL_FROM", 10)  # shipped: 40 forked, 200 spawned
+    monkeypatch.setattr(drafts, "PARALLEL_FROM_SPAWNED", 10)
+    count = 13
     units = "".join(f"  - {{id: don-vi-{i:02d}, loai: xa, ten: Thử {i:02d}}}\n"
                     for i in range(count))
     registry = _registry(tmp_path, units)
     result = _derive(str(PLAN), "--all", "--units", str(registry), "-o", str(tmp_path / "all"))
     assert result.exit_code == 0, result.output
-    assert pools == ([2] if (os.cpu_count() or 1) >= 2 else [])  # two worker processes
+    method = multiprocessing.get_start_method()
+    assert pools == ([(2, method)] if (os.cpu_count() or 1) >= 2 else [])  # two workers
     assert len(list((tmp_path / "all").glob("*.docx"))) == count
     single = tmp_path / "one"
-    assert _derive(str(PLAN), "--unit", "don-vi-41", "--units", str(registry),
+    assert _derive(str(PLAN), "--unit", "don-vi-11", "--units", str(registry),
                    "-o", str(single)).exit_code == 0
-    for name in ("don-vi-41.yaml", "don-vi-41.docx"):
+    for name in ("don-vi-11.yaml", "don-vi-11.docx", ".don-vi-11.goc.yaml"):
         assert (single / name).read_bytes() == (tmp_path / "all" / name).read_bytes()
 
 

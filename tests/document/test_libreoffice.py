@@ -117,8 +117,7 @@ def test_a_long_place_name_keeps_the_date_on_one_line(soffice, tmp_path):
     assert any("ĐẢNG CỘNG SẢN VIỆT NAM" in line for line in lines[:2])
 
 
-def test_pdf_without_libreoffice_is_a_clear_error(tmp_path, monkeypatch):
-    monkeypatch.setenv("PATH", str(tmp_path))
+def test_pdf_without_libreoffice_is_a_clear_error(tmp_path, no_libreoffice):
     result = CliRunner().invoke(main, ["render", str(PLAN), "-o", str(tmp_path), "--pdf"])
     assert result.exit_code == 2
     assert "không tìm thấy LibreOffice" in result.output

@@ -19,6 +19,7 @@ from hostile import run, snapshot, unchanged
 
 from kehoach.plan.loader import load_plan
 from kehoach.safewrite import Batch, write_atomic
+from kehoach.system import processes
 
 REGISTRY = ROOT / "plans" / "don_vi_phung_hiep.yaml"
 
@@ -78,18 +79,15 @@ def test_sigterm_removes_the_temporaries(tmp_path: Path) -> None:
 
 
 def _dead_pid() -> int:
-    pid = 4_000_000
-    while True:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return pid
-        except PermissionError:
-            pass
-        pid -= 1
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid  # reaped: no process has this id until the system reuses it
 
 
 def test_a_killed_runs_temporaries_are_swept_on_the_next_write(tmp_path: Path) -> None:
+    if processes.alive(_dead_pid()) is None:
+        pytest.skip("Windows không hỏi được tiến trình còn chạy không: tệp tạm được dọn theo "
+                    "tuổi (tests/system/test_processes.py)")
     stale = tmp_path / f".ke_hoach.docx.kehoach-{_dead_pid()}-abc123.tmp"
     alive = tmp_path / f".ke_hoach.docx.kehoach-{os.getppid()}-def456.tmp"
     fresh_dead = tmp_path / f".bieu.xlsx.kehoach-{_dead_pid()}-new.tmp"

@@ -49,7 +49,10 @@ def _template(tmp_path: Path, line: str) -> Path:
 def test_a_user_template_that_fails_is_named(tmp_path: Path, plan: Path, line: str,
                                              fragment: str, monkeypatch) -> None:
     monkeypatch.setattr(render, "MAX_OUTPUT", 1_000_000)  # shipped: 64 M characters
-    monkeypatch.setattr(render, "MAX_SECONDS", 0.5)  # shipped: 60 s
+    # the time limit only where time is the point: under load the output case would
+    # otherwise run out of time before it reaches its million characters
+    seconds = 0.5 if "giây" in fragment else 60
+    monkeypatch.setattr(render, "MAX_SECONDS", seconds)  # shipped: 60 s
     folder = _template(tmp_path, line)
     out = tmp_path / "out"
     result = run(["render", plan, "-o", out, "--templates", folder], 2, fragment)

@@ -235,7 +235,7 @@ def test_an_existing_plan_is_not_overwritten(tmp_path, rendered):
 def test_word_numbering_labels_restart_and_override(tmp_path):
     from lxml import etree
 
-    from kehoach.importer.sources import _Numbering
+    from kehoach.document.numbering import Numbering
 
     numbering = (
         f"<w:numbering {W}><w:abstractNum w:abstractNumId=\"0\">"
@@ -256,7 +256,7 @@ def test_word_numbering_labels_restart_and_override(tmp_path):
         z.writestr("word/numbering.xml", numbering)
     sequence = [(1, 0), (1, 1), (1, 1), (1, 2), (1, 2), (1, 3), (1, 0), (1, 1), (2, 1), (2, 1)]
     with zipfile.ZipFile(path) as package:
-        labels = _Numbering(package, None)
+        labels = Numbering(package, None)
         got = [labels.label(etree.fromstring(
             f'<w:p {W}><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{num}"/>'
             "</w:numPr></w:pPr></w:p>")) for num, lvl in sequence]
@@ -301,8 +301,9 @@ def test_sub_items_nest_by_their_label_style_and_numbering_slips_are_noted(tmp_p
     source = tmp_path / "long.txt"
     source.write_text(text, encoding="utf-8")
     result = _import(source, tmp_path / "long.yaml")
-    assert "nhãn '3.' không theo thứ tự" in result.output
+    assert "nhãn '3.' giữ như bản gốc (theo thứ tự là '2.')" in result.output
     plan = load_plan(tmp_path / "long.yaml")
+    assert plan.nhiem_vu_giai_phap.muc[1].nhan_goc == "3."  # kept as printed, not renumbered
     first = plan.nhiem_vu_giai_phap.muc[0]
     assert [s.tieu_de for s in first.muc] == ["Thiết bị", "Phần mềm"]
     assert [s.tieu_de for s in first.muc[0].muc] == ["Máy tính", "Máy in"]
@@ -311,6 +312,7 @@ def test_sub_items_nest_by_their_label_style_and_numbering_slips_are_noted(tmp_p
     assert texts[start : start + 7] == [
         "1. Hạ tầng", "1.1. Thiết bị", "a) Máy tính", "Mua mới.", "b) Máy in", "1.2. Phần mềm",
         "Dùng chung."]
+    assert "3. Con người" in texts
 
 
 def test_sub_items_lettered_d_then_dd_are_in_sequence(tmp_path):
@@ -327,4 +329,4 @@ def test_sub_items_lettered_d_then_dd_are_in_sequence(tmp_path):
     assert result.exit_code in (0, 1), result.output
     yaml = (tmp_path / "k.yaml").read_text(encoding="utf-8")
     assert "Nội dung thứ 5 của tiểu mục" in yaml
-    assert "không theo thứ tự" not in result.output + yaml
+    assert "giữ như bản gốc" not in result.output + yaml

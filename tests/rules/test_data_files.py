@@ -196,7 +196,6 @@ def test_comparisons_match_the_plan_model() -> None:
     assert set(typing.get_args(assessment.Comparison)) == {c.value for c in Comparison}
     assert set(assessment.Steps.__annotations__) == {c.value for c in Comparison}
     assert set(assessment.ByDirection.__annotations__) == {d.value for d in Direction}
-    assert set(assessment.Marks.__annotations__) == {c.value for c in Comparison}
 
 
 def test_an_empty_or_unreadable_data_file_is_an_error(tmp_path: Path) -> None:

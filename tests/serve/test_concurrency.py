@@ -153,7 +153,7 @@ def test_a_crowd_that_saves_again_when_refused_loses_nothing(server) -> None:
 LOCKER = """
 import sys, time
 from pathlib import Path
-from kehoach.writelock import folder_lock
+from kehoach.system.lock import folder_lock
 from kehoach.plan.edit import PlanFile
 folder = Path(sys.argv[1])
 with folder_lock(folder):

@@ -95,3 +95,55 @@ def test_kehoach_serve_prints_its_address_and_answers(plans):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_without_pdftoppm_the_browser_shows_the_pdf_itself(client, soffice, monkeypatch):
+    """Windows has no pdftoppm: the page embeds the PDF, served inline, the same bytes as
+    the download; a PDF not set in the plan's font says so on the page."""
+    import shutil
+
+    real = shutil.which
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None if name == "pdftoppm"
+                        else real(name, *a, **k))
+    html = client.get(URL + "/preview", base_url=BASE).get_data(as_text=True)
+    shown = re.search(r'<object class="pdf" data="([^"]+)" type="application/pdf">', html)
+    assert shown and "<img" not in html, html
+    inline = client.get(shown.group(1).replace("&amp;", "&"), base_url=BASE)
+    assert inline.status_code == 200 and inline.mimetype == "application/pdf"
+    assert "attachment" not in inline.headers.get("Content-Disposition", "")
+    download = client.get(URL + "/download.pdf", base_url=BASE)
+    assert "attachment" in download.headers["Content-Disposition"]
+    assert inline.data == download.data and inline.data.startswith(b"%PDF")
+    has_times = b"TimesNewRoman" in inline.data
+    assert ('id="phong-chu"' in html) is not has_times
+    if not has_times:
+        assert "không có phông Times New Roman" in html
+
+
+def test_serve_open_shows_the_page_in_the_browser(plans, monkeypatch):
+    """For a shortcut on the desktop: `kehoach serve --open` opens its own address."""
+    import webbrowser
+
+    from kehoach.serve import app as application
+
+    opened = []
+
+    class Server:
+        def serve_forever(self):
+            raise KeyboardInterrupt
+
+        def server_close(self):
+            pass
+
+    real = application.start_server
+
+    def start(folder, port):
+        server, app = real(folder, 0)
+        server.server_close()
+        return Server(), app
+
+    monkeypatch.setattr(application, "start_server", start)
+    monkeypatch.setattr(webbrowser, "open", opened.append)
+    result = CliRunner().invoke(main, ["serve", str(plans), "--open"])
+    assert result.exit_code == 0, result.output
+    assert opened == [result.output.splitlines()[0]] and opened[0].startswith("http://127.0.0.1:")

@@ -20,6 +20,9 @@ from kehoach.rules.profile import load_profile
 def _change_profile(patch: pytest.MonkeyPatch, folder: Path) -> None:
     """hd36-2018 with another prefix for the số line and another padding of dates, changed
     in the profile's data only (a copy of the shipped file)."""
+    for name in profile_module.profile_names():  # the others as shipped
+        shipped = profile_module.shipped(f"{name}.yaml").read_text(encoding="utf-8")
+        (folder / f"{name}.yaml").write_text(shipped, encoding="utf-8")
     real = profile_module.shipped("hd36-2018.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(real)
     data["so_ky_hieu"]["tien_to"] = "Ký hiệu"
@@ -27,6 +30,9 @@ def _change_profile(patch: pytest.MonkeyPatch, folder: Path) -> None:
     data["dia_danh_ngay"]["so_0_thang_toi"] = 12  # always 04
     (folder / "hd36-2018.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
                                            encoding="utf-8")
+    for other in ("nd30-2020.yaml", "ho_so_theo_ngay.yaml"):  # read by import, unchanged
+        (folder / other).write_text(profile_module.shipped(other).read_text(encoding="utf-8"),
+                                    encoding="utf-8")
     load_profile.cache_clear()
     patch.setattr(profile_module, "shipped", lambda name: folder / name)
 

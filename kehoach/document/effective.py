@@ -9,6 +9,7 @@ direct formatting, then the character style chain, then the paragraph style chai
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,19 @@ from lxml import etree
 from kehoach.document.wordxml import A, w, xml_part
 
 _OFF = {"0", "false", "off", "none"}
+_POINTS = {"pt": 1.0, "pc": 12.0, "pi": 12.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
+_MEASURE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(pt|pc|pi|in|mm|cm)?\s*")
+
+
+def points(value: str | None, per_point: float) -> float | None:
+    """A length in points: `value` counted in 1/`per_point` of a point (twips: 20, a
+    font size's half-points: 2) or written with its unit (`2cm`, `12pt`, as OOXML also
+    allows); None when absent or not a length (a hand-edited `w:sz="abc"`)."""
+    found = _MEASURE.fullmatch(value or "")
+    if found is None:
+        return None
+    number, unit = float(found.group(1)), found.group(2)
+    return number * _POINTS[unit] if unit else number / per_point
 
 
 @dataclass(frozen=True)
@@ -104,9 +118,8 @@ class Formats:
                 elif fonts.get(w("ascii")):
                     font = fonts.get(w("ascii"))
             sz = layer.find(w("sz"))
-            half_points = sz.get(w("val")) if sz is not None else None
-            if half_points:
-                size = int(half_points) / 2
+            if sz is not None and points(sz.get(w("val")), 2) is not None:
+                size = points(sz.get(w("val")), 2)
             for tag, _name in (("b", "bold"), ("i", "italic")):
                 node = layer.find(w(tag))
                 if node is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import importlib
 import os
 import threading
 import time
@@ -38,14 +39,18 @@ _HELD_ELSEWHERE = {errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK}
 """What flock (EWOULDBLOCK) and msvcrt.locking (EACCES, EDEADLOCK) answer for a lock
 another process holds."""
 
-try:
-    import fcntl as _fcntl
-except ImportError:
-    _fcntl = None  # type: ignore[assignment]
-try:
-    import msvcrt as _msvcrt  # type: ignore[import-not-found,unused-ignore]
-except ImportError:
-    _msvcrt = None
+
+
+def _module(name: str) -> Any:
+    """The system's module `name`, or None where this Python has none."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+_fcntl = _module("fcntl")  # POSIX
+_msvcrt = _module("msvcrt")  # Windows
 
 
 class FolderBusy(KehoachError):

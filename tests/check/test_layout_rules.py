@@ -1,0 +1,238 @@
+"""Every format rule of `kehoach check` fires on the mistake it is about, on the rendered
+plan with that one mistake made the way Word users make it; and the rules are the
+profile's: a profile that changes a size makes `check` follow it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+
+import kehoach.rules.profile as profile_module
+from kehoach.check.run import check_file
+from kehoach.rules.profile import CHECK_RULES, load_profile
+from kehoach.rules.profile_dates import load_profile_table
+
+LAYOUT_RULES = set(CHECK_RULES[CHECK_RULES.index("kho-giay") :])
+
+
+def _header(doc):
+    return doc.tables[0].rows[0].cells
+
+
+def _signature(doc):
+    return doc.tables[-1].rows[0].cells
+
+
+def _first(paragraphs, test: Callable[[str], bool]):
+    return next(p for p in paragraphs if test(p.text.strip()))
+
+
+def _paper(doc) -> None:  # US Letter, as an English Word installation starts
+    doc.sections[0].page_width, doc.sections[0].page_height = Mm(216), Mm(279)
+
+
+def _margin(doc) -> None:
+    doc.sections[0].left_margin = Mm(20)
+
+
+def _font(doc) -> None:
+    _first(doc.paragraphs, lambda t: t.startswith("Căn cứ")).runs[0].font.name = "Arial"
+
+
+def _motto(doc) -> None:
+    motto = _first(_header(doc)[1].paragraphs, lambda t: t == "ĐẢNG CỘNG SẢN VIỆT NAM")
+    motto.runs[0].font.size = Pt(13)
+
+
+def _upper_body(doc) -> None:
+    _header(doc)[0].paragraphs[0].runs[0].bold = True
+
+
+def _issuer(doc) -> None:
+    _first(_header(doc)[0].paragraphs, lambda t: t.startswith("HUYỆN ỦY")).runs[0].bold = False
+
+
+def _star(doc) -> None:
+    star = _first(_header(doc)[0].paragraphs, lambda t: t == "*")
+    star._p.getparent().remove(star._p)
+
+
+def _number(doc) -> None:
+    line = _first(_header(doc)[0].paragraphs, lambda t: t.startswith("Số"))
+    for run in line.runs[1:]:
+        run.text = ""
+    line.runs[0].text = "Số 12 - KH/HU"
+
+
+def _date_line(doc) -> None:
+    for run in _first(_header(doc)[1].paragraphs, lambda t: ", ngày" in t).runs:
+        run.italic = False
+
+
+def _title(doc) -> None:
+    _first(doc.paragraphs, lambda t: t == "KẾ HOẠCH").runs[0].font.size = Pt(14)
+
+
+def _summary(doc) -> None:
+    title = [p.text.strip() for p in doc.paragraphs].index("KẾ HOẠCH")
+    doc.paragraphs[title + 1].alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
+def _body(doc) -> None:
+    _first(doc.paragraphs, lambda t: t.startswith("Căn cứ")).runs[0].font.size = Pt(11)
+
+
+def _page_one(doc) -> None:
+    doc.sections[0].different_first_page_header_footer = False
+
+
+def _signer(doc) -> None:
+    _signature(doc)[1].paragraphs[0].runs[0].bold = False
+
+
+def _recipients(doc) -> None:
+    lines = _signature(doc)[0].paragraphs
+    _first(lines, lambda t: t.startswith("- ")).runs[0].font.size = Pt(14)
+
+
+def _no_header(doc) -> None:
+    table = doc.tables[0]._tbl
+    table.getparent().remove(table)
+
+
+MISTAKES = {
+    "kho-giay": (_paper, "khổ giấy 216 × 279 mm, không phải A4"),
+    "le-trang": (_margin, "lề sai: trái 20 mm (cần 30)"),
+    "phong-chu": (_font, "phông chữ Arial"),
+    "tieu-de": (_motto, "dòng 'ĐẢNG CỘNG SẢN VIỆT NAM' cỡ 13, đậm"),
+    "cap-tren": (_upper_body, "tên cấp ủy cấp trên không in đậm"),
+    "co-quan": (_issuer, "tên cơ quan ban hành phải in hoa, đậm"),
+    "dau-sao": (_star, "thiếu dấu sao (*) dưới tên cơ quan ban hành"),
+    "so-ky-hieu": (_number, "số và ký hiệu 'Số 12 - KH/HU' không đúng dạng 'Số 12-KH/HU'"),
+    "dia-danh-ngay": (_date_line, "dòng địa danh, ngày tháng không in nghiêng"),
+    "ten-loai": (_title, "tên loại văn bản cỡ 14, đậm, căn giữa"),
+    "trich-yeu": (_summary, "trích yếu phải cỡ 14, đậm, căn giữa"),
+    "than-van-ban": (_body, "chữ cỡ 11"),
+    "so-trang": (_page_one, "trang 1 có số trang"),
+    "chu-ky": (_signer, "quyền hạn ký phải in hoa, đậm"),
+    "noi-nhan": (_recipients, "dòng nơi nhận cỡ 14"),
+    "dau-van-ban": (_no_header, "không tìm thấy bảng đầu văn bản có dòng 'ĐẢNG CỘNG SẢN VIỆT NAM'"),
+}
+
+
+def test_every_layout_rule_has_its_mistake():
+    assert set(MISTAKES) == LAYOUT_RULES
+
+
+@pytest.mark.parametrize("rule", sorted(MISTAKES))
+def test_each_layout_rule_fires_on_its_mistake(rule, rendered, tmp_path):
+    make, message = MISTAKES[rule]
+    doc = Document(str(rendered))
+    make(doc)
+    broken = tmp_path / f"{rule}.docx"
+    doc.save(str(broken))
+    found = check_file(broken, "hd36-2018").findings
+    fired = [f for f in found if f.rule == rule]
+    assert fired, [str(f) for f in found]
+    assert any(f.message.startswith(message) for f in fired), [f.message for f in fired]
+    clean = {f.rule for f in check_file(rendered, "hd36-2018").findings}
+    assert not clean & LAYOUT_RULES  # the mistake, not the document, made the rule fire
+
+
+def test_an_underlined_motto_is_its_rule(rendered, tmp_path):
+    """HD 05 lets the line under ĐẢNG CỘNG SẢN VIỆT NAM be the words underlined, as Word
+    users make it: no border, no drawn line, the run underlined."""
+    doc = Document(str(rendered))
+    lines = _header(doc)[1].paragraphs
+    at = [p.text.strip() for p in lines].index("ĐẢNG CỘNG SẢN VIỆT NAM")
+    motto, rule = lines[at], lines[at + 1]
+    rule._p.getparent().remove(rule._p)  # the bordered paragraph that draws the line
+    target = tmp_path / "gach_chan.docx"
+    doc.save(str(target))
+    missing = [f.message for f in check_file(target, "hd05-2026").findings]
+    assert "thiếu đường kẻ dưới tiêu đề" in missing
+    motto.runs[0].underline = True
+    doc.save(str(target))
+    assert not [f for f in check_file(target, "hd05-2026").findings if f.rule == "tieu-de"]
+
+
+def _profile_with(folder: Path, patch: pytest.MonkeyPatch, changes: dict) -> None:
+    """The shipped data with hd36-2018 changed as `changes` says (its data only)."""
+    data_dir = Path(str(profile_module.shipped("hd36-2018.yaml"))).parent
+    for item in data_dir.iterdir():
+        shutil.copy(item, folder / item.name)
+    data = yaml.safe_load((folder / "hd36-2018.yaml").read_text(encoding="utf-8"))
+    for key, value in changes.items():
+        data[key].update(value)
+    (folder / "hd36-2018.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    patch.setattr(profile_module, "shipped", lambda name: folder / name)
+    load_profile.cache_clear()
+    load_profile_table.cache_clear()
+
+
+def test_a_profile_change_is_followed_by_check(tmp_path, plan):
+    """A profile whose tên loại is 18 pt: its template renders 18 pt, `check` under it finds
+    nothing to say of the title; the same document under the shipped profile is wrong."""
+    from kehoach.document.render import renderer_for
+    from kehoach.document.template_builder import build
+
+    templates, target = tmp_path / "mau", tmp_path / "18pt.docx"
+    templates.mkdir()
+    (tmp_path / "data").mkdir()
+    with pytest.MonkeyPatch.context() as patch:
+        _profile_with(tmp_path / "data", patch, {"ten_loai": {"co": 18, "co_cho_phep": None}})
+        build(load_profile("hd36-2018")).save(str(templates / "ke_hoach.docx"))
+        target.write_bytes(renderer_for("ke_hoach.docx", templates).render(plan))
+        title = _first(Document(str(target)).paragraphs, lambda t: t == "KẾ HOẠCH")
+        assert title.style.font.size == Pt(18)
+        own = check_file(target, "hd36-2018").findings
+        assert not [f for f in own if f.rule in LAYOUT_RULES], [str(f) for f in own]
+    load_profile.cache_clear()
+    load_profile_table.cache_clear()
+    shipped = [f for f in check_file(target, "hd36-2018").findings if f.rule == "ten-loai"]
+    assert [(f.message, f.fix) for f in shipped] == [
+        ("tên loại văn bản cỡ 18, đậm, căn giữa", "cỡ 15–16, đậm, căn giữa")]
+
+
+def test_a_size_outside_the_profiles_own_range_is_refused(tmp_path):
+    from kehoach.errors import KehoachError
+
+    with pytest.MonkeyPatch.context() as patch:
+        _profile_with(tmp_path, patch, {"ten_loai": {"co": 18}})  # range stays 15–16
+        with pytest.raises(KehoachError, match="cỡ 18 nằm ngoài co_cho_phep"):
+            load_profile("hd36-2018")
+    load_profile.cache_clear()
+    load_profile_table.cache_clear()
+
+
+def test_a_state_plan_is_judged_by_its_own_profile(tmp_path):
+    """kehoach's own State document (Quốc hiệu, Tiêu ngữ, a two-row header) checks clean by
+    nd30-2020, which check picks from its header; by the Party's profile it is not one."""
+    from builders import small_plan, write_plan
+    from click.testing import CliRunner
+
+    from kehoach.cli import main
+
+    data = small_plan()
+    data["van_ban"].update({"the_thuc": "nha_nuoc", "ngay": "2025-12-10"})
+    plan = write_plan(tmp_path / "ubnd.yaml", data)
+    assert CliRunner().invoke(main, ["render", str(plan), "-o", str(tmp_path)]).exit_code == 0
+    docx = tmp_path / "ubnd.docx"
+    own = check_file(docx, None)
+    assert own.profile == "nd30-2020", own.why
+    assert not [f for f in own.findings if f.rule in LAYOUT_RULES], [str(f) for f in own.findings]
+    party = {f.rule for f in check_file(docx, "hd36-2018").findings}
+    assert "dau-van-ban" in party
+    doc = Document(str(docx))
+    motto = _first(_header(doc)[1].paragraphs, lambda t: t.startswith("Độc lập"))
+    motto.runs[0].font.size = Pt(11)
+    doc.save(str(docx))
+    wrong = [f.message for f in check_file(docx, None).findings if f.rule == "tieu-de"]
+    assert wrong == ["dòng 'Độc lập - Tự do - Hạnh phúc' cỡ 11, đậm"]

@@ -1,0 +1,86 @@
+"""LibreOffice is found where its installers put it on Windows and macOS (not on PATH),
+or where the KEHOACH_SOFFICE setting says; its absence is said without Debian's words."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import PLAN
+
+from kehoach.cli import main
+from kehoach.errors import ConversionError
+from kehoach.system import office
+
+
+def _program(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IEXEC)
+    return path
+
+
+@pytest.fixture
+def nowhere(tmp_path, monkeypatch):
+    """No LibreOffice on PATH, no setting, no Program Files, an empty home."""
+    for variable in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)", office.SETTING):
+        monkeypatch.delenv(variable, raising=False)
+    empty = tmp_path / "path"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path / "home"))
+    real = office.default_places
+    monkeypatch.setattr(office, "default_places",
+                        lambda: [p for p in real() if not p.is_relative_to("/usr")
+                                 and not p.is_relative_to("/opt")])
+    return tmp_path
+
+
+def test_windows_program_files(nowhere, monkeypatch):
+    monkeypatch.setenv("ProgramFiles", str(nowhere / "Program Files"))
+    assert office.soffice() is None
+    exe = _program(nowhere / "Program Files" / "LibreOffice" / "program" / "soffice.exe")
+    assert office.soffice() == str(exe)
+    com = _program(exe.with_name("soffice.com"))  # the console launcher comes first
+    assert office.soffice() == str(com)
+
+
+def test_macos_applications_of_the_user(nowhere):
+    app = _program(nowhere / "home" / "Applications" / "LibreOffice.app" / "Contents" /
+                   "MacOS" / "soffice")
+    assert office.soffice() == str(app)
+
+
+def test_linux_packages_in_opt_newest_first(monkeypatch, tmp_path):
+    places = [Path(f"/opt/libreoffice{v}/program/soffice") for v in ("7.6", "24.2", "7.10")]
+    ordered = sorted(places, key=office._version, reverse=True)
+    assert [p.parent.parent.name for p in ordered] == [
+        "libreoffice24.2", "libreoffice7.10", "libreoffice7.6"]
+
+
+def test_the_setting_names_the_program_or_its_folder(nowhere, monkeypatch):
+    exe = _program(nowhere / "LO" / "program" / "soffice.exe")
+    for given in (exe, nowhere / "LO", nowhere / "LO" / "program", f'"{exe}"'):
+        monkeypatch.setenv(office.SETTING, str(given))
+        assert office.soffice() == str(exe)
+
+
+def test_a_setting_that_points_nowhere_is_an_error_not_another_libreoffice(nowhere,
+                                                                           monkeypatch):
+    monkeypatch.setenv(office.SETTING, str(nowhere / "khong-co"))
+    with pytest.raises(ConversionError, match="KEHOACH_SOFFICE chỉ tới"):
+        office.soffice()
+    result = CliRunner().invoke(main, ["render", str(PLAN), "-o", str(nowhere / "o"), "--pdf"])
+    assert result.exit_code == 2 and "KEHOACH_SOFFICE chỉ tới" in result.output
+
+
+def test_no_libreoffice_is_said_in_words_a_windows_clerk_can_act_on(nowhere):
+    result = CliRunner().invoke(main, ["render", str(PLAN), "-o", str(nowhere / "o"), "--pdf"])
+    assert result.exit_code == 2
+    assert "https://www.libreoffice.org/download/" in result.output
+    assert "KEHOACH_SOFFICE" in result.output
+    for debian in ("apt", "gói", "libreoffice-writer", "nogui", "poppler-utils"):
+        assert debian not in result.output
