@@ -107,7 +107,7 @@ class Body:
             self.record.change(indicator.id, str(indicator.gia_tri), str(own), "don-vi:chi_tieu")
             return reworded.model_copy(update={"gia_tri": own})
         if indicator.gia_tri is not None:
-            self.record.kept_value(indicator.id)
+            self.record.kept_value(indicator.nhan)  # named as the report form names it
         return reworded
 
     def _text(self, element: str, text: str) -> str:

@@ -10,7 +10,7 @@ from kehoach.plan.review import ReviewNote
 
 KEPT_VALUE = (
     "{n} chỉ tiêu còn giá trị của {tren}: điền giá trị của {dv} "
-    "(hoặc điền bảng giá trị chỉ tiêu của mọi đơn vị: derive --values)"
+    "(hoặc điền bảng giá trị chỉ tiêu của mọi đơn vị rồi soạn lại với bảng đó)"
 )
 
 
@@ -42,14 +42,15 @@ class Record:
         if note not in found:
             found.append(note)
 
-    def kept_value(self, indicator: str) -> None:
-        self.kept.append(indicator)
+    def kept_value(self, name: str) -> None:
+        """An indicator that keeps the upper value, by the name the clerk reads."""
+        self.kept.append(name)
 
     def summarise_kept(self, block: str, block_title: str, upper: str, kind: str) -> None:
         """One note on the indicator block for all the indicators with the upper value."""
         if self.kept:
             reason = KEPT_VALUE.format(n=len(self.kept), tren=upper, dv=kind)
-            self.flag(block, f"{reason}: {', '.join(self.kept)}", block_title)
+            self.flag(block, f"{reason}: {'; '.join(self.kept)}", block_title)
 
     @property
     def review(self) -> dict[str, list[str]]:

@@ -56,7 +56,7 @@ def _milestones(rows: list[list[str]], ledger: Ledger) -> list[Data] | None:
             groups.append({"id": ledger.unique("pl-chi-tieu"), "chi_tieu": []})
         ident = ledger.unique(f"pl-{slug(row[1], 5)}")
         groups[-1]["chi_tieu"].append({"id": ident, "nhan": row[1], "don_vi": row[2], "moc": moc})
-        ledger.note(ident, "kiểm tra hướng (huong) của chỉ tiêu")
+        ledger.note(ident, "kiểm tra hướng của chỉ tiêu (tăng hay giảm là tốt)")
     return groups if all(g["chi_tieu"] for g in groups) else None
 
 

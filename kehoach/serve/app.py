@@ -31,7 +31,7 @@ HEADERS = {
     "Content-Security-Policy": "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; "
                                "object-src 'none'; script-src 'self'",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",  # "no-referrer" makes Chromium send Origin: null
 }
 """On every answer: no framing by another site, no script but the server's own."""
 

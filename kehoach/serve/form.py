@@ -30,8 +30,12 @@ KEEP_SPACES = {"truoc", "sau", "noi"}
 NUMBERS = {"gia_tri", "mau_so", "so", "nam"}
 HIDDEN = {"id"}
 """Keys the form never shows: an element's id is how the file and the other documents
-point at it, not something a clerk reads or types."""
+point at it, not something a clerk reads or types (nor a unit's id, `don_vi` at the top)."""
 DATES = {"ngay"}
+WIDE = {"tieu_de", "chu_the", "nhan", "co_quan", "cap_tren"}
+"""Text fields that take the block's whole width (a heading cut off helps no one)."""
+STATE_ONLY = ("quoc_hieu", "tieu_ngu", "thang")
+"""Header fields offered only to a State plan, or where the file has them."""
 
 
 @dataclass
@@ -117,6 +121,8 @@ def choices() -> dict[str, list[tuple[str, str]]]:
         "nhan_con": [("a)", "a), b), c)"), ("1.1.", "1.1., 1.2."), ("-", "- (gạch đầu dòng)"),
                      ("+", "+ (dấu cộng)")],
         "cap": level_choices(),
+        "the_thuc": [("dang", "văn bản của Đảng"),
+                     ("nha_nuoc", "văn bản nhà nước (Ủy ban nhân dân, Mặt trận …)")],
     }
 
 
@@ -163,6 +169,8 @@ def show(value: Any, key: str = "") -> str:
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
+    if key in DATES and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return show(dt.date.fromisoformat(value))  # a date the file keeps quoted
     if isinstance(value, list):
         return ("\n" if key == "noi_nhan" else ", ").join(show(v) for v in value)
     return str(value)
@@ -239,11 +247,14 @@ class Builder:
     def block(self, value: dict[str, Any], path: Path_, item: bool) -> Block:
         kind = _kind(path, value)
         offered = optional_keys().get(kind, ())
+        if kind == "header" and value.get("the_thuc") != "nha_nuoc":
+            offered = tuple(k for k in offered if k not in STATE_ONLY)
         if kind in ("header", "signature"):  # the model's order, as the document prints them
             keys = [*offered, *(k for k in value if k not in offered)]
         else:
             keys = list(value) + [k for k in offered if k not in value]
-        children = [self.node(value.get(k), (*path, k)) for k in keys if k not in HIDDEN]
+        hide = HIDDEN | ({"don_vi"} if not path else set())
+        children = [self.node(value.get(k), (*path, k)) for k in keys if k not in hide]
         number = self.context.numbers.get(str(value.get("id")), "")
         heading = value.get("tieu_de") if number and isinstance(value.get("tieu_de"), str) else ""
         label = heading or (title(value) if item else LABELS.get(str(path[-1]), str(path[-1]))
@@ -260,9 +271,13 @@ class Builder:
             key, [])
         widget = "checks" if key == "cap" else "select" if options else "date" if (
             key in DATES) else "textarea" if key in TEXTAREA or (
-            isinstance(value, str) and len(value) > 80) else "text"
+            isinstance(value, str) and len(value) > 80) else "wide" if key in WIDE else "text"
         label = LABELS["don_vi_tinh"] if key == "don_vi" and len(path) > 1 else LABELS.get(key, key)
         found = Field(path, label, show(value, key), widget, options, self.claim(path))
+        if widget == "checks":  # a level the plan's day no longer has, still named in words
+            named = dict(choices()["cap"])
+            found.choices = [*options, *((k, named.get(k, k)) for k in found.ticked
+                                         if k not in dict(options))]
         kept = self.context.kept.get(path)
         if kept is not None:
             found.value, found.beside, found.mine = kept.value, kept.beside, kept.mine

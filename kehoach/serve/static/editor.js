@@ -155,6 +155,8 @@
       if (field) { field.value = use.getAttribute("data-text"); dirty = true; field.focus(); }
       return;
     }
+    var close = event.target.closest(".message .close");
+    if (close) { close.parentNode.hidden = true; return; }
     var back = event.target.closest("a.back");
     if (back && window.history.length > 1) { event.preventDefault(); window.history.back(); }
     var ids = {"tim-sau": 1, "tim-truoc": -1};
@@ -175,7 +177,7 @@
   document.addEventListener("input", function (event) {
     if (event.target.id === "tim") { search(); }
   });
-  window.addEventListener("DOMContentLoaded", comeBack);
+  window.addEventListener("load", comeBack);  // once styled: the page has its full height
   window.addEventListener("beforeunload", function (event) {
     if (dirty) { event.preventDefault(); event.returnValue = ""; }
   });
