@@ -19,7 +19,8 @@ ENGLISH = {
     "Previous", "Compare", "History", "Version", "Search", "Find", "Not", "Found", "Internal",
     "Server", "Method", "Allowed", "Bad", "Request", "Traceback", "None", "True", "False",
     "null", "undefined", "NaN", "Exception", "plan", "plans", "unit", "units", "draft",
-    "review", "Review", "Track", "Changes", "Word's", "the", "and", "of", "to", "is", "no", "yes", "OK", "Loading", "Unknown",
+    "review", "Review", "Track", "Changes", "the", "and", "of", "to", "is", "no", "yes", "OK",
+    "Loading", "Unknown",
 }
 """Words of English that a page in Vietnamese has no reason to show."""
 OPTIONS = re.compile(r"(?<!\w)--[a-z][a-z-]*|\b(?:derive|aggregate|kehoach import|serve)\b|"
