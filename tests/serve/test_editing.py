@@ -135,3 +135,21 @@ def test_a_refused_save_puts_the_clerks_text_where_its_element_now_stands(client
     plan = load_plan(path)
     assert plan.muc_dich_yeu_cau.muc[0].doan[1].noi_dung == "Chữ của tôi."
     assert plan.muc_dich_yeu_cau.muc[0].doan[0].noi_dung == "Đoạn thêm trước."
+
+
+def test_every_button_brings_the_page_back_to_the_element_it_acted_on(client, plans):
+    def pressed(op: str) -> str:
+        fields = all_fields(_page(client))
+        fields["op"] = op
+        response = client.post(URL, base_url=BASE, data=fields)
+        assert response.status_code == 302, response.get_data(as_text=True)[-2000:]
+        return response.headers["Location"].split("#", 1)[1]
+
+    item = ["nhiem_vu_giai_phap", "muc", 1]
+    at = "b-nhiem_vu_giai_phap-muc"
+    assert pressed("add|" + json.dumps(item)) == f"{at}-2"  # the new element
+    assert pressed("down|" + json.dumps(item)) == f"{at}-2"  # where it went
+    assert pressed("up|" + json.dumps([*item[:-1], 2])) == f"{at}-1"
+    assert pressed("remove|" + json.dumps([*item[:-1], 2])) == at  # the list it left
+    fields = all_fields(_page(client))
+    assert "#" not in client.post(URL, base_url=BASE, data=fields).headers["Location"]
