@@ -157,18 +157,25 @@ def accept_confirm(browser: Any) -> None:
 
 
 def overflow(browser: Any) -> list[str]:
-    """What sticks out to the right of the window: the page itself, or a button."""
+    """What sticks out to the right of the window (the page itself, a button, a field),
+    or out of the panel or block it belongs to."""
     return browser.execute_script("""
         var out = [];
         var width = document.documentElement.clientWidth;
         if (document.documentElement.scrollWidth > width + 1) {
           out.push('trang rộng ' + document.documentElement.scrollWidth + ' > ' + width);
         }
-        document.querySelectorAll('button, input, select, textarea, a').forEach(function (e) {
+        document.querySelectorAll('button, input, select, textarea, a, fieldset').forEach(
+          function (e) {
           var r = e.getBoundingClientRect();
-          if (r.width && r.right > width + 1 && !e.closest('.table-wrap')) {
-            out.push((e.id || e.textContent.trim() || e.name || e.tagName) + ' ra ngoài ' +
-                     Math.round(r.right) + ' > ' + width);
+          if (!r.width || e.closest('.table-wrap') || (e.type === 'file')) { return; }
+          var name = (e.id || e.textContent.trim().slice(0, 40) || e.name || e.tagName);
+          if (r.right > width + 1) {
+            out.push(name + ' ra ngoài ' + Math.round(r.right) + ' > ' + width);
+          }
+          var box = e.parentElement && e.parentElement.closest('.panel, fieldset, section');
+          if (box && r.right > box.getBoundingClientRect().right + 1) {
+            out.push(name + ' ra ngoài khung của nó');
           }
         });
         return out.slice(0, 10);""")
