@@ -82,6 +82,21 @@ def soffice() -> str:
     return program
 
 
+@pytest.fixture(scope="session")
+def office_python(soffice) -> str:
+    """A Python that loads LibreOffice's `uno` module (the live preview's bridge runs on
+    it), or a visible skip; with KEHOACH_REQUIRE_SOFFICE=1 a missing one fails."""
+    from kehoach.document.listener import uno_python
+
+    python = uno_python(soffice)
+    if python is None:
+        reason = "cần Python của LibreOffice có mô-đun uno (gói python3-uno)"
+        if REQUIRE_SOFFICE:
+            pytest.fail(reason + " — KEHOACH_REQUIRE_SOFFICE=1")
+        pytest.skip(reason)
+    return python
+
+
 @pytest.fixture
 def no_libreoffice(tmp_path, monkeypatch) -> None:
     """A machine without LibreOffice: nothing on PATH, in its default places or set."""

@@ -1,7 +1,8 @@
 """The body of a unit's plan (sections I–III and the extra sections): the scope filter,
-which leaves out what is not meant for the unit's level (`cap`) or what the unit gives up
-(`bo_nhiem_vu`), and the wording rewrite of what stays. Both go over the one walk of the
-upper plan and give replacements by element id for `walk.rebuild`."""
+which leaves out what is not meant for the unit's level (`cap`), what the unit gives up
+(`bo_nhiem_vu`) and, clause by clause, what the words say is the upper level's alone
+(`derive/scope.py`); then the wording rewrite of what stays. All go over the one walk of
+the upper plan and give replacements by element id for `walk.rebuild`."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from kehoach.derive import scope
 from kehoach.derive.changes import Record
 from kehoach.derive.target import Target
-from kehoach.plan.indicators import Indicator, IndicatorGroup, IndicatorParagraph
-from kehoach.plan.model import Item, Paragraph
+from kehoach.derive.wording import BELOW_RULE, upper_first
+from kehoach.plan.appendix import TableBlock
+from kehoach.plan.indicators import VALUE_SLOT, Indicator, IndicatorGroup, IndicatorParagraph
+from kehoach.plan.model import Item, Objectives, Paragraph
 from kehoach.plan.walk import Node, PathPart
 from kehoach.rules.levels import reaches
 
@@ -24,12 +28,17 @@ M = TypeVar("M", bound=BaseModel)
 # the indicators, as drafting has always listed them), and the parts after it.
 BEFORE_SECTION_IV: tuple[Part, ...] = (
     ("muc_dich_yeu_cau",),
+    ("muc_tieu_chi_tieu", "doan"),
     ("muc_tieu_chi_tieu", "muc_tieu_tong_quat"),
     ("muc_tieu_chi_tieu", "tam_nhin"),
     ("muc_tieu_chi_tieu", "chi_tieu"),
+    ("muc_tieu_chi_tieu", "muc"),
     ("nhiem_vu_giai_phap",),
 )
 AFTER_SECTION_IV: tuple[Part, ...] = (("phan_khac",),)
+# Where a plan's paragraphs state targets (not the general objective, not the vision).
+_PROSE_OBJECTIVES = ("muc_tieu_tong_quat", "tam_nhin", "doan")
+SCOPE_RULE = "pham-vi"
 
 
 class Body:
@@ -42,6 +51,7 @@ class Body:
         self.record = record
         self.replaced: dict[str, BaseModel | None] = {}
         self.out: set[str] = set()  # left out, with everything under them
+        self._by_id = {node.id: node for node in nodes}
 
     def rewrite(self, parts: Sequence[Part]) -> None:
         """Filter and reword every element of `parts`, in document order within each."""
@@ -51,7 +61,9 @@ class Body:
                     self._visit(node)
 
     def replacements(self) -> dict[str, BaseModel | None]:
-        """What changed, by id, once each sentence of indicators reads right again."""
+        """What changed, by id, once each sentence of indicators reads right again, a
+        heading whose every paragraph and sub-item went is left out too, and an indicator
+        block with no target left for the unit goes."""
         for node in self.nodes:
             element = node.element
             kept = node.id not in self.out
@@ -60,7 +72,26 @@ class Body:
                 and kept
                 and not self._rejoin(element.noi_dung)
             ):
+                self.out.add(node.id)
                 self.replaced[node.id] = None  # nothing of it is left for the unit
+        for node in reversed(self.nodes):  # children before their parents
+            element = node.element
+            if node.id in self.out or not isinstance(node.path[-1], int):
+                continue
+            if isinstance(element, Item) and element.tieu_de is not None:
+                children = [c.id for c in element.doan] + [c.id for c in element.muc]
+                if children and all(c in self.out for c in children):
+                    self.out.add(node.id)
+                    self.replaced[node.id] = None
+                    self.record.change(node.id, element.tieu_de, "", SCOPE_RULE)
+        for node in self.nodes:
+            element = node.element
+            if isinstance(element, Objectives) and element.chi_tieu is not None:
+                block = element.chi_tieu
+                if all(p.id in self.out for p in block.doan):
+                    current = self.replaced.get(node.id) or element
+                    self.replaced[node.id] = current.model_copy(update={"chi_tieu": None})
+                    self.record.change(block.id, block.tieu_de or "", "", SCOPE_RULE)
         return self.replaced
 
     def _visit(self, node: Node) -> None:
@@ -70,8 +101,11 @@ class Body:
             self.out.add(node.id)
             self.replaced[node.id] = None
         else:
-            new = self._reworded(node.element)
-            if new is not node.element:
+            new = self._reworded(node)
+            if new is None:
+                self.out.add(node.id)
+                self.replaced[node.id] = None
+            elif new is not node.element:
                 self.replaced[node.id] = new
 
     def _left_out(self, node: Node) -> bool:
@@ -80,35 +114,133 @@ class Body:
         if not isinstance(node.path[-1], int):
             return False  # a single element (the general objective …) is always kept
         if node.id in self.target.unit.bo_nhiem_vu:
-            self.record.change(node.id, _summary(element), "", "don-vi:bo_nhiem_vu")
+            self.record.change(node.id, element_text(element), "", "don-vi:bo_nhiem_vu")
             return True
         levels: list[str] | None = getattr(element, "cap", None)
         if levels is not None and not reaches(levels, self.target.level_id, self.target.unit.loai):
-            self.record.change(node.id, _summary(element), "", f"cap:{'/'.join(levels)}")
+            self.record.change(node.id, element_text(element), "", f"cap:{'/'.join(levels)}")
             return True
         return False
 
-    def _reworded(self, element: BaseModel) -> BaseModel:
-        if isinstance(element, Item) and element.noi_dung is not None:  # an inline item
-            return _with(element, noi_dung=self._text(element.id, element.noi_dung))
-        if isinstance(element, Item):
+    def _reworded(self, node: Node) -> BaseModel | None:
+        """The element for the unit, or None where nothing of it is the unit's. A single
+        element (the general objective) and one whose `cap` names the unit's level are
+        the plan's own word for the unit: only reworded."""
+        element = node.element
+        judged = isinstance(node.path[-1], int) and getattr(element, "cap", None) is None
+        targets = node.path[0] == "muc_tieu_chi_tieu" and node.path[1] not in _PROSE_OBJECTIVES
+        if isinstance(element, Item) and element.noi_dung is None:  # a heading
+            verdict = self.target.scope.title(element.title) if judged else None
+            if verdict is not None:
+                self._drop(node, verdict, element.title)
+                return None
             return _with(element, tieu_de=self._text(element.id, element.title))
-        if isinstance(element, Paragraph):
-            return _with(element, noi_dung=self._text(element.id, element.noi_dung))
+        if isinstance(element, Item | Paragraph):  # a paragraph, an inline item
+            text: str | None = element.noi_dung
+            if judged and text is not None:
+                text = self._scoped(node, text, targets)
+                if text is None:
+                    return None
+            return _with(element, noi_dung=self._text(element.id, text or ""))
         if isinstance(element, Indicator):
-            return self._indicator(element)
+            return self._indicator(node, element, judged)
+        if isinstance(element, TableBlock) and judged:
+            self.record.flag(node.id, self.target.scope.table_note())
         return element
 
-    def _indicator(self, indicator: Indicator) -> Indicator:
-        """Reworded; with the unit's own value where the registry gives one."""
+    def _scoped(self, node: Node, text: str, targets: bool) -> str | None:
+        """`text` without the clauses that are the upper level's alone (None when nothing
+        is left), with those that are the unit's part in an upper task reworded."""
+        reader, unit = self.target.scope, self.target.unit
+        kept: list[tuple[str, str]] = []
+        dropped: list[tuple[scope.Verdict, str]] = []
+        last_dropped = changed = False
+        for sep, clause in reader.clauses(text):
+            first = not sep or sep.startswith(".")
+            if last_dropped and sep.startswith(";") and reader.depends(clause):
+                dropped.append((dropped[-1][0], clause))  # "…; ưu tiên …" goes with its head
+                continue
+            states = targets and _states_target(clause)
+            verdict = reader.judge(clause, unit, targets=states, first=first)
+            last_dropped = verdict.kind == scope.UPPER
+            if last_dropped:
+                dropped.append((verdict, clause))
+                continue
+            for words, why in verdict.flags:
+                self.record.flag(node.id, why, words)
+            if verdict.target:
+                self.record.kept_value(node.id, verdict.text)
+            kept.append((sep, verdict.text))
+            changed = changed or verdict.text != clause
+        for verdict, clause in dropped:
+            self.record.left_out(verdict.loai, verdict.why, node.id, clause, verdict.action)
+        kept = [(sep, clause) for sep, clause in kept if clause.strip(" .;:,")]
+        if not kept:
+            self.record.change(node.id, text, "", SCOPE_RULE)
+            return None
+        if not dropped and not changed:
+            return text  # the text as the upper plan has it
+        new = scope.joined(kept, text)
+        if new != text:
+            self.record.change(node.id, text, new, SCOPE_RULE)
+        return new
+
+    def _drop(self, node: Node, verdict: scope.Verdict, text: str) -> None:
+        self.record.left_out(verdict.loai, verdict.why, node.id, text)
+        self.record.change(node.id, text, "", SCOPE_RULE)
+
+    def has(self, element: str) -> bool:
+        """Whether `element` is one of the upper plan's elements the body went over."""
+        return element in self._by_id
+
+    def kept(self, element: str) -> str:
+        """`element`, or the nearest element above it the unit keeps: where a note on
+        what was left out of it goes (once the walk is done)."""
+        nodes = self._by_id.get(element)
+        for node in [nodes, *(nodes.ancestors() if nodes else [])]:
+            if node is not None and node.id not in self.out:
+                return node.id
+        return element
+
+    def _indicator(self, node: Node, indicator: Indicator, judged: bool) -> Indicator | None:
+        """Reworded, with the unit's own value where the registry gives one. Otherwise
+        (unless `cap` settles it) left out when it is an upper-level aggregate or a count
+        the upper level totals; the unit's share when it counts the units (`100% xã,
+        phường … có`); kept with the upper value as the unit's own target (a rate)."""
         reworded = _with(indicator, cau=self._text(indicator.id, indicator.cau))
         own = self.target.unit.chi_tieu.get(indicator.id)
         if own is not None:
             self.record.change(indicator.id, str(indicator.gia_tri), str(own), "don-vi:chi_tieu")
             return reworded.model_copy(update={"gia_tri": own})
-        if indicator.gia_tri is not None:
-            self.record.kept_value(indicator.nhan)  # named as the report form names it
+        value = indicator.gia_tri
+        if judged:
+            reader = self.target.scope
+            probe = indicator.cau.replace(VALUE_SLOT, "100" if value == 100 else "…")
+            shared = reader.shared(probe) if value in (None, 100) else None
+            if shared is not None:
+                return self._share(indicator, shared)
+            counted = indicator.tong_hop is not None and indicator.tong_hop.cach == "cong"
+            verdict = None
+            if reader.aggregated(indicator.cau):
+                verdict = reader.aggregate_verdict()
+            elif value is not None and (counted or reader.is_count(indicator.don_vi)):
+                verdict = reader.count_verdict()
+            if verdict is not None:
+                sentence = indicator.cau.replace(VALUE_SLOT, str(value))
+                self.record.left_out(verdict.loai, verdict.why, node.id, sentence, verdict.action)
+                self.record.change(indicator.id, sentence, "", SCOPE_RULE)
+                return None
+        if value is not None and indicator.moc_cua is None:  # its milestones: one name
+            self.record.kept_value(indicator.id, indicator.nhan)
         return reworded
+
+    def _share(self, indicator: Indicator, shared: str) -> Indicator:
+        """The indicator as the unit's share, a qualitative target: `Xã có …`."""
+        text = self._text(indicator.id, shared)
+        self.record.change(indicator.id, indicator.cau, text, SCOPE_RULE)
+        cleared = dict.fromkeys(("gia_tri", "don_vi", "so_sanh", "huong", "mau_so", "tong_hop"))
+        name = upper_first(text.rstrip(".;: "))
+        return indicator.model_copy(update={**cleared, "cau": text, "nhan": name})
 
     def _text(self, element: str, text: str) -> str:
         after, rules, reasons = self.target.wording.apply(text)
@@ -116,22 +248,30 @@ class Body:
             self.record.change(element, text, after, ",".join(rules))
         for words, reason in reasons:
             self.record.flag(element, reason, words)
+        if BELOW_RULE in rules:  # the upper level's deadline, now given to the chi bộ
+            for words, reason in self.target.scope.deadlines_below(after):
+                self.record.flag(element, reason, words)
         return after
 
     def _rejoin(self, phrases: Sequence[Indicator | IndicatorGroup]) -> bool:
-        """A left-out phrase hands its joiner (`noi`) to the kept phrase before it, so the
-        sentence still reads right; a group with nothing kept is left out. True if any
-        phrase is kept."""
+        """Phrases left out of a sentence of indicators: the kept phrase before them keeps
+        its own joiner (`noi`) when a kept phrase follows, and takes the joiner of the
+        last one left out when none does, so the sentence still reads right; a group with
+        nothing kept is left out. True if any phrase is kept."""
         last: Indicator | IndicatorGroup | None = None
+        trailing: str | None = None
+        dropped_after = False
         for phrase in phrases:
             if isinstance(phrase, IndicatorGroup) and not self._rejoin(phrase.chi_tieu):
                 self.out.add(phrase.id)
                 self.replaced[phrase.id] = None
             if phrase.id not in self.out:
-                last = phrase
+                last, dropped_after = phrase, False
             elif last is not None:
-                current = self.replaced.get(last.id) or last
-                self.replaced[last.id] = current.model_copy(update={"noi": phrase.noi})
+                trailing, dropped_after = phrase.noi, True
+        if last is not None and dropped_after:
+            current = self.replaced.get(last.id) or last
+            self.replaced[last.id] = current.model_copy(update={"noi": trailing})
         return last is not None
 
 
@@ -142,8 +282,13 @@ def _with(element: M, **texts: str) -> M:
     return element.model_copy(update=texts)
 
 
-def _summary(element: BaseModel) -> str:
-    """The text that stands for a left-out element in `--explain`."""
+def _states_target(clause: str) -> bool:
+    """Whether a clause of the objectives states a target: it holds a number."""
+    return any(c.isdigit() for c in clause) or VALUE_SLOT in clause
+
+
+def element_text(element: BaseModel) -> str:
+    """The text that stands for an element: in `--explain` when left out, in a note."""
     for key in ("tieu_de", "noi_dung", "cau", "nhan"):
         value = getattr(element, key, None)
         if isinstance(value, str):

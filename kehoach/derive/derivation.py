@@ -10,20 +10,23 @@ level's roles, and the signature and recipients.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kehoach.derive.body import AFTER_SECTION_IV, BEFORE_SECTION_IV, Body
+from kehoach.derive.appendix import appendices as derived_appendices
+from kehoach.derive.body import AFTER_SECTION_IV, BEFORE_SECTION_IV, Body, element_text
 from kehoach.derive.changes import Change, Record
 from kehoach.derive.closing import recipients, signature
 from kehoach.derive.header import opening, unit_header
 from kehoach.derive.roles import bodies, section_iv
-from kehoach.derive.target import target_for
-from kehoach.derive.wording import Wording, fold
+from kehoach.derive.target import Voice, target_for
+from kehoach.derive.wording import fold
 from kehoach.plan.model import Parent, Plan
 from kehoach.plan.review import ReviewNote
 from kehoach.plan.units import LoadedRegistry, Unit
 from kehoach.plan.walk import rebuild, walk
+from kehoach.rules.scope import fill, load_scope
 
 __all__ = ["Change", "Derivation", "Derived", "derive"]
 
@@ -50,7 +53,7 @@ class Derivation:
         self.origin = Parent(
             id=parent.id, so=when.so, ngay=when.ngay, ky_hieu=f"{when.loai}/{when.ma_co_quan}"
         )
-        self.wordings: dict[str, Wording] = {}  # by kind of unit (xã, thị trấn)
+        self.wordings: dict[str, Voice] = {}  # by kind of unit (xã, thị trấn)
 
     def check(self, unit: Unit) -> None:
         """Refuse `unit` as `derive` would (a thị trấn after 1/7/2025 …), drafting nothing."""
@@ -67,11 +70,20 @@ class Derivation:
         body.rewrite(BEFORE_SECTION_IV)
         organisation = section_iv(parent, target, record)
         body.rewrite(AFTER_SECTION_IV)
+        replaced = body.replacements()
+        targets = _targets_part(parent)
+        appendices = derived_appendices(parent, target, record, targets)
+        kept = {a.id for a in appendices}
+        upper_area, kind = target.upper.tu_dia_ban, str(target.fields["dv"])
         block = parent.muc_tieu_chi_tieu.chi_tieu if parent.muc_tieu_chi_tieu else None
-        if block is not None:
-            upper_area, kind = target.upper.tu_dia_ban, str(target.fields["dv"])
-            record.summarise_kept(block.id, block.tieu_de or "", upper_area, kind)
-        draft = rebuild(parent, body.replacements()).model_copy(
+        kept_block = block is not None and any(p.id not in body.out for p in block.doan)
+        on_block = (block.id, block.tieu_de) if block is not None and kept_block else None
+        record.summarise_kept(on_block, upper_area, kind)
+        record.summarise_left_out(
+            fill(load_scope().sau_khi_bo, {"dv": kind}),
+            lambda e: body.kept(e) if body.has(e) else (e if e in kept else targets),
+        )
+        draft = rebuild(parent, replaced).model_copy(
             update={
                 "id": f"{parent.id}-{unit.id}",
                 "ho_so": None,  # the draft's own date says which profile it follows
@@ -85,8 +97,11 @@ class Derivation:
                 "chu_ky": signature(parent, target, record),
                 "noi_nhan": recipients(target, bodies(organisation)),
                 "ket_luan": fold(target.level.ket_luan.format(**target.fields)) or None,
+                "phu_luc": appendices,
             }
         )
+        draft = without_dangling_links(draft)
+        record.group_repeated(_texts_of(draft))
         draft = with_notes(draft, record.notes)
         # Validated like a plan read from a file: the rewritten texts are folded, and a
         # section the scope filter emptied is an error, not a silent blank.
@@ -94,11 +109,49 @@ class Derivation:
         return Derived(unit, plan, record.changes, record.review)
 
 
+def _targets_part(parent: Plan) -> str:
+    """Where notes on the upper plan's targets go when nothing closer is kept: its part of
+    objectives, else its first part, else the header."""
+    if parent.muc_tieu_chi_tieu is not None:
+        return parent.muc_tieu_chi_tieu.id
+    parts = parent.parts()
+    return parts[0].id if parts else "van_ban"
+
+
 def _order(parent: Plan, section_iv: str) -> list[str] | None:
     """The upper plan's order of parts, with section IV last where the draft adds it."""
     if parent.thu_tu is None or section_iv in parent.thu_tu:
         return parent.thu_tu
     return [*parent.thu_tu, section_iv]
+
+
+def without_dangling_links(plan: Plan) -> Plan:
+    """An indicator (or phụ lục row) stated as a milestone of one the draft left out stands
+    on its own (`moc_cua` cleared)."""
+    nodes = list(walk(plan))
+    linked = [n for n in nodes if getattr(n.element, "moc_cua", None) is not None]
+    if not linked:
+        return plan
+    ids = {node.id for node in nodes}
+    replace = {
+        node.id: node.element.model_copy(update={"moc_cua": None})
+        for node in linked
+        if getattr(node.element, "moc_cua", None) not in ids
+    }
+    return rebuild(plan, replace) if replace else plan
+
+
+def _texts_of(plan: Plan) -> Callable[[str], str]:
+    """The words of an element of `plan` by its id (where a note quotes it), the plan
+    walked once, when first asked."""
+    texts: dict[str, str] = {}
+
+    def text_of(element: str) -> str:
+        if not texts:
+            texts.update((node.id, element_text(node.element)) for node in walk(plan))
+        return texts.get(element, "")
+
+    return text_of
 
 
 def with_notes(plan: Plan, notes: dict[str, list[ReviewNote]]) -> Plan:

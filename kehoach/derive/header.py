@@ -28,10 +28,10 @@ def unit_header(parent: Plan, target: Target, cap_tren: str, record: Record) -> 
     if len(issuer) > level.co_quan_mot_dong and level.co_quan_hai_dong:
         issuer = level.co_quan_hai_dong.format(**target.fields)
     values: dict[str, object] = {
-        "cap_tren": cap_tren,
+        "cap_tren": _upper_line(cap_tren, target),
         "co_quan": issuer,
         "ma_co_quan": level.ma_co_quan[0],
-        "loai": upper.loai,
+        "loai": level.loai_van_ban or upper.loai,
         "du_thao": True,
         "dia_danh": place(target),
         "ngay": target.day.year,
@@ -42,6 +42,17 @@ def unit_header(parent: Plan, target: Target, cap_tren: str, record: Record) -> 
         if before != value:
             record.change(f"van_ban.{key}", str(before or ""), str(value), HEADER_RULE)
     return Header.model_validate(values)
+
+
+def _upper_line(line: str, target: Target) -> str:
+    """The registry's upper line, broken before the upper level's proper name when it is
+    too long for one line of the header (`ĐẢNG BỘ THÀNH PHỐ` / `HẢI PHÒNG`)."""
+    words = " ".join(line.split())
+    prefix = f"ĐẢNG BỘ {target.upper.ten.upper()} "
+    limit = target.level.cap_tren_mot_dong
+    if limit and len(words) > limit and words.upper().startswith(prefix):
+        return f"{words[: len(prefix) - 1]}\n{words[len(prefix) :]}"
+    return line
 
 
 def place(target: Target) -> str:

@@ -12,18 +12,18 @@ from kehoach.derive.target import Target, implemented_document
 from kehoach.derive.wording import fold
 from kehoach.plan.model import Assignment, Organisation, Plan
 from kehoach.plan.walk import walk
-from kehoach.vn.citations import DRAFT_MARK
 
 RULE = "to-chuc-thuc-hien"
 TITLE = "TỔ CHỨC THỰC HIỆN"  # the section's title where the upper plan has no section IV
 NO_SECTION = (
     "kế hoạch cấp trên không có phần Tổ chức thực hiện: phần này soạn theo nhiệm vụ thường "
-    "giao cho các cơ quan của {dv}, báo cáo qua {bao_cao_qua}; xem lại cho đúng"
+    "giao cho các cơ quan của {dv}, báo cáo qua {bao_cao_qua}; sửa cho đúng việc cấp trên giao"
 )
-NO_YEAR = (
-    "kế hoạch cấp trên không có chỉ tiêu nêu năm phải đạt, nên chưa biết năm sơ kết, tổng "
-    "kết: điền năm vào chỗ '{mark}'"
+NO_DOCUMENT = (
+    "không nhận ra văn kiện được triển khai trong trích yếu của kế hoạch cấp trên: sửa "
+    "'{van_kien}' trong phần này thành tên văn kiện đó"
 )
+REPORTS = "{ky_bao_cao}"  # the role that reports up carries the notes on its days
 
 
 def section_iv(parent: Plan, target: Target, record: Record) -> Organisation:
@@ -36,8 +36,7 @@ def section_iv(parent: Plan, target: Target, record: Record) -> Organisation:
         section = Organisation(id=ident, tieu_de=TITLE)
         record.flag(ident, NO_SECTION.format(**target.fields))
     if implemented_document(parent) is None:
-        record.flag(section.id, "không nhận ra văn kiện được triển khai trong trích yếu")
-    blank_year = target.fields["tong_ket"] == DRAFT_MARK
+        record.flag(section.id, NO_DOCUMENT.format(**target.fields))
     duties: dict[str, tuple[str, list[str]]] = {}  # by body: first role's id, its duties
     for role in target.level.to_chuc_thuc_hien:
         if role.valid_on(target.day):
@@ -45,8 +44,9 @@ def section_iv(parent: Plan, target: Target, record: Record) -> Organisation:
             what = fold(role.noi_dung.format(**target.fields))
             first, parts = duties.setdefault(who, (role.id, []))
             parts.append(what)
-            if blank_year and ("{so_ket}" in role.noi_dung or "{tong_ket}" in role.noi_dung):
-                record.flag(first, NO_YEAR.format(mark=DRAFT_MARK))
+            if REPORTS in role.noi_dung:
+                for words, why in target.report_notes:
+                    record.flag(first, why, words)
     muc = [
         Assignment(id=ident, chu_the=who, noi_dung=_joined(parts))
         for who, (ident, parts) in duties.items()

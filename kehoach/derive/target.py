@@ -4,18 +4,22 @@ plan, with the values the level's templates are filled with."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from kehoach.derive.scope import Reader, reader
 from kehoach.derive.upper import (
     cited_sources,
     proper_name,
     report_route,
+    schedule,
     short_citation,
     signing_body,
 )
-from kehoach.derive.wording import Wording, fold, lower_first
+from kehoach.derive.wording import Speech, Wording, fold, lower_first
 from kehoach.errors import PlanError, Problem
+from kehoach.plan.appendix import Milestones
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
 from kehoach.plan.references import plan_reference
@@ -24,7 +28,8 @@ from kehoach.plan.walk import Node
 from kehoach.rules.levels import Level, Levels, load_levels, unit_kinds
 from kehoach.rules.profile import Profile, load_profile
 from kehoach.rules.profile_dates import profile_on
-from kehoach.vn.citations import DRAFT_MARK, citation
+from kehoach.rules.scope import Scope, fill, load_scope
+from kehoach.vn.citations import DRAFT_MARK, citation, named_document
 from kehoach.vn.dates import short_date
 
 
@@ -42,8 +47,15 @@ class Target:
     day: dt.date
     fields: Mapping[str, object]
     wording: Wording
+    scope: Reader
     profile: Profile
     province: str | None
+    report_notes: tuple[tuple[str, str], ...] = ()  # days, years not the upper plan's: why
+
+
+Note = tuple[str, str]  # (words, reason)
+Reporting = tuple[dict[str, object], list[Note]]  # the schedule's values, notes on them
+Voice = tuple[Wording, Reader, Reporting]
 
 
 def target_for(
@@ -51,9 +63,10 @@ def target_for(
     loaded: LoadedRegistry,
     unit: Unit,
     nodes: list[Node],
-    wordings: dict[str, Wording],
+    wordings: dict[str, Voice],
 ) -> Target:
-    """The checked target; `wordings` caches one rewrite per kind of unit (xã, thị trấn)."""
+    """The checked target; `wordings` caches one rewrite and one scope reader per kind of
+    unit (xã, thị trấn)."""
     levels = load_levels()
     day = parent.van_ban.day
     upper_id, upper, level_id = _levels(parent, loaded, levels)
@@ -61,14 +74,8 @@ def target_for(
     kind = unit_kind(levels.cap[level_id], loaded, unit, parent)
     implemented = implemented_document(parent)
     if kind not in wordings:
-        values = {"dv": kind, "noi_tren": parent.van_ban.dia_danh}
-        words = {k: v.format(**values) for k, v in level.noi.model_dump().items() if v}
-        reviews = [(r.cum.format(**values), r.ly_do) for r in level.xem_lai]
-        organs = {k: v.format(**values) for k, v in levels.organ_map(day, unit.loai).items()}
-        sources = dict.fromkeys(cited_sources(parent, implemented or ""), short_citation(parent))
-        wordings[kind] = Wording(
-            levels, upper, words, reviews, organs, sources, proper_name(parent, upper)
-        )
+        wordings[kind] = _voice(parent, levels, upper, level, unit, kind, implemented)
+    wording, scope_reader, (reporting, report_notes) = wordings[kind]
     _check_unit_ids(parent, loaded, unit, nodes)
     fields = {
         "dv": kind,
@@ -83,16 +90,81 @@ def target_for(
         "ten_tren": proper_name(parent, upper),
         "goi_tat_tren": short_citation(parent),
         "van_kien": implemented or "các văn bản của cấp trên",
-        **_reporting(parent, upper, level),
+        "dan_cu": loaded.registry.residential(unit) or level.dan_cu,
+        "cac_viec": level.cac_viec.get(
+            "co_chi_tieu" if parent.muc_tieu_chi_tieu or parent.milestones() else "khong_chi_tieu",
+            "",
+        ),
+        **reporting,
     }
     profile = load_profile(profile_on(day.year))  # the draft is dated by its year
     province = proper_name(parent, upper) if levels.above(upper_id, day) is None else None
-    return Target(unit, level_id, level, upper, day, fields, wordings[kind], profile, province)
+    return Target(unit, level_id, level, upper, day, fields, wording, scope_reader, profile,
+                  province, tuple(report_notes))
+
+
+def _voice(
+    parent: Plan,
+    levels: Levels,
+    upper: Level,
+    level: Level,
+    unit: Unit,
+    kind: str,
+    implemented: str | None,
+) -> Voice:
+    """The rewrite of the upper plan's words for a unit of `kind`, and the scope reader
+    (the upper level's words filled into the scope data, the rewrite's protected spans)."""
+    day = parent.van_ban.day
+    values = {"dv": kind, "noi_tren": parent.van_ban.dia_danh}
+    words = {k: v.format(**values) for k, v in level.noi.model_dump().items() if v}
+    reviews = [(r.cum.format(**values), r.ly_do.format(**values)) for r in level.xem_lai]
+    organs = {k: v.format(**values) for k, v in levels.organ_map(day, unit.loai).items()}
+    sources = dict.fromkeys(cited_sources(parent, implemented or ""), short_citation(parent))
+    name = proper_name(parent, upper)
+    upper_words = {"tinh": upper.tu_dia_ban, "cap_uy": upper.noi.cap_uy, "ten_tren": name,
+                   "dv": kind}
+    scope = load_scope()
+    scope_reader = reader(scope, upper_words, _NONE, list(level.loai_don_vi.values()))
+    speech = _speech(scope, upper_words, scope_reader)
+    wording = Wording(levels, upper, words, reviews, organs, sources, name, speech)
+    scope_reader.protected = wording.protected
+    return wording, scope_reader, _reporting(parent, upper, level)
+
+
+USUAL_DAYS = (
+    "kế hoạch cấp trên không nêu hạn báo cáo: hạn {sau_thang} (6 tháng) và {hang_nam} (hằng năm) "
+    "là hạn thường gặp ở cấp xã; sửa theo hạn cấp trên giao"
+)
+USUAL_REVIEW = (
+    "kế hoạch cấp trên không nêu năm sơ kết: năm {so_ket} là giữa kỳ đến năm {tong_ket} (năm của "
+    "các chỉ tiêu); sửa nếu cấp trên định năm khác"
+)
+USUAL_END = (
+    "kế hoạch cấp trên không nêu năm tổng kết: năm {tong_ket} là năm của các chỉ tiêu; sửa nếu "
+    "cấp trên định năm khác"
+)
+_NONE = re.compile(r"(?!)")  # protects nothing, until the wording's pattern is known
+
+
+def _speech(scope: Scope, words: dict[str, str], found: Reader) -> Speech:
+    """The scope data's phrases for the wording: the area's, the organisations' below, and
+    the upper names the unit keeps (`Công an tỉnh`, `Nghị quyết Đại hội Đảng bộ tỉnh …`)."""
+    lower = {**words, "tinh": words["dv"]}
+    area = {fill(p, words): fill(p, lower) for p in scope.noi_dia_ban}
+    below = {
+        fill(before, {**words, "cac_dv": listing}): fill(after, words)
+        for before, after in scope.goi_cap_duoi.items()
+        for listing in scope.cac_don_vi
+    }
+    names = (found.regex["co_quan_tren"], *(fill(n, found.regex) for n in scope.giu_nguyen))
+    return Speech(words["dv"], area, below, tuple(scope.giu_cap_uy_sau), names)
 
 
 def implemented_document(parent: Plan) -> str | None:
-    """The document the plans implement, as the upper trích yếu names it."""
-    found = citation().search(parent.van_ban.trich_yeu)
+    """The document the plans implement, as the upper trích yếu names it: by its number
+    (`Nghị quyết số 57-NQ/TW`), else by its name (`Nghị quyết Đại hội … của Đảng`)."""
+    summary = fold(parent.van_ban.trich_yeu)
+    found = citation().search(summary) or named_document().search(summary)
     return found.group() if found else None
 
 
@@ -106,22 +178,47 @@ def target_year(parent: Plan) -> int | None:
     return max(years) if years else None
 
 
-def _reporting(parent: Plan, upper: Level, level: Level) -> dict[str, object]:
-    """The reporting schedule's values: route, days, sơ kết and tổng kết years (left
-    blank, `…`, when the upper plan sets no target year)."""
-    end = target_year(parent)
-    values: dict[str, object] = {
-        "bao_cao_qua": report_route(parent, upper),
-        "tong_ket": DRAFT_MARK if end is None else end,
+
+
+def _reporting(parent: Plan, upper: Level, level: Level) -> Reporting:
+    """The reporting schedule's values (the route, the periods with their days, the sơ kết
+    and tổng kết) as the upper plan states them; the level's usual days and the middle of
+    the plan's span where it states none, each with a review note (the second value)."""
+    asked, end = schedule(parent), target_year(parent)
+    values: dict[str, object] = {"bao_cao_qua": report_route(parent, upper)}
+    notes: list[Note] = []
+    rules = level.bao_cao
+    if rules is None:
+        return values, notes
+    words = rules.viet
+    days = {k: getattr(asked, k) for k in ("sau_thang", "hang_quy", "hang_nam")}
+    if not any(days.values()) and asked.han is None:
+        days = {"sau_thang": rules.sau_thang, "hang_nam": rules.hang_nam}
+        notes.append((f"trước ngày {rules.sau_thang}", USUAL_DAYS.format(**days)))
+    periods = [getattr(words, k).format(ngay=d) for k, d in days.items() if d]
+    said = [words.dinh_ky.format(cac_ky=" và ".join(periods))] if periods else []
+    if asked.han is not None:
+        said.append(words.han.format(ngay=asked.han))
+    tong_ket = asked.tong_ket or end
+    so_ket = asked.so_ket
+    if tong_ket is not None and so_ket is None and tong_ket > parent.van_ban.year:
+        so_ket = rules.review_year(parent.van_ban.year, tong_ket)
+        notes.append((f"năm {so_ket}", USUAL_REVIEW.format(so_ket=so_ket, tong_ket=tong_ket)))
+    elif asked.tong_ket is None and tong_ket is not None:
+        notes.append((f"năm {tong_ket}", USUAL_END.format(tong_ket=tong_ket)))
+    if so_ket is not None and tong_ket is not None and so_ket < tong_ket:
+        review = words.so_ket_tong_ket.format(so_ket=so_ket, tong_ket=tong_ket)
+    elif tong_ket is not None:
+        review = words.tong_ket.format(tong_ket=tong_ket)
+    else:
+        review = ""
+    values |= {
+        "ky_bao_cao": " ".join(said),
+        "so_ket_tong_ket": review,
+        "so_ket": so_ket if so_ket is not None else DRAFT_MARK,
+        "tong_ket": tong_ket if tong_ket is not None else DRAFT_MARK,
     }
-    if level.bao_cao is not None:
-        schedule = level.bao_cao
-        values |= {
-            "sau_thang": schedule.sau_thang,
-            "hang_nam": schedule.hang_nam,
-            "so_ket": DRAFT_MARK if end is None else schedule.review_year(parent.van_ban.year, end),
-        }
-    return values
+    return values, notes
 
 
 def unit_kind(level: Level, loaded: LoadedRegistry, unit: Unit, parent: Plan) -> str:
@@ -164,7 +261,7 @@ def _levels(parent: Plan, loaded: LoadedRegistry, levels: Levels) -> tuple[str, 
 
 def _check_unit_ids(parent: Plan, loaded: LoadedRegistry, unit: Unit, nodes: list[Node]) -> None:
     """The unit's own values and dropped tasks must name the upper plan's elements."""
-    indicators = {node.id for node in nodes if isinstance(node.element, Indicator)}
+    indicators = {node.id for node in nodes if isinstance(node.element, Indicator | Milestones)}
     section = parent.nhiem_vu_giai_phap
     tasks = {task.id for task in section.muc} if section else set()
     problems: list[Problem] = [

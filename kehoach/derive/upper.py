@@ -1,17 +1,19 @@
 """What a unit's draft reads from the upper plan itself: the body that really signed it
 ("T/M HUYỆN ỦY" → Huyện ủy), its proper name, its short citation, the organ its reports
-go through, and the span the sơ kết and tổng kết fall in."""
+go through, and the reports it asks for (its days, the sơ kết and tổng kết years)."""
 
 from __future__ import annotations
 
 import re
 
-from kehoach.plan.model import Plan
+from kehoach.plan.model import Paragraph, Plan
 from kehoach.plan.references import plan_reference
+from kehoach.plan.walk import walk
 from kehoach.rules.levels import Level
 from kehoach.rules.profile import signing_marks
 from kehoach.vn import closing
 from kehoach.vn.citations import citation
+from kehoach.vn.reporting import Schedule, read_schedule
 
 
 def signing_body(parent: Plan, upper: Level) -> str:
@@ -61,3 +63,27 @@ def report_route(parent: Plan, upper: Level) -> str:
         if duty.chu_the in organs and "báo cáo" in duty.noi_dung:
             return duty.chu_the
     return upper.noi.van_phong
+
+
+def schedule(parent: Plan) -> Schedule:
+    """The reports the upper plan asks for: as it holds them (`bao_cao`, which import reads),
+    else read from the words of its section IV, else of its whole body."""
+    held = parent.bao_cao
+    if held is not None:
+        values = held.model_dump(exclude={"xem_lai"})
+        if held.han is not None:
+            values["han"] = f"{held.han.day}/{held.han.month}/{held.han.year}"
+        return Schedule(**values)
+    section = parent.to_chuc_thuc_hien
+    duties = [f"{d.chu_the} {d.noi_dung}" for d in section.muc] if section else []
+    paragraphs = [p.noi_dung for p in section.doan if isinstance(p, Paragraph)] if section else []
+    found = read_schedule([*paragraphs, *duties])
+    if found:
+        return found
+    texts = [
+        text
+        for node in walk(parent)
+        for text in [getattr(node.element, "noi_dung", None)]
+        if isinstance(text, str)
+    ]
+    return read_schedule(texts)

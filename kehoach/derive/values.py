@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from kehoach.errors import KehoachError, Problem
 from kehoach.forms import archive
 from kehoach.forms.cells import first_sheet, put, shown, text_cell
+from kehoach.forms.milestones import dated
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
@@ -58,9 +59,14 @@ def template(parent: Plan, loaded: LoadedRegistry) -> bytes:
     units = loaded.registry.don_vi
     for column, title in enumerate([*HEADERS, *map(unit_header, units)], start=1):
         text_cell(sheet, f"{get_column_letter(column)}1", title)
-    for row, indicator in enumerate(valued_indicators(parent, loaded), start=2):
+    found = valued_indicators(parent, loaded)
+    staged = {i.moc_cua for i in found if i.moc_cua} | {i.id for i in found if i.moc_cua}
+    years = {indicator.id: year for indicator, year in dated(parent)}
+    for row, indicator in enumerate(found, start=2):
         put(sheet, f"A{row}", indicator.id)
-        put(sheet, f"B{row}", indicator.nhan)
+        # an indicator stated at several milestones: a row for each, named by its year
+        year = f" (năm {years[indicator.id]})" if indicator.id in staged else ""
+        put(sheet, f"B{row}", f"{indicator.nhan}{year}")
         put(sheet, f"C{row}", indicator.don_vi or "")
         put(sheet, f"D{row}", indicator.gia_tri)
         for column, unit in enumerate(units, start=FIRST_UNIT):

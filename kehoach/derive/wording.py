@@ -7,6 +7,7 @@ commune lacks; one with no counterpart keeps its name and is flagged."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from kehoach.rules.data import type_codes
 from kehoach.rules.levels import Level, Levels
@@ -14,7 +15,28 @@ from kehoach.vn.citations import citation
 
 ORGAN_RULE = "ban-tuong-ung"
 SOURCE_RULE = "ke-hoach-tren"
+AREA_RULE = "dia-ban"
+BELOW_RULE = "cap-duoi"
 NO_COUNTERPART = "cơ quan của cấp trên, cấp xã không có cơ quan tương ứng: xem lại nhiệm vụ này"
+AREA_LEFT = (
+    "còn chữ '{tren}': nếu câu nói về {dv} thì đổi thành '{dv}'; nếu nói về {tren} (cơ quan, "
+    "văn bản, địa bàn của {tren}) thì giữ"
+)
+
+
+@dataclass(frozen=True)
+class Speech:
+    """What the scope data adds to a level's words for a unit of one kind: upper phrases
+    of the area (`trong tỉnh` → `trong xã`) and of the organisations below (`các đảng ủy
+    trực thuộc Tỉnh ủy` → `các chi bộ, đảng bộ trực thuộc`), the words after which the
+    upper committee's bare name stays (`của Tỉnh ủy`), and names (regex) that stay as the
+    upper level's and are not the area word left behind (`Công an tỉnh`)."""
+
+    kind: str = "xã"
+    area: dict[str, str] = field(default_factory=dict)
+    below: dict[str, str] = field(default_factory=dict)
+    keep_after: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
 
 
 def fold(text: str) -> str:
@@ -42,7 +64,9 @@ class Wording:
         organs: dict[str, str],
         sources: dict[str, str],
         place: str,
+        extra: Speech | None = None,
     ) -> None:
+        extra = extra or Speech()
         words = [
             (variant(getattr(upper.noi, key)), variant(value), key)
             for key, value in lower_words.items()
@@ -54,7 +78,18 @@ class Wording:
             for before, after in organs.items()
             for variant in ((str, lower_first) if before.startswith("Các") else (str,))
         ]
-        self.rules = sorted(set(words + mapped), key=lambda rule: (-len(rule[0]), rule))
+        area = [
+            (variant(before), variant(after), AREA_RULE)
+            for before, after in extra.area.items()
+            for variant in (str, upper_first)
+        ]
+        below = [
+            (variant(before), variant(after), BELOW_RULE)
+            for before, after in extra.below.items()
+            for variant in (str, upper_first)
+        ]
+        found = sorted(set(words + mapped + area + below), key=lambda r: (-len(r[0]), r))
+        self.rules = [(_compiled(b, rule, upper, extra), a, rule) for b, a, rule in found]
         unmatched = [o for o in upper.co_quan_giup_viec.values() if o not in organs]
         self.reviews = [
             (re.compile(rf"\b{re.escape(phrase)}\b", re.IGNORECASE), why)
@@ -66,8 +101,10 @@ class Wording:
         ]
         self._done: dict[str, tuple[str, list[str], list[tuple[str, str]]]] = {}
         self.area = upper.tu_dia_ban
-        self.area_word = re.compile(rf"\b{re.escape(self.area)}\b", re.IGNORECASE)
-        self.protected = _protected(levels, upper, unmatched, place)
+        self.kind = extra.kind
+        # the area word left behind, not the upper committee's name (`Tỉnh ủy`)
+        self.area_word = re.compile(rf"\b{re.escape(self.area)}\b(?! ủy)", re.IGNORECASE)
+        self.protected = _protected(levels, upper, unmatched, place, extra.names)
 
     def free_parts(self, text: str) -> list[tuple[bool, str]]:
         """`text` cut into (rewritable?, part)."""
@@ -91,10 +128,15 @@ class Wording:
         out = []
         for free, part in self.free_parts(text):
             if free:
-                for before, after, rule in self.rules:
-                    if before in part:
-                        part = part.replace(before, after)
-                        used.append(rule)
+                for pattern, after, rule in self.rules:
+                    named = rule == AREA_RULE
+
+                    def swap(found: re.Match[str], new: str = after, named: bool = named) -> str:
+                        return found.group() if named and _before_name(found) else new
+
+                    new_part = pattern.sub(swap, part)
+                    used += [rule] * (new_part != part)
+                    part = new_part
             out.append(part)
         result = "".join(out)
         flagged = [
@@ -106,9 +148,24 @@ class Wording:
         free_text = " ".join(p for free, p in self.free_parts(result) if free)
         area = self.area_word.search(free_text)
         if area and not flagged:
-            why = f"còn chữ '{self.area}': chỉ đúng khi đơn vị làm việc với cơ quan cấp đó"
-            flagged.append((area.group(), why))
+            flagged.append((area.group(), AREA_LEFT.format(tren=self.area, dv=self.kind)))
         return result, sorted(set(used)), flagged
+
+
+def _compiled(before: str, rule: str, upper: Level, extra: Speech) -> re.Pattern[str]:
+    """A rule's phrase as a pattern: whole words only; the upper committee's bare name not
+    after the words that make it a third party (`của Tỉnh ủy`); an area phrase not when a
+    proper name follows (`trong tỉnh Quảng Ninh`, see `_before_name`)."""
+    pattern = rf"(?<!\w){re.escape(before)}(?!\w)"
+    if rule == "cap_uy" and before == upper.noi.cap_uy:
+        pattern = "".join(f"(?<!{re.escape(w)} )" for w in extra.keep_after) + pattern
+    return re.compile(pattern)
+
+
+def _before_name(found: re.Match[str]) -> bool:
+    """Whether a proper name follows the match (`trong tỉnh Quảng Ninh`)."""
+    after = found.string[found.end() : found.end() + 2]
+    return len(after) == 2 and after[0] == " " and after[1].isupper()
 
 
 def _kinds() -> str:
@@ -116,11 +173,14 @@ def _kinds() -> str:
     return "|".join(re.escape(name.capitalize()) for name in type_codes().values())
 
 
-def _protected(levels: Levels, upper: Level, organs: list[str], place: str) -> re.Pattern[str]:
+def _protected(
+    levels: Levels, upper: Level, organs: list[str], place: str, names: tuple[str, ...] = ()
+) -> re.Pattern[str]:
     """Quoted titles; citations with their date, issuer (`… của Ban Thường vụ Huyện ủy`,
     the upper body, so it stays) and subject (`về …` to the end of the citation, quoted or
     not); the upper bodies named with their place (`Huyện ủy Phụng Hiệp`); and the upper
-    `organs` the commune has no counterpart of."""
+    `organs` the commune has no counterpart of; other `names` (regex) the unit keeps as
+    the upper level's (`Công an tỉnh`, `cấp tỉnh`)."""
     issuers = {
         w
         for lv in levels.cap.values()
@@ -128,9 +188,11 @@ def _protected(levels: Levels, upper: Level, organs: list[str], place: str) -> r
     }
     issuers |= set(levels.co_quan_khac)
     who = "|".join(re.escape(i) for i in sorted(issuers, key=len, reverse=True))
-    named = (upper.noi.ban_thuong_vu, upper.noi.ban_chap_hanh, upper.noi.cap_uy)
+    named = [upper.noi.ban_thuong_vu, upper.noi.ban_chap_hanh, upper.noi.cap_uy]
+    named += [upper.noi.dang_bo] if upper.noi.dang_bo else []
     bodies = "|".join(re.escape(f"{body} {place}") for body in named)
     kept = "".join(f"|{re.escape(organ)}" for organ in organs)
+    kept += "".join(f"|(?:{name})" for name in names)
     subject = r"(?: về (?:“[^”]*”|\"[^\"]*\"|[^.;:()“\"]*[^.;:()“\"\s,]))?"
     return re.compile(
         rf"“[^”]*”|\"[^\"]*\"|{citation().pattern}"

@@ -84,15 +84,18 @@ def _rows(appendix: Appendix) -> tuple[list[str], list[dict[str, Any]]]:
         ]
         return appendix.bang.cot + [""] * (width - len(appendix.bang.cot)), rows
     years = appendix.years()
-    columns = ["STT", "Chỉ tiêu", "Đơn vị tính", *(f"Năm {y}" for y in years)]
+    others = appendix.other_columns()
+    columns = ["STT", "Chỉ tiêu", "Đơn vị tính", *(f"Năm {y}" for y in years), *others]
     rows, count = [], 0
     for g, group in enumerate(appendix.chi_tieu, start=1):
         if group.tieu_de:
-            rows.append({"o": [roman(g), group.tieu_de] + [""] * (len(years) + 1), "nhom": True})
+            blank = [""] * (len(years) + len(others) + 1)
+            rows.append({"o": [roman(g), group.tieu_de, *blank], "nhom": True})
         for indicator in group.chi_tieu:
             count += 1
             values = [_cell(indicator.moc[y]) if y in indicator.moc else "" for y in years]
-            cells = [str(count), indicator.nhan, indicator.don_vi, *values]
+            extra = [indicator.khac.get(name, "") for name in others]
+            cells = [str(count), indicator.nhan, indicator.don_vi, *values, *extra]
             rows.append({"o": cells, "nhom": False})
     return columns, rows
 

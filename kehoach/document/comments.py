@@ -26,6 +26,7 @@ from kehoach.plan.review import ReviewNote, notes
 AUTHOR = "kehoach"
 INITIALS = "KH"
 ANCHOR = 40  # characters of an element's own text that find its paragraph
+_LABEL = 6  # characters of a label before an element's own text (`IV. `, `1.1. `, `b) `)
 _P, _R, _T, _RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:rPr")
 _SPACE = qn("xml:space")
 _W, _ID = qn("w:x")[:-1], qn("w:id")
@@ -119,15 +120,20 @@ def _anchor(paragraphs: list[tuple[str, CT_P]], element: BaseModel, note: Review
 def _first_showing(
     paragraphs: list[tuple[str, CT_P]], words: str, own: str
 ) -> tuple[str, CT_P] | None:
-    """The first paragraph showing `words` that also shows `own`, else the first showing
-    `words`: one pass, stopping at the best."""
-    first = None
+    """The first paragraph showing `words` that is the element's own (its text, after a
+    label of a few characters: `b) Đến năm 2030`), else the first that also shows `own`,
+    else the first showing `words`: one pass, stopping at the best. A heading is thus
+    found under its label, not in an earlier sentence that starts with the same words."""
+    first = shows_own = None
     for pair in paragraphs:
-        if words in pair[0]:
-            if own and own in pair[0]:
+        text = pair[0]
+        if words in text:
+            if own and text.endswith(own) and len(text) - len(own) <= _LABEL:
                 return pair
+            if own and own in text:
+                shows_own = shows_own or pair
             first = first or pair
-    return first
+    return shows_own or first
 
 
 def paragraph_text(p: CT_P) -> str:

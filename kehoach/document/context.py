@@ -148,8 +148,8 @@ def _outline(plan: Plan, profile: Profile) -> _Outline:
     out.blocks.extend(out.paragraph(p) for p in plan.can_cu)
     for part in plan.parts():
         out.part(part)
-    if plan.ket_luan:
-        out.blocks.append({"kieu": "doan", "chu": plan.ket_luan})
+    if plan.ket_luan:  # kept with the signature that follows it (a template without the
+        out.blocks.append({"kieu": "ket", "chu": plan.ket_luan})  # kind prints it plainly)
     return out
 
 

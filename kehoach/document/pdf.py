@@ -12,23 +12,20 @@ names, so their PDFs cannot collide; each PDF is then written beside its DOCX.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from kehoach.errors import ConversionError, Problem
 from kehoach.safewrite import Batch
+from kehoach.soffice import argv, convert
 from kehoach.system.office import SETTING, soffice
 
-TIMEOUT_S = 120  # for starting LibreOffice, plus PER_FILE_S for each file
-PER_FILE_S = 5
 FILES_PER_CALL = 200  # the launcher drops files past its 247th (LibreOffice 7.4)
 COMMAND_CHARS = 30_000  # Windows: 32,767 characters per command line, all arguments
 MISSING = ("không tìm thấy LibreOffice (lệnh soffice) để xuất PDF; cài LibreOffice "
            "(https://www.libreoffice.org/download/) hoặc đặt biến môi trường "
            f"{SETTING} là đường dẫn tới soffice")
-_NOISE = ("javaldx",)  # soffice's warnings that never explain a failure
 
 
 def to_pdfs(docx_files: Sequence[Path], targets: Sequence[Path] | None = None) -> list[Path]:
@@ -50,7 +47,8 @@ def to_pdfs(docx_files: Sequence[Path], targets: Sequence[Path] | None = None) -
             names.append(f"{i:05d}.docx")  # distinct names: no two PDFs collide
             shutil.copyfile(docx, work / "in" / names[-1])
         failed: list[Problem] = []
-        for chunk in chunks(names, len(" ".join(_argv(program, work, [])))):
+        fixed = len(" ".join(argv(program, work, "pdf", work / "pdf", [])))
+        for chunk in chunks(names, fixed):
             detail = _run(program, work, chunk)
             failed += [_failure(docx_files[int(name[:5])], detail, work, docx_files)
                        for name in chunk if not _is_pdf(_pdf(work, name))]
@@ -77,28 +75,9 @@ def chunks(names: list[str], fixed_chars: int) -> Iterator[list[str]]:
         yield names[start:start + size]
 
 
-def _argv(program: str, work: Path, names: list[str]) -> list[str]:
-    """One soffice call with a private profile (a running LibreOffice of the user's, or a
-    parallel conversion, must not share its lock), reused by the batch's later calls."""
-    return [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-            "--convert-to", "pdf", "--outdir", str(work / "pdf"), *names]
-
-
 def _run(program: str, work: Path, names: list[str]) -> str:
     """One soffice call on `names` (in work/in); soffice's last words."""
-    timeout = TIMEOUT_S + PER_FILE_S * len(names)
-    try:
-        result = subprocess.run(_argv(program, work, names), cwd=work / "in",
-                                capture_output=True, encoding="utf-8", errors="replace",
-                                timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        raise ConversionError(
-            f"LibreOffice không chuyển xong {len(names)} tệp sau {timeout} giây") from None
-    except OSError as error:
-        raise ConversionError(f"không chạy được LibreOffice ({program}): {error}") from None
-    said = [line for line in (result.stderr + "\n" + result.stdout).splitlines()
-            if line.strip() and not any(noise in line for noise in _NOISE)]
-    return f": {said[-1].strip()}" if said else ""
+    return convert(program, work, names, "pdf", work / "pdf", cwd=work / "in")
 
 
 def _failure(docx: Path, detail: str, work: Path, docx_files: Sequence[Path]) -> Problem:

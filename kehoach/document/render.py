@@ -25,7 +25,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
-from kehoach.document import comments, context, ooxml
+from kehoach.document import comments, context, header_fit, ooxml
 from kehoach.document.lookup import find_template
 from kehoach.document.template_errors import jinja_message, unreadable
 from kehoach.errors import KehoachError, TemplateFailure
@@ -187,10 +187,12 @@ class Renderer:
         properties: dict[str, Any],
         notes_of: Plan | None = None,
         profile: Profile | None = None,
+        header: Profile | None = None,
     ) -> bytes:
         """The DOCX bytes for a ready context; `properties` set the document's own metadata;
         the review notes of `notes_of` become Word comments; a `profile` with a template of
-        its own renders with that one."""
+        its own renders with that one; the header table is fitted to its lines by the
+        `header` profile (the `profile`'s when not given)."""
         template, loaded = self._template_of(profile) if profile else (self.template, self._loaded)
         doc = _CachedTemplate(loaded)
         try:
@@ -200,6 +202,9 @@ class Renderer:
             raise
         except Exception as exc:  # a user's template is code: any failure is its error
             raise TemplateFailure(_template_error(template, doc, exc)) from None
+        fitting = header or profile
+        if fitting is not None and isinstance(ctx.get("van_ban"), dict):
+            header_fit.fit(doc.docx, ctx["van_ban"], fitting)
         props = doc.docx.core_properties
         for key, value in properties.items():
             setattr(props, key, value)

@@ -87,6 +87,8 @@ def body(doc: Document, p: Profile) -> None:
     add(doc, "tieu_muc_con", "{{ b.chu }}")
     add(doc, "van_ban", "{%p elif b.kieu == 'huong_dan' %}")
     add(doc, "huong_dan", "{{ b.chu }}")
+    add(doc, "van_ban", "{%p elif b.kieu == 'ket' %}")
+    add(doc, "ket_luan", "{{ b.chu }}")
     add(doc, "van_ban", "{%p elif b.kieu == 'gach' %}")
     bullet = add(doc, "gach", "{{ b.dau }} ")
     bullet.add_run("{% if b.dan %}{{ b.dan }}:{% endif %}", style=STYLE["dan"])

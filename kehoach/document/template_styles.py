@@ -35,6 +35,7 @@ STYLE = {
     "trich_yeu": "KH Trich yeu",
     "gach_ngang": "KH Gach ngang",
     "van_ban": "KH Van ban",
+    "ket_luan": "KH Ket luan",
     "muc": "KH Muc",
     "tieu_muc": "KH Tieu muc",
     "gach": "KH Gach dau dong",
@@ -147,7 +148,7 @@ def _heading_styles(doc: Document, p: Profile) -> None:
     summary = paragraph_style(doc, "trich_yeu", size=p.trich_yeu.co, bold=p.trich_yeu.dam)
     summary.paragraph_format.keep_with_next = True
     if p.gach_ngang.duong_ke_mm:  # a State document rules a line under the trích yếu
-        width = p.trang.rong_mm - p.trang.le_trai_mm - p.trang.le_phai_mm + 2 * 1.9
+        width = p.trang.rong_mm - p.trang.le_trai_mm - p.trang.le_phai_mm + 2 * ooxml.CELL_MARGIN_MM
         _rule(doc, "gach_ngang", width, p.gach_ngang.duong_ke_mm)
     else:
         paragraph_style(doc, "gach_ngang", size=p.gach_ngang.co)
@@ -157,7 +158,7 @@ def _rule(doc: Document, key: str, column_mm: float, length_mm: float) -> Paragr
     """A centred solid line `length_mm` long in a column `column_mm` wide: an empty
     paragraph with a top border, indented from both sides."""
     rule = paragraph_style(doc, key, size=1)
-    side = max((column_mm - 2 * 1.9 - length_mm) / 2, 0)  # Word's default cell margins
+    side = ooxml.rule_indent_mm(column_mm, length_mm)
     rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = Mm(side)
     ooxml.paragraph_border(rule.element.get_or_add_pPr(), "top", size_eighths=8)
     return rule
@@ -178,6 +179,11 @@ def _body_styles(doc: Document, p: Profile) -> None:
         )
         heading.paragraph_format.keep_with_next = True
     paragraph_style(doc, "gach", size=p.than.co, align=JUSTIFY, base=STYLE["van_ban"])
+    # The closing sentence stays whole and on the signature's page: the signature block
+    # never sits alone on the last page.
+    closing = paragraph_style(doc, "ket_luan", size=p.than.co, align=JUSTIFY, base=STYLE["van_ban"])
+    closing.paragraph_format.keep_with_next = True
+    closing.paragraph_format.keep_together = True
     lead = doc.styles.add_style(STYLE["dan"], WD_STYLE_TYPE.CHARACTER)
     lead.font.italic = p.than.dan_nghieng
 

@@ -1,8 +1,12 @@
-"""The phụ lục's indicator rows on the report forms: each milestone row becomes, for the
-report year, an ordinary indicator record, so the forms, their Excel formulas, the reader
-and the summary treat it like one of the plan's own indicators."""
+"""The plan's indicators as a report of one year sees them: each indicator once, whatever
+the milestones it is stated at (`đạt 50%` by 2026 in one sentence, `đạt 80%` by 2030 in
+another, `moc_cua` linking them; a phụ lục row's columns of years), with its target for
+that year. A phụ lục row becomes an ordinary indicator record, so the forms, their Excel
+formulas, the reader and the summary treat it like one of the plan's own indicators."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from kehoach.plan.appendix import Milestones
 from kehoach.plan.fields import Comparison, Direction
@@ -37,7 +41,55 @@ def text_target(row: Milestones, year: int) -> str | None:
     return target if isinstance(target, str) else None
 
 
+@dataclass(frozen=True)
+class Statement:
+    """An indicator's target at one milestone: a sentence of the plan, or a phụ lục row's
+    column of that year."""
+
+    year: int
+    record: Indicator | Milestones
+
+
+def dated(plan: Plan) -> list[tuple[Indicator, int]]:
+    """Every indicator of the text with the year it is set for: its own, its milestone's
+    (`a) Đến năm 2026`), the block's."""
+    block = plan.muc_tieu_chi_tieu.chi_tieu if plan.muc_tieu_chi_tieu else None
+    if block is None:
+        return []
+    return [(i, i.nam or p.nam or block.nam) for p in block.doan for i in p.indicators()]
+
+
+def measures(plan: Plan) -> dict[str, list[Statement]]:
+    """Every indicator by the id its milestones hang on (`moc_cua`), in reading order: the
+    sentences with their years, then the phụ lục rows with each of their years."""
+    found: dict[str, list[Statement]] = {}
+    for indicator, year in dated(plan):
+        found.setdefault(indicator.moc_cua or indicator.id, []).append(Statement(year, indicator))
+    for row in plan.milestones():
+        statements = found.setdefault(row.moc_cua or row.id, [])
+        statements += [Statement(year, row) for year in sorted(row.moc)]
+    return found
+
+
+def for_year(root: str, statements: list[Statement], year: int) -> tuple[Indicator, str | None]:
+    """The indicator `root` as a report of `year` sees it: the target of the first milestone
+    from that year on (after the last, the last), under the root's id and name; and the
+    written milestone of a qualitative phụ lục row."""
+    later = [s for s in statements if s.year >= year]
+    chosen = min(later, key=lambda s: s.year) if later else max(statements, key=lambda s: s.year)
+    name = statements[0].record.nhan
+    if isinstance(chosen.record, Indicator):
+        return chosen.record.model_copy(update={"id": root, "nhan": name}), None
+    indicator = as_indicator(chosen.record, chosen.year)
+    written = text_target(chosen.record, chosen.year)
+    return indicator.model_copy(update={"id": root, "nhan": name}), written
+
+
 def report_indicators(plan: Plan, year: int) -> list[Indicator]:
-    """The plan's indicators, then the phụ lục's rows for `year`: what a form of that
-    year reports on, in the form's order."""
-    return plan.indicators() + [as_indicator(row, year) for row in plan.milestones()]
+    """What a form of `year` reports on, in the form's order: each indicator once."""
+    return [for_year(root, found, year)[0] for root, found in measures(plan).items()]
+
+
+def has_milestones(plan: Plan) -> bool:
+    """Whether a target depends on the report's year (a phụ lục, a sentence per milestone)."""
+    return bool(plan.milestones()) or any(i.moc_cua for i in plan.indicators())

@@ -184,7 +184,7 @@ class _FormReader:
             self.error(form.path, where, f"năm báo cáo '{shown(str(raw))}' không phải là một năm")
             return None
         first = self.reading.nam
-        if first is not None and year != first and self.plan.milestones():
+        if first is not None and year != first and milestones.has_milestones(self.plan):
             self.error(
                 form.path,
                 where,

@@ -61,26 +61,32 @@ class Row:
 def indicator_rows(plan: Plan, year: int) -> list[Row]:
     """Groups (I., II. …, by paragraph of II.2) and their indicators (1., 2. …), then the
     phụ lục's groups, their rows numbered through each appendix as its table numbers them,
-    with the targets of the report `year`."""
+    with the targets of the report `year`. An indicator stated at several milestones is one
+    row, where it is first stated (a group left with none is no row)."""
+    found = milestones.measures(plan)
     rows: list[Row] = []
+    groups = 0
     block = plan.muc_tieu_chi_tieu.chi_tieu if plan.muc_tieu_chi_tieu else None
     for g, paragraph in enumerate(block.doan if block else [], start=1):
-        rows.append(Row(labels.roman(g), paragraph.nhan or f"Nhóm chỉ tiêu {g}"))
-        for i, indicator in enumerate(paragraph.indicators(), start=1):
-            rows.append(Row(str(i), indicator.nhan, indicator))
-    groups = len(block.doan) if block else 0
+        own = [i for i in paragraph.indicators() if i.id in found]
+        if not own:
+            continue
+        groups += 1
+        rows.append(Row(labels.roman(groups), paragraph.nhan or f"Nhóm chỉ tiêu {g}"))
+        for i, indicator in enumerate(own, start=1):
+            record, written = milestones.for_year(indicator.id, found[indicator.id], year)
+            rows.append(Row(str(i), indicator.nhan, record, written))
     for appendix in plan.phu_luc:
         count = 0
         for group in appendix.chi_tieu:
-            if group.tieu_de:
+            own_rows = [item for item in group.chi_tieu if item.id in found]
+            if group.tieu_de and own_rows:
                 groups += 1
                 rows.append(Row(labels.roman(groups), group.tieu_de))
-            for item in group.chi_tieu:
+            for item in own_rows:
                 count += 1
-                written = milestones.text_target(item, year)
-                rows.append(
-                    Row(str(count), item.nhan, milestones.as_indicator(item, year), written)
-                )
+                record, written = milestones.for_year(item.id, found[item.id], year)
+                rows.append(Row(str(count), item.nhan, record, written))
     return rows
 
 

@@ -5,23 +5,34 @@ table, read as indicator rows with milestones when its columns are `Năm 2025`, 
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from kehoach.importer.ledger import Data, Ledger, clean, default_profile, slug
+from kehoach.importer.sources import Grid
 from kehoach.vn.appendix import is_title
 from kehoach.vn.numbers import parse_number
 
 Entry = str | list[list[str]]
+T = TypeVar("T")
 _YEAR = re.compile(r"^Năm (\d{4})$")
 _ROMAN = re.compile(r"^[IVXL]+\.?$")
 
 
-def split(lines: list[str]) -> tuple[list[str], list[Entry]]:
-    """The lines before the first `PHỤ LỤC` line, and from it on (TAB rows as tables)."""
+def split(lines: list[T]) -> tuple[list[T], list[Entry]]:
+    """The lines (and tables) before the first `PHỤ LỤC` line, and from it on (TAB rows
+    and tables as tables)."""
     rule = default_profile().phu_luc
-    start = next((i for i, x in enumerate(lines) if is_title(clean(x), rule)), len(lines))
+    start = next(
+        (i for i, x in enumerate(lines) if isinstance(x, str) and is_title(clean(x), rule)),
+        len(lines),
+    )
     after: list[Entry] = []
     for line in lines[start:]:
-        if "\t" in line.strip(" "):
+        if isinstance(line, Grid):
+            after.append([list(row) for row in line.rows])
+        elif not isinstance(line, str):
+            continue
+        elif "\t" in line.strip(" "):
             row = [clean(c) for c in line.split("\t")]
             if after and isinstance(after[-1], list):
                 after[-1].append(row)
@@ -32,13 +43,31 @@ def split(lines: list[str]) -> tuple[list[str], list[Entry]]:
     return lines[:start], after
 
 
+def signer_below(after: list[Entry]) -> tuple[list[str], list[Entry]]:
+    """A few short lines right after the signature table, before any phụ lục or table (the
+    signer's name typed under the table): the signer's; and what is left after them."""
+    rule = default_profile().phu_luc
+    lines = []
+    for entry in after:
+        if not isinstance(entry, str) or is_title(clean(entry), rule):
+            break
+        lines.append(entry)
+    kept = [clean(x) for x in lines if clean(x)]
+    if not kept or len(kept) > 3 or any(len(x) > 60 for x in kept):
+        return [], after
+    return kept, after[len(lines) :]
+
+
 def _milestones(rows: list[list[str]], ledger: Ledger) -> list[Data] | None:
-    """Indicator groups from `STT | Chỉ tiêu | Đơn vị tính | Năm … |…` rows, else None."""
-    head = rows[0]
-    matches = [_YEAR.match(c) for c in head[3:]]
-    if len(head) < 4 or head[1] != "Chỉ tiêu" or not all(matches):
+    """Indicator groups from `STT | Chỉ tiêu | Đơn vị tính | Năm … |…` rows, else None. Other
+    columns (`Cơ quan chủ trì theo dõi`) are kept on each row (`khac`), by their heading."""
+    head = [" ".join(c.split()) for c in rows[0]]
+    if len(head) < 4 or head[1] != "Chỉ tiêu":
         return None
-    years = [y for y in matches if y is not None]  # all of them, as just checked
+    years = {k: int(m.group(1)) for k, c in enumerate(head) if k > 2 and (m := _YEAR.match(c))}
+    extra = {k: c for k, c in enumerate(head) if k > 2 and k not in years and c}
+    if not years or len(years) + len(extra) != len(head) - 3:
+        return None
     groups: list[Data] = []
     for row in rows[1:]:
         row = row + [""] * (len(head) - len(row))
@@ -49,13 +78,17 @@ def _milestones(rows: list[list[str]], ledger: Ledger) -> list[Data] | None:
             continue
         if not row[0].isdigit() or len(row) != len(head):
             return None
-        moc = {int(y.group(1)): _value(v) for y, v in zip(years, row[3:], strict=True) if v}
+        moc = {year: _value(row[k]) for k, year in years.items() if row[k]}
         if not moc:
             return None
         if not groups:
             groups.append({"id": ledger.unique("pl-chi-tieu"), "chi_tieu": []})
         ident = ledger.unique(f"pl-{slug(row[1], 5)}")
-        groups[-1]["chi_tieu"].append({"id": ident, "nhan": row[1], "don_vi": row[2], "moc": moc})
+        record: Data = {"id": ident, "nhan": row[1], "don_vi": row[2], "moc": moc}
+        others = {name: row[k] for k, name in extra.items() if row[k]}
+        if others:
+            record["khac"] = others
+        groups[-1]["chi_tieu"].append(record)
         ledger.note(ident, "kiểm tra hướng của chỉ tiêu (tăng hay giảm là tốt)")
     return groups if all(g["chi_tieu"] for g in groups) else None
 
@@ -71,9 +104,14 @@ def read_appendices(after: list[Entry], data: Data, caption: str, ledger: Ledger
     for entry in after:
         if isinstance(entry, str) and not entry.strip():
             continue
+        if isinstance(entry, str):
+            entry = clean(entry)
         if isinstance(entry, str) and (is_title(entry, ledger.profile.phu_luc) or not out):
             out.append({"id": ledger.unique(f"phu-luc-{len(out) + 1}"), "tieu_de": entry})
             continue
+        if not out:  # a table right after the signature, with no title above it
+            out.append({"id": ledger.unique("phu-luc-1"), "tieu_de": "PHỤ LỤC"})
+            ledger.note(out[-1]["id"], "bảng sau phần ký không có dòng tên: đã điền 'PHỤ LỤC'")
         current = out[-1]
         if isinstance(entry, list):
             _table(entry, current, ledger)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kehoach.errors import PlanError, Problem
 from kehoach.soffice import convert, soffice
+from kehoach.system.office import SETTING
 
 CONVERTED = (".doc", ".odt", ".rtf")
 _NAMES = {".doc": "Word 97–2003 (.doc)", ".odt": "OpenDocument (.odt)", ".rtf": "RTF"}
@@ -53,8 +54,9 @@ def to_docx(path: Path, suffix: str | None = None) -> bytes:
             [
                 Problem(
                     str(path),
-                    f"đây là tệp {what}: cần LibreOffice để đọc (cài gói libreoffice-writer-nogui"
-                    ", hoặc mở tệp bằng Word, lưu thành .docx rồi nhập lại)",
+                    f"đây là tệp {what}: cần LibreOffice để đọc (cài LibreOffice, hoặc đặt biến"
+                    f" môi trường {SETTING} là đường dẫn tới soffice; hoặc mở tệp bằng Word, lưu"
+                    " thành .docx rồi nhập lại)",
                 )
             ]
         )

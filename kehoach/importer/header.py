@@ -78,7 +78,7 @@ def _body_names(line: str, ledger: Ledger) -> list[str]:
     """What is left of a line in capitals: the names of the issuing bodies."""
     names = []
     for piece in re.split(r"\t| {3,}", line):
-        piece = piece.strip()
+        piece = " ".join(piece.split())  # no-break spaces typed between words
         star = closing.is_star(piece, ledger.profile)
         if piece and not star and piece == piece.upper() and re.search(r"\w", piece):
             names += [p.strip() for p in _issuer().split(piece) if p.strip()]
@@ -132,11 +132,12 @@ def parse_header(lines: list[str], ledger: Ledger, bold: list[bool] | None = Non
         ledger.profile = load_profile(state_profile())
         out["the_thuc"] = "nha_nuoc"
     names: list[tuple[str, bool | None]] = []
-    for i, raw in enumerate(lines):
-        line = _take_mottos(unicodedata.normalize("NFC", raw), out, ledger)
-        line = _take_date(_take_draft(_take_number(line, out, ledger), out), out, ledger)
+    for i, paragraph in enumerate(lines):
         mark = bold[i] if bold and i < len(bold) else None
-        names += [(name, mark) for name in _body_names(line, ledger)]
+        for raw in paragraph.split("\n"):  # lines a Shift+Enter separates
+            line = _take_mottos(unicodedata.normalize("NFC", raw), out, ledger)
+            line = _take_date(_take_draft(_take_number(line, out, ledger), out), out, ledger)
+            names += [(name, mark) for name in _body_names(line, ledger)]
     _place_names(names, out)
     missing = [k for k in _NEEDED if k not in out]
     if missing:

@@ -24,7 +24,9 @@ from kehoach.errors import PlanError, Problem
 from kehoach.importer import appendix, lines
 from kehoach.importer.header import parse_header
 from kehoach.importer.ledger import Data, Ledger, clean, default_profile, slug
+from kehoach.importer.milestones import link_milestones
 from kehoach.importer.outline import is_end, read_body
+from kehoach.importer.reporting import read_reporting
 from kehoach.importer.signature import read_signature
 from kehoach.importer.sources import Grid, Source
 from kehoach.plan.model import Header, Signature
@@ -143,8 +145,14 @@ def parse(source: Source, path: Path) -> Imported:
     data: Data = {"id": slug(path.stem, 6), "van_ban": header}
     read_body(text, data, ledger)
     tail = [x for x in rest[end:] if isinstance(x, str) and x.strip()]
-    read_signature(source.signature, tail, data, ledger)
+    columns = source.signature
+    if columns:
+        signer_below, after = appendix.signer_below(after)
+        columns = [*columns[:-1], columns[-1] + signer_below] if signer_below else columns
+    read_signature(columns, tail, data, ledger)
     if source.tracked:
         ledger.note("van_ban", "văn bản gốc có thay đổi được theo dõi: đã chấp nhận tất cả")
     appendix.read_appendices(after, data, _caption(data), ledger)
+    read_reporting(data, ledger)
+    link_milestones(data, ledger)
     return Imported(data, ledger.review, ledger.found)

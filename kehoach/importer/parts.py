@@ -69,7 +69,7 @@ def _milestones(item: Data) -> bool:
 def _indicator_item(items: list[Data]) -> Data | None:
     """The item holding the targets: named `chỉ tiêu` (its paragraphs, or its milestone
     sub-items), else a `mục tiêu` item (not the general one) whose paragraphs hold target
-    numbers."""
+    numbers or whose sub-items are milestones (`Mục tiêu cụ thể`: `a) Đến năm 2026` …)."""
     for item in items:
         named = "chỉ tiêu" in item.get("tieu_de", "").lower()
         plain = item["doan"] and not item["muc"]
@@ -77,8 +77,12 @@ def _indicator_item(items: list[Data]) -> Data | None:
             return item
     for item in items:
         name = item.get("tieu_de", "").lower()
-        usable = "mục tiêu" in name and "tổng quát" not in name and not item["muc"]
-        if usable and any(indicators.has_target(p["noi_dung"]) for p in item["doan"]):
+        specific = "mục tiêu" in name and "tổng quát" not in name and "chung" not in name
+        if specific and not item["muc"] and any(
+            indicators.has_target(p["noi_dung"]) for p in item["doan"]
+        ):
+            return item
+        if specific and not item["doan"] and _milestones(item):  # "Mục tiêu cụ thể": a), b)
             return item
     return None
 

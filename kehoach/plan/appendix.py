@@ -20,6 +20,15 @@ class Milestones(_Model):
         description="Giá trị theo năm: {2025: 420, 2030: 650}."
     )
     huong: Direction | None = Field(None, description="tang hoặc giam.")
+    moc_cua: Id | None = Field(
+        None,
+        description="Mã chỉ tiêu của kế hoạch mà dòng này nêu các mốc (cùng chỉ tiêu): biểu báo "
+        "cáo mỗi kỳ có một dòng cho chỉ tiêu đó.",
+    )
+    khac: dict[str, str] = Field(
+        default_factory=dict,
+        description="Các cột khác của bảng, theo tiêu đề cột: {Cơ quan chủ trì theo dõi: …}.",
+    )
 
     def target_for(self, year: int) -> int | float | str:
         """The milestone of `year`; without one the first later; after the last, the last."""
@@ -69,6 +78,14 @@ class Appendix(_Model):
 
     def years(self) -> list[int]:
         return sorted({y for g in self.chi_tieu for i in g.chi_tieu for y in i.moc})
+
+    def other_columns(self) -> list[str]:
+        """The indicator table's columns after the years (`khac`), in order of appearance."""
+        seen: dict[str, None] = {}
+        for group in self.chi_tieu:
+            for row in group.chi_tieu:
+                seen |= dict.fromkeys(row.khac)
+        return list(seen)
 
 
 class TableBlock(_Model):

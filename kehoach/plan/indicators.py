@@ -59,6 +59,11 @@ class Indicator(_Model):
     tong_hop: Aggregation | None = Field(
         None, description="Cách tính số liệu chung khi tổng hợp; bỏ trống là không tính."
     )
+    moc_cua: Id | None = Field(
+        None,
+        description="Mã của chỉ tiêu mà câu này nêu ở một mốc năm khác (cùng chỉ tiêu: 'đạt 50%' "
+        "đến năm 2026, 'đạt 80%' đến năm 2030): biểu báo cáo mỗi kỳ có một dòng cho chỉ tiêu đó.",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Indicator:

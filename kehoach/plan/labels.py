@@ -81,6 +81,15 @@ LABELS = {
     "cot": "Các cột",
     "dong": "Các dòng",
     "o": "Các ô",
+    "bao_cao": "Chế độ báo cáo giao cho cấp dưới",
+    "sau_thang": "Hạn báo cáo 6 tháng (15/6)",
+    "hang_quy": "Hạn báo cáo hằng quý",
+    "hang_nam": "Hạn báo cáo hằng năm (15/11)",
+    "han": "Hạn của một lần báo cáo",
+    "so_ket": "Năm sơ kết",
+    "tong_ket": "Năm tổng kết",
+    "moc_cua": "Là mốc năm khác của chỉ tiêu (mã)",
+    "khac": "Các cột khác của bảng",
 }
 
 

@@ -53,6 +53,7 @@ from kehoach.plan.fields import (
 )
 from kehoach.plan.fields import Level as Level
 from kehoach.plan.indicators import Indicator, IndicatorParagraph
+from kehoach.plan.reporting import Reporting
 from kehoach.rules.data import body_codes, profile_names, type_codes
 from kehoach.rules.profile_dates import profile_on
 
@@ -341,6 +342,7 @@ class Plan(_Model):
         None, description="Mã các phần theo thứ tự in; bỏ trống là thứ tự thường lệ."
     )
     ket_luan: Prose | None = Field(None, description="Câu kết sau phần cuối ('Trên đây là …').")
+    bao_cao: Reporting | None = Field(None, description="Chế độ báo cáo giao cho cấp dưới.")
     chu_ky: Signature = Field(default_factory=Signature)
     khong_dong_luu: bool = Field(
         False,
@@ -394,4 +396,5 @@ class Plan(_Model):
     def profile_id(self) -> str:
         """The format profile the plan names (`ho_so:`), else the one of its kind (the Party's,
         or the State's: `van_ban.the_thuc`) in force on its date."""
-        return self.ho_so or profile_on(self.van_ban.ngay, self.van_ban.the_thuc)
+        h = self.van_ban
+        return self.ho_so or profile_on(h.ngay, h.the_thuc, h.thang)

@@ -19,7 +19,8 @@ def plan_reference(plan: Plan) -> str:
     """`Kế hoạch số 05-KH/HU ngày 20/02/2024`, or `Kế hoạch số …-KH/HU ngày …/…/2024`."""
     h = plan.van_ban
     number = h.so if is_issued(h) else None
-    return cite(h.loai, number, h.ma_co_quan, h.ngay, load_profile(plan.profile_id()))
+    profile = load_profile(plan.profile_id())
+    return cite(h.loai, number, h.ma_co_quan, h.ngay, profile, h.ten_loai)
 
 
 def standing_committee(plan: Plan) -> str:

@@ -83,6 +83,11 @@ class Unit(_Model):
     so_lieu: dict[str, Number] = Field(
         default_factory=dict, description="Số liệu của đơn vị dùng làm trọng số (dan_so …)."
     )
+    dan_cu: Line | None = Field(
+        None,
+        description="Tên gọi các khu dân cư của đơn vị (ấp; thôn, tổ dân phố), khi khác tên "
+        "chung của danh sách (dan_cu).",
+    )
 
 
 class Registry(_Model):
@@ -90,7 +95,16 @@ class Registry(_Model):
 
     cap: Level = Field(description="Cấp của các đơn vị: xa.")
     cap_tren: Line = Field(description="Dòng cấp ủy cấp trên trên văn bản của đơn vị.")
+    dan_cu: dict[Kind, Line] = Field(
+        default_factory=dict,
+        description="Tên gọi các khu dân cư theo loại đơn vị, như địa phương gọi: {xa: ấp, "
+        "phuong: khu phố}; bỏ trống: 'khu dân cư'.",
+    )
     don_vi: list[Unit] = Field(min_length=1)
+
+    def residential(self, unit: Unit) -> str | None:
+        """What the unit's residential areas are called (`ấp`, `thôn, tổ dân phố`)."""
+        return unit.dan_cu or self.dan_cu.get(unit.loai)
 
 
 @dataclass(frozen=True)

@@ -83,13 +83,28 @@ class Signer(_Data):
     chuc_vu: str = ""
 
 
+class ReportWords(_Data):
+    """How a unit's plan writes its reports: each period with its day (`{ngay}`), the
+    periods together (`{cac_ky}`), a single report's deadline, the sơ kết and tổng kết."""
+
+    sau_thang: str
+    hang_quy: str
+    hang_nam: str
+    dinh_ky: str
+    han: str
+    so_ket_tong_ket: str
+    tong_ket: str
+
+
 class Reporting(_Data):
-    """When a commune reports (before these days, `10/6`), and where in the plan's span
-    the sơ kết falls (0.5: halfway to the indicators' year)."""
+    """What a unit's plan falls back on when the upper plan does not say when to report
+    (before these days, `10/6`) or when the sơ kết falls (0.5: halfway to the indicators'
+    year); and how the plan writes it (`viet`)."""
 
     sau_thang: str
     hang_nam: str
     so_ket: float
+    viet: ReportWords
 
     def review_year(self, start: int, end: int) -> int:
         return start + math.ceil((end - start) * self.so_ket)
@@ -125,6 +140,9 @@ class Level(_Data):
     tu_dia_ban: str
     loai_don_vi: dict[str, str] = {}
     loai_theo_cap_tren: dict[str, list[str]] = {}
+    loai_van_ban: str = ""  # the type of a unit's plan (KH), whatever the upper's type
+    dan_cu: str = ""  # what residential areas are called when the registry does not say
+    cac_viec: dict[str, str] = {}  # what the plan holds: with and without targets
     co_quan_giup_viec: dict[str, str] = {}
     to_chuc: dict[str, str] = {}
     theo_ky: list[Changes] = []
@@ -132,6 +150,7 @@ class Level(_Data):
     co_quan: str = ""
     co_quan_hai_dong: str = ""
     co_quan_mot_dong: int = 0
+    cap_tren_mot_dong: int = 0  # longer upper lines break before the upper's proper name
     trich_yeu: str = ""
     mo_dau: str = ""
     chu_ky: Signer = Signer()

@@ -146,6 +146,10 @@ class HeaderTable(_Part):
     cot_trai_mm: float
     cot_phai_mm: float
     lui_trai_mm: float
+    # How much wider the table may grow, to the right then to the left, when its lines need
+    # it (a long cấp trên and a long place in one header).
+    rong_them_phai_mm: float
+    rong_them_trai_mm: float
 
 
 class Body(Text):

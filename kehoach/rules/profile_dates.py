@@ -34,14 +34,21 @@ def load_profile_table() -> ProfileTable:
     return read(ProfileTable, shipped("ho_so_theo_ngay.yaml"))
 
 
-def last_day(when: dt.date | int) -> dt.date:
-    """The day a date stands for; a year alone stands for its 31 December."""
-    return when if isinstance(when, dt.date) else dt.date(when, 12, 31)
+def last_day(when: dt.date | int, month: int | None = None) -> dt.date:
+    """The day a date stands for; a year alone stands for its 31 December, a year and a
+    month (the day left blank) for the month's last day."""
+    if isinstance(when, dt.date):
+        return when
+    if month is None:
+        return dt.date(when, 12, 31)
+    following = dt.date(when + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
 
 
-def profile_on(when: dt.date | int, kind: Kind = "dang") -> str:
-    """The id of the profile of `kind` in force on `when` (a year: on its 31 December)."""
-    day = last_day(when)
+def profile_on(when: dt.date | int, kind: Kind = "dang", month: int | None = None) -> str:
+    """The id of the profile of `kind` in force on `when` (a year: on its 31 December; a
+    year and `month`: on the month's last day)."""
+    day = last_day(when, month)
     table = load_profile_table()
     for entry in table.nha_nuoc if kind == "nha_nuoc" else table.ho_so:
         if entry.valid_on(day):

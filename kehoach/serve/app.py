@@ -95,14 +95,28 @@ class _Handler(WSGIRequestHandler):
 
 
 def start_server(plans_dir: Path, port: int) -> tuple[BaseWSGIServer, Flask]:
-    """A threaded server bound to 127.0.0.1:`port` (0: any free port), not yet serving."""
+    """A threaded server bound to 127.0.0.1:`port` (0: any free port), not yet serving;
+    the LibreOffice of its previews starting in the background. `close` ends both."""
+    from kehoach.serve import preview
+
     # Bound here so that a busy port is an OSError to report, not werkzeug's sys.exit.
     with socket.create_server((HOST, port)) as listening:
         bound = listening.getsockname()[1]
         app = create_app(plans_dir, bound)
         server = make_server(HOST, bound, app, threaded=True, fd=listening.fileno(),
                              request_handler=_Handler)
+    preview.warm(app)
     return server, app
+
+
+def close(server: BaseWSGIServer, app: Flask) -> None:
+    """The server's socket closed and its LibreOffice stopped (no process left behind)."""
+    from kehoach.serve import preview
+
+    try:
+        server.server_close()
+    finally:
+        preview.stop(app)
 
 
 def url(app: Flask) -> str:

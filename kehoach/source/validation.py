@@ -58,7 +58,7 @@ def validate(source: Source, model: type[M], what: str) -> M:
     """`source` as a `model`, or a `PlanError` with every problem and its position."""
     if not isinstance(source.data, dict):
         raise PlanError([source.problem((), f"{what} phải là một khối gồm các trường")])
-    problems = _duplicate_ids(source)
+    problems = _duplicate_ids(source) + _milestone_links(source)
     try:
         result = model.model_validate(source.data)
         problems += _truths_taken_as_numbers(source, result)
@@ -150,6 +150,29 @@ def _problem(source: Source, path: Path_, errors: list[Any]) -> Problem:
 
 def _show(value: Any) -> str:
     return str(value).replace("'", "")
+
+
+def _milestone_links(source: Source) -> list[Problem]:
+    """`moc_cua` names another indicator (or phụ lục row) of the plan, one that is no
+    milestone of a third itself: an indicator's milestones hang on one record."""
+    records: dict[str, dict[str, Any]] = {}
+    links: list[tuple[Path_, str, str]] = []  # (where, own id, the id named)
+    for path, value in yamlsource.values(source.data):
+        if isinstance(value, dict) and isinstance(value.get("id"), str):
+            records[value["id"]] = value
+            if isinstance(value.get("moc_cua"), str):
+                links.append((path, value["id"], value["moc_cua"]))
+    problems = []
+    for path, own, target in links:
+        found = records.get(target)
+        if found is None or target == own or not ("cau" in found or "moc" in found):
+            message = f"không có chỉ tiêu '{target}' trong kế hoạch (moc_cua chỉ tới mã chỉ tiêu)"
+        elif isinstance(found.get("moc_cua"), str):
+            message = f"'{target}' đã là mốc của '{found['moc_cua']}': chỉ tới '{found['moc_cua']}'"
+        else:
+            continue
+        problems.append(source.problem((*path, "moc_cua"), message))
+    return problems
 
 
 def _duplicate_ids(source: Source) -> list[Problem]:

@@ -69,6 +69,7 @@ def forms(
     from kehoach.forms import report as report_forms
     from kehoach.forms import workbook
     from kehoach.plan.loader import load_plan
+    from kehoach.rules.profile import load_profile
     from kehoach.safewrite import Batch
     from kehoach.stages.outcome import Outcome
 
@@ -81,6 +82,7 @@ def forms(
     outline_docx = renderer_for("de_cuong_bao_cao.docx", templates_dir).render_context(
         report_forms.outline_context(model, when),
         report_forms.properties(model, "Đề cương báo cáo", when),
+        header=load_profile(model.profile_id()),
     )
     table_docx = renderer_for("bieu_chi_tieu.docx", templates_dir).render_context(
         report_forms.table_context(model, when, own[1] if own else ""),

@@ -16,11 +16,17 @@ DRAFT_MARK = "…"
 
 
 def cite(
-    type_code: str, number: int | None, body_code: str, when: dt.date | int, profile: Profile
+    type_code: str,
+    number: int | None,
+    body_code: str,
+    when: dt.date | int,
+    profile: Profile,
+    name: str | None = None,
 ) -> str:
     """`Kế hoạch số 05-KH/HU ngày 20/02/2024`; without number and full date the blanks stay
-    visible: `Kế hoạch số …-KH/HU ngày …/…/2024`."""
-    kind = type_codes()[type_code].capitalize()
+    visible: `Kế hoạch số …-KH/HU ngày …/…/2024`. `name` is the type's name as the document
+    writes it (`CHƯƠNG TRÌNH HÀNH ĐỘNG`), else the code's."""
+    kind = (name or type_codes()[type_code]).capitalize()
     code = f"{type_code}/{body_code}"
     if number is None or not isinstance(when, dt.date):
         mark = DRAFT_MARK
@@ -32,7 +38,17 @@ def cite(
 
 @cache
 def citation() -> re.Pattern[str]:
-    """A cited document: `Nghị quyết số 42-NQ/TW`, `Chương trình 225-CTr/TU`
-    (groups: kind, ' số' or nothing, number-code/body)."""
+    """A cited document: `Nghị quyết số 42-NQ/TW`, `Chương trình 225-CTr/TU`, `Chương
+    trình hành động số 05-CTr/TU` (groups: kind, ' số' or nothing, number-code/body)."""
     kinds = "|".join(re.escape(name.capitalize()) for name in type_codes().values())
-    return re.compile(rf"\b({kinds})( số)? (\d+-[\wĐđ]+/[\wĐđ-]+)")
+    return re.compile(rf"\b({kinds})(?: hành động)?( số)? (\d+-[\wĐđ]+/[\wĐđ-]+)")
+
+
+@cache
+def named_document() -> re.Pattern[str]:
+    """A document cited by its name, without a number: `Nghị quyết Đại hội đại biểu toàn
+    quốc lần thứ XIV của Đảng`, `Nghị quyết Hội nghị Trung ương 8 khóa XIII`."""
+    return re.compile(
+        r"\b(?:Nghị quyết|Kết luận|Văn kiện) (?:Đại hội|Hội nghị)\b[^,;:()]*?"
+        r"(?:của Đảng|khóa [IVXLC]+|khoá [IVXLC]+|nhiệm kỳ \d{4} ?- ?\d{4})"
+    )

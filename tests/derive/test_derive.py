@@ -155,8 +155,12 @@ def test_dropped_indicators_leave_sentences_that_read_right(all_units):
 def test_review_list_is_in_the_yaml(all_units):
     text = (all_units / "hoa-an.yaml").read_text(encoding="utf-8")
     assert "XEM LẠI: kế hoạch cấp trên chưa có số, ngày" in text
-    assert "XEM LẠI: 22 chỉ tiêu còn giá trị của huyện" in text  # nước sạch thành thị: thị trấn
-    assert text.count("XEM LẠI") == 1 + 31  # the header's line, then the notes
+    # nước sạch thành thị: thị trấn; the rates keep the district's values as the commune's
+    assert "XEM LẠI: 22 chỉ tiêu giữ mức của huyện làm mức phải đạt của xã" in text
+    # the days and the sơ kết year are the level's (the district plan names none): marked
+    assert "XEM LẠI: kế hoạch cấp trên không nêu hạn báo cáo: hạn 10/6" in text
+    assert "XEM LẠI: kế hoạch cấp trên không nêu năm sơ kết: năm 2027" in text
+    assert text.count("XEM LẠI") == 1 + 24  # the header's line, then the notes
     assert "XEM LẠI: cấp xã không sắp xếp bộ máy" in text  # "từ huyện đến cơ sở" kept
     assert "XEM LẠI: đề xuất cơ chế đặc thù" in text
     assert "XEM LẠI: tên địa phương cấp trên" in text  # "con người Phụng Hiệp"

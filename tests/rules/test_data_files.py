@@ -19,6 +19,7 @@ from kehoach.rules import (
     outline,
     profile,
     profile_dates,
+    scope,
     spelling,
     vocabulary,
 )
@@ -34,6 +35,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "nhap.yaml": vocabulary.Vocabulary,
     "tieng_viet.yaml": spelling.Spelling,
     "ho_so_theo_ngay.yaml": profile_dates.ProfileTable,
+    "pham_vi.yaml": scope.Scope,
 } | {f"{name}.yaml": profile.Profile for name in profile_names()}
 
 LOADERS = {
@@ -44,6 +46,7 @@ LOADERS = {
     "nhap.yaml": vocabulary.load_vocabulary,
     "tieng_viet.yaml": spelling.load_spelling,
     "ho_so_theo_ngay.yaml": profile_dates.load_profile_table,
+    "pham_vi.yaml": scope.load_scope,
 }
 
 
@@ -139,6 +142,15 @@ TYPOS = [
     ("de_cuong.yaml", "loai: BC", "loai: BCC", "loai", "ma.yaml", "BCC"),
     ("hd36-2018.yaml", "  nfc: loi", "  nfc: loii", "kiem_tra.nfc", "một trong", "loii"),
     ("cap.yaml", "ma_co_quan: [HU]", "ma_co_quan: HU", "cap.huyen.ma_co_quan", "danh sách", ": HU"),
+    ("pham_vi.yaml", "cac_don_vi:", "cac_don_vii:", "cac_don_vii", "gõ sai", "cac_don_vii"),
+    (
+        "pham_vi.yaml",
+        "  - '^Dành quỹ đất'",
+        "  - '^Dành (quỹ đất'",
+        "cap_tren[1].mau[3]",
+        "biểu thức chính quy",
+        "Dành (quỹ",
+    ),
     # the same key twice
     ("ma.yaml", "  KH: KẾ HOẠCH ", "  KH: KẾ HOẠCH\n  KH: KẾ HOẠCH ", "loai.KH", "lặp lại", "KH"),
 ]

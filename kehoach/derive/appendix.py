@@ -1,0 +1,80 @@
+"""The phụ lục of a unit's plan: its own or none, never the upper plan's. An indicator table
+keeps the rows that are the unit's (as the body's targets are judged: an upper aggregate or
+a count the upper level totals is left out, a row counting the units becomes the unit's
+share, a rate keeps the upper milestones as the unit's own targets, noted), under the
+caption the unit's own header gives, without the upper table's other columns (the province's
+bodies following each row up); any other table is the upper level's and stays out."""
+
+from __future__ import annotations
+
+from kehoach.derive.changes import Record
+from kehoach.derive.scope import Verdict
+from kehoach.derive.target import Target
+from kehoach.plan.appendix import Appendix, Milestones
+from kehoach.plan.model import Plan
+
+RULE = "phu-luc"
+OTHER_TABLE = (
+    "phụ lục “{name}” của kế hoạch cấp trên là bảng của {tren} (cơ quan, việc của {tren}), "
+    "không đưa vào bản của {dv}: lập phụ lục riêng của {dv} nếu cần"
+)
+
+
+def appendices(parent: Plan, target: Target, record: Record, anchor: str) -> list[Appendix]:
+    """The unit's appendices; notes on what was left out go on the appendix kept, else on
+    `anchor` (an element of the body)."""
+    kept: list[Appendix] = []
+    words = {"tren": target.upper.tu_dia_ban, "dv": str(target.fields["dv"])}
+    for appendix in parent.phu_luc:
+        name = appendix.ten or appendix.tieu_de or "PHỤ LỤC"
+        groups = []
+        for group in appendix.chi_tieu:
+            mine = (_row(row, appendix.id, target, record) for row in group.chi_tieu)
+            rows = [row for row in mine if row is not None]
+            if rows:
+                groups.append(group.model_copy(update={"chi_tieu": rows}))
+        if appendix.bang is not None:
+            record.flag(anchor, OTHER_TABLE.format(name=name, **words))
+            record.change(appendix.id, name, "", RULE)
+        if not groups:
+            if appendix.chi_tieu:
+                record.change(appendix.id, name, "", RULE)
+            continue
+        # the caption comes from the unit's own header (`chu_thich` left to the renderer)
+        own = {"chi_tieu": groups, "bang": None, "chu_thich": None}
+        kept.append(appendix.model_copy(update=own))
+        if appendix.chu_thich:
+            record.change(f"{appendix.id}.chu_thich", appendix.chu_thich, "", RULE)
+    return kept
+
+
+def _row(row: Milestones, where: str, target: Target, record: Record) -> Milestones | None:
+    """The row as the unit's, or None (the reason noted with the body's left-out targets);
+    the upper table's other columns (`khac`: who follows it up at the province) left out."""
+    if row.khac:
+        record.change(row.id, "; ".join(f"{k}: {v}" for k, v in row.khac.items()), "", RULE)
+        row = row.model_copy(update={"khac": {}})
+    reader, unit = target.scope, target.unit
+    own = unit.chi_tieu.get(row.id)
+    if own is not None:
+        last = max(row.moc)
+        record.change(row.id, str(row.moc[last]), str(own), "don-vi:chi_tieu")
+        return row.model_copy(update={"moc": {last: own}})
+    shared = reader.shared_label(row.nhan)
+    if shared is not None:
+        record.change(row.id, row.nhan, shared, RULE)
+        done = reader.scope.chi_tieu.ty_phan.dat
+        share = {"nhan": shared, "don_vi": "", "moc": dict.fromkeys(row.moc, done)}
+        return row.model_copy(update=share)
+    verdict: Verdict | None = None
+    if reader.aggregated(row.nhan):
+        verdict = reader.aggregate_verdict()
+    elif reader.is_count(row.don_vi):
+        verdict = reader.count_verdict()
+    if verdict is not None:
+        record.left_out(verdict.loai, verdict.why, where, f"{row.nhan} (phụ lục)", verdict.action)
+        record.change(row.id, row.nhan, "", RULE)
+        return None
+    if any(not isinstance(v, str) for v in row.moc.values()) and row.moc_cua is None:
+        record.kept_value(row.id, f"{row.nhan} (phụ lục)")
+    return row

@@ -1,0 +1,340 @@
+"""What a unit's draft keeps of each sentence of the upper plan, read from what the sentence
+says (the signals are data: `kehoach/data/pham_vi.yaml`). A text is cut into clauses (at
+`;` and at sentence ends, never inside a quotation or a citation); each clause is the unit's
+own task (kept, then reworded), the unit's part in an upper task (rewritten as "Phối hợp
+với …", "Góp phần …"), or the upper level's alone (left out, listed in one review note per
+kind). A clause naming another unit of the province is that unit's (left out) or, where
+the unit's share is not clear from the words, kept with a note saying what to check."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from kehoach.derive.wording import lower_first, upper_first
+from kehoach.plan.units import Unit
+from kehoach.rules.scope import Scope, fill
+from kehoach.rules.vocabulary import load_vocabulary
+
+OWN, PART, UPPER = "rieng", "phan", "cap_tren"
+OTHER_UNIT = "don-vi-khac"
+COUNT = "dem"
+COUNT_REMOVED = "so-dem"
+OTHER_UNIT_WHY = "việc của đơn vị khác của {tinh} ({names}), không phải của {dv} {ten}"
+OTHER_UNIT_FLAG = (
+    "câu này nêu {names}, đơn vị khác của {tinh}: chỉ giữ phần việc cũng là của {dv} {ten}, "
+    "bỏ phần chỉ nói về đơn vị khác"
+)
+COUNT_WHY = "số lượng của cả {tinh}, không chia được cho từng đơn vị theo câu chữ"
+COUNT_ACTION = (
+    "muốn đưa chỉ tiêu đó vào bản của {dv}, điền giá trị của {dv} vào danh sách đơn vị "
+    "hoặc bảng giá trị chỉ tiêu rồi soạn lại"
+)
+COUNT_REMOVED_WHY = (
+    "đã bỏ con số của cả {tinh} ({numbers}) khỏi câu nhiệm vụ: ghi số của {dv} nếu cần"
+)
+_SPLIT = re.compile(r"[;.]\s+")
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What becomes of one clause: `kind` is OWN, PART or UPPER; `text` the clause as the
+    draft has it (empty when left out); `loai` and `why` name the signal (for the grouped
+    note of a left-out clause); `flags` are (words, reason) to mark on the element;
+    `target` says a target clause keeps the upper value as the unit's own."""
+
+    kind: str
+    text: str
+    loai: str = ""
+    why: str = ""
+    flags: tuple[tuple[str, str], ...] = ()
+    target: bool = False  # a target kept with the upper level's value
+    action: str = ""  # what the clerk may do about a left-out clause (else the advice)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Units named in a text: `xã Óc Eo`, `đặc khu Kiên Hải, Thổ Châu` (one mention)."""
+
+    start: int
+    end: int
+    kind: str
+    names: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return f"{self.kind} {', '.join(self.names)}"
+
+
+@dataclass
+class Reader:
+    """The scope data filled for one upper level and one kind of unit, compiled once."""
+
+    scope: Scope
+    words: dict[str, str]  # the placeholders' words, for notes and rewordings
+    regex: dict[str, str]  # the same, escaped, with the lists as alternations, for signals
+    protected: re.Pattern[str]
+    kinds: Sequence[str]  # the unit kinds' names (xã, phường, đặc khu …)
+    upper_signals: list[tuple[str, str, list[re.Pattern[str]]]] = field(init=False)
+    parts: list[tuple[str, re.Pattern[str], str]] = field(init=False)
+    _cores: dict[tuple[str, bool, bool], Verdict] = field(init=False, default_factory=dict)
+    _clauses: dict[str, list[tuple[str, str]]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        scope, v, w = self.scope, self.regex, self.words
+        self.upper_signals = [
+            (s.loai, fill(s.ly_do, w), [re.compile(fill(m, v)) for m in s.mau])
+            for s in scope.cap_tren
+        ]
+        self.parts = [(r.loai, re.compile(fill(r.mau, v)), r.thanh) for r in scope.phan]
+        targets = scope.chi_tieu
+        self.aggregate = [re.compile(fill(m, v)) for m in targets.tong_hop.mau]
+        self.aggregate_why = fill(targets.tong_hop.ly_do, w)
+        self.share = re.compile(fill(targets.ty_phan.mau, v))
+        self.count = re.compile(rf"\b\d[\d.]*\s+(?:{v['dem']})\b")
+        self.count_in_task = re.compile(fill(targets.so_dem_trong_cau, v))
+        self.after_words = tuple(scope.don_vi_khac.dung_sau)
+        self.kind_word = re.compile(
+            rf"(?<!\w)({'|'.join(re.escape(k) for k in sorted(self.kinds, key=len)[::-1])}) ",
+            re.IGNORECASE,
+        )
+
+    # -- clauses ----------------------------------------------------------------------
+
+    def clauses(self, text: str) -> list[tuple[str, str]]:
+        """`text` cut into (separator before, clause) at `;` and at sentence ends outside
+        quotations and citations; the text's last mark (`.`) is not part of its clause."""
+        if text not in self._clauses:
+            self._clauses[text] = self._cut(text)
+        return self._clauses[text]
+
+    def _cut(self, text: str) -> list[tuple[str, str]]:
+        guarded = [m.span() for m in self.protected.finditer(text)]
+        cuts: list[tuple[int, int]] = []
+        for m in _SPLIT.finditer(text):
+            inside = any(a <= m.start() < b for a, b in guarded)
+            sentence = m.group()[0] == "." and m.end() < len(text) and text[m.end()].isupper()
+            if not inside and (m.group()[0] == ";" or sentence):
+                cuts.append(m.span())
+        out, last, sep = [], 0, ""
+        for start, end in cuts:
+            out.append((sep, text[last:start]))
+            sep, last = text[start:end], end
+        out.append((sep, text[last:]))
+        return out
+
+    # -- verdicts ---------------------------------------------------------------------
+
+    def judge(
+        self, clause: str, unit: Unit, *, targets: bool = False, first: bool = True
+    ) -> Verdict:
+        """The verdict on one clause of a task (or, with `targets`, of a target sentence);
+        `first`: the clause starts a sentence (its capital is the sentence's)."""
+        words = clause.rstrip(".;: ")
+        core = self._core(words, targets, first)
+        if core.kind == UPPER:
+            return core
+        verdict = self._units(core.text, unit)
+        if verdict.kind == UPPER:
+            return verdict
+        kind = PART if verdict.text != words else OWN
+        end = clause[len(words) :]
+        flags = core.flags + verdict.flags
+        return Verdict(kind, verdict.text + end, flags=flags, target=core.target)
+
+    def _core(self, words: str, targets: bool, first: bool) -> Verdict:
+        """What a clause is whatever the unit of this kind (the upper level's, reworded as
+        the unit's part, a target): worked out once per batch, kept by its words."""
+        key = (words, targets, first)
+        if key not in self._cores:
+            self._cores[key] = self._judged(words, targets, first)
+        return self._cores[key]
+
+    def _judged(self, words: str, targets: bool, first: bool) -> Verdict:
+        for loai, why, patterns in self.upper_signals:
+            if any(p.search(words) for p in patterns):
+                return Verdict(UPPER, "", loai, why)
+        text = self._part(words, first)
+        if not targets:
+            removed = [m.group().strip() for m in self.count_in_task.finditer(text)]
+            if not removed:
+                return Verdict(OWN, text)
+            at = self.count_in_task.search(text)
+            text = self.count_in_task.sub("", text)
+            why = fill(COUNT_REMOVED_WHY, self.words).replace("{numbers}", ", ".join(removed))
+            start = at.start() if at else 0
+            return Verdict(OWN, text, flags=((text[start : start + 30].strip() or text[:30], why),))
+        shared = self.shared(text)
+        if shared is not None:
+            return Verdict(OWN, shared)
+        if self.aggregated(text):
+            return self.aggregate_verdict()
+        if self.count.search(text):
+            return self.count_verdict()
+        return Verdict(OWN, text, target=True)
+
+    def aggregate_verdict(self) -> Verdict:
+        return Verdict(UPPER, "", "tong-hop", self.aggregate_why)
+
+    def count_verdict(self) -> Verdict:
+        why, action = fill(COUNT_WHY, self.words), fill(COUNT_ACTION, self.words)
+        return Verdict(UPPER, "", COUNT, why, action=action)
+
+    def deadlines_below(self, text: str) -> list[tuple[str, str]]:
+        """(words, reason) for each deadline in a clause now given to the chi bộ, đảng bộ
+        trực thuộc: the upper level set it for the communes, the unit sets its own."""
+        found = []
+        for clause in text.split(";"):
+            if "chi bộ, đảng bộ trực thuộc" not in clause:
+                continue
+            for day in re.findall(r"trước ngày (\d{1,2}/\d{1,2}/\d{4})", clause):
+                why = fill(self.scope.han_cap_duoi, {**self.words, "ngay": day})
+                found.append((f"trước ngày {day}", why))
+        return found
+
+    def table_note(self) -> str:
+        """What to do with a table the upper plan has in its body (kept as it is)."""
+        return fill(self.scope.bang_cap_tren, self.words)
+
+    def depends(self, clause: str) -> bool:
+        """Whether a clause only adds to the one before it (`ưu tiên …`)."""
+        start = clause.lstrip().lower()
+        return any(start.startswith(f"{w} ") for w in self.scope.phu_thuoc)
+
+    def title(self, title: str) -> Verdict | None:
+        """A heading that is the upper level's alone (`Hội nghị cấp tỉnh`), else None."""
+        for loai, why, patterns in self.upper_signals:
+            if any(p.search(title) for p in patterns):
+                return Verdict(UPPER, "", loai, why)
+        return None
+
+    def aggregated(self, text: str) -> bool:
+        """Whether a target is an upper-level aggregate (GRDP, the province's total …)."""
+        return any(p.search(text) for p in self.aggregate)
+
+    def shared(self, text: str) -> str | None:
+        """`100% xã, phường, đặc khu có …` as the unit's share (`Xã có …`), else None."""
+        found = self.share.match(text)
+        if found is None:
+            return None
+        rule = self.scope.chi_tieu.ty_phan.thanh
+        return fill(rule, {**self.words, "viec": found.group("viec")})
+
+    def shared_label(self, label: str) -> str | None:
+        """An appendix row counting the units (`Xã, phường, đặc khu được phủ sóng …`) as the
+        unit's share (`Xã được phủ sóng …`), else None."""
+        words = lower_first(label)
+        for prefix in ("tỷ lệ ", "số "):
+            words = words.removeprefix(prefix)
+        for listing in self.scope.cac_don_vi:
+            if words.startswith(f"{listing} "):
+                rest = words[len(listing) + 1 :]
+                return fill(self.scope.chi_tieu.ty_phan.thanh, {**self.words, "viec": rest})
+        return None
+
+    def is_count(self, unit_name: str | None) -> bool:
+        """Whether an indicator's unit (`doanh nghiệp`) counts things the province totals."""
+        first = (unit_name or "").strip().lower()
+        return any(first == w or first.startswith(f"{w} ") for w in self.scope.chi_tieu.dem)
+
+    def _part(self, words: str, first: bool) -> str:
+        """The clause rewritten as the unit's part in an upper task, or as it was; a
+        sentence's first word loses its capital inside the new clause (a name keeps it)."""
+        for _loai, pattern, rule in self.parts:
+            found = pattern.match(words)
+            if found:
+                groups = {k: v for k, v in found.groupdict().items() if v}
+                if first and "viec" in groups and found.start("viec") == 0:
+                    groups["viec"] = lower_first(groups["viec"])
+                new = fill(rule, {**self.words, **groups})
+                return upper_first(new) if first else lower_first(new)
+        return words
+
+    # -- other units ----------------------------------------------------------------
+
+    def _units(self, text: str, unit: Unit) -> Verdict:
+        """Left out when it is another unit's task there (`… tại đặc khu Phú Quốc`); the
+        unit's own place as its area (`trên địa bàn đặc khu`); flagged otherwise."""
+        found = list(self.mentions(text))
+        if not found:
+            return Verdict(OWN, text)
+        own = {unit.ten.casefold(), *(f.ten.casefold() for f in unit.tien_than)}
+        strange = [m for m in found if any(n.casefold() not in own for n in m.names)]
+        first, last = found[0], found[-1]
+        before = text[: first.start].rstrip()
+        after = text[last.end :].strip(" .;,")
+        placed = next((w for w in self.after_words if before.endswith(f" {w}")), None)
+        names = ", ".join(m.text for m in strange)
+        mine = any(n.casefold() in own for m in found for n in m.names)
+        if placed is not None and not after:  # "… tại đặc khu X": the task is X's there
+            if not mine:
+                why = self._fill(OTHER_UNIT_WHY, unit).replace("{names}", names)
+                return Verdict(UPPER, "", OTHER_UNIT, why)
+            area = f"trên địa bàn {self.words['dv']}"
+            return Verdict(OWN, f"{before[: -len(placed)].rstrip()} {area}")
+        if not strange:
+            return Verdict(OWN, text)
+        why = self._fill(OTHER_UNIT_FLAG, unit).replace("{names}", names)
+        return Verdict(OWN, text, flags=((strange[0].text, why),))
+
+    def mentions(self, text: str) -> Iterator[Mention]:
+        """Every unit named in `text`: a kind word then names whose syllables start with a
+        capital, several names joined by `, ` or ` và `."""
+        for m in self.kind_word.finditer(text):
+            names: list[str] = []
+            at = m.end()
+            while True:
+                name, end = _name(text, at)
+                if not name:
+                    break
+                names.append(name)
+                joined = re.match(r", | và ", text[end:])
+                if joined is None or not _name(text, end + joined.end())[0]:
+                    at = end
+                    break
+                at = end + joined.end()
+            if names:
+                yield Mention(m.start(), at, m.group(1), tuple(names))
+
+    def _fill(self, template: str, unit: Unit) -> str:
+        return fill(template, {**self.words, "ten": unit.ten})
+
+
+def _name(text: str, at: int) -> tuple[str, int]:
+    """The proper name starting at `at` (capitalised syllables one space apart), and where
+    it ends; empty when none starts there."""
+    words, end, pos = [], at, at
+    while (m := _SYLLABLE.match(text, pos)) and m.group()[0].isupper():
+        words.append(m.group())
+        end = m.end()
+        if text[end : end + 1] != " ":
+            break
+        pos = end + 1
+    return " ".join(words), end
+
+
+def reader(
+    scope: Scope, words: dict[str, str], protected: re.Pattern[str], kinds: Sequence[str]
+) -> Reader:
+    """The scope data filled with the upper level's `words` (`tinh`, `cap_uy`, `ten_tren`)
+    and the unit kind's (`dv`), and compiled."""
+    plain = {**words, "Dv": upper_first(words["dv"])}
+    regex = {k: re.escape(v) for k, v in plain.items()}
+    regex["cac_dv"] = "|".join(re.escape(k) for k in scope.cac_don_vi)
+    bodies = [fill(b, regex) for b in scope.co_quan_tren]
+    regex["co_quan_tren"] = "|".join(bodies)
+    regex["viec"] = "|".join(re.escape(w) for w in load_vocabulary().viec_lam)
+    regex["dem"] = "|".join(re.escape(w) for w in scope.chi_tieu.dem)
+    return Reader(scope, plain, regex, protected, kinds)
+
+
+def joined(kept: list[tuple[str, str]], original: str) -> str:
+    """Kept clauses, each after the separator that stood before it; the first capitalised
+    where it now starts the text; the original's last mark at the end."""
+    text = ""
+    for k, (sep, clause) in enumerate(kept):
+        text += (sep if k else "") + (upper_first(clause) if k == 0 else clause)
+    mark = original[len(original.rstrip(".;: ")) :]
+    return text.rstrip(".;: ") + mark

@@ -1,0 +1,109 @@
+"""What a commune's draft keeps of the upper plan's sentences (`kehoach/data/pham_vi.yaml`):
+the signals that a clause is the upper level's alone (its bodies, its powers, its area),
+the rewordings that turn an upper task into the commune's part in it, the signals of an
+upper-level aggregate among the targets, and the upper phrases for the area and for the
+party organisations below, each written with placeholders that the upper level fills
+(`{tinh}` → thành phố, `{cap_uy}` → Thành ủy …)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from typing import Annotated
+
+from pydantic import AfterValidator
+
+from kehoach.rules.source import Data, read, shipped
+
+# What each placeholder may hold when the data is checked (any upper level's words).
+SAMPLE = {
+    "tinh": "tỉnh",
+    "cap_uy": "Tỉnh ủy",
+    "ten_tren": "An Giang",
+    "cac_dv": "xã, phường",
+    "co_quan_tren": "Công an tỉnh",
+    "viec": "triển khai",
+    "dem": "doanh nghiệp",
+    "dv": "xã",
+    "Dv": "Xã",
+}
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill(pattern: str, values: Mapping[str, str]) -> str:
+    """`pattern` with each known `{name}` replaced; others (`{gt}`, a regex `{2}`) stay."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), pattern)
+
+
+def _compiles(pattern: str) -> str:
+    """A signal must compile once its placeholders are filled (with sample words)."""
+    try:
+        re.compile(fill(pattern, SAMPLE))
+    except re.error as error:
+        raise ValueError(f"biểu thức chính quy không đúng: {error}") from None
+    return pattern
+
+
+Pattern = Annotated[str, AfterValidator(_compiles)]
+
+
+class Signal(Data):
+    """A kind of clause the commune leaves out: why (for the grouped note), and its signs."""
+
+    loai: str
+    ly_do: str
+    mau: list[Pattern]
+
+
+class Rewrite(Data):
+    """A kind of clause reworded as the commune's part: its sign and the new wording."""
+
+    loai: str = ""
+    mau: Pattern
+    thanh: str
+
+
+class Share(Rewrite):
+    dat: str  # a milestone of an appendix row that became the unit's share
+
+
+class Reasoned(Data):
+    ly_do: str
+    mau: list[Pattern]
+
+
+class Targets(Data):
+    """How the upper plan's targets become the commune's (see the data file)."""
+
+    tong_hop: Reasoned
+    ty_phan: Share
+    dem: list[str]
+    so_dem_trong_cau: Pattern
+
+
+class OtherUnits(Data):
+    dung_sau: list[str]
+
+
+class Scope(Data):
+    cac_don_vi: list[str]
+    co_quan_tren: list[Pattern]
+    cap_tren: list[Signal]
+    phan: list[Rewrite]
+    chi_tieu: Targets
+    noi_dia_ban: list[str]
+    giu_nguyen: list[Pattern]
+    phu_thuoc: list[str]
+    goi_cap_duoi: dict[str, str]
+    giu_cap_uy_sau: list[str]
+    don_vi_khac: OtherUnits
+    sau_khi_bo: str
+    han_cap_duoi: str
+    bang_cap_tren: str
+
+
+
+@cache
+def load_scope() -> Scope:
+    return read(Scope, shipped("pham_vi.yaml"))
