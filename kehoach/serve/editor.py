@@ -6,6 +6,7 @@ change keeps the version it replaces in the plan's history."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, jsonify, redirect, render_template, request, url_for
@@ -175,7 +176,7 @@ def refused(name: str, raw: bytes, sent: MultiDict) -> tuple[str, int]:
     return page(name, pf, digest(raw), message=message, status=409, kept=kept)
 
 
-def _in_history(path: Any, sha: str) -> bytes | None:
+def _in_history(path: Path, sha: str) -> bytes | None:
     found = next((v for v in history.versions(path) if v.digest() == sha), None)
     return found.read() if found else None
 

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
 
 from kehoach.errors import KehoachError, Problem
@@ -123,11 +123,11 @@ def _run(name: str, path: Path, wanted: list[str], existing: list[str], mode: st
     with made.job(path, "soạn cho đơn vị") as out:
         values = _values_sheet(out)
         if values is not None or mode == "soan_lai":
-            drafted = stage(path, wanted, docx_dir=out, force=mode == "soan_lai", explain=True,
+            drafted = stage(path, wanted, docx_dir=out, force=mode == "soan_lai",
                             values_file=values, parallel=False)
         else:
             if fresh:
-                drafted = stage(path, fresh, docx_dir=out, explain=True, parallel=False)
+                drafted = stage(path, fresh, docx_dir=out, parallel=False)
             if existing and mode == "cap_nhat":
                 updated = update(path, existing, docx_dir=out)
     names = {u.id: u.ten for u in units}
@@ -149,16 +149,17 @@ def _marks(plan: Path, marks: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _results(drafted: Drafted | None, updated: UpdatedPlans | None,
              names: dict[str, str]) -> list[dict[str, Any]]:
-    """Each unit as the page shows it: a new draft with its places to review and its
-    changes, a plan updated or whose values the sheet changed, or one left as it was."""
+    """Each unit as the page shows it: a new draft with its places to review (its
+    changes: a comparison with the upper plan, a button away), a plan updated or whose
+    values the sheet changed, or one left as it was."""
     from kehoach.derive.update import summary
 
     found: list[dict[str, Any]] = []
     if drafted is not None:
         for d in drafted.units:
             found.append({"unit": names.get(d.unit, d.unit), "id": d.unit, "review": _marks(
-                d.plan, d.marks), "changes": d.explained[1:], "plan": name_of(d.plan),
-                "docx": made.name(d.document), "state": "new"})
+                d.plan, d.marks), "plan": name_of(d.plan), "docx": made.name(d.document),
+                "state": "new"})
         for e in drafted.edited:
             found.append({"unit": names.get(e.unit, e.unit), "id": e.unit, "state": "values",
                           "plan": name_of(e.plan), "docx": made.name(e.document)})
@@ -261,8 +262,3 @@ def aggregate(name: str) -> ResponseReturnValue:
     return render_template("made.html", name=name, folder=made.name(out), files=files,
                            title="Tổng hợp biểu chỉ tiêu", problems=problems,
                            notes=[shown(n) for n in read.notes])
-
-
-@blueprint.get("/plan/<path:name>/made")
-def made_files(name: str) -> ResponseReturnValue:
-    return redirect(url_for("editor.show", name=name, _anchor="tep-da-lam"))
