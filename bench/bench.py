@@ -14,6 +14,8 @@ each figure is a median. Figures, in order:
   `soffice` call converting the same 15 DOCX; the same for 300 units (past the 247 files
   LibreOffice's launcher takes in one call) vs bare `soffice` calls on the same files, in
   the same chunks;
+- `report` of the district on its 15 units' filled forms vs `aggregate` of the same forms
+  (the report reads them as the summary does, then drafts and renders one document);
 - synthetic batches of 500 and 3,300 units (1,000 with --quick): time, CPU, the peak RSS
   of the largest process, vs a plain docxtpl loop; what writing each file atomically
   (fsync) costs beside a plain write;
@@ -181,6 +183,40 @@ def seed_commands(work: Path, render_ms: float, repeat: int) -> None:
                    + after.children_system - before.children_system)
     line(f"kehoach check một tệp chữ {big.stat().st_size / 2**20:.1f} MB (giới hạn):",
          f"{min(cpu):.1f} s CPU")
+
+
+def filled_forms(work: Path) -> list[Path]:
+    """The district's blank form filled by each of its 15 units, a figure in every row."""
+    import openpyxl
+
+    from kehoach.forms.layout import FORM, cell, rows_by_id
+    from kehoach.forms.report import FORM_SHEET
+
+    run([*KEHOACH, "forms", str(PLAN), "-o", str(work / "bieu")])
+    blank = work / "bieu" / f"{PLAN.stem}_bieu_chi_tieu.xlsx"
+    forms = []
+    for n, unit in enumerate(load_registry(ROOT / "plans" / "don_vi_phung_hiep.yaml")
+                             .registry.don_vi):
+        book = openpyxl.load_workbook(blank)
+        sheet = book[FORM_SHEET]
+        sheet[FORM.unit_name] = unit.ten
+        for i, row in enumerate(rows_by_id(sheet).values()):
+            cell(sheet, row, "ket_qua").value = 50 + (n * 7 + i * 3) % 50
+        forms.append(work / "bieu" / f"{unit.id}.xlsx")
+        book.save(forms[-1])
+    return forms
+
+
+def reports(work: Path, render_ms: float, repeat: int) -> None:
+    forms = [str(p) for p in filled_forms(work)]
+    ms = interleaved_ms({
+        "aggregate": [*KEHOACH, "aggregate", str(PLAN), *forms, "-o", str(work / "th")],
+        "report": [*KEHOACH, "report", str(PLAN), *forms, "-o", str(work / "bc")],
+    }, repeat)
+    line("kehoach aggregate (15 biểu đã điền):", f"{ms['aggregate']:.0f} ms",
+         f"= {ms['aggregate'] / render_ms:.2f}× một lần render")
+    line("kehoach report (cùng 15 biểu):", f"{ms['report']:.0f} ms",
+         f"= {ms['report'] / ms['aggregate']:.2f}× aggregate")
 
 
 def _soffice_argv(program: str, profile: Path, out: Path, docx: list[Path]) -> list[str]:
@@ -430,6 +466,7 @@ def main() -> None:
         in_process(work, repeat * 2)
         seed_commands(work, render_ms, max(3, repeat // 3))
         district(work, render_ms, max(3, repeat // 3))
+        reports(work, render_ms, max(3, repeat // 3))
         pdfs(work, max(3, repeat // 3), fifteen=False)
         batches(work, 1000 if quick else 3300)
         live_preview(work, max(5, repeat // 2))

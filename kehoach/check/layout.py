@@ -24,10 +24,10 @@ from kehoach.check.layout_parts import (
     texts,
 )
 from kehoach.document.wordxml import R, paragraph_text, w
-from kehoach.rules.data import type_of_title
 from kehoach.rules.profile import Profile, load_profile
 from kehoach.vn import closing, mottos
 from kehoach.vn.appendix import is_title
+from kehoach.vn.typenames import type_of_title
 
 
 def check_layout(path: Path, out: Collector, profile_name: str) -> None:
@@ -100,13 +100,12 @@ def _page(doc: Doc, out: Collector, p: Profile) -> None:
                 wrong.append(f"{names[side]} không đọc được (cần {want:.0f})")
             elif abs(found - want) > 0.6:
                 wrong.append(f"{names[side]} {found:.0f} mm (cần {want:.0f})")
-        if wrong:
-            out.add(
-                where,
-                "le-trang",
-                "lề sai: " + ", ".join(wrong),
-                "lề " + "/".join(f"{v:.0f}" for v in expected.values()) + " mm",
-            )
+        message = "lề sai: " + ", ".join(wrong)
+        fix = "lề " + "/".join(f"{v:.0f}" for v in expected.values()) + " mm"
+        if wrong and landscape:  # practice (P) for a phụ lục's landscape page: its own level
+            out.add(where, "le-trang-ngang", message, fix)
+        elif wrong:
+            out.add(where, "le-trang", message, fix)
 
 
 _FACES = re.compile(r"(?:\s+(?:Bold|Italic|Regular|Bold Italic|BoldItalic))+$")

@@ -76,7 +76,11 @@ def grouped(explained: list[list[str]]) -> list[str]:
     help="Với --update, khi không dùng được bản gốc: giữ kế hoạch đơn vị, đánh dấu XEM LẠI mọi "
     "chỗ khác bản soạn mới.",
 )
-@click.option("--explain", is_flag=True, help="In mọi thay đổi so với văn bản cấp trên.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Chỉ in mọi thay đổi so với văn bản cấp trên và các chỗ cần xem lại; không ghi tệp nào.",
+)
 @pdf_option
 @click.option(
     "--values-template",
@@ -122,11 +126,14 @@ def derive(
             raise KehoachError("--update không dùng cùng --force, --values hay --explain")
         _update(plan, unit_ids, all_units, out_dir, units_file, templates_dir, pdf, no_base)
         return
-    with _progress(all_units) as progress:
+    if explain and (force or pdf):
+        raise KehoachError("--explain chỉ in các thay đổi, không ghi tệp nào: không dùng cùng "
+                           "--force hay --pdf (bỏ --explain để soạn)")
+    with _progress(all_units and not explain) as progress:
         done = stage.derive(plan, unit_ids, all_units=all_units, yaml_dir=out_dir,
                             docx_dir=out_dir, units_file=units_file,
                             templates_dir=templates_dir, force=force, explain=explain,
-                            values_file=values_file, progress=progress)
+                            dry_run=explain, values_file=values_file, progress=progress)
     _show(done, pdf)
 
 
@@ -148,6 +155,14 @@ def _progress(whole_batch: bool) -> Iterator[Progress]:
 
 
 def _show(done: Drafted, pdf: bool) -> None:
+    if done.dry_run:
+        for line in grouped([unit.explained for unit in done.units]):
+            click.echo(line)
+        click.echo(
+            f"--explain: {len(done.units)} kế hoạch, {done.review} chỗ cần xem lại; chưa ghi "
+            "tệp nào (bỏ --explain để soạn)"
+        )
+        return
     if done.units:
         for line in grouped([unit.explained for unit in done.units]):
             click.echo(line)

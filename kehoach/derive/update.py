@@ -124,7 +124,7 @@ def clerk_comments(path: Path, plan: Plan) -> Kept:
     """The clerk's own comments in the unit's plan, to be written again: all but the
     file's header and the marks its notes make; a comment at the end of a line goes on a
     line of its own above the element."""
-    text = path.read_text(encoding="utf-8-sig")
+    text = yamlsource.read_text(path)
     found, end = every_comment(text, str(path))
     keyed = by_element(yamlsource.load(text, str(path)).data, found)
     made = _note_lines(plan)

@@ -1,14 +1,17 @@
 """Review notes as Word comments: each note of the plan (`xem_lai`) becomes a comment
 anchored on exactly the words concerned (runs are split at the phrase), dated with the
-plan's date, never the clock. The comments part lives only while the document is saved,
-so a renderer reused across a batch starts every document without one."""
+plan's date, never the clock. A document that is no plan (a report) gives its own
+`Remark`s. The comments part lives only while the document is saved, so a renderer
+reused across a batch starts every document without one."""
 
 from __future__ import annotations
 
 import bisect
 import copy
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -45,25 +48,45 @@ _END = parse_xml(f'<w:commentRangeEnd {_DECLARE} w:id=""/>')
 _REFERENCE = parse_xml(f'<w:r {_DECLARE}>{_STYLE}<w:commentReference w:id=""/></w:r>')
 
 
+@dataclass(frozen=True)
+class Remark:
+    """A comment on a rendered document that is no plan: on `words`, in the first paragraph
+    that also shows `near` (with `whole`: whose whole text is `near`) where an earlier
+    remark has not already put one on those words."""
+
+    words: str
+    text: str
+    near: str = ""
+    whole: bool = False
+
+
 @contextmanager
-def annotated(document: Document, plan: Plan | None) -> Iterator[None]:
-    """`document` with the plan's notes as comments while the block runs."""
-    if plan is None:
-        yield
-        return
-    title = own_text(plan.van_ban)
-    found = list(_placed(plan, ((title, title),)))
-    if not found:
+def annotated(
+    document: Document,
+    plan: Plan | None,
+    remarks: Sequence[Remark] = (),
+    day: dt.date | None = None,
+) -> Iterator[None]:
+    """`document` with the plan's notes, then the `remarks`, as comments while the block
+    runs; dated `day` (default: the plan's date)."""
+    found: list[tuple[ReviewNote, Owns]] = []
+    if plan is not None:
+        title = own_text(plan.van_ban)
+        found = list(_placed(plan, ((title, title),)))
+    if not found and not remarks:
         yield
         return
     before = set(document.part.rels)
-    day = plan.van_ban.day
+    day = day or (plan.van_ban.day if plan is not None else dt.date(2000, 1, 1))
     when = f"{day:%Y-%m-%d}T00:00:00Z"
     # read from the element: a reused document's cached body proxy would still show
     # the previous render; splitting keeps the texts, so they are read once
     paragraphs = [(paragraph_text(p), p) for p in document.element.body.iter(_P)]
-    finder = _Finder([text for text, _ in paragraphs])
+    texts = [text for text, _ in paragraphs]
+    finder = _Finder(texts)
     places = [finder.place(owns, note.cum) for note, owns in found]
+    places += _remark_places(texts, remarks)
+    said = [note.ly_do for note, _ in found] + [remark.text for remark in remarks]
     wanted: dict[int, list[tuple[int, int]]] = {}
     for place in places:
         if place is not None:
@@ -72,10 +95,10 @@ def annotated(document: Document, plan: Plan | None) -> Iterator[None]:
             for index, ranges in wanted.items()}  # each paragraph split once, at every cut
     part = document.part._comments_part.element
     number = max((int(c.get(_W + "id", -1)) for c in part), default=-1) + 1
-    for (note, _), place in zip(found, places, strict=True):
+    for text, place in zip(said, places, strict=True):
         covered = runs[place[0]][place[1:]] if place is not None else []
         if covered:
-            _comment(part, covered, note.ly_do, when, str(number))
+            _comment(part, covered, text, when, str(number))
             number += 1
     try:
         yield
@@ -151,6 +174,29 @@ class _Finder:
             start = text.index(words)
             return index, start, start + len(words)
         return None
+
+
+def _remark_places(
+    texts: list[str], remarks: Sequence[Remark]
+) -> list[tuple[int, int, int] | None]:
+    """(paragraph, start, end) of each remark's words: in the first paragraph that fits it,
+    at a place no earlier remark took; None when none fits."""
+    taken: set[tuple[int, int]] = set()
+    out: list[tuple[int, int, int] | None] = []
+    for remark in remarks:
+        found = None
+        for index, text in enumerate(texts):
+            if not (text == remark.near if remark.whole else remark.near in text):
+                continue
+            start = text.find(remark.words)
+            while start >= 0 and (index, start) in taken:
+                start = text.find(remark.words, start + 1)
+            if start >= 0:
+                taken.add((index, start))
+                found = (index, start, start + len(remark.words))
+                break
+        out.append(found)
+    return out
 
 
 def _comment(part: etree._Element, runs: list[CT_R], text: str, when: str, number: str) -> None:

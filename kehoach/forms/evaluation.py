@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import math
 import operator
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from typing import cast
+from typing import TypeVar, cast
 
 from kehoach.plan.appendix import Milestones
 from kehoach.plan.fields import Comparison, Direction
 from kehoach.plan.indicators import Indicator
 from kehoach.rules import assessment
-from kehoach.rules.assessment import Assessment, Labels, load_assessment
+from kehoach.rules.assessment import Assessment, Labels, Wording, load_assessment
 from kehoach.vn import numbers as vnformat
+
+_T = TypeVar("_T")
 
 _PYTHON = {
     ">": operator.gt,
@@ -32,6 +35,36 @@ def _rules() -> Assessment:
 def labels() -> Labels:
     """Result key → its word (vuot → Vượt)."""
     return _rules().nhan
+
+
+def label_of(key: str) -> str:
+    """The verdict's word for its key (vuot → Vượt)."""
+    return cast("dict[str, str]", labels())[key]
+
+
+def key_of(label: str) -> str:
+    """The verdict's key for its word (Vượt → vuot), as the rule table names it."""
+    return next(key for key, word in labels().items() if word == label)
+
+
+def wording() -> Wording:
+    """How a report's sentence words a result (the table's `bao_cao`)."""
+    return _rules().bao_cao
+
+
+def said(part: str, key: str) -> str:
+    """The word a report's sentence uses for `key` in `part` of the table's `bao_cao`: the
+    verb by direction (`dong_tu`), the verdict (`ket_qua`: vuot, dat, khong_dat,
+    chua_dat)."""
+    return cast("dict[str, dict[str, str]]", _rules().bao_cao)[part][key]
+
+
+def target_words(indicator: Indicator) -> str:
+    """The target as a report's sentence names it: `trên 95%`, `khoảng 49%`, `80%`."""
+    if indicator.gia_tri is None:
+        raise ValueError(f"chỉ tiêu định tính {indicator.id} không có giá trị")
+    words = _rules().so_sanh[indicator.comparison.value]["bao_cao"]
+    return words.format(gt=vnformat.quantity(indicator.gia_tri, indicator.don_vi))
 
 
 def reached_labels() -> set[str]:
@@ -114,10 +147,27 @@ def excel_evaluation(code: str, result: str, target: str, tol: str) -> str:
     return f'=IF(ISNUMBER({result}),{formula},"")'
 
 
+def _ratio_terms(code: str, result: _T, target: _T) -> tuple[_T, _T]:
+    """(numerator, denominator) of Tỷ lệ %: result ÷ target, target ÷ result when lower
+    is better."""
+    lower_better = code.endswith(f"/{Direction.giam.value}")
+    return (target, result) if lower_better else (result, target)
+
+
+def ratio(code: str, result: float, target: float) -> float | None:
+    """Tỷ lệ % as the form's formula computes it (rounded to 2 decimals); None where the
+    formula leaves the cell blank (a zero denominator, a number that is not finite)."""
+    numerator, denominator = _ratio_terms(code, result, target)
+    if denominator == 0 or not all(math.isfinite(x) for x in (result, target)):
+        return None
+    # ROUND(x, 2) as spreadsheets do it: half away from zero on the shown digits
+    shown = Decimal(f"{numerator / denominator * 100:.15g}")
+    return float(shown.quantize(Decimal("0.01"), ROUND_HALF_UP))
+
+
 def excel_ratio(code: str, result: str, target: str) -> str:
     """Tỷ lệ % as an Excel formula."""
-    lower_better = code.endswith(f"/{Direction.giam.value}")
-    numerator, denominator = (target, result) if lower_better else (result, target)
+    numerator, denominator = _ratio_terms(code, result, target)
     return (
         f"=IF(AND(ISNUMBER({result}),ISNUMBER({target})),"
         f'IF({denominator}=0,"",ROUND({numerator}/{denominator}*100,2)),"")'

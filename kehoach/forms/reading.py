@@ -44,6 +44,8 @@ class Report:
     file: Path
     values: dict[str, float] = field(default_factory=dict)
     verdicts: dict[str, str] = field(default_factory=dict)  # qualitative rows
+    cells: dict[str, str] = field(default_factory=dict)  # id → the cell read (`E12`), even blank
+    remarks: dict[str, str] = field(default_factory=dict)  # id → the unit's Ghi chú
 
 
 @dataclass
@@ -154,7 +156,7 @@ class _FormReader:
         if year is None:
             return
         unit = self._unit(form)
-        if unit is None or not self._first_from(unit, path):
+        if unit is None or not self._first_from(unit, path) or not self._own(form, unit):
             return
         report = Report(unit, path)
         self.reading.nam = year
@@ -225,10 +227,17 @@ class _FormReader:
         pairs = {r[0]: r[1] for r in listing.iter_rows(values_only=True)} if listing else {}
         return _Form(path, wb[FORM_SHEET], meta, pairs, SheetView(wb[FORM_SHEET]))
 
+    def _upper(self, form: _Form) -> bool:
+        """A unit's plan reading the form of the upper plan it was derived from (the form
+        the unit filled for the level above)."""
+        origin, plan_id = self.plan.goc, form.meta[META.plan_id].value
+        return self.plan.don_vi is not None and origin is not None and plan_id == origin.id
+
     def _of_this_plan(self, form: _Form) -> bool:
-        """The form was made from this plan, or from a unit's plan derived from it."""
+        """The form was made from this plan, from a unit's plan derived from it, or for a
+        unit's plan from the upper plan (`_upper`)."""
         plan_id, parent_id = form.meta[META.plan_id].value, form.meta[META.parent_id].value
-        if self.plan.id in (plan_id, parent_id):
+        if self.plan.id in (plan_id, parent_id) or self._upper(form):
             return True
         self.error(
             form.path,
@@ -264,6 +273,14 @@ class _FormReader:
             return None
         return unit
 
+    def _own(self, form: _Form, unit: str) -> bool:
+        """A unit's plan reads only that unit's forms."""
+        if self.plan.don_vi in (None, unit):
+            return True
+        self.error(form.path, _where(FORM.unit_name),
+                   f"biểu của đơn vị '{unit}', kế hoạch này là của đơn vị '{self.plan.don_vi}'")
+        return False
+
     def _first_from(self, unit: str, path: Path) -> bool:
         """One file per unit: a second one is named and left out."""
         if unit in self.seen:
@@ -282,9 +299,15 @@ class _FormReader:
             indicator = self._indicator_at(form, row, rows_of, indicators)
             if indicator is None:
                 continue
+            remark = cell(form.sheet, row, "ghi_chu").value
+            if remark not in (None, "") and str(remark).strip():
+                text = unicodedata.normalize("NFC", shown(str(remark)))
+                report.remarks[indicator.id] = " ".join(text.split())
             if indicator.gia_tri is None:
+                report.cells[indicator.id] = column("danh_gia").ref(row)
                 self._read_verdict(form, row, indicator, report)
                 continue
+            report.cells[indicator.id] = column("ket_qua").ref(row)
             value = self._value(form, cell(form.sheet, row, "ket_qua"), indicator)
             if value is not None:
                 report.values[indicator.id] = value
@@ -297,6 +320,10 @@ class _FormReader:
         if ident in (None, ""):
             return None
         where = _where(column("ma").ref(row))
+        if isinstance(ident, str) and ident not in indicators and self._upper(form):
+            note = f"chỉ tiêu '{ident}' của kế hoạch cấp trên không có trong kế hoạch này; bỏ qua"
+            self.reading.notes.append(Problem(shown(str(form.path)), note, field=where))
+            return None
         if not isinstance(ident, str) or ident not in indicators:
             self.error(form.path, where, f"mã chỉ tiêu '{ident}' không có trong kế hoạch")
             return None

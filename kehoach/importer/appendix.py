@@ -89,7 +89,7 @@ def _milestones(rows: list[list[str]], ledger: Ledger) -> list[Data] | None:
         if others:
             record["khac"] = others
         groups[-1]["chi_tieu"].append(record)
-        ledger.note(ident, "kiểm tra hướng (huong) của chỉ tiêu")
+        ledger.note(ident, "kiểm tra hướng của chỉ tiêu (tăng hay giảm là tốt)")
     return groups if all(g["chi_tieu"] for g in groups) else None
 
 

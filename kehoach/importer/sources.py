@@ -21,7 +21,6 @@ from kehoach.document.numbering import Numbering
 from kehoach.document.wordxml import (
     MAX_PARAGRAPHS,
     W,
-    decode_text,
     other_format,
     paragraph_text,
     xml_part,
@@ -29,6 +28,7 @@ from kehoach.document.wordxml import (
 from kehoach.errors import PlanError, Problem
 from kehoach.importer import bounds, containers, convert
 from kehoach.importer.ledger import default_profile
+from kehoach.source.encoding import decode_text
 from kehoach.vn import closing
 from kehoach.vn.numbers import number
 

@@ -11,13 +11,12 @@ from pydantic import (
     AfterValidator,
     BeforeValidator,
     Field,
-    StringConstraints,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from kehoach.plan.fields import Line, _known, _Model, title_of_its_type
+from kehoach.plan.fields import BodyCode, Line, _known, _Model, title_of_its_type
 from kehoach.rules.data import body_codes, type_codes
 from kehoach.rules.levels import issuer_out_of_time, last_day
 
@@ -53,9 +52,7 @@ class Header(_Model):
         None, description="Cấp ủy cấp trên, in hoa: ĐẢNG BỘ TỈNH HẬU GIANG (cấp tỉnh: bỏ trống)."
     )
     co_quan: Line = Field(description="Cơ quan ban hành, chữ in hoa: HUYỆN ỦY PHỤNG HIỆP.")
-    ma_co_quan: Annotated[
-        str, StringConstraints(pattern=r"^[A-ZĐƯ]{1,10}(-[A-ZĐƯ]{1,10}){0,3}$")
-    ] = Field(
+    ma_co_quan: BodyCode = Field(
         description="Mã cơ quan ban hành: HU, ĐU, TU … (mã ngoài danh mục được cảnh báo); "
         "văn bản nhà nước: UBND, MTTQ-BTT …"
     )

@@ -20,9 +20,7 @@ __all__ = [
     "levels",
     "load_codes",
     "profile_names",
-    "title_rule",
     "type_codes",
-    "type_of_title",
 ]
 
 Word = Annotated[str, StringConstraints(min_length=1)]
@@ -59,30 +57,6 @@ def load_codes() -> Codes:
 def type_codes() -> dict[str, str]:
     """Document type code → tên loại (KH → KẾ HOẠCH)."""
     return load_codes().loai
-
-
-TITLE_LENGTH = 60  # a tên loại longer than this is a sentence in capitals, not a title
-
-
-def type_of_title(line: str) -> str | None:
-    """The type code of a tên loại as documents print it: a code's name alone (KẾ HOẠCH),
-    or followed by more words in capitals (CHƯƠNG TRÌNH HÀNH ĐỘNG) within `TITLE_LENGTH`
-    characters; None for any other line. The plan's `ten_loai` and `check` go by this."""
-    line = " ".join(line.split())
-    if line != line.upper() or len(line) >= TITLE_LENGTH:
-        return None
-    for code, name in sorted(type_codes().items(), key=lambda kv: -len(kv[1])):
-        if line == name or line.startswith(name + " "):
-            return code
-    return None
-
-
-def title_rule(code: str) -> str:
-    """What a plan's `ten_loai` of type `code` must be, said to the clerk."""
-    return (
-        f"tên loại phải là '{type_codes()[code]}' (tên của mã {code}) hoặc bắt đầu bằng nó, viết "
-        f"in hoa, dưới {TITLE_LENGTH} ký tự: văn bản in ra và kehoach check nhận tên loại như vậy"
-    )
 
 
 def body_codes() -> dict[str, str]:

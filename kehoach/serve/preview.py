@@ -190,3 +190,15 @@ def download(name: str, kind: str) -> ResponseReturnValue:
         return send_file(_pdf(docx), as_attachment=request.args.get("xem") != "1",
                          download_name=f"{path.stem}.pdf")
     abort(404, "chỉ tải được DOCX hoặc PDF")
+
+
+def as_printed(docx: Path) -> tuple[Path, int | None]:
+    """Any DOCX the server made (a report's draft) as the preview shows a plan: its PDF
+    and how many pages are drawn (None: the browser shows the PDF itself)."""
+    pdf = _pdf(docx)
+    return pdf, _count(pdf) if page_image.available() else None
+
+
+def page_png(pdf: Path, number: int) -> Path | None:
+    """Page `number` of a PDF `as_printed` made, drawn once; None past its pages."""
+    return _page(pdf, number) if 1 <= number <= _count(pdf) else None

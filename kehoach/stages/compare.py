@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kehoach.stages.inputs import existing_file, named_as
+from kehoach.stages.inputs import existing_file, named_as, readable_document
 from kehoach.stages.outcome import Outcome
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def _imported(path: Path) -> Plan:
     from kehoach.plan.loader import plan_from_source
     from kehoach.source import yamlsource
 
-    imported = parse(read_source(path), path)
+    imported = parse(read_source(readable_document(path)), path)
     return plan_from_source(yamlsource.load(yamlwrite.dump(imported.data), str(path)))
 
 
@@ -113,9 +113,12 @@ def _renamed(data: Any, names: dict[str, str]) -> Any:
 
 @dataclass(kw_only=True)
 class Compared(Outcome):
-    """The pairings and changes; `written` holds the tracked DOCX when one was asked for."""
+    """The pairings and changes, and the two plans compared (a page names their elements
+    by what they print); `written` holds the tracked DOCX when one was asked for."""
 
     comparison: Comparison
+    old: Plan
+    new: Plan
 
 
 def compare(old: Path, new: Path, *, docx: Path | None = None,
@@ -128,7 +131,7 @@ def compare(old: Path, new: Path, *, docx: Path | None = None,
         named_as(docx, (".docx",), "văn bản Word", (old, new))
     old_plan, new_plan, by_id = load_sides(old, new, templates_dir)
     result = compare_plans(old_plan, new_plan, pair_by_text=not by_id)
-    done = Compared(comparison=result)
+    done = Compared(comparison=result, old=old_plan, new=new_plan)
     if docx is not None:
         _write_tracked(old_plan, new_plan, result, docx, templates_dir, (old, new))
         done.written.append(docx)

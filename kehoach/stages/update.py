@@ -37,17 +37,23 @@ def update(
 ) -> UpdatedPlans:
     """Merge every unit's plan with the new plan above (`blind`: without its base, every
     difference marked for review); all are written (each previous plan kept as a numbered
-    `.yaml.bak`) or none."""
+    `.yaml.bak` and in its history) or none."""
     from kehoach.derive.base import base_path
     from kehoach.derive.update import update_all
     from kehoach.document.lookup import PLAN_TEMPLATE, find_template
+    from kehoach.plan import history
+    from kehoach.system.lock import folder_lock
 
     up = upper(plan, units_file)
     units = chosen(up.registry, unit_ids, all_units)
     dirs = folders(plan, yaml_dir, docx_dir)
     template = find_template(PLAN_TEMPLATE, templates_dir)
-    merged = update_all(up.plan, up.registry, template, units, dirs, (plan, up.units_file),
-                        blind)
+    replaced = [dirs[0] / f"{unit}.yaml" for unit in units]
+    # No save of a unit's plan between its merge and its write; each plan replaced is kept
+    # in its history (as well as .bak).
+    with folder_lock(dirs[0]), history.keeping(replaced, "cap_nhat"):
+        merged = update_all(up.plan, up.registry, template, units, dirs, (plan, up.units_file),
+                            blind)
     done = UpdatedPlans(yaml_dir=dirs[0], docx_dir=dirs[1], units=merged)
     for one in merged:
         document = dirs[1] / f"{one.unit}.docx"

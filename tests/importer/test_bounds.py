@@ -44,7 +44,7 @@ def test_a_docx_of_more_empty_paragraphs_than_the_limit_is_refused(tmp_path):
     path = _docx(tmp_path / "rong.docx", b"<w:p/>" * (MAX_PARAGRAPHS + 1))
     result = _import(path, tmp_path)
     assert result.exit_code == 2
-    assert f"{path}: văn bản quá dài để nhập (quá 300.000 đoạn)" in result.output
+    assert f"{path}: văn bản quá dài để nhập (quá 20.000 đoạn)" in result.output
     assert not (tmp_path / "ra.yaml").exists()
 
 
@@ -61,7 +61,7 @@ def test_a_text_of_more_worded_lines_than_the_limit_is_refused(tmp_path):
     path = tmp_path / "dai.txt"
     path.write_text("KẾ HOẠCH\n" + "Một dòng.\n" * MAX_PARAGRAPHS, encoding="utf-8")
     result = _import(path, tmp_path)
-    assert result.exit_code == 2 and "quá 300.000 đoạn" in result.output
+    assert result.exit_code == 2 and "quá 20.000 đoạn" in result.output
 
 
 def test_a_million_blank_lines_between_paragraphs_are_one(tmp_path):

@@ -112,3 +112,23 @@ def test_libreoffices_own_python_comes_first(tmp_path):
     assert office.pythons(str(mac / "MacOS" / "soffice")) == [str(bundled)]
     bare = _program(tmp_path / "plain" / "soffice")
     assert all(Path(p).is_file() for p in office.pythons(str(bare)))
+
+
+@pytest.mark.parametrize("command", [
+    ["render", str(PLAN)],
+    ["build", str(PLAN.parent)],
+    ["derive", str(PLAN), "--all"],
+    ["derive", str(PLAN), "--unit", "hoa-an", "--update"],
+    ["forms", str(PLAN)],
+])
+def test_pdf_without_libreoffice_stops_before_anything_is_written(nowhere, command):
+    """The review's finding 21: render wrote its DOCX, derive 15 YAML and 15 DOCX, then
+    failed on the PDF, and the same derive again refused the plans it had just written."""
+    out = nowhere / "o"
+    result = CliRunner().invoke(main, [*command, "-o", str(out), "--pdf"])
+    assert result.exit_code == 2, result.output
+    assert not out.exists()
+    said = result.output
+    assert "chưa ghi tệp nào" in said and "https://www.libreoffice.org/download/" in said
+    assert "KEHOACH_SOFFICE" in said and "kehoach build THƯ_MỤC -o THƯ_MỤC --pdf" in said
+    assert "đã ghi" not in said
