@@ -19,6 +19,7 @@ from kehoach.compare import sequence
 from kehoach.compare.align import BUDGET, WINDOW
 from kehoach.compare.paragraphs import element_ids, style, text
 from kehoach.compare.runs import Marks, edited, mark_paragraph, same_text, unmark_paragraph, whole
+from kehoach.compare.tables import merged_table, whole_table
 from kehoach.compare.words import similarity
 from kehoach.document.ooxml import ZIP_EPOCH, ZIP_LEVEL
 from kehoach.document.wordxml import w
@@ -203,28 +204,20 @@ def _loose(old: list[Element], new: list[Element], ctx: _Context) -> Iterator[tu
 
 
 def _combine(old: Element | None, new: Element | None, ctx: _Context) -> Element:
-    if old is not None and new is not None and new.tag == w("tbl"):
-        return _table(old, new, ctx)
-    if any(block is not None and block.tag == w("tbl") for block in (old, new)):
-        raise KehoachError("hai bản có số bảng khác nhau; không so sánh thành bản theo dõi được")
+    if old is not None and new is not None and w("tbl") in (old.tag, new.tag):
+        if old.tag == new.tag:
+            return merged_table(old, new, ctx.marks, lambda a, b: _merge(a, b, ctx))
+        raise KehoachError("một bảng đứng đúng chỗ một đoạn văn; không so sánh thành bản theo "
+                           "dõi được")  # the pairing never pairs a table with a paragraph
+    table = next((b for b in (old, new) if b is not None and b.tag == w("tbl")), None)
+    if table is not None:  # a table only one side has
+        return whole_table(table, "ins" if old is None else "del", ctx.marks)
     if old is None:
         assert new is not None  # the pairing never gives two empty sides
         return whole(new, "ins", ctx.marks)
     if new is None:
         return whole(old, "del", ctx.marks)
     return new if same_text(old, new) else edited(old, new, ctx.marks)
-
-
-def _table(old: Element, new: Element, ctx: _Context) -> Element:
-    """The same table on both sides (the template's): merge cell by cell."""
-    old_cells = [tr.findall(w("tc")) for tr in old.findall(w("tr"))]
-    new_cells = [tr.findall(w("tc")) for tr in new.findall(w("tr"))]
-    if [len(r) for r in old_cells] != [len(r) for r in new_cells]:
-        raise KehoachError("hai bản có bảng khác cấu trúc; không so sánh thành bản theo dõi được")
-    for old_row, new_row in zip(old_cells, new_cells, strict=True):
-        for old_cell, new_cell in zip(old_row, new_row, strict=True):
-            _merge(old_cell, new_cell, ctx)
-    return new
 
 
 def _package(docx: bytes, document: bytes) -> bytes:
