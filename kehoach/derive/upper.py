@@ -13,7 +13,7 @@ from kehoach.rules.levels import Level
 from kehoach.rules.profile import signing_marks
 from kehoach.vn import closing
 from kehoach.vn.citations import citation
-from kehoach.vn.reporting import Schedule, read_schedule
+from kehoach.vn.reporting import Schedule, read_schedule, report_clauses
 
 
 def signing_body(parent: Plan, upper: Level) -> str:
@@ -67,23 +67,36 @@ def report_route(parent: Plan, upper: Level) -> str:
 
 def schedule(parent: Plan) -> Schedule:
     """The reports the upper plan asks for: as it holds them (`bao_cao`, which import reads),
-    else read from the words of its section IV, else of its whole body."""
+    else read from the words of its section IV, else of its whole body. The periods named
+    without a day (`ky`) are read from the words whatever is held."""
+    found = read_schedule(_section_iv_texts(parent)) or read_schedule(_body_texts(parent))
     held = parent.bao_cao
-    if held is not None:
-        values = held.model_dump(exclude={"xem_lai"})
-        if held.han is not None:
-            values["han"] = f"{held.han.day}/{held.han.month}/{held.han.year}"
-        return Schedule(**values)
-    section = parent.to_chuc_thuc_hien
-    duties = [f"{d.chu_the} {d.noi_dung}" for d in section.muc] if section else []
-    paragraphs = [p.noi_dung for p in section.doan if isinstance(p, Paragraph)] if section else []
-    found = read_schedule([*paragraphs, *duties])
-    if found:
+    if held is None:
         return found
-    texts = [
+    values = held.model_dump(exclude={"xem_lai"})
+    if held.han is not None:
+        values["han"] = f"{held.han.day}/{held.han.month}/{held.han.year}"
+    return Schedule(**values, ky=found.ky)
+
+
+def report_words(parent: Plan) -> list[str]:
+    """The upper plan's clauses about reports up (section IV's, else the body's): what a
+    draft quotes when it cannot tell the days they ask for."""
+    return report_clauses(_section_iv_texts(parent)) or report_clauses(_body_texts(parent))
+
+
+def _section_iv_texts(parent: Plan) -> list[str]:
+    section = parent.to_chuc_thuc_hien
+    if section is None:
+        return []
+    paragraphs = [p.noi_dung for p in section.doan if isinstance(p, Paragraph)]
+    return [*paragraphs, *(f"{d.chu_the} {d.noi_dung}" for d in section.muc)]
+
+
+def _body_texts(parent: Plan) -> list[str]:
+    return [
         text
         for node in walk(parent)
         for text in [getattr(node.element, "noi_dung", None)]
         if isinstance(text, str)
     ]
-    return read_schedule(texts)
