@@ -71,7 +71,9 @@ def target_for(
     kind = unit_kind(levels.cap[level_id], loaded, unit, parent)
     implemented = implemented_document(parent)
     if kind not in wordings:
-        wordings[kind] = _voice(parent, levels, upper, level, unit, kind, implemented)
+        units = loaded.registry.don_vi
+        names = [u.ten for u in units] + [f.ten for u in units for f in u.tien_than]
+        wordings[kind] = _voice(parent, levels, upper, level, unit, kind, implemented, names)
     wording, scope_reader, (report_values, report_notes) = wordings[kind]
     _check_unit_ids(parent, loaded, unit, nodes)
     fields = {
@@ -108,9 +110,11 @@ def _voice(
     unit: Unit,
     kind: str,
     implemented: str | None,
+    names: list[str],
 ) -> Voice:
     """The rewrite of the upper plan's words for a unit of `kind`, and the scope reader
-    (the upper level's words filled into the scope data, the rewrite's protected spans)."""
+    (the upper level's words filled into the scope data, the rewrite's protected spans;
+    `names`: the registry's unit names, which the reader knows whole)."""
     day = parent.van_ban.day
     values = {"dv": kind, "noi_tren": parent.van_ban.dia_danh}
     words = {k: v.format(**values) for k, v in level.noi.model_dump().items() if v}
@@ -121,7 +125,8 @@ def _voice(
     upper_words = {"tinh": upper.tu_dia_ban, "cap_uy": upper.noi.cap_uy, "ten_tren": name,
                    "dv": kind}
     scope = load_scope()
-    scope_reader = reader(scope, upper_words, _NONE, list(level.loai_don_vi.values()))
+    kinds = list(level.loai_don_vi.values())
+    scope_reader = reader(scope, upper_words, _NONE, kinds, names)
     speech = _speech(scope, upper_words, scope_reader)
     wording = Wording(levels, upper, words, reviews, organs, sources, name, speech)
     scope_reader.protected = wording.protected
@@ -142,7 +147,8 @@ def _speech(scope: Scope, words: dict[str, str], found: Reader) -> Speech:
         for listing in scope.cac_don_vi
     }
     names = (found.regex["co_quan_tren"], *(fill(n, found.regex) for n in scope.giu_nguyen))
-    return Speech(words["dv"], area, below, tuple(scope.giu_cap_uy_sau), names)
+    return Speech(words["dv"], area, below, tuple(scope.giu_cap_uy_sau), names,
+                  found.regex["cac_dv"], tuple(scope.goi_chung_giu_sau))
 
 
 def implemented_document(parent: Plan) -> str | None:

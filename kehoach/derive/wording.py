@@ -18,10 +18,19 @@ SOURCE_RULE = "ke-hoach-tren"
 AREA_RULE = "dia-ban"
 BELOW_RULE = "cap-duoi"
 NO_COUNTERPART = "cơ quan của cấp trên, cấp xã không có cơ quan tương ứng: xem lại nhiệm vụ này"
+LISTING_RULE = "don-vi-chung"
 AREA_LEFT = (
-    "còn chữ '{tren}': nếu câu nói về {dv} thì đổi thành '{dv}'; nếu nói về {tren} (cơ quan, "
-    "văn bản, địa bàn của {tren}) thì giữ"
+    "còn chữ '{tren}' trong “{cum}”: nếu cụm này nói về {dv}, đổi thành “{moi}”; nếu nói về "
+    "{tren} (cơ quan, văn bản, địa bàn của {tren}), giữ"
 )
+AREA_WHOLE = (
+    "“{cum}” nói về cả {tren}: nếu câu này là việc riêng của {dv}, đổi thành “{moi}”; nếu là "
+    "việc chung của {tren} mà {dv} tham gia, giữ và nói rõ phần của {dv}"
+)
+# The words before the area word that make it the whole upper area (`trong tỉnh`), and
+# those a phrase quoted around it starts after (`giữa | các cơ sở y tế trong tỉnh`).
+_WHOLE = ("trong", "của", "toàn", "cả", "khắp", "bàn")
+_OPENS = ("giữa", "cho", "với", "tại", "ở", "đến", "từ", "và", "về", "theo", "để")
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,8 @@ class Speech:
     below: dict[str, str] = field(default_factory=dict)
     keep_after: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
+    listing: str = ""  # regex: how the upper plan names all units at once (`xã, phường`)
+    listing_kept_after: tuple[str, ...] = ()  # after these, the listing is all the units
 
 
 def fold(text: str) -> str:
@@ -105,6 +116,10 @@ class Wording:
         # the area word left behind, not the upper committee's name (`Tỉnh ủy`)
         self.area_word = re.compile(rf"\b{re.escape(self.area)}\b(?! ủy)", re.IGNORECASE)
         self.protected = _protected(levels, upper, unmatched, place, extra.names)
+        self.listing = (
+            re.compile(rf"(?<!\w)([^\W\d_]+) ({extra.listing})(?!\w)") if extra.listing else None
+        )
+        self.listing_kept_after = {w.casefold() for w in extra.listing_kept_after}
 
     def free_parts(self, text: str) -> list[tuple[bool, str]]:
         """`text` cut into (rewritable?, part)."""
@@ -137,6 +152,9 @@ class Wording:
                     new_part = pattern.sub(swap, part)
                     used += [rule] * (new_part != part)
                     part = new_part
+                new_part = self._own_listing(part)
+                used += [LISTING_RULE] * (new_part != part)
+                part = new_part
             out.append(part)
         result = "".join(out)
         flagged = [
@@ -145,11 +163,44 @@ class Wording:
             for found in [pattern.search(result)]
             if found
         ]
-        free_text = " ".join(p for free, p in self.free_parts(result) if free)
-        area = self.area_word.search(free_text)
-        if area and not flagged:
-            flagged.append((area.group(), AREA_LEFT.format(tren=self.area, dv=self.kind)))
+        left = self._area_left(result)
+        if left and not flagged:
+            flagged.append(left)
         return result, sorted(set(used)), flagged
+
+    def _own_listing(self, part: str) -> str:
+        """`trạm y tế xã, phường, đặc khu` → `trạm y tế xã`: all the units named after a
+        noun, in a sentence the unit keeps, are the unit itself; not after words that make
+        them all the units (`tại các xã, phường`, `đến 100% xã, phường`)."""
+        if self.listing is None:
+            return part
+
+        def own(found: re.Match[str]) -> str:
+            if found.group(1).casefold() in self.listing_kept_after:
+                return found.group()
+            return f"{found.group(1)} {self.kind}"
+
+        return self.listing.sub(own, part)
+
+    def _area_left(self, text: str) -> tuple[str, str] | None:
+        """The upper area's word left in the rewritable words of `text` (not `Tỉnh ủy`,
+        not in a kept name): the phrase it stands in and what to do with it."""
+        for free, part in self.free_parts(text):
+            found = self.area_word.search(part) if free else None
+            if found is None:
+                continue
+            clause = re.split(r"[,;.:()“”\"]", part[: found.start()])[-1].split()
+            words: list[str] = []
+            for word in reversed(clause[-7:]):
+                if word.casefold() in _OPENS and words:
+                    break
+                words.insert(0, word)
+            phrase = " ".join([*words, found.group()])
+            new = " ".join([*words, self.kind])
+            whole = bool(words) and words[-1].casefold() in _WHOLE
+            rule = AREA_WHOLE if whole else AREA_LEFT
+            return phrase, rule.format(tren=self.area, dv=self.kind, cum=phrase, moi=new)
+        return None
 
 
 def _compiled(before: str, rule: str, upper: Level, extra: Speech) -> re.Pattern[str]:

@@ -23,6 +23,10 @@ SAMPLE = {
     "ten_tren": "An Giang",
     "cac_dv": "xã, phường",
     "co_quan_tren": "Công an tỉnh",
+    "ten_tren_co_quan": "Trung tâm Y tế tỉnh",
+    "co_so_cap_tren": "Bệnh viện",
+    "lap": "thành lập",
+    "ngat_ten": "trong",
     "viec": "triển khai",
     "dem": "doanh nghiệp",
     "dv": "xã",
@@ -49,11 +53,23 @@ Pattern = Annotated[str, AfterValidator(_compiles)]
 
 
 class Signal(Data):
-    """A kind of clause the commune leaves out: why (for the grouped note), and its signs."""
+    """A kind of clause the commune leaves out: why (for the grouped note), and its signs;
+    `tai_don_vi`: how a clause of this kind that names the unit itself is reworded as the
+    unit's part instead (`{viec}`: the clause)."""
 
     loai: str
     ly_do: str
     mau: list[Pattern]
+    tai_don_vi: str | None = None
+    chu_ngu: bool = False  # the signal is the clause's subject (an upper body)
+
+
+class UpperNames(Data):
+    """How a name of an upper body or work is told from its words: the common nouns that
+    open one (`dau`), the words a name never holds (`ngat`)."""
+
+    dau: list[str]
+    ngat: list[str]
 
 
 class Rewrite(Data):
@@ -64,8 +80,13 @@ class Rewrite(Data):
     thanh: str
 
 
-class Share(Rewrite):
-    dat: str  # a milestone of an appendix row that became the unit's share
+class Share(Data):
+    """A target over the units (`100% xã, phường …`) as the unit's share: its signs (with
+    the groups `ai`, `viec`), the new wording, and the milestone of such an appendix row."""
+
+    mau: list[Pattern]
+    thanh: str
+    dat: str
 
 
 class Reasoned(Data):
@@ -77,6 +98,7 @@ class Targets(Data):
     """How the upper plan's targets become the commune's (see the data file)."""
 
     tong_hop: Reasoned
+    dia_ban: Pattern
     ty_phan: Share
     dem: list[str]
     so_dem_trong_cau: Pattern
@@ -89,6 +111,10 @@ class OtherUnits(Data):
 class Scope(Data):
     cac_don_vi: list[str]
     co_quan_tren: list[Pattern]
+    ten_cap_tren: UpperNames
+    viec_lap: list[str]
+    co_so_cap_tren: list[str]
+    dong_tu: list[str]
     cap_tren: list[Signal]
     phan: list[Rewrite]
     chi_tieu: Targets
@@ -96,6 +122,7 @@ class Scope(Data):
     giu_nguyen: list[Pattern]
     phu_thuoc: list[str]
     goi_cap_duoi: dict[str, str]
+    goi_chung_giu_sau: list[str]
     giu_cap_uy_sau: list[str]
     don_vi_khac: OtherUnits
     sau_khi_bo: str
