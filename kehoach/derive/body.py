@@ -17,7 +17,13 @@ from kehoach.derive.target import Target
 from kehoach.derive.wording import BELOW_RULE, lower_first, upper_first
 from kehoach.document.prose import indicator_text
 from kehoach.plan.appendix import TableBlock
-from kehoach.plan.indicators import VALUE_SLOT, Indicator, IndicatorGroup, IndicatorParagraph
+from kehoach.plan.indicators import (
+    BASE_SLOT,
+    VALUE_SLOT,
+    Indicator,
+    IndicatorGroup,
+    IndicatorParagraph,
+)
 from kehoach.plan.model import Item, Objectives, Paragraph
 from kehoach.plan.walk import Node, PathPart
 from kehoach.rules.levels import reaches
@@ -163,7 +169,11 @@ class Body:
                 dropped.append((dropped[-1][0], clause))  # "…; ưu tiên …" goes with its head
                 continue
             if subject is not None and sep.startswith(";") and reader.shares_subject(clause):
-                dropped.append((subject, clause))  # "Sở Y tế …; thực hiện …": the Sở's act
+                if subject.kind == scope.UPPER:  # "Sở Y tế …; thực hiện …": the Sở's act
+                    dropped.append((subject, clause))
+                elif kept:  # "Phối hợp với Sở … kiểm tra …, định kỳ công khai …"
+                    kept[-1] = (kept[-1][0], f"{kept[-1][1].rstrip('.;: ')}, {clause}")
+                    changed = True
                 continue
             states = targets and _states_target(clause)
             verdict = reader.judge(clause, unit, targets=states, first=first)
@@ -234,6 +244,9 @@ class Body:
             verdict = None
             if reader.aggregated(indicator.cau) or (area and indicator.don_vi != "%"):
                 verdict = reader.aggregate_verdict()
+            elif value is None:  # a target in words (`xây dựng ít nhất 04 khu …`): as prose
+                judged_words = reader.judge(indicator.cau, self.target.unit, targets=True)
+                verdict = judged_words if judged_words.kind == scope.UPPER else None
             elif value is not None and (
                 counted or reader.is_count(indicator.don_vi, indicator.nhan)
             ):
@@ -246,10 +259,35 @@ class Body:
             if area:  # the upper area's rate, kept as the unit's floor: in its own area
                 words = {k: reader.to_unit_area(v) for k, v in words.items()}
                 self.record.change(indicator.id, indicator.cau, words["cau"], SCOPE_RULE)
-        reworded = _with(indicator, cau=self._text(indicator.id, words["cau"]), nhan=words["nhan"])
+            words["cau"] = self._besides(node, words["cau"])
+        nhan = self.target.wording.apply(words["nhan"])[0]
+        reworded = _with(indicator, cau=self._text(indicator.id, words["cau"]), nhan=nhan)
         if value is not None and indicator.moc_cua is None:  # its milestones: one name
             self.record.kept_value(indicator.id, reworded.nhan)
         return reworded
+
+    def _besides(self, node: Node, cau: str) -> str:
+        """An indicator's sentence without the clauses besides its value's that are the
+        upper level's (`Tỷ lệ … đạt {gt}%; mỗi cơ quan giúp việc Thành ủy có ít nhất 02 cán
+        bộ …`: a count of the province's bodies held in one indicator by import)."""
+        reader = self.target.scope
+        clauses = reader.clauses(cau)
+        if len(clauses) < 2:
+            return cau
+        kept = []
+        for sep, clause in clauses:
+            if VALUE_SLOT in clause or BASE_SLOT in clause:
+                kept.append((sep, clause))
+                continue
+            verdict = reader.judge(clause, self.target.unit, targets=True, first=not sep)
+            if verdict.kind == scope.UPPER:
+                self.record.left_out(verdict.loai, verdict.why, node.id, clause, verdict.action)
+            else:
+                kept.append((sep, clause))
+        new = scope.joined(kept, cau)
+        if new != cau:
+            self.record.change(node.id, cau, new, SCOPE_RULE)
+        return new
 
     def _share(self, node: Node, indicator: Indicator, shared: str) -> Indicator:
         """The indicator as the unit's share, a qualitative target: `Xã có …`, in lower

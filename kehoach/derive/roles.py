@@ -8,7 +8,7 @@ import itertools
 from collections.abc import Iterator
 
 from kehoach.derive.changes import Record
-from kehoach.derive.target import Target, implemented_document
+from kehoach.derive.target import Target
 from kehoach.derive.wording import fold
 from kehoach.plan.model import Assignment, Organisation, Plan
 from kehoach.plan.walk import walk
@@ -18,10 +18,6 @@ TITLE = "TỔ CHỨC THỰC HIỆN"  # the section's title where the upper plan 
 NO_SECTION = (
     "kế hoạch cấp trên không có phần Tổ chức thực hiện: phần này soạn theo nhiệm vụ thường "
     "giao cho các cơ quan của {dv}, báo cáo qua {bao_cao_qua}; sửa cho đúng việc cấp trên giao"
-)
-NO_DOCUMENT = (
-    "không nhận ra văn kiện được triển khai trong trích yếu của kế hoạch cấp trên: sửa "
-    "'{van_kien}' trong phần này thành tên văn kiện đó"
 )
 REPORTS = "{ky_bao_cao}"  # the role that reports up carries the notes on its days
 
@@ -35,8 +31,6 @@ def section_iv(parent: Plan, target: Target, record: Record) -> Organisation:
         ident = next(i for i in _ids("to-chuc-thuc-hien") if i not in taken)
         section = Organisation(id=ident, tieu_de=TITLE)
         record.flag(ident, NO_SECTION.format(**target.fields))
-    if implemented_document(parent) is None:
-        record.flag(section.id, NO_DOCUMENT.format(**target.fields))
     duties: dict[str, tuple[str, list[str]]] = {}  # by body: first role's id, its duties
     for role in target.level.to_chuc_thuc_hien:
         if role.valid_on(target.day):

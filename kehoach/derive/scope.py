@@ -20,12 +20,17 @@ from kehoach.rules.vocabulary import load_vocabulary
 
 OWN, PART, UPPER = "rieng", "phan", "cap_tren"
 OTHER_UNIT = "don-vi-khac"
+LOCAL = "tai-don-vi"  # an upper work in the unit itself, reworded as the unit's part
 COUNT = "dem"
 COUNT_REMOVED = "so-dem"
 OTHER_UNIT_WHY = "việc của đơn vị khác của {tinh} ({names}), không phải của {dv} {ten}"
 OTHER_UNIT_FLAG = (
     "câu này nêu {names}, đơn vị khác của {tinh}: chỉ giữ phần việc cũng là của {dv} {ten}, "
     "bỏ phần chỉ nói về đơn vị khác"
+)
+OTHER_WORKS = (
+    "đã bỏ phần việc ở {names} (đơn vị khác của {tinh}); phần còn lại nói về nơi khác của "
+    "{tinh}: giữ nếu {dv} {ten} thuộc nơi đó (viết 'trên địa bàn {dv}'), bỏ câu nếu không"
 )
 COUNT_WHY = "số lượng của cả {tinh}, không chia được cho từng đơn vị theo câu chữ"
 COUNT_ACTION = (
@@ -100,8 +105,15 @@ class Reader:
             rf"^(?i:{v['lap']})(?:(?:,? | và )(?i:{v['lap']}))* (?:mới )?"
         )
         self.next_work = re.compile(rf"(?:,| và) (?=(?:{v['dau_ten']}|{v['co_so_cap_tren']})\b)")
-        self.subjectless = re.compile(rf"^\s*(?i:{v['dong_tu']})\b")
+        leading = _either(scope.trang_ngu)
+        places = self.scope.noi_cap_tren
+        self.places = re.compile(rf"\b(?:{_either(places.ten)})(?P<name>(?: [^\W\d_]+){{1,4}})")
+        self.stops = set(self.scope.ten_cap_tren.ngat)
+        self.leading = re.compile(r"\bchủ trì,? phối hợp (?:với )?")
+        self.upper_body = re.compile(v["co_quan_tren"])
+        self.subjectless = re.compile(rf"^\s*(?i:(?:{leading}),? )*(?i:{v['dong_tu']})\b")
         self.parts = [(r.loai, re.compile(fill(r.mau, v)), r.thanh) for r in scope.phan]
+        self.by_subject |= {r.loai for r in scope.phan if r.chu_ngu}
         targets = scope.chi_tieu
         self.aggregate = [re.compile(fill(m, v)) for m in targets.tong_hop.mau]
         self.aggregate_why = fill(targets.tong_hop.ly_do, w)
@@ -164,7 +176,10 @@ class Reader:
         kind = PART if verdict.text != words else OWN
         end = clause[len(words) :]
         flags = core.flags + verdict.flags
-        return Verdict(kind, verdict.text + end, flags=flags, target=core.target)
+        if core.loai != LOCAL:
+            flags += self._upper_places(words, led=kind == OWN)
+        return Verdict(kind, verdict.text + end, flags=flags, target=core.target,
+                       subject=core.subject)
 
     def _core(self, words: str, targets: bool, first: bool) -> Verdict:
         """What a clause is whatever the unit of this kind (the upper level's, reworded as
@@ -177,12 +192,15 @@ class Reader:
     def _judged(self, words: str, targets: bool, first: bool) -> Verdict:
         for loai, why, patterns in self.upper_signals:
             if any(p.search(words) for p in patterns):
-                return Verdict(UPPER, "", loai, why, subject=loai in self.by_subject)
-        text = self._part(words, first)
+                # its subject (an upper body, or any subject of its own) is the subject of
+                # the clauses after it that have none
+                subject = loai in self.by_subject or not self.subjectless.match(words)
+                return Verdict(UPPER, "", loai, why, subject=subject)
+        text, rule = self._part(words, first)
         if not targets:
             removed = [m.group().strip() for m in self.count_in_task.finditer(text)]
             if not removed:
-                return Verdict(OWN, text)
+                return Verdict(OWN, text, subject=rule in self.by_subject)
             at = self.count_in_task.search(text)
             text = self.count_in_task.sub("", text)
             why = fill(COUNT_REMOVED_WHY, self.words).replace("{numbers}", ", ".join(removed))
@@ -237,7 +255,61 @@ class Reader:
             kept = [w for w in works if self._not_others(w, own)]
             text = words[: head.end()] + " và ".join(kept)
         new = fill(rule, {**self.words, "viec": lower_first(text)})
-        return Verdict(PART, upper_first(new) if first else lower_first(new))
+        return Verdict(PART, upper_first(new) if first else lower_first(new), LOCAL)
+
+    def _place(self, found: re.Match[str]) -> str:
+        """A place's name (`Khu kinh tế Dung Quất`): its common noun and the words after it
+        up to a word that ends a name, with a proper name among them; else ''."""
+        name: list[str] = []
+        for word in found.group("name").split():
+            if word in self.stops:
+                break
+            name.append(word)
+        while name and not name[-1][:1].isupper():
+            name.pop()
+        head = found.group()[: found.start("name") - found.start()]
+        return f"{head} {' '.join(name)}" if name else ""
+
+    def _upper_places(self, words: str, led: bool) -> tuple[tuple[str, str], ...]:
+        """Notes on a kept clause that names places the upper level runs (`Vườn quốc gia
+        Chư Mom Ray`), or that has the unit's body lead upper bodies (`… chủ trì, phối hợp
+        Báo …, Đài Truyền hình Thành phố …`)."""
+        found: list[tuple[str, str]] = []
+        places = [p for m in self.places.finditer(words) if (p := self._place(m))]
+        if places:
+            rule = self.scope.noi_cap_tren.ly_do
+            why = fill(rule, self.words).replace("{names}", ", ".join(places))
+            found.append((places[0], why))
+        leads = self.leading.search(words) if led else None  # the unit's body leads …
+        partner = self.upper_body.search(words, leads.end(), leads.end() + 120) if leads else None
+        if partner is not None:  # … an upper body
+            rule = self.scope.noi_cap_tren.chu_tri
+            why = fill(rule, self.words).replace("{names}", partner.group())
+            found.append((partner.group(), why))
+        return tuple(found)
+
+    def _works_here(self, text: str, own: set[str]) -> str | None:
+        """A clause that builds works in several places (`Đầu tư xây dựng Khu xử lý … tại
+        phường A và nhà máy … của đặc khu B`) with only the works in the unit itself or in
+        no named unit; None when every work stands in another unit; `text` as it was when
+        it does not open with such an act or names one place only."""
+        head = self.works.match(text)
+        if head is None:
+            return text
+        pieces: list[str] = []
+        for piece in re.split(r",? và |, ", text[head.end() :]):
+            if pieces and not any(True for _ in self.mentions(piece)):
+                pieces[-1] += f", {piece}" if piece[:1].islower() else f" và {piece}"
+            else:
+                pieces.append(piece)
+        if len(pieces) < 2:
+            return text
+        kept = [p for p in pieces if self._not_others(p, own)]
+        if not kept:
+            return None
+        if len(kept) == len(pieces):
+            return text
+        return text[: head.end()] + " và ".join(kept)
 
     def _not_others(self, text: str, own: set[str]) -> bool:
         """Whether `text` names the unit itself or no unit at all."""
@@ -307,18 +379,19 @@ class Reader:
             return True
         return name.startswith("Số ")
 
-    def _part(self, words: str, first: bool) -> str:
-        """The clause rewritten as the unit's part in an upper task, or as it was; a
-        sentence's first word loses its capital inside the new clause (a name keeps it)."""
-        for _loai, pattern, rule in self.parts:
+    def _part(self, words: str, first: bool) -> tuple[str, str]:
+        """The clause rewritten as the unit's part in an upper task, or as it was, and the
+        kind of rewrite (empty: none); a sentence's first word loses its capital inside the
+        new clause (a name keeps it)."""
+        for loai, pattern, rule in self.parts:
             found = pattern.match(words)
             if found:
                 groups = {k: v for k, v in found.groupdict().items() if v}
                 if first and "viec" in groups and found.start("viec") == 0:
                     groups["viec"] = lower_first(groups["viec"])
                 new = fill(rule, {**self.words, **groups})
-                return upper_first(new) if first else lower_first(new)
-        return words
+                return (upper_first(new) if first else lower_first(new)), loai
+        return words, ""
 
     # -- other units ----------------------------------------------------------------
 
@@ -329,6 +402,21 @@ class Reader:
         if not found:
             return Verdict(OWN, text)
         own = self._own(unit)
+        works = self._works_here(text, own)
+        if works is None:  # every work it names stands in another unit
+            names = ", ".join(m.text for m in found)
+            why = self._fill(OTHER_UNIT_WHY, unit).replace("{names}", names)
+            return Verdict(UPPER, "", OTHER_UNIT, why)
+        if works != text:  # the works in other units left out of the clause
+            rest = self._units(works, unit)
+            if any(n.casefold() in own for m in self.mentions(works) for n in m.names):
+                return rest
+            names = ", ".join(m.text for m in found if m.text not in works)
+            why = self._fill(OTHER_WORKS, unit).replace("{names}", names)
+            head = self.works.match(works)
+            words = works[head.end() :] if head else works
+            words = words if len(words) <= 40 else words[:40].rsplit(" ", 1)[0]
+            return Verdict(rest.kind, rest.text, flags=(*rest.flags, (words, why)))
         strange = [m for m in found if any(n.casefold() not in own for n in m.names)]
         first, last = found[0], found[-1]
         before = text[: first.start].rstrip()
@@ -411,10 +499,18 @@ def reader(
     and the unit kind's (`dv`), and compiled; `known`: the registry's unit names."""
     plain = {**words, "Dv": upper_first(words["dv"])}
     regex = {k: re.escape(v) for k, v in plain.items()}
+    # the area word as a name mid-sentence too ("ngân sách Thành phố", "Công an Thành phố"),
+    # never the committee's or the youth union's name ("Tỉnh ủy", "Tỉnh đoàn")
+    area = words["tinh"]
+    regex["tinh"] = f"(?:{re.escape(area)}|{re.escape(upper_first(area))}(?! ủy| đoàn))"
     regex["cac_dv"] = _either(scope.cac_don_vi)
     regex["dau_ten"] = _either(scope.ten_cap_tren.dau)
     regex["ngat_ten"] = _either(scope.ten_cap_tren.ngat)
     regex["lap"] = _either(scope.viec_lap)
+    parts = _either(scope.phan_don_vi)
+    # where an act opens in a clause: at its start, after its subject (`… chủ trì`) or after
+    # other acts (`…, `); not in a clause that opens with the unit's part (`Phối hợp …`)
+    regex["mo_dau_lap"] = rf"^(?!(?i:{parts})\b)(?:[^;]{{1,80}}?(?:,| chủ trì,?) )?"
     regex["co_so_cap_tren"] = _either(scope.co_so_cap_tren)
     regex["ten_tren_co_quan"] = _upper_name(regex)
     bodies = [fill(b, regex) for b in scope.co_quan_tren]
@@ -435,10 +531,12 @@ def _either(words: Iterable[str]) -> str:
 def _upper_name(regex: dict[str, str]) -> str:
     """A name of an upper body or work by its grammar: a capitalised common noun that opens
     names, up to eight words none of which ends a name, then the upper area's word
-    (`tỉnh`, `của tỉnh`, not `Tỉnh ủy`) or the upper level's proper name."""
+    (`tỉnh`, `của tỉnh`, not `Tỉnh ủy`), the upper level's proper name, or its committee
+    as the owner (`của Thành ủy`)."""
     word = rf"(?!(?:{regex['ngat_ten']})\b){_LETTER}[\w-]*"
     area = rf"(?:của )?{regex['tinh']}\b(?! ủy)(?: {regex['ten_tren']}\b)?"
-    return rf"\b(?:{regex['dau_ten']})(?: {word}){{0,8}}? (?:{area}|{regex['ten_tren']}\b)"
+    owner = rf"{regex['ten_tren']}\b|của {regex['cap_uy']}\b"
+    return rf"\b(?:{regex['dau_ten']})(?: {word}){{0,8}}? (?:{area}|{owner})"
 
 
 def joined(kept: list[tuple[str, str]], original: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from kehoach.derive.reports import Reporting, reporting
 from kehoach.derive.scope import Reader, reader
 from kehoach.derive.upper import (
+    bare_name,
     cited_sources,
     proper_name,
     short_citation,
@@ -88,7 +89,8 @@ def target_for(
         "ban_hanh_tren": signing_body(parent, upper),
         "ten_tren": proper_name(parent, upper),
         "goi_tat_tren": short_citation(parent),
-        "van_kien": implemented or "các văn bản của cấp trên",
+        # a plan that implements no named document is itself what the unit carries out
+        "van_kien": implemented or short_citation(parent),
         "dan_cu": loaded.registry.residential(unit) or level.dan_cu,
         "cac_viec": level.cac_viec.get(
             "co_chi_tieu" if parent.muc_tieu_chi_tieu or parent.milestones() else "khong_chi_tieu",
@@ -97,7 +99,7 @@ def target_for(
         **report_values,
     }
     profile = load_profile(profile_on(day.year))  # the draft is dated by its year
-    province = proper_name(parent, upper) if levels.above(upper_id, day) is None else None
+    province = bare_name(parent, upper) if levels.above(upper_id, day) is None else None
     return Target(unit, level_id, level, upper, day, fields, wording, scope_reader, profile,
                   province, tuple(report_notes))
 

@@ -28,13 +28,29 @@ def signing_body(parent: Plan, upper: Level) -> str:
 
 
 def proper_name(parent: Plan, upper: Level) -> str:
-    """`Phụng Hiệp` from `HUYỆN ỦY PHỤNG HIỆP` (the issuer less its level's prefix);
-    the place of issue when the issuer does not start with the prefix."""
+    """`Phụng Hiệp` from `HUYỆN ỦY PHỤNG HIỆP` (the issuer less its level's prefix),
+    `Thành phố Hồ Chí Minh` from `THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH` (the level's area word
+    kept in its written case); the place of issue when the issuer does not start with the
+    prefix."""
     issuer = " ".join(parent.van_ban.co_quan.split())
     prefix = upper.tien_to_co_quan
     if not prefix or not issuer.upper().startswith(prefix):
         return parent.van_ban.dia_danh
-    return " ".join(w.capitalize() for w in issuer[len(prefix) :].split())
+    rest = issuer[len(prefix) :].split()
+    area = upper.tu_dia_ban.split()
+    named = " ".join(w.capitalize() for w in rest)
+    if len(rest) > len(area) and [w.casefold() for w in rest[: len(area)]] == area:
+        name = " ".join(w.capitalize() for w in rest[len(area) :])
+        return f"{upper.tu_dia_ban.capitalize()} {name}"
+    return named
+
+
+def bare_name(parent: Plan, upper: Level) -> str:
+    """The proper name without the level's area word (`Hồ Chí Minh`): what a unit's name
+    is compared with."""
+    name = proper_name(parent, upper)
+    area = upper.tu_dia_ban.capitalize() + " "
+    return name.removeprefix(area)
 
 
 def short_citation(parent: Plan) -> str:

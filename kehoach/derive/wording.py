@@ -78,11 +78,18 @@ class Wording:
         extra: Speech | None = None,
     ) -> None:
         extra = extra or Speech()
+        area_word = upper.tu_dia_ban
+
+        def named(text: str) -> str:  # the area word written as a name: "Đảng bộ Thành phố"
+            return text.replace(area_word, upper_first(area_word))
+
+        cases = (str, upper_first, named)  # at a sentence start too, and as a name
         words = [
-            (variant(getattr(upper.noi, key)), variant(value), key)
+            (variant(getattr(upper.noi, key)), upper_first(value) if variant is upper_first
+             else value, key)
             for key, value in lower_words.items()
             if getattr(upper.noi, key) not in (None, value)
-            for variant in (str, upper_first)  # at a sentence start too
+            for variant in cases
         ]
         mapped = [
             (variant(before), variant(after), ORGAN_RULE)
@@ -90,14 +97,14 @@ class Wording:
             for variant in ((str, lower_first) if before.startswith("Các") else (str,))
         ]
         area = [
-            (variant(before), variant(after), AREA_RULE)
+            (variant(before), after if variant is named else variant(after), AREA_RULE)
             for before, after in extra.area.items()
-            for variant in (str, upper_first)
+            for variant in cases
         ]
         below = [
-            (variant(before), variant(after), BELOW_RULE)
+            (variant(before), after if variant is named else variant(after), BELOW_RULE)
             for before, after in extra.below.items()
-            for variant in (str, upper_first)
+            for variant in cases
         ]
         found = sorted(set(words + mapped + area + below), key=lambda r: (-len(r[0]), r))
         self.rules = [(_compiled(b, rule, upper, extra), a, rule) for b, a, rule in found]
@@ -118,6 +125,10 @@ class Wording:
         self.protected = _protected(levels, upper, unmatched, place, extra.names)
         self.listing = (
             re.compile(rf"(?<!\w)([^\W\d_]+) ({extra.listing})(?!\w)") if extra.listing else None
+        )
+        # all the units as the subject of a clause: the unit itself ("Các xã, phường lập …")
+        self.listing_subject = (
+            re.compile(rf"(^|; )[Cc]ác (?:{extra.listing}) (?=[^\W\d_])") if extra.listing else None
         )
         self.listing_kept_after = {w.casefold() for w in extra.listing_kept_after}
 
@@ -169,18 +180,26 @@ class Wording:
         return result, sorted(set(used)), flagged
 
     def _own_listing(self, part: str) -> str:
-        """`trạm y tế xã, phường, đặc khu` → `trạm y tế xã`: all the units named after a
-        noun, in a sentence the unit keeps, are the unit itself; not after words that make
-        them all the units (`tại các xã, phường`, `đến 100% xã, phường`)."""
+        """`trạm y tế xã, phường, đặc khu` → `trạm y tế xã`, `Các xã, phường lập …` → `Xã
+        lập …`: all the units named after a noun or as a clause's subject, in a sentence the
+        unit keeps, are the unit itself; not after words that make them all the units
+        (`tại các xã, phường`, `đến 100% xã, phường`)."""
         if self.listing is None:
             return part
 
         def own(found: re.Match[str]) -> str:
-            if found.group(1).casefold() in self.listing_kept_after:
+            before = re.split(r"[,;.:()]", found.string[: found.start()])[-1].split()[-3:]
+            plural = {w.casefold() for w in before} & {"các", "những", "mọi"}
+            if plural or found.group(1).casefold() in self.listing_kept_after:
                 return found.group()
             return f"{found.group(1)} {self.kind}"
 
-        return self.listing.sub(own, part)
+        def subject(found: re.Match[str]) -> str:
+            kind = self.kind if found.group(1) else upper_first(self.kind)
+            return f"{found.group(1)}{kind} "
+
+        assert self.listing_subject is not None
+        return self.listing.sub(own, self.listing_subject.sub(subject, part))
 
     def _area_left(self, text: str) -> tuple[str, str] | None:
         """The upper area's word left in the rewritable words of `text` (not `Tỉnh ủy`,
@@ -191,10 +210,12 @@ class Wording:
                 continue
             clause = re.split(r"[,;.:()“”\"]", part[: found.start()])[-1].split()
             words: list[str] = []
-            for word in reversed(clause[-7:]):
+            for word in reversed(clause[-10:]):
                 if word.casefold() in _OPENS and words:
                     break
                 words.insert(0, word)
+                if word.casefold() in ("các", "những", "mọi"):
+                    break
             phrase = " ".join([*words, found.group()])
             new = " ".join([*words, self.kind])
             whole = bool(words) and words[-1].casefold() in _WHOLE
@@ -204,11 +225,12 @@ class Wording:
 
 
 def _compiled(before: str, rule: str, upper: Level, extra: Speech) -> re.Pattern[str]:
-    """A rule's phrase as a pattern: whole words only; the upper committee's bare name not
-    after the words that make it a third party (`của Tỉnh ủy`); an area phrase not when a
-    proper name follows (`trong tỉnh Quảng Ninh`, see `_before_name`)."""
+    """A rule's phrase as a pattern: whole words only; the upper committee's bare name and
+    the organisations below not after the words that make them a third party (`của Tỉnh
+    ủy`, `đến các đảng ủy xã, phường`); an area phrase not when a proper name follows
+    (`trong tỉnh Quảng Ninh`, see `_before_name`)."""
     pattern = rf"(?<!\w){re.escape(before)}(?!\w)"
-    if rule == "cap_uy" and before == upper.noi.cap_uy:
+    if (rule == "cap_uy" and before == upper.noi.cap_uy) or rule == BELOW_RULE:
         pattern = "".join(f"(?<!{re.escape(w)} )" for w in extra.keep_after) + pattern
     return re.compile(pattern)
 

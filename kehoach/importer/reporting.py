@@ -48,9 +48,13 @@ def read_reporting(data: Data, ledger: Ledger) -> None:
 
 
 def _texts(node: Any) -> Iterator[str]:
-    """Every text of a part of the plan data, in order."""
+    """Every text of a part of the plan data, in order; a duty's body and task as one text
+    (its periods may stand in the one, its days in the other: "Định kỳ 6 tháng, năm, các
+    đảng ủy …" | "báo cáo … chậm nhất vào ngày 20/6 và 20/12")."""
     if isinstance(node, str):
         yield node
+    elif isinstance(node, dict) and isinstance(node.get("chu_the"), str):
+        yield f"{node['chu_the']} {node.get('noi_dung') or ''}"
     elif isinstance(node, dict):
         for key, value in node.items():
             if key in _TEXTS and isinstance(value, str):

@@ -27,6 +27,7 @@ SAMPLE = {
     "co_so_cap_tren": "Bệnh viện",
     "lap": "thành lập",
     "ngat_ten": "trong",
+    "mo_dau_lap": "^",
     "viec": "triển khai",
     "dem": "doanh nghiệp",
     "dv": "xã",
@@ -73,11 +74,13 @@ class UpperNames(Data):
 
 
 class Rewrite(Data):
-    """A kind of clause reworded as the commune's part: its sign and the new wording."""
+    """A kind of clause reworded as the commune's part: its sign and the new wording;
+    `chu_ngu`: the clauses after it without a subject stay in that part."""
 
     loai: str = ""
     mau: Pattern
     thanh: str
+    chu_ngu: bool = False
 
 
 class Share(Data):
@@ -104,6 +107,15 @@ class Targets(Data):
     so_dem_trong_cau: Pattern
 
 
+class UpperPlaces(Data):
+    """Places the upper level runs (`ten`: how their names open) and the notes on a kept
+    clause that names one (`ly_do`) or that has the unit lead upper bodies (`chu_tri`)."""
+
+    ten: list[str]
+    ly_do: str
+    chu_tri: str
+
+
 class OtherUnits(Data):
     dung_sau: list[str]
 
@@ -114,7 +126,10 @@ class Scope(Data):
     ten_cap_tren: UpperNames
     viec_lap: list[str]
     co_so_cap_tren: list[str]
+    noi_cap_tren: UpperPlaces
     dong_tu: list[str]
+    trang_ngu: list[str]
+    phan_don_vi: list[str]
     cap_tren: list[Signal]
     phan: list[Rewrite]
     chi_tieu: Targets
