@@ -319,3 +319,135 @@ def test_the_provinces_terms_that_name_no_place_are_kept_without_a_note(tmp_path
     assert _text(derived, "nv-1-0") == task
     element = by_id(derived.plan)["nv-1-0"].element
     assert not element.xem_lai  # type: ignore[attr-defined]
+
+
+CITY = ("THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH", "Thành phố Hồ Chí Minh")
+
+
+def _city_draft(folder: Path, kind: str, tasks: list[str], summary: str | None = None) -> Derived:
+    """A plan of the Thành ủy of a city that writes its area word as a name ("Thành phố")."""
+    base = folder / f"city-{kind}"
+    base.mkdir(parents=True, exist_ok=True)
+    data = small_plan()
+    del data["van_ban"]["cap_tren"]
+    data["van_ban"] |= {"co_quan": CITY[0], "ma_co_quan": "TU", "dia_danh": CITY[1],
+                        "ngay": "2026-03-12"}
+    if summary is not None:
+        data["van_ban"]["trich_yeu"] = summary
+    data["noi_nhan"] = ["Lưu Văn phòng Thành ủy"]
+    data["nhiem_vu_giai_phap"]["muc"][0]["doan"] = [
+        {"id": f"nv-1-{i}", "noi_dung": t} for i, t in enumerate(tasks)]
+    plan = load_plan(write_plan(base / "kh.yaml", data))
+    registry = base / "don_vi.yaml"
+    registry.write_text(_registry_text("Thành phố Hồ Chí Minh", {
+        "xa": "Củ Chi", "phuong": "Bến Thành", "dac_khu": "Côn Đảo"}).replace(
+        "TỈNH THÀNH PHỐ", "THÀNH PHỐ"), encoding="utf-8")
+    loaded = load_registry(registry)
+    unit = next(u for u in loaded.registry.don_vi if u.loai == kind)
+    return Derivation(plan, loaded).derive(unit)
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_a_city_that_writes_its_area_word_as_a_name(tmp_path, kind):
+    dv = KINDS[kind]
+    derived = _city_draft(tmp_path, kind, [
+        "Công an Thành phố phối hợp kiểm tra an toàn thông tin; xử lý kịp thời các sự cố.",
+        "Bố trí kinh phí từ ngân sách Thành phố; các xã, phường, đặc khu bố trí kinh phí "
+        "từ ngân sách địa phương.",
+        "Số hóa tài liệu lưu trữ của Đảng bộ Thành phố.",
+        "Đảng ủy các xã, phường, đặc khu kết nối hội nghị trực tuyến với Thành ủy.",
+        "Kết nối liên thông từ Thành ủy đến các đảng ủy xã, phường, đặc khu và chi bộ.",
+        "Trường Cán bộ Thành phố Hồ Chí Minh bồi dưỡng kỹ năng số; mỗi năm tổ chức ít nhất "
+        "10 lớp.",
+    ])
+    assert derived.plan.can_cu[0].noi_dung.count("Thành ủy Thành phố Hồ Chí Minh") == 1
+    assert _text(derived, "nv-1-0") is None  # the city's police, and what it does after
+    assert _text(derived, "nv-1-1") == f"{dv.capitalize()} bố trí kinh phí từ ngân sách địa phương."
+    assert _text(derived, "nv-1-2") == f"Số hóa tài liệu lưu trữ của Đảng bộ {dv}."
+    assert _text(derived, "nv-1-3") == "Đảng ủy kết nối hội nghị trực tuyến với Thành ủy."
+    assert _text(derived, "nv-1-4") == (
+        "Kết nối liên thông từ Thành ủy đến các đảng ủy xã, phường, đặc khu và chi bộ.")
+    assert _text(derived, "nv-1-5") is None
+
+
+OWNERS = ["của các cơ quan đảng tỉnh", "của Đảng bộ tỉnh", "của Tỉnh ủy", "dùng chung của tỉnh",
+          "thuộc tỉnh"]
+LEADS = ["", "Văn phòng Tỉnh ủy chủ trì ", "Hoàn thành khảo sát, ", "Ban Tổ chức Tỉnh ủy chủ trì, "]
+
+
+@settings(max_examples=60, **SETTINGS)
+@given(place=PLACES, kind=st.sampled_from(list(KINDS)), lead=st.sampled_from(LEADS),
+       work=st.sampled_from(WORKS), thing=st.sampled_from(["nền tảng số", "kho dữ liệu",
+                                                          "hệ thống phần mềm quản lý"]),
+       owner=st.sampled_from(OWNERS))
+def test_an_act_on_a_work_the_upper_level_owns_is_its_own(
+        tmp_path_factory, place, kind, lead, work, thing, owner):
+    province, names = place
+    reader, unit = _reader(str(tmp_path_factory.getbasetemp()), province, names, kind)
+    clause = f"{lead}{work.lower() if lead else work} {thing} {owner}"
+    assert reader.judge(clause, unit).kind == UPPER, clause
+    # the unit's part in it stays the unit's
+    part = f"Phối hợp {work.lower()} {thing} {owner}"
+    assert reader.judge(part, unit).kind != UPPER, part
+
+
+@pytest.mark.parametrize("adverb", ["mỗi năm", "hằng năm", "định kỳ", "thường xuyên"])
+def test_an_upper_subject_carries_past_an_adverbial(tmp_path, adverb):
+    derived = _draft(tmp_path, "Quảng Trị", REGISTRIES[0], "xa", tasks=[
+        f"Sở Nội vụ bồi dưỡng cán bộ; {adverb} tổ chức tập huấn.",
+        f"Sở Nội vụ chủ trì, phối hợp với Sở Tài chính kiểm tra; {adverb} công khai danh sách.",
+    ])
+    assert _text(derived, "nv-1-0") is None
+    assert _text(derived, "nv-1-1") == (
+        f"Phối hợp với Sở Nội vụ kiểm tra, {adverb} công khai danh sách.")
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_works_in_other_units_leave_the_clause(tmp_path, kind):
+    names = REGISTRIES[1]  # xã Ba Tơ, phường Cẩm Thành, đặc khu Lý Sơn
+    task = (f"Đầu tư xây dựng khu xử lý rác tại phường {names[1]} và nhà máy nước của đặc khu "
+            f"{names[2]}; di dời hộ dân ở các xã miền núi và đặc khu {names[2]}.")
+    derived = _draft(tmp_path, "Gia Lai", names, kind, tasks=[task])
+    text = _text(derived, "nv-1-0")
+    expected = {
+        "xa": "Di dời hộ dân ở các xã miền núi.",
+        "phuong": "Đầu tư xây dựng khu xử lý rác trên địa bàn phường; di dời hộ dân ở các xã "
+                  "miền núi.",
+        "dac_khu": "Đầu tư xây dựng nhà máy nước trên địa bàn đặc khu; di dời hộ dân trên địa "
+                   "bàn đặc khu.",
+    }[kind]
+    assert text == expected
+    element = by_id(derived.plan)["nv-1-0"].element
+    if kind != "dac_khu":  # what is left names no unit: what to check is said
+        assert any("đã bỏ phần việc ở đặc khu" in n.ly_do for n in element.xem_lai or [])
+
+
+@pytest.mark.parametrize(("task", "words"), [
+    ("Bảo vệ nghiêm ngặt Vườn quốc gia Bạch Mã và rừng phòng hộ.", "Vườn quốc gia Bạch Mã"),
+    ("Thu hồi dự án chậm triển khai tại Khu kinh tế Chân Mây và các khu công nghiệp.",
+     "Khu kinh tế Chân Mây"),
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp Báo Gia Lai, Đài Phát thanh và "
+     "Truyền hình Gia Lai mở chuyên mục.", "Báo Gia Lai"),
+])
+def test_a_place_the_province_runs_or_its_bodies_led_by_the_unit_are_noted(tmp_path, task, words):
+    derived = _draft(tmp_path, "Gia Lai", REGISTRIES[2], "xa", tasks=[task])
+    element = by_id(derived.plan)["nv-1-0"].element
+    assert words in [n.cum for n in element.xem_lai or []]  # type: ignore[attr-defined]
+
+
+def test_a_plan_that_implements_no_named_document_names_itself_in_section_iv(tmp_path):
+    derived = _city_draft(tmp_path, "xa", ["Tuyên truyền sâu rộng."],
+                          summary="chuyển đổi số trong hoạt động của các cơ quan đảng")
+    said = " ".join(d.noi_dung for d in derived.plan.to_chuc_thuc_hien.muc)
+    assert "Kế hoạch số 12-KH/TU" in said and "các văn bản của cấp trên" not in said
+    assert not derived.plan.to_chuc_thuc_hien.xem_lai
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_an_indicators_other_clauses_and_a_target_in_words_are_judged(tmp_path, kind):
+    rate = _indicator("ct-a", "Tỷ lệ cán bộ được bồi dưỡng đạt {gt}%; mỗi sở có ít nhất 02 cán bộ "
+                      "chuyên trách", "Bồi dưỡng", 100, "%", None)
+    words = {"id": "ct-b", "cau": "xây dựng ít nhất 04 khu xử lý chất thải cấp vùng",
+             "nhan": "Khu xử lý"}
+    derived = _draft(tmp_path, "Tây Ninh", REGISTRIES[2], kind, indicators=[rate, words])
+    assert [i.cau for i in derived.plan.indicators()] == ["Tỷ lệ cán bộ được bồi dưỡng đạt {gt}%"]
