@@ -301,11 +301,14 @@ class Body:
         return indicator.model_copy(update={**cleared, "cau": text, "nhan": name})
 
     def _text(self, element: str, text: str) -> str:
-        after, rules, reasons = self.target.wording.apply(text)
+        wording = self.target.wording
+        after, rules, reasons = wording.apply(text)
         if after != text:
             self.record.change(element, text, after, ",".join(rules))
+        specific = bool(self.record.notes.get(element))  # the scope said what to do here
         for words, reason in reasons:
-            self.record.flag(element, reason, words)
+            if not (specific and wording.is_area_note(reason)):
+                self.record.flag(element, reason, words)
         if BELOW_RULE in rules:  # the upper level's deadline, now given to the chi bộ
             for words, reason in self.target.scope.deadlines_below(after):
                 self.record.flag(element, reason, words)

@@ -118,6 +118,7 @@ class Wording:
             for code, after in sources.items()
         ]
         self._done: dict[str, tuple[str, list[str], list[tuple[str, str]]]] = {}
+        self._area_notes: set[str] = set()
         self.area = upper.tu_dia_ban
         self.kind = extra.kind
         # the area word left behind, not the upper committee's name (`Tỉnh ủy`)
@@ -179,6 +180,11 @@ class Wording:
             flagged.append(left)
         return result, sorted(set(used)), flagged
 
+    def is_area_note(self, reason: str) -> bool:
+        """Whether a note is the one on the upper area's word left in a text: it gives way
+        where a note on the same sentence says more precisely what to do."""
+        return reason in self._area_notes
+
     def _own_listing(self, part: str) -> str:
         """`trạm y tế xã, phường, đặc khu` → `trạm y tế xã`, `Các xã, phường lập …` → `Xã
         lập …`: all the units named after a noun or as a clause's subject, in a sentence the
@@ -220,7 +226,9 @@ class Wording:
             new = " ".join([*words, self.kind])
             whole = bool(words) and words[-1].casefold() in _WHOLE
             rule = AREA_WHOLE if whole else AREA_LEFT
-            return phrase, rule.format(tren=self.area, dv=self.kind, cum=phrase, moi=new)
+            reason = rule.format(tren=self.area, dv=self.kind, cum=phrase, moi=new)
+            self._area_notes.add(reason)
+            return phrase, reason
         return None
 
 
