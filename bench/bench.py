@@ -14,15 +14,24 @@ each figure is a median. Figures, in order:
   `soffice` call converting the same 15 DOCX; the same for 300 units (past the 247 files
   LibreOffice's launcher takes in one call) vs bare `soffice` calls on the same files, in
   the same chunks;
+- `report` of the district on its 15 units' filled forms vs `aggregate` of the same forms
+  (the report reads them as the summary does, then drafts and renders one document);
 - synthetic batches of 500 and 3,300 units (1,000 with --quick): time, CPU, the peak RSS
   of the largest process, vs a plain docxtpl loop; what writing each file atomically
-  (fsync) costs beside a plain write.
+  (fsync) costs beside a plain write;
+- the web editor's preview after a save (the page of the edited paragraph, in hand) vs a
+  bare `soffice --convert-to pdf` of the same document, each with a new profile as a lone
+  conversion has, and with a profile made before; the same preview where no LibreOffice
+  can be kept running (one soffice per preview). `--preview` measures only this.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -176,6 +185,40 @@ def seed_commands(work: Path, render_ms: float, repeat: int) -> None:
          f"{min(cpu):.1f} s CPU")
 
 
+def filled_forms(work: Path) -> list[Path]:
+    """The district's blank form filled by each of its 15 units, a figure in every row."""
+    import openpyxl
+
+    from kehoach.forms.layout import FORM, cell, rows_by_id
+    from kehoach.forms.report import FORM_SHEET
+
+    run([*KEHOACH, "forms", str(PLAN), "-o", str(work / "bieu")])
+    blank = work / "bieu" / f"{PLAN.stem}_bieu_chi_tieu.xlsx"
+    forms = []
+    for n, unit in enumerate(load_registry(ROOT / "plans" / "don_vi_phung_hiep.yaml")
+                             .registry.don_vi):
+        book = openpyxl.load_workbook(blank)
+        sheet = book[FORM_SHEET]
+        sheet[FORM.unit_name] = unit.ten
+        for i, row in enumerate(rows_by_id(sheet).values()):
+            cell(sheet, row, "ket_qua").value = 50 + (n * 7 + i * 3) % 50
+        forms.append(work / "bieu" / f"{unit.id}.xlsx")
+        book.save(forms[-1])
+    return forms
+
+
+def reports(work: Path, render_ms: float, repeat: int) -> None:
+    forms = [str(p) for p in filled_forms(work)]
+    ms = interleaved_ms({
+        "aggregate": [*KEHOACH, "aggregate", str(PLAN), *forms, "-o", str(work / "th")],
+        "report": [*KEHOACH, "report", str(PLAN), *forms, "-o", str(work / "bc")],
+    }, repeat)
+    line("kehoach aggregate (15 biểu đã điền):", f"{ms['aggregate']:.0f} ms",
+         f"= {ms['aggregate'] / render_ms:.2f}× một lần render")
+    line("kehoach report (cùng 15 biểu):", f"{ms['report']:.0f} ms",
+         f"= {ms['report'] / ms['aggregate']:.2f}× aggregate")
+
+
 def _soffice_argv(program: str, profile: Path, out: Path, docx: list[Path]) -> list[str]:
     return [program, f"-env:UserInstallation={profile.as_uri()}", "--headless",
             "--convert-to", "pdf", "--outdir", str(out), *map(str, docx)]
@@ -288,6 +331,122 @@ def batches(work: Path, large: int) -> None:
          f"ghi thường {plain_write:.2f} ms; × 3 tệp mỗi đơn vị (YAML, bản gốc, DOCX)")
 
 
+PREVIEWED = ["muc_dich_yeu_cau", "muc", 0, "doan", 1, "noi_dung"]
+
+
+class _Editor:
+    """The web editor in this process, on a copy of the seed plan: saves and previews as
+    the page makes them (a save posts the form; the panel asks where the field prints,
+    then fetches that page's image)."""
+
+    def __init__(self, folder: Path, listening: bool) -> None:
+        from kehoach.document.listener import Listener
+        from kehoach.serve import preview
+        from kehoach.serve.app import create_app
+
+        plans = folder / "plans"
+        plans.mkdir(parents=True)
+        for name in (PLAN.name, "don_vi_phung_hiep.yaml"):
+            shutil.copy(PLAN.parent / name, plans / name)
+        self.app = create_app(plans, 8765, folder / "work")
+        if not listening:  # as where LibreOffice cannot be kept running
+            self.app.extensions["kehoach.listener"] = Listener(folder / "none", lambda: None)
+        preview.warm(self.app)
+        self.client = self.app.test_client()
+        self.plan = plans / PLAN.name
+        self.url = f"/plan/{PLAN.name}"
+        self.text = load_plan(PLAN).muc_dich_yeu_cau.muc[0].doan[1].noi_dung
+        self.saves = 0
+
+    def _get(self, url: str) -> bytes:
+        answer = self.client.get(url, base_url="http://127.0.0.1:8765")
+        if answer.status_code != 200:
+            raise SystemExit(f"{url}: {answer.status_code}")
+        return answer.get_data()
+
+    def save(self) -> None:
+        page = self._get(self.url).decode()
+        fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', page))
+        self.saves += 1
+        fields["v:" + json.dumps(PREVIEWED)] = f"{self.text} (lần lưu {self.saves})"
+        answer = self.client.post(self.url, data=fields, base_url="http://127.0.0.1:8765")
+        if answer.status_code != 302:
+            raise SystemExit(f"lưu không được: {answer.status_code}")
+
+    def preview(self) -> int:
+        """Bytes of the image of the page that prints the saved paragraph."""
+        at = json.loads(self._get(f"{self.url}/preview/at?path={json.dumps(PREVIEWED)}"))
+        return len(self._get(at["pages"][at["marks"][0]["page"] - 1]))
+
+    def docx(self) -> Path:
+        return max(Path(self.app.config["WORK_DIR"]).glob("preview/*/*.docx"),
+                   key=lambda p: p.stat().st_mtime)
+
+    def stop(self) -> None:
+        from kehoach.serve import preview
+
+        preview.stop(self.app)
+
+
+def _old_preview(plan: Path, folder: Path) -> None:
+    """The preview before the kept LibreOffice, as it was: render, one soffice with a new
+    profile, every page drawn by pdftoppm as a colour PNG at 60 dpi."""
+    from kehoach.document.pdf import to_pdf
+    from kehoach.stages.render import render
+
+    shutil.rmtree(folder, ignore_errors=True)
+    docx = render(plan, folder).documents[0]
+    pdf = to_pdf(docx)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(folder / "trang")],
+                   check=True, capture_output=True)
+
+
+def live_preview(work: Path, repeat: int) -> None:
+    program = soffice()
+    if program is None or shutil.which("pdftoppm") is None:
+        line("xem trước sau khi lưu:", "bỏ qua", "(không có LibreOffice hoặc pdftoppm)")
+        return
+    warm, cold = _Editor(work / "warm", True), _Editor(work / "cold", False)
+    try:
+        warm.preview()  # waits for the warm-up: a clerk opens the editor first
+        names = ("save", "warm", "cold", "old", "new", "kept")
+        times: dict[str, list[float]] = {n: [] for n in names}
+        size = 0
+        kept = work / "profile-kept"
+        run(_soffice_argv(program, kept, work / "bare", [warm.docx()]))  # makes the profile
+        for i in range(repeat):  # taking turns, so that the machine's noise hits each alike
+            start = time.perf_counter()
+            warm.save()
+            saved = time.perf_counter()
+            size = warm.preview()
+            times["save"].append(saved - start)
+            times["warm"].append(time.perf_counter() - saved)
+            cold.save()
+            start = time.perf_counter()
+            cold.preview()
+            times["cold"].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            _old_preview(cold.plan, work / "old")
+            times["old"].append(time.perf_counter() - start)
+            for name, profile in (("new", work / f"profile-{i}"), ("kept", kept)):
+                start = time.perf_counter()
+                run(_soffice_argv(program, profile, work / "bare", [warm.docx()]))
+                times[name].append(time.perf_counter() - start)
+    finally:
+        warm.stop()
+        cold.stop()
+    ms = {name: statistics.median(t) * 1000 for name, t in times.items()}
+    line("soffice --convert-to pdf, hồ sơ mới (1 văn bản):", f"{ms['new']:.0f} ms")
+    line("soffice --convert-to pdf, hồ sơ có sẵn:", f"{ms['kept']:.0f} ms")
+    line("xem trước sau khi lưu (trang của đoạn vừa sửa):", f"{ms['warm']:.0f} ms",
+         f"= {ms['warm'] / ms['new']:.2f}× soffice hồ sơ mới, {ms['warm'] / ms['kept']:.2f}× "
+         f"hồ sơ có sẵn (mục tiêu ≤ 0,5×); ảnh {size / 1024:.0f} KB; lưu {ms['save']:.0f} ms")
+    line("  … khi không giữ được LibreOffice chạy:", f"{ms['cold']:.0f} ms",
+         f"= {ms['cold'] / ms['new']:.2f}× soffice hồ sơ mới (mỗi lần một soffice)")
+    line("  … cách cũ (soffice mới, mọi trang PNG màu):", f"{ms['old']:.0f} ms",
+         f"= {ms['old'] / ms['new']:.2f}× soffice hồ sơ mới")
+
+
 def main() -> None:
     quick = "--quick" in sys.argv
     repeat = 5 if quick else 15
@@ -300,12 +459,17 @@ def main() -> None:
         if "--pdf" in sys.argv:
             pdfs(work, max(3, repeat // 3))
             return
+        if "--preview" in sys.argv:
+            live_preview(work, repeat)
+            return
         render_ms = start_up(work, repeat)
         in_process(work, repeat * 2)
         seed_commands(work, render_ms, max(3, repeat // 3))
         district(work, render_ms, max(3, repeat // 3))
+        reports(work, render_ms, max(3, repeat // 3))
         pdfs(work, max(3, repeat // 3), fifteen=False)
         batches(work, 1000 if quick else 3300)
+        live_preview(work, max(5, repeat // 2))
 
 
 def pdfs(work: Path, repeat: int, fifteen: bool = True) -> None:

@@ -59,6 +59,7 @@ _COMMANDS = {
     "forms": ("forms", "forms"),
     "import": ("import_", "import_"),
     "render": ("render", "render"),
+    "report": ("report", "report"),
     "schema": ("validate", "schema"),
     "serve": ("serve", "serve"),
     "validate": ("validate", "validate"),

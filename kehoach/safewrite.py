@@ -67,6 +67,7 @@ class Batch:
                     ]
                 )
         _not_a_folder(path)
+        _no_device(path)
 
     def write(self, path: Path, data: bytes) -> None:
         """Write `data` to a temporary beside `path`; it takes `path`'s place at commit."""
@@ -126,6 +127,23 @@ def write_atomic(path: Path, data: bytes, inputs: Iterable[Path | None] = ()) ->
     """One file, on its own: written beside `path`, then moved into place."""
     with Batch(inputs) as batch:
         batch.write(path, data)
+
+
+def _no_device(path: Path) -> None:
+    """Refuse a file, or a folder still to be made for it, named as a Windows device
+    (`con.docx`, `nul.xlsx`, a folder `aux` or `con.`): on Windows it is no file, and the
+    folder a clerk copies it into no longer opens. Folders already there are left alone."""
+    part = path
+    while True:
+        if files.device(part.name):
+            raise KehoachError([Problem(str(path), (
+                f"tên '{part.name}' là tên thiết bị dành riêng của Windows (CON, PRN, AUX, "
+                "NUL, COM1–COM9, LPT1–LPT9, với đuôi nào cũng vậy): trên Windows không có tệp "
+                "hay thư mục nào tên như thế. Hãy chọn tên khác: sau -o, hoặc đổi tên tệp kế "
+                "hoạch mà tên tệp ghi ra lấy theo; chưa ghi tệp nào"))])
+        if part.parent == part or part.parent.is_dir():
+            return
+        part = part.parent
 
 
 def _not_a_folder(path: Path) -> None:

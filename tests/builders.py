@@ -5,9 +5,14 @@ nothing here edits the demo plan's text."""
 from __future__ import annotations
 
 import copy
+import shutil
 from pathlib import Path
 from typing import Any
 
+import openpyxl
+
+from kehoach.forms.layout import FORM, cell, rows_by_id
+from kehoach.forms.report import FORM_SHEET
 from kehoach.plan.yamlwrite import dump
 
 _SMALL: dict[str, Any] = {
@@ -77,3 +82,23 @@ def upper_plan(folder: Path, issuer: dict[str, Any], recipients: list[str],
     data["van_ban"] |= issuer
     (folder / "don_vi.yaml").write_text(units, encoding="utf-8")
     return write_plan(folder / name, data)
+
+
+def fill_form(blank: Path, target: Path, unit: str | None, values: dict[str, object],
+              verdicts: dict[str, str] | None = None,
+              remarks: dict[str, str] | None = None) -> Path:
+    """A copy of the blank indicator form at `target`, filled as a unit's clerk fills it:
+    the unit chosen (None: the form's own), a result per indicator id (a number, or text
+    typed like `"2,59"`), Đạt / Không đạt on qualitative rows, a Ghi chú."""
+    shutil.copy(blank, target)
+    book = openpyxl.load_workbook(target)
+    sheet = book[FORM_SHEET]
+    if unit is not None:
+        sheet[FORM.unit_name] = unit
+    rows = rows_by_id(sheet)
+    for column, given in (("ket_qua", values), ("danh_gia", verdicts or {}),
+                          ("ghi_chu", remarks or {})):
+        for ident, value in given.items():
+            cell(sheet, rows[ident], column).value = value
+    book.save(target)
+    return target

@@ -8,11 +8,18 @@ import shutil
 from pathlib import Path
 
 import pytest
+from generated import profiles
+
+profiles.load()  # hypothesis: KEHOACH_HYPOTHESIS=ci (default) or long (tests/generated)
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "phung_hiep_42.yaml"
 SEED = ROOT / "docs" / "sources" / "ke_hoach_nq42_phung_hiep_du_thao.txt"  # provenance: its README
 REQUIRE_SOFFICE = os.environ.get("KEHOACH_REQUIRE_SOFFICE") == "1"
+REAL_DOCUMENTS = Path(os.environ.get("KEHOACH_REAL") or ROOT.parent / "shared" / "real")
+"""The real documents offices typed in Word (not in the repository: they are the offices'),
+beside the clone as `../shared/real`, or where `KEHOACH_REAL` says."""
+REQUIRE_CORPUS = os.environ.get("KEHOACH_REQUIRE_CORPUS") == "1"
 
 
 def squash(text: str) -> str:
@@ -62,6 +69,24 @@ def rendered(tmp_path_factory, plan, renderer) -> Path:
     return target
 
 
+def need_real_documents() -> Path:
+    """The real documents' folder, or one visible skip for every test that reads them (the
+    same reason, so pytest's summary gives it once); a failure with
+    KEHOACH_REQUIRE_CORPUS=1 (`.ci/run` sets it where the folder is there)."""
+    if REAL_DOCUMENTS.is_dir() and any(REAL_DOCUMENTS.glob("*.docx")):
+        return REAL_DOCUMENTS
+    reason = (f"không có văn bản thật ở {REAL_DOCUMENTS}: các phép thử trên văn bản thật được "
+              "bỏ qua (đặt KEHOACH_REAL=THƯ_MỤC nếu để chỗ khác)")
+    if REQUIRE_CORPUS:
+        pytest.fail(reason + " — KEHOACH_REQUIRE_CORPUS=1")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def real_documents() -> Path:
+    return need_real_documents()
+
+
 @pytest.fixture(scope="session")
 def soffice() -> str:
     """LibreOffice, or a visible skip; with KEHOACH_REQUIRE_SOFFICE=1 a missing one fails."""
@@ -80,6 +105,21 @@ def soffice() -> str:
                 pytest.fail(reason + " — KEHOACH_REQUIRE_SOFFICE=1")
             pytest.skip(reason)
     return program
+
+
+@pytest.fixture(scope="session")
+def office_python(soffice) -> str:
+    """A Python that loads LibreOffice's `uno` module (the live preview's bridge runs on
+    it), or a visible skip; with KEHOACH_REQUIRE_SOFFICE=1 a missing one fails."""
+    from kehoach.document.listener import uno_python
+
+    python = uno_python(soffice)
+    if python is None:
+        reason = "cần Python của LibreOffice có mô-đun uno (gói python3-uno)"
+        if REQUIRE_SOFFICE:
+            pytest.fail(reason + " — KEHOACH_REQUIRE_SOFFICE=1")
+        pytest.skip(reason)
+    return python
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ LAYERS: list[set[str]] = [
     {"document"},  # Plan → DOCX (and PDF); reading a DOCX's XML
     {"forms", "importer", "check", "compare"},  # the jobs, each on its own
     {"derive"},  # the units' plans (it reads values sheets through forms/)
+    {"report"},  # the report on a plan's implementation (forms read, derive's horizon)
     {"stages"},  # each job as one plain function: what the CLI and the web both call
     {"serve"},  # the web editor
     {"commands"},  # the click commands

@@ -9,7 +9,6 @@ from typing import Any
 
 from kehoach.check.findings import Segment
 from kehoach.document.wordxml import (
-    decode_text,
     open_docx,
     other_format,
     paragraph_text,
@@ -18,6 +17,7 @@ from kehoach.document.wordxml import (
 )
 from kehoach.errors import Unreadable, os_problem
 from kehoach.plan.indicators import BASE_SLOT, VALUE_SLOT
+from kehoach.source.encoding import decode_text
 from kehoach.vn.numbers import number
 
 # Plan fields holding codes or ids, not Vietnamese text.
@@ -34,6 +34,14 @@ CODE_KEYS = {
     "cach",
     "trong_so",
     "goc",
+    "moc_cua",
+    "thu_tu",
+    "the_thuc",
+    # labels and marks, not text: `nhan_con: a)` is no unbalanced bracket
+    "nhan_con",
+    "nhan_goc",
+    "danh_so",
+    "dau",
 }
 NOTE_KEYS = {"xem_lai"}
 """kehoach's own review notes: their reasons quote ids, their phrases copy the text (checked

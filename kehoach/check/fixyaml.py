@@ -14,6 +14,12 @@ from kehoach.source import yamlsource
 from kehoach.source.yamlsource import Path_, Source, format_path
 
 
+def shown_change(before: str, after: str) -> str:
+    from kehoach.check.run import shown_change
+
+    return shown_change(before, after)
+
+
 def fix_value(value: str, profile: str) -> str:
     from kehoach.check.run import fix_line
 
@@ -68,16 +74,6 @@ def _splice(text: str, edits: dict[Path_, tuple[int, int, str]]) -> str:
     return "".join(reversed(out))
 
 
-def _around(before: str, after: str, width: int = 70) -> tuple[str, str]:
-    """Both texts from a little before their first difference, so a change deep in a
-    long paragraph is shown, not its unchanged opening."""
-    pairs = enumerate(zip(before, after, strict=False))
-    first = next((i for i, (a, b) in pairs if a != b), min(len(before), len(after)))
-    start = max(0, first - 20)
-    lead = "…" if start else ""
-    return lead + before[start : start + width], lead + after[start : start + width]
-
-
 def fix_yaml(text: str, file: str, profile: str) -> tuple[str, list[str]]:
     """The plan's text with every safe fix its string values allow, and a line per change."""
     source = yamlsource.load(text, file)
@@ -105,6 +101,5 @@ def fix_yaml(text: str, file: str, profile: str) -> tuple[str, list[str]]:
     for path in sorted(edits, key=lambda p: edits[p][0]):
         line, _column = source.where(path) or (0, 0)
         before, after = _get(source.data, path), _get(result.data, path)
-        old, new = _around(before, after)
-        changes.append(f"dòng {line} {format_path(path)}: «{old}» → «{new}»")
+        changes.append(f"dòng {line} {format_path(path)}: {shown_change(before, after)}")
     return _splice(text, edits), changes

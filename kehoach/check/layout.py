@@ -24,10 +24,10 @@ from kehoach.check.layout_parts import (
     texts,
 )
 from kehoach.document.wordxml import R, paragraph_text, w
-from kehoach.rules.data import type_codes
 from kehoach.rules.profile import Profile, load_profile
 from kehoach.vn import closing, mottos
 from kehoach.vn.appendix import is_title
+from kehoach.vn.typenames import type_of_title
 
 
 def check_layout(path: Path, out: Collector, profile_name: str) -> None:
@@ -100,13 +100,12 @@ def _page(doc: Doc, out: Collector, p: Profile) -> None:
                 wrong.append(f"{names[side]} không đọc được (cần {want:.0f})")
             elif abs(found - want) > 0.6:
                 wrong.append(f"{names[side]} {found:.0f} mm (cần {want:.0f})")
-        if wrong:
-            out.add(
-                where,
-                "le-trang",
-                "lề sai: " + ", ".join(wrong),
-                "lề " + "/".join(f"{v:.0f}" for v in expected.values()) + " mm",
-            )
+        message = "lề sai: " + ", ".join(wrong)
+        fix = "lề " + "/".join(f"{v:.0f}" for v in expected.values()) + " mm"
+        if wrong and landscape:  # practice (P) for a phụ lục's landscape page: its own level
+            out.add(where, "le-trang-ngang", message, fix)
+        elif wrong:
+            out.add(where, "le-trang", message, fix)
 
 
 _FACES = re.compile(r"(?:\s+(?:Bold|Italic|Regular|Bold Italic|BoldItalic))+$")
@@ -134,8 +133,7 @@ def _outside_tables(doc: Doc) -> list[etree._Element]:
 
 def _title_and_body(doc: Doc, out: Collector, p: Profile) -> None:
     paragraphs = texts(_outside_tables(doc))
-    names = set(type_codes().values())
-    title = next((i for i, (_q, t) in enumerate(paragraphs) if t in names), None)
+    title = next((i for i, (_q, t) in enumerate(paragraphs) if type_of_title(t)), None)
     if title is None:
         out.add("đầu văn bản", "ten-loai", "không tìm thấy tên loại văn bản (KẾ HOẠCH, BÁO CÁO …)")
         return
@@ -240,7 +238,7 @@ def _signature(doc: Doc, out: Collector, p: Profile) -> None:
         (
             t
             for t in reversed(list(doc.body.iter(w("tbl"))))
-            if p.noi_nhan.chu in "".join(paragraph_text(q) for q in t.iter(w("p")))
+            if any(paragraph_text(q).strip() == p.noi_nhan.chu for q in t.iter(w("p")))
         ),
         None,
     )
@@ -271,6 +269,9 @@ def _signature(doc: Doc, out: Collector, p: Profile) -> None:
         right = texts(cells[1])
         if right:
             q, t = right[0]
-            if (p.chu_ky.dam and not f.run(q, q.find(w("r"))).bold) or t != t.upper():
+            # an organ's head signs with the title alone: no authority line to judge
+            authority = closing.signing_mark(t, p.chu_ky.quyen_han)
+            bad = (p.chu_ky.dam and not f.run(q, q.find(w("r"))).bold) or t != t.upper()
+            if authority and bad:
                 bold = ", đậm" if p.chu_ky.dam else ""
                 out.add(doc.where(q), "chu-ky", f"quyền hạn ký phải in hoa{bold}", t.upper())

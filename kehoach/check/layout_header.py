@@ -92,8 +92,9 @@ def _issuer(doc: Doc, first: etree._Element, left: list[Line], out: Collector, p
         )
     before = left[: min(star if star is not None else len(left), number)]
     if before:
-        issuer_p, issuer = before[-1]
-        fmt = f.run(issuer_p, issuer_p.find(w("r")))
+        issuer_p, written = before[-1]
+        issuer = written.split("\n")[-1].strip()  # its last line: a cấp trên may be above it
+        fmt = f.run(issuer_p, _last_line_run(issuer_p))
         if (p.co_quan.dam and not fmt.bold) or issuer != issuer.upper():
             out.add(
                 doc.where(issuer_p),
@@ -101,6 +102,8 @@ def _issuer(doc: Doc, first: etree._Element, left: list[Line], out: Collector, p
                 f"tên cơ quan ban hành phải in hoa{', đậm' if p.co_quan.dam else ''}",
                 issuer.upper(),
             )
+        # One paragraph of several lines is the cấp trên over the cơ quan, or a cơ quan
+        # wrapped in two: only a paragraph of its own is surely the cấp trên.
         if len(before) > 1:
             upper_p, _upper = before[0]
             fmt = f.run(upper_p, upper_p.find(w("r")))
@@ -108,6 +111,19 @@ def _issuer(doc: Doc, first: etree._Element, left: list[Line], out: Collector, p
                 out.add(
                     doc.where(upper_p), "cap-tren", "tên cấp ủy cấp trên không in đậm", "bỏ đậm"
                 )
+
+
+def _last_line_run(paragraph: etree._Element) -> etree._Element | None:
+    """The first run with text on a paragraph's last line: the cấp trên and the cơ quan
+    typed in one paragraph (Shift+Enter between them) are judged each by its own runs."""
+    found = None
+    for run in paragraph.iter(w("r")):
+        for node in run:
+            if node.tag == w("br"):
+                found = None
+            elif node.tag == w("t") and (node.text or "").strip() and found is None:
+                found = run
+    return found if found is not None else paragraph.find(w("r"))
 
 
 def _number(doc: Doc, first: etree._Element, left: list[Line], out: Collector, p: Profile) -> None:

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from kehoach.check import files, text
 from kehoach.check.findings import Collector, Finding, Segment
-from kehoach.rules.data import type_codes
 from kehoach.rules.profile import load_profile
 from kehoach.rules.profile_dates import Kind, load_profile_table, profile_on
 from kehoach.source import yamlsource
 from kehoach.vn import dates
 from kehoach.vn.mottos import kind_of_header
+from kehoach.vn.typenames import type_of_title
 
 
 @dataclass(frozen=True)
@@ -121,9 +121,8 @@ def _undated(why: str, kind: Kind) -> tuple[str, str]:
 
 def _after_title(segments: list[Segment]) -> list[Segment]:
     """The trích yếu: the first text after the tên loại (KẾ HOẠCH, BÁO CÁO …)."""
-    names = set(type_codes().values())
     for i, seg in enumerate(segments):
-        if seg.text.strip() in names:
+        if type_of_title(seg.text):
             rest = [s for s in segments[i + 1 :] if s.text.strip()]
             return rest[:1]
     return []
@@ -137,6 +136,58 @@ def fix_line(line: str, profile: str, words: str | None = None) -> str:
     for slip, meant in text.telex_fixes(new if words is None else words).items():
         new = re.sub(rf"(?<!\w){re.escape(slip)}(?!\w)", meant, new)
     return new
+
+
+CONTEXT = 25
+"""How many characters of unchanged text a fix is shown with, at most, on either side (and
+how far apart two fixes of one line must be to be shown apart)."""
+
+
+def shown_change(before: str, after: str) -> str:
+    """Each place where `before` became `after`, shown as the words around it (`«các ddoanf
+    theer chính» → «các đoàn thể chính»`), not as a line's opening that looks the same; a
+    fix of spaces only says so, since they do not show."""
+    from difflib import SequenceMatcher
+
+    groups: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if groups and i1 - groups[-1][1] < 2 * CONTEXT:
+            groups[-1][1], groups[-1][3] = i2, j2
+        else:
+            groups.append([i1, i2, j1, j2])
+    shown = []
+    for n, (i1, i2, j1, j2) in enumerate(groups):
+        room_left = i1 - groups[n - 1][1] if n else i1
+        room_right = groups[n + 1][0] - i2 if n + 1 < len(groups) else len(before) - i2
+        left = min(_words_back(before, i1), room_left, CONTEXT)
+        right = min(_words_on(before, i2), room_right, CONTEXT)
+        lead = "…" if i1 - left > 0 else ""
+        tail = "…" if i2 + right < len(before) else ""
+        old = before[i1 - left : i2 + right]
+        new = after[j1 - left : j2 + right]
+        spaces = " (dấu cách)" if "".join(old.split()) == "".join(new.split()) else ""
+        shown.append(f"«{lead}{old}{tail}» → «{lead}{new}{tail}»{spaces}")
+    return "; ".join(shown)
+
+
+def _words_back(text: str, i: int) -> int:
+    """How far back from `i` the start of the word before the one `i` is in lies."""
+    j = i
+    for word in (True, False, True):  # the rest of this word, the spaces, the word before
+        while j > 0 and text[j - 1].isspace() != word:
+            j -= 1
+    return i - j
+
+
+def _words_on(text: str, i: int) -> int:
+    """How far on from `i` the end of the word after the one `i` is in lies."""
+    j = i
+    for word in (True, False, True):
+        while j < len(text) and text[j].isspace() != word:
+            j += 1
+    return j - i
 
 
 def fix_file(path: Path, profile: str) -> tuple[str, list[str]]:
@@ -160,6 +211,6 @@ def fix_text(source: str, profile: str) -> tuple[str, list[str]]:
     for i, line in enumerate(lines):
         new = fix_line(line, profile)
         if new != line:
-            changes.append(f"dòng {i + 1}: «{line.strip()[:70]}» → «{new.strip()[:70]}»")
+            changes.append(f"dòng {i + 1}: {shown_change(line, new)}")
             lines[i] = new
     return "\n".join(lines), changes

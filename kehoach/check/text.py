@@ -14,7 +14,7 @@ from functools import cache
 
 from kehoach.check import syllables
 from kehoach.check.findings import Collector, Segment
-from kehoach.rules.profile import Profile, load_profile
+from kehoach.rules.profile import Labels, Profile, load_profile
 from kehoach.vn import dates, docnumber, labels
 from kehoach.vn.appendix import is_title
 from kehoach.vn.citations import citation
@@ -255,29 +255,60 @@ def _declared_before_use(segments: list[Segment], declared: dict[str, str], out:
                     )
 
 
-def _numbering(segments: list[Segment], out: Collector, profile: Profile) -> None:
-    """Sections and items counted in order; a label written otherwise than the profile's
-    (`I-` where it writes `I.`) is reported with the profile's form. A phụ lục (from its
-    `PHỤ LỤC` line on) may number its forms from 1 again. A label is wrong when it is
-    neither the one after the previous label nor the one its place in the list gives, so
-    one repeated `II.` is one finding, not one more for each section after it."""
-    rule = profile.nhan
-    section = item = sections = items = 0
-    appendix = False
+_NUMERAL = re.compile(r"[IVXL]+|\d+")
+
+
+Numbered = tuple[Segment, labels.Label, bool]
+
+
+def _numbered(segments: list[Segment], profile: Profile) -> list[Numbered]:
+    """Each section and item label of the body, with whether it is in a phụ lục (from
+    its `PHỤ LỤC` line on); an item before the first section is a list, not the outline."""
+    found: list[Numbered] = []
+    section = appendix = False
     for seg in segments:
-        if is_title(seg.text, profile.phu_luc):
-            appendix = True
+        appendix = appendix or is_title(seg.text, profile.phu_luc)
         label = labels.parse(seg.text)
         if label is None or label.kind not in ("muc", "tieu_muc"):
             continue
         if label.kind == "tieu_muc" and not section and not appendix:
             continue
-        if not label.in_profile_form(rule):
+        section = section or label.kind == "muc"
+        found.append((seg, label, appendix))
+    return found
+
+
+def _label_styles(found: list[Numbered], rule: Labels) -> dict[str, str]:
+    """The form each kind of label takes in this document (`#.` or `#-`): `I.` or `I-` is
+    the writer's choice (the Hướng dẫn leaves it open), so a document that keeps to one is
+    right; one that mixes them keeps to its most common (the profile's on a tie)."""
+    styles = {}
+    for kind, own in (("muc", labels.section(1, rule)), ("tieu_muc", labels.item(1, rule))):
+        written = Counter(_NUMERAL.sub("#", lb.written) for _s, lb, _a in found if lb.kind == kind)
+        own = _NUMERAL.sub("#", own)
+        top = max(written.values(), default=0)
+        styles[kind] = own if written[own] == top else written.most_common(1)[0][0]
+    return styles
+
+
+def _numbering(segments: list[Segment], out: Collector, profile: Profile) -> None:
+    """Sections and items counted in order; a label written otherwise than the document's
+    other labels of its kind (`I-` among `I.`) is reported with their form. A phụ lục (from
+    its `PHỤ LỤC` line on) may number its forms from 1 again. A label is wrong when it is
+    neither the one after the previous label nor the one its place in the list gives, so
+    one repeated `II.` is one finding, not one more for each section after it."""
+    found = _numbered(segments, profile)
+    styles = _label_styles(found, profile.nhan)
+    section = item = sections = items = 0
+    for seg, label, appendix in found:
+        numeral = labels.roman(label.value) if label.kind == "muc" else str(label.value)
+        expected = styles[label.kind].replace("#", numeral)
+        if label.written != expected:
             out.add(
                 seg.where,
                 "danh-so",
-                f"nhãn '{label.written}' khác thể thức '{label.expected(rule)}' của hồ sơ",
-                label.expected(rule),
+                f"nhãn '{label.written}' khác kiểu '{expected}' của các nhãn khác trong văn bản",
+                expected,
             )
         restart = appendix and label.value == 1
         if label.kind == "muc":

@@ -26,8 +26,14 @@ from kehoach.commands.common import Command, format_option
     help="Sửa các lỗi an toàn (NFC, dấu cách, chữ Telex) vào tệp mới <tên>.da_sua.",
 )
 @click.option("--in-place", is_flag=True, help="Với --fix: sửa ngay trong tệp.")
+@click.option("--force", is_flag=True, help="Với --fix: ghi đè tệp <tên>.da_sua đã có.")
 def check(
-    paths: tuple[Path, ...], output_format: str, profile: str | None, fix: bool, in_place: bool
+    paths: tuple[Path, ...],
+    output_format: str,
+    profile: str | None,
+    fix: bool,
+    in_place: bool,
+    force: bool,
 ) -> None:
     """Kiểm tra thể thức và chữ viết của kế hoạch YAML, văn bản DOCX hoặc tệp chữ.
 
@@ -36,7 +42,7 @@ def check(
 
     from kehoach.stages.check import check as stage
 
-    done = stage(paths, profile=profile, fix=fix, in_place=in_place)
+    done = stage(paths, profile=profile, fix=fix, in_place=in_place, force=force)
     for one in done.files:
         click.echo(f"{one.path}: hồ sơ thể thức {one.profile} ({one.why})", err=True)
         if fix and not one.fixable:

@@ -40,9 +40,29 @@ format_option = click.option(
     default="text",
     help="Cách in kết quả: text (mỗi dòng một mục, mặc định) hoặc json (cho máy đọc).",
 )
+def _office_first(_ctx: click.Context, _param: click.Parameter, pdf: bool) -> bool:
+    """`--pdf` finds LibreOffice before the command writes anything: without it the
+    command stops at once, with nothing written, and says how to make the PDFs later."""
+    if pdf:
+        from kehoach.document.pdf import office
+        from kehoach.errors import ConversionError
+
+        try:
+            office()
+        except ConversionError as error:
+            later = (
+                "; chưa ghi tệp nào. Bỏ --pdf để chỉ ghi DOCX; có LibreOffice rồi thì xuất PDF "
+                "bằng 'kehoach render KẾ_HOẠCH.yaml --pdf' hoặc 'kehoach build THƯ_MỤC -o "
+                "THƯ_MỤC --pdf' (mọi kế hoạch của thư mục, như các kế hoạch đơn vị derive đã soạn)"
+            )
+            raise ConversionError(error.problems[0].message + later) from None
+    return pdf
+
+
 pdf_option = click.option(
     "--pdf",
     is_flag=True,
+    callback=_office_first,
     help="Xuất thêm PDF cạnh mỗi DOCX (LibreOffice, một lần chạy cho mỗi 200 tệp).",
 )
 

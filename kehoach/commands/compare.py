@@ -27,7 +27,8 @@ from kehoach.commands.common import Command, format_option, templates_option
 def compare(
     old: Path, new: Path, output_format: str, docx_path: Path | None, templates_dir: Path | None
 ) -> None:
-    """So sánh hai bản kế hoạch (YAML; DOCX hoặc TXT thì nhập trước) theo mã phần tử.
+    """So sánh hai bản kế hoạch (YAML; DOCX hoặc TXT thì nhập trước), theo mã phần tử
+    khi tin được mã, nếu không theo câu chữ.
 
     Mã thoát: 0 khi hai bản như nhau, 1 khi khác nhau, 2 khi có lỗi.
     """
@@ -43,7 +44,8 @@ def compare(
         }
         click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
     else:
-        for pairing in result.pairings:
+        changed = {change.id for change in result.changes}
+        for pairing in (p for p in result.pairings if p.moi in changed):  # the rest: same
             click.echo(f"ghép: {pairing.cu} ↔ {pairing.moi} (giống {round(pairing.giong * 100)}%)")
         for change in result.changes:
             click.echo(change.line())

@@ -69,7 +69,18 @@ def grouped(explained: list[list[str]]) -> list[str]:
     is_flag=True,
     help="Cập nhật kế hoạch đơn vị đã có theo kế hoạch cấp trên mới, giữ các chỗ đơn vị đã sửa.",
 )
-@click.option("--explain", is_flag=True, help="In mọi thay đổi so với văn bản cấp trên.")
+@click.option(
+    "--no-base",
+    "no_base",
+    is_flag=True,
+    help="Với --update, khi không dùng được bản gốc: giữ kế hoạch đơn vị, đánh dấu XEM LẠI mọi "
+    "chỗ khác bản soạn mới.",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Chỉ in mọi thay đổi so với văn bản cấp trên và các chỗ cần xem lại; không ghi tệp nào.",
+)
 @pdf_option
 @click.option(
     "--values-template",
@@ -94,6 +105,7 @@ def derive(
     templates_dir: Path | None,
     force: bool,
     update: bool,
+    no_base: bool,
     explain: bool,
     pdf: bool,
     values_template: Path | None,
@@ -107,16 +119,21 @@ def derive(
                               values_file=values_file)
         click.echo(f"đã ghi bảng giá trị chỉ tiêu: {values_template}")
         return
+    if no_base and not update:
+        raise KehoachError("--no-base chỉ dùng cùng --update")
     if update:
         if force or values_file is not None or explain:
             raise KehoachError("--update không dùng cùng --force, --values hay --explain")
-        _update(plan, unit_ids, all_units, out_dir, units_file, templates_dir, pdf)
+        _update(plan, unit_ids, all_units, out_dir, units_file, templates_dir, pdf, no_base)
         return
-    with _progress(all_units) as progress:
+    if explain and (force or pdf):
+        raise KehoachError("--explain chỉ in các thay đổi, không ghi tệp nào: không dùng cùng "
+                           "--force hay --pdf (bỏ --explain để soạn)")
+    with _progress(all_units and not explain) as progress:
         done = stage.derive(plan, unit_ids, all_units=all_units, yaml_dir=out_dir,
                             docx_dir=out_dir, units_file=units_file,
                             templates_dir=templates_dir, force=force, explain=explain,
-                            values_file=values_file, progress=progress)
+                            dry_run=explain, values_file=values_file, progress=progress)
     _show(done, pdf)
 
 
@@ -138,6 +155,14 @@ def _progress(whole_batch: bool) -> Iterator[Progress]:
 
 
 def _show(done: Drafted, pdf: bool) -> None:
+    if done.dry_run:
+        for line in grouped([unit.explained for unit in done.units]):
+            click.echo(line)
+        click.echo(
+            f"--explain: {len(done.units)} kế hoạch, {done.review} chỗ cần xem lại; chưa ghi "
+            "tệp nào (bỏ --explain để soạn)"
+        )
+        return
     if done.units:
         for line in grouped([unit.explained for unit in done.units]):
             click.echo(line)
@@ -154,19 +179,20 @@ def _show(done: Drafted, pdf: bool) -> None:
 
 
 def _update(plan: Path, unit_ids: tuple[str, ...], all_units: bool, out_dir: Path | None,
-            units_file: Path | None, templates_dir: Path | None, pdf: bool) -> None:
-    """`--update`: merge each unit's plan with the new upper plan; exit 1 when some
-    element awaits review."""
+            units_file: Path | None, templates_dir: Path | None, pdf: bool,
+            blind: bool) -> None:
+    """`--update`: merge each unit's plan with the new upper plan; exit 1 while a merge's
+    note awaits review."""
     from kehoach.derive.update import summary
     from kehoach.stages.update import update
 
     done = update(plan, unit_ids, all_units=all_units, yaml_dir=out_dir, docx_dir=out_dir,
-                  units_file=units_file, templates_dir=templates_dir)
+                  units_file=units_file, templates_dir=templates_dir, blind=blind)
     for updated in done.units:
         click.echo(summary(updated))
     click.echo(
         f"đã cập nhật {len(done.units)} kế hoạch: YAML trong {done.yaml_dir} (bản trước: "
-        f"*.yaml.bak), DOCX trong {done.docx_dir}; {done.review} phần tử cần xem lại "
+        f"*.yaml.bak), DOCX trong {done.docx_dir}; {done.review} chỗ gộp cần xem lại "
         "(tìm 'XEM LẠI' trong tệp YAML)"
     )
     if pdf:

@@ -20,7 +20,7 @@ from kehoach.errors import KehoachError
 from kehoach.stages.forms import YEARS, period_name
 
 
-def _period(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+def period_value(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """`--ky` by the stage's rule, refused the way click refuses a value."""
     try:
         return period_name(value)
@@ -35,7 +35,7 @@ def _period(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     "--ky",
     default=None,
     metavar="KỲ",
-    callback=_period,
+    callback=period_value,
     help='Kỳ báo cáo, ví dụ "sơ kết 5 năm" (mặc định: sơ kết).',
 )
 @click.option(

@@ -27,7 +27,8 @@ _PORT_REASONS = {
               help="Mở trang trong trình duyệt của máy này khi đã sẵn sàng (cho lối tắt).")
 def serve(plans_dir: Path, port: int, open_browser: bool) -> None:
     """Mở trang soạn các kế hoạch trong PLANS_DIR (mặc định plans/) trên trình duyệt."""
-    from kehoach.serve.app import start_server, url
+    from kehoach.serve.app import close, start_server, url
+    from kehoach.system import processes
 
     if not 1 <= port <= 65535:
         raise KehoachError(f"--port {port}: cổng phải từ 1 đến 65535")
@@ -39,6 +40,7 @@ def serve(plans_dir: Path, port: int, open_browser: bool) -> None:
     except OSError as error:
         reason = _PORT_REASONS.get(error.errno or 0, error.strerror)
         raise KehoachError(f"không mở được cổng {port} trên 127.0.0.1: {reason}") from None
+    processes.on_stop(lambda: close(server, app))  # told to stop: no LibreOffice left running
     click.echo(url(app))
     click.echo("Mở địa chỉ trên bằng trình duyệt của máy này; Ctrl+C để dừng.")
     if open_browser:  # the port is bound: the browser's request waits for serve_forever
@@ -46,8 +48,9 @@ def serve(plans_dir: Path, port: int, open_browser: bool) -> None:
 
         webbrowser.open(url(app))
     try:
-        server.serve_forever()
+        server.serve_forever()  # werkzeug's returns at Ctrl+C (it takes KeyboardInterrupt)
     except KeyboardInterrupt:
-        click.echo("đã dừng")
+        pass
     finally:
-        server.server_close()
+        close(server, app)
+    click.echo("đã dừng")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from kehoach.commands.common import Command
-from kehoach.errors import KehoachError
 
 
 @click.command(cls=Command)
@@ -33,8 +33,12 @@ def validate(plans: tuple[Path, ...]) -> None:
                 "xóa từng ghi chú khi đã xem xong",
                 err=True,
             )
+    for problem in done.problems:  # validate writes nothing: no word of files not written
+        click.echo(f"lỗi: {problem}", err=True)
+    if len(done.problems) > 1:
+        click.echo(f"có {len(done.problems)} lỗi.", err=True)
     if done.problems:
-        raise KehoachError(done.problems)
+        sys.exit(2)
 
 
 @click.command(cls=Command)

@@ -1,26 +1,23 @@
 """Two plans → the list of what changed, element by element, in document order.
 
-Elements are matched by id through the one walk; labels (I., 1.) are computed from
-order, so they are never compared. When a side was imported its ids come from its
-words, so the elements left unmatched are paired by kind and text similarity."""
+Elements are matched by `align`: by id where the ids can be trusted, else by their
+texts; labels (I., 1.) are computed from order, so they are never compared."""
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
 from kehoach.compare import describe as say
+from kehoach.compare import sequence
+from kehoach.compare.align import align
 from kehoach.compare.words import describe as describe_words
 from kehoach.compare.words import word_changes
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
 from kehoach.plan.walk import Node, walk
-
-PAIRING_THRESHOLD = 0.6
-"""How alike two texts must be (difflib ratio) for an imported element to be paired."""
 
 
 @dataclass(frozen=True)
@@ -62,78 +59,43 @@ class Comparison:
 
 
 class _Side:
-    """One plan's walk, indexed."""
+    """One plan's walk, indexed: each element's place, its siblings, its descendants."""
 
     def __init__(self, plan: Plan) -> None:
         self.nodes = list(walk(plan))
         self.index = {node.id: i for i, node in enumerate(self.nodes)}
         self.node = {node.id: node for node in self.nodes}
+        self._siblings: dict[tuple[str, int], list[str]] = {}
+        self.inner: dict[str, int] = dict.fromkeys(self.node, 0)
+        for node in self.nodes:
+            self._siblings.setdefault((self.place(node), node.depth), []).append(node.id)
+            for above in node.ancestors():
+                self.inner[above.id] += 1
+        self.position = {i: at for ids in self._siblings.values() for at, i in enumerate(ids)}
 
     def place(self, node: Node) -> str:
         return node.parent.id if node.parent else str(node.path[0])  # a part: its key
 
     def siblings(self, node: Node) -> list[str]:
-        where = self.place(node)
-        return [n.id for n in self.nodes if self.place(n) == where and n.depth == node.depth]
+        return self._siblings[(self.place(node), node.depth)]
+
+    def after(self, node: Node) -> str:
+        """`sau nv2`, or `đứng đầu` for the first of its siblings."""
+        position = self.position[node.id]
+        return f"sau {self.siblings(node)[position - 1]}" if position else "đứng đầu"
 
 
 def compare(old: Plan, new: Plan, pair_by_text: bool = False) -> Comparison:
-    """What changed from `old` to `new`; `pair_by_text` for imported sides."""
+    """What changed from `old` to `new`; `pair_by_text` when a side was imported for the
+    comparison (its ids are positions, so only the texts pair its elements)."""
     a, b = _Side(old), _Side(new)
     result = Comparison()
-    if pair_by_text:  # an imported plan's ids are positions: a shifted one means nothing
-        pairings = _pair(a, b)
-        mapping = {p.cu: p.moi for p in pairings}
-        result.pairings = [p for p in pairings if p.cu != p.moi]
-    else:
-        mapping = {i: i for i in a.node if i in b.node}
-    result.mapping = mapping
+    pairs = align(a.nodes, b.nodes, trust_ids=not pair_by_text)
+    result.mapping = {p.old: p.new for p in pairs}
+    result.pairings = [Pairing(p.old, p.new, round(p.alike, 2)) for p in pairs if p.old != p.new]
     result.changes = _header(old, new, include_id=not pair_by_text)
-    result.changes += _elements(a, b, mapping, pair_by_text)
+    result.changes += _elements(a, b, result.mapping, pair_by_text)
     return result
-
-
-def _pair(a: _Side, b: _Side) -> list[Pairing]:
-    """Same kind and same wording pair first, in document order; then, greedily, the most
-    alike of the rest (the nearer in the document on ties), if at least
-    `PAIRING_THRESHOLD` alike."""
-    out: list[Pairing] = []
-    exact: dict[tuple[str, str], list[str]] = {}
-    for node in b.nodes:
-        exact.setdefault((node.kind, say.wording(node.element) or ""), []).append(node.id)
-    rest = []
-    for node in a.nodes:
-        same = exact.get((node.kind, say.wording(node.element) or ""))
-        if same:
-            out.append(Pairing(node.id, same.pop(0), 1.0))
-        else:
-            rest.append(node)
-    taken = {p.moi for p in out}
-    out += _alike(a, b, rest, [n for n in b.nodes if n.id not in taken])
-    return sorted(out, key=lambda p: b.index[p.moi])
-
-
-def _alike(a: _Side, b: _Side, olds: list[Node], news: list[Node]) -> list[Pairing]:
-    scored = []
-    for n_old in olds:
-        for n_new in news:
-            if n_old.kind != n_new.kind:
-                continue
-            old_text, new_text = say.wording(n_old.element) or "", say.wording(n_new.element) or ""
-            matcher = difflib.SequenceMatcher(None, old_text, new_text, False)
-            if matcher.real_quick_ratio() < PAIRING_THRESHOLD:
-                continue
-            if matcher.quick_ratio() < PAIRING_THRESHOLD or matcher.ratio() < PAIRING_THRESHOLD:
-                continue
-            distance = abs(a.index[n_old.id] / len(a.nodes) - b.index[n_new.id] / len(b.nodes))
-            scored.append((-matcher.ratio(), distance, n_old.id, n_new.id))
-    out: list[Pairing] = []
-    used: set[str] = set()
-    for score, _, old_id, new_id in sorted(scored):
-        if old_id not in used and new_id not in used:
-            used.update((old_id, new_id))
-            out.append(Pairing(old_id, new_id, round(-score, 2)))
-    return out
 
 
 def _header(old: Plan, new: Plan, include_id: bool) -> list[Change]:
@@ -151,8 +113,7 @@ def _header(old: Plan, new: Plan, include_id: bool) -> list[Change]:
                 shown = f"{_header_value(key, before)} → {_header_value(key, after)}"
                 label = say.field(key)
                 out.append(Change("van_ban", name, f"{label}: {shown}", key, before, after))
-    lines = difflib.SequenceMatcher(None, old.noi_nhan, new.noi_nhan, autojunk=False)
-    for tag, i1, i2, j1, j2 in lines.get_opcodes():
+    for tag, i1, i2, j1, j2 in sequence.opcodes(old.noi_nhan, new.noi_nhan):
         for line in old.noi_nhan[i1:i2] if tag != "equal" else []:
             out.append(Change("van_ban", "noi_nhan", f"bỏ nơi nhận “{line}”", "noi_nhan", line))
         for line in new.noi_nhan[j1:j2] if tag != "equal" else []:
@@ -202,10 +163,6 @@ def _with_old_id(change: Change, new_id: str, old_id: str) -> Change:
     return Change(change.loai, new_id, change.mo_ta, change.truong, change.cu, change.moi, renamed)
 
 
-def _descendants(node: Node, side: _Side) -> int:
-    return sum(1 for n in side.nodes if node in n.ancestors())
-
-
 def _quoted(node: Node) -> str:
     text = say.wording(node.element)
     return f"{say.kind(node.element)} “{say.short(text)}”" if text else say.kind(node.element)
@@ -218,11 +175,8 @@ def _removed(node: Node, paired: bool) -> Change:
 
 
 def _added(node: Node, side: _Side) -> Change:
-    inner = _descendants(node, side)
-    where = f" (trong {side.place(node)}"
-    siblings = side.siblings(node)
-    position = siblings.index(node.id)
-    where += f", sau {siblings[position - 1]})" if position else ", đứng đầu)"
+    inner = side.inner[node.id]
+    where = f" (trong {side.place(node)}, {side.after(node)})"
     extra = f", gồm {inner} phần tử" if inner else ""
     return Change(
         "them", node.id, f"thêm {_quoted(node)}{where}{extra}", moi=say.wording(node.element)
@@ -245,20 +199,16 @@ def _moved(a: _Side, b: _Side, mapping: dict[str, str]) -> set[str]:
             stayed.setdefault(b.place(node), []).append(node.id)
     for ids in stayed.values():
         old_order = sorted(ids, key=lambda i: a.index[back[i]])
-        matcher = difflib.SequenceMatcher(None, old_order, ids, autojunk=False)
-        kept = {i for m in matcher.get_matching_blocks() for i in ids[m.b : m.b + m.size]}
+        kept = {i for tag, _, _, j1, j2 in sequence.opcodes(old_order, ids) if tag == "equal"
+                for i in ids[j1:j2]}
         out.update(set(ids) - kept)
     return out
 
 
 def _moves(a: _Side, b: _Side, old_id: str, node: Node) -> list[Change]:
-    def where(side: _Side, n: Node) -> str:
-        siblings = side.siblings(n)
-        position = siblings.index(n.id)
-        after = f"sau {siblings[position - 1]}" if position else "đứng đầu"
-        return f"trong {side.place(n)}, {after}"
-
-    before, after = where(a, a.node[old_id]), where(b, node)
+    old = a.node[old_id]
+    before = f"trong {a.place(old)}, {a.after(old)}"
+    after = f"trong {b.place(node)}, {b.after(node)}"
     return [
         Change("chuyen", node.id, f"chuyển chỗ: từ ({before}) đến ({after})", "", before, after)
     ]

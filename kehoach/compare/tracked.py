@@ -11,11 +11,12 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 from typing import Any
 
 from lxml import etree
 
+from kehoach.compare import sequence
+from kehoach.compare.align import BUDGET, WINDOW
 from kehoach.compare.paragraphs import element_ids, style, text
 from kehoach.compare.runs import Marks, edited, mark_paragraph, same_text, unmark_paragraph, whole
 from kehoach.compare.words import similarity
@@ -148,7 +149,20 @@ def _join_before_tables(pairs: list[tuple]) -> list[tuple]:
 def _aligned(old: list[Element], new: list[Element], ctx: _Context) -> Iterator[tuple]:
     """Pairs `(old, new)`, `(old, None)` (deleted), `(None, new)` (inserted), in order."""
     keys = (_keys(old, ctx.old_ids), _keys(new, ctx.new_ids))
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, *keys, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in sequence.opcodes(*keys):
+        if tag == "equal":
+            yield from zip(old[i1:i2], new[j1:j2], strict=True)
+        else:
+            yield from _same_text_first(old[i1:i2], new[j1:j2], ctx)
+
+
+def _same_text_first(old: list[Element], new: list[Element], ctx: _Context) -> Iterator[tuple]:
+    """In a stretch the ids did not align, paragraphs of the same style and text pair
+    first (in order), so identical text is never marked as changed."""
+    def seen(blocks: list[Element]) -> list[tuple]:
+        return [(b.tag, style(b), text(b)) if b.tag == w("p") else (b.tag,) for b in blocks]
+
+    for tag, i1, i2, j1, j2 in sequence.opcodes(seen(old), seen(new)):
         if tag == "equal":
             yield from zip(old[i1:i2], new[j1:j2], strict=True)
         else:
@@ -175,9 +189,10 @@ def _loose(old: list[Element], new: list[Element], ctx: _Context) -> Iterator[tu
     ):
         yield from zip(old, new, strict=True)
         return
+    reach = len(new) if len(old) * len(new) <= BUDGET else WINDOW  # near linear when long
     j = 0
     for a in old:
-        match = next((k for k in range(j, len(new)) if pairable(a, new[k])), None)
+        match = next((k for k in range(j, min(j + reach, len(new))) if pairable(a, new[k])), None)
         if match is None:
             yield a, None
             continue

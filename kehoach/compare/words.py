@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import re
+from collections import Counter
+
+from kehoach.compare import sequence
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]+")
 
-Opcode = tuple[str, int, int, int, int]
+Opcode = sequence.Opcode
 
 
 def tokens(text: str) -> list[str]:
@@ -16,9 +18,9 @@ def tokens(text: str) -> list[str]:
 
 
 def opcodes(old: list[str], new: list[str]) -> list[Opcode]:
-    """difflib's opcodes, with a change, a lone space, a change made one change: "sâu
+    """The sequence diff's opcodes, with a change, a lone space, a change made one change: "sâu
     rộng" → "thường xuyên" reads as one replacement, not two."""
-    raw = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    raw = sequence.opcodes(old, new)
     out: list[Opcode] = []
     for op in raw:
         if (
@@ -39,8 +41,20 @@ def _space(op: Opcode, old: list[str]) -> bool:
     return op[0] == "equal" and all(not t.strip() for t in old[op[1] : op[2]])
 
 
+def bag(text: str) -> Counter[str]:
+    """The words of `text` (case aside), each with its count."""
+    return Counter(t.casefold() for t in _TOKEN.findall(text) if t.strip())
+
+
+def share(old: Counter[str], new: Counter[str]) -> float:
+    """How alike two texts are, as the share of their words they have in common (Dice):
+    linear in their length, where difflib's ratio is quadratic."""
+    size = sum(old.values()) + sum(new.values())
+    return 2 * sum((old & new).values()) / size if size else 1.0
+
+
 def similarity(old: str, new: str) -> float:
-    return difflib.SequenceMatcher(None, old, new, autojunk=False).ratio()
+    return 1.0 if old == new else share(bag(old), bag(new))
 
 
 def word_changes(old: str, new: str) -> list[tuple[str, str]]:

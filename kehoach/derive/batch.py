@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kehoach.derive.base import base_path, stamped
 from kehoach.derive.derivation import Derivation, Derived
 from kehoach.document.render import Renderer
 from kehoach.errors import KehoachError, Problem
@@ -28,12 +29,6 @@ from kehoach.system import processes
 # batch (two: 2.4 s on a loaded machine where a unit took 50 ms, even at about 100 units).
 PARALLEL_FROM = 40
 PARALLEL_FROM_SPAWNED = 200
-
-
-def base_path(plan_path: Path) -> Path:
-    """Where the draft exactly as derive wrote it is kept, beside the unit's plan, for
-    `derive --update` to merge from: a dot-file, which `build` skips and editors hide."""
-    return plan_path.with_name(f".{plan_path.stem}.goc.yaml")
 
 
 @dataclass(frozen=True)
@@ -114,6 +109,17 @@ class Drafter:
         compiled template cannot be pickled); a forked one inherits it as it is."""
         return (Drafter, self._given)
 
+    def explain_only(self, unit_id: str) -> Written:
+        """The unit's changes and places to review, its draft checked, nothing written:
+        `derive --explain` is a dry run."""
+        try:
+            derived = self.derivation.derive(self.registry.unit(unit_id))
+            draft_yaml(derived)
+        except KehoachError as error:
+            return Written(unit_id, 0, [], problems=error.problems)
+        marks = [(element, reason) for element, why in derived.review.items() for reason in why]
+        return Written(unit_id, len(marks), explain(derived), marks=marks)
+
     def write(self, unit_id: str, targets: Targets) -> Written:
         """Derive and check the unit's YAML and DOCX, then write them to temporaries that
         the batch renames only when every unit is good."""
@@ -127,7 +133,8 @@ class Drafter:
         try:
             target = targets.yaml_dir / f"{unit_id}.yaml"
             batch.write(target, text.encode("utf-8"))
-            batch.write(base_path(target), text.encode("utf-8"))
+            base = stamped(text, self.derivation.parent, unit_id)
+            batch.write(base_path(target), base.encode("utf-8"))
             batch.write(targets.docx_dir / f"{unit_id}.docx", docx)
         except BaseException:
             batch.discard()
@@ -172,18 +179,33 @@ def write_all(
         batch.discard()
 
 
-def _draft_all(
-    drafter: Drafter, unit_ids: list[str], targets: Targets, parallel: bool
-) -> Iterator[Written]:
-    """Every unit's draft, in order; a large batch uses both cores."""
+def explain_all(drafter: Drafter, unit_ids: list[str]) -> list[Written]:
+    """Every unit's changes and places to review, nothing written (`derive --explain`)."""
+    _check_all(drafter, unit_ids)
+    done = [drafter.explain_only(unit_id) for unit_id in unit_ids]
+    problems = [problem for written in done for problem in written.problems]
+    if problems:
+        raise KehoachError(problems)
+    return done
+
+
+def _check_all(drafter: Drafter, unit_ids: list[str]) -> None:
+    """Every unit checked before any is drafted; all refusals at once."""
     refused: list[Problem] = []
-    for unit_id in unit_ids:  # every unit checked before any is drafted; all refusals at once
+    for unit_id in unit_ids:
         try:
             drafter.derivation.check(drafter.registry.unit(unit_id))
         except KehoachError as error:
             refused += error.problems
     if refused:
         raise KehoachError(refused)
+
+
+def _draft_all(
+    drafter: Drafter, unit_ids: list[str], targets: Targets, parallel: bool
+) -> Iterator[Written]:
+    """Every unit's draft, in order; a large batch uses both cores."""
+    _check_all(drafter, unit_ids)
     workers = min(os.cpu_count() or 1, 2)
     context = processes.pool_context()
     least = PARALLEL_FROM if processes.inherits(context) else PARALLEL_FROM_SPAWNED

@@ -42,10 +42,14 @@ BEFORE_SECTION_IV: tuple[Part, ...] = (
     ("muc_tieu_chi_tieu", "muc"),
     ("nhiem_vu_giai_phap",),
 )
-AFTER_SECTION_IV: tuple[Part, ...] = (("phan_khac",),)
+AFTER_SECTION_IV: tuple[Part, ...] = (("to_chuc_thuc_hien", "doan"), ("phan_khac",))
 # Where a plan's paragraphs state targets (not the general objective, not the vision).
 _PROSE_OBJECTIVES = ("muc_tieu_tong_quat", "tam_nhin", "doan")
 SCOPE_RULE = "pham-vi"
+NO_INDICATORS = (
+    "không chỉ tiêu nào của kế hoạch cấp trên áp dụng cho {dv}, nên kế hoạch này không có "
+    "mục các chỉ tiêu"
+)
 
 
 class Body:
@@ -99,6 +103,7 @@ class Body:
                     current = self.replaced.get(node.id) or element
                     self.replaced[node.id] = current.model_copy(update={"chi_tieu": None})
                     self.record.change(block.id, block.tieu_de or "", "", SCOPE_RULE)
+                    self.record.flag(node.id, NO_INDICATORS.format(**self.target.fields))
         return self.replaced
 
     def _visit(self, node: Node) -> None:

@@ -13,7 +13,7 @@ from kehoach.plan.review import ReviewNote
 
 KEPT_VALUE = (
     "{n} chỉ tiêu giữ mức của {tren} làm mức phải đạt của {dv}: sửa nếu {dv} đặt mức riêng "
-    "(hoặc điền bảng giá trị chỉ tiêu của mọi đơn vị: derive --values)"
+    "(hoặc điền bảng giá trị chỉ tiêu của mọi đơn vị rồi soạn lại với bảng đó)"
 )
 LEFT_OUT = "{why}. Đã bỏ: {texts}. {action}"
 SHORT = 12  # words of a sentence quoted in a note

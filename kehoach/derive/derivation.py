@@ -22,6 +22,7 @@ from kehoach.derive.header import opening, unit_header
 from kehoach.derive.roles import bodies, section_iv
 from kehoach.derive.target import Voice, target_for
 from kehoach.derive.wording import fold
+from kehoach.plan.fields import ID_LENGTH, free_id
 from kehoach.plan.model import Parent, Plan
 from kehoach.plan.review import ReviewNote
 from kehoach.plan.units import LoadedRegistry, Unit
@@ -49,6 +50,10 @@ class Derivation:
         self.parent = parent
         self.loaded = loaded
         self.nodes = list(walk(parent))
+        # The ids a draft keeps from the upper plan (the opening and section IV are its own).
+        self.taken = {n.id for n in self.nodes if n.path[:2] != ("to_chuc_thuc_hien", "muc")}
+        self.taken -= {p.id for p in parent.can_cu}
+        self.taken.add(parent.id)  # the draft's `goc`
         when = parent.van_ban
         self.origin = Parent(
             id=parent.id, so=when.so, ngay=when.ngay, ky_hieu=f"{when.loai}/{when.ma_co_quan}"
@@ -65,10 +70,11 @@ class Derivation:
         target = target_for(parent, self.loaded, unit, self.nodes, self.wordings)
         record = Record()
         header = unit_header(parent, target, self.loaded.registry.cap_tren, record)
-        can_cu = opening(parent, target, record)
+        taken = set(self.taken)  # the ids in use, the draft's own ones added as they are made
+        can_cu = opening(parent, target, record, taken)
         body = Body(self.nodes, target, record)
         body.rewrite(BEFORE_SECTION_IV)
-        organisation = section_iv(parent, target, record)
+        organisation = section_iv(parent, target, record, taken)
         body.rewrite(AFTER_SECTION_IV)
         replaced = body.replacements()
         targets = _targets_part(parent)
@@ -87,14 +93,14 @@ class Derivation:
         )
         draft = rebuild(parent, replaced).model_copy(
             update={
-                "id": f"{parent.id}-{unit.id}",
+                "id": _draft_id(parent.id, unit.id, taken),
                 "ho_so": None,  # the draft's own date says which profile it follows
                 "danh_sach_don_vi": None,
                 "goc": self.origin,
                 "don_vi": unit.id,
                 "van_ban": header,
                 "can_cu": can_cu,
-                "to_chuc_thuc_hien": organisation,
+                "to_chuc_thuc_hien": rebuild(organisation, replaced),  # its paragraphs reworded
                 "thu_tu": _order(parent, organisation.id),
                 "chu_ky": signature(parent, target, record),
                 "noi_nhan": recipients(target, bodies(organisation)),
@@ -105,8 +111,7 @@ class Derivation:
         draft = without_dangling_links(draft)
         record.group_repeated(_texts_of(draft))
         draft = with_notes(draft, record.notes)
-        # Validated like a plan read from a file: the rewritten texts are folded, and a
-        # section the scope filter emptied is an error, not a silent blank.
+        # Validated like a plan read from a file: the rewritten texts are folded.
         plan = Plan.model_validate(draft.model_dump())
         return Derived(unit, plan, record.changes, record.review)
 
@@ -118,6 +123,13 @@ def _targets_part(parent: Plan) -> str:
         return parent.muc_tieu_chi_tieu.id
     parts = parent.parts()
     return parts[0].id if parts else "van_ban"
+
+
+def _draft_id(parent: str, unit: str, taken: set[str]) -> str:
+    """`<upper plan>-<unit>`, or the unit's id where that is too long for an id, never one
+    of the draft's element ids."""
+    joined = f"{parent}-{unit}"
+    return free_id(joined if len(joined) <= ID_LENGTH else unit, taken)
 
 
 def _order(parent: Plan, section_iv: str) -> list[str] | None:

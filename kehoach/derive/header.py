@@ -6,6 +6,7 @@ from __future__ import annotations
 from kehoach.derive.changes import Record
 from kehoach.derive.target import Target
 from kehoach.derive.wording import fold, upper_first
+from kehoach.plan.fields import free_id
 from kehoach.plan.model import Header, Paragraph, Plan
 from kehoach.plan.references import is_issued
 
@@ -70,9 +71,12 @@ def place(target: Target) -> str:
     return f"{upper_first(str(target.fields['dv']))} {unit.ten}" if with_level else unit.ten
 
 
-def opening(parent: Plan, target: Target, record: Record) -> list[Paragraph]:
-    """The one opening paragraph that replaces the upper plan's căn cứ."""
+def opening(parent: Plan, target: Target, record: Record, taken: set[str]) -> list[Paragraph]:
+    """The one opening paragraph that replaces the upper plan's căn cứ, its id one that
+    `taken` (the ids in use, which it joins) does not hold."""
     text = fold(target.level.mo_dau.format(**target.fields))
     before = " ".join(paragraph.noi_dung for paragraph in parent.can_cu)
     record.change("can_cu", before, text, OPENING_RULE)
-    return [Paragraph(id="can-cu", noi_dung=text)]
+    ident = free_id("can-cu", taken)
+    taken.add(ident)
+    return [Paragraph(id=ident, noi_dung=text)]

@@ -18,9 +18,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from kehoach.plan.fields import free_id
 from kehoach.plan.labels import field_name
 from kehoach.plan.model import Plan
-from kehoach.plan.walk import walk
+from kehoach.plan.review import notes
+from kehoach.plan.walk import rebuild, walk
 from kehoach.source.validation import validate
 from kehoach.source.yamlsource import Source
 
@@ -41,9 +43,28 @@ PATHS = {
     "tren_bo": "cấp trên bỏ",
     "xa_bo": "xã đã bỏ",
     "giu_du_bo": "cấp trên bỏ nhưng xã đã sửa nên giữ (xem lại)",
+    "khac": "khác bản soạn mới, không có bản gốc (xem lại)",
+    "chi_xa": "chỉ có ở bản của xã, không có bản gốc (xem lại)",
+    "chi_tren": "chỉ có ở bản soạn mới, không có bản gốc (xem lại)",
 }
-REVIEW_PATHS = ("xung_dot", "giu_du_bo")
 KEPT_REMOVED = "cấp trên đã bỏ phần tử này; xã đã sửa nên vẫn giữ (xóa nếu không cần)"
+BOTH = "xã và cấp trên cùng sửa {what}; bản mới của cấp trên: {value}"
+# Without a base (`--no-base`) no side can be told from the other: every difference says so.
+UNLIKE = (
+    "{what} khác bản soạn mới từ kế hoạch cấp trên (không có bản gốc để biết bên nào "
+    "sửa); bản mới của cấp trên: {value}"
+)
+ONLY_OURS = (
+    "phần tử này có ở kế hoạch của xã nhưng không có ở bản soạn mới từ kế hoạch cấp trên "
+    "(không có bản gốc để biết xã thêm hay cấp trên bỏ): xóa nếu không cần"
+)
+ONLY_THEIRS = (
+    "phần tử này có ở bản soạn mới từ kế hoạch cấp trên nhưng không có ở kế hoạch của xã "
+    "(không có bản gốc để biết cấp trên thêm hay xã đã bỏ): xóa nếu xã đã bỏ"
+)
+CONFLICTS = ("xã và cấp trên cùng sửa ", " khác bản soạn mới từ kế hoạch cấp trên (không có "
+             "bản gốc", KEPT_REMOVED, ONLY_OURS, ONLY_THEIRS)
+"""Words only the notes a merge writes hold: while one is left in a plan, the update exits 1."""
 
 
 class _Missing:
@@ -119,21 +140,52 @@ class Merged:
 
     @property
     def review(self) -> int:
-        return sum(self.counts[path] for path in REVIEW_PATHS)
+        """The merge's notes left in the plan: this run's and earlier runs' not yet cleared."""
+        return sum(is_conflict(note.ly_do) for _, note in notes(self.plan))
 
 
-def merge(base: Plan, ours: Plan, theirs: Plan, name: str) -> Merged:
-    """Ours with what theirs changed since base (see the module docstring); `name` is the
-    file an impossible result is reported on."""
-    state = _Merge(flatten(base), flatten(ours), flatten(theirs))
+def is_conflict(reason: str) -> bool:
+    return any(mark in reason for mark in CONFLICTS)
+
+
+def merge(base: Plan | None, ours: Plan, theirs: Plan, name: str) -> Merged:
+    """Ours with what theirs changed since base (see the module docstring); without a
+    base, ours with every difference from theirs marked for review. `name` is the file an
+    impossible result is reported on."""
+    if base is not None:
+        base, ours = _apart(base, ours, theirs)
+    flat = flatten(base) if base is not None else Flat()
+    state = _Merge(flat, flatten(ours), flatten(theirs), blind=base is None)
     # Checked like a file (every problem, in Vietnamese), at the fields of the merged plan.
     plan = validate(Source(f"{name} (bản gộp)", state.run()), Plan, "kế hoạch")
     return Merged(plan, state.counts)
 
 
+def _apart(base: Plan, ours: Plan, theirs: Plan) -> tuple[Plan, Plan]:
+    """An id that names another kind of element in theirs (a paragraph's id given to a new
+    item; a draft's own id that moved when the upper plan freed it) is another element:
+    base's and ours' take a new id, so the merge removes or keeps it as its own."""
+    kinds = {n.id: n.kind for n in walk(theirs)}
+    moved = {n.id for n in walk(base) if n.depth and kinds.get(n.id, n.kind) != n.kind}
+    if not moved:
+        return base, ours
+    taken = {*kinds, *(n.id for plan in (base, ours) for n in walk(plan))}
+    new: dict[str, str] = {}
+    for ident in sorted(moved):
+        new[ident] = free_id(ident, taken)
+        taken.add(new[ident])
+
+    def renamed(plan: Plan) -> Plan:
+        found = [n.element for n in walk(plan) if n.id in new]
+        return rebuild(plan, {e.id: e.model_copy(update={"id": new[e.id]}) for e in found})  # type: ignore[attr-defined]
+
+    return renamed(base), renamed(ours)
+
+
 class _Merge:
-    def __init__(self, base: Flat, ours: Flat, theirs: Flat) -> None:
+    def __init__(self, base: Flat, ours: Flat, theirs: Flat, blind: bool = False) -> None:
         self.b, self.o, self.t = base, ours, theirs
+        self.blind = blind  # no base: every difference is marked
         self.counts: Counter[str] = Counter()
         self.paths: dict[str, str] = {}
         self.own: dict[str, dict] = {}
@@ -172,7 +224,7 @@ class _Merge:
             if ident in self.b.data:
                 self.counts["xa_bo"] += 1
             else:
-                self.paths[ident] = "tren_them"
+                self.paths[ident] = "chi_tren" if self.blind else "tren_them"
                 members.append(ident)
         return members
 
@@ -180,11 +232,13 @@ class _Merge:
         """The element's own fields and notes, and the path it took."""
         o, t = self.o.own.get(ident), self.t.own.get(ident)
         if o is None or t is None:
+            side = self.o if o is not None else self.t
             self.own[ident] = o if o is not None else t  # type: ignore[assignment]  # one side has it
-            self.notes[ident] = list((self.o if o is not None else self.t).notes[ident])
-            path = self.paths.setdefault(ident, "xa_them")
-            if path == "giu_du_bo" and self.paths.get(self.o.slot[ident][0]) != path:
-                self.notes[ident].append({"ly_do": KEPT_REMOVED})  # on the topmost only
+            self.notes[ident] = list(side.notes[ident])
+            path = self.paths.setdefault(ident, "chi_xa" if self.blind else "xa_them")
+            said = {"giu_du_bo": KEPT_REMOVED, "chi_xa": ONLY_OURS, "chi_tren": ONLY_THEIRS}
+            if path in said and self.paths.get(side.slot[ident][0]) != path:
+                self.notes[ident].append({"ly_do": said[path]})  # on the topmost only
             return
         b = self.b.own.get(ident, MISSING)
         took: set[str] = set()
@@ -192,7 +246,7 @@ class _Merge:
         own = _fields(b, o, t, "", took, conflicts)
         self.own[ident] = own
         self.paths[ident] = (
-            "xung_dot"
+            ("khac" if self.blind else "xung_dot")
             if conflicts
             else {
                 frozenset(): "khong_doi",
@@ -217,8 +271,7 @@ class _Merge:
         self.notes[target] += notes
         for key, value in conflicts:
             shown = value if isinstance(value, str) else "(bỏ)" if value is MISSING else value
-            what = field_name(key)
-            reason = f"xã và cấp trên cùng sửa {what}; bản mới của cấp trên: {shown}"
+            reason = (UNLIKE if self.blind else BOTH).format(what=field_name(key), value=shown)
             self.notes[target].append({"ly_do": reason})
 
     def _placement(self, members: list[str]) -> dict[Slot, list[str]]:
@@ -241,7 +294,7 @@ class _Merge:
         mine = [i for i in self.o.children.get(slot, []) if i in ids]
         yours = [i for i in self.t.children.get(slot, []) if i in ids]
         base = [i for i in self.b.children.get(slot, []) if i in ids and i in mine]
-        kept_order = [i for i in mine if i in base] == base
+        kept_order = [i for i in mine if i in base] == base and not self.blind
         skeleton, extra = (yours, mine) if kept_order else (mine, yours)
         order = list(skeleton)
         for position, ident in enumerate(extra):

@@ -4,14 +4,11 @@ the same body make one item, so no body is named twice."""
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator
-
 from kehoach.derive.changes import Record
 from kehoach.derive.target import Target
 from kehoach.derive.wording import fold
+from kehoach.plan.fields import free_id
 from kehoach.plan.model import Assignment, Organisation, Plan
-from kehoach.plan.walk import walk
 
 RULE = "to-chuc-thuc-hien"
 TITLE = "TỔ CHỨC THỰC HIỆN"  # the section's title where the upper plan has no section IV
@@ -22,21 +19,24 @@ NO_SECTION = (
 REPORTS = "{ky_bao_cao}"  # the role that reports up carries the notes on its days
 
 
-def section_iv(parent: Plan, target: Target, record: Record) -> Organisation:
+def section_iv(parent: Plan, target: Target, record: Record, taken: set[str]) -> Organisation:
     """The upper section with its duties replaced by the roles valid on the plan's day;
-    a new section (with a review note) where the upper plan has none."""
+    a new section (with a review note) where the upper plan has none. `taken`: the ids
+    in use in the draft, which the section's own ids must not repeat (and then join)."""
     section = parent.to_chuc_thuc_hien
     if section is None:
-        taken = {node.id for node in walk(parent)}
-        ident = next(i for i in _ids("to-chuc-thuc-hien") if i not in taken)
-        section = Organisation(id=ident, tieu_de=TITLE)
-        record.flag(ident, NO_SECTION.format(**target.fields))
+        section = Organisation(id=free_id("to-chuc-thuc-hien", taken), tieu_de=TITLE)
+        record.flag(section.id, NO_SECTION.format(**target.fields))
+    taken.add(section.id)
     duties: dict[str, tuple[str, list[str]]] = {}  # by body: first role's id, its duties
     for role in target.level.to_chuc_thuc_hien:
         if role.valid_on(target.day):
             who = role.chu_the.format(**target.fields)
             what = fold(role.noi_dung.format(**target.fields))
-            first, parts = duties.setdefault(who, (role.id, []))
+            if who not in duties:
+                duties[who] = (free_id(role.id, taken), [])
+                taken.add(duties[who][0])
+            first, parts = duties[who]
             parts.append(what)
             if REPORTS in role.noi_dung:
                 for words, why in target.report_notes:
@@ -49,12 +49,6 @@ def section_iv(parent: Plan, target: Target, record: Record) -> Organisation:
     after = " | ".join(f"{d.chu_the} {d.noi_dung}" for d in muc)
     record.change(section.id, before, after, RULE)
     return section.model_copy(update={"muc": muc})
-
-
-def _ids(base: str) -> Iterator[str]:
-    """`base`, then `base-2`, `base-3` …: a new element's id not taken in the plan."""
-    yield base
-    yield from (f"{base}-{n}" for n in itertools.count(2))
 
 
 def _joined(parts: list[str]) -> str:

@@ -35,7 +35,7 @@ OTHER_WORKS = (
 COUNT_WHY = "số lượng của cả {tinh}, không chia được cho từng đơn vị theo câu chữ"
 COUNT_ACTION = (
     "muốn đưa chỉ tiêu đó vào bản của {dv}, điền giá trị của {dv} vào danh sách đơn vị "
-    "(chi_tieu) hoặc bảng giá trị chỉ tiêu (derive --values)"
+    "hoặc bảng giá trị chỉ tiêu rồi soạn lại"
 )
 COUNT_REMOVED_WHY = (
     "đã bỏ con số của cả {tinh} ({numbers}) khỏi câu nhiệm vụ: ghi số của {dv} nếu cần"

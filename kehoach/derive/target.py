@@ -19,6 +19,7 @@ from kehoach.derive.upper import (
 )
 from kehoach.derive.wording import Speech, Wording, fold, lower_first
 from kehoach.errors import PlanError, Problem
+from kehoach.forms.evaluation import out_of_range
 from kehoach.plan.appendix import Milestones
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
@@ -201,7 +202,8 @@ def _levels(parent: Plan, loaded: LoadedRegistry, levels: Levels) -> tuple[str, 
 
 def _check_unit_ids(parent: Plan, loaded: LoadedRegistry, unit: Unit, nodes: list[Node]) -> None:
     """The unit's own values and dropped tasks must name the upper plan's elements."""
-    indicators = {node.id for node in nodes if isinstance(node.element, Indicator | Milestones)}
+    indicators = {node.id: node.element for node in nodes
+                  if isinstance(node.element, Indicator | Milestones)}
     section = parent.nhiem_vu_giai_phap
     tasks = {task.id for task in section.muc} if section else set()
     problems: list[Problem] = [
@@ -213,6 +215,10 @@ def _check_unit_ids(parent: Plan, loaded: LoadedRegistry, unit: Unit, nodes: lis
         for key in unit.chi_tieu
         if key not in indicators
     ]
+    for key, value in unit.chi_tieu.items():
+        wrong = _out_of_range(indicators.get(key), value)
+        if wrong:
+            problems.append(loaded.source.problem(loaded.where(unit, "chi_tieu", key), wrong))
     problems += [
         loaded.source.problem(
             loaded.where(unit, "bo_nhiem_vu", i),
@@ -223,3 +229,13 @@ def _check_unit_ids(parent: Plan, loaded: LoadedRegistry, unit: Unit, nodes: lis
     ]
     if problems:
         raise PlanError(problems)
+
+
+def _out_of_range(indicator: Indicator | Milestones | None, value: float) -> str | None:
+    """Why a unit's own value cannot be its indicator's (a rate over 100 …), or None."""
+    if indicator is None:
+        return None
+    if isinstance(indicator, Indicator) and indicator.gia_tri is None:
+        return (f"chỉ tiêu '{indicator.id}' là chỉ tiêu định tính (không có giá trị) nên đơn "
+                "vị không có giá trị riêng cho nó: bỏ dòng này")
+    return out_of_range(indicator, value)

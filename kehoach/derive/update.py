@@ -1,8 +1,10 @@
 """`derive --update`: bring units' plans up to date with a changed upper plan without
 losing the clerk's edits. Each unit's plan is merged (see `merge.py`) from the draft
-derive first wrote (kept beside it), a fresh draft of the new upper plan and the plan
-as edited; then its YAML (the previous one kept as `.bak`), DOCX and base are all
-written at once for every unit, or nothing is."""
+derive first wrote (kept beside it, verified by `base.py` before it is trusted), a fresh
+draft of the new upper plan and the plan as edited; without a base (`--no-base`), every
+difference is marked for review. Then its YAML (the previous one kept as a numbered
+`.bak`, never written over), DOCX and base are all written at once for every unit, or
+nothing is. Every comment of the clerk's file is written again."""
 
 from __future__ import annotations
 
@@ -10,13 +12,14 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from kehoach.derive.batch import base_path, checked, draft_yaml
+from kehoach.derive.base import base_path, read_base, stamped
+from kehoach.derive.batch import checked, draft_yaml
 from kehoach.derive.derivation import Derivation
 from kehoach.derive.merge import PATHS, Merged, merge
 from kehoach.document.render import Renderer
 from kehoach.errors import KehoachError, Problem
 from kehoach.plan import yamlwrite
-from kehoach.plan.comments import REVIEW, by_element, comments, note_mark
+from kehoach.plan.comments import REVIEW, by_element, every_comment, note_mark
 from kehoach.plan.loader import load_plan
 from kehoach.plan.model import Plan
 from kehoach.plan.review import notes_last
@@ -25,17 +28,20 @@ from kehoach.plan.walk import walk
 from kehoach.safewrite import Batch
 from kehoach.source import yamlsource
 
-NO_BASE = (
-    "kế hoạch này được soạn trước khi derive lưu bản gốc ({base}) nên không gộp được với "
-    "kế hoạch cấp trên mới; không ghi gì. Muốn soạn lại từ đầu thì dùng --force (mất các "
-    "chỗ đã sửa), hoặc giữ nguyên kế hoạch như hiện có"
-)
 NO_PLAN = "chưa có kế hoạch của đơn vị này: soạn trước bằng derive --unit {unit} (không --update)"
+GONE = "Chú thích của phần tử {key}, không còn trong kế hoạch sau khi cập nhật:"
 
 
 def backup_path(plan_path: Path) -> Path:
-    """The unit's plan as it was before the update: `hoa-an.yaml.bak`, which build skips."""
-    return plan_path.with_name(plan_path.name + ".bak")
+    """Where the unit's plan as it was before this update goes: `hoa-an.yaml.bak`, else
+    the first free `hoa-an.yaml.2.bak`, `.3.bak` …: an earlier backup is never written
+    over (build skips them all)."""
+    found = plan_path.with_name(plan_path.name + ".bak")
+    number = 1
+    while found.exists():
+        number += 1
+        found = plan_path.with_name(f"{plan_path.name}.{number}.bak")
+    return found
 
 
 @dataclass(frozen=True)
@@ -46,12 +52,13 @@ class Updated:
     path: Path
     counts: Counter[str]
     review: int
+    backup: Path
 
 
 def summary(updated: Updated) -> str:
     """`hoa-an.yaml: 300 không đổi, 2 theo cấp trên, …`: the paths elements took."""
     parts = [f"{updated.counts[k]} {label}" for k, label in PATHS.items() if updated.counts[k]]
-    return f"{updated.path}: {', '.join(parts)}"
+    return f"{updated.path}: {', '.join(parts)} (bản trước: {updated.backup.name})"
 
 
 def update_all(
@@ -61,9 +68,10 @@ def update_all(
     units: list[str],
     dirs: tuple[Path, Path],
     inputs: tuple[Path | None, ...],
+    blind: bool = False,
 ) -> list[Updated]:
-    """Merge every unit's plan; every problem of every unit is reported, and nothing is
-    written unless all of them merge."""
+    """Merge every unit's plan (`blind`: without its base); every problem of every unit
+    is reported, and nothing is written unless all of them merge."""
     yaml_dir, docx_dir = dirs
     _check_ready([yaml_dir / f"{unit}.yaml" for unit in units], units)
     derivation = Derivation(parent, registry)
@@ -77,41 +85,51 @@ def update_all(
                 derived = derivation.derive(registry.unit(unit))
                 fresh = draft_yaml(derived)
                 edited = load_plan(path)
-                merged = merge(load_plan(base_path(path)), edited, derived.plan, str(path))
+                base = None if blind else read_base(path, parent, unit, edited)
+                merged = merge(base, edited, derived.plan, str(path))
                 text = merged_yaml(merged, unit, clerk_comments(path, edited))
                 docx = renderer.render(merged.plan)
             except KehoachError as error:
                 problems += error.problems
                 continue
-            batch.write(backup_path(path), path.read_bytes())
+            backup = backup_path(path)
+            batch.write(backup, path.read_bytes())
             batch.write(path, text.encode("utf-8"))
-            batch.write(base_path(path), fresh.encode("utf-8"))
+            batch.write(base_path(path), stamped(fresh, parent, unit).encode("utf-8"))
             batch.write(docx_dir / f"{unit}.docx", docx)
-            done.append(Updated(unit, path, merged.counts, merged.review))
+            done.append(Updated(unit, path, merged.counts, merged.review, backup))
         if problems:
             raise KehoachError(problems)  # the batch is discarded: nothing is written
     return done
 
 
 def _check_ready(paths: list[Path], units: list[str]) -> None:
-    """Every unit must have its plan and the base derive stored beside it."""
-    problems = []
-    for path, unit in zip(paths, units, strict=True):
-        if not path.is_file():
-            problems.append(Problem(str(path), NO_PLAN.format(unit=unit)))
-        elif not base_path(path).is_file():
-            problems.append(Problem(str(path), NO_BASE.format(base=base_path(path).name)))
+    """Every unit must have its plan (its base is verified as the unit is merged)."""
+    problems = [Problem(str(path), NO_PLAN.format(unit=unit))
+                for path, unit in zip(paths, units, strict=True) if not path.is_file()]
     if problems:
         raise KehoachError(problems)
 
 
-def clerk_comments(path: Path, plan: Plan) -> dict[str, list[str]]:
-    """The clerk's own comment lines in the unit's plan, by element, to be written again
-    above the same elements: all but the file's header and the marks its notes make."""
-    text = path.read_text(encoding="utf-8-sig")
-    found = by_element(yamlsource.load(text, str(path)).data, comments(text, str(path)))
+@dataclass(frozen=True)
+class Kept:
+    """The clerk's comments: by element (as `yamlwrite.dump` places them), and those
+    after the file's last value."""
+
+    lines: dict[str, list[str]]
+    end: list[str]
+
+
+def clerk_comments(path: Path, plan: Plan) -> Kept:
+    """The clerk's own comments in the unit's plan, to be written again: all but the
+    file's header and the marks its notes make; a comment at the end of a line goes on a
+    line of its own above the element."""
+    text = yamlsource.read_text(path)
+    found, end = every_comment(text, str(path))
+    keyed = by_element(yamlsource.load(text, str(path)).data, found)
     made = _note_lines(plan)
-    return {key: [c for c in lines if c not in made.get(key, [])] for key, lines in found.items()}
+    lines = {key: [c for c in found if c not in made.get(key, [])] for key, found in keyed.items()}
+    return Kept(lines, end)
 
 
 def _note_lines(plan: Plan) -> dict[str, list[str]]:
@@ -124,23 +142,30 @@ def _note_lines(plan: Plan) -> dict[str, list[str]]:
     return lines
 
 
-def merged_yaml(merged: Merged, unit: str, kept: dict[str, list[str]]) -> str:
-    """The merged plan as YAML: the clerk's comment lines `kept` where they were, and
-    `# XEM LẠI: …` above every element with a note."""
+def merged_yaml(merged: Merged, unit: str, kept: Kept) -> str:
+    """The merged plan as YAML: the clerk's comments `kept` where they were (those of an
+    element the merge took out at the end, under its id), and `# XEM LẠI: …` above every
+    element with a note."""
     plan = merged.plan
     data = notes_last(plan.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
     marks = _note_lines(plan)
-    comments = {key: kept.get(key, []) + marks.get(key, []) for key in {*kept, *marks} - {""}}
+    here = {*data, *(node.id for node in walk(plan))}
+    comments = {key: kept.lines.get(key, []) + marks.get(key, [])
+                for key in ({*kept.lines, *marks} & here) - {""}}
     count = sum(len(lines) for lines in marks.values())
-    count += sum(c.startswith(REVIEW) for lines in kept.values() for c in lines)
+    count += sum(c.startswith(REVIEW) for lines in kept.lines.values() for c in lines)
     origin = plan.goc.id if plan.goc else ""
     header = [
         f"Kế hoạch của {' '.join(plan.van_ban.co_quan.split())}, soạn tự động từ kế hoạch {origin}",
         "bằng `kehoach derive`, cập nhật theo kế hoạch cấp trên bằng `kehoach derive --update`",
-        f"(bản trước: {unit}.yaml.bak). Còn {count} chỗ cần xem lại: tìm '{REVIEW}' trong tệp này.",
+        f"(các bản trước: {unit}.yaml.bak, {unit}.yaml.2.bak …). Còn {count} chỗ cần xem lại: "
+        f"tìm '{REVIEW}' trong tệp này.",
         "",
-        *kept.get("", []),  # the clerk's own lines under the header stay there
+        *kept.lines.get("", []),  # the clerk's own lines under the header stay there
     ]
     text = yamlwrite.dump(data, comments, header)
+    gone = [line for key in sorted(set(kept.lines) - here - {""})
+            for line in [GONE.format(key=key), *kept.lines[key]]]
+    text += "".join(f"# {line}\n" if line else "#\n" for line in [*gone, *kept.end])
     checked(data, f"{unit}.yaml")
     return text

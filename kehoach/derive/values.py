@@ -6,18 +6,20 @@ expected, and nothing is drafted or changed until all are fixed."""
 from __future__ import annotations
 
 import io
-import math
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import MergedCell
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach.errors import KehoachError, Problem
-from kehoach.forms import archive
+from kehoach.forms import archive, displayed, evaluation
 from kehoach.forms.cells import first_sheet, put, shown, text_cell
+from kehoach.forms.displayed import Number, SheetView
 from kehoach.forms.milestones import dated
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.indicators import Indicator
@@ -26,7 +28,7 @@ from kehoach.plan.units import LoadedRegistry, Unit
 from kehoach.plan.walk import walk
 from kehoach.rules.levels import reaches, unit_kinds
 from kehoach.source.yamlsource import MAX_NUMBER
-from kehoach.vn.numbers import parse_number
+from kehoach.vn import numbers as vnformat
 
 SHEET = "Giá trị chỉ tiêu"
 HEADERS = ("Mã", "Chỉ tiêu", "Đơn vị tính", "Giá trị cấp trên")
@@ -79,51 +81,127 @@ def template(parent: Plan, loaded: LoadedRegistry) -> bytes:
 
 
 def read(path: Path, parent: Plan, loaded: LoadedRegistry) -> dict[str, dict[str, float]]:
-    """Unit id → indicator id → value, from a filled workbook (blank cells: no value)."""
-    problems: list[Problem] = []
+    """Unit id → indicator id → value, from a filled workbook (blank cells: no value), each
+    cell read as the clerk sees it and checked against its indicator; every problem is
+    reported at once, and none may remain."""
     where = shown(str(path))
+    sheet = _sheet(path, where)
+    view = SheetView(sheet)
+    rows = list(sheet.iter_rows())
+    if not rows or rows[0][0].value != "Mã":
+        raise KehoachError([Problem(where, "ô A1 phải là 'Mã'", field=f"{SHEET}!A1")])
+    problems: list[Problem] = []
+
+    def refuse(cell: Any, message: str) -> None:
+        problems.append(Problem(where, message, field=f"{SHEET}!{cell.coordinate}"))
+
+    refused_heads = set()
+    for cell in rows[0]:
+        refused = view.refusal(cell, sight=False)
+        if refused:
+            refuse(cell, refused)
+            refused_heads.add(cell.column)  # said once: its title is not matched too
+    titles = tuple(None if c.column in refused_heads else c.value for c in rows[0])
+    columns = _unit_columns(titles, loaded, where, problems)
+    indicators = _reaching(parent, loaded)
+    headless = [c for c, title in enumerate(titles, start=1)
+                if c >= FIRST_UNIT and title in (None, "") and c not in refused_heads]
+    values: dict[str, dict[str, float]] = {unit: {} for unit in columns.values()}
+    seen: dict[str, int] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        refused = view.refusal(row[0], sight=False)
+        if refused:
+            refuse(row[0], refused)
+            continue
+        raw: Any = row[0].value  # a cell's value: whatever type the workbook holds
+        ident = raw.strip() if isinstance(raw, str) else raw
+        if ident in (None, ""):
+            _stray_values(row, refuse)
+            continue
+        _headless_values(row, headless, number, where, problems)
+        if ident not in indicators or ident in seen:
+            message = (f"mã '{ident}' đã có ở dòng {seen[ident]}" if ident in seen else
+                       f"'{shown(str(ident))}' không phải mã chỉ tiêu có giá trị của kế hoạch")
+            refuse(row[0], message)
+            continue
+        seen[str(ident)] = number
+        indicator, kinds = indicators[str(ident)]
+        for column, unit in columns.items():
+            if column - 1 >= len(row):
+                continue
+            value = _value(row[column - 1], view, indicator, refuse)
+            if value is None:
+                continue
+            if loaded.unit(unit).loai not in kinds:
+                refuse(row[column - 1], _not_for(indicator, loaded.unit(unit)))
+                continue
+            values[unit][indicator.id] = value
+    if problems:
+        raise KehoachError(problems)
+    return values
+
+
+def _sheet(path: Path, where: str) -> Worksheet:
+    """The values sheet, opened whole (not read-only): merged areas, hidden rows and
+    columns and formulas must be seen to be refused."""
     refused = archive.problem(path)
     if refused is not None:
         raise KehoachError([Problem(where, refused)])
     try:
-        book = load_workbook(path, data_only=True, read_only=True)
-        sheet = book[SHEET] if SHEET in book.sheetnames else None
-        rows = list(sheet.iter_rows(values_only=True)) if sheet is not None else []
-        book.close()
+        book = load_workbook(path)
     except Exception:  # openpyxl raises anything at all on a crafted file
         raise KehoachError([Problem(where, "không phải tệp Excel (.xlsx) đọc được")]) from None
-    if sheet is None:
+    if SHEET not in book.sheetnames:
         raise KehoachError([Problem(where, f"không có trang '{SHEET}'")])
-    if not rows or rows[0][:1] != ("Mã",):
-        raise KehoachError([Problem(where, "ô A1 phải là 'Mã'", field=f"{SHEET}!A1")])
-    columns = _unit_columns(rows[0], loaded, where, problems)
-    known = {i.id for i in valued_indicators(parent, loaded)}
-    headless = [c for c, title in enumerate(rows[0], start=1) if c >= FIRST_UNIT and not title]
-    values: dict[str, dict[str, float]] = {unit: {} for unit in columns.values()}
-    seen: dict[str, int] = {}
-    for number, row in enumerate(rows[1:], start=2):
-        ident: Any = row[0]  # a cell's value: whatever type the workbook holds
-        if ident in (None, ""):
+    return book[SHEET]
+
+
+def _reaching(parent: Plan, loaded: LoadedRegistry) -> dict[str, tuple[Indicator, set[str]]]:
+    """Each valued indicator of the sheet, with the kinds of unit it reaches (its `cap`,
+    and its ancestors', let it)."""
+    level = loaded.registry.cap
+    kinds = {unit.loai for unit in loaded.registry.don_vi}
+    out: dict[str, tuple[Indicator, set[str]]] = {}
+    for node in walk(parent):
+        if not isinstance(node.element, Indicator) or node.element.gia_tri is None:
             continue
-        _headless_values(row, headless, number, where, problems)
-        if ident not in known or ident in seen:
-            message = (
-                f"mã '{ident}' đã có ở dòng {seen[ident]}"
-                if ident in seen
-                else f"'{shown(str(ident))}' không phải mã chỉ tiêu có giá trị của kế hoạch"
-            )
-            problems.append(Problem(where, message, field=f"{SHEET}!A{number}"))
-            continue
-        seen[str(ident)] = number
-        for column, unit in columns.items():
-            raw = row[column - 1] if column - 1 < len(row) else None
-            cell = f"{SHEET}!{get_column_letter(column)}{number}"
-            value = _number(raw, where, cell, problems)
-            if value is not None:
-                values[unit][str(ident)] = value
-    if problems:
-        raise KehoachError(problems)
-    return values
+        caps = [getattr(n.element, "cap", None) for n in [node, *node.ancestors()]]
+        reached = {kind for kind in kinds if all(reaches(c, level, kind) for c in caps)}
+        if reached:
+            out[node.id] = (node.element, reached)
+    return out
+
+
+def _value(cell: Any, view: SheetView, indicator: Indicator, refuse: Any) -> Number | None:
+    """The cell's number as shown, in the indicator's range; None (refused) otherwise."""
+    rate = (indicator.don_vi or "").startswith("%")
+    found = displayed.number(view, cell, rate=rate)
+    if found.problem is not None:
+        refuse(cell, found.problem)
+        return None
+    if found.value is None:
+        return None
+    wrong = evaluation.out_of_range(indicator, found.value)
+    if wrong is None and found.value > MAX_NUMBER:
+        wrong = f"{vnformat.number(found.value)} quá lớn (tối đa 10^15)"
+    if wrong is not None:
+        refuse(cell, wrong + (f" ({found.note})" if found.note else ""))
+        return None
+    return found.value
+
+
+def _not_for(indicator: Indicator, unit: Unit) -> str:
+    return (
+        f"chỉ tiêu '{indicator.id}' không áp dụng cho {unit_kinds()[unit.loai]} (theo 'cap' "
+        f"của chỉ tiêu) nên giá trị của {unit_header(unit)} không được dùng: xóa ô này"
+    )
+
+
+def _stray_values(row: tuple[Any, ...], refuse: Any) -> None:
+    """A value on a row without an indicator's id would be dropped unseen: refuse it."""
+    for cell in row[FIRST_UNIT - 1 :]:
+        if cell.value not in (None, "") and not isinstance(cell, MergedCell):
+            refuse(cell, "ô có giá trị nhưng dòng không có mã chỉ tiêu ở cột A")
 
 
 def _unit_columns(
@@ -155,7 +233,7 @@ def _headless_values(
 ) -> None:
     """A value under a column without a unit's name would be dropped unseen: refuse it."""
     for column in headless:
-        if column - 1 < len(row) and row[column - 1] not in (None, ""):
+        if column - 1 < len(row) and row[column - 1].value not in (None, ""):
             letter = get_column_letter(column)
             message = f"ô có giá trị nhưng cột không có tên đơn vị ở ô {letter}1"
             problems.append(Problem(where, message, field=f"{SHEET}!{letter}{number}"))
@@ -163,19 +241,6 @@ def _headless_values(
 
 def _key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
-
-
-def _number(raw: Any, where: str, cell: str, problems: list[Problem]) -> float | None:
-    """A value cell: blank, a number, or a number written the Vietnamese way ('2,5')."""
-    if raw in (None, ""):
-        return None
-    value = parse_number(raw) if isinstance(raw, str) else raw
-    number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
-    if number is None or not math.isfinite(number) or not 0 <= number <= MAX_NUMBER:
-        message = f"cần một số không âm (như 95 hoặc 2,5), không phải '{shown(str(raw))}'"
-        problems.append(Problem(where, message, field=cell))
-        return None
-    return int(number) if float(number).is_integer() else float(number)
 
 
 def with_values(loaded: LoadedRegistry, values: dict[str, dict[str, float]]) -> LoadedRegistry:

@@ -3,6 +3,7 @@ from the header, and one table as column headings and rows of cells."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from kehoach.plan.model import Appendix, Header, Plan, Signature
@@ -64,7 +65,8 @@ _YEAR_MM = 22
 
 def _widths(columns: list[str], usable_mm: float) -> list[int]:
     """Column widths in twips: STT, unit and year columns narrow, the rest share what is
-    left (the indicator's name)."""
+    left (the indicator's name); all narrowed alike where they would pass the margins
+    (many milestone years)."""
     fixed = [_FIXED_MM.get(c, _YEAR_MM if c.startswith("Năm ") else 0) for c in columns]
     free = [i for i, w in enumerate(fixed) if not w] or list(range(len(columns)))
     left = max(usable_mm - sum(fixed), 30 * len(free))
@@ -73,30 +75,48 @@ def _widths(columns: list[str], usable_mm: float) -> list[int]:
         if len(free) < len(columns)
         else [usable_mm / len(columns)] * len(columns)
     )
-    return [round(w * 1440 / 25.4) for w in mm]
+    scale = min(1.0, usable_mm / sum(mm))
+    return [round(w * scale * 1440 / 25.4) for w in mm]
 
 
-def _rows(appendix: Appendix) -> tuple[list[str], list[dict[str, Any]]]:
+@dataclass(frozen=True)
+class Sheet:
+    """One phụ lục as the template draws it: its lines, then a table of rows (cells, and
+    whether the row is a group heading, in bold). `widths_mm` None: the plan's rule
+    (`_widths`); `wide` None: a landscape page when the table has `WIDE` columns or more."""
+
+    title: str
+    name: str
+    caption: str
+    columns: list[str]
+    rows: list[tuple[list[str], bool]]
+    widths_mm: list[float] | None = None
+    wide: bool | None = None
+
+    @property
+    def landscape(self) -> bool:
+        return self.wide if self.wide is not None else len(self.columns) >= WIDE
+
+
+def _rows(appendix: Appendix) -> tuple[list[str], list[tuple[list[str], bool]]]:
+    rows: list[tuple[list[str], bool]] = []
     if appendix.bang is not None:  # as wide as its widest row (a heading of merged cells)
         width = max([len(appendix.bang.cot)] + [len(row.o) for row in appendix.bang.dong])
-        rows = [
-            {"o": row.o + [""] * (width - len(row.o)), "nhom": False} for row in appendix.bang.dong
-        ]
+        rows = [(row.o + [""] * (width - len(row.o)), False) for row in appendix.bang.dong]
         return appendix.bang.cot + [""] * (width - len(appendix.bang.cot)), rows
     years = appendix.years()
     others = appendix.other_columns()
     columns = ["STT", "Chỉ tiêu", "Đơn vị tính", *(f"Năm {y}" for y in years), *others]
-    rows, count = [], 0
+    count = 0
     for g, group in enumerate(appendix.chi_tieu, start=1):
         if group.tieu_de:
             blank = [""] * (len(years) + len(others) + 1)
-            rows.append({"o": [roman(g), group.tieu_de, *blank], "nhom": True})
+            rows.append(([roman(g), group.tieu_de, *blank], True))
         for indicator in group.chi_tieu:
             count += 1
             values = [_cell(indicator.moc[y]) if y in indicator.moc else "" for y in years]
             extra = [indicator.khac.get(name, "") for name in others]
-            cells = [str(count), indicator.nhan, indicator.don_vi, *values, *extra]
-            rows.append({"o": cells, "nhom": False})
+            rows.append(([str(count), indicator.nhan, indicator.don_vi, *values, *extra], False))
     return columns, rows
 
 
@@ -124,29 +144,43 @@ def grid_rows(columns: list[str], rows: list[list[str]], usable_mm: float = 165)
     }
 
 
-def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
-    """Each appendix's strings, titled as the profile writes it (`PHỤ LỤC 1`, `PHỤ LỤC 2`
-    when there are two or more). A wide one gets a landscape section of its own: `ngat`
-    names the orientation of the section a break closes before it (`doc`, `ngang`; empty:
-    a page break). Where the profile numbers each phụ lục on its own, each is a section
-    (`so_lai`: the section the break closes, a phụ lục's, is numbered from 1)."""
-    out = []
+def _sheets(plan: Plan, profile: Profile) -> list[Sheet]:
+    """The plan's appendices, titled as the profile writes it (`PHỤ LỤC 1`, `PHỤ LỤC 2`
+    when there are two or more)."""
     many = len(plan.phu_luc) > 1
-    own_numbers = profile.so_trang.phu_luc_rieng
-    before = False  # the signature's page is upright
+    out = []
     for n, appendix in enumerate(plan.phu_luc, start=1):
         columns, rows = _rows(appendix)
-        wide = appendix.ngang if appendix.ngang is not None else len(columns) >= WIDE
-        widths = _widths(columns, _usable_mm(profile, wide))
-        for row in rows:
-            row["o"] = [{"t": t, "w": w} for t, w in zip(row["o"], widths, strict=True)]
         title = appendix_title(appendix.tieu_de, n, many, profile.phu_luc)
+        chu_thich = appendix.chu_thich or caption(plan.van_ban, plan.chu_ky, profile)
+        out.append(Sheet(title, appendix.ten or "", chu_thich, columns, rows, wide=appendix.ngang))
+    return out
+
+
+def laid_out(sheets: list[Sheet], profile: Profile) -> list[dict[str, Any]]:
+    """Each phụ lục's strings for the template. A wide one gets a landscape section of its
+    own: `ngat` names the orientation of the section a break closes before it (`doc`,
+    `ngang`; empty: a page break). Where the profile numbers each phụ lục on its own, each
+    is a section (`so_lai`: the section the break closes, a phụ lục's, is numbered from 1)."""
+    out = []
+    own_numbers = profile.so_trang.phu_luc_rieng
+    before = False  # the signature's page is upright
+    for n, sheet in enumerate(sheets, start=1):
+        wide = sheet.landscape
+        if sheet.widths_mm is None:
+            widths = _widths(sheet.columns, _usable_mm(profile, wide))
+        else:
+            widths = [round(w * 1440 / 25.4) for w in sheet.widths_mm]
+        rows = [
+            {"o": [{"t": t, "w": w} for t, w in zip(cells, widths, strict=True)], "nhom": group}
+            for cells, group in sheet.rows
+        ]
         out.append(
             {
-                "tieu_de": title,
-                "ten": appendix.ten or "",
-                "chu_thich": appendix.chu_thich or caption(plan.van_ban, plan.chu_ky, profile),
-                "cot": [{"t": t, "w": w} for t, w in zip(columns, widths, strict=True)],
+                "tieu_de": sheet.title,
+                "ten": sheet.name,
+                "chu_thich": sheet.caption,
+                "cot": [{"t": t, "w": w} for t, w in zip(sheet.columns, widths, strict=True)],
                 "grid": widths,
                 "rong": sum(widths),
                 "dong": rows,
@@ -158,9 +192,12 @@ def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
     return out
 
 
+def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
+    """The plan's appendices as `laid_out` gives them to the template."""
+    return laid_out(_sheets(plan, profile), profile)
+
+
 def last_is_wide(plan: Plan, profile: Profile) -> bool:
     """Whether the document ends on a landscape page (its last phụ lục is wide)."""
-    if not plan.phu_luc:
-        return False
-    last = plan.phu_luc[-1]
-    return last.ngang if last.ngang is not None else len(_rows(last)[0]) >= WIDE
+    sheets = _sheets(plan, profile)
+    return bool(sheets) and sheets[-1].landscape

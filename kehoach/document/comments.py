@@ -1,13 +1,17 @@
 """Review notes as Word comments: each note of the plan (`xem_lai`) becomes a comment
 anchored on exactly the words concerned (runs are split at the phrase), dated with the
-plan's date, never the clock. The comments part lives only while the document is saved,
-so a renderer reused across a batch starts every document without one."""
+plan's date, never the clock. A document that is no plan (a report) gives its own
+`Remark`s. The comments part lives only while the document is saved, so a renderer
+reused across a batch starts every document without one."""
 
 from __future__ import annotations
 
+import bisect
 import copy
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -21,12 +25,14 @@ from lxml import etree
 from pydantic import BaseModel
 
 from kehoach.plan.model import Plan
-from kehoach.plan.review import ReviewNote, notes
+from kehoach.plan.review import ReviewNote
+from kehoach.plan.walk import nested_fields
 
 AUTHOR = "kehoach"
 INITIALS = "KH"
 ANCHOR = 40  # characters of an element's own text that find its paragraph
 _LABEL = 6  # characters of a label before an element's own text (`IV. `, `1.1. `, `b) `)
+_AHEAD = 40  # paragraphs looked at past a first match, for the element's own one
 _P, _R, _T, _RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:rPr")
 _SPACE = qn("xml:space")
 _W, _ID = qn("w:x")[:-1], qn("w:id")
@@ -42,26 +48,57 @@ _END = parse_xml(f'<w:commentRangeEnd {_DECLARE} w:id=""/>')
 _REFERENCE = parse_xml(f'<w:r {_DECLARE}>{_STYLE}<w:commentReference w:id=""/></w:r>')
 
 
+@dataclass(frozen=True)
+class Remark:
+    """A comment on a rendered document that is no plan: on `words`, in the first paragraph
+    that also shows `near` (with `whole`: whose whole text is `near`) where an earlier
+    remark has not already put one on those words."""
+
+    words: str
+    text: str
+    near: str = ""
+    whole: bool = False
+
+
 @contextmanager
-def annotated(document: Document, plan: Plan | None) -> Iterator[None]:
-    """`document` with the plan's notes as comments while the block runs."""
-    found = list(notes(plan)) if plan is not None else []
-    if plan is None or not found:
+def annotated(
+    document: Document,
+    plan: Plan | None,
+    remarks: Sequence[Remark] = (),
+    day: dt.date | None = None,
+) -> Iterator[None]:
+    """`document` with the plan's notes, then the `remarks`, as comments while the block
+    runs; dated `day` (default: the plan's date)."""
+    found: list[tuple[ReviewNote, Owns]] = []
+    if plan is not None:
+        title = own_text(plan.van_ban)
+        found = list(_placed(plan, ((title, title),)))
+    if not found and not remarks:
         yield
         return
     before = set(document.part.rels)
-    day = plan.van_ban.day
+    day = day or (plan.van_ban.day if plan is not None else dt.date(2000, 1, 1))
     when = f"{day:%Y-%m-%d}T00:00:00Z"
-    # splitting keeps the texts, so they are read once
     # read from the element: a reused document's cached body proxy would still show
-    # the previous render
+    # the previous render; splitting keeps the texts, so they are read once
     paragraphs = [(paragraph_text(p), p) for p in document.element.body.iter(_P)]
+    texts = [text for text, _ in paragraphs]
+    finder = _Finder(texts)
+    places = [finder.place(owns, note.cum) for note, owns in found]
+    places += _remark_places(texts, remarks)
+    said = [note.ly_do for note, _ in found] + [remark.text for remark in remarks]
+    wanted: dict[int, list[tuple[int, int]]] = {}
+    for place in places:
+        if place is not None:
+            wanted.setdefault(place[0], []).append(place[1:])
+    runs = {index: dict(zip(ranges, _split_all(paragraphs[index][1], ranges), strict=True))
+            for index, ranges in wanted.items()}  # each paragraph split once, at every cut
     part = document.part._comments_part.element
     number = max((int(c.get(_W + "id", -1)) for c in part), default=-1) + 1
-    for element, note in found:
-        runs = _anchor(paragraphs, element, note)
-        if runs:
-            _comment(part, runs, note.ly_do, when, str(number))
+    for text, place in zip(said, places, strict=True):
+        covered = runs[place[0]][place[1:]] if place is not None else []
+        if covered:
+            _comment(part, covered, text, when, str(number))
             number += 1
     try:
         yield
@@ -69,6 +106,97 @@ def annotated(document: Document, plan: Plan | None) -> Iterator[None]:
         for key in set(document.part.rels) - before:
             if document.part.rels[key].reltype == RT.COMMENTS:
                 document.part.rels.pop(key)
+
+
+Owns = tuple[tuple[str, str], ...]
+"""Where a note may go, best first: (text that finds the paragraph, first words there)."""
+
+
+def _placed(model: BaseModel, above: Owns) -> Iterator[tuple[ReviewNote, Owns]]:
+    """Every note under `model` (in `review.notes`' order), with where it may go: its
+    element's whole own text (what tells it from another element beginning alike), then
+    its first words, then each ancestor's (for an element not shown as a paragraph of its
+    own), then `above`."""
+    whole = _shown(model)
+    start = whole[:ANCHOR].strip()
+    owns = ((whole, start), (start, start), *above) if whole else above
+    for note in getattr(model, "xem_lai", None) or []:
+        yield note, owns
+    for name in nested_fields(type(model)):
+        value = getattr(model, name)
+        for child in value if isinstance(value, list) else [value]:
+            if isinstance(child, BaseModel) and not isinstance(child, ReviewNote):
+                yield from _placed(child, owns)
+
+
+class _Finder:
+    """Each element's paragraph, looked for from where the last one was found (elements
+    come in document order, so finding them all is one pass over the document)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.at = 0
+        self.absent: set[str] = set()
+
+    def index(self, own: str) -> int | None:
+        """The first paragraph from here showing `own`; one that is the element's own
+        (its text after a label of a few characters: `b) Đến năm 2030`) a little further
+        is taken instead, so a heading is not found in a sentence starting alike."""
+        if own in self.absent:
+            return None
+        count, first = len(self.texts), None
+        for step in range(count):
+            i = (self.at + step) % count
+            text = self.texts[i]
+            if own in text:
+                if text.endswith(own) and len(text) - len(own) <= _LABEL:
+                    first = i
+                    break
+                first = i if first is None else first
+            if first is not None and step > (first - self.at) % count + _AHEAD:
+                break
+        if first is None:
+            self.absent.add(own)
+            return None
+        self.at = first
+        return first
+
+    def place(self, owns: Owns, phrase: str | None) -> tuple[int, int, int] | None:
+        """(paragraph, start, end) of the note's words: its phrase in its element's
+        paragraph, else the element's first words there; never a paragraph of another
+        element; None when the element is not shown."""
+        for search, start_words in owns:
+            index = self.index(search)
+            if index is None:
+                continue
+            text = self.texts[index]
+            words = phrase if phrase and phrase in text else start_words
+            start = text.index(words)
+            return index, start, start + len(words)
+        return None
+
+
+def _remark_places(
+    texts: list[str], remarks: Sequence[Remark]
+) -> list[tuple[int, int, int] | None]:
+    """(paragraph, start, end) of each remark's words: in the first paragraph that fits it,
+    at a place no earlier remark took; None when none fits."""
+    taken: set[tuple[int, int]] = set()
+    out: list[tuple[int, int, int] | None] = []
+    for remark in remarks:
+        found = None
+        for index, text in enumerate(texts):
+            if not (text == remark.near if remark.whole else remark.near in text):
+                continue
+            start = text.find(remark.words)
+            while start >= 0 and (index, start) in taken:
+                start = text.find(remark.words, start + 1)
+            if start >= 0:
+                taken.add((index, start))
+                found = (index, start, start + len(remark.words))
+                break
+        out.append(found)
+    return out
 
 
 def _comment(part: etree._Element, runs: list[CT_R], text: str, when: str, number: str) -> None:
@@ -96,44 +224,19 @@ def _comment(part: etree._Element, runs: list[CT_R], text: str, when: str, numbe
 
 
 def own_text(element: BaseModel) -> str:
-    """The words of `element` that show in its paragraph (its title, text or wording)."""
-    for key in ("noi_dung", "tieu_de", "cau", "trich_yeu", "chuc_vu"):
+    """The first words of `element` that show in its paragraph (of its title, text or
+    wording): where a note goes when its phrase is not there."""
+    return _shown(element)[:ANCHOR].strip()
+
+
+def _shown(element: BaseModel) -> str:
+    """The longest stretch of `element`'s own text that shows as it is (a wording's part
+    between its `{gt}` slots), whole."""
+    for key in ("noi_dung", "tieu_de", "cau", "trich_yeu", "chuc_vu", "truoc", "nhan", "ten"):
         value = getattr(element, key, None)
-        if isinstance(value, str):
-            return max(value.split("{"), key=len).split("}")[-1][:ANCHOR].strip()
+        if isinstance(value, str) and value.strip():
+            return max(value.split("{"), key=len).split("}")[-1].strip()
     return ""
-
-
-def _anchor(paragraphs: list[tuple[str, CT_P]], element: BaseModel, note: ReviewNote) -> list[CT_R]:
-    """The runs covering the note's words in the element's paragraph (the element's first
-    words when the note names none, or names words no longer shown, so a note is never
-    dropped for a phrase the clerk reworded); none when neither is shown."""
-    own = own_text(element)
-    for words in dict.fromkeys(w for w in (note.cum, own) if w):
-        best = _first_showing(paragraphs, words, own)
-        if best is not None:
-            start = best[0].index(words)
-            return _split(best[1], start, start + len(words))
-    return []
-
-
-def _first_showing(
-    paragraphs: list[tuple[str, CT_P]], words: str, own: str
-) -> tuple[str, CT_P] | None:
-    """The first paragraph showing `words` that is the element's own (its text, after a
-    label of a few characters: `b) Đến năm 2030`), else the first that also shows `own`,
-    else the first showing `words`: one pass, stopping at the best. A heading is thus
-    found under its label, not in an earlier sentence that starts with the same words."""
-    first = shows_own = None
-    for pair in paragraphs:
-        text = pair[0]
-        if words in text:
-            if own and text.endswith(own) and len(text) - len(own) <= _LABEL:
-                return pair
-            if own and own in text:
-                shows_own = shows_own or pair
-            first = first or pair
-    return shows_own or first
 
 
 def paragraph_text(p: CT_P) -> str:
@@ -159,17 +262,19 @@ def _run_text(r: CT_R) -> str:
     return "".join(parts)
 
 
-def _split(p: CT_P, start: int, end: int) -> list[CT_R]:
-    """Split runs so that characters `start`–`end` of paragraph `p` are whole runs, and
-    return those runs (each run's text is read once: reading it is most of the cost)."""
-    offset, inside = 0, []
+def _split_all(p: CT_P, ranges: list[tuple[int, int]]) -> list[list[CT_R]]:
+    """Split the runs of paragraph `p` at every range's ends, once, and return the runs
+    each range covers (each run's text is read once: reading it is most of the cost)."""
+    cuts = sorted({at for bounds in ranges for at in bounds})
+    offset, starts, pieces = 0, [], []
     for r, text in [(r, _run_text(r)) for r in p.iterchildren(_R) if isinstance(r, CT_R)]:
-        cuts = [at - offset for at in (start, end) if offset < at < offset + len(text)]
-        for piece, at in _pieces(r, text, cuts):
-            if start <= offset + at < end:
-                inside.append(piece)
+        low, high = bisect.bisect_right(cuts, offset), bisect.bisect_left(cuts, offset + len(text))
+        for piece, at in _pieces(r, text, [c - offset for c in cuts[low:high]]):
+            starts.append(offset + at)
+            pieces.append(piece)
         offset += len(text)
-    return inside
+    first = bisect.bisect_left
+    return [pieces[first(starts, start) : first(starts, end)] for start, end in ranges]
 
 
 def _pieces(r: CT_R, text: str, cuts: list[int]) -> list[tuple[CT_R, int]]:

@@ -22,6 +22,7 @@ from kehoach.plan.model import (
     Section,
     TableBlock,
 )
+from kehoach.rules.levels import last_day
 from kehoach.rules.profile import Profile
 from kehoach.vn import closing, dates, docnumber, labels
 
@@ -55,6 +56,7 @@ class _Outline:
             }
         )
         self.blocks: list[Block] = []
+        self.numbers: dict[str, str] = {}  # element id → its printed label
         self.section = 0
         self.item = 0
         page = profile.trang
@@ -63,11 +65,12 @@ class _Outline:
     def paragraph(self, p: Paragraph | TableBlock) -> Block:
         return _paragraph(p, self.usable_mm)
 
-    def heading(self, title: str, printed: str | None = None) -> None:
+    def heading(self, title: str, printed: str | None = None) -> str:
         self.section += 1
         self.item = 0
         label = printed or labels.section(self.section, self.labels)
         self.blocks.append({"kieu": "muc", "chu": f"{label} {title}"})
+        return label
 
     def item_label(self, printed: str | None = None) -> str:
         """The next item's label: by its place, or as the source printed it (`nhan`)."""
@@ -79,6 +82,7 @@ class _Outline:
 
     def labelled(self, item: Item, label: str, depth: int) -> None:
         """An item under its label, its paragraphs, then its sub-items one level down."""
+        self.numbers[item.id] = label
         if item.noi_dung is not None:
             self.blocks.append({"kieu": "doan", "chu": f"{label} {item.noi_dung}"})
         elif label in labels.BULLETS:
@@ -96,7 +100,7 @@ class _Outline:
         part), its opening paragraphs, then each paragraph of targets, under its milestone
         heading (`a) Đến năm 2026`) where it has one."""
         if block.tieu_de:
-            label = self.item_label(block.nhan_goc)
+            label = self.numbers[block.id] = self.item_label(block.nhan_goc)
             self.blocks.append({"kieu": "tieu_muc", "chu": f"{label} {block.tieu_de}"})
         self.blocks.extend(self.paragraph(p) for p in block.mo_dau)
         milestone = 0
@@ -114,18 +118,15 @@ class _Outline:
                 self.blocks.append({"kieu": "doan", "chu": paragraph_text(p)})
 
     def part(self, part: Section | Objectives | Organisation) -> None:
-        self.heading(part.tieu_de, part.nhan_goc)
+        self.numbers[part.id] = self.heading(part.tieu_de, part.nhan_goc)
         if isinstance(part, Objectives):
             self._objectives(part)
         elif isinstance(part, Organisation):
             self.blocks.extend(self.paragraph(p) for p in part.doan)
             for duty in part.muc:
-                self.blocks.append(
-                    {
-                        "kieu": "doan",
-                        "chu": f"{self.item_label(duty.nhan_goc)} {duty.chu_the} {duty.noi_dung}",
-                    }
-                )
+                label = self.numbers[duty.id] = self.item_label(duty.nhan_goc)
+                chu = f"{label} {duty.chu_the} {duty.noi_dung}"
+                self.blocks.append({"kieu": "doan", "chu": chu})
         else:
             self.blocks.extend(self.paragraph(p) for p in part.doan)
             for item in part.muc:
@@ -143,16 +144,26 @@ class _Outline:
             self.item_with(item)
 
 
-def body_blocks(plan: Plan, profile: Profile) -> list[Block]:
-    """The opening, then the parts in their order, each block already labelled, then the
-    closing sentence."""
+def _outline(plan: Plan, profile: Profile) -> _Outline:
     out = _Outline(profile, plan.danh_so)
     out.blocks.extend(out.paragraph(p) for p in plan.can_cu)
     for part in plan.parts():
         out.part(part)
     if plan.ket_luan:  # kept with the signature that follows it (a template without the
         out.blocks.append({"kieu": "ket", "chu": plan.ket_luan})  # kind prints it plainly)
-    return out.blocks
+    return out
+
+
+def body_blocks(plan: Plan, profile: Profile) -> list[Block]:
+    """The opening, then the parts in their order, each block already labelled, then the
+    closing sentence."""
+    return _outline(plan, profile).blocks
+
+
+def printed_numbers(plan: Plan, profile: Profile) -> dict[str, str]:
+    """Each numbered element's label as the document prints it (`I.`, `2.`, `a)`), by
+    id: the web editor's outline shows the plan as the clerk will read it."""
+    return _outline(plan, profile).numbers
 
 
 def header(plan: Plan, profile: Profile) -> dict[str, str]:
@@ -190,9 +201,10 @@ def document_properties(
     plan: Plan, title: str | None = None, year: int | None = None
 ) -> dict[str, Any]:
     """The DOCX's own properties: author is the issuing body, title the trích yếu (or
-    `title`); the dates are the plan's (or 1 January of `year`), never the clock."""
+    `title`); the dates are the plan's (or `year`'s: a year alone is its 31 December),
+    never the clock."""
     h = plan.van_ban
-    when = dt.date(year, 1, 1) if year is not None else h.day
+    when = last_day(year) if year is not None else h.day
     stamp = dt.datetime(when.year, when.month, when.day)
     author = _fit(" ".join(h.co_quan.split()))
     return {

@@ -26,8 +26,10 @@ SLACK_MM = 0.5  # rounding between the widths here and Word's or LibreOffice's l
 
 
 def _needed(lines: list[tuple[str, Text]]) -> float:
-    """The column width that prints every line on one line."""
-    longest = max((width_mm(text, s.co, s.dam, s.nghieng) for text, s in lines if text), default=0)
+    """The column width that prints every line on one line (a field's own line breaks, as
+    in a State issuer `ỦY BAN MTTQ VIỆT NAM` / `XÃ LƯƠNG MINH`, are lines of their own)."""
+    longest = max((width_mm(line, s.co, s.dam, s.nghieng)
+                   for text, s in lines for line in text.splitlines() if line), default=0)
     return longest + 2 * ooxml.CELL_MARGIN_MM + SLACK_MM
 
 

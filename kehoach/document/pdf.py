@@ -28,15 +28,21 @@ MISSING = ("không tìm thấy LibreOffice (lệnh soffice) để xuất PDF; c�
            f"{SETTING} là đường dẫn tới soffice")
 
 
+def office() -> str:
+    """LibreOffice's command, or the error that says how to install it or point to it."""
+    program = soffice()
+    if program is None:
+        raise ConversionError(MISSING)
+    return program
+
+
 def to_pdfs(docx_files: Sequence[Path], targets: Sequence[Path] | None = None) -> list[Path]:
     """The PDF of every DOCX, written to `targets` (default: beside it, same name, `.pdf`).
 
     Nothing is written unless every file converted: the error names each that failed."""
     if not docx_files:
         return []
-    program = soffice()
-    if program is None:
-        raise ConversionError(MISSING)
+    program = office()
     targets = list(targets) if targets else [d.with_suffix(".pdf") for d in docx_files]
     with tempfile.TemporaryDirectory(prefix="kehoach-soffice-",
                                      ignore_cleanup_errors=True) as tmp:

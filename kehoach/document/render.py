@@ -13,7 +13,7 @@ import io
 import operator
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -188,11 +188,13 @@ class Renderer:
         notes_of: Plan | None = None,
         profile: Profile | None = None,
         header: Profile | None = None,
+        remarks: Sequence[comments.Remark] = (),
     ) -> bytes:
         """The DOCX bytes for a ready context; `properties` set the document's own metadata;
-        the review notes of `notes_of` become Word comments; a `profile` with a template of
-        its own renders with that one; the header table is fitted to its lines by the
-        `header` profile (the `profile`'s when not given)."""
+        the review notes of `notes_of`, then the `remarks`, become Word comments (dated as
+        the document: its `created` property); a `profile` with a template of its own
+        renders with that one; the header table is fitted to its lines by the `header`
+        profile (the `profile`'s when not given)."""
         template, loaded = self._template_of(profile) if profile else (self.template, self._loaded)
         doc = _CachedTemplate(loaded)
         try:
@@ -209,7 +211,8 @@ class Renderer:
         for key, value in properties.items():
             setattr(props, key, value)
         out = io.BytesIO()
-        with comments.annotated(doc.docx, notes_of):
+        day = properties["created"].date() if "created" in properties else None
+        with comments.annotated(doc.docx, notes_of, remarks, day):
             ooxml.save_package(doc.docx, out)
         return out.getvalue()
 

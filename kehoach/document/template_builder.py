@@ -61,9 +61,10 @@ def _finish(doc: DocxDocument, profile: Profile, title: str) -> DocxDocument:
     return doc
 
 
-def build(profile: Profile) -> DocxDocument:
-    """The Kế hoạch template: the Party's header, or the State's when the profile has a
-    Tiêu ngữ (`nd30-2020`)."""
+def _with_appendices(profile: Profile, title: str) -> DocxDocument:
+    """Header (the Party's, or the State's when the profile has a Tiêu ngữ: `nd30-2020`),
+    body of blocks, signature, then the phụ lục (each on its page, landscape when wide):
+    a Kế hoạch, and a báo cáo with its indicator table."""
     doc = _new_document(profile)
     if profile.tieu_ngu:
         parts.header_table_state(doc, profile)
@@ -72,7 +73,18 @@ def build(profile: Profile) -> DocxDocument:
     parts.body(doc, profile)
     parts.signature_table(doc, profile)
     appendices(doc, profile)
-    return _finish(doc, profile, "Mẫu Kế hoạch")
+    return _finish(doc, profile, title)
+
+
+def build(profile: Profile) -> DocxDocument:
+    """The Kế hoạch template."""
+    return _with_appendices(profile, "Mẫu Kế hoạch")
+
+
+def build_bao_cao(profile: Profile) -> DocxDocument:
+    """The report on a plan (`kehoach report`): the Kế hoạch's parts, its own file so a
+    clerk can restyle one without the other."""
+    return _with_appendices(profile, "Mẫu báo cáo")
 
 
 def build_de_cuong(profile: Profile) -> DocxDocument:
@@ -124,6 +136,7 @@ TEMPLATES: dict[str, Callable[[Profile], DocxDocument]] = {
     "de_cuong_bao_cao.docx": build_de_cuong,
     "bieu_chi_tieu.docx": build_bieu,
     "tong_hop.docx": build_tong_hop,
+    "bao_cao.docx": build_bao_cao,
 }
 
 

@@ -149,9 +149,16 @@ def _heading_styles(doc: Document, p: Profile) -> None:
     summary.paragraph_format.keep_with_next = True
     if p.gach_ngang.duong_ke_mm:  # a State document rules a line under the trích yếu
         width = p.trang.rong_mm - p.trang.le_trai_mm - p.trang.le_phai_mm + 2 * ooxml.CELL_MARGIN_MM
-        _rule(doc, "gach_ngang", width, p.gach_ngang.duong_ke_mm)
+        rule = _rule(doc, "gach_ngang", width, p.gach_ngang.duong_ke_mm)
+        # Clear of the trích yếu's descenders: drawn at the top of its own line it sat on
+        # them and read as the title underlined (review finding 31).
+        rule.paragraph_format.space_before = Pt(RULE_GAP_PT)
     else:
         paragraph_style(doc, "gach_ngang", size=p.gach_ngang.co)
+
+
+RULE_GAP_PT = 6
+"""Between the trích yếu and the rule under it: below the descenders of its last line."""
 
 
 def _rule(doc: Document, key: str, column_mm: float, length_mm: float) -> ParagraphStyle:

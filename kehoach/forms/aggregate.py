@@ -115,11 +115,15 @@ class Summary:
         total = sum(known.values())
         return round(sum(values[u] * known[u] for u in values) / total, 2) if total else None
 
-    def overall_label(self) -> str:
+    def area(self) -> str:
+        """What the plan's area is called: `thành phố`, `huyện` (`đơn vị` when the issuer's
+        level is unknown)."""
         levels = load_levels()
         level = levels.of_body(self.plan.van_ban.ma_co_quan, self.plan.van_ban.co_quan)
-        area = levels.cap[level].tu_dia_ban if level else "đơn vị"
-        return f"Toàn {area}"
+        return levels.cap[level].tu_dia_ban if level else "đơn vị"
+
+    def overall_label(self) -> str:
+        return f"Toàn {self.area()}"
 
 
 def _show(value: float | None) -> str:

@@ -71,12 +71,24 @@ def measures(plan: Plan) -> dict[str, list[Statement]]:
     return found
 
 
+def _chosen(statements: list[Statement], year: int) -> Statement:
+    """The milestone a report of `year` is measured against: the first from that year on;
+    after the last, the last."""
+    later = [s for s in statements if s.year >= year]
+    return min(later, key=lambda s: s.year) if later else max(statements, key=lambda s: s.year)
+
+
+def target_years(plan: Plan, year: int) -> dict[str, int]:
+    """The year of the milestone each indicator of a report of `year` is measured against
+    (2030 for the block's, 2026 for `a) Đến năm 2026`, a phụ lục row's column)."""
+    return {root: _chosen(found, year).year for root, found in measures(plan).items()}
+
+
 def for_year(root: str, statements: list[Statement], year: int) -> tuple[Indicator, str | None]:
     """The indicator `root` as a report of `year` sees it: the target of the first milestone
     from that year on (after the last, the last), under the root's id and name; and the
     written milestone of a qualitative phụ lục row."""
-    later = [s for s in statements if s.year >= year]
-    chosen = min(later, key=lambda s: s.year) if later else max(statements, key=lambda s: s.year)
+    chosen = _chosen(statements, year)
     name = statements[0].record.nhan
     if isinstance(chosen.record, Indicator):
         return chosen.record.model_copy(update={"id": root, "nhan": name}), None

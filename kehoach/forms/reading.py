@@ -7,7 +7,6 @@ the good files are still summarised.
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +16,9 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach.errors import Problem
-from kehoach.forms import archive, evaluation, milestones
+from kehoach.forms import archive, displayed, evaluation, milestones
 from kehoach.forms.cells import shown
+from kehoach.forms.displayed import SheetView
 from kehoach.forms.layout import (
     FORM,
     FORM_KIND,
@@ -34,8 +34,6 @@ from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
 from kehoach.plan.units import Registry
 from kehoach.rules.levels import unit_kinds
-from kehoach.vn import numbers as vnformat
-from kehoach.vn.numbers import parse_number
 
 
 @dataclass
@@ -46,6 +44,8 @@ class Report:
     file: Path
     values: dict[str, float] = field(default_factory=dict)
     verdicts: dict[str, str] = field(default_factory=dict)  # qualitative rows
+    cells: dict[str, str] = field(default_factory=dict)  # id → the cell read (`E12`), even blank
+    remarks: dict[str, str] = field(default_factory=dict)  # id → the unit's Ghi chú
 
 
 @dataclass
@@ -64,6 +64,7 @@ class _Form:
     sheet: Worksheet
     meta: Worksheet
     unit_ids: dict[Any, Any]  # the drop-down's rows as read: names → unit ids (sheet DonVi)
+    view: SheetView  # merged, hidden: what the clerk cannot see as it is read
 
 
 def _where(ref: str, sheet: str = FORM_SHEET) -> str:
@@ -155,7 +156,7 @@ class _FormReader:
         if year is None:
             return
         unit = self._unit(form)
-        if unit is None or not self._first_from(unit, path):
+        if unit is None or not self._first_from(unit, path) or not self._own(form, unit):
             return
         report = Report(unit, path)
         self.reading.nam = year
@@ -224,12 +225,19 @@ class _FormReader:
             return None
         listing = wb[UNITS_SHEET] if UNITS_SHEET in wb.sheetnames else None
         pairs = {r[0]: r[1] for r in listing.iter_rows(values_only=True)} if listing else {}
-        return _Form(path, wb[FORM_SHEET], meta, pairs)
+        return _Form(path, wb[FORM_SHEET], meta, pairs, SheetView(wb[FORM_SHEET]))
+
+    def _upper(self, form: _Form) -> bool:
+        """A unit's plan reading the form of the upper plan it was derived from (the form
+        the unit filled for the level above)."""
+        origin, plan_id = self.plan.goc, form.meta[META.plan_id].value
+        return self.plan.don_vi is not None and origin is not None and plan_id == origin.id
 
     def _of_this_plan(self, form: _Form) -> bool:
-        """The form was made from this plan, or from a unit's plan derived from it."""
+        """The form was made from this plan, from a unit's plan derived from it, or for a
+        unit's plan from the upper plan (`_upper`)."""
         plan_id, parent_id = form.meta[META.plan_id].value, form.meta[META.parent_id].value
-        if self.plan.id in (plan_id, parent_id):
+        if self.plan.id in (plan_id, parent_id) or self._upper(form):
             return True
         self.error(
             form.path,
@@ -265,6 +273,14 @@ class _FormReader:
             return None
         return unit
 
+    def _own(self, form: _Form, unit: str) -> bool:
+        """A unit's plan reads only that unit's forms."""
+        if self.plan.don_vi in (None, unit):
+            return True
+        self.error(form.path, _where(FORM.unit_name),
+                   f"biểu của đơn vị '{unit}', kế hoạch này là của đơn vị '{self.plan.don_vi}'")
+        return False
+
     def _first_from(self, unit: str, path: Path) -> bool:
         """One file per unit: a second one is named and left out."""
         if unit in self.seen:
@@ -283,11 +299,16 @@ class _FormReader:
             indicator = self._indicator_at(form, row, rows_of, indicators)
             if indicator is None:
                 continue
+            remark = cell(form.sheet, row, "ghi_chu").value
+            if remark not in (None, "") and str(remark).strip():
+                text = unicodedata.normalize("NFC", shown(str(remark)))
+                report.remarks[indicator.id] = " ".join(text.split())
             if indicator.gia_tri is None:
+                report.cells[indicator.id] = column("danh_gia").ref(row)
                 self._read_verdict(form, row, indicator, report)
                 continue
-            raw = cell(form.sheet, row, "ket_qua").value
-            value = self._value(form.path, _where(column("ket_qua").ref(row)), raw, indicator)
+            report.cells[indicator.id] = column("ket_qua").ref(row)
+            value = self._value(form, cell(form.sheet, row, "ket_qua"), indicator)
             if value is not None:
                 report.values[indicator.id] = value
 
@@ -299,6 +320,10 @@ class _FormReader:
         if ident in (None, ""):
             return None
         where = _where(column("ma").ref(row))
+        if isinstance(ident, str) and ident not in indicators and self._upper(form):
+            note = f"chỉ tiêu '{ident}' của kế hoạch cấp trên không có trong kế hoạch này; bỏ qua"
+            self.reading.notes.append(Problem(shown(str(form.path)), note, field=where))
+            return None
         if not isinstance(ident, str) or ident not in indicators:
             self.error(form.path, where, f"mã chỉ tiêu '{ident}' không có trong kế hoạch")
             return None
@@ -313,7 +338,12 @@ class _FormReader:
     def _read_verdict(self, form: _Form, row: int, indicator: Indicator, report: Report) -> None:
         """A qualitative row: the unit's own Đạt / Không đạt."""
         words = evaluation.labels()
-        verdict = cell(form.sheet, row, "danh_gia").value
+        target = cell(form.sheet, row, "danh_gia")
+        refused = form.view.refusal(target)
+        if refused is not None:
+            self.error(form.path, _where(target.coordinate), refused)
+            return
+        verdict = target.value
         if isinstance(verdict, str) and verdict in (words["dat"], words["khong_dat"]):
             report.verdicts[indicator.id] = verdict
         elif verdict not in (None, ""):
@@ -323,41 +353,24 @@ class _FormReader:
                 f"đánh giá '{verdict}' phải là Đạt hoặc Không đạt",
             )
 
-    def _value(self, path: Path, where: str, raw: Any, indicator: Indicator) -> float | None:
-        """The reported number, in its allowed range; a number typed as text is noted."""
-        if raw in (None, ""):
+    def _value(self, form: _Form, target: Any, indicator: Indicator) -> float | None:
+        """The reported number as the clerk sees it, in its allowed range; a number typed
+        as text is noted."""
+        where = _where(target.coordinate)
+        rate = (indicator.don_vi or "").startswith("%")
+        found = displayed.number(form.view, target, rate=rate)
+        if found.note is not None:
+            self.reading.notes.append(Problem(str(form.path), found.note, field=where))
+        if found.problem is not None:
+            self.error(form.path, where, found.problem)
             return None
-        value = _number(raw)
-        if isinstance(raw, str):
-            value = parse_number(raw)
-            if value is not None:
-                self.reading.notes.append(
-                    Problem(
-                        str(path), f"số nhập dạng chữ '{raw}', đã đọc là {value:g}", field=where
-                    )
-                )
-        if value is None:
-            self.error(path, where, f"'{shown(str(raw))}' không phải là số")
+        if found.value is None:
             return None
-        if not math.isfinite(value):
-            self.error(path, where, f"'{shown(str(raw))}' không phải là một số hữu hạn")
+        wrong = evaluation.out_of_range(indicator, found.value)
+        if wrong is not None:
+            self.error(form.path, where, wrong)
             return None
-        top = evaluation.highest(indicator)
-        if value < 0 or (top is not None and value > top):
-            limit = f"từ 0 đến {vnformat.number(top)}" if top is not None else "không âm"
-            self.error(path, where, f"{vnformat.number(value)} ngoài khoảng cho phép ({limit})")
-            return None
-        return value
-
-
-def _number(raw: Any) -> float | None:
-    """A numeric cell as a float; an integer too large for one is infinite."""
-    if not isinstance(raw, int | float) or isinstance(raw, bool):
-        return None
-    try:
-        return float(raw)
-    except OverflowError:
-        return math.inf
+        return float(found.value)
 
 
 def read_forms(plan: Plan, registry: Registry | None, paths: list[Path]) -> Reading:

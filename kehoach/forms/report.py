@@ -112,7 +112,8 @@ def table_rows(plan: Plan, year: int) -> list[dict[str, Any]]:
     return [row_cells(row, *blank) for row in indicator_rows(plan, year)]
 
 
-def _report_words(plan: Plan, period: Period) -> dict[str, str]:
+def report_words(plan: Plan, period: Period) -> dict[str, str]:
+    """The values the outline's templates are filled with (`{ky}`, `{ke_hoach}` …)."""
     trich_yeu = " ".join(plan.van_ban.trich_yeu.split())
     return {
         "ky": period.ky,
@@ -127,7 +128,7 @@ def _report_words(plan: Plan, period: Period) -> dict[str, str]:
 
 def subtitle(plan: Plan, period: Period) -> str:
     """`(Kèm theo … sơ kết năm 2028 thực hiện Kế hoạch số … của Ban Thường vụ Huyện ủy)`."""
-    words = _report_words(plan, period)
+    words = report_words(plan, period)
     return (
         f"(Báo cáo {words['ky']} năm {words['nam']} thực hiện {words['ke_hoach']} "
         f"của {words['ban_thuong_vu']})"
@@ -148,7 +149,7 @@ def _level_above(levels: Levels, level: str, plan: Plan) -> str | None:
     return next(iter(named or found), None)
 
 
-def _recipients(plan: Plan) -> list[str]:
+def report_recipients(plan: Plan) -> list[str]:
     """The report goes up (de_cuong.yaml `noi_nhan`): the standing committee above, then
     the filing line; a line that names a level the chain lacks is left out."""
     levels = load_levels()
@@ -201,7 +202,7 @@ def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
     """The context of `templates/de_cuong_bao_cao.docx`."""
     profile = load_profile(plan.profile_id())
     data = outline()
-    words = _report_words(plan, period)
+    words = report_words(plan, period)
     h = plan.van_ban
     blocks = _outline_blocks(plan, data, words, profile.nhan)
     summary = profile.trich_yeu.written(data.trich_yeu.format(**words))
@@ -219,7 +220,7 @@ def outline_context(plan: Plan, period: Period) -> dict[str, Any]:
         "gach_ngang": profile.gach_ngang.chu,
         "than": blocks,
         "chu_ky": plan.chu_ky.model_dump() | {"ho_ten": ""},
-        "noi_nhan": recipients(_recipients(plan), profile),
+        "noi_nhan": recipients(report_recipients(plan), profile),
         "phu_luc": {
             "tieu_de": profile.phu_luc.chu,
             "ten": appendix["ten"],

@@ -39,6 +39,7 @@ from kehoach.forms.layout import (
 from kehoach.forms.report import FORM_SHEET, Period, Row, indicator_rows, outline, subtitle
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
+from kehoach.rules.levels import last_day
 
 _FONT = Font(name="Times New Roman", size=12)
 _BOLD = Font(name="Times New Roman", size=12, bold=True)
@@ -282,7 +283,8 @@ def _set_properties(wb: Workbook, plan: Plan, period: Period) -> None:
     props = wb.properties
     props.creator = props.lastModifiedBy = " ".join(plan.van_ban.co_quan.split())
     props.title = outline().phu_luc["ten"]
-    props.created = props.modified = dt.datetime(period.nam, 1, 1)
+    day = last_day(period.nam)  # a year alone is its 31 December, as everywhere
+    props.created = props.modified = dt.datetime(day.year, day.month, day.day)
 
 
 def save(wb: Workbook) -> bytes:

@@ -40,7 +40,7 @@ def split(lines: list[T]) -> tuple[list[T], list[Entry]]:
                 after.append([row])
         elif clean(line):
             after.append(clean(line))
-    return lines[:start], after
+    return list(lines[:start]), after
 
 
 def signer_below(after: list[Entry]) -> tuple[list[str], list[Entry]]:
@@ -89,7 +89,7 @@ def _milestones(rows: list[list[str]], ledger: Ledger) -> list[Data] | None:
         if others:
             record["khac"] = others
         groups[-1]["chi_tieu"].append(record)
-        ledger.note(ident, "kiểm tra hướng (huong) của chỉ tiêu")
+        ledger.note(ident, "kiểm tra hướng của chỉ tiêu (tăng hay giảm là tốt)")
     return groups if all(g["chi_tieu"] for g in groups) else None
 
 

@@ -79,7 +79,9 @@ def _split(text: str, pattern: str) -> list[tuple[str, str]]:
 
 def records(paragraph: str) -> list[Record]:
     """The paragraph as records; joining `text + joiner` gives the paragraph back."""
-    body, end = (paragraph[:-1], ".") if paragraph.endswith(".") else (paragraph, "")
+    # A paragraph of targets ends with `.`, or with the last phrase's joiner (`;`).
+    body, end = (paragraph[:-1], paragraph[-1]) if paragraph.endswith((".", ";")) else (
+        paragraph, "")
     out: list[Record] = []
     for sentence, after_sentence in _split(body, r"\. "):
         for clause, after_clause in _split(sentence, "; "):

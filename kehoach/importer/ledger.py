@@ -42,22 +42,57 @@ def clean(line: str) -> str:
     return re.sub(r"[\u00a0\t]", " ", line).strip()
 
 
+class Ids(set[str]):
+    """The ids given so far, counted under each of their dash-ended prefixes (`nv1-2-3`
+    counts under `nv1` and `nv1-2`), so that numbering the next child of an element costs
+    the same at its 200,000th paragraph as at its first (a scan of every id made import
+    quadratic)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: dict[str, int] = {}
+        self.tried: dict[str, int] = {}  # `wanted` → the number `unique` tries next
+
+    def add(self, ident: str) -> None:
+        if ident not in self:
+            super().add(ident)
+            self._count(ident, +1)
+
+    def discard(self, ident: object) -> None:
+        if isinstance(ident, str) and ident in self:
+            super().discard(ident)
+            self._count(ident, -1)
+            self.tried.clear()  # a freed number is given again, as before
+
+    def _count(self, ident: str, step: int) -> None:
+        for at, char in enumerate(ident):
+            if char == "-":
+                self.counts[ident[:at]] = self.counts.get(ident[:at], 0) + step
+
+    def under(self, owner: str) -> int:
+        """How many ids begin with `owner-`."""
+        return self.counts.get(owner, 0)
+
+
 @dataclass
 class Ledger:
     """Ids given, review notes by id, and the summary lines of one import."""
 
     profile: Profile
     review: dict[str, list[str]] = field(default_factory=dict)
-    ids: set[str] = field(default_factory=set)
+    ids: Ids = field(default_factory=Ids)
     found: list[str] = field(default_factory=list)
 
     def note(self, key: str, reason: str) -> None:
         self.review.setdefault(key, []).append(reason)
 
     def unique(self, wanted: str) -> str:
-        """`wanted`, or `wanted-2`, `wanted-3` … when it is taken."""
-        candidate, n = wanted, 2
+        """`wanted`, or `wanted-2`, `wanted-3` … when it is taken (the numbers already
+        tried for `wanted` are not tried again)."""
+        n = self.ids.tried.get(wanted, 2)
+        candidate = wanted if n == 2 else f"{wanted}-{n}"
         while candidate in self.ids:
             candidate, n = f"{wanted}-{n}", n + 1
+        self.ids.tried[wanted] = n
         self.ids.add(candidate)
         return candidate

@@ -10,6 +10,7 @@ from typing import TypeVar
 from kehoach.importer.ledger import Ledger, clean
 from kehoach.rules.data import type_codes
 from kehoach.vn import labels
+from kehoach.vn.typenames import type_of_title
 
 T = TypeVar("T")
 _SENTENCE_END = (".", ":", ";", "!", "?", "”", '"', ")")
@@ -30,11 +31,12 @@ def title(body: Sequence[object], ledger: Ledger) -> tuple[int, str, str] | None
         if not isinstance(raw, str):
             continue
         line = clean(raw)
+        code = type_of_title(line)
+        if code is not None:
+            return i, code, line
         if not line or line != line.upper() or labels.parse(line):
             continue
         for code, name in names:
-            if line == name or (line.startswith(name + " ") and len(line) < 60):
-                return i, code, line
             if _squeezed(line) == _squeezed(name):
                 ledger.note("van_ban", f"tên loại '{line}' (chữ nhận dạng sai) đọc là '{name}'")
                 return i, code, name

@@ -187,7 +187,7 @@ def tree(content: list[Entry], ledger: Ledger, prefix: str) -> Data:
 
 def paragraph(line: str, owner: str, ledger: Ledger) -> Data:
     """A paragraph of an item: a bullet (with its `Về …:` lead) or plain text."""
-    count = sum(1 for i in ledger.ids if i.startswith(f"{owner}-"))
+    count = ledger.ids.under(owner)
     label = labels.parse(line)
     if label is not None and label.kind == "gach":
         lead = LEAD.match(label.text)

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from kehoach.document.appendix import caption
 from kehoach.errors import PlanError, Problem
-from kehoach.importer import appendix, lines
+from kehoach.importer import appendix, containers, lines
 from kehoach.importer.header import parse_header
 from kehoach.importer.ledger import Data, Ledger, clean, default_profile, slug
 from kehoach.importer.milestones import link_milestones
@@ -127,9 +127,10 @@ def parse(source: Source, path: Path) -> Imported:
         header = {**header_fields, **header}
     if source.after:
         after = source.after
-    else:
-        lines_only, after = appendix.split(cast(list[str], rest))  # a text file
+    else:  # a text file, or a DOCX with no signature table: tables may come anywhere
+        lines_only, after = appendix.split(rest)
         rest = [*lines_only]
+    containers.refuse_two_documents(rest, after, ledger.profile, path)
     ends = (i for i, x in enumerate(rest) if _text(x) and is_end(cast(str, x), ledger))
     end = next(ends, len(rest))
     text: list[Entry]
@@ -152,6 +153,8 @@ def parse(source: Source, path: Path) -> Imported:
     read_signature(columns, tail, data, ledger)
     if source.tracked:
         ledger.note("van_ban", "văn bản gốc có thay đổi được theo dõi: đã chấp nhận tất cả")
+    for note in source.notes:
+        ledger.note("van_ban", note)
     appendix.read_appendices(after, data, _caption(data), ledger)
     read_reporting(data, ledger)
     link_milestones(data, ledger)

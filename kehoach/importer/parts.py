@@ -136,7 +136,7 @@ def _phrases(text: str, ledger: Ledger) -> list[Data]:
         if record.joiner != "; ":
             phrase["noi"] = record.joiner
         phrases.append(phrase)
-        ledger.note(ident, "kiểm tra tên trên biểu, cấp áp dụng (cap) và hướng (huong)")
+        ledger.note(ident, "kiểm tra tên trên biểu, cấp áp dụng và hướng (tăng hay giảm là tốt)")
     if phrases and phrases[-1].get("noi") == ".":
         del phrases[-1]["noi"]
     return phrases
@@ -152,7 +152,7 @@ def _bullets(paragraphs: list[Data], ledger: Ledger) -> Data:
         name = indicators.label(text)
         ident = ledger.unique(f"ct-{slug(name, 5)}")
         phrases.append({"id": ident, "cau": fields.pop("cau"), "nhan": name, **fields})
-        ledger.note(ident, "kiểm tra tên trên biểu, cấp áp dụng (cap) và hướng (huong)")
+        ledger.note(ident, "kiểm tra tên trên biểu, cấp áp dụng và hướng (tăng hay giảm là tốt)")
     return {"id": ledger.unique("ct-doan-1"), "dau": paragraphs[0]["dau"], "noi_dung": phrases}
 
 

@@ -12,7 +12,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -21,14 +21,14 @@ from kehoach.document.numbering import Numbering
 from kehoach.document.wordxml import (
     MAX_PARAGRAPHS,
     W,
-    decode_text,
     other_format,
     paragraph_text,
     xml_part,
 )
 from kehoach.errors import PlanError, Problem
-from kehoach.importer import convert
+from kehoach.importer import bounds, containers, convert
 from kehoach.importer.ledger import default_profile
+from kehoach.source.encoding import decode_text
 from kehoach.vn import closing
 from kehoach.vn.numbers import number
 
@@ -59,6 +59,7 @@ class Source:
     signature: list[list[str]] = field(default_factory=list)  # columns of a signature table
     after: list[str | list[Row]] = field(default_factory=list)
     tracked: bool = False  # the DOCX had tracked changes (accepted on reading)
+    notes: list[str] = field(default_factory=list)  # where text came from: for review
 
 
 def _refuse_empty_or_binary(path: Path, raw: bytes) -> None:
@@ -98,7 +99,7 @@ def read_text(path: Path, raw: bytes) -> Source:
             raise _legacy(path, "TCVN3/ABC hoặc VNI")
         raise PlanError([Problem(str(path), "tệp không phải văn bản UTF-8 hoặc UTF-16")])
     _refuse_legacy(path, text)
-    return Source(body=[*text.split("\n")])
+    return Source(body=[*bounds.lines_within(path, text, MAX_PARAGRAPHS).split("\n")])
 
 
 def _refuse_legacy(path: Path, text: str) -> None:
@@ -120,12 +121,14 @@ def read_docx(path: Path, data: bytes | None = None) -> Source:
     except zipfile.BadZipFile:
         raise PlanError([Problem(str(path), "không phải tệp DOCX đọc được")]) from None
     with package:
+        bounds.paragraphs_within(path, package, MAX_PARAGRAPHS)
         document = xml_part(path, package, "word/document.xml")
         if document is None:
             raise PlanError([Problem(str(path), "không phải tệp DOCX (thiếu word/document.xml)")])
         styles = xml_part(path, package, "word/styles.xml")
         numbering = Numbering(package, styles)
         formats = Formats(package, path)
+        refs = containers.Package(path, package)
     body = document.find(f"{{{W}}}body")
     if body is None:
         raise PlanError([Problem(str(path), "word/document.xml: thiếu thân văn bản <w:body>")])
@@ -133,19 +136,23 @@ def read_docx(path: Path, data: bytes | None = None) -> Source:
         raise PlanError(
             [Problem(str(path), f"văn bản quá dài để nhập (quá {number(MAX_PARAGRAPHS)} đoạn)")]
         )
-    return _lines(path, body, numbering, formats)
+    return _lines(path, body, numbering, formats, refs)
 
 
-def _lines(path: Path, body: etree._Element, numbering: Numbering, formats: Formats) -> Source:
+def _lines(path: Path, body: etree._Element, numbering: Numbering, formats: Formats,
+           refs: containers.Package) -> Source:
     profile = default_profile()
     source = Source(tracked=body.find(f".//{{{W}}}ins") is not None)
-    tables = body.findall(f"{{{W}}}tbl")
-    for child in body:
+    found = list(containers.blocks(body))  # content controls opened in place
+    tables = [child for child in found if child.tag == f"{{{W}}}tbl"]
+    for child in found:
         if child.tag == f"{{{W}}}p":
             label = numbering.label(child)
             text = paragraph_text(child)
             line = f"{label} {text}" if label else text
-            (source.after if source.signature else source.body).append(line)
+            lines = source.after if source.signature else source.body
+            lines.append(line)
+            _held(child, text, lines, source, refs)
         elif child.tag == f"{{{W}}}tbl":
             _table(child, child is tables[0], source, profile, formats)
     written = [x for x in source.body if isinstance(x, str)]
@@ -153,16 +160,25 @@ def _lines(path: Path, body: etree._Element, numbering: Numbering, formats: Form
     return source
 
 
+def _held(paragraph: etree._Element, text: str, lines: list[Any], source: Source,
+          refs: containers.Package) -> None:
+    """What `paragraph` holds or refers to besides its text: its text boxes' and SmartArt
+    graphics' lines after it, its footnotes as notes; each marked for review."""
+    words = text.split()
+    where = f"«{' '.join(words[:8])}…»" if words else "không có chữ (chỉ có hình)"
+    for held, what in ((containers.boxed(paragraph), "hộp văn bản (text box)"),
+                       (refs.smartart(paragraph), "SmartArt")):
+        if held:
+            lines.extend(held)
+            source.notes.append(f"{len(held)} dòng lấy từ {what} ở đoạn {where}: kiểm tra")
+    for note in refs.notes_of(paragraph):
+        source.notes.append(f"chú thích cuối trang của đoạn {where}: {note}")
+
+
 def _cell_paragraphs(tc: etree._Element) -> list[etree._Element]:
-    """A cell's own paragraphs (not those of a table nested in it)."""
-    return [p for p in tc.iter(f"{{{W}}}p") if _cell_of(p) is tc]
-
-
-def _cell_of(paragraph: etree._Element) -> etree._Element | None:
-    node = paragraph.getparent()
-    while node is not None and node.tag != f"{{{W}}}tc":
-        node = node.getparent()
-    return node
+    """A cell's paragraphs, those of a table nested in it and of its text boxes included,
+    each once (not a box's fallback copy)."""
+    return [p for p in tc.iter(f"{{{W}}}p") if not containers.in_fallback(p)]
 
 
 def _grid(table: etree._Element) -> list[list[list[etree._Element]]]:

@@ -4,6 +4,7 @@ into the merged plan instead of leaving them only in the `.bak`)."""
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from kehoach.source import yamlsource
@@ -39,6 +40,52 @@ def comments(text: str, file: str) -> dict[Path_, list[str]]:
         if block:
             found[path] = block
     return found
+
+
+def every_comment(text: str, file: str) -> tuple[dict[Path_, list[str]], list[str]]:
+    """Every comment of a plan file: element path → the comment lines above it (across
+    blank lines) and the comments at the end of its lines; and the comments after the
+    file's last value. A `#` inside a value (a quoted or block text) is no comment."""
+    source = yamlsource.load(text, file)
+    lines = text.splitlines()
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    inside = sorted(source.spans.values())
+    on_line: dict[int, Path_] = {}
+    for path, _value in yamlsource.values(source.data):
+        mark = source.key_marks.get(path) if path and isinstance(path[-1], str) else None
+        mark = mark or source.marks.get(path)
+        if path and mark is not None:
+            on_line.setdefault(mark[0] - 1, path)  # the outermost element starting there
+    found: dict[Path_, list[str]] = {}
+    waiting: list[str] = []
+    last: Path_ | None = None
+    for row, line in enumerate(lines):
+        at = _comment_at(line, starts[row], inside)
+        here = on_line.get(row)
+        if at is not None and not line[:at].strip():
+            waiting.append(line[at:].lstrip("#").strip())
+            continue
+        if here is not None:
+            found.setdefault(here, []).extend(waiting)
+            waiting, last = [], here
+        if at is not None and last is not None:
+            found.setdefault(last, []).append(line[at:].lstrip("#").strip())
+    return {path: block for path, block in found.items() if block}, waiting
+
+
+def _comment_at(line: str, start: int, inside: list[tuple[int, int]]) -> int | None:
+    """Where a comment starts on `line` (a `#` at its start or after a blank, outside
+    every value), or None."""
+    for at, char in enumerate(line):
+        if char != "#" or (at and line[at - 1] not in " \t"):
+            continue
+        offset = start + at
+        span = bisect.bisect_right(inside, (offset, float("inf"))) - 1
+        if span < 0 or not inside[span][0] <= offset < inside[span][1]:
+            return at
+    return None
 
 
 def by_element(data: dict[str, Any], found: dict[Path_, list[str]]) -> dict[str, list[str]]:

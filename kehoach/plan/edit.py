@@ -26,6 +26,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kehoach.errors import KehoachError, PlanError, Problem
+from kehoach.plan import history
 from kehoach.plan.edit_forms import item_lines, scalar_forms
 from kehoach.plan.edit_text import (
     child,
@@ -36,10 +37,11 @@ from kehoach.plan.edit_text import (
     key_name,
     scalars,
 )
-from kehoach.plan.loader import plan_from_source
+from kehoach.plan.loader import plan_from_text
 from kehoach.safewrite import write_atomic
 from kehoach.source import yamlsource
 from kehoach.source.yamlsource import Path_, format_path
+from kehoach.system.lock import folder_lock
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -66,6 +68,10 @@ def same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+class FileChanged(KehoachError):
+    """The file is no longer the one opened: another writer saved it meanwhile."""
+
+
 class PlanFile:
     """A plan file open for editing. Each change is applied to the text at once and
     checked; `save()` writes it back only if the result is still a valid plan."""
@@ -81,8 +87,17 @@ class PlanFile:
     @classmethod
     def open(cls, path: str | Path) -> PlanFile:
         path = Path(path)
-        yamlsource.read_text(path)  # a missing or non-UTF-8 file fails here, in Vietnamese
-        return cls(path, path.read_bytes())
+        yamlsource.read_text(path)  # a missing or non-Unicode file fails here, in Vietnamese
+        raw = path.read_bytes()
+        try:
+            raw.decode("utf-8-sig")
+        except UnicodeDecodeError:  # UTF-16: edited in place, it would be written back whole
+            message = (
+                "tệp lưu bằng UTF-16 (Notepad: \"Unicode\"); chỉ sửa tại chỗ được tệp UTF-8: "
+                "mở bằng Notepad, Lưu thành… → Mã hóa: UTF-8, rồi mở lại"
+            )
+            raise PlanError([Problem(str(path), message)]) from None
+        return cls(path, raw)
 
     @property
     def changed(self) -> bool:
@@ -109,13 +124,16 @@ class PlanFile:
 
     # ---- changes --------------------------------------------------------------------
     def set(self, path: Path_, value: Any) -> None:
-        """Give the scalar at `path` a new value (a missing key is added to its block)."""
+        """Give the scalar at `path` a new value (a missing key is added to its block, with
+        a scalar or a list of words)."""
         value = nfc(value)
-        if isinstance(value, dict | list):
-            raise self._error("chỉ sửa được một giá trị đơn (văn bản, số, ngày)", path)
         expected = copy.deepcopy(self.data)
         parent = _at(expected, path[:-1])
-        if isinstance(parent, dict) and path[-1] not in parent:
+        new_key = isinstance(parent, dict) and path[-1] not in parent
+        words = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        if isinstance(value, dict) or (isinstance(value, list) and not (new_key and words)):
+            raise self._error("chỉ sửa được một giá trị đơn (văn bản, số, ngày)", path)
+        if new_key:
             parent[path[-1]] = value
             self._try(self._add_key(path, value), expected, path)
             return
@@ -205,26 +223,32 @@ class PlanFile:
         self._try(iter([self.text[:start] + kept + self.text[line:]]), self.data, path)
         return len(gone)
 
-    def save(self) -> bool:
-        """Write the edited text back if it is still a valid plan; False if unchanged."""
+    def save(self, action: str | None = None) -> bool:
+        """Write the edited text back if it is still a valid plan; False if unchanged. Under
+        the folder's lock: a file saved since it was opened is refused (`FileChanged`); with
+        `action` (`history.ACTIONS`) the version replaced is kept in the plan's history."""
         if not self.changed:
             return False
         try:
-            plan_from_source(yamlsource.load(self.text, self.file))
+            plan_from_text(self.text, self.file)
         except PlanError as exc:
             head = Problem(
                 self.file,
                 "không ghi lại tệp: sau khi sửa, kế hoạch không còn hợp lệ (tệp giữ nguyên)",
             )
             raise PlanError([head, *exc.problems]) from None
-        try:
-            on_disk = self.path.read_bytes()
-        except OSError:
-            on_disk = None
-        if on_disk != self._raw:
-            raise self._error("tệp đã bị thay đổi từ khi mở; hãy mở lại rồi sửa (tệp giữ nguyên)")
         raw = (_BOM if self._raw.startswith(_BOM) else b"") + self.text.encode("utf-8")
-        write_atomic(self.path, raw)
+        with folder_lock(self.path.parent):
+            try:
+                on_disk = self.path.read_bytes()
+            except OSError:
+                on_disk = None
+            if on_disk != self._raw:
+                raise FileChanged([Problem(self.file, "tệp đã bị thay đổi từ khi mở; hãy mở "
+                                           "lại rồi sửa (tệp giữ nguyên)")])
+            if action is not None:
+                history.keep(self.path, self._raw, action)
+            write_atomic(self.path, raw)
         self._raw = raw
         return True
 

@@ -25,6 +25,10 @@ def scalar_forms(value: Any, style: str | None, indent: int, flow: bool) -> Iter
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         yield value.isoformat(), []
         return
+    if isinstance(value, list):  # words a new key lists: `cap: [xa, phuong]`
+        yield yaml.dump(value, Dumper=_Dumper, default_flow_style=True,
+                        allow_unicode=True).strip(), []
+        return
     if not isinstance(value, str):
         yield _dumped(value), []
         if isinstance(value, float):

@@ -90,6 +90,10 @@ LABELS = {
     "tong_ket": "Năm tổng kết",
     "moc_cua": "Là mốc năm khác của chỉ tiêu (mã)",
     "khac": "Các cột khác của bảng",
+    "ten": "Tên phụ lục",
+    "chu_thich": "Dòng (Kèm theo …)",
+    "ngang": "Trang ngang",
+    "moc": "Mốc năm",
 }
 
 

@@ -29,10 +29,8 @@ from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
-    BeforeValidator,
     Discriminator,
     Field,
-    StringConstraints,
     Tag,
     ValidationInfo,
     field_validator,
@@ -46,15 +44,15 @@ from kehoach.plan.fields import (
     Line,
     Printed,
     Prose,
-    _known,
     _Model,
     no_items,
     printed,
+    shipped_profile,
 )
 from kehoach.plan.fields import Level as Level
+from kehoach.plan.header import Header as Header
 from kehoach.plan.indicators import Indicator, IndicatorParagraph
 from kehoach.plan.reporting import Reporting
-from kehoach.rules.data import body_codes, profile_names, type_codes
 from kehoach.rules.profile_dates import profile_on
 
 
@@ -187,97 +185,6 @@ class Organisation(_Model):
     muc: list[Assignment] = Field(default_factory=no_items)
 
 
-def _draft(value: object) -> object:
-    """true/false, or which draft this is (`2` → "Dự thảo lần 2")."""
-    if isinstance(value, bool) or (isinstance(value, int) and 1 <= value <= 99):
-        return value
-    raise ValueError(
-        "ghi true (dự thảo), false (đã ban hành) hoặc số lần dự thảo từ 1 đến 99 "
-        "(2 → 'Dự thảo lần 2')"
-    )
-
-
-Draft = Annotated[bool | Annotated[int, Field(ge=1, le=99)], BeforeValidator(_draft)]
-
-
-class Header(_Model):
-    """Thể thức đầu văn bản: cơ quan ban hành, số và ký hiệu, địa danh, ngày, trích yếu."""
-
-    the_thuc: Literal["dang", "nha_nuoc"] = Field(
-        "dang",
-        description="Thể thức: 'dang' (văn bản của Đảng, mặc định) hoặc 'nha_nuoc' (Ủy ban nhân "
-        "dân, Hội đồng nhân dân, Mặt trận Tổ quốc …: Quốc hiệu, Tiêu ngữ, 'Số: 16/KH-UBND').",
-    )
-    quoc_hieu: Line | None = Field(
-        None, description="Dòng Quốc hiệu như văn bản gốc in, khi khác hồ sơ (CỘNG HOÀ …)."
-    )
-    tieu_ngu: Line | None = Field(
-        None, description="Dòng Tiêu ngữ như văn bản gốc in, khi khác hồ sơ."
-    )
-    cap_tren: Line | None = Field(
-        None, description="Cấp ủy cấp trên, in hoa: ĐẢNG BỘ TỈNH HẬU GIANG (cấp tỉnh: bỏ trống)."
-    )
-    co_quan: Line = Field(description="Cơ quan ban hành, chữ in hoa: HUYỆN ỦY PHỤNG HIỆP.")
-    ma_co_quan: Annotated[
-        str, StringConstraints(pattern=r"^[A-ZĐƯ]{1,10}(-[A-ZĐƯ]{1,10}){0,3}$")
-    ] = Field(
-        description="Mã cơ quan ban hành: HU, ĐU, TU … (mã ngoài danh mục được cảnh báo); "
-        "văn bản nhà nước: UBND, MTTQ-BTT …"
-    )
-    loai: Annotated[str, AfterValidator(_known(type_codes(), "mã loại văn bản"))] = Field(
-        description="Mã loại văn bản: KH, BC, CTr …"
-    )
-    ten_loai: Line | None = Field(
-        None, description="Tên loại như văn bản ghi (CHƯƠNG TRÌNH HÀNH ĐỘNG); mặc định theo mã."
-    )
-    so: Annotated[int, Field(ge=1)] | None = Field(
-        None, description="Số văn bản; để trống khi dự thảo."
-    )
-    du_thao: Draft = Field(
-        False,
-        description="Văn bản còn là dự thảo: true, hoặc số lần dự thảo (2 → 'Dự thảo lần 2').",
-    )
-    dia_danh: Line = Field(description="Địa danh: Phụng Hiệp.")
-    ngay: dt.date | Annotated[int, Field(ge=1945, le=2100)] = Field(
-        description="Ngày ban hành (2024-02-05), hoặc chỉ năm (2024) khi dự thảo."
-    )
-    thang: Annotated[int, Field(ge=1, le=12)] | None = Field(
-        None,
-        description="Tháng, khi văn bản để trống ngày mà ghi tháng ('ngày   tháng 01 năm "
-        "2026'): ngay ghi năm, thang ghi tháng.",
-    )
-    trich_yeu: Line = Field(description="Trích yếu nội dung, giữ nguyên cách viết.")
-
-    @model_validator(mode="after")
-    def _month_needs_year(self) -> Header:
-        if self.thang is not None and not isinstance(self.ngay, int):
-            raise ValueError("'thang' chỉ dùng khi 'ngay' chỉ ghi năm (ngày để trống)")
-        return self
-
-    @property
-    def year(self) -> int:
-        return self.ngay if isinstance(self.ngay, int) else self.ngay.year
-
-    @property
-    def known_body(self) -> bool:
-        """Whether the body code is one the data lists (an unknown one is a warning). A
-        State body's code is its own (ND 30, PL I, II.3.b): never a warning."""
-        return self.the_thuc == "nha_nuoc" or self.ma_co_quan in body_codes()
-
-    @property
-    def type_name(self) -> str:
-        """The tên loại printed: as written, else the code's."""
-        return self.ten_loai or type_codes()[self.loai]
-
-    @property
-    def day(self) -> dt.date:
-        """The date, or the first of its month (a blank day), or 1 January when a draft
-        knows only the year."""
-        if isinstance(self.ngay, dt.date):
-            return self.ngay
-        return dt.date(self.ngay, self.thang or 1, 1)
-
-
 class Signature(_Model):
     """Chữ ký: quyền hạn, chức vụ, họ tên (có thể để trống khi dự thảo)."""
 
@@ -308,11 +215,6 @@ class Numbering(_Model):
     tieu_muc: Literal["1.", "1-"] | None = Field(None, description="Nhãn mục: '1.' hoặc '1-'.")
 
 
-def _profile(name: str) -> str:
-    """A profile kehoach ships (render refused an unknown one that validate accepted)."""
-    return _known({n: n for n in profile_names()}, "hồ sơ thể thức")(name)
-
-
 USUAL_PARTS = ("muc_dich_yeu_cau", "muc_tieu_chi_tieu", "nhiem_vu_giai_phap", "to_chuc_thuc_hien")
 
 
@@ -320,7 +222,7 @@ class Plan(_Model):
     """Một kế hoạch của cấp ủy: nguồn duy nhất để sinh văn bản và biểu mẫu."""
 
     id: Id
-    ho_so: Annotated[str, AfterValidator(_profile)] | None = Field(
+    ho_so: Annotated[str, AfterValidator(shipped_profile)] | None = Field(
         None, description="Hồ sơ thể thức (hd36-2018 …); bỏ trống: theo ngày ban hành."
     )
     danh_sach_don_vi: Line | None = Field(
@@ -396,5 +298,4 @@ class Plan(_Model):
     def profile_id(self) -> str:
         """The format profile the plan names (`ho_so:`), else the one of its kind (the Party's,
         or the State's: `van_ban.the_thuc`) in force on its date."""
-        h = self.van_ban
-        return self.ho_so or profile_on(h.ngay, h.the_thuc, h.thang)
+        return self.ho_so or profile_on(self.van_ban.day, self.van_ban.the_thuc)

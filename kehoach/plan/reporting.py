@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints
 
-from kehoach.plan.fields import _Model
+from kehoach.plan.fields import _Model, matching
 
 
 def _day_month(value: str) -> str:
@@ -18,8 +18,12 @@ def _day_month(value: str) -> str:
     return value
 
 
+DAY_MONTH = r"^\d{1,2}/\d{1,2}$"
 DayMonth = Annotated[
-    str, StringConstraints(pattern=r"^\d{1,2}/\d{1,2}$"), AfterValidator(_day_month)
+    str,
+    StringConstraints(pattern=DAY_MONTH),
+    matching(DAY_MONTH, "'{value}' không phải ngày/tháng (viết 15/6)"),
+    AfterValidator(_day_month),
 ]
 Year = Annotated[int, Field(ge=1945, le=2100)]
 

@@ -143,5 +143,5 @@ def is_registry(data: Any) -> bool:
 
 
 def load_registry(path: Path) -> LoadedRegistry:
-    source = yamlsource.load(yamlsource.read_text(path), str(path))
+    source = yamlsource.load(yamlsource.read_text(path), str(path), keep_going=True)
     return LoadedRegistry(validate(source, Registry, "danh sách đơn vị"), source)

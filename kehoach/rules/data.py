@@ -14,7 +14,14 @@ from pydantic import StringConstraints, model_validator
 from kehoach.rules.levels import load_levels
 from kehoach.rules.source import Data, profile_names, read, shipped
 
-__all__ = ["Codes", "body_codes", "levels", "load_codes", "profile_names", "type_codes"]
+__all__ = [
+    "Codes",
+    "body_codes",
+    "levels",
+    "load_codes",
+    "profile_names",
+    "type_codes",
+]
 
 Word = Annotated[str, StringConstraints(min_length=1)]
 

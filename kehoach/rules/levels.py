@@ -4,6 +4,7 @@ staff organ to the commune body that plays its role; typed from `kehoach/data/ca
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 from functools import cache
@@ -32,6 +33,16 @@ class Words(_Data):
     van_phong: str
     dang_bo: str | None = None
     so_nganh: str | None = None
+
+
+def last_day(when: dt.date | int, month: int | None = None) -> dt.date:
+    """The day a date stands for: a year alone (a draft's) stands for its 31 December, a
+    year with its month (a blank day) for that month's last day; the one rule for the
+    level chain, the profiles, the comments' and revisions' dates."""
+    if isinstance(when, dt.date):
+        return when
+    month = month or 12
+    return dt.date(when, month, calendar.monthrange(when, month)[1])
 
 
 class Dated(_Data):
@@ -230,6 +241,14 @@ class Levels(_Data):
         named = [k for k in found if issuer.upper().startswith(self.cap[k].tien_to_co_quan)]
         return next(iter(named or found), None)
 
+    def lifetime(self, level: str) -> tuple[dt.date | None, dt.date | None]:
+        """The first and the last day a chain has `level` (None: no bound that side)."""
+        periods = [p for p in self.chuoi if level in p.cap]
+        starts, ends = [p.tu for p in periods], [p.den for p in periods]
+        first = None if not starts or None in starts else min(d for d in starts if d)
+        last = None if not ends or None in ends else max(d for d in ends if d)
+        return first, last
+
     def organ_map(self, day: dt.date, kind: str | None = None) -> dict[str, str]:
         """The upper organ → commune body map in force on `day` for units of `kind`."""
         found = [m for m in self.ban_tuong_ung if m.valid_on(day)]
@@ -269,6 +288,30 @@ def unit_kinds() -> dict[str, str]:
         for change in level.theo_ky:
             kinds |= change.loai_don_vi or {}
     return kinds
+
+
+def issuer_out_of_time(
+    code: str, issuer: str, when: dt.date | int, month: int | None = None
+) -> str | None:
+    """Why a plan of `issuer` cannot bear the date `when` (its level had gone, or was not
+    there yet, that day), in Vietnamese; None when it can or the issuer is no level's."""
+    levels = load_levels()
+    level = levels.of_body(code, issuer)
+    if level is None:
+        return None
+    day = last_day(when, month)
+    first, last = levels.lifetime(level)
+    said = f"{' '.join(issuer.split())} là cơ quan cấp {levels.cap[level].ten}"
+    bare = ""
+    if isinstance(when, int):
+        bare = f"; {'tháng ' + str(month) + ' ' if month else ''}năm {when} không ghi ngày "
+        bare += f"được hiểu là ngày {day:%d/%m/%Y}"
+    if last is not None and day > last:
+        full = f", ghi đủ ngày ban hành (đến {last:%d/%m/%Y})" if when == last.year else ""
+        return f"{said}, cấp này không còn sau ngày {last:%d/%m/%Y}{bare}{full}"
+    if first is not None and day < first:
+        return f"{said}, cấp này chỉ có từ ngày {first:%d/%m/%Y}{bare}"
+    return None
 
 
 def reaches(cap: list[str] | None, level: str, kind: str) -> bool:

@@ -34,6 +34,7 @@ CHECK_RULES = (
     # DOCX layout
     "kho-giay",
     "le-trang",
+    "le-trang-ngang",
     "phong-chu",
     "tieu-de",
     "cap-tren",

@@ -10,7 +10,7 @@ from functools import cache
 from typing import Literal
 
 from kehoach.errors import KehoachError
-from kehoach.rules.levels import Dated
+from kehoach.rules.levels import Dated, last_day
 from kehoach.rules.source import Data, read, shipped
 
 
@@ -32,17 +32,6 @@ class ProfileTable(Data):
 @cache
 def load_profile_table() -> ProfileTable:
     return read(ProfileTable, shipped("ho_so_theo_ngay.yaml"))
-
-
-def last_day(when: dt.date | int, month: int | None = None) -> dt.date:
-    """The day a date stands for; a year alone stands for its 31 December, a year and a
-    month (the day left blank) for the month's last day."""
-    if isinstance(when, dt.date):
-        return when
-    if month is None:
-        return dt.date(when, 12, 31)
-    following = dt.date(when + month // 12, month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
 
 
 def profile_on(when: dt.date | int, kind: Kind = "dang", month: int | None = None) -> str:

@@ -20,16 +20,11 @@ from kehoach.serve import marks
 from kehoach.serve.form import KEEP_SPACES, NUMBERS, show
 from kehoach.source.yamlsource import Path_, format_path, values
 
-_ABSENT = object()
+ABSENT = object()
 _INT = re.compile(r"[-+]?\d+")
 _FLOAT = re.compile(r"[-+]?\d+\.\d+")
-_PLACEHOLDER = {
-    "tieu_de": "Tiêu đề mới",
-    "noi_dung": "Nội dung mới.",
-    "nhan": "Chỉ tiêu mới",
-    "chu_the": "Cơ quan thực hiện",
-    "dan": "Phần dẫn",
-}
+_PLACEHOLDER = {"tieu_de": "Tiêu đề mới", "noi_dung": "Nội dung mới.", "nhan": "Chỉ tiêu mới",
+                "chu_the": "Cơ quan thực hiện", "dan": "Phần dẫn"}
 
 
 def parse_path(text: str) -> Path_:
@@ -37,25 +32,19 @@ def parse_path(text: str) -> Path_:
         path = json.loads(text)
     except ValueError:
         path = None
-    if (
-        not isinstance(path, list)
-        or not path
-        or not all(isinstance(p, str | int) and not isinstance(p, bool) for p in path)
-    ):
+    if not isinstance(path, list) or not path or not all(
+            isinstance(p, str | int) and not isinstance(p, bool) for p in path):
         raise KehoachError("biểu mẫu gửi lên một trường không hợp lệ")
     return tuple(path)
 
 
 def current(data: Any, path: Path_) -> Any:
-    """The value at `path`, `_ABSENT` for a missing key of an existing block."""
+    """The value at `path`, `ABSENT` for a missing key of an existing block."""
     for i, part in enumerate(path):
-        if (
-            isinstance(data, dict)
-            and isinstance(part, str)
-            and (part in data or i == len(path) - 1)
-        ):
+        if isinstance(data, dict) and isinstance(part, str) and (
+                part in data or i == len(path) - 1):
             if part not in data:
-                return _ABSENT
+                return ABSENT
             data = data[part]
         elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
             data = data[part]
@@ -76,12 +65,7 @@ def typed(text: str, old: Any, key: str) -> Any:
     if isinstance(old, bool) or key == "du_thao":
         return {"true": True, "false": False}.get(text, text)
     if key == "ngay" or isinstance(old, dt.date):
-        if re.fullmatch(r"\d{4}", text):
-            return int(text)
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            return text
+        return _date(text)
     if key in NUMBERS or (isinstance(old, int | float) and not isinstance(old, bool)):
         if _INT.fullmatch(text):
             return int(text)
@@ -90,29 +74,102 @@ def typed(text: str, old: Any, key: str) -> Any:
     return text
 
 
+_DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+
+
+def _date(text: str) -> dt.date | int | str:
+    """A date as a clerk types it: 15/09/2026 (or 15-9-2026, 15.09.2026); a year alone
+    (a draft's); 2026-09-15 too. Anything else is left for the model to refuse."""
+    if re.fullmatch(r"\d{4}", text):
+        return int(text)
+    found = _DATE.fullmatch(text)
+    try:
+        if found:
+            day, month, year = (int(g) for g in found.groups())
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        if found:
+            raise KehoachError(f"ngày '{text}' không có trên lịch; viết ngày/tháng/năm, "
+                               "ví dụ 15/09/2026") from None
+        return text
+
+
 def apply_fields(pf: PlanFile, form: MultiDict) -> list[Problem]:
-    """Set every field whose value differs from the file; problems of the ones refused."""
+    """Set every field whose value differs from the file; problems of the ones refused.
+    A line break typed into a paragraph makes the lines after it paragraphs of their own
+    (the document would print them as one)."""
     refused: list[Problem] = []
+    groups = {name[2:] for name in form if name.startswith("c:")}
+    splits: list[Path_] = []
     for name, text in form.items():
-        if not name.startswith("v:"):
+        if not name.startswith(("v:", "c:")) or (name.startswith("v:") and name[2:] in groups):
             continue
         path = parse_path(name[2:])
         old = current(pf.data, path)
         try:
+            if name.startswith("c:"):
+                _set_words(pf, path, old, form.getlist("v:" + name[2:]))
+                continue
             if isinstance(old, list):
                 _set_list(pf, path, old, text)
                 continue
-            if old is _ABSENT and text == "":
+            if old is ABSENT and text == "":
                 continue  # an offered field the clerk left empty: the file stays without it
-            if old is not _ABSENT and show(old) == text.replace("\r\n", "\n"):
+            if old is not ABSENT and show(old, str(path[-1])) == text.replace("\r\n", "\n"):
                 continue
-            new = typed(text, None if old is _ABSENT else old, str(path[-1]))
-            if (old is _ABSENT and new is None) or (old is not _ABSENT and same(old, new)):
+            new = typed(text, None if old is ABSENT else old, str(path[-1]))
+            if (old is ABSENT and new is None) or (old is not ABSENT and same(old, new)):
                 continue
             pf.set(path, new)
+            if _splits(pf, path, old, new):
+                splits.append(path)
         except KehoachError as error:
             refused += [Problem(p.file, p.message, field=format_path(path)) for p in error.problems]
+    for path in sorted(splits, reverse=True):  # later places first: earlier ones stay valid
+        _split(pf, path)
     return refused
+
+
+def _splits(pf: PlanFile, path: Path_, old: Any, new: Any) -> bool:
+    """Whether the clerk broke a paragraph of a list into lines (a paragraph the file
+    already kept on several lines is left as it was written)."""
+    return (path[-1] == "noi_dung" and isinstance(new, str) and "\n" in new.strip()
+            and not (isinstance(old, str) and "\n" in old) and len(path) > 2
+            and isinstance(path[-2], int) and isinstance(pf.get(path[:-2]), list)
+            and "chu_the" not in pf.get(path[:-1]))
+
+
+def _split(pf: PlanFile, path: Path_) -> None:
+    lines = [line.strip() for line in pf.get(path).split("\n") if line.strip()]
+    paragraph = pf.get(path[:-1])
+    pf.set(path, lines[0])
+    taken = {v.get("id") for v in _dicts(pf.data)}
+    index = int(path[-2])
+    for n, line in enumerate(lines[1:], start=1):
+        new: dict[str, Any] = {"id": _new_id(str(paragraph.get("id", "doan")), taken),
+                               "noi_dung": line}
+        if paragraph.get("dau"):
+            new["dau"] = paragraph["dau"]
+        pf.insert(path[:-2], index + n, new)
+
+
+def _set_words(pf: PlanFile, path: Path_, old: Any, ticked: list[str]) -> None:
+    """A list of checkboxes (the levels an element is for): none ticked takes the field
+    out (for every level), as the file writes it."""
+    ticked = [unicodedata.normalize("NFC", t) for t in ticked]
+    if old is ABSENT or old is None:
+        if ticked:
+            pf.set(path, ticked)
+        return
+    if not isinstance(old, list):
+        raise KehoachError("trường này không phải một danh sách")
+    if ticked == old:
+        return
+    if not ticked:
+        pf.remove(path)
+        return
+    _replace_list(pf, path, old, ticked)
 
 
 def _set_list(pf: PlanFile, path: Path_, old: list[Any], text: str) -> None:
@@ -123,8 +180,11 @@ def _set_list(pf: PlanFile, path: Path_, old: list[Any], text: str) -> None:
         return
     if not new:
         raise KehoachError(
-            [Problem(pf.file, "danh sách không được để trống", field=format_path(path))]
-        )
+            [Problem(pf.file, "danh sách không được để trống", field=format_path(path))])
+    _replace_list(pf, path, old, new)
+
+
+def _replace_list(pf: PlanFile, path: Path_, old: list[Any], new: list[Any]) -> None:
     for i, value in enumerate(new[: len(old)]):
         if old[i] != value:
             pf.set((*path, i), value)
@@ -146,8 +206,7 @@ def apply_op(pf: PlanFile, op: str) -> None:
         return
     path = parse_path(ref)
     if verb in ("remove", "up", "down", "add") and not (
-        isinstance(path[-1], int) and isinstance(current(pf.data, path[:-1]), list)
-    ):
+            isinstance(path[-1], int) and isinstance(current(pf.data, path[:-1]), list)):
         raise KehoachError("chỉ thêm, xóa, chuyển được một phần tử của danh sách")
     if verb == "clear":  # seen: the `# XEM LẠI` line and the notes that make Word comments
         pf.remove_comments(path, marks.REVIEW)

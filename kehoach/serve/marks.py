@@ -3,21 +3,25 @@ them (`# XEM LẠI: …`, written by import and derive for the clerk to check)."
 
 from __future__ import annotations
 
+from typing import Any
+
 from kehoach.plan.comments import REVIEW, comments, note_mark
 from kehoach.source import yamlsource
 from kehoach.source.yamlsource import Path_
 
 
-def review_marks(text: str, file: str) -> dict[Path_, list[str]]:
+def review_marks(text: str, file: str, data: Any = None) -> dict[Path_, list[str]]:
     """Element path → its review marks, without the `XEM LẠI:` prefix: the `# XEM LẠI`
     lines, and every `xem_lai` note no such line speaks for (a note written by hand, or
-    whose line was deleted), so each note has its "Đã xem" button."""
+    whose line was deleted), so each note has its "Đã xem" button. `data`: the text's
+    data, when the caller has read it already."""
     marks: dict[Path_, list[str]] = {}
     for path, block in comments(text, file).items():
         mine = [_bare(c) for c in block if c.startswith(REVIEW)]
         if mine:
             marks[path] = mine
-    for path, value in yamlsource.values(yamlsource.load(text, file).data):
+    data = yamlsource.load(text, file).data if data is None else data
+    for path, value in yamlsource.values(data):
         notes = value.get("xem_lai") if isinstance(value, dict) and path else None
         for note in notes if isinstance(notes, list) else []:
             if not isinstance(note, dict) or not isinstance(note.get("ly_do"), str):

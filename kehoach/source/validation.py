@@ -55,16 +55,21 @@ _COLON_HINT = (
 
 
 def validate(source: Source, model: type[M], what: str) -> M:
-    """`source` as a `model`, or a `PlanError` with every problem and its position."""
+    """`source` as a `model`, or a `PlanError` with every problem and its position: those
+    reading found (a source loaded with `keep_going`), the model's, the cross-field ones."""
     if not isinstance(source.data, dict):
         raise PlanError([source.problem((), f"{what} phải là một khối gồm các trường")])
-    problems = _duplicate_ids(source) + _milestone_links(source)
+    problems = source.problems + _duplicate_ids(source) + _milestone_links(source)
     try:
         result = model.model_validate(source.data)
         problems += _truths_taken_as_numbers(source, result)
     except ValidationError as exc:
         grouped = _by_field(source.data, exc.errors(include_url=False))
-        problems += [_problem(source, path, errors) for path, errors in grouped.items()]
+        problems += [
+            _problem(source, path, errors)
+            for path, errors in grouped.items()
+            if not any(path[: len(refused)] == refused for refused in source.refused)
+        ]
     if problems:
         raise PlanError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
     return result

@@ -20,6 +20,8 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kehoach.errors import PlanError, Problem
+from kehoach.source.encoding import decode_text
+from kehoach.source.yamlerrors import syntax_problem
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -33,33 +35,6 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\
 MAX_NUMBER = 10**15  # no figure of a plan comes near; past it, formatting breaks
 MAX_DEPTH = 32  # plans nest 9 deep; YAML nested deeper is an attack or a mistake
 
-# What the YAML parsers (libyaml and pure Python word them differently) say about the
-# mistakes clerks make, explained in Vietnamese. Matched by substring.
-_SYNTAX_HINTS = {
-    "mapping values are not allowed": (
-        "dòng này có dấu ': ' giữa văn bản nên YAML hiểu nhầm là khóa và giá trị "
-        "(ví dụ '- Về y tế: …'). Hãy viết đoạn văn thành khối: ghi 'noi_dung: >-' "
-        "rồi xuống dòng, thụt lề và viết văn bản"
-    ),
-    "could not find expected ':'": "thiếu dấu ':' sau tên trường, hoặc thụt lề sai",
-    "expected <block end>": "thụt lề không thẳng hàng",
-    "did not find expected key": "thụt lề không thẳng hàng",
-    "found undefined alias": "dùng bí danh (*…) chưa được khai báo",
-    "but found another document": "tệp chỉ được chứa một tài liệu YAML",
-    "expected a single document": "tệp chỉ được chứa một tài liệu YAML",
-    "expected ',' or ']'": (
-        "danh sách mở bằng '[' chưa đóng bằng ']' (hoặc thiếu ',' giữa hai phần tử)"
-    ),
-    "expected ',' or '}'": "khối mở bằng '{' chưa đóng bằng '}' (hoặc thiếu ',' giữa hai trường)",
-    "did not find expected node content": "thiếu giá trị (sau '[', '{', ',' hay '-')",
-    "found unexpected end of stream": "dấu ngoặc kép mở chưa đóng trước cuối tệp",
-    "invalid Unicode character escape": (
-        "mã thoát '\\u…' trong ngoặc kép không phải một ký tự (nửa cặp UTF-16?); "
-        "hãy gõ thẳng ký tự đó"
-    ),
-}
-_TAB_HINT = "có ký tự tab; YAML chỉ cho phép thụt lề bằng dấu cách"
-
 
 @dataclass
 class Source:
@@ -71,6 +46,12 @@ class Source:
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     """Where each scalar's text starts and ends in the file (character offsets)."""
+    problems: list[Problem] = field(default_factory=list)
+    """What reading found wrong with values (a day that does not exist, `10.000`, a key
+    twice); loaded with `keep_going`, the model check adds its own to these."""
+    refused: set[Path_] = field(default_factory=set)
+    """The values reading refused: kept as written, so the model says nothing more of them
+    (nor of their block, as it would of a value left out)."""
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
         """Position of `path` (its key with `key=True`), else of its nearest ancestor."""
@@ -117,44 +98,45 @@ def values(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
 
 
 def read_text(path: Path) -> str:
-    """UTF-8 text of a file, with a Vietnamese error for anything else."""
+    """The text of a YAML file saved as Unicode (UTF-8, with or without its mark, or UTF-16
+    as Notepad's "Unicode"); anything else is refused at the first byte that is not."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise PlanError([Problem(str(path), f"không đọc được tệp: {exc.strerror}")]) from None
     try:
-        return raw.decode("utf-8-sig")
+        return decode_text(raw)
     except UnicodeDecodeError as exc:
-        raise PlanError(
-            [Problem(str(path), f"tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start})")]
-        ) from None
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        message = (
+            "tệp không phải văn bản Unicode (UTF-8 hoặc UTF-16): có chữ gõ bằng bảng mã cũ "
+            "(Windows-1258, TCVN3, VNI?); hãy lưu lại tệp bằng UTF-8 (Notepad: Lưu thành… → "
+            "Mã hóa: UTF-8) hoặc chuyển mã sang Unicode (Unikey)"
+        )
+        raise PlanError([Problem(str(path), message, line, column)]) from None
 
 
-def load(text: str, file: str) -> Source:
-    """Parse one YAML document into a `Source`; raise `PlanError` with every problem."""
+def load(text: str, file: str, *, keep_going: bool = False) -> Source:
+    """Parse one YAML document into a `Source`; raise `PlanError` with every problem, or
+    with `keep_going` keep the problems of its values in `Source.problems` for the model
+    check to report with its own (a syntax error always stops: nothing after it reads)."""
     try:
         _refuse_aliases_and_depth(text, file)
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "lỗi cú pháp"
-        hint = next((v for k, v in _SYNTAX_HINTS.items() if k in problem), None)
-        if mark and "cannot start any token" in problem and _char_at(text, mark) == "\t":
-            hint = _TAB_HINT
-        message = f"lỗi cú pháp YAML: {hint or problem}"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise PlanError([Problem(file, message, line, col)]) from None
+        raise PlanError([syntax_problem(text, file, exc)]) from None
     except yaml.reader.ReaderError as exc:
         raise PlanError([_unreadable_character(text, file, exc)]) from None
-    except yaml.YAMLError as exc:
-        raise PlanError([Problem(file, f"lỗi cú pháp YAML: {exc}")]) from None
+    except yaml.YAMLError:  # every error the parsers raise is marked: this is a safety net
+        raise PlanError([Problem(file, "lỗi cú pháp YAML: tệp không đọc được như YAML")]) from None
     if root is None:
         raise PlanError([Problem(file, "tệp rỗng: không có nội dung kế hoạch")])
     source = Source(file=file, data=None)
-    problems: list[Problem] = []
-    source.data = _Builder(source, problems).build(root, ())
-    if problems:
-        raise PlanError(problems)
+    source.data = _Builder(source, source.problems).build(root, ())
+    if source.problems and not keep_going:
+        raise PlanError(source.problems)
     return source
 
 
@@ -197,13 +179,6 @@ def _unreadable_character(text: str, file: str, exc: yaml.reader.ReaderError) ->
 
 def _finite(value: float) -> bool:
     return value == value and abs(value) != float("inf")
-
-
-def _char_at(text: str, mark: yaml.Mark) -> str:
-    lines = text.splitlines()
-    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
-        return lines[mark.line][mark.column]
-    return ""
 
 
 class _Builder:
@@ -264,22 +239,28 @@ class _Builder:
                     ),
                 )
             )
-            return None
+            return self._refused(node, path)
         try:
             value = self.constructor.construct_object(node)
         except (ValueError, yaml.constructor.ConstructorError):
             if node.tag.endswith(":timestamp"):
                 message = f"ngày '{node.value}' không có thật (viết NĂM-THÁNG-NGÀY: 2024-02-05)"
+            elif node.tag.startswith("!"):
+                message = (
+                    f"giá trị bắt đầu bằng '{node.tag}' bị YAML hiểu là kiểu dữ liệu; "
+                    "đặt cả giá trị trong ngoặc kép"
+                )
             else:
                 message = f"giá trị '{node.value}' không đọc được"
             self.problems.append(self.source.problem(path, message))
-            return None
+            return self._refused(node, path)
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return self._number(value, path, node.value)
+            return self._number(value, node, path)
         if isinstance(value, str):
             value = unicodedata.normalize("NFC", value)
             bad = _CONTROL.search(value)
             if bad:
+                self.source.refused.add(path)
                 self.problems.append(
                     self.source.problem(
                         path, f"có ký tự điều khiển U+{ord(bad.group()):04X} trong văn bản"
@@ -287,6 +268,7 @@ class _Builder:
                 )
             hidden = _INVISIBLE.search(value)
             if hidden:
+                self.source.refused.add(path)
                 self.problems.append(
                     self.source.problem(
                         path,
@@ -296,13 +278,17 @@ class _Builder:
                 )
         return value
 
-    def _number(self, value: float, path: Path_, written: str) -> float | None:
+    def _refused(self, node: ScalarNode, path: Path_) -> str:
+        self.source.refused.add(path)
+        return str(node.value)
+
+    def _number(self, value: float, node: ScalarNode, path: Path_) -> float | str:
         """`.inf`, `.nan` and numbers beyond any plan's figures are mistakes, not data."""
         if not _finite(value):
-            message = f"'{written}' không phải một số dùng được (vô hạn hoặc không xác định)"
+            message = f"'{node.value}' không phải một số dùng được (vô hạn hoặc không xác định)"
         elif abs(value) > MAX_NUMBER:
             message = f"số quá lớn (quá {MAX_NUMBER:_})".replace("_", ".")
         else:
             return value
         self.problems.append(self.source.problem(path, message))
-        return None
+        return self._refused(node, path)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kehoach.errors import KehoachError
+from kehoach.plan import history
 from kehoach.stages.inputs import existing_file, units_list
 from kehoach.stages.outcome import Outcome, Progress
 
@@ -100,13 +101,15 @@ class ValuesEdit:
 
 @dataclass(kw_only=True)
 class Drafted(Outcome):
-    """`documents` are the new drafts' only: a plan whose values changed keeps its form."""
+    """`documents` are the new drafts' only: a plan whose values changed keeps its form.
+    A dry run lists each unit's changes and writes nothing."""
 
     yaml_dir: Path
     docx_dir: Path
     units: list[UnitDraft] = field(default_factory=list)
     edited: list[ValuesEdit] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)  # plans there, values as the sheet's
+    dry_run: bool = False  # the units' changes listed, nothing written
 
 
 _Edit = tuple[str, "PlanFile", int, bytes]
@@ -124,18 +127,36 @@ def derive(
     templates_dir: Path | None = None,
     force: bool = False,
     explain: bool = False,
+    dry_run: bool = False,
     values_file: Path | None = None,
     parallel: bool = True,
     progress: Progress | None = None,
 ) -> Drafted:
     """Draft the units' plans (YAML with review marks, DOCX), all written or none. A unit
-    plan already there is refused unless `force`; with `values_file`, it only has its
-    indicator values changed, saved once the new drafts are written."""
-    from kehoach.document.lookup import PLAN_TEMPLATE, find_template
+    plan already there is refused unless `force` (then the plan it replaces is kept in
+    its history); with `values_file`, it only has its indicator values changed, saved
+    once the new drafts are written. `explain` lists every change from the upper text;
+    `dry_run` lists them and writes nothing (a unit plan already there is no obstacle
+    then)."""
+    from kehoach.system.lock import folder_lock
 
     up = upper(plan, units_file)
     units = chosen(up.registry, unit_ids, all_units)
     yaml_dir, docx_dir = folders(plan, yaml_dir, docx_dir)
+    if dry_run:
+        return _explained(up, units, values_file, yaml_dir, docx_dir, templates_dir)
+    # One writer of the units' folder from the look at what is there to the last write.
+    with folder_lock(yaml_dir):
+        return _derive(plan, up, units, (yaml_dir, docx_dir), templates_dir, force, explain,
+                       values_file, parallel, progress)
+
+
+def _derive(plan: Path, up: Upper, units: list[str], dirs: tuple[Path, Path],
+            templates_dir: Path | None, force: bool, explain: bool, values_file: Path | None,
+            parallel: bool, progress: Progress | None) -> Drafted:
+    from kehoach.document.lookup import PLAN_TEMPLATE, find_template
+
+    yaml_dir, docx_dir = dirs
     existing = [u for u in units if (yaml_dir / f"{u}.yaml").exists()]
     template = find_template(PLAN_TEMPLATE, templates_dir)
     registry = up.registry
@@ -152,11 +173,36 @@ def derive(
     elif existing and not force:
         raise UnitPlansExist([yaml_dir / f"{u}.yaml" for u in existing])
     done = Drafted(yaml_dir=yaml_dir, docx_dir=docx_dir)
+    redrafted = [yaml_dir / f"{u}.yaml" for u in units if u in existing]  # --force
     if units:
         drafting = _Drafting(up.plan, registry, template, (plan, up.units_file, values_file))
-        drafting.write(units, done, explain, parallel, progress)
+        with history.keeping(redrafted, "soan_lai"):  # each clerk's plan kept in its history
+            drafting.write(units, done, explain, parallel, progress)
     if kept:
         _save_values(edits, kept, done)
+    return done
+
+
+def _explained(up: Upper, units: list[str], values_file: Path | None, yaml_dir: Path,
+               docx_dir: Path, templates_dir: Path | None) -> Drafted:
+    """Each unit's changes and places to review as drafting would make them (with the
+    sheet's values), nothing written."""
+    from kehoach.derive.batch import Drafter, explain_all
+    from kehoach.document.lookup import PLAN_TEMPLATE, find_template
+
+    registry = up.registry
+    if values_file is not None:
+        from kehoach.derive import values
+
+        given = values.read(existing_file(values_file), up.plan, registry)
+        registry = values.with_values(registry, given)
+    drafter = Drafter(up.plan, registry, find_template(PLAN_TEMPLATE, templates_dir))
+    done = Drafted(yaml_dir=yaml_dir, docx_dir=docx_dir, dry_run=True)
+    for written in explain_all(drafter, units):
+        done.units.append(UnitDraft(written.unit, yaml_dir / f"{written.unit}.yaml",
+                                    docx_dir / f"{written.unit}.docx", written.marks,
+                                    written.explained))
+        done.review += written.review
     return done
 
 
@@ -175,7 +221,8 @@ class _Drafting:
         """Draft and write `units` through derive's batch (every unit checked first, all
         files put in place together); `parallel=False` for a threaded caller (the web
         server), which must not fork."""
-        from kehoach.derive.batch import Drafter, Targets, base_path, write_all
+        from kehoach.derive.base import base_path
+        from kehoach.derive.batch import Drafter, Targets, write_all
 
         drafter = Drafter(self.parent, self.registry, self.template)
         targets = Targets(done.yaml_dir, done.docx_dir, explain, self.inputs)
@@ -218,7 +265,7 @@ def _save_values(edits: list[_Edit], kept: list[str], done: Drafted) -> None:
 
     for unit, plan_file, count, docx in edits:
         target = done.docx_dir / f"{unit}.docx"
-        plan_file.save()
+        plan_file.save("gia_tri")
         write_atomic(target, docx)
         done.edited.append(ValuesEdit(unit, plan_file.path, target, count))
         done.written += [plan_file.path, target]

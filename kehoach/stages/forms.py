@@ -49,8 +49,14 @@ def report_year(value: int | None) -> int | None:
 
 
 NO_UNITS = (
-    "không có danh sách đơn vị; ô 'Đơn vị báo cáo' của biểu Excel không có danh sách chọn, "
-    "bảng tổng hợp sẽ không nhận ra đơn vị"
+    "không có danh sách đơn vị (kế hoạch không ghi danh_sach_don_vi, lệnh không có --units "
+    "TỆP): ô 'Đơn vị báo cáo' của biểu Excel không có danh sách chọn, bảng tổng hợp sẽ không "
+    "nhận ra đơn vị"
+)
+NO_INDICATORS = (
+    "kế hoạch không có chỉ tiêu nào (phần II không có mục chỉ tiêu, phụ lục không có bảng chỉ "
+    "tiêu): biểu chỉ tiêu và phụ lục của đề cương chỉ có hàng tiêu đề — thêm chỉ tiêu vào kế "
+    "hoạch (muc_tieu_chi_tieu.chi_tieu) rồi làm lại biểu, hoặc bỏ biểu và phụ lục đó"
 )
 
 
@@ -64,7 +70,8 @@ def forms(
     templates_dir: Path | None = None,
 ) -> Outcome:
     """The three blank forms, `out_dir/<plan>_de_cuong_bao_cao.docx`, `_bieu_chi_tieu.docx`
-    and `.xlsx`, written together; a note when no units list fills the unit drop-down."""
+    and `.xlsx`, written together; a note when no units list fills the unit drop-down, and
+    when the plan has no indicator to fill the table with."""
     from kehoach.document.render import renderer_for
     from kehoach.forms import report as report_forms
     from kehoach.forms import workbook
@@ -101,8 +108,10 @@ def forms(
         for target, data in files.items():
             batch.write(target, data)
     written = list(files)
-    return Outcome(written=written, documents=written[:2],
-                   notes=[NO_UNITS] if not units and own is None else [])
+    notes = [NO_UNITS] if not units and own is None else []
+    if not report_forms.table_rows(model, when.nam):
+        notes.append(NO_INDICATORS)
+    return Outcome(written=written, documents=written[:2], notes=notes)
 
 
 def _form_units(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach.errors import KehoachError
-from kehoach.stages.inputs import existing_file, named_as
+from kehoach.stages.inputs import existing_file, named_as, readable_document
 from kehoach.stages.outcome import Outcome
 
 
@@ -27,16 +27,18 @@ def import_plan(source: Path, target: Path | None = None, *, force: bool = False
 
     from kehoach.importer.parse import parse
     from kehoach.importer.sources import read_source
-    from kehoach.plan import yamlwrite
+    from kehoach.plan import history, yamlwrite
     from kehoach.plan.loader import plan_from_source
     from kehoach.safewrite import write_atomic
     from kehoach.source import yamlsource
+    from kehoach.system.lock import folder_lock
 
-    imported = parse(read_source(existing_file(source)), source)
+    imported = parse(read_source(readable_document(existing_file(source))), source)
     target = named_as(target or Path("plans") / f"{source.stem}.yaml", (".yaml", ".yml"),
                       "kế hoạch YAML", (source,))
-    if target.exists() and not force:
-        raise KehoachError(f"đã có {target}; không ghi đè (dùng --force hoặc -o TỆP khác)")
+    refused = f"đã có {target}; không ghi đè (dùng --force hoặc -o TỆP khác)"
+    if target.exists() and not force:  # said at once, and checked again under the lock
+        raise KehoachError(refused)
     comments = {key: [f"XEM LẠI: {r}" for r in reasons] for key, reasons in imported.review.items()}
     text = yamlwrite.dump(
         imported.data,
@@ -48,7 +50,11 @@ def import_plan(source: Path, target: Path | None = None, *, force: bool = False
         ],
     )
     plan_from_source(yamlsource.load(text, str(target)))  # what is written must load back
-    write_atomic(target, text.encode("utf-8"), inputs=[source])
+    with folder_lock(target.parent):  # no other writer between the check and the write
+        if target.exists() and not force:
+            raise KehoachError(refused)
+        with history.keeping([target], "nhap"):  # a plan written over (--force) is kept
+            write_atomic(target, text.encode("utf-8"), inputs=[source])
     reasons = Counter(r for rs in imported.review.values() for r in rs)
     return Imported(written=[target], found=list(imported.found),
                     reasons=reasons.most_common(), review=reasons.total())

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kehoach.errors import KehoachError
+from kehoach.errors import KehoachError, Problem
 
 if TYPE_CHECKING:
     from kehoach.plan.model import Plan
@@ -25,6 +25,21 @@ def existing_file(path: Path) -> Path:
         raise KehoachError(f"{path}: đây là một thư mục, cần một tệp")
     if not path.is_file():
         raise KehoachError(f"không có tệp {path}")
+    return path
+
+
+def readable_document(path: Path) -> Path:
+    """`path`, once a DOCX given to import or compare has passed the checks made before
+    anything parses it (sizes, parts, paragraphs: `forms.archive`); a text file as is."""
+    from kehoach.errors import Unreadable
+    from kehoach.forms import archive
+
+    with path.open("rb") as stream:
+        zipped = stream.read(4) == b"PK\x03\x04"
+    if zipped:
+        refused = archive.problem(path, archive.DOCX)
+        if refused:
+            raise Unreadable([Problem(str(path), refused)])
     return path
 
 

@@ -33,22 +33,31 @@ def update(
     docx_dir: Path | None = None,
     units_file: Path | None = None,
     templates_dir: Path | None = None,
+    blind: bool = False,
 ) -> UpdatedPlans:
-    """Merge every unit's plan with the new plan above; all are written (each previous
-    plan kept as `.yaml.bak`) or none."""
-    from kehoach.derive.batch import base_path
-    from kehoach.derive.update import backup_path, update_all
+    """Merge every unit's plan with the new plan above (`blind`: without its base, every
+    difference marked for review); all are written (each previous plan kept as a numbered
+    `.yaml.bak` and in its history) or none."""
+    from kehoach.derive.base import base_path
+    from kehoach.derive.update import update_all
     from kehoach.document.lookup import PLAN_TEMPLATE, find_template
+    from kehoach.plan import history
+    from kehoach.system.lock import folder_lock
 
     up = upper(plan, units_file)
     units = chosen(up.registry, unit_ids, all_units)
     dirs = folders(plan, yaml_dir, docx_dir)
     template = find_template(PLAN_TEMPLATE, templates_dir)
-    merged = update_all(up.plan, up.registry, template, units, dirs, (plan, up.units_file))
+    replaced = [dirs[0] / f"{unit}.yaml" for unit in units]
+    # No save of a unit's plan between its merge and its write; each plan replaced is kept
+    # in its history (as well as .bak).
+    with folder_lock(dirs[0]), history.keeping(replaced, "cap_nhat"):
+        merged = update_all(up.plan, up.registry, template, units, dirs, (plan, up.units_file),
+                            blind)
     done = UpdatedPlans(yaml_dir=dirs[0], docx_dir=dirs[1], units=merged)
     for one in merged:
         document = dirs[1] / f"{one.unit}.docx"
-        done.written += [backup_path(one.path), one.path, base_path(one.path), document]
+        done.written += [one.backup, one.path, base_path(one.path), document]
         done.documents.append(document)
         done.review += one.review
     return done

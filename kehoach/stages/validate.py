@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kehoach.errors import KehoachError, Problem
-from kehoach.stages.inputs import existing_file, registry_path
+from kehoach.stages.inputs import existing_file
 from kehoach.stages.outcome import Outcome
 
 if TYPE_CHECKING:
-    from kehoach.plan.model import Plan
     from kehoach.source.yamlsource import Source
 
 
@@ -47,16 +46,21 @@ def validate(paths: Sequence[Path]) -> Validated:
     done = Validated()
     for path in paths:
         try:
-            source = yamlsource.load(yamlsource.read_text(existing_file(path)), str(path))
+            text = yamlsource.read_text(existing_file(path))
+            source = yamlsource.load(text, str(path), keep_going=True)
+        except KehoachError as error:  # unreadable, or a syntax error: nothing more to read
+            done.problems += error.problems
+            continue
+        try:
             if is_registry(source.data):
                 registry = checked(source, Registry, "danh sách đơn vị")
                 done.valid.append(ValidFile(path, units=len(registry.don_vi)))
                 continue
             plan = plan_from_source(source)
-        except KehoachError as error:
-            done.problems += error.problems
+        except KehoachError as error:  # the plan's problems and its units list's together
+            done.problems += error.problems + _named_registry(path, source, paths)
             continue
-        unreadable = _named_registry(path, source, plan, paths)
+        unreadable = _named_registry(path, source, paths)
         if unreadable:
             done.problems += unreadable
             continue
@@ -71,15 +75,18 @@ def validate(paths: Sequence[Path]) -> Validated:
     return done
 
 
-def _named_registry(path: Path, source: Source, plan: Plan, given: Sequence[Path]
-                    ) -> list[Problem]:
-    """The problems of the units file the plan names (`danh_sach_don_vi`): a plan whose
-    list is missing or broken is not ready for derive or forms. A list also given to be
-    validated is checked there, once."""
+def _named_registry(path: Path, source: Source, given: Sequence[Path]) -> list[Problem]:
+    """The problems of the units file the plan names (`danh_sach_don_vi`), read from the
+    plan's data so they come with the plan's own: a plan whose list is missing or broken
+    is not ready for derive or forms. A list also given to be validated is checked there,
+    once."""
     from kehoach.plan.units import load_registry
 
-    units = registry_path(path, plan, None)
-    if units is None or units.resolve() in {p.resolve() for p in given}:
+    named = source.data.get("danh_sach_don_vi") if isinstance(source.data, dict) else None
+    if not isinstance(named, str) or not named.strip():
+        return []
+    units = path.parent / named
+    if units.resolve() in {p.resolve() for p in given}:
         return []
     if not units.is_file():
         message = (

@@ -10,7 +10,8 @@ only these modules for anything a system does its own way:
 - `processes`: is a process alive, cleaning up when told to stop, worker processes;
 - `deadline`: a time limit on Python code (a user's template);
 - `office`: where LibreOffice is;
-- `console`: Vietnamese on standard output whatever its encoding.
+- `console`: Vietnamese on standard output whatever its encoding;
+- `lock`: one writer at a time in a folder of plans, across threads and processes.
 
 The list of every remaining system-specific call and why it is safe is in
 docs/he-dieu-hanh.md.

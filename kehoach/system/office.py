@@ -65,3 +65,28 @@ def default_places() -> list[Path]:
 def _version(path: Path) -> tuple[int, ...]:
     """/opt/libreoffice24.2 → (24, 2): 24.2 is newer than 7.6."""
     return tuple(int(n) for n in re.findall(r"\d+", path.parent.parent.name))
+
+
+def office_binary(program: str) -> str:
+    """LibreOffice's own process rather than its launcher, so that ending the process one
+    started ends LibreOffice: `soffice.bin` beside `soffice` or `soffice.exe` (Linux,
+    Windows: the launcher starts it and waits), else the program itself (macOS, where
+    Contents/MacOS/soffice is the binary)."""
+    binary = Path(program).resolve().with_name("soffice.bin")
+    return str(binary) if binary.is_file() else program
+
+
+def pythons(program: str) -> list[str]:
+    """Pythons that may load LibreOffice's `uno` module: LibreOffice's own where it has
+    one (the one its Windows installer puts in program/, python.exe; macOS'
+    Contents/Resources/python; an /opt install's program/python), else the system's
+    (Debian's python3 with the python3-uno package), then one on PATH. The system's are
+    not tried beside LibreOffice's own: macOS' /usr/bin/python3 may offer to install
+    Apple's developer tools."""
+    folder = Path(program).resolve().parent
+    bundled = [folder / "python.exe", folder / "python", folder.parent / "Resources" / "python"]
+    found = [str(p) for p in bundled if p.is_file()]
+    if not found:
+        system = ("/usr/bin/python3", shutil.which("python3"))
+        found = [p for p in system if p and Path(p).is_file()]
+    return list(dict.fromkeys(found))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -70,3 +71,8 @@ def pool_context() -> BaseContext:
 def inherits(context: BaseContext) -> bool:
     """Whether workers started this way inherit the parent's memory (fork)."""
     return context.get_start_method() == "fork"
+
+
+NO_WINDOW = getattr(subprocess, "CREATE_NO_WINDOW", 0)
+"""Popen's creationflags for a helper process: on Windows it opens no console window
+(a server started from a shortcut would flash one per LibreOffice); elsewhere nothing."""

@@ -10,6 +10,8 @@ from kehoach.rules.profile import Profile
 
 FILING = "Lưu"
 """The word that opens the last recipient line: where the issuer files its copy."""
+REPORTED = "(b/c)"
+"""The mark of a recipient the document reports to (the levels above)."""
 _RECIPIENT = re.compile(r"^-\s*(.+?)[,.;]?$")
 
 
@@ -49,6 +51,11 @@ def is_recipients_heading(line: str, profile: Profile) -> bool:
 def filing(office: str) -> str:
     """`Lưu Văn phòng Huyện ủy`: the issuer's own copy."""
     return f"{FILING} {office}"
+
+
+def reports_to(recipient: str) -> bool:
+    """`Tỉnh ủy Hậu Giang (b/c)`: a body above, which the document reports to."""
+    return recipient.rstrip().endswith(REPORTED)
 
 
 def is_filing(recipient: str) -> bool:

@@ -1,7 +1,7 @@
 """Outline labels: sections `I.`, items `1.`, sub-items `a)`, bullets `-` and `+`.
 
 The writer takes the label forms from the profile (`nhan`); the parser reads what real
-documents write (`I-` as well as `I.`, `1.1.`), and says whether a label is the profile's."""
+documents write (`I-` as well as `I.`, `1.1.`)."""
 
 from __future__ import annotations
 
@@ -91,17 +91,6 @@ class Label:
     written: str
     value: int
     text: str
-
-    def in_profile_form(self, rule: Labels) -> bool:
-        """The label as the profile writes it (`I-` is not, under a profile of `I.`)."""
-        if self.kind == "muc":
-            return self.written == section(self.value, rule)
-        if self.kind == "tieu_muc":
-            return self.written == item(self.value, rule)
-        return True
-
-    def expected(self, rule: Labels) -> str:
-        return section(self.value, rule) if self.kind == "muc" else item(self.value, rule)
 
 
 def parse(line: str, rule: Labels | None = None) -> Label | None:

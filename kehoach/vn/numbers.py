@@ -27,6 +27,15 @@ def number(value: float) -> str:
     return f"-{text}" if rounded < 0 else text
 
 
+def quantity(value: float, unit: str | None) -> str:
+    """A number with its unit as a sentence writes it: `78%`, `1%/năm` (a percent sign
+    follows the number), `75,5 tuổi`, `200 giường bệnh`."""
+    text = number(value)
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit.startswith("%") else f"{text} {unit}"
+
+
 def parse_number(text: str) -> int | float | None:
     """A number written the Vietnamese way (`2,59`, `10.000`), or None if it is not one."""
     text = text.strip()

@@ -207,6 +207,39 @@ def test_fix_writes_a_new_file_and_lists_the_changes(tmp_path):
     assert source.read_text(encoding="utf-8") == fixed.read_text(encoding="utf-8")
 
 
+def test_fix_never_writes_over_the_copy_a_clerk_went_on_working_in(tmp_path):
+    source = tmp_path / "du_thao.txt"
+    source.write_text("các ddoanf theer chính trị\n", encoding="utf-8")
+    fixed = tmp_path / "du_thao.da_sua.txt"
+    assert _check(str(source), "--fix").exit_code == 1  # the Telex slip, fixed in the copy
+    worked_on = fixed.read_text(encoding="utf-8") + "DÒNG THÊM CỦA VĂN THƯ\n"
+    fixed.write_text(worked_on, encoding="utf-8")
+    again = _check(str(source), "--fix")
+    assert again.exit_code == 2 and "không ghi đè" in again.output and "--force" in again.output
+    assert fixed.read_text(encoding="utf-8") == worked_on
+    forced = _check(str(source), "--fix", "--force")
+    assert forced.exit_code == 1 and fixed.read_text(encoding="utf-8") == "các đoàn thể chính trị\n"
+    assert _check(str(source), "--force").exit_code == 2  # --force means nothing without --fix
+
+
+def test_fix_report_shows_the_words_that_changed_deep_in_a_long_line(tmp_path):
+    opening = "Triển khai hệ thống chính sách xã hội phát triển toàn diện, bền vững, " * 3
+    source = tmp_path / "du_thao.txt"
+    source.write_text(opening + "chỉ số cao  so với các ddoanf theer khác\n", encoding="utf-8")
+    result = _check(str(source), "--fix")
+    shown = [line for line in result.output.splitlines() if line.startswith("đã sửa")]
+    assert shown == [f"đã sửa {tmp_path / 'du_thao.da_sua.txt'}: dòng 1: "
+                     "«…cao  so với các ddoanf theer khác» → «…cao so với các đoàn thể khác»"]
+    plan = tmp_path / "ke_hoach.yaml"
+    plan.write_text(PLAN.read_text(encoding="utf-8").replace(
+        "hội quần chúng", "hội quần  chúng"), encoding="utf-8")
+    result = _check(str(plan), "--fix")
+    shown = [line for line in result.output.splitlines() if line.startswith("đã sửa")]
+    assert shown == [f"đã sửa {tmp_path / 'ke_hoach.da_sua.yaml'}: dòng 440 "
+                     "nhiem_vu_giai_phap.muc[8].tieu_de: «…quần  chúng trong…» → "
+                     "«…quần chúng trong…» (dấu cách)"]
+
+
 def test_fix_keeps_a_plan_valid(tmp_path):
     from kehoach.plan.loader import load_plan
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
@@ -40,6 +41,14 @@ def _paper(doc) -> None:  # US Letter, as an English Word installation starts
 
 def _margin(doc) -> None:
     doc.sections[0].left_margin = Mm(20)
+
+
+def _landscape_margin(doc) -> None:  # a phụ lục on a landscape page, margins as a portrait's
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    doc.add_paragraph("PHỤ LỤC")
 
 
 def _font(doc) -> None:
@@ -110,6 +119,7 @@ def _no_header(doc) -> None:
 MISTAKES = {
     "kho-giay": (_paper, "khổ giấy 216 × 279 mm, không phải A4"),
     "le-trang": (_margin, "lề sai: trái 20 mm (cần 30)"),
+    "le-trang-ngang": (_landscape_margin, "lề sai: dưới 20 mm (cần 15), trái 30 mm (cần 20)"),
     "phong-chu": (_font, "phông chữ Arial"),
     "tieu-de": (_motto, "dòng 'ĐẢNG CỘNG SẢN VIỆT NAM' cỡ 13, đậm"),
     "cap-tren": (_upper_body, "tên cấp ủy cấp trên không in đậm"),
@@ -144,6 +154,44 @@ def test_each_layout_rule_fires_on_its_mistake(rule, rendered, tmp_path):
     assert any(f.message.startswith(message) for f in fired), [f.message for f in fired]
     clean = {f.rule for f in check_file(rendered, "hd36-2018").findings}
     assert not clean & LAYOUT_RULES  # the mistake, not the document, made the rule fire
+
+
+def test_a_landscape_pages_margins_are_a_warning_the_profile_sets(rendered, tmp_path):
+    """Landscape margins are practice (P) in every profile: a warning, never an error."""
+    doc = Document(str(rendered))
+    _landscape_margin(doc)
+    target = tmp_path / "ngang.docx"
+    doc.save(str(target))
+    found = [f for f in check_file(target, "hd36-2018").findings if f.rule.startswith("le-")]
+    assert [(f.rule, f.severity) for f in found] == [("le-trang-ngang", "cảnh báo")]
+
+
+def test_upper_body_and_issuer_typed_in_one_paragraph_are_judged_line_by_line(rendered,
+                                                                             tmp_path):
+    """A clerk types ĐẢNG BỘ TỈNH … ⇧↵ ĐẢNG ỦY XÃ … in one paragraph: the issuer is its
+    last line (bold), the upper body above it (not bold); a cơ quan kehoach wraps in two
+    bold lines under a cấp trên of its own is no bold cấp trên."""
+    doc = Document(str(rendered))
+    cell = _header(doc)[0]
+    upper, issuer = cell.paragraphs[0], _first(cell.paragraphs, lambda t: t.startswith("HUYỆN"))
+    words = issuer.text
+    issuer._p.getparent().remove(issuer._p)
+    upper.runs[-1].add_break()
+    upper.add_run(words).bold = True
+    target = tmp_path / "shift_enter.docx"
+    doc.save(str(target))
+    header_rules = {"co-quan", "cap-tren"}
+    assert not [f for f in check_file(target, "hd36-2018").findings if f.rule in header_rules]
+    upper.runs[-1].bold = False  # the issuer not bold is still its mistake
+    doc.save(str(target))
+    fired = {f.rule for f in check_file(target, "hd36-2018").findings}
+    assert "co-quan" in fired
+    doc = Document(str(rendered))
+    issuer = _first(_header(doc)[0].paragraphs, lambda t: t.startswith("HUYỆN"))
+    issuer.runs[-1].add_break()
+    issuer.add_run("PHỤNG HIỆP").bold = True  # the cơ quan on two lines, both bold
+    doc.save(str(target))
+    assert not [f for f in check_file(target, "hd36-2018").findings if f.rule in header_rules]
 
 
 def test_an_underlined_motto_is_its_rule(rendered, tmp_path):

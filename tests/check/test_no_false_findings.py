@@ -153,3 +153,22 @@ def test_a_state_text_is_judged_by_its_own_profile(tmp_path):
                      encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(party)])
     assert "hồ sơ thể thức hd36-2018" in result.output and "so-hai-cham" in result.output
+
+
+def test_labels_marks_and_ids_of_a_plan_are_not_checked_as_text(tmp_path):
+    """`nhan_con: a)` is no unbalanced bracket, `thu_tu`'s ids no misspelt syllables, a
+    `danh_so` of `I-` no label mistake: they are codes, not the document's words."""
+    from builders import small_plan, write_plan
+
+    data = small_plan()
+    data["danh_so"] = {"muc": "I-", "tieu_muc": "1-"}
+    data["nhiem_vu_giai_phap"]["muc"][0]["nhan_con"] = "a)"
+    data["nhiem_vu_giai_phap"]["muc"][0]["muc"] = [{"id": "nv-con", "tieu_de": "Việc con"}]
+    data["thu_tu"] = [part for part in ("muc_dich_yeu_cau", "muc_tieu_chi_tieu",
+                                        "nhiem_vu_giai_phap", "to_chuc_thuc_hien")
+                      if part in data]
+    data["thu_tu"] = [data[part]["id"] for part in data["thu_tu"]]
+    plan = write_plan(tmp_path / "plan.yaml", data)
+    found = _findings(plan)
+    assert not [f for f in found if any(key in f["where"] for key in
+                                        ("nhan_con", "thu_tu", "danh_so"))], found

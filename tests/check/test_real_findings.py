@@ -5,17 +5,14 @@ the false ones it gave before comes back, and each document is judged by its own
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
 
 from kehoach.check.run import check_file
 
-REAL = Path(os.environ.get("KEHOACH_REAL", ROOT.parent / "shared" / "real"))
 JUDGED = yaml.safe_load((Path(__file__).parent / "real_findings.yaml").read_text("utf-8"))
 
 
@@ -31,10 +28,8 @@ def _matches(finding, entry: tuple[str, str, str]) -> bool:
 
 
 @pytest.mark.parametrize("name", sorted(JUDGED))
-def test_every_finding_on_a_real_plan_is_one_judged_true(name):
-    path = REAL / f"{name}.docx"
-    if not path.is_file():
-        pytest.skip(f"không có văn bản thật {path}")
+def test_every_finding_on_a_real_plan_is_one_judged_true(real_documents, name):
+    path = real_documents / f"{name}.docx"
     judged = JUDGED[name]
     checked = check_file(path, None)
     assert checked.profile == judged["ho_so"], checked.why
@@ -49,7 +44,5 @@ def test_every_finding_on_a_real_plan_is_one_judged_true(name):
         assert not back, f"phát hiện sai quay lại: {line}"
 
 
-def test_the_judgement_covers_every_real_plan():
-    if not REAL.is_dir():
-        pytest.skip(f"không có thư mục văn bản thật {REAL}")
-    assert {p.stem for p in REAL.glob("*.docx")} == set(JUDGED)
+def test_the_judgement_covers_every_real_plan(real_documents):
+    assert {p.stem for p in real_documents.glob("*.docx")} == set(JUDGED)

@@ -180,7 +180,7 @@ def test_two_drafts_of_the_seed_list_exactly_what_changed(tmp_path):
         "ct-bhyt: trên 95% → trên 96%",
         "nv7-dich-vu-xa-hoi: chuyển chỗ: từ (trong nhiem-vu-giai-phap, sau nv6-phuc-loi-xa-hoi)"
         " đến (trong nhiem-vu-giai-phap, đứng đầu)",
-        "nv1-quan-triet: sửa câu chữ: thêm “, thường xuyên”",
+        "nv1-quan-triet: sửa câu chữ: thêm “thường xuyên,”",
         "nv8-hop-tac-quoc-te: bỏ mục “Đẩy mạnh hợp tác và tranh thủ nguồn lực, kinh nghiệm quốc…”"
         " (trong nhiem-vu-giai-phap)",
         "nv9-chuyen-doi-so: thêm đoạn “Đẩy mạnh chuyển đổi số trong thực hiện chính sách xã"

@@ -92,11 +92,11 @@ def test_revisions_are_the_issuing_body_on_the_new_date(tmp_path):
     assert len(set(ids)) == len(ids)
 
 
-def test_a_year_only_draft_dates_its_revisions_1_january(tmp_path):
+def test_a_year_only_draft_dates_its_revisions_31_december(tmp_path):
     old, new = write_drafts(tmp_path)
     root = document(_tracked(tmp_path, new, old).read_bytes())  # NEW is the 2024 draft
     dates = {m.get(f"{W}date") for m in root.iter(f"{W}ins", f"{W}del")}
-    assert dates == {"2024-01-01T00:00:00Z"}
+    assert dates == {"2024-12-31T00:00:00Z"}  # a year alone is its 31 December, everywhere
 
 
 def test_whole_paragraphs_carry_a_paragraph_mark_revision(tmp_path):

@@ -4,7 +4,8 @@ lines that the DOCX rendered from the imported plan keeps, and what import recog
 
     python tests/corpus/measure.py [FOLDER_OR_FILE ...]
 
-Without arguments it reads `../shared/real/` (beside the repository), every folder of
+Without arguments it reads `../shared/real/` (beside the repository; `$KEHOACH_REAL` names
+another folder), every folder of
 `$KEHOACH_CORPUS` (separated by the path separator) and their sub-folders. A line is
 every non-blank line of the source as Word shows it (each paragraph and table cell, split
 where Shift+Enter breaks it or a run of spaces pushes a dash line onto the next line, runs of
@@ -30,7 +31,8 @@ from pathlib import Path
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED_REAL = ROOT.parent / "shared" / "real"
+SHARED_REAL = Path(os.environ.get("KEHOACH_REAL") or ROOT.parent / "shared" / "real")
+"""As the tests read it (tests/conftest.py: REAL_DOCUMENTS)."""
 SUFFIXES = (".docx", ".doc", ".odt", ".rtf")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _PADDED = re.compile(r"[ \t\u00a0]{3,}(?=-\s?\S)")

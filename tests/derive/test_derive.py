@@ -187,8 +187,7 @@ def test_unit_values_signer_and_dropped_task(tmp_path):
         "    chi_tieu: {ct-bhyt: 97, ct-lao-dong-chua-co-viec-lam: '1,8'}\n"
         "    bo_nhiem_vu: [nv8-hop-tac-quoc-te]\n"))
     out = tmp_path / "out"
-    result = _derive(str(PLAN), "--unit", "hoa-an", "--units", str(registry), "-o", str(out),
-                     "--explain")
+    result = _derive(str(PLAN), "--unit", "hoa-an", "--units", str(registry), "-o", str(out))
     assert result.exit_code == 0, result.output
     plan = load_plan(out / "hoa-an.yaml")
     values = {i.id: i.gia_tri for i in plan.muc_tieu_chi_tieu.chi_tieu.indicators()}
@@ -198,7 +197,13 @@ def test_unit_values_signer_and_dropped_task(tmp_path):
     assert [t.id for t in plan.nhiem_vu_giai_phap.muc][-1] == "nv9-lanh-dao"
     assert "nv8-hop-tac-quoc-te" not in {t.id for t in plan.nhiem_vu_giai_phap.muc}
     assert plan.chu_ky.ho_ten == "Nguyễn Văn An"
-    # --explain: element, before, after and the rule
+    # --explain: element, before, after and the rule; a dry run, over the plan just drafted
+    drafted = {path: path.read_bytes() for path in out.iterdir()}
+    result = _derive(str(PLAN), "--unit", "hoa-an", "--units", str(registry), "-o", str(out),
+                     "--explain")
+    assert result.exit_code == 0, result.output
+    assert {path: path.read_bytes() for path in out.iterdir()} == drafted
+    assert "chưa ghi tệp nào" in result.output and "đã soạn" not in result.output
     assert "ct-bhyt [don-vi:chi_tieu]\n  trước: 95\n  sau:   97" in result.output
     assert "nv8-hop-tac-quoc-te [don-vi:bo_nhiem_vu]" in result.output
     assert "van_ban.co_quan [dau-van-ban]" in result.output
@@ -331,6 +336,9 @@ def test_a_left_out_indicator_hands_its_joiner_to_the_one_before(tmp_path):
     result = _derive(str(plan), "--all", "--units", str(registry), "-o", str(tmp_path / "o"),
                      "--explain")
     assert result.exit_code == 0, result.output
+    assert not (tmp_path / "o").exists()  # --explain writes nothing
+    assert _derive(str(plan), "--all", "--units", str(registry),
+                   "-o", str(tmp_path / "o")).exit_code == 0
     block = load_plan(tmp_path / "o" / "hoa-an.yaml").muc_tieu_chi_tieu.chi_tieu
     assert [p.id for p in block.doan] == ["ct-d"]  # the district-only paragraph is gone
     (only,) = block.doan[0].noi_dung
@@ -422,3 +430,20 @@ def test_every_written_draft_reads_back_as_the_data_it_was_written_from(plan, re
         source = yamlsource.load(draft_yaml(derived), f"{unit.id}.yaml")
         assert source.data == data
         assert plan_from_source(source) == derived.plan
+
+
+def test_explain_is_a_dry_run_the_guides_order_works(tmp_path):
+    """docs/huong-dan/derive.md runs `--all`, then `--unit hoa-an --explain`: the second
+    was refused (the plan was there) unless --force, which drafted over the clerk's edits."""
+    out = tmp_path / "out"
+    assert _derive(str(PLAN), "--all", "-o", str(out)).exit_code == 0
+    edited = out / "hoa-an.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# văn thư đã sửa\n", "utf-8")
+    before = {path: path.read_bytes() for path in out.iterdir()}
+    result = _derive(str(PLAN), "--unit", "hoa-an", "--explain", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "== hoa-an" in result.output and "ct-bac-si [cap:huyen]" in result.output
+    assert "--explain: 1 kế hoạch" in result.output and "chưa ghi tệp nào" in result.output
+    assert {path: path.read_bytes() for path in out.iterdir()} == before
+    refused = _derive(str(PLAN), "--unit", "hoa-an", "--explain", "--force", "-o", str(out))
+    assert refused.exit_code == 2 and "không dùng cùng --force" in refused.output

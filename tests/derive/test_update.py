@@ -12,6 +12,7 @@ from conftest import PLAN, ROOT
 from docx import Document
 
 from kehoach.cli import main
+from kehoach.derive.base import draft_of
 from kehoach.plan.edit import PlanFile
 from kehoach.plan.loader import load_plan
 from kehoach.plan.walk import by_id
@@ -133,14 +134,16 @@ def test_indicator_values(merged):
 def test_summary_backup_and_base(merged):
     output = merged["result"].output
     assert ("90 không đổi, 2 theo cấp trên, 1 giữ bản của xã, 1 gộp sửa của cả hai, "
-            "2 xã và cấp trên cùng sửa (xem lại), 1 cấp trên thêm, 1 cấp trên bỏ\n") in output
+            "2 xã và cấp trên cùng sửa (xem lại), 1 cấp trên thêm, 1 cấp trên bỏ "
+            f"(bản trước: {UNIT}.yaml.bak)\n") in output
     ours = merged["ours"]
     assert ours.with_name(f"{UNIT}.yaml.bak").read_bytes() == merged["edited"]
     fresh = merged["tmp"] / "fresh"
     assert _cli("derive", merged["upper"], "--unit", UNIT, "-o", fresh).exit_code == 0
     base = ours.with_name(f".{UNIT}.goc.yaml")
     assert base.read_bytes() == (fresh / f".{UNIT}.goc.yaml").read_bytes()
-    assert base.read_bytes() == (fresh / f"{UNIT}.yaml").read_bytes()
+    assert draft_of(base.read_text(encoding="utf-8")) == (fresh / f"{UNIT}.yaml").read_text(
+        encoding="utf-8")
     assert base.read_bytes() != merged["before"]
 
 
@@ -162,7 +165,7 @@ def test_a_clean_update_exits_0_and_the_commune_text_is_the_new_upper(tmp_path):
     result = _cli("derive", upper, "--unit", UNIT, "-o", ours.parent, "--update")
     assert result.exit_code == 0, result.output
     assert _elements(ours)["ct-bhyt"].element.gia_tri == 97
-    assert "0 phần tử cần xem lại" in result.output
+    assert "0 chỗ gộp cần xem lại" in result.output
 
 
 def test_a_plan_derived_before_the_base_was_kept(tmp_path):
@@ -173,8 +176,8 @@ def test_a_plan_derived_before_the_base_was_kept(tmp_path):
     text = ours.read_bytes()
     result = _cli("derive", upper, "--unit", UNIT, "-o", ours.parent, "--update")
     assert result.exit_code == 2
-    assert "soạn trước khi derive lưu bản gốc" in result.output
-    assert "--force" in result.output and "giữ nguyên" in result.output
+    assert f"không có bản gốc .{UNIT}.goc.yaml" in result.output
+    assert "--update --no-base" in result.output and "--force" not in result.output
     assert sorted(p.name for p in ours.parent.iterdir()) == before
     assert ours.read_bytes() == text
 

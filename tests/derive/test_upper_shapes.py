@@ -124,3 +124,118 @@ def test_the_report_years_come_from_the_appendix_milestones(tmp_path):
     office = load_plan(out / "hoa-an.yaml").to_chuc_thuc_hien.muc[0]
     assert office.noi_dung.endswith("tham mưu sơ kết vào năm 2027, tổng kết vào năm 2030.")
     assert [n.cum for n in office.xem_lai] == ["trước ngày 10/6", "năm 2027"]  # the level's
+
+
+def test_ids_the_draft_makes_never_repeat_the_upper_plans(tmp_path):
+    """Generated counterexamples: an upper plan whose extra parts use the ids derive gives
+    the opening, section IV and its roles ('can-cu', 'to-chuc-thuc-hien', 'tc-ubnd') made a
+    draft kehoach could not read back ('mã đã dùng')."""
+    data = small_plan()
+    del data["to_chuc_thuc_hien"]
+    data["phan_khac"] = [{"id": "to-chuc-thuc-hien", "tieu_de": "KINH PHÍ",
+                          "doan": [{"id": "can-cu", "noi_dung": "Căn cứ dự toán."}]},
+                         {"id": "tc-ubnd", "tieu_de": "KHEN THƯỞNG", "muc": [
+                             {"id": "tc-van-phong", "noi_dung": "Khen thưởng kịp thời."}]}]
+    data["can_cu"][0]["id"] = "can-cu-0"
+    data["id"] = "ke-hoach-nho-hoa-an"  # what the draft's own id would be
+    data["nhiem_vu_giai_phap"]["muc"][0]["id"] = "ke-hoach-nho-hoa-an-2"
+    out = tmp_path / "out"
+    result = _derive(write_plan(tmp_path / "kh.yaml", data), "--unit", "hoa-an", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    draft = load_plan(out / "hoa-an.yaml")
+    section = draft.to_chuc_thuc_hien
+    assert section.id == "to-chuc-thuc-hien-2" and section.xem_lai
+    ids = [duty.id for duty in section.muc]
+    assert "tc-ubnd" not in ids and "tc-ubnd-2" in ids and "tc-van-phong-2" in ids
+    assert draft.id == "ke-hoach-nho-hoa-an-hoa-an" and draft.goc.id == "ke-hoach-nho-hoa-an"
+    assert draft.can_cu[0].id == "can-cu-2"  # the opening; 'can-cu' is the extra part's
+
+
+def test_a_draft_id_too_long_for_an_id_keeps_the_units(tmp_path):
+    """Generated counterexample: `<upper plan id>-<unit id>` over 60 characters failed the
+    draft's validation with a pydantic traceback."""
+    unit = "xa-" + "y" * 50
+    registry = tmp_path / "don_vi.yaml"
+    registry.write_text("cap: xa\ncap_tren: ĐẢNG BỘ HUYỆN PHỤNG HIỆP\ndon_vi:\n"
+                        f"  - {{id: {unit}, loai: xa, ten: Hòa An}}\n", encoding="utf-8")
+    out, upper = tmp_path / "out", write_plan(tmp_path / "kh.yaml", small_plan())
+    result = CliRunner().invoke(main, ["derive", str(upper), "--all", "--units", str(registry),
+                                       "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert load_plan(out / f"{unit}.yaml").id == unit
+
+
+def test_no_indicator_left_for_the_unit_drops_the_item_with_a_note(tmp_path):
+    """Generated counterexample: every indicator paragraph `cap: [huyen]` left an empty
+    indicator item, and the draft's validation raised a pydantic traceback."""
+    data = small_plan()
+    data["muc_tieu_chi_tieu"]["chi_tieu"]["doan"][0]["cap"] = ["huyen"]
+    out = tmp_path / "out"
+    result = _derive(write_plan(tmp_path / "kh.yaml", data), "--unit", "hoa-an", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    draft = load_plan(out / "hoa-an.yaml")
+    part = draft.muc_tieu_chi_tieu
+    assert part.chi_tieu is None and part.muc_tieu_tong_quat is not None
+    assert "không chỉ tiêu nào của kế hoạch cấp trên áp dụng cho xã" in part.xem_lai[0].ly_do
+
+
+def test_section_iv_paragraphs_are_reworded_and_keep_their_ids(tmp_path):
+    """Generated counterexample: a paragraph of the upper section IV with the id of a role
+    ('tc-van-phong') made a draft with that id twice; its text kept the district's voice."""
+    data = small_plan()
+    data["to_chuc_thuc_hien"]["doan"] = [
+        {"id": "tc-van-phong", "noi_dung": "Các cấp ủy trên địa bàn huyện tổ chức thực hiện."}]
+    out = tmp_path / "out"
+    result = _derive(write_plan(tmp_path / "kh.yaml", data), "--unit", "hoa-an", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    section = load_plan(out / "hoa-an.yaml").to_chuc_thuc_hien
+    assert section.doan[0].id == "tc-van-phong"
+    assert section.doan[0].noi_dung == "Các cấp ủy trên địa bàn xã tổ chức thực hiện."
+    assert section.muc[0].id == "tc-van-phong-2"
+
+
+def test_a_unit_value_for_a_qualitative_indicator_is_refused_at_its_line(tmp_path):
+    """Generated counterexample: a registry value for an indicator without one (qualitative)
+    made a draft indicator with a value and no {gt}: a pydantic traceback."""
+    data = small_plan()
+    data["muc_tieu_chi_tieu"]["chi_tieu"]["doan"][0]["noi_dung"].append(
+        {"id": "ct-dinh-tinh", "cau": "Không để xảy ra dịch bệnh lớn", "nhan": "Dịch bệnh"})
+    registry = tmp_path / "don_vi.yaml"
+    registry.write_text("cap: xa\ncap_tren: ĐẢNG BỘ HUYỆN PHỤNG HIỆP\ndon_vi:\n"
+                        "  - id: hoa-an\n    loai: xa\n    ten: Hòa An\n"
+                        "    chi_tieu: {ct-bhyt: 97, ct-dinh-tinh: 1}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["derive", str(write_plan(tmp_path / "kh.yaml", data)),
+                                       "--all", "--units", str(registry),
+                                       "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert "don_vi.yaml:7:43: don_vi[0].chi_tieu.ct-dinh-tinh: chỉ tiêu 'ct-dinh-tinh'" in (
+        result.output)
+    assert "chỉ tiêu định tính" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_update_when_an_id_names_another_kind_of_element(tmp_path):
+    """Generated counterexample (derive --update): the upper plan's task 'tc-van-phong' made
+    the draft's Văn phòng duty 'tc-van-phong-2'; the task removed, the fresh draft's duty took
+    'tc-van-phong', and the merge joined the commune's task (a paragraph added to it) with
+    that duty: 'to_chuc_thuc_hien.muc[0].doan: trường này không có', exit 2."""
+    data = small_plan()
+    data["nhiem_vu_giai_phap"]["muc"].append({"id": "tc-van-phong", "tieu_de": "Về văn phòng"})
+    upper, out = write_plan(tmp_path / "kh.yaml", data), tmp_path / "out"
+    assert _derive(upper, "--unit", "hoa-an", "-o", str(out)).exit_code == 0
+    draft = out / "hoa-an.yaml"
+    text = draft.read_text("utf-8").replace(
+        "      tieu_de: Về văn phòng\n",
+        "      tieu_de: Về văn phòng\n      doan:\n        - id: xa-them\n"
+        "          noi_dung: Đoạn xã thêm.\n")
+    draft.write_text(text, encoding="utf-8")
+    data["nhiem_vu_giai_phap"]["muc"].pop()
+    write_plan(upper, data)
+    result = _derive(upper, "--unit", "hoa-an", "-o", str(out), "--update")
+    assert result.exit_code == 1, result.output  # merged, with what to review
+    merged = by_id(load_plan(draft))
+    kept = next(n for n in merged.values() if getattr(n.element, "tieu_de", "") == "Về văn phòng")
+    assert kept.id == "tc-van-phong-3" and kept.element.xem_lai  # the commune's edit, marked
+    assert [p.id for p in kept.element.doan] == ["xa-them"]
+    duties = load_plan(draft).to_chuc_thuc_hien.muc
+    assert duties[0].id == "tc-van-phong" and duties[0].chu_the == "Văn phòng Đảng ủy"

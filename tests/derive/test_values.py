@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from kehoach.cli import main
 from kehoach.derive.values import SHEET
+from kehoach.plan import history
 
 PLAN = ROOT / "plans" / "phung_hiep_42.yaml"
 
@@ -82,7 +83,10 @@ def test_existing_plans_change_only_their_values_and_keep_the_clerks_edits(tmp_p
     changed = [(a, b) for a, b in zip(edited.splitlines(), text.splitlines(), strict=True)
                if a != b]
     assert [b.strip() for _, b in changed] == ["gia_tri: 2.5"]  # that one line, nothing else
-    assert {p.name: p.read_bytes() for p in out.iterdir() if "hoa-an" not in p.name} == untouched
+    assert {p.name: p.read_bytes() for p in out.iterdir()
+            if "hoa-an" not in p.name and p.is_file()} == untouched
+    kept = history.versions(out / "hoa-an.yaml")
+    assert [v.what for v in kept] == ["điền giá trị chỉ tiêu từ bảng"]
 
 
 def test_a_bad_cell_is_reported_with_its_place_and_nothing_is_written(tmp_path):
@@ -92,7 +96,7 @@ def test_a_bad_cell_is_reported_with_its_place_and_nothing_is_written(tmp_path):
     out = tmp_path / "out"
     result = _derive("--all", "-o", str(out), "--values", str(sheet))
     assert result.exit_code == 2
-    assert f"{sheet}: {SHEET}!{column}4: cần một số không âm" in result.output
+    assert f"{sheet}: {SHEET}!{column}4: 'nhiều' không phải là số" in result.output
     assert f"{SHEET}!E1: đơn vị 'Xã Không Có' không có trong danh sách đơn vị" in result.output
     assert not out.exists()
 

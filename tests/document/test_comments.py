@@ -54,7 +54,7 @@ def test_every_note_is_a_comment_on_its_words_dated_with_the_plan(drafted):
     for comment, note in zip(comments, found, strict=True):
         assert comment.text == note.ly_do
         assert anchored[str(comment.comment_id)] == note.cum
-        assert comment.timestamp == dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+        assert comment.timestamp == dt.datetime(2024, 12, 31, tzinfo=dt.UTC)  # a year alone
     assert "22 chỉ tiêu giữ mức của huyện làm mức phải đạt của xã" in " ".join(
         c.text for c in comments
     )

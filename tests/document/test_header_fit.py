@@ -111,3 +111,15 @@ def test_libreoffice_prints_the_long_date_line_on_one_line(tmp_path: Path, soffi
     lines = text.splitlines()
     assert f"{LONG_PLACE}, ngày 15 tháng 10 năm 2026" in lines
     assert "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" in lines  # it broke after HẢI before
+
+
+def test_a_field_of_two_lines_is_measured_line_by_line() -> None:
+    """A State issuer typed on two lines (real document 01: ỦY BAN MTTQ VIỆT NAM / XÃ LƯƠNG
+    MINH) is two lines, not one long one: the Quốc hiệu keeps its column."""
+    profile = load_profile("nd30-2020")
+    header = {"cap_tren": "ỦY BAN MTTQ VIỆT NAM\nXÃ LƯƠNG MINH", "co_quan": "BAN THƯỜNG TRỰC",
+              "so_ky_hieu": "Số: 16/KH-MTTQ-BTT", "quoc_hieu": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+              "tieu_ngu": "Độc lập - Tự do - Hạnh phúc",
+              "dia_danh_ngay": "Lương Minh, ngày 18 tháng 11 năm 2025"}
+    assert header_fit.geometry(header, profile) == (
+        profile.bang_dau.lui_trai_mm, profile.bang_dau.cot_trai_mm, profile.bang_dau.cot_phai_mm)

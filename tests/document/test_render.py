@@ -202,7 +202,7 @@ def test_document_properties_are_the_plan_not_library_defaults(doc):
     props = doc.core_properties
     assert props.author == "HUYỆN ỦY PHỤNG HIỆP"
     assert props.title.startswith("Thực hiện Nghị quyết số 42-NQ/TW ngày 24/11/2023 của")
-    assert props.created == dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    assert props.created == dt.datetime(2024, 12, 31, tzinfo=dt.UTC)  # the year alone: 31/12
     assert props.language == "vi-VN"
     assert "python-docx" not in (props.comments + props.author + props.last_modified_by)
 
@@ -266,3 +266,18 @@ def test_mirror_margins_is_a_profile_setting():
     assert settings.find(qn("w:mirrorMargins")) is not None
     order = [child.tag for child in settings]
     assert order.index(qn("w:mirrorMargins")) < order.index(qn("w:defaultTabStop"))
+
+
+def test_the_state_rule_sits_clear_of_the_trich_yeu():
+    """Review finding 31: the ruled line under a State document's trích yếu was drawn at the
+    top of its own paragraph, on the descenders of the title's last line, and read as the
+    title underlined. The shipped template keeps a gap above it."""
+    from docx import Document
+    from docx.shared import Pt
+
+    from kehoach.document.lookup import find_template
+    from kehoach.document.template_styles import RULE_GAP_PT, STYLE
+
+    style = Document(str(find_template("ke_hoach_nd30-2020.docx"))).styles[STYLE["gach_ngang"]]
+    assert style.paragraph_format.space_before == Pt(RULE_GAP_PT)
+    assert RULE_GAP_PT >= 4  # below the descenders of 14 pt Times

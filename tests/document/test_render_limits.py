@@ -8,6 +8,7 @@ import pytest
 from builders import small_plan, write_plan
 from click.testing import CliRunner
 from docx import Document
+from docx.oxml.ns import qn
 
 from kehoach.cli import main
 
@@ -30,3 +31,34 @@ def test_a_very_long_issuer_renders_whole_and_fits_the_properties(tmp_path, leng
     assert (author == issuer) == (len(issuer) <= 255)
     header = doc.tables[0].cell(0, 0).text.splitlines()
     assert header[1] == issuer  # the document prints it whole; Word wraps it in its cell
+
+
+def _render(tmp_path, data) -> Document:
+    plan = write_plan(tmp_path / "kh.yaml", data)
+    result = CliRunner().invoke(main, ["render", str(plan), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    return Document(str(tmp_path / "kh.docx"))
+
+
+def test_a_row_longer_than_the_headings_keeps_every_cell(tmp_path):
+    """Generated counterexample: the cells past the headings were dropped from the table."""
+    data = small_plan()
+    data["phu_luc"] = [{"id": "pl", "bang": {"cot": ["A", "B"], "dong": [
+        {"o": ["a1", "b1", "c1 thừa"]}, {"o": ["a2"]}]}}]
+    table = _render(tmp_path, data).tables[-1]
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["A", "B", ""], ["a1", "b1", "c1 thừa"], ["a2", "", ""]]
+
+
+def test_many_milestone_years_fit_the_landscape_page(tmp_path):
+    """Generated counterexample: twelve year columns of 22 mm ran past the right margin."""
+    data = small_plan()
+    data["phu_luc"] = [{"id": "pl", "chi_tieu": [{"id": "g", "chi_tieu": [
+        {"id": "nuoc", "nhan": "Hộ dùng nước sạch", "don_vi": "hộ",
+         "moc": {year: 100 + year for year in range(2020, 2032)}}]}]}]
+    doc = _render(tmp_path, data)
+    section = doc.sections[-1]
+    usable = section.page_width - section.left_margin - section.right_margin
+    grid = doc.tables[-1]._tbl.tblGrid.findall(qn("w:gridCol"))
+    total = sum(int(g.get(qn("w:w"))) for g in grid) * 635  # EMU; each width rounded to a twip
+    assert len(grid) == 15 and total <= usable + len(grid) * 635

@@ -146,6 +146,9 @@ def test_python_and_libreoffice_give_the_same_verdicts(soffice, tmp_path):
         verdict = evaluation.evaluate(evaluation.rule_code(indicator), indicator.gia_tri,
                                       report.values[case.ident], evaluation.tolerance(indicator))
         python[case.ident] = (_rate(case), verdict)
+        # the report's own Tỷ lệ % (kehoach report) is the same reading of the same cells
+        code = evaluation.rule_code(indicator)
+        assert evaluation.ratio(code, report.values[case.ident], indicator.gia_tri) == _rate(case)
     disagree = {k: (python[k], excel[k]) for k in python if python[k] != excel[k]}
     assert not disagree, disagree
     assert len(cases) > 100

@@ -93,7 +93,8 @@ def test_no_output_goes_under_a_name_of_another_kind(tmp_path: Path) -> None:
     ("units", "fragment"),
     [
         (None, "huyen.yaml:70:19: danh_sach_don_vi: không có tệp danh sách đơn vị {d}/don_vi"),
-        (b"\xff\xfe", "don_vi.yaml: tệp không phải UTF-8"),
+        (b"\xff\xfe", "don_vi.yaml: tệp rỗng"),  # Notepad's "Unicode" mark, and nothing
+        (b"ab\xc3\x28", "don_vi.yaml:1:3: tệp không phải văn bản Unicode"),
         (b"cap: xa\n", "don_vi.yaml:1:1: cap_tren: thiếu trường bắt buộc"),
         ("folder", "danh sách đơn vị {d}/don_vi.yaml là một thư mục"),
     ],

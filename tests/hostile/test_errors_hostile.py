@@ -219,7 +219,7 @@ _BODY = f"<w:document {_W}><w:body><w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>
         ({"word/document.xml": _BODY, "word/numbering.xml": "<x>"}, "word/numbering.xml"),
         ({"word/document.xml": f"<w:document {_W}/>"}, "thiếu thân văn bản"),
         ({"word/other.xml": "<x/>"}, "thiếu word/document.xml"),
-        ({"word/document.xml": b" " * (201 * 2**20)}, "quá lớn khi giải nén"),
+        ({"word/document.xml": b" " * (201 * 2**20)}, "giải nén ra 201 MB, quá giới hạn 25 MB"),
     ],
 )
 def test_a_broken_docx_is_named_with_its_part(tmp_path: Path, parts: dict, fragment: str) -> None:

@@ -292,7 +292,7 @@ def test_an_output_folder_that_is_a_file(tmp_path):
             assert code == 2 and "đã có một tệp trùng tên với thư mục cần tạo" in output
         else:
             assert code == 2, output  # the plan is no workbook: nothing usable
-    code, output = _run("forms", str(PLAN), "-o", str(folder / "con"))
+    code, output = _run("forms", str(PLAN), "-o", str(folder / "ben-trong"))
     assert code == 2 and "một phần của đường dẫn là tệp" in output
     assert folder.read_text(encoding="utf-8") == "giữ nguyên"
 

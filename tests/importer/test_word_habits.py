@@ -141,6 +141,9 @@ def plans(draw) -> dict[str, Any]:
                 "co_quan": "BAN THƯỜNG TRỰC",
                 "ma_co_quan": "MTTQ-BTT",
             }
+    elif day > dt.date(2025, 6, 30):  # no Huyện ủy after 30/6/2025: a commune's committee
+        header |= {"cap_tren": "ĐẢNG BỘ THÀNH PHỐ CẦN THƠ", "co_quan": "ĐẢNG ỦY XÃ HÒA AN",
+                   "ma_co_quan": "ĐU", "dia_danh": "Hòa An"}
     lines = draw(st.integers(1, 3))
     header["trich_yeu"] = "\n".join(draw(sentences(8)).rstrip(".") for _ in range(lines))
     data["van_ban"] = header

@@ -4,6 +4,7 @@ and writes nothing."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -91,6 +92,7 @@ def test_every_problem_of_a_file_is_reported_at_once(tmp_path):
     text = text.replace("id: tam-nhin", "id: Tầm Nhìn")
     bad = tmp_path / "many.yaml"
     bad.write_text(text, encoding="utf-8")
+    shutil.copy(PLAN.parent / "don_vi_phung_hiep.yaml", tmp_path)  # the units list it names
     result = CliRunner().invoke(main, ["validate", str(bad)])
     assert result.exit_code == 2
     errors = [line for line in result.output.splitlines() if line.startswith("lỗi:")]
@@ -98,12 +100,91 @@ def test_every_problem_of_a_file_is_reported_at_once(tmp_path):
     assert "có 3 lỗi" in result.output
 
 
+def test_mistakes_found_while_reading_come_with_the_models_in_one_pass(tmp_path):
+    # the review's e24: two mistakes reading catches (a day that does not exist, 10.000)
+    # and two the model does (an unknown key, a number in words), plus the units list the
+    # plan names, broken: all at once, in line order, and nothing about anything else
+    units = tmp_path / "don_vi.yaml"
+    units.write_text("don_vi:\n  - ma: Hòa An\n", encoding="utf-8")
+    text = _mutate("  dia_danh: Phụng Hiệp", "  nguoi_soan: Văn thư\n  dia_danh: Phụng Hiệp")
+    text = text.replace("  so:                   # dự thảo", "  so: mười hai  # dự thảo", 1)
+    text = text.replace("  ngay: 2024 ", "  ngay: 2024-02-30 ", 1)
+    text = text.replace('            gia_tri: "2,59"', "            gia_tri: 10.000", 1)
+    text = re.sub(r"(?m)^danh_sach_don_vi: .*$", "danh_sach_don_vi: don_vi.yaml", text)
+    bad = tmp_path / "e24.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(bad)])
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith("lỗi:")]
+    fields = [re.sub(r"^lỗi: [^ ]+ ([^:]+):.*", r"\1", line) for line in errors]
+    assert fields[:4] == ["van_ban.so", "van_ban.nguoi_soan", "van_ban.ngay",
+                          "muc_tieu_chi_tieu.chi_tieu.doan[0].noi_dung[1].gia_tri"], errors
+    assert len(errors) > 4 and all(str(units) in line for line in errors[4:]), errors
+    assert f"có {len(errors)} lỗi." in result.output and "chưa ghi" not in result.output
+
+
 def test_legacy_encoding_is_refused(tmp_path):
     bad = tmp_path / "tcvn3.yaml"
     bad.write_bytes("id: ph\n# Hu\u00fdÖn".encode("latin-1", errors="replace") + b"\xc2\x21")
     result = CliRunner().invoke(main, ["validate", str(bad)])
     assert result.exit_code == 2
-    assert "không phải UTF-8" in result.output
+    assert f"{bad}:2:5: tệp không phải văn bản Unicode" in result.output  # the first bad byte
+    assert "lưu lại tệp bằng UTF-8" in result.output
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-8-sig"])
+def test_a_plan_saved_as_notepad_unicode_or_with_a_mark_is_read(tmp_path, codec):
+    from kehoach.plan.loader import load_plan
+
+    saved = tmp_path / "ke_hoach.yaml"
+    saved.write_bytes(GOOD.encode(codec))
+    assert load_plan(saved) == load_plan(PLAN)
+
+
+# The review's messages that named another field's rule (finding 22): each now says the
+# rule the value breaks.
+RULES = [
+    ("body-code", ("  ma_co_quan: HU", '  ma_co_quan: "H/U"'), "van_ban.ma_co_quan",
+     "mã cơ quan 'H/U' không hợp lệ: chữ in hoa"),
+    ("number-as-list", ('            gia_tri: "2,59"', "            gia_tri: [1, 2]"),
+     "gia_tri", "phải là một số (2,59 hoặc 10.000), không phải một danh sách"),
+    ("number-too-big", ('            gia_tri: "2,59"', "            gia_tri: 1e300"),
+     "gia_tri", "số quá lớn (quá 1.000.000.000.000.000)"),
+    ("number-too-big-vietnamese", ('            gia_tri: "2,59"',
+                                   '            gia_tri: "10.000.000.000.000.000"'),
+     "gia_tri", "số quá lớn"),
+    ("scientific", ('            gia_tri: "2,59"', "            gia_tri: 2e3"),
+     "gia_tri", "'2e3' viết theo kiểu khoa học; hãy viết đủ số: 2.000"),
+    ("day-month", ("\nnoi_nhan:", "\nbao_cao: {hang_nam: 15-11}\nnoi_nhan:"), "bao_cao.hang_nam",
+     "'15-11' không phải ngày/tháng (viết 15/6)"),
+]
+
+
+@pytest.mark.parametrize(("name", "change", "field", "message"), RULES,
+                         ids=[r[0] for r in RULES])
+def test_a_message_names_the_rule_the_value_breaks(tmp_path, name, change, field, message):
+    bad = tmp_path / f"{name}.yaml"
+    bad.write_text(_mutate(*change), encoding="utf-8")
+    shutil.copy(PLAN.parent / "don_vi_phung_hiep.yaml", tmp_path)
+    result = CliRunner().invoke(main, ["validate", str(bad)])
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith("lỗi:")]
+    assert len(errors) == 1 and f"{field}: {message}" in errors[0], result.output
+    assert "chữ thường không dấu" not in result.output and "số nguyên" not in result.output
+
+
+def test_a_file_that_is_not_yaml_is_not_explained_as_a_plan(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# kehoach\n\nKế hoạch: một tệp YAML. Lưu ý: chạy kehoach build.\n",
+                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(readme), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "không phải tệp kế hoạch" in result.output
+    assert "noi_dung" not in result.output and not (tmp_path / "out").exists()
+    from kehoach.plan.loader import load_plan
+
+    notepad = tmp_path / "ke_hoach.yaml.txt"  # Notepad adds .txt: still a plan, read as one
+    notepad.write_text(GOOD, encoding="utf-8")
+    assert load_plan(notepad) == load_plan(PLAN)
 
 
 def test_a_failed_render_keeps_the_existing_document(tmp_path):

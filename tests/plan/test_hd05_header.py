@@ -54,8 +54,11 @@ def test_import_reads_which_draft_it_is(tmp_path, written, read):
 
 
 def test_a_rendered_2026_draft_imports_back_with_its_number_and_lower_case_summary(tmp_path):
-    data = small_plan() | {"ho_so": "hd05-2026"}
-    data["van_ban"] |= {"so": None, "du_thao": 3, "ngay": 2026}
+    data = small_plan() | {"ho_so": "hd05-2026",
+                           "noi_nhan": ["Thành ủy Cần Thơ (b/c)", "Lưu Văn phòng Đảng ủy"]}
+    data["van_ban"] |= {"so": None, "du_thao": 3, "ngay": 2026,  # a Huyện ủy has no 2026
+                        "cap_tren": "ĐẢNG BỘ THÀNH PHỐ CẦN THƠ", "co_quan": "ĐẢNG ỦY XÃ HÒA AN",
+                        "ma_co_quan": "ĐU", "dia_danh": "Hòa An"}
     docx = tmp_path / "kh.docx"
     docx.write_bytes(renderer_for("ke_hoach.docx").render(Plan.model_validate(data)))
     result = _invoke("import", str(docx), "-o", str(tmp_path / "back.yaml"))

@@ -19,7 +19,13 @@ def _unknown_profile(data: dict[str, Any]) -> tuple[str, str]:
     return "ho_so: hd99-2030", "hồ sơ thể thức 'hd99-2030' không có trong danh mục"
 
 
-CASES = [_unknown_profile]
+def _title_of_another_type(data: dict[str, Any]) -> tuple[str, str]:
+    # `check` then found no tên loại in kehoach's own document ("không tìm thấy tên loại")
+    data["van_ban"]["ten_loai"] = "CHƯƠNG TRÌNH HÀNH ĐỘNG"  # and loai: KH
+    return "ten_loai: CHƯƠNG", "tên loại phải là 'KẾ HOẠCH' (tên của mã KH)"
+
+
+CASES = [_unknown_profile, _title_of_another_type]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.__name__.strip("_"))

@@ -34,10 +34,18 @@ def test_the_profile_of_a_date(when, profile):
     assert profile_on(when) == profile
 
 
+def _commune(day: str | int) -> dict:
+    """`small_plan` issued by a commune's Party committee, a level both eras have (a Huyện
+    ủy plan dated after 30/6/2025 is refused)."""
+    data = small_plan()
+    data["van_ban"] |= {"cap_tren": "ĐẢNG BỘ THÀNH PHỐ CẦN THƠ", "co_quan": "ĐẢNG ỦY XÃ HÒA AN",
+                        "ma_co_quan": "ĐU", "dia_danh": "Hòa An", "ngay": day}
+    data["noi_nhan"] = ["Thành ủy Cần Thơ (b/c)", "Lưu Văn phòng Đảng ủy"]
+    return data
+
+
 def _plan(day: str | int, **extra: object) -> Plan:
-    data = small_plan() | extra
-    data["van_ban"]["ngay"] = day
-    return Plan.model_validate(data)
+    return Plan.model_validate(_commune(day) | extra)
 
 
 def test_a_plan_takes_the_profile_of_its_date_unless_it_names_one():
@@ -56,17 +64,16 @@ def _recipient_lines(plan: Plan) -> list[str]:
 
 def test_a_document_after_27_5_2026_ends_its_recipient_lines_with_a_semicolon():
     assert _recipient_lines(_plan("2026-09-15")) == [
-        "- Tỉnh ủy Hậu Giang (b/c);", "- Lưu Văn phòng Huyện ủy."]
+        "- Thành ủy Cần Thơ (b/c);", "- Lưu Văn phòng Đảng ủy."]
 
 
 def test_a_2024_document_ends_its_recipient_lines_with_a_comma():
     assert _recipient_lines(_plan("2024-02-05")) == [
-        "- Tỉnh ủy Hậu Giang (b/c),", "- Lưu Văn phòng Huyện ủy."]
+        "- Thành ủy Cần Thơ (b/c),", "- Lưu Văn phòng Đảng ủy."]
 
 
 def test_check_says_which_profile_it_applied_and_why(tmp_path):
-    data = small_plan()
-    data["van_ban"]["ngay"] = "2026-09-15"
+    data = _commune("2026-09-15")
     plan = write_plan(tmp_path / "ke_hoach.yaml", data)
     docx = tmp_path / "ke_hoach.docx"
     docx.write_bytes(renderer_for("ke_hoach.docx").render(Plan.model_validate(data)))

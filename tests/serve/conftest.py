@@ -1,5 +1,10 @@
 """The web editor on copies of the plans in a temporary folder: a Flask test client, and
-a real server in a thread for the browser tests."""
+a real server in a thread for the browser tests.
+
+Their previews share one LibreOffice for the session (`shared_listener`): each server of
+its own would start one, seconds of a loaded machine per test. The listener's own life
+(started, killed, started again, stopped, no process left) is tested apart, in
+tests/document/test_listener.py and tests/serve/test_live_preview.py."""
 
 from __future__ import annotations
 
@@ -9,10 +14,35 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.serve.app import create_app, start_server, url
+from kehoach.document.listener import Listener
+from kehoach.serve import preview
+from kehoach.serve.app import close, create_app, start_server, url
 from serve.webpages import PORT
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+class _Shared(Listener):
+    """A listener the servers of the session use and do not stop."""
+
+    def stop(self) -> None:
+        pass
+
+    def stop_for_good(self) -> None:
+        super().stop()
+
+
+@pytest.fixture(scope="session")
+def shared_listener(tmp_path_factory):
+    listener = _Shared(tmp_path_factory.mktemp("listener"))
+    yield listener
+    listener.stop_for_good()
+
+
+@pytest.fixture(autouse=True)
+def _one_listener(shared_listener, monkeypatch):
+    """Every app of a test gets the session's listener."""
+    monkeypatch.setattr(preview, "Listener", lambda folder: shared_listener)
 
 
 @pytest.fixture
@@ -43,4 +73,4 @@ def live(plans: Path):
     thread.start()
     yield url(application)
     server.shutdown()
-    server.server_close()
+    close(server, application)

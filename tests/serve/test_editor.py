@@ -80,8 +80,10 @@ def test_a_stale_page_is_refused(client, plans):
     response = client.post(URL, base_url=BASE, data={**form_of(page), name(PARAGRAPH): "Cũ."})
     assert response.status_code == 409
     html = response.get_data(as_text=True)
-    assert "đã bị thay đổi" in html and "chưa lưu gì" in html
-    assert "Hiệp Phụng" in html  # the page now shows the newer file
+    assert "Chưa lưu: tệp kế hoạch đã được lưu ở nơi khác" in html
+    fields = all_fields(html)
+    assert fields[name(["van_ban", "dia_danh"])] == "Hiệp Phụng"  # the newer file's text
+    assert fields[name(PARAGRAPH)] == "Cũ."  # and the clerk's edit, kept in its field
     assert path.read_bytes() == newer
 
 
@@ -159,7 +161,7 @@ def test_the_check_as_you_type_writes_nothing(client, plans):
     assert result["fields"][field][0].startswith("'hai mươi' không phải là số")
     assert result["other"] == []
     fine = client.post(URL + "/check", base_url=BASE, data={**form_of(page), name(VALUE): "3"})
-    assert fine.get_json() == {"fields": {}, "other": []}
+    assert fine.get_json() == {"fields": {}, "other": [], "stale": False}
     assert path.read_bytes() == before
 
 

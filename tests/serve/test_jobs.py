@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from urllib.parse import unquote
 
 import openpyxl
 from docx import Document
@@ -25,7 +26,8 @@ def _csrf(client) -> str:
 
 
 def _links(html: str) -> list[str]:
-    return re.findall(r'href="(/out/[0-9a-f]{16}/[^"]+)"', html)
+    """The made files a page offers (kept beside the plans, under their folder)."""
+    return [unquote(x) for x in re.findall(r'href="(/made/[^"]+)"', html)]
 
 
 def test_derive_one_unit_writes_its_plan_beside_and_lists_what_to_review(client, plans):
@@ -44,9 +46,8 @@ def test_derive_one_unit_writes_its_plan_beside_and_lists_what_to_review(client,
     head = " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     assert " ".join(load_plan(written).van_ban.co_quan.split()) in " ".join(head.split())
     assert "Thực hiện Kế hoạch số …-KH/HU" in document.paragraphs[1].text
-    again = client.post(JOBS + "/derive", base_url=BASE,
-                        data={"csrf": _csrf(client), "don_vi": "hoa-an"})
-    assert again.status_code == 400 and "không ghi đè" in again.get_data(as_text=True)
+    assert all(link.startswith("/made/Tệp đã làm/phung_hiep_42/") for link in _links(html))
+    assert (plans / "Tệp đã làm" / "phung_hiep_42").is_dir()  # kept beside the plans
     listing = client.get("/", base_url=BASE).get_data(as_text=True)
     assert "phung_hiep_42/hoa-an.yaml" in listing
 
@@ -87,16 +88,19 @@ def test_import_a_docx_and_create_a_blank_plan(client, plans, rendered):
     opened = client.get(response.headers["Location"], base_url=BASE).get_data(as_text=True)
     assert "Có chỗ cần xem lại" in opened
     assert load_plan(plans / "ke_hoach_42.yaml").id == "ke-hoach-42"
+    before = (plans / "ke_hoach_42.yaml").read_bytes()
     twice = client.post("/import", base_url=BASE, content_type="multipart/form-data",
                         data={"csrf": _csrf(client),
                               "tep": (io.BytesIO(rendered.read_bytes()), "Kế hoạch 42.docx")})
-    assert twice.status_code == 400 and "không ghi đè" in twice.get_data(as_text=True)
+    assert twice.headers["Location"].endswith("/plan/ke_hoach_42_2.yaml?msg=imported_review")
+    assert (plans / "ke_hoach_42.yaml").read_bytes() == before  # never written over
     new = client.post("/new", base_url=BASE, data={
         "csrf": _csrf(client), "ten": "Kế hoạch mới", "co_quan": "Đảng ủy xã Hòa An",
-        "ma_co_quan": "ĐU", "dia_danh": "Hòa An"})
+        "cap": "xa", "dia_danh": "Hòa An"})
     assert new.status_code == 302
     plan = load_plan(plans / "ke_hoach_moi.yaml")
     assert plan.van_ban.co_quan == "ĐẢNG ỦY XÃ HÒA AN" and plan.van_ban.du_thao
+    assert plan.van_ban.ma_co_quan == "ĐU"
 
 
 def test_derive_with_the_values_sheet(client, plans):
@@ -112,7 +116,7 @@ def test_derive_with_the_values_sheet(client, plans):
 
     def post(again: str = ""):
         return client.post(JOBS + "/derive", base_url=BASE, content_type="multipart/form-data",
-                           data={"csrf": _csrf(client), "don_vi": "hoa-an", "ghi_de": again,
+                           data={"csrf": _csrf(client), "don_vi": "hoa-an", "cach": again,
                                  "gia_tri": (io.BytesIO(filled.getvalue()), "giá trị.xlsx")})
 
     assert post().status_code == 200
@@ -129,10 +133,12 @@ def test_derive_with_the_values_sheet(client, plans):
     ws.cell(row, column).value = "nhiều"
     filled = io.BytesIO()
     wb.save(filled)
-    bad = post("1")
+    bad = post("soan_lai")
     assert bad.status_code == 400
-    assert re.search(r"không phải &#39;nhiều&#39; <span class=\"where\">"
-                     r"\(gia_tri\.xlsx, Giá trị chỉ tiêu!"
+    assert re.search(r"&#39;nhiều&#39; không phải là số \(ghi như 95 hoặc 2,5\) "
+                     r"<span class=\"where\">"
+                     r"\(Tệp đã làm/phung_hiep_42/[^/]+ soạn cho đơn vị[^/]*/"
+                     r"đã tải lên/gia_tri\.xlsx, Giá trị chỉ tiêu!"
                      rf"{ws.cell(row, column).coordinate}\)", bad.get_data(as_text=True))
 
 
@@ -152,8 +158,9 @@ def test_compare_two_plans_of_the_folder(client, plans):
     (plans / "moi.yaml").write_text(edited.text, encoding="utf-8")
     html = _compare(client, cu="phung_hiep_42.yaml", moi="moi.yaml").get_data(as_text=True)
     ident = load_plan(plans / "moi.yaml").muc_dich_yeu_cau.muc[0].doan[0].id
-    assert re.search(rf"<code>{ident}</code>.*?sửa chữ", html, re.S)
-    docx = client.get(re.search(r'id="tai-so-sanh" href="([^"]+)"', html).group(1),
+    assert re.search(r"<td>đoạn “Một đoạn viết lại.” \(trong I.1.\)</td>\s*<td>sửa chữ", html)
+    assert ident not in html  # named by what it prints, never by its id
+    docx = client.get(unquote(re.search(r'id="tai-so-sanh" href="([^"]+)"', html).group(1)),
                       base_url=BASE)
     body = zipfile.ZipFile(io.BytesIO(docx.data)).read("word/document.xml").decode()
     assert re.search(r"<w:ins [^>]*><w:r><w:t[^>]*>viết lại</w:t>", body)  # word by word
@@ -169,7 +176,7 @@ def test_compare_an_uploaded_docx_with_a_plan(client, rendered):
     assert html.status_code == 200
     text = html.get_data(as_text=True)
     assert "phung_hiep_42.yaml → Bản gửi lại.docx" in text
-    assert 'href="/out/' in text
+    assert 'href="/made/' in text
     refused = _compare(client, cu="phung_hiep_42.yaml",
                        tep_moi=(io.BytesIO(b"not a zip"), "x.docx"))
     assert refused.status_code == 400
@@ -184,3 +191,36 @@ def test_compare_names_the_header_and_signature_in_words(client, plans):
     assert re.search(r"<td>Đầu văn bản\s*</td>\s*<td>[^<]*</td><td>địa danh:", html)
     assert re.search(r"<td>Chữ ký\s*</td>", html)
     assert "<code>van_ban</code>" not in html and "<code>chu_ky</code>" not in html
+
+
+def test_units_with_a_plan_are_updated_or_redrafted_only_once_the_clerk_chooses(client, plans):
+    from kehoach.plan import history
+
+    def derive(**more):
+        return client.post(JOBS + "/derive", base_url=BASE,
+                           data={"csrf": _csrf(client), "don_vi": ["hoa-an", "tan-long"], **more})
+
+    client.post(JOBS + "/derive", base_url=BASE, data={"csrf": _csrf(client), "don_vi": "hoa-an"})
+    written = plans / "phung_hiep_42" / "hoa-an.yaml"
+    edited = PlanFile.open(written)
+    edited.set((*edited.path_of("ct-bhyt"), "gia_tri"), 99)
+    edited.save("luu")
+    mine = written.read_bytes()
+    asked = derive()  # one unit has a plan: nothing is drafted before the clerk chooses
+    page = asked.get_data(as_text=True)
+    assert asked.status_code == 200 and "1 đơn vị đã có kế hoạch" in page and "Hòa An" in page
+    assert written.read_bytes() == mine and not (plans / "phung_hiep_42" / "tan-long.yaml").exists()
+    assert 'value="cap_nhat" checked' in page
+    updated = derive(cach="cap_nhat").get_data(as_text=True)
+    assert "Đã cập nhật theo kế hoạch cấp trên" in updated and "Tân Long" in updated
+    assert PlanFile.open(written).get((*PlanFile.open(written).path_of("ct-bhyt"),
+                                       "gia_tri")) == 99  # the clerk's edit is kept
+    assert [v.what for v in history.versions(written)][:1] == ["cập nhật theo kế hoạch cấp trên"]
+    assert history.versions(written)[0].read() == mine  # the plan replaced, kept
+    again = derive(cach="soan_lai").get_data(as_text=True)
+    assert "chỗ cần xem lại" in again
+    assert PlanFile.open(written).get((*PlanFile.open(written).path_of("ct-bhyt"),
+                                       "gia_tri")) != 99  # redrafted from the upper plan …
+    kept = history.versions(written)
+    assert kept[0].what == "soạn lại từ kế hoạch cấp trên"  # … the edited one kept
+    assert b"gia_tri: 99" in kept[0].read()

@@ -25,7 +25,7 @@ def test_a_broken_plan_file_is_listed_with_its_reason(client, plans):
     html = response.get_data(as_text=True)
     broken = _row(html, "hong.yaml")
     assert "Không mở được: lỗi cú pháp YAML: dấu ngoặc kép mở chưa đóng" in broken
-    assert "dòng 4" in broken
+    assert "dòng 2" in broken  # where the quote opened, not the end of the file
     invalid = _row(html, "thieu.yaml")
     assert "Còn lỗi: thiếu trường bắt buộc (id, dòng 1) và 6 lỗi khác" in invalid
     assert "phung_hiep_42.yaml" in html  # the good plans are still listed
@@ -50,7 +50,7 @@ def test_a_refused_or_stale_save_is_not_shown_as_a_success(client, plans):
     assert stale.status_code == 409
     assert _message(stale.get_data(as_text=True)) == "message warning"
     saved = client.get(url + "?msg=saved", base_url=BASE).get_data(as_text=True)
-    assert _message(saved) == "message"
+    assert _message(saved) == "message done"
 
 
 def test_every_label_and_heading_of_the_editor_is_vietnamese_words(client):
@@ -114,16 +114,20 @@ def test_the_problem_page_names_the_file(client, plans):
     response = client.get("/plan/hong.yaml/preview", base_url=BASE)
     assert response.status_code == 400
     html = response.get_data(as_text=True)
-    assert '<span class="where">(hong.yaml, dòng 4, cột 1)</span>' in html
+    assert '<span class="where">(hong.yaml, dòng 2, cột 7)</span>' in html  # the quote
     assert str(plans) not in html  # the folder is on the list page, not in every message
 
 
-def test_a_new_plan_needs_a_file_name(client, plans):
+def test_a_new_plan_is_named_after_its_trich_yeu_and_never_over_a_file(client, plans):
     page = client.get("/", base_url=BASE).get_data(as_text=True)
-    response = client.post("/new", base_url=BASE, data={**all_fields(page), "ten": "  "})
-    assert response.status_code == 400
-    assert "chưa đặt tên tệp cho kế hoạch mới" in response.get_data(as_text=True)
-    assert not (plans / "tep.yaml").exists()
+    fields = {**all_fields(page), "ten": "  ", "trich_yeu": "thực hiện Nghị quyết số 57"}
+    first = client.post("/new", base_url=BASE, data=fields)
+    stem = "/plan/thuc_hien_nghi_quyet_so_57"
+    assert first.headers["Location"].endswith(f"{stem}.yaml?msg=created")
+    second = client.post("/new", base_url=BASE, data=fields)
+    assert second.headers["Location"].endswith(f"{stem}_2.yaml?msg=created")
+    blank = client.post("/new", base_url=BASE, data={**fields, "trich_yeu": ""})
+    assert blank.headers["Location"].endswith("/plan/ke_hoach_moi.yaml?msg=created")
 
 
 def test_every_block_of_the_editor_has_a_heading(client, plans):
@@ -148,7 +152,7 @@ def test_a_report_year_out_of_range_is_refused_in_words(client):
 
 
 def test_an_indicators_review_notes_sit_under_its_wording(client, plans):
-    """Not in the narrow 'Khác' column, where each word wrapped letter by letter."""
+    """In its own block, right under the wording, not in a narrow column."""
     text = (plans / "phung_hiep_42.yaml").read_text(encoding="utf-8")
     mark = "                gia_tri: 95\n"
     assert mark in text
@@ -157,6 +161,5 @@ def test_an_indicators_review_notes_sit_under_its_wording(client, plans):
         encoding="utf-8")
     html = client.get("/plan/phung_hiep_42.yaml", base_url=BASE).get_data(as_text=True)
     at = html.rindex("số liệu của xã?")  # the note's own field (the mark above it comes first)
-    row = html[html.rindex("<tr", 0, at):at]
-    assert row.rfind('<td class="wording">') > row.rfind("<td") - 1 >= 0
-    assert '<td class="other">' not in row
+    block = html[html.rindex('<fieldset class="block indicator', 0, at):at]
+    assert block.index('name="v:[') < block.index("Ghi chú xem lại")  # the wording comes first

@@ -14,6 +14,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from kehoach.cli import main
+from kehoach.derive.batch import base_path
 from serve.webpages import BASE, token
 
 FORMS = "/plan/phung_hiep_42.yaml/forms"
@@ -24,7 +25,8 @@ def _csrf(client: FlaskClient) -> str:
 
 
 def _made(app: Flask) -> list[Path]:
-    jobs = Path(app.config["WORK_DIR"]) / "jobs"
+    """What the jobs made, kept beside the plans."""
+    jobs = Path(app.config["PLANS_DIR"]) / "Tệp đã làm"
     return sorted(p for p in jobs.rglob("*") if p.is_file()) if jobs.is_dir() else []
 
 
@@ -61,8 +63,15 @@ def test_a_derive_refusal_is_worded_for_the_page(client: FlaskClient, plans: Pat
                        data=data).status_code == 200
     again = client.post("/plan/phung_hiep_42.yaml/derive", base_url=BASE, data=data)
     text = html.unescape(again.get_data(as_text=True))
-    assert again.status_code == 400 and "hoa-an — đánh dấu 'Soạn lại'" in text
+    assert again.status_code == 200 and "1 đơn vị đã có kế hoạch" in text  # asked, not redrafted
     assert "--force" not in text and str(plans) not in text
+    # no base: the update cannot merge, and says what to do in the page's words
+    base_path(plans / "phung_hiep_42" / "hoa-an.yaml").unlink()
+    refused = client.post("/plan/phung_hiep_42.yaml/derive", base_url=BASE,
+                          data={**data, "cach": "cap_nhat"})
+    text = html.unescape(refused.get_data(as_text=True))
+    assert refused.status_code == 400 and "“Soạn lại từ đầu”" in text
+    assert "--" not in text.split("<main>")[1] and str(plans) not in text
     write_plan(plans / "nho.yaml", small_plan())  # names no units list
     alone = client.post("/plan/nho.yaml/derive", base_url=BASE,
                         data={"csrf": _csrf(client), "tat_ca": "1"})

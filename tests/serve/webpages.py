@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from werkzeug.datastructures import MultiDict
+
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
 
@@ -34,8 +36,11 @@ class _Fields(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
-        if tag == "input" and a.get("type", "text") in ("text", "hidden") and "name" in a:
+        kind = a.get("type", "text")
+        if tag == "input" and kind in ("text", "hidden", "search") and "name" in a:
             self.fields.append((a["name"], a.get("value", "")))
+        elif tag == "input" and kind in ("checkbox", "radio") and "checked" in a and "name" in a:
+            self.fields.append((a["name"], a.get("value", "on")))
         elif tag == "textarea":
             self._textarea, self._text = a["name"], ""
         elif tag == "select":
@@ -59,7 +64,9 @@ class _Fields(HTMLParser):
             self._select = None
 
 
-def all_fields(html: str) -> dict[str, str]:
+def all_fields(html: str) -> MultiDict[str, str]:
+    """Every field a browser would send, a name given as often as it is sent (the ticked
+    boxes of one list)."""
     parser = _Fields()
     parser.feed(html)
-    return dict(parser.fields)
+    return MultiDict(parser.fields)

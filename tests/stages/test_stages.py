@@ -133,6 +133,18 @@ def test_a_plan_without_a_units_list(tmp_path: Path) -> None:
         "p_de_cuong_bao_cao.docx", "p_bieu_chi_tieu.docx", "p_bieu_chi_tieu.xlsx"]
     assert done.documents == done.written[:2]
     assert len(done.notes) == 1 and "không có danh sách đơn vị" in done.notes[0]
+    assert "--units TỆP" in done.notes[0] and "danh_sach_don_vi" in done.notes[0]
+
+
+def test_a_plan_without_indicators_gets_forms_with_a_note_saying_so(tmp_path: Path) -> None:
+    data = small_plan()
+    del data["muc_tieu_chi_tieu"]  # like the Quảng Ninh plan of the corpus
+    plan = write_plan(tmp_path / "p.yaml", data)
+    assert load_plan(plan).indicators() == [] and load_plan(plan).milestones() == []
+    done = forms(plan, tmp_path / "bieu")
+    said = [note for note in done.notes if "không có chỉ tiêu nào" in note]
+    assert len(said) == 1 and "muc_tieu_chi_tieu.chi_tieu" in said[0]
+    assert not [n for n in forms(PLAN, tmp_path / "du").notes if "chỉ tiêu nào" in n]
 
 
 @pytest.mark.parametrize(("period", "year", "message"), [
@@ -180,6 +192,23 @@ def test_aggregate_reads_every_form_then_sums_the_good_ones(tmp_path: Path) -> N
     assert not (tmp_path / "none").exists()
     with pytest.raises(KehoachError, match="không có tệp này"):
         aggregating.read_filled(PLAN, [good, tmp_path / "khong_co.xlsx"])
+
+
+def test_report_gives_the_draft_what_to_review_and_who_sent_nothing(tmp_path: Path) -> None:
+    from kehoach.stages.report import report
+
+    blank = forms(PLAN, tmp_path / "bieu").written[2]
+    good = _filled(blank, tmp_path / "hoa_an.xlsx", "Hòa An", 97)
+    bad = _filled(blank, tmp_path / "tan_long.xlsx", "Tân Long", "nhiều")
+    done = report(PLAN, [good, bad], tmp_path / "bc", period="sơ kết 2 năm")
+    assert done.written == done.documents == [tmp_path / "bc" / "phung_hiep_42_bao_cao.docx"]
+    assert _files(tmp_path / "bc") == done.written
+    assert done.review == len(Document(str(done.written[0])).comments) > 0
+    assert done.units == ["hoa-an", "tan-long"] and "Cây Dương" in done.missing
+    assert [p.file for p in done.problems] == [str(bad)]
+    with pytest.raises(KehoachError, match="kỳ báo cáo không được để trống"):
+        report(PLAN, [good], tmp_path / "none", period="  ")
+    assert not (tmp_path / "none").exists()
 
 
 def test_import_counts_what_it_marked_for_review(tmp_path: Path, rendered: Path) -> None:

@@ -125,3 +125,38 @@ def test_no_file_takes_a_windows_device_name(tmp_path):
     assert [safe_stem(n) for n in ("Côn.docx", "NUL.txt", "Côn Đảo.docx")] == [
         "con_tep", "nul_tep", "con_dao"]
     assert files.device("Aux") and files.device("lpt9.docx") and not files.device("console")
+
+
+def test_every_file_kehoach_writes_refuses_a_windows_device_name(tmp_path, monkeypatch):
+    """The review's finding 30: `con.yaml` rendered to `con.docx`, `import -o aux.yaml`,
+    `--values-template nul.xlsx`, `-o "out dir/con."`, `check --fix` of `prn.txt` were
+    written. Each is refused, with nothing written, whatever makes the name."""
+    import shutil
+
+    from click.testing import CliRunner
+    from conftest import PLAN, SEED
+
+    from kehoach.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(PLAN, tmp_path / "con.yaml")
+    shutil.copy(PLAN.parent / "don_vi_phung_hiep.yaml", tmp_path)
+    shutil.copy(SEED, tmp_path / "prn.txt")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    for args, name in [
+        (["render", "con.yaml", "-o", "ra"], "con.docx"),
+        (["import", str(SEED), "-o", "aux.yaml"], "aux.yaml"),
+        (["derive", str(PLAN), "--values-template", "nul.xlsx"], "nul.xlsx"),
+        (["render", str(PLAN), "-o", "thu muc/con."], "con."),
+        (["forms", str(PLAN), "-o", "lpt1"], "lpt1"),
+        (["check", "prn.txt", "--fix"], "prn.da_sua.txt"),
+    ]:
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert f"tên '{name}' là tên thiết bị dành riêng của Windows" in result.output, args
+        assert "chưa ghi tệp nào" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    with Batch() as batch:  # a folder already there is the user's: it is not judged
+        (tmp_path / "aux").mkdir()
+        batch.write(tmp_path / "aux" / "ke_hoach.docx", b"x")
+    assert (tmp_path / "aux" / "ke_hoach.docx").read_bytes() == b"x"

@@ -84,3 +84,51 @@ def test_no_libreoffice_is_said_in_words_a_windows_clerk_can_act_on(nowhere):
     assert "KEHOACH_SOFFICE" in result.output
     for debian in ("apt", "gói", "libreoffice-writer", "nogui", "poppler-utils"):
         assert debian not in result.output
+
+
+def test_libreoffice_itself_is_run_rather_than_its_launcher(tmp_path):
+    """Ending the process kehoach started must end LibreOffice: soffice.bin beside the
+    launcher (Linux, Windows), found through a link on PATH; else the program (macOS)."""
+    program = tmp_path / "lo" / "program"
+    launcher = _program(program / "soffice")
+    binary = _program(program / "soffice.bin")
+    link = tmp_path / "bin" / "soffice"
+    link.parent.mkdir()
+    link.symlink_to(launcher)
+    assert office.office_binary(str(link)) == str(binary)
+    assert office.office_binary(str(program / "soffice.exe")) == str(binary)
+    mac = _program(tmp_path / "LibreOffice.app" / "Contents" / "MacOS" / "soffice")
+    assert office.office_binary(str(mac)) == str(mac)
+
+
+def test_libreoffices_own_python_comes_first(tmp_path):
+    windows = tmp_path / "win" / "program"
+    _program(windows / "soffice.exe")
+    python = _program(windows / "python.exe")
+    assert office.pythons(str(windows / "soffice.exe"))[0] == str(python)
+    mac = tmp_path / "LibreOffice.app" / "Contents"
+    _program(mac / "MacOS" / "soffice")
+    bundled = _program(mac / "Resources" / "python")
+    assert office.pythons(str(mac / "MacOS" / "soffice")) == [str(bundled)]
+    bare = _program(tmp_path / "plain" / "soffice")
+    assert all(Path(p).is_file() for p in office.pythons(str(bare)))
+
+
+@pytest.mark.parametrize("command", [
+    ["render", str(PLAN)],
+    ["build", str(PLAN.parent)],
+    ["derive", str(PLAN), "--all"],
+    ["derive", str(PLAN), "--unit", "hoa-an", "--update"],
+    ["forms", str(PLAN)],
+])
+def test_pdf_without_libreoffice_stops_before_anything_is_written(nowhere, command):
+    """The review's finding 21: render wrote its DOCX, derive 15 YAML and 15 DOCX, then
+    failed on the PDF, and the same derive again refused the plans it had just written."""
+    out = nowhere / "o"
+    result = CliRunner().invoke(main, [*command, "-o", str(out), "--pdf"])
+    assert result.exit_code == 2, result.output
+    assert not out.exists()
+    said = result.output
+    assert "chưa ghi tệp nào" in said and "https://www.libreoffice.org/download/" in said
+    assert "KEHOACH_SOFFICE" in said and "kehoach build THƯ_MỤC -o THƯ_MỤC --pdf" in said
+    assert "đã ghi" not in said

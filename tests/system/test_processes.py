@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 from kehoach import safewrite
 from kehoach.system import processes
@@ -41,9 +40,13 @@ def test_with_no_way_to_ask_a_day_old_temporary_goes_a_younger_one_stays(tmp_pat
     monkeypatch.setattr(processes, "alive", lambda pid: None if pid != os.getpid() else True)
     old = tmp_path / ".a.docx.kehoach-123-x.tmp"
     young = tmp_path / ".b.docx.kehoach-123-y.tmp"
+    # Ages count from when this run started (the sweep's clock), not from now: in a suite
+    # that has run for over ten minutes (a loaded machine), "a day and ten minutes before
+    # now" was no longer a day before the start, and the old temporary stayed.
+    started = safewrite._STARTED
     for path, age in ((old, safewrite.UNKNOWN_OWNER_AGE_S + 600), (young, 3600)):
         path.write_bytes(b"half")
-        os.utime(path, (time.time() - age, time.time() - age))
+        os.utime(path, (started - age, started - age))
     safewrite.write_atomic(tmp_path / "c.docx", b"new")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["c.docx", young.name])
 

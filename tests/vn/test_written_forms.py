@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kehoach.rules.profile import load_profile
-from kehoach.vn import citations, closing, dates, docnumber, labels, numbers
+from kehoach.vn import citations, closing, dates, docnumber, labels, numbers, typenames
 
 PROFILE = load_profile("hd36-2018")
 
@@ -83,8 +83,8 @@ def test_outline_labels_and_their_variants():
         "b)",
     )
     dotted, dashed = labels.parse("II. NHIỆM VỤ"), labels.parse("II- NHIỆM VỤ")
-    assert dotted == labels.Label("muc", "II.", 2, "NHIỆM VỤ") and dotted.in_profile_form(rule)
-    assert dashed is not None and dashed.value == 2 and not dashed.in_profile_form(rule)
+    assert dotted == labels.Label("muc", "II.", 2, "NHIỆM VỤ")
+    assert dashed == labels.Label("muc", "II-", 2, "NHIỆM VỤ")
     assert labels.parse("1- Về y tế").kind == "tieu_muc"
     assert labels.parse("a) Về y tế").kind == "tieu_muc_con"
     assert labels.parse("+ Về y tế") == labels.Label("gach", "+", 0, "Về y tế")
@@ -110,3 +110,13 @@ def test_star_and_recipient_lines():
     assert closing.parse_recipient("- Lưu VPHU.") == "Lưu VPHU"
     assert closing.is_filing(closing.filing("Văn phòng Huyện ủy"))
     assert closing.is_recipients_heading("Nơi nhận:", PROFILE)
+
+
+def test_a_ten_loai_line_is_a_types_name_alone_or_a_longer_name_of_its_kind():
+    read = typenames.type_of_title
+    assert read("KẾ HOẠCH") == "KH" and read("  BÁO   CÁO ") == "BC"
+    assert read("CHƯƠNG TRÌNH HÀNH ĐỘNG") == "CTr" and read("TỜ TRÌNH") == "TTr"
+    assert read("KẾ HOẠCH LIÊN TỊCH") == "KH"
+    for line in ("Kế hoạch", "KẾ HOẠCH số 12 thực hiện nghị quyết", "I. KẾ HOẠCH",
+                 "KẾ HOẠCH " + "RẤT DÀI " * 8, "KẾ HOẠCHX", ""):
+        assert read(line) is None, line

@@ -1,0 +1,1 @@
+"""Generated inputs shared by every suite: plans over the whole format (`plans.py`)."""
