@@ -83,7 +83,9 @@ class Derivation:
         upper_area, kind = target.upper.tu_dia_ban, str(target.fields["dv"])
         block = parent.muc_tieu_chi_tieu.chi_tieu if parent.muc_tieu_chi_tieu else None
         kept_block = block is not None and any(p.id not in body.out for p in block.doan)
-        on_block = (block.id, block.tieu_de) if block is not None and kept_block else None
+        on_block = None
+        if block is not None and kept_block:  # on its title, else on its part's
+            on_block = (block.id, block.tieu_de) if block.tieu_de else (body.kept(block.id), None)
         record.summarise_kept(on_block, upper_area, kind)
         record.summarise_left_out(
             fill(load_scope().sau_khi_bo, {"dv": kind}),
