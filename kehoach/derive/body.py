@@ -15,7 +15,7 @@ from kehoach.derive import scope
 from kehoach.derive.changes import Record
 from kehoach.derive.target import Target
 from kehoach.derive.wording import BELOW_RULE, upper_first
-from kehoach.plan.appendix import TableBlock
+from kehoach.plan.blocks import TableBlock
 from kehoach.plan.indicators import VALUE_SLOT, Indicator, IndicatorGroup, IndicatorParagraph
 from kehoach.plan.model import Item, Objectives, Paragraph
 from kehoach.plan.walk import Node, PathPart

@@ -1,11 +1,12 @@
 """Plan → the context of its appendices (phụ lục): title, the `(Kèm theo …)` caption made
-from the header, and one table as column headings and rows of cells."""
+from the header, one table as column headings and rows of cells, then its own paragraphs
+and tables (`doan`), as blocks like the body's."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from kehoach.plan.model import Appendix, Header, Plan, Signature
+from kehoach.plan.model import Appendix, Header, Paragraph, Plan, Signature, TableBlock
 from kehoach.rules.profile import Profile, signing_marks
 from kehoach.vn import closing, dates, docnumber
 from kehoach.vn import numbers as vnformat
@@ -77,6 +78,9 @@ def _widths(columns: list[str], usable_mm: float) -> list[int]:
 
 
 def _rows(appendix: Appendix) -> tuple[list[str], list[dict[str, Any]]]:
+    """The table's headings and rows; none for a phụ lục of paragraphs only."""
+    if appendix.bang is None and not appendix.chi_tieu:
+        return [], []
     if appendix.bang is not None:  # as wide as its widest row (a heading of merged cells)
         width = max([len(appendix.bang.cot)] + [len(row.o) for row in appendix.bang.dong])
         rows = [
@@ -124,6 +128,25 @@ def grid_rows(columns: list[str], rows: list[list[str]], usable_mm: float = 165)
     }
 
 
+def block(p: Paragraph | TableBlock, usable_mm: float = 165) -> dict[str, Any]:
+    """A paragraph or a table of the body or of a phụ lục, as the template's loop over
+    blocks takes it (`kieu`: doan, gach, bang)."""
+    if isinstance(p, TableBlock):
+        rows = [row.o for row in p.bang.dong]
+        return {"kieu": "bang", **grid_rows(p.bang.cot, rows, usable_mm)}
+    if p.dau:
+        return {"kieu": "gach", "dau": p.dau, "dan": p.dan or "", "chu": p.noi_dung}
+    return {"kieu": "doan", "chu": p.noi_dung}
+
+
+def _wide(appendix: Appendix) -> bool:
+    """Whether the phụ lục goes on a landscape page: as it says, else when its table is wide
+    (a phụ lục of paragraphs only stays upright)."""
+    if appendix.ngang is not None:
+        return appendix.ngang
+    return len(_rows(appendix)[0]) >= WIDE
+
+
 def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
     """Each appendix's strings, titled as the profile writes it (`PHỤ LỤC 1`, `PHỤ LỤC 2`
     when there are two or more). A wide one gets a landscape section of its own: `ngat`
@@ -136,8 +159,9 @@ def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
     before = False  # the signature's page is upright
     for n, appendix in enumerate(plan.phu_luc, start=1):
         columns, rows = _rows(appendix)
-        wide = appendix.ngang if appendix.ngang is not None else len(columns) >= WIDE
-        widths = _widths(columns, _usable_mm(profile, wide))
+        wide = _wide(appendix)
+        usable = _usable_mm(profile, wide)
+        widths = _widths(columns, usable) if columns else []
         for row in rows:
             row["o"] = [{"t": t, "w": w} for t, w in zip(row["o"], widths, strict=True)]
         title = appendix_title(appendix.tieu_de, n, many, profile.phu_luc)
@@ -150,6 +174,7 @@ def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
                 "grid": widths,
                 "rong": sum(widths),
                 "dong": rows,
+                "doan": [block(p, usable) for p in appendix.doan],
                 "ngat": "" if wide == before and not own_numbers else "ngang" if before else "doc",
                 "so_lai": own_numbers and n > 1,
             }
@@ -162,5 +187,4 @@ def last_is_wide(plan: Plan, profile: Profile) -> bool:
     """Whether the document ends on a landscape page (its last phụ lục is wide)."""
     if not plan.phu_luc:
         return False
-    last = plan.phu_luc[-1]
-    return last.ngang if last.ngang is not None else len(_rows(last)[0]) >= WIDE
+    return _wide(plan.phu_luc[-1])

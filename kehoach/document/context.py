@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kehoach.document.appendix import appendices, grid_rows, last_is_wide
+from kehoach.document.appendix import appendices, block, last_is_wide
 from kehoach.document.prose import bullet_lines, paragraph_text
 from kehoach.plan.model import (
     IndicatorBlock,
@@ -27,15 +27,6 @@ from kehoach.rules.profile import Profile
 from kehoach.vn import closing, dates, docnumber, labels
 
 Block = dict[str, Any]
-
-
-def _paragraph(p: Paragraph | TableBlock, usable_mm: float = 165) -> Block:
-    if isinstance(p, TableBlock):
-        rows = [row.o for row in p.bang.dong]
-        return {"kieu": "bang", **grid_rows(p.bang.cot, rows, usable_mm)}
-    if p.dau:
-        return {"kieu": "gach", "dau": p.dau, "dan": p.dan or "", "chu": p.noi_dung}
-    return {"kieu": "doan", "chu": p.noi_dung}
 
 
 _SECTION_FORMS = {"I.": "{so_la_ma}.", "I-": "{so_la_ma}-"}
@@ -62,7 +53,7 @@ class _Outline:
         self.usable_mm = page.rong_mm - page.le_trai_mm - page.le_phai_mm
 
     def paragraph(self, p: Paragraph | TableBlock) -> Block:
-        return _paragraph(p, self.usable_mm)
+        return block(p, self.usable_mm)
 
     def heading(self, title: str, printed: str | None = None) -> None:
         self.section += 1

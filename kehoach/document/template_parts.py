@@ -90,15 +90,20 @@ def body(doc: Document, p: Profile) -> None:
     add(doc, "van_ban", "{%p elif b.kieu == 'ket' %}")
     add(doc, "ket_luan", "{{ b.chu }}")
     add(doc, "van_ban", "{%p elif b.kieu == 'gach' %}")
-    bullet = add(doc, "gach", "{{ b.dau }} ")
-    bullet.add_run("{% if b.dan %}{{ b.dan }}:{% endif %}", style=STYLE["dan"])
-    bullet.add_run("{% if b.dan %} {% endif %}{{ b.chu }}")
+    bullet(doc)
     add(doc, "van_ban", "{%p elif b.kieu == 'bang' %}")
     grid(doc, "b", p)
     add(doc, "van_ban", "{%p else %}")
     add(doc, "van_ban", "{{ b.chu }}")
     add(doc, "van_ban", "{%p endif %}")
     add(doc, "van_ban", "{%p endfor %}")
+
+
+def bullet(doc: Document) -> None:
+    """A bullet block `b`: its mark, its lead in italics, its text."""
+    line = add(doc, "gach", "{{ b.dau }} ")
+    line.add_run("{% if b.dan %}{{ b.dan }}:{% endif %}", style=STYLE["dan"])
+    line.add_run("{% if b.dan %} {% endif %}{{ b.chu }}")
 
 
 def grid(doc: Document, name: str, p: Profile) -> None:
