@@ -20,6 +20,7 @@ from kehoach.plan.model import (
     Paragraph,
     Plan,
     Section,
+    Signature,
     TableBlock,
 )
 from kehoach.rules.levels import last_day
@@ -164,6 +165,17 @@ def header(plan: Plan, profile: Profile) -> dict[str, str]:
     }
 
 
+def co_signers(plan: Plan) -> list[dict[str, dict[str, str]]]:
+    """The other signers of a joint plan, two by two (`trai`, `phai`; an odd one's right
+    is blank)."""
+    signers = [s.model_dump() for s in plan.cung_ky]
+    blank = {key: "" for key in Signature.model_fields}
+    return [
+        {"trai": signers[i], "phai": signers[i + 1] if i + 1 < len(signers) else blank}
+        for i in range(0, len(signers), 2)
+    ]
+
+
 def ke_hoach(plan: Plan, profile: Profile) -> dict[str, Any]:
     """The whole context of `templates/ke_hoach.docx`."""
     return {
@@ -171,6 +183,7 @@ def ke_hoach(plan: Plan, profile: Profile) -> dict[str, Any]:
         "gach_ngang": profile.gach_ngang.chu,
         "than": body_blocks(plan, profile),
         "chu_ky": plan.chu_ky.model_dump(),
+        "cung_ky": co_signers(plan),
         "noi_nhan": closing.recipients(plan.noi_nhan, profile),
         "phu_luc": appendices(plan, profile),
         "trang_ngang": last_is_wide(plan, profile),

@@ -71,6 +71,7 @@ def build(profile: Profile) -> DocxDocument:
         parts.header_table(doc, profile)
     parts.body(doc, profile)
     parts.signature_table(doc, profile)
+    parts.co_signers_table(doc, profile)
     appendices(doc, profile)
     return _finish(doc, profile, "Mẫu Kế hoạch")
 

@@ -160,6 +160,32 @@ def signature_table(doc: Document, p: Profile) -> None:
     add(right, "chuc_vu", "{%p endif %}")
 
 
+def co_signers_table(doc: Document, p: Profile) -> None:
+    """The other signers of a joint plan (`cung_ky`), two by two under the signature: a
+    borderless row per pair, each cell a signer's authority, title, note, name."""
+    add(doc, "van_ban", "{%p if cung_ky %}")
+    table = doc.add_table(rows=3, cols=2)
+    half = (p.chu_ky.cot_trai_mm + p.chu_ky.cot_phai_mm) / 2
+    ooxml.borderless_table(table, [half, half])
+    start, row, end = table.rows
+    ooxml.keep_row_together(row)
+    start.cells[0].paragraphs[0].text = "{%tr for d in cung_ky %}"
+    end.cells[0].paragraphs[0].text = "{%tr endfor %}"
+    for cell, side in zip(row.cells, ("trai", "phai"), strict=True):
+        s = f"d.{side}"
+        cell.paragraphs[0].text = f"{{{{ {s}.quyen_han }}}}"
+        cell.paragraphs[0].style = doc.styles[STYLE["quyen_han"]]
+        add(cell, "chuc_vu", f"{{{{ {s}.chuc_vu }}}}")
+        add(cell, "chuc_vu", f"{{%p if {s}.ghi_chu %}}")
+        add(cell, "chuc_vu", f"{{{{ {s}.ghi_chu }}}}")
+        add(cell, "chuc_vu", "{%p endif %}")
+        add(cell, "ho_ten", f"{{{{ {s}.ho_ten }}}}")
+        add(cell, "chuc_vu", f"{{%p if {s}.duoi_ten %}}")
+        add(cell, "chuc_vu", f"{{{{ {s}.duoi_ten }}}}")
+        add(cell, "chuc_vu", "{%p endif %}")
+    add(doc, "van_ban", "{%p endif %}")
+
+
 def page(doc: Document, p: Profile) -> None:
     section = doc.sections[0]
     page = p.trang

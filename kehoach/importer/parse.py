@@ -27,7 +27,7 @@ from kehoach.importer.ledger import Data, Ledger, clean, default_profile, slug
 from kehoach.importer.milestones import link_milestones
 from kehoach.importer.outline import is_end, read_body
 from kehoach.importer.reporting import read_reporting
-from kehoach.importer.signature import read_signature
+from kehoach.importer.signature import co_signers, read_signature
 from kehoach.importer.sources import Grid, Source
 from kehoach.plan.model import Header, Signature
 
@@ -151,6 +151,7 @@ def parse(source: Source, path: Path) -> Imported:
         signer_below, after = appendix.signer_below(after)
         columns = [*columns[:-1], columns[-1] + signer_below] if signer_below else columns
     read_signature(columns, tail, data, ledger)
+    after = co_signers(after, data, ledger)
     if source.tracked:
         ledger.note("van_ban", "văn bản gốc có thay đổi được theo dõi: đã chấp nhận tất cả")
     for note in source.notes:

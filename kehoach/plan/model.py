@@ -222,6 +222,11 @@ class Plan(_Model):
     ket_luan: Prose | None = Field(None, description="Câu kết sau phần cuối ('Trên đây là …').")
     bao_cao: Reporting | None = Field(None, description="Chế độ báo cáo giao cho cấp dưới.")
     chu_ky: Signature = Field(default_factory=Signature)
+    cung_ky: list[Signature] = Field(
+        default_factory=no_items,
+        description="Các chữ ký khác của kế hoạch liên tịch (T/M ỦY BAN NHÂN DÂN …), in dưới "
+        "phần ký, từng đôi cạnh nhau.",
+    )
     khong_dong_luu: bool = Field(
         False,
         description="Văn bản gốc không có dòng lưu ở cuối nơi nhận: giữ như bản gốc "
