@@ -124,3 +124,26 @@ def test_the_report_years_come_from_the_appendix_milestones(tmp_path):
     office = load_plan(out / "hoa-an.yaml").to_chuc_thuc_hien.muc[0]
     assert office.noi_dung.endswith("tham mưu sơ kết vào năm 2027, tổng kết vào năm 2030.")
     assert [n.cum for n in office.xem_lai] == ["trước ngày 10/6", "năm 2027"]  # the level's
+
+
+def test_the_upper_plans_forms_and_co_signers_stay_out_of_a_units_plan(tmp_path):
+    data = small_plan()
+    data["cung_ky"] = [{"quyen_han": "T/M ỦY BAN NHÂN DÂN TỈNH", "chuc_vu": "CHỦ TỊCH",
+                        "ho_ten": "Lê Thị Cúc"}]
+    form = [{"id": "pl-1", "noi_dung": "BIÊN BẢN HỘI NGHỊ CỬ TRI"},
+            {"id": "pl-2", "bang": {"cot": ["THƯ KÝ HỘI NGHỊ", "CHỦ TRÌ HỘI NGHỊ"]}}]
+    data["phu_luc"] = [
+        {"id": "pl", "ten": "MẪU BIÊN BẢN", "doan": form},
+        {"id": "pl-ct", "chi_tieu": [{"id": "pl-ct-1", "chi_tieu": [
+            {"id": "pl-nuoc", "nhan": "Hộ dùng nước sạch", "moc": {2025: 420, 2030: 650}}]}],
+         "doan": [{"id": "pl-ct-ghi-chu", "noi_dung": "Ghi chú: số liệu của Sở Xây dựng."}]},
+    ]
+    out = tmp_path / "out"
+    result = _derive(write_plan(tmp_path / "kh.yaml", data), "--unit", "hoa-an", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    unit = load_plan(out / "hoa-an.yaml")
+    assert unit.cung_ky == []
+    assert [(a.id, a.doan) for a in unit.phu_luc] == [("pl-ct", [])]
+    notes = [n.ly_do for node in by_id(unit).values()
+             for n in getattr(node.element, "xem_lai", [])]
+    assert any("“MẪU BIÊN BẢN”" in n and "đoạn văn, mẫu" in n for n in notes), notes
