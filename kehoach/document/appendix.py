@@ -111,8 +111,11 @@ def _usable_mm(profile: Profile, wide: bool) -> float:
     return page.rong_mm - page.le_trai_mm - page.le_phai_mm
 
 
-def grid_rows(columns: list[str], rows: list[list[str]], usable_mm: float = 165) -> dict[str, Any]:
-    """A table of the body for the template's `grid`: headings, rows, widths in twips."""
+def grid_rows(
+    columns: list[str], rows: list[list[str]], usable_mm: float = 165, framed: bool = True
+) -> dict[str, Any]:
+    """A table of the body for the template's `grid`: headings, rows, widths in twips, and
+    whether its lines are drawn (`khung`)."""
     width = max([len(columns)] + [len(row) for row in rows])
     columns = columns + [""] * (width - len(columns))
     widths = _widths(columns, usable_mm)
@@ -125,6 +128,7 @@ def grid_rows(columns: list[str], rows: list[list[str]], usable_mm: float = 165)
             {"o": [{"t": t, "w": w} for t, w in zip(r, widths, strict=True)], "nhom": False}
             for r in cells
         ],
+        "khung": framed,
     }
 
 
@@ -133,7 +137,7 @@ def block(p: Paragraph | TableBlock, usable_mm: float = 165) -> dict[str, Any]:
     blocks takes it (`kieu`: doan, gach, bang)."""
     if isinstance(p, TableBlock):
         rows = [row.o for row in p.bang.dong]
-        return {"kieu": "bang", **grid_rows(p.bang.cot, rows, usable_mm)}
+        return {"kieu": "bang", **grid_rows(p.bang.cot, rows, usable_mm, p.bang.khung)}
     if p.dau:
         return {"kieu": "gach", "dau": p.dau, "dan": p.dan or "", "chu": p.noi_dung}
     return {"kieu": "doan", "chu": p.noi_dung}
@@ -174,6 +178,7 @@ def appendices(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
                 "grid": widths,
                 "rong": sum(widths),
                 "dong": rows,
+                "khung": appendix.bang is None or appendix.bang.khung,
                 "doan": [block(p, usable) for p in appendix.doan],
                 "ngat": "" if wide == before and not own_numbers else "ngang" if before else "doc",
                 "so_lai": own_numbers and n > 1,

@@ -108,11 +108,14 @@ def bullet(doc: Document) -> None:
 
 def grid(doc: Document, name: str, p: Profile) -> None:
     """A bordered table of as many columns as the context's `name.cot` gives, its widths
-    `name.grid` (twips), then the rows `name.dong` (cells `o`, a group row `nhom` in bold)."""
+    `name.grid` (twips), then the rows `name.dong` (cells `o`, a group row `nhom` in bold);
+    without lines where `name.khung` is false."""
     table = doc.add_table(rows=4, cols=3)
     width = p.trang.rong_mm - p.trang.le_trai_mm - p.trang.le_phai_mm
     ooxml.grid_table(table, [width / 3] * 3)
     table._tbl.tblPr.find(qn("w:tblW")).set(qn("w:w"), f"{{{{ {name}.rong }}}}")
+    for edge in table._tbl.tblPr.find(qn("w:tblBorders")):  # a form's layout table: none
+        edge.set(qn("w:val"), f"{{% if {name}.khung %}}single{{% else %}}nil{{% endif %}}")
     columns = table._tbl.tblGrid  # one gridCol per column of the context's table
     for extra in columns.findall(qn("w:gridCol"))[1:]:
         columns.remove(extra)

@@ -9,7 +9,7 @@ import re
 from typing import TypeVar
 
 from kehoach.importer.ledger import Data, Ledger, clean, default_profile, slug
-from kehoach.importer.sources import Grid
+from kehoach.importer.sources import Grid, Rows
 from kehoach.vn.appendix import is_title
 from kehoach.vn.numbers import parse_number
 
@@ -158,10 +158,18 @@ def _content(entries: list[Entry], current: Data, caption: str, ledger: Ledger) 
         if groups is not None:
             current["chi_tieu"] = groups
         else:
-            current["bang"] = {"cot": rows[0], "dong": [{"o": r} for r in rows[1:]]}
+            current["bang"] = _table(rows)
             _continued(rest, current, ledger)
     if rest:
         _own(rest, current, ledger)
+
+
+def _table(rows: list[list[str]]) -> Data:
+    """A table's headings and rows; `khung: false` when Word drew no lines (`Rows.framed`)."""
+    table: Data = {"cot": rows[0], "dong": [{"o": r} for r in rows[1:]]}
+    if isinstance(rows, Rows) and not rows.framed:
+        table["khung"] = False
+    return table
 
 
 def _continued(rest: list[Entry], current: Data, ledger: Ledger) -> None:
@@ -182,9 +190,7 @@ def _own(rest: list[Entry], current: Data, ledger: Ledger) -> None:
     for entry in rest:
         ident = ledger.unique(f"{current['id']}-{len(blocks) + 1}")
         if isinstance(entry, list):
-            blocks.append(
-                {"id": ident, "bang": {"cot": entry[0], "dong": [{"o": r} for r in entry[1:]]}}
-            )
+            blocks.append({"id": ident, "bang": _table(entry)})
         else:
             blocks.append({"id": ident, "noi_dung": entry})
     current["doan"] = blocks
@@ -192,6 +198,7 @@ def _own(rest: list[Entry], current: Data, ledger: Ledger) -> None:
     ledger.note(
         current["id"],
         f"phụ lục có {len(blocks) - tables} đoạn văn và {tables} bảng riêng (mẫu, ghi chú …): "
-        "giữ câu chữ, mỗi đoạn một đoạn, mỗi bảng một bảng; không giữ căn lề, chữ đậm, "
-        "nghiêng, khung và cỡ cột của bản gốc: kiểm tra bản in",
+        "giữ câu chữ, mỗi đoạn một đoạn, mỗi bảng một bảng (có kẻ khung hay không như bản "
+        "gốc); không giữ căn lề, chữ đậm, nghiêng, cỡ cột và chỗ sang trang của bản gốc: "
+        "kiểm tra bản in",
     )

@@ -22,6 +22,11 @@ class Table(_Model):
 
     cot: list[str] = Field(min_length=1, description="Tiêu đề các cột.")
     dong: list[TableRow] = Field(default_factory=no_items, description="Các dòng của bảng.")
+    khung: bool = Field(
+        True,
+        description="Kẻ khung các ô; false: bảng dàn trang không kẻ (Quốc hiệu, chữ ký của "
+        "một mẫu biên bản).",
+    )
 
 
 class TableBlock(_Model):

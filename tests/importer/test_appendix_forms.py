@@ -95,6 +95,10 @@ def _clerk_docx(path: Path, co_signers: bool, forms: int) -> Path:
         _para(doc, NBSP)
         for line in FORM_LINES:
             _para(doc, line, bold=line.isupper(), center=line.isupper())
+        votes = doc.add_table(rows=2, cols=3, style="Table Grid")  # a data table, ruled
+        for cell, text in zip(votes._cells, ["Stt", "Họ và tên", "Số phiếu", "1", "", ""],
+                              strict=True):
+            cell.text = text
         _cells(doc, "THƯ KÝ HỘI NGHỊ\n(ký tên)", "CHỦ TRÌ HỘI NGHỊ\n(ký tên, đóng dấu)")
         for line in FORM_NOTES:
             _para(doc, line.format(n=n))
@@ -118,10 +122,10 @@ def _content(plan: Plan) -> list[tuple[str | None, str | None, list[object]]]:
     """Each phụ lục's name and table, and its own blocks' text (not their ids)."""
     def text(block: Paragraph | TableBlock) -> object:
         if isinstance(block, TableBlock):
-            return [block.bang.cot, *(row.o for row in block.bang.dong)]
+            return [block.bang.khung, block.bang.cot, *(row.o for row in block.bang.dong)]
         return block.noi_dung
 
-    return [(a.ten, a.bang and str(a.bang.cot), [text(b) for b in a.doan]) for a in plan.phu_luc]
+    return [(a.ten, a.bang and str(a.bang), [text(b) for b in a.doan]) for a in plan.phu_luc]
 
 
 def test_a_form_in_a_phu_luc_keeps_its_paragraphs_and_its_small_tables(tmp_path):
@@ -136,12 +140,15 @@ def test_a_form_in_a_phu_luc_keeps_its_paragraphs_and_its_small_tables(tmp_path)
     typed = [line.replace("\n", " ") for line in FORM_LINES]  # Shift+Enter: a space
     assert paragraphs[: len(typed)] == typed  # one paragraph each, as typed
     assert "Mẫu số 02/HNCT" in paragraphs and FORM_NOTES[2] in paragraphs
-    # the form's signature table, the second form's Quốc hiệu and signature tables
-    assert [t.cot[0].split("\n")[0] for t in tables] == ["THƯ KÝ HỘI NGHỊ", "(1)…………………",
-                                                         "THƯ KÝ HỘI NGHỊ"]
-    assert all(not t.dong for t in tables)
+    # the form's tables: votes, signature; the second form's Quốc hiệu, votes, signature
+    assert [t.cot[0].split("\n")[0] for t in tables] == [
+        "Stt", "THƯ KÝ HỘI NGHỊ", "(1)…………………", "Stt", "THƯ KÝ HỘI NGHỊ"]
+    assert [t.khung for t in tables] == [True, False, False, True, False]  # as Word drew them
+    assert appendix.bang.khung is False
+    assert tables[0].dong[0].o == ["1", "", ""]
     notes = [line for line in output.splitlines() if "phụ lục có" in line]
     assert len(notes) == 1 and "không giữ căn lề" in notes[0], output
+    assert "23 đoạn văn và 5 bảng riêng" in notes[0], notes  # 8 + 3 lines a form, Mẫu số 02
     assert "gộp vào bảng" not in output
     # import → render → import: the same phụ lục
     again = tmp_path / "lai" / "bieu_mau.yaml"
@@ -192,6 +199,8 @@ def test_the_real_forms_are_kept_as_text_and_tables_with_one_note(tmp_path):
     blocks = appendix["doan"]
     tables = [b for b in blocks if "bang" in b]
     assert len(tables) == 16 and len(blocks) - len(tables) > 150  # 8 forms: header, signature
+    ruled = [b["bang"]["cot"][0] for b in tables if b["bang"].get("khung", True)]
+    assert [c.split("\n")[0] for c in ruled] == ["1 …………………………", "Stt", "Stt"]
     texts = [b["noi_dung"] for b in blocks if "noi_dung" in b]
     assert sum(t.startswith("Mẫu số 0") for t in texts) == 7  # the first names the phụ lục
     assert "(1) Tên cơ quan, tổ chức, đơn vị tổ chức hội nghị." in texts
