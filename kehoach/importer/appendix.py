@@ -173,11 +173,17 @@ def _table(rows: list[list[str]]) -> Data:
 
 
 def _continued(rest: list[Entry], current: Data, ledger: Ledger) -> None:
-    """Tables right after the phụ lục's table with as many columns (Word split it at a
-    page, a blank line between): their rows join the table."""
+    """Tables right after the phụ lục's table with as many columns and lines drawn alike
+    (Word split it at a page, a blank line between): their rows join the table."""
     width = len(current["bang"]["cot"])
+    lines = current["bang"].get("khung", True)
     joined = 0
-    while rest and isinstance(rest[0], list) and all(len(r) == width for r in rest[0]):
+    while (
+        rest
+        and isinstance(rest[0], list)
+        and all(len(r) == width for r in rest[0])
+        and _table(rest[0]).get("khung", True) == lines
+    ):
         current["bang"]["dong"] += [{"o": r} for r in rest.pop(0)]
         joined += 1
     if joined:

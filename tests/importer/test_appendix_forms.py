@@ -212,3 +212,24 @@ def test_the_real_forms_are_kept_as_text_and_tables_with_one_note(tmp_path):
     again.parent.mkdir()
     _import(_render(target, tmp_path / "out"), again)
     assert _content(load_plan(again)) == _content(plan)
+
+
+def test_a_table_split_by_a_blank_line_joins_and_a_signature_table_after_it_stays(tmp_path):
+    doc = Document(str(_clerk_docx(tmp_path / "tach.docx", co_signers=False, forms=0)))
+    _para(doc, "PHỤ LỤC", bold=True, center=True)
+    _para(doc, "DANH SÁCH TỔ CHỨC HỘI NGHỊ", bold=True, center=True)
+    for rows in ([["Stt", "Thôn", "Ngày"], ["1", "Thôn Bắc", "05/3"]], [["2", "Thôn Nam", "06/3"]]):
+        table = doc.add_table(rows=len(rows), cols=3, style="Table Grid")
+        for cell, text in zip(table._cells, [c for row in rows for c in row], strict=True):
+            cell.text = text
+        _para(doc)  # Enter between the halves (Word split the table)
+    _cells(doc, "NGƯỜI LẬP BIỂU\n(ký tên)", "", "TRƯỞNG BAN\n(ký tên)")
+    doc.save(str(tmp_path / "tach.docx"))
+    output = _import(tmp_path / "tach.docx", tmp_path / "tach.yaml")
+    (appendix,) = load_plan(tmp_path / "tach.yaml").phu_luc
+    assert appendix.bang is not None and appendix.bang.khung
+    assert [row.o for row in appendix.bang.dong] == [["1", "Thôn Bắc", "05/3"],
+                                                     ["2", "Thôn Nam", "06/3"]]
+    (signers,) = appendix.doan
+    assert isinstance(signers, TableBlock) and not signers.bang.khung
+    assert "1 bảng nối tiếp cùng số cột: đã gộp vào bảng" in output
