@@ -16,7 +16,7 @@ from kehoach.derive.changes import Record
 from kehoach.derive.target import Target
 from kehoach.derive.wording import BELOW_RULE, lower_first, upper_first
 from kehoach.document.prose import indicator_text
-from kehoach.plan.appendix import TableBlock
+from kehoach.plan.blocks import TableBlock
 from kehoach.plan.indicators import (
     BASE_SLOT,
     VALUE_SLOT,

@@ -103,6 +103,7 @@ class Derivation:
                 "to_chuc_thuc_hien": rebuild(organisation, replaced),  # its paragraphs reworded
                 "thu_tu": _order(parent, organisation.id),
                 "chu_ky": signature(parent, target, record),
+                "cung_ky": [],  # the upper plan's co-signers do not sign the unit's plan
                 "noi_nhan": recipients(target, bodies(organisation)),
                 "ket_luan": fold(target.level.ket_luan.format(**target.fields)) or None,
                 "phu_luc": appendices,
