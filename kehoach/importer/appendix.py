@@ -46,7 +46,8 @@ def split(lines: list[T]) -> tuple[list[T], list[Entry]]:
 
 def signer_below(after: list[Entry]) -> tuple[list[str], list[Entry]]:
     """A few short lines right after the signature table, before any phụ lục or table (the
-    signer's name typed under the table): the signer's; and what is left after them."""
+    signer's name typed under the table): the signer's; and what is left after them. Lines
+    a table follows are that table's title (a phụ lục named without the word PHỤ LỤC)."""
     rule = default_profile().phu_luc
     lines = []
     for entry in after:
@@ -56,6 +57,8 @@ def signer_below(after: list[Entry]) -> tuple[list[str], list[Entry]]:
     kept = [clean(x) for x in lines if clean(x)]
     if not kept or len(kept) > 3 or any(len(x) > 60 for x in kept):
         return [], after
+    if len(lines) < len(after) and not isinstance(after[len(lines)], str):
+        return [], after  # lines right over a table are its phụ lục's name
     return kept, after[len(lines) :]
 
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from builders import small_plan, write_plan
 from click.testing import CliRunner
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -233,3 +234,22 @@ def test_a_table_split_by_a_blank_line_joins_and_a_signature_table_after_it_stay
     (signers,) = appendix.doan
     assert isinstance(signers, TableBlock) and not signers.bang.khung
     assert "1 bảng nối tiếp cùng số cột: đã gộp vào bảng" in output
+
+
+def test_a_phu_luc_named_without_the_word_is_no_signer_line(tmp_path):
+    """Generated counterexample (import of kehoach's own render): a single phụ lục titled
+    'NÂNG NÂNG' with its caption right after the signature table became the signer's
+    `duoi_ten`, and the phụ lục lost its name."""
+    data = small_plan()
+    data["phu_luc"] = [{"id": "pl", "tieu_de": "CÁC CHỈ TIÊU", "chu_thich": "(Kèm theo đây)",
+                        "chi_tieu": [{"id": "pl-nhom", "chi_tieu": [
+                            {"id": "pl-ct", "nhan": "Tỷ lệ bao phủ", "moc": {2026: "≥ 95"}}]}]}]
+    plan = write_plan(tmp_path / "kh.yaml", data)
+    assert CliRunner().invoke(main, ["render", str(plan), "-o", str(tmp_path)]).exit_code == 0
+    back = tmp_path / "lai.yaml"
+    result = CliRunner().invoke(main, ["import", str(tmp_path / "kh.docx"), "-o", str(back)])
+    assert result.exit_code in (0, 1), result.output
+    imported = load_plan(back)
+    assert imported.chu_ky.duoi_ten == ""
+    assert imported.phu_luc[0].tieu_de == "CÁC CHỈ TIÊU"
+    assert imported.phu_luc[0].chu_thich == "(Kèm theo đây)"
