@@ -94,8 +94,12 @@ def main() -> None:
         "Sinh bởi `python bench/commune_edits.py` (đừng sửa tay); danh sách chỗ sửa do người đọc "
         "bản soạn giữ trong `bench/commune_edits.yaml`. " + edits.get("cach_dem", "").strip(),
         "",
-        "| bản soạn | chỗ sửa trước | chỗ sửa sau | chú thích | máy kiểm tra |",
-        "|---|---|---|---|---|",
+        "Cột *trước*: bản soạn của main khi bắt đầu; *lần đầu*: với các kế hoạch thử viết sau "
+        "cùng (không ai chỉnh quy tắc theo chúng trước khi đo), bản soạn lần đầu của nhánh, "
+        "lưu trong `bench/commune_drafts_lan_dau/`; *sau*: bây giờ.",
+        "",
+        "| bản soạn | chỗ sửa trước | lần đầu | chỗ sửa sau | chú thích | máy kiểm tra |",
+        "|---|---|---|---|---|---|",
     ]
     details: list[str] = []
     for upper in drafted:
@@ -103,14 +107,15 @@ def main() -> None:
             first = upper.failed.splitlines()[0]
             more = upper.failed.count("\n")
             said = f"{first} (và {more} lỗi nữa)" if more else first
-            lines.append(f"| {upper.name} | — | không nhập được: {said} | | |")
+            lines.append(f"| {upper.name} | — | — | không nhập được: {said} | | |")
             continue
         for draft in upper.drafts:
             entry = edits.get("ban_soan", {}).get(draft.upper, {}).get(draft.unit, {})
             before, after = entry.get("truoc", []), listed(draft, edits)
+            first = len(entry["lan_dau"]) if "lan_dau" in entry else "—"
             found = checks(upper, draft, edits)
             lines.append(
-                f"| {draft.name} ({draft.kind}) | {len(before)} | {len(after)} | "
+                f"| {draft.name} ({draft.kind}) | {len(before)} | {first} | {len(after)} | "
                 f"{len(draft.comments)} | {'đạt' if not found else f'{len(found)} lỗi'} |"
             )
             folder = OUT / draft.upper

@@ -37,6 +37,9 @@ CORPUS = {
     "an_giang_57": "don_vi_an_giang.yaml",
     "hai_phong_68": "don_vi_hai_phong.yaml",
     "quang_ninh_dh14": "don_vi_quang_ninh.yaml",
+    "lam_dong_72": "don_vi_lam_dong.yaml",
+    "hcm_cds_dang": "don_vi_hcm.yaml",
+    "quang_ngai_18": "don_vi_quang_ngai.yaml",
 }
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 COMMENT_START, COMMENT_END = "⟦", "⟧"

@@ -10,7 +10,8 @@ from pydantic import BaseModel
 from kehoach.compare import sequence
 from kehoach.compare.words import describe as describe_words
 from kehoach.compare.words import pair_alike, word_changes
-from kehoach.plan.appendix import Appendix, Milestones, TableRow
+from kehoach.plan.appendix import Appendix, Milestones
+from kehoach.plan.blocks import TableRow
 from kehoach.plan.indicators import VALUE_SLOT, Indicator, IndicatorGroup
 from kehoach.plan.labels import field_name
 from kehoach.plan.model import Assignment, Paragraph

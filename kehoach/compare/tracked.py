@@ -8,7 +8,6 @@ text and rejecting every one gives OLD's."""
 
 from __future__ import annotations
 
-import copy
 import io
 import zipfile
 from collections.abc import Iterator
@@ -20,7 +19,8 @@ from kehoach.compare import sequence
 from kehoach.compare.align import BUDGET, WINDOW
 from kehoach.compare.paragraphs import element_ids, style, text
 from kehoach.compare.runs import Marks, edited, mark_paragraph, same_text, unmark_paragraph, whole
-from kehoach.compare.words import pair_alike, similarity
+from kehoach.compare.tables import merged_table, whole_table
+from kehoach.compare.words import similarity
 from kehoach.document.ooxml import ZIP_EPOCH, ZIP_LEVEL
 from kehoach.document.wordxml import w
 from kehoach.errors import KehoachError
@@ -204,75 +204,20 @@ def _loose(old: list[Element], new: list[Element], ctx: _Context) -> Iterator[tu
 
 
 def _combine(old: Element | None, new: Element | None, ctx: _Context) -> Element:
-    if old is not None and new is not None and new.tag == w("tbl"):
-        return _table(old, new, ctx)
-    if any(block is not None and block.tag == w("tbl") for block in (old, new)):
-        raise KehoachError("hai bản có số bảng khác nhau; không so sánh thành bản theo dõi được")
+    if old is not None and new is not None and w("tbl") in (old.tag, new.tag):
+        if old.tag == new.tag:
+            return merged_table(old, new, ctx.marks, lambda a, b: _merge(a, b, ctx))
+        raise KehoachError("một bảng đứng đúng chỗ một đoạn văn; không so sánh thành bản theo "
+                           "dõi được")  # the pairing never pairs a table with a paragraph
+    table = next((b for b in (old, new) if b is not None and b.tag == w("tbl")), None)
+    if table is not None:  # a table only one side has
+        return whole_table(table, "ins" if old is None else "del", ctx.marks)
     if old is None:
         assert new is not None  # the pairing never gives two empty sides
         return whole(new, "ins", ctx.marks)
     if new is None:
         return whole(old, "del", ctx.marks)
     return new if same_text(old, new) else edited(old, new, ctx.marks)
-
-
-def _table(old: Element, new: Element, ctx: _Context) -> Element:
-    """The same table on both sides (the template's): rows pair by their cells' text, in
-    order, and a paired row merges cell by cell; a row only one side has (an indicator or a
-    line of a phụ lục added or removed) is an inserted or deleted row. A table whose
-    columns changed cannot be shown as revisions."""
-    if len(old.findall(f"{w('tblGrid')}/{w('gridCol')}")) != len(
-            new.findall(f"{w('tblGrid')}/{w('gridCol')}")):
-        raise KehoachError("hai bản có bảng khác số cột; không so sánh thành bản theo dõi được")
-    old_rows, new_rows = old.findall(w("tr")), new.findall(w("tr"))
-    rows: list[Element] = []
-    for tag, i1, i2, j1, j2 in sequence.opcodes([_row_key(r) for r in old_rows],
-                                                [_row_key(r) for r in new_rows]):
-        before, after = old_rows[i1:i2], new_rows[j1:j2]
-        pairs = (list(zip(range(len(before)), range(len(after)), strict=True)) if tag == "equal"
-                 else pair_alike([" ".join(_row_key(r)) for r in before],
-                                 [" ".join(_row_key(r)) for r in after]))
-        for i, j in pairs:
-            if i is not None and j is not None and _width(before[i]) == _width(after[j]):
-                for old_cell, new_cell in zip(before[i].findall(w("tc")),
-                                              after[j].findall(w("tc")), strict=True):
-                    _merge(old_cell, new_cell, ctx)
-                rows.append(after[j])
-                continue
-            if i is not None:
-                rows.append(_whole_row(copy.deepcopy(before[i]), "del", ctx.marks))
-            if j is not None:
-                rows.append(_whole_row(after[j], "ins", ctx.marks))
-    for row in new_rows:
-        new.remove(row)
-    new.extend(rows)
-    return new
-
-
-def _row_key(row: Element) -> tuple[str, ...]:
-    return tuple(text(p) for p in row.iter(w("p")))
-
-
-def _width(row: Element) -> int:
-    return len(row.findall(w("tc")))
-
-
-def _whole_row(row: Element, tag: str, marks: Marks) -> Element:
-    """A row only one side has: the row and the runs of its cells marked (the row's mark
-    takes the cells' paragraph marks with it)."""
-    properties = row.find(w("trPr"))
-    if properties is None:
-        properties = etree.Element(w("trPr"))
-        exceptions = row.find(w("tblPrEx"))
-        row.insert(0 if exceptions is None else 1, properties)
-    properties.append(marks.make(tag))
-    for cell in row.findall(w("tc")):
-        for paragraph in cell.findall(w("p")):
-            marked = whole(paragraph, tag, marks)
-            unmark_paragraph(marked, tag)
-            paragraph.addprevious(marked)
-            cell.remove(paragraph)
-    return row
 
 
 def _package(docx: bytes, document: bytes) -> bytes:

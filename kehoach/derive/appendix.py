@@ -3,7 +3,8 @@ keeps the rows that are the unit's (as the body's targets are judged: an upper a
 a count the upper level totals is left out, a row counting the units becomes the unit's
 share, a rate keeps the upper milestones as the unit's own targets, noted), under the
 caption the unit's own header gives, without the upper table's other columns (the province's
-bodies following each row up); any other table is the upper level's and stays out."""
+bodies following each row up); any other table, and the phụ lục's own paragraphs and tables
+(a form, notes: `doan`), are the upper level's and stay out, noted."""
 
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ RULE = "phu-luc"
 OTHER_TABLE = (
     "phụ lục “{name}” của kế hoạch cấp trên là bảng của {tren} (cơ quan, việc của {tren}), "
     "không đưa vào bản của {dv}: lập phụ lục riêng của {dv} nếu cần"
+)
+OWN_TEXT = (
+    "phụ lục “{name}” của kế hoạch cấp trên có đoạn văn, mẫu của {tren}: không đưa vào bản "
+    "của {dv}; lập phụ lục riêng của {dv} nếu cần"
 )
 
 
@@ -36,12 +41,15 @@ def appendices(parent: Plan, target: Target, record: Record, anchor: str) -> lis
         if appendix.bang is not None:
             record.flag(anchor, OTHER_TABLE.format(name=name, **words))
             record.change(appendix.id, name, "", RULE)
+        if appendix.doan:
+            record.flag(anchor, OWN_TEXT.format(name=name, **words))
+            record.change(f"{appendix.id}.doan", name, "", RULE)
         if not groups:
             if appendix.chi_tieu:
                 record.change(appendix.id, name, "", RULE)
             continue
         # the caption comes from the unit's own header (`chu_thich` left to the renderer)
-        own = {"chi_tieu": groups, "bang": None, "chu_thich": None}
+        own = {"chi_tieu": groups, "bang": None, "doan": [], "chu_thich": None}
         kept.append(appendix.model_copy(update=own))
         if appendix.chu_thich:
             record.change(f"{appendix.id}.chu_thich", appendix.chu_thich, "", RULE)

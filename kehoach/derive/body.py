@@ -14,9 +14,16 @@ from pydantic import BaseModel
 from kehoach.derive import scope
 from kehoach.derive.changes import Record
 from kehoach.derive.target import Target
-from kehoach.derive.wording import BELOW_RULE, upper_first
-from kehoach.plan.appendix import TableBlock
-from kehoach.plan.indicators import VALUE_SLOT, Indicator, IndicatorGroup, IndicatorParagraph
+from kehoach.derive.wording import BELOW_RULE, lower_first, upper_first
+from kehoach.document.prose import indicator_text
+from kehoach.plan.blocks import TableBlock
+from kehoach.plan.indicators import (
+    BASE_SLOT,
+    VALUE_SLOT,
+    Indicator,
+    IndicatorGroup,
+    IndicatorParagraph,
+)
 from kehoach.plan.model import Item, Objectives, Paragraph
 from kehoach.plan.walk import Node, PathPart
 from kehoach.rules.levels import reaches
@@ -160,13 +167,22 @@ class Body:
         kept: list[tuple[str, str]] = []
         dropped: list[tuple[scope.Verdict, str]] = []
         last_dropped = changed = False
+        subject: scope.Verdict | None = None  # an upper body, subject of the clauses after
         for sep, clause in reader.clauses(text):
             first = not sep or sep.startswith(".")
             if last_dropped and sep.startswith(";") and reader.depends(clause):
                 dropped.append((dropped[-1][0], clause))  # "…; ưu tiên …" goes with its head
                 continue
+            if subject is not None and sep.startswith(";") and reader.shares_subject(clause):
+                if subject.kind == scope.UPPER:  # "Sở Y tế …; thực hiện …": the Sở's act
+                    dropped.append((subject, clause))
+                elif kept:  # "Phối hợp với Sở … kiểm tra …, định kỳ công khai …"
+                    kept[-1] = (kept[-1][0], f"{kept[-1][1].rstrip('.;: ')}, {clause}")
+                    changed = True
+                continue
             states = targets and _states_target(clause)
             verdict = reader.judge(clause, unit, targets=states, first=first)
+            subject = verdict if verdict.subject else None
             last_dropped = verdict.kind == scope.UPPER
             if last_dropped:
                 dropped.append((verdict, clause))
@@ -199,60 +215,105 @@ class Body:
         return element in self._by_id
 
     def kept(self, element: str) -> str:
-        """`element`, or the nearest element above it the unit keeps: where a note on
-        what was left out of it goes (once the walk is done)."""
+        """`element`, or the nearest element above it the unit keeps and that shows words
+        of its own (a sentence of indicators shows none: its part's title does): where a
+        note on what was left out of it goes (once the walk is done)."""
         nodes = self._by_id.get(element)
         for node in [nodes, *(nodes.ancestors() if nodes else [])]:
-            if node is not None and node.id not in self.out:
+            if node is not None and node.id not in self.out and _shows_words(node.element):
                 return node.id
         return element
 
     def _indicator(self, node: Node, indicator: Indicator, judged: bool) -> Indicator | None:
         """Reworded, with the unit's own value where the registry gives one. Otherwise
-        (unless `cap` settles it) left out when it is an upper-level aggregate or a count
-        the upper level totals; the unit's share when it counts the units (`100% xã,
-        phường … có`); kept with the upper value as the unit's own target (a rate)."""
-        reworded = _with(indicator, cau=self._text(indicator.id, indicator.cau))
+        (unless `cap` settles it) left out when it is an upper-level aggregate (a measure
+        said to be the upper area's among them) or a count the upper level totals; the
+        unit's share when it counts the units (`100% xã, phường … có`); kept with the
+        upper value as the unit's own target (a rate; the upper area's rate is the unit
+        area's: `trong tỉnh` → `trong xã`)."""
         own = self.target.unit.chi_tieu.get(indicator.id)
         if own is not None:
             self.record.change(indicator.id, str(indicator.gia_tri), str(own), "don-vi:chi_tieu")
+            reworded = _with(indicator, cau=self._text(indicator.id, indicator.cau))
             return reworded.model_copy(update={"gia_tri": own})
         value = indicator.gia_tri
+        words = {"cau": indicator.cau, "nhan": indicator.nhan}
         if judged:
             reader = self.target.scope
             probe = indicator.cau.replace(VALUE_SLOT, "100" if value == 100 else "…")
             shared = reader.shared(probe) if value in (None, 100) else None
             if shared is not None:
-                return self._share(indicator, shared)
+                return self._share(node, indicator, shared)
             counted = indicator.tong_hop is not None and indicator.tong_hop.cach == "cong"
+            area = reader.area_scoped(indicator.cau)
             verdict = None
-            if reader.aggregated(indicator.cau):
+            if reader.aggregated(indicator.cau) or (area and indicator.don_vi != "%"):
                 verdict = reader.aggregate_verdict()
-            elif value is not None and (counted or reader.is_count(indicator.don_vi)):
+            elif value is None:  # a target in words (`xây dựng ít nhất 04 khu …`): as prose
+                judged_words = reader.judge(indicator.cau, self.target.unit, targets=True)
+                verdict = judged_words if judged_words.kind == scope.UPPER else None
+            elif value is not None and (
+                counted or reader.is_count(indicator.don_vi, indicator.nhan)
+            ):
                 verdict = reader.count_verdict()
             if verdict is not None:
-                sentence = indicator.cau.replace(VALUE_SLOT, str(value))
+                sentence = indicator_text(indicator)
                 self.record.left_out(verdict.loai, verdict.why, node.id, sentence, verdict.action)
                 self.record.change(indicator.id, sentence, "", SCOPE_RULE)
                 return None
+            if area:  # the upper area's rate, kept as the unit's floor: in its own area
+                words = {k: reader.to_unit_area(v) for k, v in words.items()}
+                self.record.change(indicator.id, indicator.cau, words["cau"], SCOPE_RULE)
+            words["cau"] = self._besides(node, words["cau"])
+        nhan = self.target.wording.apply(words["nhan"])[0]
+        reworded = _with(indicator, cau=self._text(indicator.id, words["cau"]), nhan=nhan)
         if value is not None and indicator.moc_cua is None:  # its milestones: one name
-            self.record.kept_value(indicator.id, indicator.nhan)
+            self.record.kept_value(indicator.id, reworded.nhan)
         return reworded
 
-    def _share(self, indicator: Indicator, shared: str) -> Indicator:
-        """The indicator as the unit's share, a qualitative target: `Xã có …`."""
-        text = self._text(indicator.id, shared)
+    def _besides(self, node: Node, cau: str) -> str:
+        """An indicator's sentence without the clauses besides its value's that are the
+        upper level's (`Tỷ lệ … đạt {gt}%; mỗi cơ quan giúp việc Thành ủy có ít nhất 02 cán
+        bộ …`: a count of the province's bodies held in one indicator by import)."""
+        reader = self.target.scope
+        clauses = reader.clauses(cau)
+        if len(clauses) < 2:
+            return cau
+        kept = []
+        for sep, clause in clauses:
+            if VALUE_SLOT in clause or BASE_SLOT in clause:
+                kept.append((sep, clause))
+                continue
+            verdict = reader.judge(clause, self.target.unit, targets=True, first=not sep)
+            if verdict.kind == scope.UPPER:
+                self.record.left_out(verdict.loai, verdict.why, node.id, clause, verdict.action)
+            else:
+                kept.append((sep, clause))
+        new = scope.joined(kept, cau)
+        if new != cau:
+            self.record.change(node.id, cau, new, SCOPE_RULE)
+        return new
+
+    def _share(self, node: Node, indicator: Indicator, shared: str) -> Indicator:
+        """The indicator as the unit's share, a qualitative target: `Xã có …`, in lower
+        case inside a sentence of indicators (`…; trạm y tế xã có …`)."""
+        around = node.parent.element if node.parent is not None else None
+        inside = node.path[-1] != 0 and not getattr(around, "dau", None)
+        text = self._text(indicator.id, lower_first(shared) if inside else shared)
         self.record.change(indicator.id, indicator.cau, text, SCOPE_RULE)
         cleared = dict.fromkeys(("gia_tri", "don_vi", "so_sanh", "huong", "mau_so", "tong_hop"))
         name = upper_first(text.rstrip(".;: "))
         return indicator.model_copy(update={**cleared, "cau": text, "nhan": name})
 
     def _text(self, element: str, text: str) -> str:
-        after, rules, reasons = self.target.wording.apply(text)
+        wording = self.target.wording
+        after, rules, reasons = wording.apply(text)
         if after != text:
             self.record.change(element, text, after, ",".join(rules))
+        specific = bool(self.record.notes.get(element))  # the scope said what to do here
         for words, reason in reasons:
-            self.record.flag(element, reason, words)
+            if not (specific and wording.is_area_note(reason)):
+                self.record.flag(element, reason, words)
         if BELOW_RULE in rules:  # the upper level's deadline, now given to the chi bộ
             for words, reason in self.target.scope.deadlines_below(after):
                 self.record.flag(element, reason, words)
@@ -290,6 +351,12 @@ def _with(element: M, **texts: str) -> M:
 def _states_target(clause: str) -> bool:
     """Whether a clause of the objectives states a target: it holds a number."""
     return any(c.isdigit() for c in clause) or VALUE_SLOT in clause
+
+
+def _shows_words(element: BaseModel) -> bool:
+    """Whether an element prints words of its own (a title, a text, a wording), where a
+    Word comment can be anchored."""
+    return any(isinstance(getattr(element, k, None), str) for k in ("tieu_de", "noi_dung", "cau"))
 
 
 def element_text(element: BaseModel) -> str:

@@ -83,7 +83,9 @@ class Derivation:
         upper_area, kind = target.upper.tu_dia_ban, str(target.fields["dv"])
         block = parent.muc_tieu_chi_tieu.chi_tieu if parent.muc_tieu_chi_tieu else None
         kept_block = block is not None and any(p.id not in body.out for p in block.doan)
-        on_block = (block.id, block.tieu_de) if block is not None and kept_block else None
+        on_block = None
+        if block is not None and kept_block:  # on its title, else on its part's
+            on_block = (block.id, block.tieu_de) if block.tieu_de else (body.kept(block.id), None)
         record.summarise_kept(on_block, upper_area, kind)
         record.summarise_left_out(
             fill(load_scope().sau_khi_bo, {"dv": kind}),
@@ -101,6 +103,7 @@ class Derivation:
                 "to_chuc_thuc_hien": rebuild(organisation, replaced),  # its paragraphs reworded
                 "thu_tu": _order(parent, organisation.id),
                 "chu_ky": signature(parent, target, record),
+                "cung_ky": [],  # the upper plan's co-signers do not sign the unit's plan
                 "noi_nhan": recipients(target, bodies(organisation)),
                 "ket_luan": fold(target.level.ket_luan.format(**target.fields)) or None,
                 "phu_luc": appendices,

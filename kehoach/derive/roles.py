@@ -5,7 +5,7 @@ the same body make one item, so no body is named twice."""
 from __future__ import annotations
 
 from kehoach.derive.changes import Record
-from kehoach.derive.target import Target, implemented_document
+from kehoach.derive.target import Target
 from kehoach.derive.wording import fold
 from kehoach.plan.fields import free_id
 from kehoach.plan.model import Assignment, Organisation, Plan
@@ -15,10 +15,6 @@ TITLE = "TỔ CHỨC THỰC HIỆN"  # the section's title where the upper plan 
 NO_SECTION = (
     "kế hoạch cấp trên không có phần Tổ chức thực hiện: phần này soạn theo nhiệm vụ thường "
     "giao cho các cơ quan của {dv}, báo cáo qua {bao_cao_qua}; sửa cho đúng việc cấp trên giao"
-)
-NO_DOCUMENT = (
-    "không nhận ra văn kiện được triển khai trong trích yếu của kế hoạch cấp trên: sửa "
-    "'{van_kien}' trong phần này thành tên văn kiện đó"
 )
 REPORTS = "{ky_bao_cao}"  # the role that reports up carries the notes on its days
 
@@ -31,8 +27,6 @@ def section_iv(parent: Plan, target: Target, record: Record, taken: set[str]) ->
     if section is None:
         section = Organisation(id=free_id("to-chuc-thuc-hien", taken), tieu_de=TITLE)
         record.flag(section.id, NO_SECTION.format(**target.fields))
-    if implemented_document(parent) is None:
-        record.flag(section.id, NO_DOCUMENT.format(**target.fields))
     taken.add(section.id)
     duties: dict[str, tuple[str, list[str]]] = {}  # by body: first role's id, its duties
     for role in target.level.to_chuc_thuc_hien:

@@ -9,8 +9,9 @@ the unit's share is not clear from the words, kept with a note saying what to ch
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from kehoach.derive.wording import lower_first, upper_first
 from kehoach.plan.units import Unit
@@ -19,12 +20,17 @@ from kehoach.rules.vocabulary import load_vocabulary
 
 OWN, PART, UPPER = "rieng", "phan", "cap_tren"
 OTHER_UNIT = "don-vi-khac"
+LOCAL = "tai-don-vi"  # an upper work in the unit itself, reworded as the unit's part
 COUNT = "dem"
 COUNT_REMOVED = "so-dem"
 OTHER_UNIT_WHY = "việc của đơn vị khác của {tinh} ({names}), không phải của {dv} {ten}"
 OTHER_UNIT_FLAG = (
     "câu này nêu {names}, đơn vị khác của {tinh}: chỉ giữ phần việc cũng là của {dv} {ten}, "
     "bỏ phần chỉ nói về đơn vị khác"
+)
+OTHER_WORKS = (
+    "đã bỏ phần việc ở {names} (đơn vị khác của {tinh}); phần còn lại nói về nơi khác của "
+    "{tinh}: giữ nếu {dv} {ten} thuộc nơi đó (viết 'trên địa bàn {dv}'), bỏ câu nếu không"
 )
 COUNT_WHY = "số lượng của cả {tinh}, không chia được cho từng đơn vị theo câu chữ"
 COUNT_ACTION = (
@@ -36,6 +42,7 @@ COUNT_REMOVED_WHY = (
 )
 _SPLIT = re.compile(r"[;.]\s+")
 _SYLLABLE = re.compile(r"[^\W\d_]+")
+_LETTER = r"[^\W\d_]"
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,8 @@ class Verdict:
     flags: tuple[tuple[str, str], ...] = ()
     target: bool = False  # a target kept with the upper level's value
     action: str = ""  # what the clerk may do about a left-out clause (else the advice)
+    subject: bool = False  # left out for its subject, an upper body: the clauses after it
+    # that have no subject of their own are that body's too
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,7 @@ class Reader:
     regex: dict[str, str]  # the same, escaped, with the lists as alternations, for signals
     protected: re.Pattern[str]
     kinds: Sequence[str]  # the unit kinds' names (xã, phường, đặc khu …)
+    known: frozenset[str] = frozenset()  # the registry's unit names, casefolded
     upper_signals: list[tuple[str, str, list[re.Pattern[str]]]] = field(init=False)
     parts: list[tuple[str, re.Pattern[str], str]] = field(init=False)
     _cores: dict[tuple[str, bool, bool], Verdict] = field(init=False, default_factory=dict)
@@ -88,14 +98,35 @@ class Reader:
             (s.loai, fill(s.ly_do, w), [re.compile(fill(m, v)) for m in s.mau])
             for s in scope.cap_tren
         ]
+        self.local = {s.loai: s.tai_don_vi for s in scope.cap_tren if s.tai_don_vi}
+        self.by_subject = {s.loai for s in scope.cap_tren if s.chu_ngu}
+        self.heads = re.compile(rf"(?:{v['dau_ten']})\b")
+        self.works = re.compile(
+            rf"^(?i:{v['lap']})(?:(?:,? | và )(?i:{v['lap']}))* (?:mới )?"
+        )
+        self.next_work = re.compile(rf"(?:,| và) (?=(?:{v['dau_ten']}|{v['co_so_cap_tren']})\b)")
+        leading = _either(scope.trang_ngu)
+        places = self.scope.noi_cap_tren
+        self.places = re.compile(rf"\b(?:{_either(places.ten)})(?P<name>(?: [^\W\d_]+){{1,4}})")
+        self.stops = set(self.scope.ten_cap_tren.ngat)
+        self.leading = re.compile(r"\bchủ trì,? phối hợp (?:với )?")
+        self.upper_body = re.compile(v["co_quan_tren"])
+        self.subjectless = re.compile(rf"^\s*(?i:(?:{leading}),? )*(?i:{v['dong_tu']})\b")
         self.parts = [(r.loai, re.compile(fill(r.mau, v)), r.thanh) for r in scope.phan]
+        self.by_subject |= {r.loai for r in scope.phan if r.chu_ngu}
         targets = scope.chi_tieu
         self.aggregate = [re.compile(fill(m, v)) for m in targets.tong_hop.mau]
         self.aggregate_why = fill(targets.tong_hop.ly_do, w)
-        self.share = re.compile(fill(targets.ty_phan.mau, v))
+        self.share = [re.compile(fill(m, v)) for m in targets.ty_phan.mau]
+        self.area = re.compile(fill(targets.dia_ban, v))
         self.count = re.compile(rf"\b\d[\d.]*\s+(?:{v['dem']})\b")
         self.count_in_task = re.compile(fill(targets.so_dem_trong_cau, v))
         self.after_words = tuple(scope.don_vi_khac.dung_sau)
+        # places listed after one of those words, the unit last: "tại các xã …, … và"
+        placing = "|".join(re.escape(w) for w in self.after_words)
+        self.listed_places = re.compile(
+            rf" (?:{placing}) (?:(?!\b(?:{placing})\b)[^;])*?(?:,| và)$"
+        )
         self.kind_word = re.compile(
             rf"(?<!\w)({'|'.join(re.escape(k) for k in sorted(self.kinds, key=len)[::-1])}) ",
             re.IGNORECASE,
@@ -135,14 +166,20 @@ class Reader:
         words = clause.rstrip(".;: ")
         core = self._core(words, targets, first)
         if core.kind == UPPER:
-            return core
+            local = self._here(core, words, unit, first)
+            if local is None:
+                return core
+            core = local
         verdict = self._units(core.text, unit)
         if verdict.kind == UPPER:
             return verdict
         kind = PART if verdict.text != words else OWN
         end = clause[len(words) :]
         flags = core.flags + verdict.flags
-        return Verdict(kind, verdict.text + end, flags=flags, target=core.target)
+        if core.loai != LOCAL:
+            flags += self._upper_places(words, led=kind == OWN)
+        return Verdict(kind, verdict.text + end, flags=flags, target=core.target,
+                       subject=core.subject)
 
     def _core(self, words: str, targets: bool, first: bool) -> Verdict:
         """What a clause is whatever the unit of this kind (the upper level's, reworded as
@@ -155,12 +192,15 @@ class Reader:
     def _judged(self, words: str, targets: bool, first: bool) -> Verdict:
         for loai, why, patterns in self.upper_signals:
             if any(p.search(words) for p in patterns):
-                return Verdict(UPPER, "", loai, why)
-        text = self._part(words, first)
+                # its subject (an upper body, or any subject of its own) is the subject of
+                # the clauses after it that have none
+                subject = loai in self.by_subject or not self.subjectless.match(words)
+                return Verdict(UPPER, "", loai, why, subject=subject)
+        text, rule = self._part(words, first)
         if not targets:
             removed = [m.group().strip() for m in self.count_in_task.finditer(text)]
             if not removed:
-                return Verdict(OWN, text)
+                return Verdict(OWN, text, subject=rule in self.by_subject)
             at = self.count_in_task.search(text)
             text = self.count_in_task.sub("", text)
             why = fill(COUNT_REMOVED_WHY, self.words).replace("{numbers}", ", ".join(removed))
@@ -198,6 +238,93 @@ class Reader:
         """What to do with a table the upper plan has in its body (kept as it is)."""
         return fill(self.scope.bang_cap_tren, self.words)
 
+    def _here(self, core: Verdict, words: str, unit: Unit, first: bool) -> Verdict | None:
+        """An upper work placed in the unit itself (`… Bệnh viện … tại phường Bảo Lộc`) as
+        the unit's part in it (`tai_don_vi`): the works it names with it that stand in other
+        units are left out of the clause; None when the clause does not name the unit."""
+        rule = self.local.get(core.loai)
+        own = self._own(unit)
+        if rule is None or not any(
+            n.casefold() in own for m in self.mentions(words) for n in m.names
+        ):
+            return None
+        text = words
+        head = self.works.match(words)
+        if head is not None:
+            works = self.next_work.split(words[head.end() :])
+            kept = [w for w in works if self._not_others(w, own)]
+            text = words[: head.end()] + " và ".join(kept)
+        new = fill(rule, {**self.words, "viec": lower_first(text)})
+        return Verdict(PART, upper_first(new) if first else lower_first(new), LOCAL)
+
+    def _place(self, found: re.Match[str]) -> str:
+        """A place's name (`Khu kinh tế Dung Quất`): its common noun and the words after it
+        up to a word that ends a name, with a proper name among them; else ''."""
+        name: list[str] = []
+        for word in found.group("name").split():
+            if word in self.stops:
+                break
+            name.append(word)
+        while name and not name[-1][:1].isupper():
+            name.pop()
+        head = found.group()[: found.start("name") - found.start()]
+        return f"{head} {' '.join(name)}" if name else ""
+
+    def _upper_places(self, words: str, led: bool) -> tuple[tuple[str, str], ...]:
+        """Notes on a kept clause that names places the upper level runs (`Vườn quốc gia
+        Chư Mom Ray`), or that has the unit's body lead upper bodies (`… chủ trì, phối hợp
+        Báo …, Đài Truyền hình Thành phố …`)."""
+        found: list[tuple[str, str]] = []
+        places = [p for m in self.places.finditer(words) if (p := self._place(m))]
+        if places:
+            rule = self.scope.noi_cap_tren.ly_do
+            why = fill(rule, self.words).replace("{names}", ", ".join(places))
+            found.append((places[0], why))
+        leads = self.leading.search(words) if led else None  # the unit's body leads …
+        partner = self.upper_body.search(words, leads.end(), leads.end() + 120) if leads else None
+        if partner is not None:  # … an upper body
+            rule = self.scope.noi_cap_tren.chu_tri
+            why = fill(rule, self.words).replace("{names}", partner.group())
+            found.append((partner.group(), why))
+        return tuple(found)
+
+    def _works_here(self, text: str, own: set[str]) -> str | None:
+        """A clause that builds works in several places (`Đầu tư xây dựng Khu xử lý … tại
+        phường A và nhà máy … của đặc khu B`) with only the works in the unit itself or in
+        no named unit; None when every work stands in another unit; `text` as it was when
+        it does not open with such an act or names one place only."""
+        head = self.works.match(text)
+        if head is None:
+            return text
+        pieces: list[str] = []
+        for piece in re.split(r",? và |, ", text[head.end() :]):
+            if pieces and not any(True for _ in self.mentions(piece)):
+                pieces[-1] += f", {piece}" if piece[:1].islower() else f" và {piece}"
+            else:
+                pieces.append(piece)
+        if len(pieces) < 2:
+            return text
+        kept = [p for p in pieces if self._not_others(p, own)]
+        if not kept:
+            return None
+        if len(kept) == len(pieces):
+            return text
+        return text[: head.end()] + " và ".join(kept)
+
+    def _not_others(self, text: str, own: set[str]) -> bool:
+        """Whether `text` names the unit itself or no unit at all."""
+        names = [n.casefold() for m in self.mentions(text) for n in m.names]
+        return not names or any(n in own for n in names)
+
+    @staticmethod
+    def _own(unit: Unit) -> set[str]:
+        return {unit.ten.casefold(), *(f.ten.casefold() for f in unit.tien_than)}
+
+    def shares_subject(self, clause: str) -> bool:
+        """Whether a clause has no subject of its own (it opens with a verb): after a
+        clause whose subject is an upper body, it is that body's act too."""
+        return bool(self.subjectless.match(clause))
+
     def depends(self, clause: str) -> bool:
         """Whether a clause only adds to the one before it (`ưu tiên …`)."""
         start = clause.lstrip().lower()
@@ -215,42 +342,56 @@ class Reader:
         return any(p.search(text) for p in self.aggregate)
 
     def shared(self, text: str) -> str | None:
-        """`100% xã, phường, đặc khu có …` as the unit's share (`Xã có …`), else None."""
-        found = self.share.match(text)
+        """`100% xã, phường, đặc khu có …` as the unit's share (`Xã có …`), `100% trạm y
+        tế xã, phường, đặc khu có …` as `Trạm y tế xã có …`; else None."""
+        found = next((m for p in self.share if (m := p.match(text))), None)
         if found is None:
             return None
         rule = self.scope.chi_tieu.ty_phan.thanh
-        return fill(rule, {**self.words, "viec": found.group("viec")})
+        who = lower_first(found.group("ai"))
+        return upper_first(fill(rule, {**self.words, "ai": who, "viec": found.group("viec")}))
 
     def shared_label(self, label: str) -> str | None:
-        """An appendix row counting the units (`Xã, phường, đặc khu được phủ sóng …`) as the
-        unit's share (`Xã được phủ sóng …`), else None."""
+        """An appendix row counting the units (`Xã, phường, đặc khu được phủ sóng …`,
+        `Tỷ lệ trạm y tế xã, phường có bác sĩ`) as the unit's share (`Xã được phủ sóng
+        …`), else None."""
         words = lower_first(label)
         for prefix in ("tỷ lệ ", "số "):
             words = words.removeprefix(prefix)
-        for listing in self.scope.cac_don_vi:
-            if words.startswith(f"{listing} "):
-                rest = words[len(listing) + 1 :]
-                return fill(self.scope.chi_tieu.ty_phan.thanh, {**self.words, "viec": rest})
-        return None
+        return self.shared(f"100% {words}")
 
-    def is_count(self, unit_name: str | None) -> bool:
-        """Whether an indicator's unit (`doanh nghiệp`) counts things the province totals."""
-        first = (unit_name or "").strip().lower()
-        return any(first == w or first.startswith(f"{w} ") for w in self.scope.chi_tieu.dem)
+    def area_scoped(self, text: str) -> re.Match[str] | None:
+        """Where a target says its figure is the upper area's (`… trong tỉnh`)."""
+        return self.area.search(text)
 
-    def _part(self, words: str, first: bool) -> str:
-        """The clause rewritten as the unit's part in an upper task, or as it was; a
-        sentence's first word loses its capital inside the new clause (a name keeps it)."""
-        for _loai, pattern, rule in self.parts:
+    def to_unit_area(self, text: str) -> str:
+        """A target's words for the upper area as the unit's (`trong tỉnh` → `trong xã`)."""
+        return self.area.sub(lambda m: f"{m.group('gioi')} {self.words['dv']}", text)
+
+    def is_count(self, unit_name: str | None, name: str = "") -> bool:
+        """Whether an indicator counts things the province totals: its unit starts with a
+        counted noun (`doanh nghiệp`, `giường/10.000 dân`), or its name is a count (`Số
+        giường bệnh`) that is not a rate."""
+        first = (unit_name or "").strip().lower().split("/")[0].strip()
+        if first == "%":
+            return False
+        if any(first == w or first.startswith(f"{w} ") for w in self.scope.chi_tieu.dem):
+            return True
+        return name.startswith("Số ")
+
+    def _part(self, words: str, first: bool) -> tuple[str, str]:
+        """The clause rewritten as the unit's part in an upper task, or as it was, and the
+        kind of rewrite (empty: none); a sentence's first word loses its capital inside the
+        new clause (a name keeps it)."""
+        for loai, pattern, rule in self.parts:
             found = pattern.match(words)
             if found:
                 groups = {k: v for k, v in found.groupdict().items() if v}
                 if first and "viec" in groups and found.start("viec") == 0:
                     groups["viec"] = lower_first(groups["viec"])
                 new = fill(rule, {**self.words, **groups})
-                return upper_first(new) if first else lower_first(new)
-        return words
+                return (upper_first(new) if first else lower_first(new)), loai
+        return words, ""
 
     # -- other units ----------------------------------------------------------------
 
@@ -260,12 +401,30 @@ class Reader:
         found = list(self.mentions(text))
         if not found:
             return Verdict(OWN, text)
-        own = {unit.ten.casefold(), *(f.ten.casefold() for f in unit.tien_than)}
+        own = self._own(unit)
+        works = self._works_here(text, own)
+        if works is None:  # every work it names stands in another unit
+            names = ", ".join(m.text for m in found)
+            why = self._fill(OTHER_UNIT_WHY, unit).replace("{names}", names)
+            return Verdict(UPPER, "", OTHER_UNIT, why)
+        if works != text:  # the works in other units left out of the clause
+            rest = self._units(works, unit)
+            if any(n.casefold() in own for m in self.mentions(works) for n in m.names):
+                return rest
+            names = ", ".join(m.text for m in found if m.text not in works)
+            why = self._fill(OTHER_WORKS, unit).replace("{names}", names)
+            head = self.works.match(works)
+            words = works[head.end() :] if head else works
+            words = words if len(words) <= 40 else words[:40].rsplit(" ", 1)[0]
+            return Verdict(rest.kind, rest.text, flags=(*rest.flags, (words, why)))
         strange = [m for m in found if any(n.casefold() not in own for n in m.names)]
         first, last = found[0], found[-1]
         before = text[: first.start].rstrip()
         after = text[last.end :].strip(" .;,")
+        between = [text[a.end : b.start] for a, b in pairwise(found)]
+        together = all(re.fullmatch(r",? |,? và ", gap) for gap in between)
         placed = next((w for w in self.after_words if before.endswith(f" {w}")), None)
+        placed = placed if together else None
         names = ", ".join(m.text for m in strange)
         mine = any(n.casefold() in own for m in found for n in m.names)
         if placed is not None and not after:  # "… tại đặc khu X": the task is X's there
@@ -274,6 +433,11 @@ class Reader:
                 return Verdict(UPPER, "", OTHER_UNIT, why)
             area = f"trên địa bàn {self.words['dv']}"
             return Verdict(OWN, f"{before[: -len(placed)].rstrip()} {area}")
+        if not strange and not after:  # "… tại các xã vùng sâu và đặc khu X", X's draft
+            listed = self.listed_places.search(before)
+            if listed is not None:
+                area = f"trên địa bàn {self.words['dv']}"
+                return Verdict(OWN, f"{before[: listed.start()]} {area}")
         if not strange:
             return Verdict(OWN, text)
         why = self._fill(OTHER_UNIT_FLAG, unit).replace("{names}", names)
@@ -286,48 +450,93 @@ class Reader:
             names: list[str] = []
             at = m.end()
             while True:
-                name, end = _name(text, at)
+                name, end = self._name(text, at)
                 if not name:
                     break
                 names.append(name)
                 joined = re.match(r", | và ", text[end:])
-                if joined is None or not _name(text, end + joined.end())[0]:
+                if joined is None or not self._name(text, end + joined.end())[0]:
                     at = end
                     break
                 at = end + joined.end()
             if names:
                 yield Mention(m.start(), at, m.group(1), tuple(names))
 
+    def _name(self, text: str, at: int) -> tuple[str, int]:
+        """The unit name starting at `at`, and where it ends; empty when none starts there.
+        A name the registry knows is taken whole; otherwise capitalised syllables one
+        space apart, up to a common noun that opens the name of a body or a work
+        (`phường Bảo Lộc và Trung tâm Y tế …`: the name is `Bảo Lộc`)."""
+        words, end, pos = [], at, at
+        while (m := _SYLLABLE.match(text, pos)) and m.group()[0].isupper():
+            if self.heads.match(text, pos):
+                break
+            words.append(m.group())
+            end = m.end()
+            if text[end : end + 1] != " ":
+                break
+            pos = end + 1
+        for k in range(len(words), 0, -1):  # the longest known name it starts with
+            name = " ".join(words[:k])
+            if name.casefold() in self.known:
+                return name, at + len(name)
+        return " ".join(words), end
+
     def _fill(self, template: str, unit: Unit) -> str:
         return fill(template, {**self.words, "ten": unit.ten})
 
 
-def _name(text: str, at: int) -> tuple[str, int]:
-    """The proper name starting at `at` (capitalised syllables one space apart), and where
-    it ends; empty when none starts there."""
-    words, end, pos = [], at, at
-    while (m := _SYLLABLE.match(text, pos)) and m.group()[0].isupper():
-        words.append(m.group())
-        end = m.end()
-        if text[end : end + 1] != " ":
-            break
-        pos = end + 1
-    return " ".join(words), end
 
 
 def reader(
-    scope: Scope, words: dict[str, str], protected: re.Pattern[str], kinds: Sequence[str]
+    scope: Scope,
+    words: dict[str, str],
+    protected: re.Pattern[str],
+    kinds: Sequence[str],
+    known: Iterable[str] = (),
 ) -> Reader:
     """The scope data filled with the upper level's `words` (`tinh`, `cap_uy`, `ten_tren`)
-    and the unit kind's (`dv`), and compiled."""
+    and the unit kind's (`dv`), and compiled; `known`: the registry's unit names."""
     plain = {**words, "Dv": upper_first(words["dv"])}
     regex = {k: re.escape(v) for k, v in plain.items()}
-    regex["cac_dv"] = "|".join(re.escape(k) for k in scope.cac_don_vi)
+    # the area word as a name mid-sentence too ("ngân sách Thành phố", "Công an Thành phố"),
+    # never the committee's or the youth union's name ("Tỉnh ủy", "Tỉnh đoàn")
+    area = words["tinh"]
+    regex["tinh"] = f"(?:{re.escape(area)}|{re.escape(upper_first(area))}(?! ủy| đoàn))"
+    regex["cac_dv"] = _either(scope.cac_don_vi)
+    regex["dau_ten"] = _either(scope.ten_cap_tren.dau)
+    regex["ngat_ten"] = _either(scope.ten_cap_tren.ngat)
+    regex["lap"] = _either(scope.viec_lap)
+    parts = _either(scope.phan_don_vi)
+    # where an act opens in a clause: at its start, after its subject (`… chủ trì`) or after
+    # other acts (`…, `); not in a clause that opens with the unit's part (`Phối hợp …`)
+    regex["mo_dau_lap"] = rf"^(?!(?i:{parts})\b)(?:[^;]{{1,80}}?(?:,| chủ trì,?) )?"
+    regex["co_so_cap_tren"] = _either(scope.co_so_cap_tren)
+    regex["ten_tren_co_quan"] = _upper_name(regex)
     bodies = [fill(b, regex) for b in scope.co_quan_tren]
     regex["co_quan_tren"] = "|".join(bodies)
-    regex["viec"] = "|".join(re.escape(w) for w in load_vocabulary().viec_lam)
-    regex["dem"] = "|".join(re.escape(w) for w in scope.chi_tieu.dem)
-    return Reader(scope, plain, regex, protected, kinds)
+    verbs = [*load_vocabulary().viec_lam, *scope.viec_lap, *scope.dong_tu]
+    regex["viec"] = _either(load_vocabulary().viec_lam)
+    regex["dong_tu"] = _either(verbs)
+    regex["dem"] = _either(scope.chi_tieu.dem)
+    names = frozenset(n.casefold() for n in known)
+    return Reader(scope, plain, regex, protected, kinds, names)
+
+
+def _either(words: Iterable[str]) -> str:
+    """The words as one alternation, longest first (so a longer phrase wins)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _upper_name(regex: dict[str, str]) -> str:
+    """A name of an upper body or work by its grammar: a capitalised common noun that opens
+    names, up to eight words none of which ends a name, then the upper area's word
+    (`tỉnh`, `của tỉnh`, not `Tỉnh ủy`), the upper level's proper name, or its committee
+    as the owner (`của Thành ủy`)."""
+    word = rf"(?!(?:{regex['ngat_ten']})\b){_LETTER}[\w-]*"
+    area = rf"(?:của )?{regex['tinh']}\b(?! ủy)(?: {regex['ten_tren']}\b)?"
+    owner = rf"{regex['ten_tren']}\b|của {regex['cap_uy']}\b"
+    return rf"\b(?:{regex['dau_ten']})(?: {word}){{0,8}}? (?:{area}|{owner})"
 
 
 def joined(kept: list[tuple[str, str]], original: str) -> str:

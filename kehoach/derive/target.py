@@ -8,12 +8,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from kehoach.derive.reports import Reporting, reporting
 from kehoach.derive.scope import Reader, reader
 from kehoach.derive.upper import (
+    bare_name,
     cited_sources,
     proper_name,
-    report_route,
-    schedule,
     short_citation,
     signing_body,
 )
@@ -30,7 +30,7 @@ from kehoach.rules.levels import Level, Levels, load_levels, unit_kinds
 from kehoach.rules.profile import Profile, load_profile
 from kehoach.rules.profile_dates import profile_on
 from kehoach.rules.scope import Scope, fill, load_scope
-from kehoach.vn.citations import DRAFT_MARK, citation, named_document
+from kehoach.vn.citations import citation, named_document
 from kehoach.vn.dates import short_date
 
 
@@ -54,8 +54,6 @@ class Target:
     report_notes: tuple[tuple[str, str], ...] = ()  # days, years not the upper plan's: why
 
 
-Note = tuple[str, str]  # (words, reason)
-Reporting = tuple[dict[str, object], list[Note]]  # the schedule's values, notes on them
 Voice = tuple[Wording, Reader, Reporting]
 
 
@@ -75,8 +73,10 @@ def target_for(
     kind = unit_kind(levels.cap[level_id], loaded, unit, parent)
     implemented = implemented_document(parent)
     if kind not in wordings:
-        wordings[kind] = _voice(parent, levels, upper, level, unit, kind, implemented)
-    wording, scope_reader, (reporting, report_notes) = wordings[kind]
+        units = loaded.registry.don_vi
+        names = [u.ten for u in units] + [f.ten for u in units for f in u.tien_than]
+        wordings[kind] = _voice(parent, levels, upper, level, unit, kind, implemented, names)
+    wording, scope_reader, (report_values, report_notes) = wordings[kind]
     _check_unit_ids(parent, loaded, unit, nodes)
     fields = {
         "dv": kind,
@@ -90,16 +90,17 @@ def target_for(
         "ban_hanh_tren": signing_body(parent, upper),
         "ten_tren": proper_name(parent, upper),
         "goi_tat_tren": short_citation(parent),
-        "van_kien": implemented or "các văn bản của cấp trên",
+        # a plan that implements no named document is itself what the unit carries out
+        "van_kien": implemented or short_citation(parent),
         "dan_cu": loaded.registry.residential(unit) or level.dan_cu,
         "cac_viec": level.cac_viec.get(
             "co_chi_tieu" if parent.muc_tieu_chi_tieu or parent.milestones() else "khong_chi_tieu",
             "",
         ),
-        **reporting,
+        **report_values,
     }
     profile = load_profile(profile_on(day.year))  # the draft is dated by its year
-    province = proper_name(parent, upper) if levels.above(upper_id, day) is None else None
+    province = bare_name(parent, upper) if levels.above(upper_id, day) is None else None
     return Target(unit, level_id, level, upper, day, fields, wording, scope_reader, profile,
                   province, tuple(report_notes))
 
@@ -112,9 +113,11 @@ def _voice(
     unit: Unit,
     kind: str,
     implemented: str | None,
+    names: list[str],
 ) -> Voice:
     """The rewrite of the upper plan's words for a unit of `kind`, and the scope reader
-    (the upper level's words filled into the scope data, the rewrite's protected spans)."""
+    (the upper level's words filled into the scope data, the rewrite's protected spans;
+    `names`: the registry's unit names, which the reader knows whole)."""
     day = parent.van_ban.day
     values = {"dv": kind, "noi_tren": parent.van_ban.dia_danh}
     words = {k: v.format(**values) for k, v in level.noi.model_dump().items() if v}
@@ -125,25 +128,14 @@ def _voice(
     upper_words = {"tinh": upper.tu_dia_ban, "cap_uy": upper.noi.cap_uy, "ten_tren": name,
                    "dv": kind}
     scope = load_scope()
-    scope_reader = reader(scope, upper_words, _NONE, list(level.loai_don_vi.values()))
+    kinds = list(level.loai_don_vi.values())
+    scope_reader = reader(scope, upper_words, _NONE, kinds, names)
     speech = _speech(scope, upper_words, scope_reader)
     wording = Wording(levels, upper, words, reviews, organs, sources, name, speech)
     scope_reader.protected = wording.protected
-    return wording, scope_reader, _reporting(parent, upper, level)
+    return wording, scope_reader, reporting(parent, upper, level)
 
 
-USUAL_DAYS = (
-    "kế hoạch cấp trên không nêu hạn báo cáo: hạn {sau_thang} (6 tháng) và {hang_nam} (hằng năm) "
-    "là hạn thường gặp ở cấp xã; sửa theo hạn cấp trên giao"
-)
-USUAL_REVIEW = (
-    "kế hoạch cấp trên không nêu năm sơ kết: năm {so_ket} là giữa kỳ đến năm {tong_ket} (năm của "
-    "các chỉ tiêu); sửa nếu cấp trên định năm khác"
-)
-USUAL_END = (
-    "kế hoạch cấp trên không nêu năm tổng kết: năm {tong_ket} là năm của các chỉ tiêu; sửa nếu "
-    "cấp trên định năm khác"
-)
 _NONE = re.compile(r"(?!)")  # protects nothing, until the wording's pattern is known
 
 
@@ -158,7 +150,8 @@ def _speech(scope: Scope, words: dict[str, str], found: Reader) -> Speech:
         for listing in scope.cac_don_vi
     }
     names = (found.regex["co_quan_tren"], *(fill(n, found.regex) for n in scope.giu_nguyen))
-    return Speech(words["dv"], area, below, tuple(scope.giu_cap_uy_sau), names)
+    return Speech(words["dv"], area, below, tuple(scope.giu_cap_uy_sau), names,
+                  found.regex["cac_dv"], tuple(scope.goi_chung_giu_sau))
 
 
 def implemented_document(parent: Plan) -> str | None:
@@ -167,59 +160,6 @@ def implemented_document(parent: Plan) -> str | None:
     summary = fold(parent.van_ban.trich_yeu)
     found = citation().search(summary) or named_document().search(summary)
     return found.group() if found else None
-
-
-def target_year(parent: Plan) -> int | None:
-    """The year the upper plan's targets are for: its indicators' year, else the last
-    milestone of its appendices; None for a plan without targets (a plan of tasks)."""
-    block = parent.muc_tieu_chi_tieu.chi_tieu if parent.muc_tieu_chi_tieu else None
-    if block is not None:
-        return block.nam
-    years = [year for appendix in parent.phu_luc for year in appendix.years()]
-    return max(years) if years else None
-
-
-
-
-def _reporting(parent: Plan, upper: Level, level: Level) -> Reporting:
-    """The reporting schedule's values (the route, the periods with their days, the sơ kết
-    and tổng kết) as the upper plan states them; the level's usual days and the middle of
-    the plan's span where it states none, each with a review note (the second value)."""
-    asked, end = schedule(parent), target_year(parent)
-    values: dict[str, object] = {"bao_cao_qua": report_route(parent, upper)}
-    notes: list[Note] = []
-    rules = level.bao_cao
-    if rules is None:
-        return values, notes
-    words = rules.viet
-    days = {k: getattr(asked, k) for k in ("sau_thang", "hang_quy", "hang_nam")}
-    if not any(days.values()) and asked.han is None:
-        days = {"sau_thang": rules.sau_thang, "hang_nam": rules.hang_nam}
-        notes.append((f"trước ngày {rules.sau_thang}", USUAL_DAYS.format(**days)))
-    periods = [getattr(words, k).format(ngay=d) for k, d in days.items() if d]
-    said = [words.dinh_ky.format(cac_ky=" và ".join(periods))] if periods else []
-    if asked.han is not None:
-        said.append(words.han.format(ngay=asked.han))
-    tong_ket = asked.tong_ket or end
-    so_ket = asked.so_ket
-    if tong_ket is not None and so_ket is None and tong_ket > parent.van_ban.year:
-        so_ket = rules.review_year(parent.van_ban.year, tong_ket)
-        notes.append((f"năm {so_ket}", USUAL_REVIEW.format(so_ket=so_ket, tong_ket=tong_ket)))
-    elif asked.tong_ket is None and tong_ket is not None:
-        notes.append((f"năm {tong_ket}", USUAL_END.format(tong_ket=tong_ket)))
-    if so_ket is not None and tong_ket is not None and so_ket < tong_ket:
-        review = words.so_ket_tong_ket.format(so_ket=so_ket, tong_ket=tong_ket)
-    elif tong_ket is not None:
-        review = words.tong_ket.format(tong_ket=tong_ket)
-    else:
-        review = ""
-    values |= {
-        "ky_bao_cao": " ".join(said),
-        "so_ket_tong_ket": review,
-        "so_ket": so_ket if so_ket is not None else DRAFT_MARK,
-        "tong_ket": tong_ket if tong_ket is not None else DRAFT_MARK,
-    }
-    return values, notes
 
 
 def unit_kind(level: Level, loaded: LoadedRegistry, unit: Unit, parent: Plan) -> str:

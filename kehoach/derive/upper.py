@@ -13,7 +13,7 @@ from kehoach.rules.levels import Level
 from kehoach.rules.profile import signing_marks
 from kehoach.vn import closing
 from kehoach.vn.citations import citation
-from kehoach.vn.reporting import Schedule, read_schedule
+from kehoach.vn.reporting import Schedule, read_schedule, report_clauses
 
 
 def signing_body(parent: Plan, upper: Level) -> str:
@@ -28,13 +28,29 @@ def signing_body(parent: Plan, upper: Level) -> str:
 
 
 def proper_name(parent: Plan, upper: Level) -> str:
-    """`Phụng Hiệp` from `HUYỆN ỦY PHỤNG HIỆP` (the issuer less its level's prefix);
-    the place of issue when the issuer does not start with the prefix."""
+    """`Phụng Hiệp` from `HUYỆN ỦY PHỤNG HIỆP` (the issuer less its level's prefix),
+    `Thành phố Hồ Chí Minh` from `THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH` (the level's area word
+    kept in its written case); the place of issue when the issuer does not start with the
+    prefix."""
     issuer = " ".join(parent.van_ban.co_quan.split())
     prefix = upper.tien_to_co_quan
     if not prefix or not issuer.upper().startswith(prefix):
         return parent.van_ban.dia_danh
-    return " ".join(w.capitalize() for w in issuer[len(prefix) :].split())
+    rest = issuer[len(prefix) :].split()
+    area = upper.tu_dia_ban.split()
+    named = " ".join(w.capitalize() for w in rest)
+    if len(rest) > len(area) and [w.casefold() for w in rest[: len(area)]] == area:
+        name = " ".join(w.capitalize() for w in rest[len(area) :])
+        return f"{upper.tu_dia_ban.capitalize()} {name}"
+    return named
+
+
+def bare_name(parent: Plan, upper: Level) -> str:
+    """The proper name without the level's area word (`Hồ Chí Minh`): what a unit's name
+    is compared with."""
+    name = proper_name(parent, upper)
+    area = upper.tu_dia_ban.capitalize() + " "
+    return name.removeprefix(area)
 
 
 def short_citation(parent: Plan) -> str:
@@ -67,23 +83,36 @@ def report_route(parent: Plan, upper: Level) -> str:
 
 def schedule(parent: Plan) -> Schedule:
     """The reports the upper plan asks for: as it holds them (`bao_cao`, which import reads),
-    else read from the words of its section IV, else of its whole body."""
+    else read from the words of its section IV, else of its whole body. The periods named
+    without a day (`ky`) are read from the words whatever is held."""
+    found = read_schedule(_section_iv_texts(parent)) or read_schedule(_body_texts(parent))
     held = parent.bao_cao
-    if held is not None:
-        values = held.model_dump(exclude={"xem_lai"})
-        if held.han is not None:
-            values["han"] = f"{held.han.day}/{held.han.month}/{held.han.year}"
-        return Schedule(**values)
-    section = parent.to_chuc_thuc_hien
-    duties = [f"{d.chu_the} {d.noi_dung}" for d in section.muc] if section else []
-    paragraphs = [p.noi_dung for p in section.doan if isinstance(p, Paragraph)] if section else []
-    found = read_schedule([*paragraphs, *duties])
-    if found:
+    if held is None:
         return found
-    texts = [
+    values = held.model_dump(exclude={"xem_lai"})
+    if held.han is not None:
+        values["han"] = f"{held.han.day}/{held.han.month}/{held.han.year}"
+    return Schedule(**values, ky=found.ky)
+
+
+def report_words(parent: Plan) -> list[str]:
+    """The upper plan's clauses about reports up (section IV's, else the body's): what a
+    draft quotes when it cannot tell the days they ask for."""
+    return report_clauses(_section_iv_texts(parent)) or report_clauses(_body_texts(parent))
+
+
+def _section_iv_texts(parent: Plan) -> list[str]:
+    section = parent.to_chuc_thuc_hien
+    if section is None:
+        return []
+    paragraphs = [p.noi_dung for p in section.doan if isinstance(p, Paragraph)]
+    return [*paragraphs, *(f"{d.chu_the} {d.noi_dung}" for d in section.muc)]
+
+
+def _body_texts(parent: Plan) -> list[str]:
+    return [
         text
         for node in walk(parent)
         for text in [getattr(node.element, "noi_dung", None)]
         if isinstance(text, str)
     ]
-    return read_schedule(texts)

@@ -18,10 +18,19 @@ SOURCE_RULE = "ke-hoach-tren"
 AREA_RULE = "dia-ban"
 BELOW_RULE = "cap-duoi"
 NO_COUNTERPART = "cơ quan của cấp trên, cấp xã không có cơ quan tương ứng: xem lại nhiệm vụ này"
+LISTING_RULE = "don-vi-chung"
 AREA_LEFT = (
-    "còn chữ '{tren}': nếu câu nói về {dv} thì đổi thành '{dv}'; nếu nói về {tren} (cơ quan, "
-    "văn bản, địa bàn của {tren}) thì giữ"
+    "còn chữ '{tren}' trong “{cum}”: nếu cụm này nói về {dv}, đổi thành “{moi}”; nếu nói về "
+    "{tren} (cơ quan, văn bản, địa bàn của {tren}), giữ"
 )
+AREA_WHOLE = (
+    "“{cum}” nói về cả {tren}: nếu câu này là việc riêng của {dv}, đổi thành “{moi}”; nếu là "
+    "việc chung của {tren} mà {dv} tham gia, giữ và nói rõ phần của {dv}"
+)
+# The words before the area word that make it the whole upper area (`trong tỉnh`), and
+# those a phrase quoted around it starts after (`giữa | các cơ sở y tế trong tỉnh`).
+_WHOLE = ("trong", "của", "toàn", "cả", "khắp", "bàn")
+_OPENS = ("giữa", "cho", "với", "tại", "ở", "đến", "từ", "và", "về", "theo", "để")
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,8 @@ class Speech:
     below: dict[str, str] = field(default_factory=dict)
     keep_after: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
+    listing: str = ""  # regex: how the upper plan names all units at once (`xã, phường`)
+    listing_kept_after: tuple[str, ...] = ()  # after these, the listing is all the units
 
 
 def fold(text: str) -> str:
@@ -67,11 +78,18 @@ class Wording:
         extra: Speech | None = None,
     ) -> None:
         extra = extra or Speech()
+        area_word = upper.tu_dia_ban
+
+        def named(text: str) -> str:  # the area word written as a name: "Đảng bộ Thành phố"
+            return text.replace(area_word, upper_first(area_word))
+
+        cases = (str, upper_first, named)  # at a sentence start too, and as a name
         words = [
-            (variant(getattr(upper.noi, key)), variant(value), key)
+            (variant(getattr(upper.noi, key)), upper_first(value) if variant is upper_first
+             else value, key)
             for key, value in lower_words.items()
             if getattr(upper.noi, key) not in (None, value)
-            for variant in (str, upper_first)  # at a sentence start too
+            for variant in cases
         ]
         mapped = [
             (variant(before), variant(after), ORGAN_RULE)
@@ -79,14 +97,14 @@ class Wording:
             for variant in ((str, lower_first) if before.startswith("Các") else (str,))
         ]
         area = [
-            (variant(before), variant(after), AREA_RULE)
+            (variant(before), after if variant is named else variant(after), AREA_RULE)
             for before, after in extra.area.items()
-            for variant in (str, upper_first)
+            for variant in cases
         ]
         below = [
-            (variant(before), variant(after), BELOW_RULE)
+            (variant(before), after if variant is named else variant(after), BELOW_RULE)
             for before, after in extra.below.items()
-            for variant in (str, upper_first)
+            for variant in cases
         ]
         found = sorted(set(words + mapped + area + below), key=lambda r: (-len(r[0]), r))
         self.rules = [(_compiled(b, rule, upper, extra), a, rule) for b, a, rule in found]
@@ -100,11 +118,20 @@ class Wording:
             for code, after in sources.items()
         ]
         self._done: dict[str, tuple[str, list[str], list[tuple[str, str]]]] = {}
+        self._area_notes: set[str] = set()
         self.area = upper.tu_dia_ban
         self.kind = extra.kind
         # the area word left behind, not the upper committee's name (`Tỉnh ủy`)
         self.area_word = re.compile(rf"\b{re.escape(self.area)}\b(?! ủy)", re.IGNORECASE)
         self.protected = _protected(levels, upper, unmatched, place, extra.names)
+        self.listing = (
+            re.compile(rf"(?<!\w)([^\W\d_]+) ({extra.listing})(?!\w)") if extra.listing else None
+        )
+        # all the units as the subject of a clause: the unit itself ("Các xã, phường lập …")
+        self.listing_subject = (
+            re.compile(rf"(^|; )[Cc]ác (?:{extra.listing}) (?=[^\W\d_])") if extra.listing else None
+        )
+        self.listing_kept_after = {w.casefold() for w in extra.listing_kept_after}
 
     def free_parts(self, text: str) -> list[tuple[bool, str]]:
         """`text` cut into (rewritable?, part)."""
@@ -137,6 +164,9 @@ class Wording:
                     new_part = pattern.sub(swap, part)
                     used += [rule] * (new_part != part)
                     part = new_part
+                new_part = self._own_listing(part)
+                used += [LISTING_RULE] * (new_part != part)
+                part = new_part
             out.append(part)
         result = "".join(out)
         flagged = [
@@ -145,19 +175,70 @@ class Wording:
             for found in [pattern.search(result)]
             if found
         ]
-        free_text = " ".join(p for free, p in self.free_parts(result) if free)
-        area = self.area_word.search(free_text)
-        if area and not flagged:
-            flagged.append((area.group(), AREA_LEFT.format(tren=self.area, dv=self.kind)))
+        left = self._area_left(result)
+        if left and not flagged:
+            flagged.append(left)
         return result, sorted(set(used)), flagged
+
+    def is_area_note(self, reason: str) -> bool:
+        """Whether a note is the one on the upper area's word left in a text: it gives way
+        where a note on the same sentence says more precisely what to do."""
+        return reason in self._area_notes
+
+    def _own_listing(self, part: str) -> str:
+        """`trạm y tế xã, phường, đặc khu` → `trạm y tế xã`, `Các xã, phường lập …` → `Xã
+        lập …`: all the units named after a noun or as a clause's subject, in a sentence the
+        unit keeps, are the unit itself; not after words that make them all the units
+        (`tại các xã, phường`, `đến 100% xã, phường`)."""
+        if self.listing is None:
+            return part
+
+        def own(found: re.Match[str]) -> str:
+            before = re.split(r"[,;.:()]", found.string[: found.start()])[-1].split()[-3:]
+            plural = {w.casefold() for w in before} & {"các", "những", "mọi"}
+            if plural or found.group(1).casefold() in self.listing_kept_after:
+                return found.group()
+            return f"{found.group(1)} {self.kind}"
+
+        def subject(found: re.Match[str]) -> str:
+            kind = self.kind if found.group(1) else upper_first(self.kind)
+            return f"{found.group(1)}{kind} "
+
+        assert self.listing_subject is not None
+        return self.listing.sub(own, self.listing_subject.sub(subject, part))
+
+    def _area_left(self, text: str) -> tuple[str, str] | None:
+        """The upper area's word left in the rewritable words of `text` (not `Tỉnh ủy`,
+        not in a kept name): the phrase it stands in and what to do with it."""
+        for free, part in self.free_parts(text):
+            found = self.area_word.search(part) if free else None
+            if found is None:
+                continue
+            clause = re.split(r"[,;.:()“”\"]", part[: found.start()])[-1].split()
+            words: list[str] = []
+            for word in reversed(clause[-10:]):
+                if word.casefold() in _OPENS and words:
+                    break
+                words.insert(0, word)
+                if word.casefold() in ("các", "những", "mọi"):
+                    break
+            phrase = " ".join([*words, found.group()])
+            new = " ".join([*words, self.kind])
+            whole = bool(words) and words[-1].casefold() in _WHOLE
+            rule = AREA_WHOLE if whole else AREA_LEFT
+            reason = rule.format(tren=self.area, dv=self.kind, cum=phrase, moi=new)
+            self._area_notes.add(reason)
+            return phrase, reason
+        return None
 
 
 def _compiled(before: str, rule: str, upper: Level, extra: Speech) -> re.Pattern[str]:
-    """A rule's phrase as a pattern: whole words only; the upper committee's bare name not
-    after the words that make it a third party (`của Tỉnh ủy`); an area phrase not when a
-    proper name follows (`trong tỉnh Quảng Ninh`, see `_before_name`)."""
+    """A rule's phrase as a pattern: whole words only; the upper committee's bare name and
+    the organisations below not after the words that make them a third party (`của Tỉnh
+    ủy`, `đến các đảng ủy xã, phường`); an area phrase not when a proper name follows
+    (`trong tỉnh Quảng Ninh`, see `_before_name`)."""
     pattern = rf"(?<!\w){re.escape(before)}(?!\w)"
-    if rule == "cap_uy" and before == upper.noi.cap_uy:
+    if (rule == "cap_uy" and before == upper.noi.cap_uy) or rule == BELOW_RULE:
         pattern = "".join(f"(?<!{re.escape(w)} )" for w in extra.keep_after) + pattern
     return re.compile(pattern)
 

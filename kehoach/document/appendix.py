@@ -1,5 +1,6 @@
 """Plan → the context of its appendices (phụ lục): title, the `(Kèm theo …)` caption made
-from the header, and one table as column headings and rows of cells."""
+from the header, one table as column headings and rows of cells, then its own paragraphs
+and tables (`doan`), as blocks like the body's."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kehoach.plan.model import Appendix, Header, Plan, Signature
+from kehoach.plan.model import Appendix, Header, Paragraph, Plan, Signature, TableBlock
 from kehoach.rules.profile import Profile, signing_marks
 from kehoach.vn import closing, dates, docnumber
 from kehoach.vn import numbers as vnformat
@@ -93,9 +94,12 @@ class Sheet:
     rows: list[tuple[list[str], bool]]
     widths_mm: list[float] | None = None
     wide: bool | None = None
+    framed: bool = True  # whether the table's lines are drawn
+    blocks: tuple[Paragraph | TableBlock, ...] = ()  # its own paragraphs and tables, after
 
     @property
     def landscape(self) -> bool:
+        """As the phụ lục says, else when its table is wide (paragraphs only: upright)."""
         return self.wide if self.wide is not None else len(self.columns) >= WIDE
 
 
@@ -116,7 +120,10 @@ def centred(columns: list[str], rows: list[list[str]]) -> list[bool]:
 
 
 def _rows(appendix: Appendix) -> tuple[list[str], list[tuple[list[str], bool]]]:
+    """The table's headings and rows; none for a phụ lục of paragraphs only."""
     rows: list[tuple[list[str], bool]] = []
+    if appendix.bang is None and not appendix.chi_tieu:
+        return [], rows
     if appendix.bang is not None:  # as wide as its widest row (a heading of merged cells)
         width = max([len(appendix.bang.cot)] + [len(row.o) for row in appendix.bang.dong])
         rows = [(row.o + [""] * (width - len(row.o)), False) for row in appendix.bang.dong]
@@ -144,8 +151,11 @@ def _usable_mm(profile: Profile, wide: bool) -> float:
     return page.rong_mm - page.le_trai_mm - page.le_phai_mm
 
 
-def grid_rows(columns: list[str], rows: list[list[str]], usable_mm: float = 165) -> dict[str, Any]:
-    """A table of the body for the template's `grid`: headings, rows, widths in twips."""
+def grid_rows(
+    columns: list[str], rows: list[list[str]], usable_mm: float = 165, framed: bool = True
+) -> dict[str, Any]:
+    """A table of the body for the template's `grid`: headings, rows, widths in twips, and
+    whether its lines are drawn (`khung`)."""
     width = max([len(columns)] + [len(row) for row in rows])
     columns = columns + [""] * (width - len(columns))
     widths = _widths(columns, usable_mm)
@@ -160,7 +170,19 @@ def grid_rows(columns: list[str], rows: list[list[str]], usable_mm: float = 165)
              "nhom": False}
             for r in cells
         ],
+        "khung": framed,
     }
+
+
+def block(p: Paragraph | TableBlock, usable_mm: float = 165) -> dict[str, Any]:
+    """A paragraph or a table of the body or of a phụ lục, as the template's loop over
+    blocks takes it (`kieu`: doan, gach, bang)."""
+    if isinstance(p, TableBlock):
+        rows = [row.o for row in p.bang.dong]
+        return {"kieu": "bang", **grid_rows(p.bang.cot, rows, usable_mm, p.bang.khung)}
+    if p.dau:
+        return {"kieu": "gach", "dau": p.dau, "dan": p.dan or "", "chu": p.noi_dung}
+    return {"kieu": "doan", "chu": p.noi_dung}
 
 
 def _sheets(plan: Plan, profile: Profile) -> list[Sheet]:
@@ -172,7 +194,9 @@ def _sheets(plan: Plan, profile: Profile) -> list[Sheet]:
         columns, rows = _rows(appendix)
         title = appendix_title(appendix.tieu_de, n, many, profile.phu_luc)
         chu_thich = appendix.chu_thich or caption(plan.van_ban, plan.chu_ky, profile)
-        out.append(Sheet(title, appendix.ten or "", chu_thich, columns, rows, wide=appendix.ngang))
+        framed = appendix.bang is None or appendix.bang.khung
+        out.append(Sheet(title, appendix.ten or "", chu_thich, columns, rows, wide=appendix.ngang,
+                         framed=framed, blocks=tuple(appendix.doan)))
     return out
 
 
@@ -186,8 +210,11 @@ def laid_out(sheets: list[Sheet], profile: Profile) -> list[dict[str, Any]]:
     before = False  # the signature's page is upright
     for n, sheet in enumerate(sheets, start=1):
         wide = sheet.landscape
-        if sheet.widths_mm is None:
-            widths = _widths(sheet.columns, _usable_mm(profile, wide))
+        usable = _usable_mm(profile, wide)
+        if not sheet.columns:
+            widths = []
+        elif sheet.widths_mm is None:
+            widths = _widths(sheet.columns, usable)
         else:
             widths = [round(w * 1440 / 25.4) for w in sheet.widths_mm]
         middle = centred(sheet.columns, [cells for cells, group in sheet.rows if not group])
@@ -205,6 +232,8 @@ def laid_out(sheets: list[Sheet], profile: Profile) -> list[dict[str, Any]]:
                 "grid": widths,
                 "rong": sum(widths),
                 "dong": rows,
+                "khung": sheet.framed,
+                "doan": [block(p, usable) for p in sheet.blocks],
                 "ngat": "" if wide == before and not own_numbers else "ngang" if before else "doc",
                 "so_lai": own_numbers and n > 1,
             }

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kehoach.document.appendix import appendices, grid_rows, last_is_wide
+from kehoach.document.appendix import appendices, block, last_is_wide
 from kehoach.document.prose import bullet_lines, paragraph_text
 from kehoach.plan.model import (
     IndicatorBlock,
@@ -20,6 +20,7 @@ from kehoach.plan.model import (
     Paragraph,
     Plan,
     Section,
+    Signature,
     TableBlock,
 )
 from kehoach.rules.levels import last_day
@@ -27,15 +28,6 @@ from kehoach.rules.profile import Profile
 from kehoach.vn import closing, dates, docnumber, labels
 
 Block = dict[str, Any]
-
-
-def _paragraph(p: Paragraph | TableBlock, usable_mm: float = 165) -> Block:
-    if isinstance(p, TableBlock):
-        rows = [row.o for row in p.bang.dong]
-        return {"kieu": "bang", **grid_rows(p.bang.cot, rows, usable_mm)}
-    if p.dau:
-        return {"kieu": "gach", "dau": p.dau, "dan": p.dan or "", "chu": p.noi_dung}
-    return {"kieu": "doan", "chu": p.noi_dung}
 
 
 _SECTION_FORMS = {"I.": "{so_la_ma}.", "I-": "{so_la_ma}-"}
@@ -63,7 +55,7 @@ class _Outline:
         self.usable_mm = page.rong_mm - page.le_trai_mm - page.le_phai_mm
 
     def paragraph(self, p: Paragraph | TableBlock) -> Block:
-        return _paragraph(p, self.usable_mm)
+        return block(p, self.usable_mm)
 
     def heading(self, title: str, printed: str | None = None) -> str:
         self.section += 1
@@ -183,6 +175,17 @@ def header(plan: Plan, profile: Profile) -> dict[str, str]:
     }
 
 
+def co_signers(plan: Plan) -> list[dict[str, dict[str, str]]]:
+    """The other signers of a joint plan, two by two (`trai`, `phai`; an odd one's right
+    is blank)."""
+    signers = [s.model_dump() for s in plan.cung_ky]
+    blank = {key: "" for key in Signature.model_fields}
+    return [
+        {"trai": signers[i], "phai": signers[i + 1] if i + 1 < len(signers) else blank}
+        for i in range(0, len(signers), 2)
+    ]
+
+
 def ke_hoach(plan: Plan, profile: Profile) -> dict[str, Any]:
     """The whole context of `templates/ke_hoach.docx`."""
     return {
@@ -190,6 +193,7 @@ def ke_hoach(plan: Plan, profile: Profile) -> dict[str, Any]:
         "gach_ngang": profile.gach_ngang.chu,
         "than": body_blocks(plan, profile),
         "chu_ky": plan.chu_ky.model_dump(),
+        "cung_ky": co_signers(plan),
         "noi_nhan": closing.recipients(plan.noi_nhan, profile),
         "phu_luc": appendices(plan, profile),
         "trang_ngang": last_is_wide(plan, profile),

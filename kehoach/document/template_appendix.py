@@ -1,6 +1,6 @@
 """The phụ lục part of the Kế hoạch template: each appendix on a new page (or a landscape
-section of its own when wide), its title, name, caption and a table whose columns are as
-many as the context gives."""
+section of its own when wide), its title, name, caption, a table whose columns are as
+many as the context gives, then its own paragraphs and tables."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 
 from kehoach.document import ooxml
-from kehoach.document.template_parts import add, grid
+from kehoach.document.template_parts import add, bullet, grid
 from kehoach.rules.profile import Profile
 
 if TYPE_CHECKING:
@@ -39,10 +39,26 @@ def appendices(doc: Document, p: Profile) -> None:
     add(doc, "phu_luc", "{{ pl.ten }}")
     add(doc, "phu_luc", "{%p endif %}")
     add(doc, "chu_thich", "{{ pl.chu_thich }}")
+    add(doc, "phu_luc", "{%p if pl.cot %}")
     grid(doc, "pl", p)
+    add(doc, "phu_luc", "{%p endif %}")
+    _own_blocks(doc, p)
     add(doc, "phu_luc", "{%p endfor %}")
     _last_section_follows(doc, portrait, landscape)
     ooxml.restart_page_numbers(doc.element.body.sectPr, "so_trang_phu_luc")
+
+
+def _own_blocks(doc: Document, p: Profile) -> None:
+    """The phụ lục's own paragraphs and tables (`pl.doan`), after its table: a form's text."""
+    add(doc, "van_ban", "{%p for b in pl.doan %}")
+    add(doc, "van_ban", "{%p if b.kieu == 'bang' %}")
+    grid(doc, "b", p)
+    add(doc, "van_ban", "{%p elif b.kieu == 'gach' %}")
+    bullet(doc)
+    add(doc, "van_ban", "{%p else %}")
+    add(doc, "van_ban", "{{ b.chu }}")
+    add(doc, "van_ban", "{%p endif %}")
+    add(doc, "van_ban", "{%p endfor %}")
 
 
 def _page_settings(doc: Document, p: Profile) -> tuple[CT_SectPr, CT_SectPr]:

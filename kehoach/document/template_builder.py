@@ -72,6 +72,7 @@ def _with_appendices(profile: Profile, title: str) -> DocxDocument:
         parts.header_table(doc, profile)
     parts.body(doc, profile)
     parts.signature_table(doc, profile)
+    parts.co_signers_table(doc, profile)
     appendices(doc, profile)
     return _finish(doc, profile, title)
 

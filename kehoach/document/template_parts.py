@@ -90,9 +90,7 @@ def body(doc: Document, p: Profile) -> None:
     add(doc, "van_ban", "{%p elif b.kieu == 'ket' %}")
     add(doc, "ket_luan", "{{ b.chu }}")
     add(doc, "van_ban", "{%p elif b.kieu == 'gach' %}")
-    bullet = add(doc, "gach", "{{ b.dau }} ")
-    bullet.add_run("{% if b.dan %}{{ b.dan }}:{% endif %}", style=STYLE["dan"])
-    bullet.add_run("{% if b.dan %} {% endif %}{{ b.chu }}")
+    bullet(doc)
     add(doc, "van_ban", "{%p elif b.kieu == 'bang' %}")
     grid(doc, "b", p)
     add(doc, "van_ban", "{%p else %}")
@@ -101,13 +99,23 @@ def body(doc: Document, p: Profile) -> None:
     add(doc, "van_ban", "{%p endfor %}")
 
 
+def bullet(doc: Document) -> None:
+    """A bullet block `b`: its mark, its lead in italics, its text."""
+    line = add(doc, "gach", "{{ b.dau }} ")
+    line.add_run("{% if b.dan %}{{ b.dan }}:{% endif %}", style=STYLE["dan"])
+    line.add_run("{% if b.dan %} {% endif %}{{ b.chu }}")
+
+
 def grid(doc: Document, name: str, p: Profile) -> None:
     """A bordered table of as many columns as the context's `name.cot` gives, its widths
-    `name.grid` (twips), then the rows `name.dong` (cells `o`, a group row `nhom` in bold)."""
+    `name.grid` (twips), then the rows `name.dong` (cells `o`, a group row `nhom` in bold);
+    without lines where `name.khung` is false."""
     table = doc.add_table(rows=4, cols=3)
     width = p.trang.rong_mm - p.trang.le_trai_mm - p.trang.le_phai_mm
     ooxml.grid_table(table, [width / 3] * 3)
     table._tbl.tblPr.find(qn("w:tblW")).set(qn("w:w"), f"{{{{ {name}.rong }}}}")
+    for edge in table._tbl.tblPr.find(qn("w:tblBorders")):  # a form's layout table: none
+        edge.set(qn("w:val"), f"{{% if {name}.khung %}}single{{% else %}}nil{{% endif %}}")
     columns = table._tbl.tblGrid  # one gridCol per column of the context's table
     for extra in columns.findall(qn("w:gridCol"))[1:]:
         columns.remove(extra)
@@ -156,6 +164,32 @@ def signature_table(doc: Document, p: Profile) -> None:
     add(right, "chuc_vu", "{%p if chu_ky.duoi_ten %}")
     add(right, "chuc_vu", "{{ chu_ky.duoi_ten }}")
     add(right, "chuc_vu", "{%p endif %}")
+
+
+def co_signers_table(doc: Document, p: Profile) -> None:
+    """The other signers of a joint plan (`cung_ky`), two by two under the signature: a
+    borderless row per pair, each cell a signer's authority, title, note, name."""
+    add(doc, "van_ban", "{%p if cung_ky %}")
+    table = doc.add_table(rows=3, cols=2)
+    half = (p.chu_ky.cot_trai_mm + p.chu_ky.cot_phai_mm) / 2
+    ooxml.borderless_table(table, [half, half])
+    start, row, end = table.rows
+    ooxml.keep_row_together(row)
+    start.cells[0].paragraphs[0].text = "{%tr for d in cung_ky %}"
+    end.cells[0].paragraphs[0].text = "{%tr endfor %}"
+    for cell, side in zip(row.cells, ("trai", "phai"), strict=True):
+        s = f"d.{side}"
+        cell.paragraphs[0].text = f"{{{{ {s}.quyen_han }}}}"
+        cell.paragraphs[0].style = doc.styles[STYLE["quyen_han"]]
+        add(cell, "chuc_vu", f"{{{{ {s}.chuc_vu }}}}")
+        add(cell, "chuc_vu", f"{{%p if {s}.ghi_chu %}}")
+        add(cell, "chuc_vu", f"{{{{ {s}.ghi_chu }}}}")
+        add(cell, "chuc_vu", "{%p endif %}")
+        add(cell, "ho_ten", f"{{{{ {s}.ho_ten }}}}")
+        add(cell, "chuc_vu", f"{{%p if {s}.duoi_ten %}}")
+        add(cell, "chuc_vu", f"{{{{ {s}.duoi_ten }}}}")
+        add(cell, "chuc_vu", "{%p endif %}")
+    add(doc, "van_ban", "{%p endif %}")
 
 
 def page(doc: Document, p: Profile) -> None:

@@ -4,11 +4,12 @@ table, read as indicator rows with milestones when its columns are `Năm 2025`, 
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TypeVar
 
 from kehoach.importer.ledger import Data, Ledger, clean, default_profile, slug
-from kehoach.importer.sources import Grid
+from kehoach.importer.sources import Grid, Rows
 from kehoach.vn.appendix import is_title
 from kehoach.vn.numbers import parse_number
 
@@ -45,7 +46,8 @@ def split(lines: list[T]) -> tuple[list[T], list[Entry]]:
 
 def signer_below(after: list[Entry]) -> tuple[list[str], list[Entry]]:
     """A few short lines right after the signature table, before any phụ lục or table (the
-    signer's name typed under the table): the signer's; and what is left after them."""
+    signer's name typed under the table): the signer's; and what is left after them. Lines
+    a table follows are that table's title (a phụ lục named without the word PHỤ LỤC)."""
     rule = default_profile().phu_luc
     lines = []
     for entry in after:
@@ -55,6 +57,8 @@ def signer_below(after: list[Entry]) -> tuple[list[str], list[Entry]]:
     kept = [clean(x) for x in lines if clean(x)]
     if not kept or len(kept) > 3 or any(len(x) > 60 for x in kept):
         return [], after
+    if len(lines) < len(after) and not isinstance(after[len(lines)], str):
+        return [], after  # lines right over a table are its phụ lục's name
     return kept, after[len(lines) :]
 
 
@@ -99,50 +103,111 @@ def _value(text: str) -> int | float | str:
 
 
 def read_appendices(after: list[Entry], data: Data, caption: str, ledger: Ledger) -> None:
-    """Fill `phu_luc` from the entries after the signature."""
+    """Fill `phu_luc` from the entries after the signature: each title line opens one."""
     out: list[Data] = []
+    groups: list[list[Entry]] = []
     for entry in after:
-        if isinstance(entry, str) and not entry.strip():
-            continue
         if isinstance(entry, str):
             entry = clean(entry)
-        if isinstance(entry, str) and (is_title(entry, ledger.profile.phu_luc) or not out):
+            if not entry:
+                continue
+        if isinstance(entry, str) and (is_title(entry, ledger.profile.phu_luc) or not groups):
             out.append({"id": ledger.unique(f"phu-luc-{len(out) + 1}"), "tieu_de": entry})
+            groups.append([])
             continue
-        if not out:  # a table right after the signature, with no title above it
+        if not groups:  # a table right after the signature, with no title above it
             out.append({"id": ledger.unique("phu-luc-1"), "tieu_de": "PHỤ LỤC"})
+            groups.append([])
             ledger.note(out[-1]["id"], "bảng sau phần ký không có dòng tên: đã điền 'PHỤ LỤC'")
-        current = out[-1]
-        if isinstance(entry, list):
-            _table(entry, current, ledger)
-        elif entry.startswith("(") and "chu_thich" not in current and "~caption" not in current:
-            current["~caption"] = True
-            if entry != caption:
-                current["chu_thich"] = entry
-                ledger.note(current["id"], "dòng 'Kèm theo' khác dòng sinh từ đầu văn bản")
-        elif "bang" not in current and "chi_tieu" not in current:
-            current["ten"] = f"{current['ten']}\n{entry}" if "ten" in current else entry
-        else:
-            _table([[entry]], current, ledger)
-    for current in out:
-        current.pop("~caption", None)
+        groups[-1].append(entry)
+    for current, entries in zip(out, groups, strict=True):
+        _content(entries, current, caption, ledger)
     if out:
         data["phu_luc"] = out
         ledger.found.append(f"{len(out)} phụ lục")
 
 
-def _table(rows: list[list[str]], current: Data, ledger: Ledger) -> None:
-    if "chi_tieu" not in current and "bang" not in current:
+_NAME_LINES = 3
+"""A phụ lục's name takes at most this many lines; more lines before its table are text."""
+
+
+def _content(entries: list[Entry], current: Data, caption: str, ledger: Ledger) -> None:
+    """One phụ lục's caption, name, table and own paragraphs and tables (`doan`), in the
+    order of the source: the lines before its first table are its name when they are few
+    (else its name is the lines in capitals that open it), the `(Kèm theo …)` line among
+    or right after them its caption, the table right after them its table; everything
+    after is kept in `doan`."""
+    rest = list(entries)
+    head = list(itertools.takewhile(lambda e: isinstance(e, str), rest[: _NAME_LINES + 1]))
+    at = next((i for i, x in enumerate(head) if str(x).startswith("(")), None)
+    if at is not None:
+        line = str(rest.pop(at))
+        if line != caption:
+            current["chu_thich"] = line
+            ledger.note(current["id"], "dòng 'Kèm theo' khác dòng sinh từ đầu văn bản")
+    first_table = next((i for i, e in enumerate(rest) if isinstance(e, list)), len(rest))
+    lines = [str(e) for e in rest[:first_table]]
+    if len(lines) <= _NAME_LINES:
+        name = lines
+    else:
+        name = list(itertools.takewhile(lambda x: x == x.upper(), lines[:_NAME_LINES]))
+    if name:
+        current["ten"] = "\n".join(name)
+    rest = rest[len(name) :]
+    if rest and isinstance(rest[0], list):
+        rows = rest.pop(0)
+        assert isinstance(rows, list)
         groups = _milestones(rows, ledger)
         if groups is not None:
             current["chi_tieu"] = groups
-            return
-        current["bang"] = {"cot": rows[0], "dong": [{"o": r} for r in rows[1:]]}
-        return
-    if "chi_tieu" in current:  # a second table: kept as a table of its own columns
-        current.setdefault("bang", {"cot": rows[0], "dong": []})["dong"] += [
-            {"o": r} for r in rows[1:]
-        ]
-    else:
-        current["bang"]["dong"] += [{"o": r} for r in rows]
-    ledger.note(current["id"], "phụ lục có thêm dòng hoặc bảng: đã gộp vào bảng, kiểm tra")
+        else:
+            current["bang"] = _table(rows)
+            _continued(rest, current, ledger)
+    if rest:
+        _own(rest, current, ledger)
+
+
+def _table(rows: list[list[str]]) -> Data:
+    """A table's headings and rows; `khung: false` when Word drew no lines (`Rows.framed`)."""
+    table: Data = {"cot": rows[0], "dong": [{"o": r} for r in rows[1:]]}
+    if isinstance(rows, Rows) and not rows.framed:
+        table["khung"] = False
+    return table
+
+
+def _continued(rest: list[Entry], current: Data, ledger: Ledger) -> None:
+    """Tables right after the phụ lục's table with as many columns and lines drawn alike
+    (Word split it at a page, a blank line between): their rows join the table."""
+    width = len(current["bang"]["cot"])
+    lines = current["bang"].get("khung", True)
+    joined = 0
+    while (
+        rest
+        and isinstance(rest[0], list)
+        and all(len(r) == width for r in rest[0])
+        and _table(rest[0]).get("khung", True) == lines
+    ):
+        current["bang"]["dong"] += [{"o": r} for r in rest.pop(0)]
+        joined += 1
+    if joined:
+        ledger.note(current["id"], f"{joined} bảng nối tiếp cùng số cột: đã gộp vào bảng, kiểm tra")
+
+
+def _own(rest: list[Entry], current: Data, ledger: Ledger) -> None:
+    """The phụ lục's paragraphs and tables after its table, as typed; one note for all."""
+    blocks: list[Data] = []
+    for entry in rest:
+        ident = ledger.unique(f"{current['id']}-{len(blocks) + 1}")
+        if isinstance(entry, list):
+            blocks.append({"id": ident, "bang": _table(entry)})
+        else:
+            blocks.append({"id": ident, "noi_dung": entry})
+    current["doan"] = blocks
+    tables = sum(1 for b in blocks if "bang" in b)
+    ledger.note(
+        current["id"],
+        f"phụ lục có {len(blocks) - tables} đoạn văn và {tables} bảng riêng (mẫu, ghi chú …): "
+        "giữ câu chữ, mỗi đoạn một đoạn, mỗi bảng một bảng (có kẻ khung hay không như bản "
+        "gốc); không giữ căn lề, chữ đậm, nghiêng, cỡ cột và chỗ sang trang của bản gốc: "
+        "kiểm tra bản in",
+    )

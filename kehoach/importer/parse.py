@@ -20,16 +20,18 @@ from typing import Any, cast
 from pydantic import ValidationError
 
 from kehoach.document.appendix import caption
-from kehoach.errors import PlanError, Problem
+from kehoach.errors import KehoachError, PlanError, Problem
 from kehoach.importer import appendix, containers, lines
 from kehoach.importer.header import parse_header
 from kehoach.importer.ledger import Data, Ledger, clean, default_profile, slug
 from kehoach.importer.milestones import link_milestones
 from kehoach.importer.outline import is_end, read_body
 from kehoach.importer.reporting import read_reporting
-from kehoach.importer.signature import read_signature
+from kehoach.importer.signature import co_signers, read_signature
 from kehoach.importer.sources import Grid, Source
 from kehoach.plan.model import Header, Signature
+from kehoach.rules.profile import load_profile
+from kehoach.rules.profile_dates import profile_on
 
 _PLACEHOLDERS: dict[str, Any] = {
     "co_quan": "(CƠ QUAN BAN HÀNH)",
@@ -97,12 +99,15 @@ def _type_name(code: str) -> str:
 
 
 def _caption(data: Data) -> str:
+    """The `(Kèm theo …)` line render prints under a phụ lục's title, in the profile the
+    plan will be rendered with (a State plan's number is written its way)."""
     try:
         header = Header(**data["van_ban"])
         signer = Signature(**data.get("chu_ky", {}))
-    except (ValidationError, TypeError):
+        profile = load_profile(profile_on(header.day, header.the_thuc))
+    except (ValidationError, TypeError, KehoachError):
         return ""
-    return caption(header, signer, default_profile())
+    return caption(header, signer, profile)
 
 
 Entry = str | Grid
@@ -151,6 +156,7 @@ def parse(source: Source, path: Path) -> Imported:
         signer_below, after = appendix.signer_below(after)
         columns = [*columns[:-1], columns[-1] + signer_below] if signer_below else columns
     read_signature(columns, tail, data, ledger)
+    after = co_signers(after, data, ledger)
     if source.tracked:
         ledger.note("van_ban", "văn bản gốc có thay đổi được theo dõi: đã chấp nhận tất cả")
     for note in source.notes:

@@ -29,9 +29,9 @@ def read_reporting(data: Data, ledger: Ledger) -> None:
     found = read_schedule(_texts(section)) if section else Schedule()
     if not found:
         found = read_schedule(t for key in _BODY for t in _texts(data.get(key)))
-    if not found:
+    held = {k: v for k, v in vars(found).items() if k in _SAID and v is not None}
+    if not held:  # periods named without a day are read again from the words by derive
         return
-    held = {k: v for k, v in vars(found).items() if v is not None}
     if "han" in held:
         day, month, year = (int(x) for x in str(held["han"]).split("/"))
         held["han"] = dt.date(year, month, day)
@@ -43,14 +43,18 @@ def read_reporting(data: Data, ledger: Ledger) -> None:
     out.setdefault("bao_cao", held)
     data.clear()
     data.update(out)
-    said = ", ".join(f"{_SAID[k]} {v}" for k, v in vars(found).items() if v is not None)
+    said = ", ".join(f"{_SAID[k]} {v}" for k, v in vars(found).items() if k in held)
     ledger.found.append(f"chế độ báo cáo: {said}")
 
 
 def _texts(node: Any) -> Iterator[str]:
-    """Every text of a part of the plan data, in order."""
+    """Every text of a part of the plan data, in order; a duty's body and task as one text
+    (its periods may stand in the one, its days in the other: "Định kỳ 6 tháng, năm, các
+    đảng ủy …" | "báo cáo … chậm nhất vào ngày 20/6 và 20/12")."""
     if isinstance(node, str):
         yield node
+    elif isinstance(node, dict) and isinstance(node.get("chu_the"), str):
+        yield f"{node['chu_the']} {node.get('noi_dung') or ''}"
     elif isinstance(node, dict):
         for key, value in node.items():
             if key in _TEXTS and isinstance(value, str):

@@ -11,6 +11,7 @@ mark of the profile: `T/M`, `KT.` …), the office title, notes such as `(đã k
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kehoach.importer.ledger import Data, Ledger, clean
 from kehoach.rules.levels import load_levels
@@ -108,8 +109,21 @@ def read_signature(cells: list[list[str]], tail: list[str], data: Data, ledger: 
     if not right:
         ledger.note("chu_ky", "văn bản gốc không có phần ký: điền quyền hạn, chức vụ, họ tên")
         return
+    signer, above = _signer(right, _marks(ledger))
+    if above:
+        ledger.note("chu_ky", f"dòng {', '.join(above)} trong phần ký: giữ nguyên, kiểm tra")
+    data["chu_ky"] = signer
+    ledger.found.append("khối ký")
+
+
+def _marks(ledger: Ledger) -> tuple[str, ...]:
     marks = tuple(m.upper() for m in ledger.profile.chu_ky.quyen_han)
-    marks += tuple(m.upper() for m in _other_marks(ledger))
+    return marks + tuple(m.upper() for m in _other_marks(ledger))
+
+
+def _signer(right: list[str], marks: tuple[str, ...]) -> tuple[Data, list[str]]:
+    """A signer's lines → its fields, and the lines kept as a note (between title and name)."""
+    right = list(right)
     authority = []
     while right and right[0].upper().startswith(marks):
         authority.append(right.pop(0))
@@ -126,9 +140,30 @@ def read_signature(cells: list[list[str]], tail: list[str], data: Data, ledger: 
             signer["duoi_ten"] = "\n".join(below)
     if above:
         signer["ghi_chu"] = "\n".join(above)
-        ledger.note("chu_ky", f"dòng {', '.join(above)} trong phần ký: giữ nguyên, kiểm tra")
-    data["chu_ky"] = {k: v for k, v in signer.items() if v}
-    ledger.found.append("khối ký")
+    return {k: v for k, v in signer.items() if v}, above
+
+
+def co_signers(after: list[Any], data: Data, ledger: Ledger) -> list[Any]:
+    """A table right after the signature whose every filled cell is a signer's block (a
+    signing mark, a title, a name: `T/M ỦY BAN NHÂN DÂN XÃ / CHỦ TỊCH / Lê Thị Cúc`): the
+    other signers of a joint plan (`cung_ky`), never a phụ lục. What follows is returned."""
+    at = next((i for i, x in enumerate(after) if not isinstance(x, str) or clean(x)), None)
+    if at is None or isinstance(after[at], str):
+        return after
+    marks = _marks(ledger)
+    cells = [_lines([cell]) for row in after[at] for cell in row]
+    cells = [lines for lines in cells if lines]
+    signs = all(
+        lines[0].upper().startswith(marks) and any(_is_name(x) for x in lines) for lines in cells
+    )
+    if not cells or not signs:
+        return after
+    signers = [_signer(lines, marks)[0] for lines in cells]
+    data["cung_ky"] = signers
+    names = ", ".join(s.get("ho_ten", "") for s in signers)
+    ledger.note("cung_ky", f"bảng ký thứ hai sau phần ký ({names}): giữ là chữ ký cùng ký")
+    ledger.found.append(f"{len(signers)} chữ ký cùng ký")
+    return after[at + 1 :]
 
 
 def _other_marks(ledger: Ledger) -> list[str]:

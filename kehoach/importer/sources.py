@@ -26,7 +26,7 @@ from kehoach.document.wordxml import (
     xml_part,
 )
 from kehoach.errors import PlanError, Problem
-from kehoach.importer import bounds, containers, convert
+from kehoach.importer import bounds, containers, convert, frames
 from kehoach.importer.ledger import default_profile
 from kehoach.source.encoding import decode_text
 from kehoach.vn import closing
@@ -47,6 +47,13 @@ class Grid:
     rows: list[Row]
 
 
+class Rows(list[Row]):
+    """A table after the signature: its rows; `framed` is False when Word draws no lines
+    (a form's Quốc hiệu or signature table)."""
+
+    framed: bool = True
+
+
 @dataclass
 class Source:
     """The header block's lines (when the file keeps them apart: the left column's, then
@@ -57,7 +64,7 @@ class Source:
     header_bold: list[bool] = field(default_factory=list)
     body: list[str | Grid] = field(default_factory=list)
     signature: list[list[str]] = field(default_factory=list)  # columns of a signature table
-    after: list[str | list[Row]] = field(default_factory=list)
+    after: list[str | list[Row]] = field(default_factory=list)  # tables as `Rows`
     tracked: bool = False  # the DOCX had tracked changes (accepted on reading)
     notes: list[str] = field(default_factory=list)  # where text came from: for review
 
@@ -136,11 +143,11 @@ def read_docx(path: Path, data: bytes | None = None) -> Source:
         raise PlanError(
             [Problem(str(path), f"văn bản quá dài để nhập (quá {number(MAX_PARAGRAPHS)} đoạn)")]
         )
-    return _lines(path, body, numbering, formats, refs)
+    return _lines(path, body, numbering, formats, refs, styles)
 
 
 def _lines(path: Path, body: etree._Element, numbering: Numbering, formats: Formats,
-           refs: containers.Package) -> Source:
+           refs: containers.Package, styles: etree._Element | None) -> Source:
     profile = default_profile()
     source = Source(tracked=body.find(f".//{{{W}}}ins") is not None)
     found = list(containers.blocks(body))  # content controls opened in place
@@ -154,7 +161,7 @@ def _lines(path: Path, body: etree._Element, numbering: Numbering, formats: Form
             lines.append(line)
             _held(child, text, lines, source, refs)
         elif child.tag == f"{{{W}}}tbl":
-            _table(child, child is tables[0], source, profile, formats)
+            _table(child, child is tables[0], source, profile, formats, styles)
     written = [x for x in source.body if isinstance(x, str)]
     _refuse_legacy(path, "\n".join(source.header + written))
     return source
@@ -214,7 +221,12 @@ def cell_text(paragraphs: list[etree._Element]) -> str:
 
 
 def _table(
-    table: etree._Element, first: bool, source: Source, profile: Profile, formats: Formats
+    table: etree._Element,
+    first: bool,
+    source: Source,
+    profile: Profile,
+    formats: Formats,
+    styles: etree._Element | None,
 ) -> None:
     """A header, a signature, an appendix's table (after the signature), or a body table."""
     rows = _grid(table)
@@ -224,7 +236,9 @@ def _table(
         source.header = flat
         source.header_bold = [_bold(p, formats) for column in columns for p in column]
     elif source.signature:
-        source.after.append([[cell_text(cell) for cell in row] for row in rows])
+        after = Rows([cell_text(cell) for cell in row] for row in rows)
+        after.framed = frames.framed(table, styles)
+        source.after.append(after)
     elif any(
         closing.is_recipients_heading(line.strip(), profile)
         for column in columns

@@ -1,5 +1,6 @@
 """Phụ lục: the appendices after the signature, an indicator table with milestones
-(`moc: {2025: 420, 2030: 650}`) or any other table."""
+(`moc: {2025: 420, 2030: 650}`) or any other table, then paragraphs and tables of its own
+(`doan`: a form such as a biên bản, with its own small tables)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from kehoach.plan.fields import Direction, Id, Levels, Line, Number, _Model, no_items
+from kehoach.plan.blocks import Block, Table
+from kehoach.plan.fields import Direction, Id, Line, Number, _Model, no_items
 
 
 class Milestones(_Model):
@@ -45,21 +47,9 @@ class MilestoneGroup(_Model):
     chi_tieu: list[Milestones] = Field(min_length=1)
 
 
-class TableRow(_Model):
-    """Một dòng của bảng: chữ trong từng ô, từ trái sang phải."""
-
-    o: list[str] = Field(min_length=1, description="Các ô của dòng.")
-
-
-class Table(_Model):
-    """Một bảng: dòng tiêu đề và các dòng."""
-
-    cot: list[str] = Field(min_length=1, description="Tiêu đề các cột.")
-    dong: list[TableRow] = Field(default_factory=no_items, description="Các dòng của bảng.")
-
-
 class Appendix(_Model):
-    """Một phụ lục sau phần ký: tên, dòng 'Kèm theo …' sinh từ đầu văn bản, một bảng."""
+    """Một phụ lục sau phần ký: tên, dòng 'Kèm theo …' sinh từ đầu văn bản, một bảng, rồi
+    các đoạn văn và bảng của phụ lục (một mẫu biên bản …)."""
 
     id: Id
     tieu_de: Line | None = Field(
@@ -74,6 +64,11 @@ class Appendix(_Model):
         default_factory=no_items, description="Bảng chỉ tiêu theo mốc năm."
     )
     bang: Table | None = Field(None, description="Bảng khác (không phải chỉ tiêu).")
+    doan: list[Block] = Field(
+        default_factory=no_items,
+        description="Các đoạn văn và bảng in sau bảng (hoặc thay bảng), theo thứ tự bản gốc: "
+        "một mẫu biên bản, ghi chú …",
+    )
     ngang: bool | None = Field(None, description="In trên trang ngang; mặc định khi bảng rộng.")
 
     def years(self) -> list[int]:
@@ -86,11 +81,3 @@ class Appendix(_Model):
             for row in group.chi_tieu:
                 seen |= dict.fromkeys(row.khac)
         return list(seen)
-
-
-class TableBlock(_Model):
-    """Một bảng trong thân văn bản (phân công, lịch …), giữ đúng cột và dòng của bản gốc."""
-
-    id: Id
-    bang: Table = Field(description="Tiêu đề các cột (cot) và các dòng (dong: - o: [...]).")
-    cap: Levels | None = None

@@ -35,6 +35,7 @@ LABELS = {
     "to_chuc_thuc_hien": "Tổ chức thực hiện",
     "phan_khac": "Các phần khác",
     "chu_ky": "Chữ ký",
+    "cung_ky": "Các chữ ký cùng ký (liên tịch)",
     "quyen_han": "Quyền hạn",
     "chuc_vu": "Chức vụ",
     "ho_ten": "Họ và tên",

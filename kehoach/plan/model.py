@@ -17,7 +17,8 @@ Real plans (issue 10) are held by extending the original format, never by changi
   style (`I-`, `1-`), defaulting to the profile's.
 - An indicator paragraph with `dau: "-"` prints each phrase as its own bullet line.
 - `ket_luan` is the closing sentence after the last part; `phu_luc` the appendices
-  after the signature (tables; an indicator table with milestones `moc`).
+  after the signature (tables; an indicator table with milestones `moc`; then paragraphs
+  and tables of their own, `doan`: a form such as a biên bản).
 - `van_ban.ten_loai` keeps a tên loại longer than the code's (`CHƯƠNG TRÌNH HÀNH ĐỘNG`);
   a body code not in the data is accepted (import and validate warn about it).
 """
@@ -29,15 +30,16 @@ from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
-    Discriminator,
     Field,
-    Tag,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from kehoach.plan.appendix import Appendix, Milestones, TableBlock
+from kehoach.plan.appendix import Appendix, Milestones
+from kehoach.plan.blocks import Block as Block
+from kehoach.plan.blocks import Paragraph as Paragraph
+from kehoach.plan.blocks import TableBlock as TableBlock
 from kehoach.plan.fields import (
     Id,
     Levels,
@@ -54,38 +56,6 @@ from kehoach.plan.header import Header as Header
 from kehoach.plan.indicators import Indicator, IndicatorParagraph
 from kehoach.plan.reporting import Reporting
 from kehoach.rules.profile_dates import profile_on
-
-
-class Paragraph(_Model):
-    """Một đoạn văn; có thể là gạch đầu dòng (`dau: "-"`) với phần dẫn in nghiêng."""
-
-    id: Id
-    noi_dung: Prose = Field(description="Văn bản của đoạn, giữ nguyên câu chữ.")
-    dau: Literal["-", "+"] | None = Field(
-        None, description="Dấu đầu dòng: '-' hoặc '+'; bỏ trống là đoạn văn thường."
-    )
-    dan: Line | None = Field(None, description="Phần dẫn trước dấu hai chấm: 'Về giáo dục'.")
-    cap: Levels | None = None
-
-    @model_validator(mode="after")
-    def _lead_needs_mark(self) -> Paragraph:
-        if self.dan and not self.dau:
-            raise ValueError("phần dẫn 'dan' chỉ dùng cho gạch đầu dòng: thêm 'dau: \"-\"'")
-        return self
-
-
-def _block_kind(value: object) -> str:
-    if isinstance(value, TableBlock) or (isinstance(value, dict) and "bang" in value):
-        return "bang"
-    return "doan"
-
-
-Block = Annotated[
-    Annotated[Paragraph, Tag("doan")] | Annotated[TableBlock, Tag("bang")],
-    Discriminator(_block_kind),
-]
-"""What a part or an item holds before its items: a paragraph, or a table of the body."""
-
 
 SubLabel = Literal["a)", "1.1.", "-", "+"]
 
@@ -246,6 +216,11 @@ class Plan(_Model):
     ket_luan: Prose | None = Field(None, description="Câu kết sau phần cuối ('Trên đây là …').")
     bao_cao: Reporting | None = Field(None, description="Chế độ báo cáo giao cho cấp dưới.")
     chu_ky: Signature = Field(default_factory=Signature)
+    cung_ky: list[Signature] = Field(
+        default_factory=no_items,
+        description="Các chữ ký khác của kế hoạch liên tịch (T/M ỦY BAN NHÂN DÂN …), in dưới "
+        "phần ký, từng đôi cạnh nhau.",
+    )
     khong_dong_luu: bool = Field(
         False,
         description="Văn bản gốc không có dòng lưu ở cuối nơi nhận: giữ như bản gốc "

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kehoach.derive.target import target_year
+from kehoach.derive.reports import target_year
 from kehoach.derive.wording import lower_first
 from kehoach.document.comments import Remark
 from kehoach.forms.report import Period, indicator_rows, outline, report_words

@@ -142,6 +142,7 @@ def draft(
         "gach_ngang": profile.gach_ngang.chu,
         "than": body.blocks,
         "chu_ky": plan.chu_ky.model_dump(),
+        "cung_ky": [],  # a report is the committee's own, whoever signed the plan with it
         "noi_nhan": closing.recipients(recipients(plan), profile),
         "phu_luc": laid_out([sheet], profile),
         "trang_ngang": sheet.landscape,

@@ -23,6 +23,11 @@ SAMPLE = {
     "ten_tren": "An Giang",
     "cac_dv": "xã, phường",
     "co_quan_tren": "Công an tỉnh",
+    "ten_tren_co_quan": "Trung tâm Y tế tỉnh",
+    "co_so_cap_tren": "Bệnh viện",
+    "lap": "thành lập",
+    "ngat_ten": "trong",
+    "mo_dau_lap": "^",
     "viec": "triển khai",
     "dem": "doanh nghiệp",
     "dv": "xã",
@@ -49,23 +54,42 @@ Pattern = Annotated[str, AfterValidator(_compiles)]
 
 
 class Signal(Data):
-    """A kind of clause the commune leaves out: why (for the grouped note), and its signs."""
+    """A kind of clause the commune leaves out: why (for the grouped note), and its signs;
+    `tai_don_vi`: how a clause of this kind that names the unit itself is reworded as the
+    unit's part instead (`{viec}`: the clause)."""
 
     loai: str
     ly_do: str
     mau: list[Pattern]
+    tai_don_vi: str | None = None
+    chu_ngu: bool = False  # the signal is the clause's subject (an upper body)
+
+
+class UpperNames(Data):
+    """How a name of an upper body or work is told from its words: the common nouns that
+    open one (`dau`), the words a name never holds (`ngat`)."""
+
+    dau: list[str]
+    ngat: list[str]
 
 
 class Rewrite(Data):
-    """A kind of clause reworded as the commune's part: its sign and the new wording."""
+    """A kind of clause reworded as the commune's part: its sign and the new wording;
+    `chu_ngu`: the clauses after it without a subject stay in that part."""
 
     loai: str = ""
     mau: Pattern
     thanh: str
+    chu_ngu: bool = False
 
 
-class Share(Rewrite):
-    dat: str  # a milestone of an appendix row that became the unit's share
+class Share(Data):
+    """A target over the units (`100% xã, phường …`) as the unit's share: its signs (with
+    the groups `ai`, `viec`), the new wording, and the milestone of such an appendix row."""
+
+    mau: list[Pattern]
+    thanh: str
+    dat: str
 
 
 class Reasoned(Data):
@@ -77,9 +101,19 @@ class Targets(Data):
     """How the upper plan's targets become the commune's (see the data file)."""
 
     tong_hop: Reasoned
+    dia_ban: Pattern
     ty_phan: Share
     dem: list[str]
     so_dem_trong_cau: Pattern
+
+
+class UpperPlaces(Data):
+    """Places the upper level runs (`ten`: how their names open) and the notes on a kept
+    clause that names one (`ly_do`) or that has the unit lead upper bodies (`chu_tri`)."""
+
+    ten: list[str]
+    ly_do: str
+    chu_tri: str
 
 
 class OtherUnits(Data):
@@ -89,6 +123,13 @@ class OtherUnits(Data):
 class Scope(Data):
     cac_don_vi: list[str]
     co_quan_tren: list[Pattern]
+    ten_cap_tren: UpperNames
+    viec_lap: list[str]
+    co_so_cap_tren: list[str]
+    noi_cap_tren: UpperPlaces
+    dong_tu: list[str]
+    trang_ngu: list[str]
+    phan_don_vi: list[str]
     cap_tren: list[Signal]
     phan: list[Rewrite]
     chi_tieu: Targets
@@ -96,6 +137,7 @@ class Scope(Data):
     giu_nguyen: list[Pattern]
     phu_thuoc: list[str]
     goi_cap_duoi: dict[str, str]
+    goi_chung_giu_sau: list[str]
     giu_cap_uy_sau: list[str]
     don_vi_khac: OtherUnits
     sau_khi_bo: str

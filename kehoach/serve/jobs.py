@@ -26,10 +26,11 @@ blueprint = Blueprint("jobs", __name__)
 
 NO_UNITS_LIST = "kế hoạch không chỉ định danh sách đơn vị (tệp danh sách các xã, phường)"
 MODES = {"cap_nhat": "Cập nhật theo kế hoạch cấp trên, giữ những chỗ đơn vị đã sửa",
+         "cap_nhat_khong_goc": "Cập nhật không dùng bản gốc (khi bản gốc bị mất): giữ kế hoạch "
+                               "đơn vị, đánh dấu xem lại mọi chỗ khác bản soạn mới",
          "soan_lai": "Soạn lại từ đầu (kế hoạch đang có được giữ trong lịch sử)",
          "bo_qua": "Bỏ qua các đơn vị này"}
-_OPTIONS = ((re.compile(r"derive --update --no-base"), "“Cập nhật” không dùng bản gốc"),
-            (re.compile(r"--update --no-base"), "“Cập nhật” không dùng bản gốc"),
+_OPTIONS = ((re.compile(r"(?:derive )?--update --no-base"), "“Cập nhật không dùng bản gốc”"),
             (re.compile(r"(?:derive )?--force"), "“Soạn lại từ đầu”"),
             (re.compile(r"derive --unit \S+ \(không --update\)"), "“Soạn” (chưa có kế hoạch)"),
             (re.compile(r"--update"), "“Cập nhật”"))
@@ -128,8 +129,9 @@ def _run(name: str, path: Path, wanted: list[str], existing: list[str], mode: st
         else:
             if fresh:
                 drafted = stage(path, fresh, docx_dir=out, parallel=False)
-            if existing and mode == "cap_nhat":
-                updated = update(path, existing, docx_dir=out)
+            if existing and mode in ("cap_nhat", "cap_nhat_khong_goc"):
+                updated = update(path, existing, docx_dir=out,
+                                 blind=mode == "cap_nhat_khong_goc")
     names = {u.id: u.ten for u in units}
     return render_template("derived.html", name=name, results=_results(drafted, updated, names),
                            folder=made.name(out), mode=MODES.get(mode, ""))

@@ -123,13 +123,27 @@ def _drawn(docx: Path) -> dict[str, object]:
             "fonts": note([(docx, pdf)]), "unseen": ""}
 
 
+def _job(token: str) -> Path:
+    """The folder of one report job, by its token; a 404 for any other name."""
+    if not (len(token) == 16 and token.isalnum()):
+        abort(404, "không có tệp này")
+    return Path(current_app.config["WORK_DIR"]) / "jobs" / token
+
+
+@blueprint.get("/report/<token>/<filename>")
+def download(token: str, filename: str) -> ResponseReturnValue:
+    """The draft or its PDF, only from its job's folder, never through a link."""
+    path = _job(token) / filename
+    if "/" in filename or "\\" in filename or path.is_symlink() or not path.is_file():
+        abort(404, "không có tệp này")
+    return send_file(path, as_attachment=True, download_name=path.name)
+
+
 @blueprint.get("/report/<token>/<int:number>.png")
 def page_image(token: str, number: int) -> ResponseReturnValue:
     from kehoach.serve.preview import page_png
 
-    if not (len(token) == 16 and token.isalnum()):
-        abort(404, "không có trang này")
-    folder = current_app.config["WORK_DIR"] / "jobs" / token
+    folder = _job(token)
     found = sorted(folder.glob("*_bao_cao.pdf")) if folder.is_dir() else []
     page = page_png(found[0], number) if found else None
     if page is None:

@@ -35,11 +35,9 @@ def settle(docx: bytes, accept: bool) -> list[str]:
     runs on into the next paragraph."""
     root = document(docx)
     drop, keep = ("del", "ins") if accept else ("ins", "del")
-    for row in list(root.iter(f"{W}tr")):  # a row only one side has goes with its mark
+    for row in list(root.iter(f"{W}tr")):  # a row's own mark: the row goes with its text
         if row.find(f"{W}trPr/{W}{drop}") is not None:
             row.getparent().remove(row)
-        elif (mark := row.find(f"{W}trPr/{W}{keep}")) is not None:
-            mark.getparent().remove(mark)
     for paragraph in list(root.iter(f"{W}p")):
         for run in paragraph.findall(f"{W}{drop}"):
             paragraph.remove(run)

@@ -53,9 +53,30 @@ def _replaced_at_the_ends() -> tuple[dict, dict]:
     return old, new
 
 
+def _tables() -> tuple[dict, dict]:
+    """Tables that differ in shape (found by the generated plans: 'hai bản có số bảng khác
+    nhau', exit 2): a phụ lục gains a milestone year (a column) and a row, another phụ lục
+    is new, a third is gone."""
+    def appendix(ident: str, rows: list[tuple[str, dict]]) -> dict:
+        return {"id": ident, "tieu_de": f"CHỈ TIÊU {ident.upper()}", "chi_tieu": [
+            {"id": f"{ident}-nhom", "tieu_de": "Về xã hội", "chi_tieu": [
+                {"id": f"{ident}-{i}", "nhan": name, "don_vi": "%", "moc": moc}
+                for i, (name, moc) in enumerate(rows)]}]}
+
+    old, new = small_plan(), small_plan()
+    kept = [("Tỷ lệ bao phủ bảo hiểm y tế", {2025: "≥ 95"})]
+    old["phu_luc"] = [appendix("pl-a", kept), appendix("pl-c", kept)]
+    new["phu_luc"] = [
+        appendix("pl-a", [("Tỷ lệ bao phủ bảo hiểm y tế", {2025: "≥ 95", 2030: "≥ 97"}),
+                          ("Tỷ lệ hộ nghèo", {2025: "dưới 2", 2030: "dưới 1"})]),
+        appendix("pl-b", [("Tỷ lệ trường đạt chuẩn", {2030: "100"})]),
+    ]
+    return old, new
+
+
 def _rows() -> tuple[dict, dict]:
-    """Rows of phụ lục tables removed, added and edited: an indicator and a line of a table
-    (review: --docx refused any table whose rows changed, exit 2)."""
+    """Rows of same-shaped phụ lục tables removed, added and edited: an indicator, and a line
+    inserted above an edited one."""
     old, new = small_plan(), small_plan()
     for data in (old, new):
         data["phu_luc"] = [
@@ -74,10 +95,13 @@ def _rows() -> tuple[dict, dict]:
     return old, new
 
 
+CASES_OF = {"edits": _edits, "ends": _replaced_at_the_ends, "tables": _tables, "rows": _rows}
+
+
 def _write(tmp_path: Path, case: str) -> tuple[Path, Path]:
     if case == "seed":
         return write_drafts(tmp_path)
-    old, new = {"edits": _edits, "ends": _replaced_at_the_ends, "rows": _rows}[case]()
+    old, new = CASES_OF[case]()
     return write_plan(tmp_path / "cu.yaml", old), write_plan(tmp_path / "moi.yaml", new)
 
 
@@ -89,7 +113,7 @@ def _tracked(tmp_path: Path, old: Path, new: Path) -> Path:
     return target
 
 
-CASES = ["edits", "ends", "rows", "seed"]
+CASES = ["edits", "ends", "tables", "rows", "seed"]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -100,6 +124,9 @@ def test_accept_all_is_new_and_reject_all_is_old(tmp_path, renderer, case):
     assert settle(tracked, accept=False) == paragraphs(renderer.render(load_plan(old)))
     root = document(tracked)
     assert root.find(f".//{W}ins") is not None and root.find(f".//{W}delText") is not None
+    if case == "tables":  # whole rows inserted and deleted, not refused
+        assert root.find(f".//{W}trPr/{W}ins") is not None
+        assert root.find(f".//{W}trPr/{W}del") is not None
 
 
 def test_revisions_are_the_issuing_body_on_the_new_date(tmp_path):

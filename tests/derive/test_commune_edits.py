@@ -27,7 +27,7 @@ from commune_drafts import (
 
 MOST_EDITS = 10  # the bound, per draft
 # Every comment says what to do: it holds one of these.
-ACTIONS = re.compile(r"\b(sửa|bỏ|thêm|điền|viết|đổi|giữ|đặt|ghi|kiểm tra)\b", re.IGNORECASE)
+ACTIONS = re.compile(r"\b(sửa|bỏ|thêm|điền|viết|đổi|giữ|đặt|ghi|lập|kiểm tra)\b", re.IGNORECASE)
 
 
 @cache

@@ -202,3 +202,31 @@ def test_the_phu_luc_is_the_communes_own_or_none(tmp_path):
         ("Xã được phủ sóng 5G", {2026: "Đạt", 2030: "Đạt"}),
         ("Người dân có chữ ký số", {2026: 50, 2030: 80}),
     ]
+
+
+@pytest.mark.parametrize(("words", "days", "note"), [
+    # only a yearly report asked, its day after the words of the report: no 6-month report
+    ("định kỳ hằng năm báo cáo kết quả (trước ngày 20/11) về Ban Thường vụ Tỉnh ủy.",
+     "định kỳ hằng năm (trước ngày 20/11) về", None),
+    # periods asked without days: those periods only, the usual day marked, the words quoted
+    ("Định kỳ hằng năm các đảng ủy báo cáo kết quả về Ban Thường vụ Tỉnh ủy.",
+     "định kỳ hằng năm (trước ngày 10/12) về",
+     "Định kỳ hằng năm các đảng ủy báo cáo kết quả về Ban Thường vụ Tỉnh ủy”"),
+    # a report sentence whose days cannot be told: quoted, never "says nothing"
+    ("báo cáo kết quả về Ban Thường vụ Tỉnh ủy trước ngày 20 của tháng cuối quý.",
+     "6 tháng (trước ngày 10/6) và hằng năm (trước ngày 10/12)",
+     "Tỉnh ủy trước ngày 20 của tháng cuối quý”"),
+])
+def test_a_report_the_upper_plan_asks_is_not_invented_nor_said_to_be_missing(
+        tmp_path, words, days, note):
+    def change(data):
+        data["to_chuc_thuc_hien"]["muc"][0]["noi_dung"] = words
+    derived = _draft(tmp_path, "oc-eo", change)
+    office = next(d for d in derived.plan.to_chuc_thuc_hien.muc if "báo cáo" in d.noi_dung)
+    assert days in office.noi_dung
+    said = [n.ly_do for n in office.xem_lai or [] if "hạn" in n.ly_do]
+    if note is None:
+        assert not said and "6 tháng" not in office.noi_dung
+    else:
+        assert said and said[0].startswith("kế hoạch cấp trên viết: “") and note in said[0]
+        assert "không nêu hạn báo cáo" not in said[0]

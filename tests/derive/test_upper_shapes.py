@@ -239,3 +239,26 @@ def test_update_when_an_id_names_another_kind_of_element(tmp_path):
     assert [p.id for p in kept.element.doan] == ["xa-them"]
     duties = load_plan(draft).to_chuc_thuc_hien.muc
     assert duties[0].id == "tc-van-phong" and duties[0].chu_the == "Văn phòng Đảng ủy"
+
+
+def test_the_upper_plans_forms_and_co_signers_stay_out_of_a_units_plan(tmp_path):
+    data = small_plan()
+    data["cung_ky"] = [{"quyen_han": "T/M ỦY BAN NHÂN DÂN TỈNH", "chuc_vu": "CHỦ TỊCH",
+                        "ho_ten": "Lê Thị Cúc"}]
+    form = [{"id": "pl-1", "noi_dung": "BIÊN BẢN HỘI NGHỊ CỬ TRI"},
+            {"id": "pl-2", "bang": {"cot": ["THƯ KÝ HỘI NGHỊ", "CHỦ TRÌ HỘI NGHỊ"]}}]
+    data["phu_luc"] = [
+        {"id": "pl", "ten": "MẪU BIÊN BẢN", "doan": form},
+        {"id": "pl-ct", "chi_tieu": [{"id": "pl-ct-1", "chi_tieu": [
+            {"id": "pl-nuoc", "nhan": "Hộ dùng nước sạch", "moc": {2025: 420, 2030: 650}}]}],
+         "doan": [{"id": "pl-ct-ghi-chu", "noi_dung": "Ghi chú: số liệu của Sở Xây dựng."}]},
+    ]
+    out = tmp_path / "out"
+    result = _derive(write_plan(tmp_path / "kh.yaml", data), "--unit", "hoa-an", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    unit = load_plan(out / "hoa-an.yaml")
+    assert unit.cung_ky == []
+    assert [(a.id, a.doan) for a in unit.phu_luc] == [("pl-ct", [])]
+    notes = [n.ly_do for node in by_id(unit).values()
+             for n in getattr(node.element, "xem_lai", [])]
+    assert any("“MẪU BIÊN BẢN”" in n and "đoạn văn, mẫu" in n for n in notes), notes

@@ -37,18 +37,19 @@ def _save(client, fields):
 def test_dates_are_typed_day_month_year(client, plans):
     fields = all_fields(_page(client))
     assert fields[_name(DATE)] == "2024"  # a draft's year, as the file has it
-    fields[_name(DATE)] = "15/09/2026"
+    # a HUYỆN ỦY plan: dates before the districts ended (1/7/2025)
+    fields[_name(DATE)] = "15/09/2024"
     assert _save(client, fields).status_code == 302
-    assert load_plan(plans / "phung_hiep_42.yaml").van_ban.ngay == dt.date(2026, 9, 15)
+    assert load_plan(plans / "phung_hiep_42.yaml").van_ban.ngay == dt.date(2024, 9, 15)
     fields = all_fields(_page(client))
-    assert fields[_name(DATE)] == "15/09/2026"  # shown the way it is typed
-    fields[_name(DATE)] = "31/02/2026"
+    assert fields[_name(DATE)] == "15/09/2024"  # shown the way it is typed
+    fields[_name(DATE)] = "31/02/2024"
     refused = _save(client, fields)
     assert refused.status_code == 400
-    assert "ngày &#39;31/02/2026&#39; không có trên lịch" in refused.get_data(as_text=True)
-    fields[_name(DATE)] = "2025"
+    assert "ngày &#39;31/02/2024&#39; không có trên lịch" in refused.get_data(as_text=True)
+    fields[_name(DATE)] = "2023"
     assert _save(client, fields).status_code == 302
-    assert load_plan(plans / "phung_hiep_42.yaml").van_ban.ngay == 2025
+    assert load_plan(plans / "phung_hiep_42.yaml").van_ban.ngay == 2023
 
 
 def test_a_line_break_in_a_paragraph_makes_a_new_paragraph(client, plans, tmp_path):

@@ -105,8 +105,8 @@ def test_an_unusable_form_is_named_as_the_clerk_named_it(client, app, filled, tm
     response = _post(client, {}, {"Biểu Hòa An.xlsx": broken})
     html = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert "Biểu Hòa An.xlsx: không phải tệp Excel" in html
-    assert "không có biểu nào dùng được; chưa ghi báo cáo" in html
+    # refused on upload, before any reading (serve/files.check_upload), by the clerk's name
+    assert "&#39;Biểu Hòa An.xlsx&#39;: không phải tệp Excel (.xlsx) đọc được" in html
     assert str(app.config["WORK_DIR"]) not in html  # no server path reaches the clerk
 
 

@@ -70,7 +70,10 @@ def test_a_derive_refusal_is_worded_for_the_page(client: FlaskClient, plans: Pat
     refused = client.post("/plan/phung_hiep_42.yaml/derive", base_url=BASE,
                           data={**data, "cach": "cap_nhat"})
     text = html.unescape(refused.get_data(as_text=True))
-    assert refused.status_code == 400 and "“Soạn lại từ đầu”" in text
+    assert refused.status_code == 400 and "“Cập nhật không dùng bản gốc”" in text
+    blind = client.post("/plan/phung_hiep_42.yaml/derive", base_url=BASE,
+                        data={**data, "cach": "cap_nhat_khong_goc"})
+    assert blind.status_code == 200, blind.get_data(as_text=True)  # the way the page named
     assert "--" not in text.split("<main>")[1] and str(plans) not in text
     write_plan(plans / "nho.yaml", small_plan())  # names no units list
     alone = client.post("/plan/nho.yaml/derive", base_url=BASE,

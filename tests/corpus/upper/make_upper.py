@@ -12,7 +12,9 @@ clerks type in Word, not the way kehoach renders:
   otherwise one paragraph a recipient, a recipient over 60 characters wrapped with Enter
   onto a second paragraph without a dash (as clerks fix a line Word breaks badly);
 - `nbsp`: a no-break space after each typed label and inside the date line;
-- the phụ lục after a page break, its empty cells holding a no-break space.
+- `tab-after-label`: a tab after each typed label (`1.<Tab>Quy hoạch …`);
+- the phụ lục after a page break, its empty cells holding a no-break space; a table of
+  indicators (`Đơn vị tính` in its third column) or of tasks (organs and times).
 
 Run: `python tests/corpus/upper/make_upper.py` (rewrites every DOCX next to its text).
 """
@@ -156,7 +158,7 @@ def add_numbering(doc: DocumentType) -> None:
 
 def body(doc: DocumentType, lines: list[str], habits: set[str]) -> None:
     auto = "word-numbering" in habits
-    space = NBSP if "nbsp" in habits else " "
+    space = "\t" if "tab-after-label" in habits else NBSP if "nbsp" in habits else " "
     for line in (x for x in lines if x.strip()):
         part, item, sub = PART.match(line), ITEM.match(line), SUB.match(line)
         heading = item is not None and len(item[3]) < 110 and not item[3].endswith(".")
@@ -221,7 +223,10 @@ def appendix(doc: DocumentType, lines: list[str]) -> None:
     table = doc.add_table(rows=0, cols=len(rows[0]))
     table.style = "Table Grid"
     table.autofit = False
-    widths = [1.2, 10.5, 3.0] + [2.5] * (len(rows[0]) - 4) + [5.5]
+    if rows[0][2].startswith("Đơn vị"):  # indicators: a column per milestone
+        widths = [1.2, 10.5, 3.0] + [2.5] * (len(rows[0]) - 4) + [5.5]
+    else:  # tasks: who leads, who takes part, by when
+        widths = [1.2, 8.5] + [14.0 / (len(rows[0]) - 2)] * (len(rows[0]) - 2)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Cm(width)
     for k, row in enumerate(rows):
