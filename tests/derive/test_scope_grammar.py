@@ -189,7 +189,7 @@ def test_a_unit_name_stops_at_the_name_of_a_body(
     reader: Reader = _reader(str(tmp_path_factory.getbasetemp()), province, names, "xa")[0]
     first, second = names[1], names[2]
     text = f"xây dựng nhà máy {placed} phường {first}{joiner}{head} {words} đặc khu {second}"
-    found = [m.names for m in reader.mentions(text)]
+    found = [m.names for m in reader.names.mentions(text)]
     assert found == [(first,), (second,)], text
 
 
