@@ -23,6 +23,8 @@ OTHER_WORKS = (
     "{tinh}: giữ nếu {dv} {ten} thuộc nơi đó (viết 'trên địa bàn {dv}'), bỏ câu nếu không"
 )
 _SYLLABLE = re.compile(r"[^\W\d_]+")
+QUALIFIER_WORDS = 4
+"""Lower-case words at most between a kind and the names (`biên giới`, `đặc biệt khó khăn`)."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,12 @@ class UnitNames:
             if not mine:
                 why = self._fill(OTHER_UNIT_WHY, unit).replace("{names}", names)
                 return Verdict(UPPER, "", OTHER_UNIT, why)
+            listed = found[0]
+            if len(found) == 1 and len(listed.names) > 2:  # one of several units listed:
+                others = [n for n in listed.names if n.casefold() not in own]  # its share
+                why = self._fill(OTHER_UNIT_FLAG, unit).replace(  # is not clear
+                    "{names}", f"{listed.kind} {', '.join(others)}")
+                return Verdict(OWN, text, flags=((text[listed.start : listed.end], why),))
             area = f"trên địa bàn {self.words['dv']}"
             return Verdict(OWN, f"{before[: -len(placed)].rstrip()} {area}")
         if not strange and not after:  # "… tại các xã vùng sâu và đặc khu X", X's draft
@@ -135,10 +143,15 @@ class UnitNames:
 
     def mentions(self, text: str) -> Iterator[Mention]:
         """Every unit named in `text`: a kind word then names whose syllables start with a
-        capital, several names joined by `, ` or ` và `."""
+        capital, several names joined by `, ` or ` và `; after `các`, a few words may
+        qualify the kind before the names (`các xã biên giới Ia Dom, Ia O`)."""
         for m in self.kind_word.finditer(text):
             names: list[str] = []
-            at = m.end()
+            start, at = m.start(), m.end()
+            if text[max(0, start - 4) : start].casefold() == "các ":
+                past = _qualified(text, at)
+                if past != at and self._name(text, past)[0]:
+                    start, at = start - 4, past
             while True:
                 name, end = self._name(text, at)
                 if not name:
@@ -150,7 +163,7 @@ class UnitNames:
                     break
                 at = end + joined.end()
             if names:
-                yield Mention(m.start(), at, m.group(1), tuple(names))
+                yield Mention(start, at, m.group(1), tuple(names))
 
     def _name(self, text: str, at: int) -> tuple[str, int]:
         """The unit name starting at `at`, and where it ends; empty when none starts there.
@@ -174,3 +187,17 @@ class UnitNames:
 
     def _fill(self, template: str, unit: Unit) -> str:
         return fill(template, {**self.words, "ten": unit.ten})
+
+
+def _qualified(text: str, at: int) -> int:
+    """Past the lower-case words that qualify a kind at `at` (`biên giới `), up to
+    `QUALIFIER_WORDS`; `at` itself where there are none (never `xã hội`)."""
+    end = at
+    for count in range(QUALIFIER_WORDS):
+        word = _SYLLABLE.match(text, end)
+        if word is None or not word.group().islower() or text[word.end() : word.end() + 1] != " ":
+            break
+        if count == 0 and word.group() == "hội":
+            return at
+        end = word.end() + 1
+    return end

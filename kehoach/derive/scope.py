@@ -67,6 +67,8 @@ class Reader:
         self.stops = set(self.scope.ten_cap_tren.ngat)
         self.leading = re.compile(r"\bchủ trì,? phối hợp (?:với )?")
         self.upper_body = re.compile(v["co_quan_tren"])
+        leading_words = rf"^(?:[^,;]{{1,40}}, )?(?P<ai>{v['co_quan_tren']}) chủ trì\b"
+        self.upper_leads = re.compile(leading_words)
         self.subjectless = re.compile(rf"^\s*(?i:(?:{leading}),? )*(?i:{v['dong_tu']})\b")
         self.parts = [(r.loai, re.compile(fill(r.mau, v)), r.thanh) for r in scope.phan]
         self.by_subject |= {r.loai for r in scope.phan if r.chu_ngu}
@@ -225,7 +227,8 @@ class Reader:
     def _upper_places(self, words: str, led: bool) -> tuple[tuple[str, str], ...]:
         """Notes on a kept clause that names places the upper level runs (`Vườn quốc gia
         Chư Mom Ray`), or that has the unit's body lead upper bodies (`… chủ trì, phối hợp
-        Báo …, Đài Truyền hình Thành phố …`)."""
+        Báo …, Đài Truyền hình Thành phố …`), or an upper body lead with no part of the
+        unit said (`Sở Giáo dục và Đào tạo chủ trì đầu tư …`)."""
         found: list[tuple[str, str]] = []
         places = [p for m in self.places.finditer(words) if (p := self._place(m))]
         if places:
@@ -238,6 +241,11 @@ class Reader:
             rule = self.scope.noi_cap_tren.chu_tri
             why = fill(rule, self.words).replace("{names}", partner.group())
             found.append((partner.group(), why))
+        upper = self.upper_leads.match(words) if led else None  # an upper body leads
+        if upper is not None:
+            rule = self.scope.noi_cap_tren.tren_chu_tri
+            found.append((upper.group("ai"), fill(rule, self.words).replace("{names}",
+                                                                            upper.group("ai"))))
         return tuple(found)
 
     def shares_subject(self, clause: str) -> bool:
