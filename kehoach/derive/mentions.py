@@ -123,12 +123,11 @@ class UnitNames:
             if not mine:
                 why = self._fill(OTHER_UNIT_WHY, unit).replace("{names}", names)
                 return Verdict(UPPER, "", OTHER_UNIT, why)
-            listed = found[0]
-            if len(found) == 1 and len(listed.names) > 2:  # one of several units listed:
-                others = [n for n in listed.names if n.casefold() not in own]  # its share
+            if len(found) == 1 and len(first.names) > 2:  # one of several units listed:
+                others = [n for n in first.names if n.casefold() not in own]  # its share
                 why = self._fill(OTHER_UNIT_FLAG, unit).replace(  # is not clear
-                    "{names}", f"{listed.kind} {', '.join(others)}")
-                return Verdict(OWN, text, flags=((text[listed.start : listed.end], why),))
+                    "{names}", f"{first.kind} {', '.join(others)}")
+                return Verdict(OWN, text, flags=((text[first.start : first.end], why),))
             area = f"trên địa bàn {self.words['dv']}"
             return Verdict(OWN, f"{before[: -len(placed)].rstrip()} {area}")
         if not strange and not after:  # "… tại các xã vùng sâu và đặc khu X", X's draft
