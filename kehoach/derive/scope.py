@@ -9,29 +9,18 @@ the unit's share is not clear from the words, kept with a note saying what to ch
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
+from kehoach.derive.mentions import UnitNames
+from kehoach.derive.verdict import LOCAL, OWN, PART, UPPER, Verdict
 from kehoach.derive.wording import lower_first, upper_first
 from kehoach.plan.units import Unit
 from kehoach.rules.scope import Scope, fill
 from kehoach.rules.vocabulary import load_vocabulary
 
-OWN, PART, UPPER = "rieng", "phan", "cap_tren"
-OTHER_UNIT = "don-vi-khac"
-LOCAL = "tai-don-vi"  # an upper work in the unit itself, reworded as the unit's part
 COUNT = "dem"
 COUNT_REMOVED = "so-dem"
-OTHER_UNIT_WHY = "việc của đơn vị khác của {tinh} ({names}), không phải của {dv} {ten}"
-OTHER_UNIT_FLAG = (
-    "câu này nêu {names}, đơn vị khác của {tinh}: chỉ giữ phần việc cũng là của {dv} {ten}, "
-    "bỏ phần chỉ nói về đơn vị khác"
-)
-OTHER_WORKS = (
-    "đã bỏ phần việc ở {names} (đơn vị khác của {tinh}); phần còn lại nói về nơi khác của "
-    "{tinh}: giữ nếu {dv} {ten} thuộc nơi đó (viết 'trên địa bàn {dv}'), bỏ câu nếu không"
-)
 COUNT_WHY = "số lượng của cả {tinh}, không chia được cho từng đơn vị theo câu chữ"
 COUNT_ACTION = (
     "muốn đưa chỉ tiêu đó vào bản của {dv}, điền giá trị của {dv} vào danh sách đơn vị "
@@ -41,40 +30,7 @@ COUNT_REMOVED_WHY = (
     "đã bỏ con số của cả {tinh} ({numbers}) khỏi câu nhiệm vụ: ghi số của {dv} nếu cần"
 )
 _SPLIT = re.compile(r"[;.]\s+")
-_SYLLABLE = re.compile(r"[^\W\d_]+")
 _LETTER = r"[^\W\d_]"
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What becomes of one clause: `kind` is OWN, PART or UPPER; `text` the clause as the
-    draft has it (empty when left out); `loai` and `why` name the signal (for the grouped
-    note of a left-out clause); `flags` are (words, reason) to mark on the element;
-    `target` says a target clause keeps the upper value as the unit's own."""
-
-    kind: str
-    text: str
-    loai: str = ""
-    why: str = ""
-    flags: tuple[tuple[str, str], ...] = ()
-    target: bool = False  # a target kept with the upper level's value
-    action: str = ""  # what the clerk may do about a left-out clause (else the advice)
-    subject: bool = False  # left out for its subject, an upper body: the clauses after it
-    # that have no subject of their own are that body's too
-
-
-@dataclass(frozen=True)
-class Mention:
-    """Units named in a text: `xã Óc Eo`, `đặc khu Kiên Hải, Thổ Châu` (one mention)."""
-
-    start: int
-    end: int
-    kind: str
-    names: tuple[str, ...]
-
-    @property
-    def text(self) -> str:
-        return f"{self.kind} {', '.join(self.names)}"
 
 
 @dataclass
@@ -111,6 +67,8 @@ class Reader:
         self.stops = set(self.scope.ten_cap_tren.ngat)
         self.leading = re.compile(r"\bchủ trì,? phối hợp (?:với )?")
         self.upper_body = re.compile(v["co_quan_tren"])
+        leading_words = rf"^(?:[^,;]{{1,40}}, )?(?P<ai>{v['co_quan_tren']}) chủ trì\b"
+        self.upper_leads = re.compile(leading_words)
         self.subjectless = re.compile(rf"^\s*(?i:(?:{leading}),? )*(?i:{v['dong_tu']})\b")
         self.parts = [(r.loai, re.compile(fill(r.mau, v)), r.thanh) for r in scope.phan]
         self.by_subject |= {r.loai for r in scope.phan if r.chu_ngu}
@@ -121,16 +79,12 @@ class Reader:
         self.area = re.compile(fill(targets.dia_ban, v))
         self.count = re.compile(rf"\b\d[\d.]*\s+(?:{v['dem']})\b")
         self.count_in_task = re.compile(fill(targets.so_dem_trong_cau, v))
-        self.after_words = tuple(scope.don_vi_khac.dung_sau)
-        # places listed after one of those words, the unit last: "tại các xã …, … và"
-        placing = "|".join(re.escape(w) for w in self.after_words)
-        self.listed_places = re.compile(
-            rf" (?:{placing}) (?:(?!\b(?:{placing})\b)[^;])*?(?:,| và)$"
-        )
-        self.kind_word = re.compile(
+        kind_word = re.compile(
             rf"(?<!\w)({'|'.join(re.escape(k) for k in sorted(self.kinds, key=len)[::-1])}) ",
             re.IGNORECASE,
         )
+        self.names = UnitNames(w, kind_word, self.heads, self.works,
+                               tuple(scope.don_vi_khac.dung_sau), self.known)
 
     # -- clauses ----------------------------------------------------------------------
 
@@ -170,7 +124,7 @@ class Reader:
             if local is None:
                 return core
             core = local
-        verdict = self._units(core.text, unit)
+        verdict = self.names.verdict(core.text, unit)
         if verdict.kind == UPPER:
             return verdict
         kind = PART if verdict.text != words else OWN
@@ -243,16 +197,16 @@ class Reader:
         the unit's part in it (`tai_don_vi`): the works it names with it that stand in other
         units are left out of the clause; None when the clause does not name the unit."""
         rule = self.local.get(core.loai)
-        own = self._own(unit)
+        own = self.names.own(unit)
         if rule is None or not any(
-            n.casefold() in own for m in self.mentions(words) for n in m.names
+            n.casefold() in own for m in self.names.mentions(words) for n in m.names
         ):
             return None
         text = words
         head = self.works.match(words)
         if head is not None:
             works = self.next_work.split(words[head.end() :])
-            kept = [w for w in works if self._not_others(w, own)]
+            kept = [w for w in works if self.names.not_others(w, own)]
             text = words[: head.end()] + " và ".join(kept)
         new = fill(rule, {**self.words, "viec": lower_first(text)})
         return Verdict(PART, upper_first(new) if first else lower_first(new), LOCAL)
@@ -273,7 +227,8 @@ class Reader:
     def _upper_places(self, words: str, led: bool) -> tuple[tuple[str, str], ...]:
         """Notes on a kept clause that names places the upper level runs (`Vườn quốc gia
         Chư Mom Ray`), or that has the unit's body lead upper bodies (`… chủ trì, phối hợp
-        Báo …, Đài Truyền hình Thành phố …`)."""
+        Báo …, Đài Truyền hình Thành phố …`), or an upper body lead with no part of the
+        unit said (`Sở Giáo dục và Đào tạo chủ trì đầu tư …`)."""
         found: list[tuple[str, str]] = []
         places = [p for m in self.places.finditer(words) if (p := self._place(m))]
         if places:
@@ -286,39 +241,12 @@ class Reader:
             rule = self.scope.noi_cap_tren.chu_tri
             why = fill(rule, self.words).replace("{names}", partner.group())
             found.append((partner.group(), why))
+        upper = self.upper_leads.match(words) if led else None  # an upper body leads
+        if upper is not None:
+            rule = self.scope.noi_cap_tren.tren_chu_tri
+            found.append((upper.group("ai"), fill(rule, self.words).replace("{names}",
+                                                                            upper.group("ai"))))
         return tuple(found)
-
-    def _works_here(self, text: str, own: set[str]) -> str | None:
-        """A clause that builds works in several places (`Đầu tư xây dựng Khu xử lý … tại
-        phường A và nhà máy … của đặc khu B`) with only the works in the unit itself or in
-        no named unit; None when every work stands in another unit; `text` as it was when
-        it does not open with such an act or names one place only."""
-        head = self.works.match(text)
-        if head is None:
-            return text
-        pieces: list[str] = []
-        for piece in re.split(r",? và |, ", text[head.end() :]):
-            if pieces and not any(True for _ in self.mentions(piece)):
-                pieces[-1] += f", {piece}" if piece[:1].islower() else f" và {piece}"
-            else:
-                pieces.append(piece)
-        if len(pieces) < 2:
-            return text
-        kept = [p for p in pieces if self._not_others(p, own)]
-        if not kept:
-            return None
-        if len(kept) == len(pieces):
-            return text
-        return text[: head.end()] + " và ".join(kept)
-
-    def _not_others(self, text: str, own: set[str]) -> bool:
-        """Whether `text` names the unit itself or no unit at all."""
-        names = [n.casefold() for m in self.mentions(text) for n in m.names]
-        return not names or any(n in own for n in names)
-
-    @staticmethod
-    def _own(unit: Unit) -> set[str]:
-        return {unit.ten.casefold(), *(f.ten.casefold() for f in unit.tien_than)}
 
     def shares_subject(self, clause: str) -> bool:
         """Whether a clause has no subject of its own (it opens with a verb): after a
@@ -392,101 +320,6 @@ class Reader:
                 new = fill(rule, {**self.words, **groups})
                 return (upper_first(new) if first else lower_first(new)), loai
         return words, ""
-
-    # -- other units ----------------------------------------------------------------
-
-    def _units(self, text: str, unit: Unit) -> Verdict:
-        """Left out when it is another unit's task there (`… tại đặc khu Phú Quốc`); the
-        unit's own place as its area (`trên địa bàn đặc khu`); flagged otherwise."""
-        found = list(self.mentions(text))
-        if not found:
-            return Verdict(OWN, text)
-        own = self._own(unit)
-        works = self._works_here(text, own)
-        if works is None:  # every work it names stands in another unit
-            names = ", ".join(m.text for m in found)
-            why = self._fill(OTHER_UNIT_WHY, unit).replace("{names}", names)
-            return Verdict(UPPER, "", OTHER_UNIT, why)
-        if works != text:  # the works in other units left out of the clause
-            rest = self._units(works, unit)
-            if any(n.casefold() in own for m in self.mentions(works) for n in m.names):
-                return rest
-            names = ", ".join(m.text for m in found if m.text not in works)
-            why = self._fill(OTHER_WORKS, unit).replace("{names}", names)
-            head = self.works.match(works)
-            words = works[head.end() :] if head else works
-            words = words if len(words) <= 40 else words[:40].rsplit(" ", 1)[0]
-            return Verdict(rest.kind, rest.text, flags=(*rest.flags, (words, why)))
-        strange = [m for m in found if any(n.casefold() not in own for n in m.names)]
-        first, last = found[0], found[-1]
-        before = text[: first.start].rstrip()
-        after = text[last.end :].strip(" .;,")
-        between = [text[a.end : b.start] for a, b in pairwise(found)]
-        together = all(re.fullmatch(r",? |,? và ", gap) for gap in between)
-        placed = next((w for w in self.after_words if before.endswith(f" {w}")), None)
-        placed = placed if together else None
-        names = ", ".join(m.text for m in strange)
-        mine = any(n.casefold() in own for m in found for n in m.names)
-        if placed is not None and not after:  # "… tại đặc khu X": the task is X's there
-            if not mine:
-                why = self._fill(OTHER_UNIT_WHY, unit).replace("{names}", names)
-                return Verdict(UPPER, "", OTHER_UNIT, why)
-            area = f"trên địa bàn {self.words['dv']}"
-            return Verdict(OWN, f"{before[: -len(placed)].rstrip()} {area}")
-        if not strange and not after:  # "… tại các xã vùng sâu và đặc khu X", X's draft
-            listed = self.listed_places.search(before)
-            if listed is not None:
-                area = f"trên địa bàn {self.words['dv']}"
-                return Verdict(OWN, f"{before[: listed.start()]} {area}")
-        if not strange:
-            return Verdict(OWN, text)
-        why = self._fill(OTHER_UNIT_FLAG, unit).replace("{names}", names)
-        return Verdict(OWN, text, flags=((strange[0].text, why),))
-
-    def mentions(self, text: str) -> Iterator[Mention]:
-        """Every unit named in `text`: a kind word then names whose syllables start with a
-        capital, several names joined by `, ` or ` và `."""
-        for m in self.kind_word.finditer(text):
-            names: list[str] = []
-            at = m.end()
-            while True:
-                name, end = self._name(text, at)
-                if not name:
-                    break
-                names.append(name)
-                joined = re.match(r", | và ", text[end:])
-                if joined is None or not self._name(text, end + joined.end())[0]:
-                    at = end
-                    break
-                at = end + joined.end()
-            if names:
-                yield Mention(m.start(), at, m.group(1), tuple(names))
-
-    def _name(self, text: str, at: int) -> tuple[str, int]:
-        """The unit name starting at `at`, and where it ends; empty when none starts there.
-        A name the registry knows is taken whole; otherwise capitalised syllables one
-        space apart, up to a common noun that opens the name of a body or a work
-        (`phường Bảo Lộc và Trung tâm Y tế …`: the name is `Bảo Lộc`)."""
-        words, end, pos = [], at, at
-        while (m := _SYLLABLE.match(text, pos)) and m.group()[0].isupper():
-            if self.heads.match(text, pos):
-                break
-            words.append(m.group())
-            end = m.end()
-            if text[end : end + 1] != " ":
-                break
-            pos = end + 1
-        for k in range(len(words), 0, -1):  # the longest known name it starts with
-            name = " ".join(words[:k])
-            if name.casefold() in self.known:
-                return name, at + len(name)
-        return " ".join(words), end
-
-    def _fill(self, template: str, unit: Unit) -> str:
-        return fill(template, {**self.words, "ten": unit.ten})
-
-
-
 
 def reader(
     scope: Scope,

@@ -63,6 +63,43 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+
+def _replacements(upper: Level, lower_words: dict[str, str], organs: dict[str, str],
+                  extra: Speech) -> list[tuple[str, str, str]]:
+    """(before, after, rule) of every rewording, longest first: the upper level's words as
+    the unit's (at a sentence start and written as a name too), its organs as the unit's,
+    its area and the level below as the unit's."""
+    area_word = upper.tu_dia_ban
+
+    def named(text: str) -> str:  # the area word written as a name: "Đảng bộ Thành phố"
+        return text.replace(area_word, upper_first(area_word))
+
+    cases = (str, upper_first, named)  # at a sentence start too, and as a name
+    words = [
+        (variant(getattr(upper.noi, key)), upper_first(value) if variant is upper_first
+         else value, key)
+        for key, value in lower_words.items()
+        if getattr(upper.noi, key) not in (None, value)
+        for variant in cases
+    ]
+    mapped = [
+        (variant(before), variant(after), ORGAN_RULE)
+        for before, after in organs.items()
+        for variant in ((str, lower_first) if before.startswith("Các") else (str,))
+    ]
+    area = [
+        (variant(before), after if variant is named else variant(after), AREA_RULE)
+        for before, after in extra.area.items()
+        for variant in cases
+    ]
+    below = [
+        (variant(before), after if variant is named else variant(after), BELOW_RULE)
+        for before, after in extra.below.items()
+        for variant in cases
+    ]
+    return sorted(set(words + mapped + area + below), key=lambda r: (-len(r[0]), r))
+
+
 class Wording:
     """Replaces the upper level's phrases in running text, sparing citations and titles."""
 
@@ -78,35 +115,7 @@ class Wording:
         extra: Speech | None = None,
     ) -> None:
         extra = extra or Speech()
-        area_word = upper.tu_dia_ban
-
-        def named(text: str) -> str:  # the area word written as a name: "Đảng bộ Thành phố"
-            return text.replace(area_word, upper_first(area_word))
-
-        cases = (str, upper_first, named)  # at a sentence start too, and as a name
-        words = [
-            (variant(getattr(upper.noi, key)), upper_first(value) if variant is upper_first
-             else value, key)
-            for key, value in lower_words.items()
-            if getattr(upper.noi, key) not in (None, value)
-            for variant in cases
-        ]
-        mapped = [
-            (variant(before), variant(after), ORGAN_RULE)
-            for before, after in organs.items()
-            for variant in ((str, lower_first) if before.startswith("Các") else (str,))
-        ]
-        area = [
-            (variant(before), after if variant is named else variant(after), AREA_RULE)
-            for before, after in extra.area.items()
-            for variant in cases
-        ]
-        below = [
-            (variant(before), after if variant is named else variant(after), BELOW_RULE)
-            for before, after in extra.below.items()
-            for variant in cases
-        ]
-        found = sorted(set(words + mapped + area + below), key=lambda r: (-len(r[0]), r))
+        found = _replacements(upper, lower_words, organs, extra)
         self.rules = [(_compiled(b, rule, upper, extra), a, rule) for b, a, rule in found]
         unmatched = [o for o in upper.co_quan_giup_viec.values() if o not in organs]
         self.reviews = [

@@ -17,7 +17,6 @@ atomically; a refused save leaves the file untouched.
 from __future__ import annotations
 
 import copy
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kehoach.errors import KehoachError, PlanError, Problem
 from kehoach.plan import history
-from kehoach.plan.edit_forms import item_lines, scalar_forms
+from kehoach.plan.edit_forms import item_lines, nfc, same, scalar_forms
 from kehoach.plan.edit_text import (
     child,
     content_end,
@@ -45,28 +44,6 @@ from kehoach.source.yamlsource import Path_, format_path
 from kehoach.system.lock import folder_lock
 
 _BOM = b"\xef\xbb\xbf"
-
-
-def nfc(value: Any) -> Any:
-    """`value` with every string (keys too) in NFC, as the reader gives it back."""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, dict):
-        return {nfc(k): nfc(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [nfc(v) for v in value]
-    return value
-
-
-def same(a: Any, b: Any) -> bool:
-    """Equal and of the same types all the way down (`1` is not `True`, nor `"1"`)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
 
 
 class FileChanged(KehoachError):

@@ -1,10 +1,12 @@
 """The ways a value can be written back into a plan file, best first. `plan.edit` tries
 them in order and keeps the first that reads back as exactly the value, so these only
-propose; they never have to be right about YAML's corner cases."""
+propose; they never have to be right about YAML's corner cases. And what "exactly" is:
+`nfc`, `same`."""
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -72,3 +74,25 @@ def item_lines(value: Any, column: int) -> Iterator[list[str]]:
 def _dumped(value: Any, style: str | None = None) -> str:
     text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, width=10**9, default_style=style)
     return text.removesuffix("\n").removesuffix("\n...").rstrip("\n")
+
+
+def nfc(value: Any) -> Any:
+    """`value` with every string (keys too) in NFC, as the reader gives it back."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {nfc(k): nfc(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [nfc(v) for v in value]
+    return value
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal and of the same types all the way down (`1` is not `True`, nor `"1"`)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)

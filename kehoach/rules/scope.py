@@ -109,11 +109,13 @@ class Targets(Data):
 
 class UpperPlaces(Data):
     """Places the upper level runs (`ten`: how their names open) and the notes on a kept
-    clause that names one (`ly_do`) or that has the unit lead upper bodies (`chu_tri`)."""
+    clause that names one (`ly_do`), that has the unit lead upper bodies (`chu_tri`), or
+    that an upper body leads with no part of the unit said (`tren_chu_tri`)."""
 
     ten: list[str]
     ly_do: str
     chu_tri: str
+    tren_chu_tri: str
 
 
 class OtherUnits(Data):

@@ -15,7 +15,8 @@ from werkzeug.datastructures import MultiDict
 
 from kehoach.errors import KehoachError, Problem
 from kehoach.plan.comments import note_mark
-from kehoach.plan.edit import PlanFile, same
+from kehoach.plan.edit import PlanFile
+from kehoach.plan.edit_forms import same
 from kehoach.serve import marks
 from kehoach.serve.form import KEEP_SPACES, NUMBERS, show
 from kehoach.source.yamlsource import Path_, format_path, values
@@ -164,10 +165,12 @@ def _set_words(pf: PlanFile, path: Path_, old: Any, ticked: list[str]) -> None:
         return
     if not isinstance(old, list):
         raise KehoachError("trường này không phải một danh sách")
-    if ticked == old:
-        return
     if not ticked:
         pf.remove(path)
+        return
+    kept = [level for level in old if level in ticked]  # the file's order, then new ones
+    ticked = kept + [level for level in ticked if level not in kept]
+    if ticked == old:
         return
     _replace_list(pf, path, old, ticked)
 

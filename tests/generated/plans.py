@@ -255,11 +255,12 @@ def _place(draw: Draw) -> str:
 
 
 def _day(draw: Draw, era: Era) -> dt.date | int:
-    """A full date, or a draft's year alone (whose 1 January is still in the era)."""
+    """A full date, or a draft's year alone (read as its 31 December, `rules.levels.last_day`:
+    the whole year is in the era, so a district's plan never has 2025 alone)."""
     day = draw(st.dates(era.first, era.last))
     if draw(st.booleans()):
         year = day.year
-        if dt.date(year, 1, 1) >= era.first and dt.date(year, 12, 31) <= dt.date(2031, 12, 31):
+        if dt.date(year, 1, 1) >= era.first and dt.date(year, 12, 31) <= era.last:
             return year
     return day
 

@@ -24,7 +24,9 @@ def test_derive_drafts_every_unit(pair):
     plan, registry = pair
     with folder() as tmp:
         path = write(tmp, plan, registry)
-        run(["derive", path, "--all", "-o", tmp / "xa", "--explain"])
+        run(["derive", path, "--all", "-o", tmp / "xa", "--explain"])  # a dry run
+        assert not (tmp / "xa").exists()
+        run(["derive", path, "--all", "-o", tmp / "xa"])
         for unit in registry["don_vi"]:
             draft = load_plan(tmp / "xa" / f"{unit['id']}.yaml")
             assert (tmp / "xa" / f"{unit['id']}.docx").is_file()
