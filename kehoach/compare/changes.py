@@ -17,7 +17,8 @@ from kehoach.compare.words import describe as describe_words
 from kehoach.compare.words import word_changes
 from kehoach.plan.indicators import Indicator
 from kehoach.plan.model import Plan
-from kehoach.plan.walk import Node, walk
+from kehoach.plan.walk import Node, models_in, walk
+from kehoach.vn.labels import roman
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class Change:
     id_cu: str = ""
 
     def line(self) -> str:
+        """`nv-2: …` for an element; a field of the plan by its name (`đầu văn bản: …`)."""
+        if self.loai == "van_ban":
+            return f"{say.field(self.id)}: {self.mo_ta}"
         old = f" (bản cũ: {self.id_cu})" if self.id_cu and self.id_cu != self.id else ""
         return f"{self.id}{old}: {self.mo_ta}"
 
@@ -93,41 +97,73 @@ def compare(old: Plan, new: Plan, pair_by_text: bool = False) -> Comparison:
     pairs = align(a.nodes, b.nodes, trust_ids=not pair_by_text)
     result.mapping = {p.old: p.new for p in pairs}
     result.pairings = [Pairing(p.old, p.new, round(p.alike, 2)) for p in pairs if p.old != p.new]
-    result.changes = _header(old, new, include_id=not pair_by_text)
+    result.changes = _plan_fields(old, new, result.mapping, include_id=not pair_by_text)
     result.changes += _elements(a, b, result.mapping, pair_by_text)
     return result
 
 
-def _header(old: Plan, new: Plan, include_id: bool) -> list[Change]:
+def _plan_fields(old: Plan, new: Plan, mapping: dict[str, str], include_id: bool) -> list[Change]:
+    """Every field of the plan that is not an element (elements are compared one by one), in
+    the model's order: the header, numbering style, order of the parts, closing sentence,
+    signature, recipients … A new field of `Plan` is compared without changing this."""
     out: list[Change] = []
-    tops = ("ho_so", "danh_sach_don_vi", "don_vi") + (("id",) if include_id else ())
-    for model_old, model_new, name in (
-        (old, new, "ke_hoach"),
-        (old.van_ban, new.van_ban, "van_ban"),
-        (old.chu_ky, new.chu_ky, "chu_ky"),
-    ):
-        keys = tops if name == "ke_hoach" else type(model_new).model_fields
-        for key in keys:
-            before, after = getattr(model_old, key), getattr(model_new, key)
-            if before != after or type(before) is not type(after):  # du_thao: true → 1
-                shown = f"{_header_value(key, before)} → {_header_value(key, after)}"
-                label = say.field(key)
-                out.append(Change("van_ban", name, f"{label}: {shown}", key, before, after))
-    for tag, i1, i2, j1, j2 in sequence.opcodes(old.noi_nhan, new.noi_nhan):
-        for line in old.noi_nhan[i1:i2] if tag != "equal" else []:
-            out.append(Change("van_ban", "noi_nhan", f"bỏ nơi nhận “{line}”", "noi_nhan", line))
-        for line in new.noi_nhan[j1:j2] if tag != "equal" else []:
-            message = f"thêm nơi nhận “{line}”"
-            out.append(Change("van_ban", "noi_nhan", message, "noi_nhan", None, line))
+    for name in Plan.model_fields:
+        if name in _ELEMENT_FIELDS or (name == "id" and not include_id):
+            continue
+        before, after = getattr(old, name), getattr(new, name)
+        if name == "noi_nhan":
+            out += _recipients(before, after)
+        elif name == "thu_tu":
+            out += _part_order(old, new, mapping)
+        elif isinstance(before, BaseModel) or isinstance(after, BaseModel):  # van_ban, chu_ky …
+            model = type(after if isinstance(after, BaseModel) else before)
+            for key in model.model_fields:
+                found = say.differences(
+                    getattr(before, key, None), getattr(after, key, None), key, model.__name__
+                )
+                out += [Change("van_ban", name, line, key, _plain(a), _plain(b))
+                        for line, a, b in found]
+        else:
+            out += [Change("van_ban", "ke_hoach", line, name, _plain(a), _plain(b))
+                    for line, a, b in say.differences(before, after, name)]
     return out
 
 
-def _header_value(key: str, data: Any) -> str:
-    if key == "ngay" and isinstance(data, int):
-        return f"năm {data}"
-    if key == "du_thao" and not isinstance(data, bool):
-        return f"lần {data}"
-    return say.value(data)
+_ELEMENT_FIELDS = {
+    name for name, info in Plan.model_fields.items()
+    if any("id" in cls.model_fields for cls in models_in(info.annotation))
+}
+"""The parts, can_cu, phu_luc, goc: fields holding elements with an id, which `walk` yields."""
+
+
+def _recipients(old: list[str], new: list[str]) -> list[Change]:
+    out: list[Change] = []
+    for tag, i1, i2, j1, j2 in sequence.opcodes(old, new):
+        for line in old[i1:i2] if tag != "equal" else []:
+            out.append(Change("van_ban", "noi_nhan", f"bỏ “{line}”", "noi_nhan", line))
+        for line in new[j1:j2] if tag != "equal" else []:
+            out.append(Change("van_ban", "noi_nhan", f"thêm “{line}”", "noi_nhan", None, line))
+    return out
+
+
+def _part_order(old: Plan, new: Plan, mapping: dict[str, str]) -> list[Change]:
+    """The parts that print in another place (`thu_tu`), each named by its title: the parts
+    that kept their order among themselves stay, the others moved."""
+    parts = new.parts()
+    kept = {p.id for p in parts} & {mapping.get(p.id, "") for p in old.parts()}
+    before = [mapping[p.id] for p in old.parts() if mapping.get(p.id) in kept]
+    after = [p.id for p in parts if p.id in kept]  # a part added or removed is an element's
+    if before == after:
+        return []
+    was = {mapping.get(p.id): roman(at) for at, p in enumerate(old.parts(), start=1)}
+    now = {p.id: (roman(at), p.tieu_de) for at, p in enumerate(parts, start=1)}
+    out: list[Change] = []
+    for tag, _, _, j1, j2 in sequence.opcodes(before, after):
+        for part_id in after[j1:j2] if tag != "equal" else []:
+            at, title = now[part_id]
+            line = f"phần “{say.short(title)}” in ở phần {at} (trước là phần {was[part_id]})"
+            out.append(Change("van_ban", "thu_tu", line, "thu_tu", was[part_id], at))
+    return out
 
 
 def _elements(a: _Side, b: _Side, mapping: dict[str, str], paired: bool) -> list[Change]:
@@ -233,9 +269,8 @@ def _own(old: BaseModel, new: BaseModel) -> list[Change]:
         value_old, value_new = getattr(old, name, None), getattr(new, name)
         if name in skip or _is_child(value_new) or _is_child(value_old) or value_old == value_new:
             continue
-        label = say.field(name)
-        shown = f"{label}: {say.value(value_old)} → {say.value(value_new)}"
-        out.append(Change("truong", id_, shown, name, _plain(value_old), _plain(value_new)))
+        found = say.differences(value_old, value_new, name, type(new).__name__)
+        out += [Change("truong", id_, line, name, _plain(a), _plain(b)) for line, a, b in found]
     return out
 
 

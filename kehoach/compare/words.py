@@ -78,3 +78,32 @@ def describe(changes: list[tuple[str, str]]) -> str:
         else:
             parts.append(f"thêm “{added}”")
     return "; ".join(parts)
+
+
+def _words(text: str) -> Counter[str]:
+    """The words alone (case aside): a row's quotes and separators say nothing of it."""
+    return Counter(t.casefold() for t in _TOKEN.findall(text) if t[:1].isalnum())
+
+
+ALIKE = 0.5
+"""Two rows (or items) at least this alike, by their words, are one edited row."""
+
+
+def pair_alike(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]]:
+    """A changed stretch of rows as pairs in order: each old row with the first new row
+    still free that reads alike (`ALIKE`), rows before it on the new side inserted; an old
+    row with none deleted. `(i, None)` deleted, `(None, j)` inserted, `(i, j)` edited."""
+    out: list[tuple[int | None, int | None]] = []
+    j = 0
+    bags = [_words(text) for text in new]
+    for i, text in enumerate(old):
+        mine = _words(text)
+        match = next((k for k in range(j, len(new)) if share(mine, bags[k]) >= ALIKE), None)
+        if match is None:
+            out.append((i, None))
+            continue
+        out += [(None, k) for k in range(j, match)]
+        out.append((i, match))
+        j = match + 1
+    out += [(None, k) for k in range(j, len(new))]
+    return out

@@ -4,6 +4,7 @@ and tables (`doan`), as blocks like the body's."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,6 +103,22 @@ class Sheet:
         return self.wide if self.wide is not None else len(self.columns) >= WIDE
 
 
+_CENTRED = {"STT", "TT", "Đơn vị tính", "ĐVT"}
+_NUMBER = re.compile(r"[\s.,:%/+–-]*\d[\d\s.,:%/+–-]*|[IVXLC]+")
+"""A cell a table centres: a number, a percentage, a date, a group's Roman numeral."""
+
+
+def centred(columns: list[str], rows: list[list[str]]) -> list[bool]:
+    """Which columns print centred, as plans' tables print them: STT, unit and year columns,
+    and a column whose cells are all numbers (95, 2,5%, 30/6); text reads from the left."""
+    out = []
+    for i, title in enumerate(columns):
+        cells = [row[i].strip() for row in rows if i < len(row) and row[i].strip()]
+        named = title.strip() in _CENTRED or title.startswith("Năm ")
+        out.append(named or (bool(cells) and all(_NUMBER.fullmatch(c) for c in cells)))
+    return out
+
+
 def _rows(appendix: Appendix) -> tuple[list[str], list[tuple[list[str], bool]]]:
     """The table's headings and rows; none for a phụ lục of paragraphs only."""
     rows: list[tuple[list[str], bool]] = []
@@ -143,12 +160,14 @@ def grid_rows(
     columns = columns + [""] * (width - len(columns))
     widths = _widths(columns, usable_mm)
     cells = [row + [""] * (width - len(row)) for row in rows]
+    middle = centred(columns, cells)
     return {
         "cot": [{"t": t, "w": w} for t, w in zip(columns, widths, strict=True)],
         "grid": widths,
         "rong": sum(widths),
         "dong": [
-            {"o": [{"t": t, "w": w} for t, w in zip(r, widths, strict=True)], "nhom": False}
+            {"o": [{"t": t, "w": w, "g": g} for t, w, g in zip(r, widths, middle, strict=True)],
+             "nhom": False}
             for r in cells
         ],
         "khung": framed,
@@ -198,8 +217,10 @@ def laid_out(sheets: list[Sheet], profile: Profile) -> list[dict[str, Any]]:
             widths = _widths(sheet.columns, usable)
         else:
             widths = [round(w * 1440 / 25.4) for w in sheet.widths_mm]
+        middle = centred(sheet.columns, [cells for cells, group in sheet.rows if not group])
         rows = [
-            {"o": [{"t": t, "w": w} for t, w in zip(cells, widths, strict=True)], "nhom": group}
+            {"o": [{"t": t, "w": w, "g": g} for t, w, g in zip(cells, widths, middle, strict=True)],
+             "nhom": group}
             for cells, group in sheet.rows
         ]
         out.append(

@@ -135,10 +135,13 @@ def grid(doc: Document, name: str, p: Profile) -> None:
     title.style = doc.styles[STYLE["bang_dau"]]
     start.cells[0].paragraphs[0].text = f"{{%tr for r in {name}.dong %}}"
     end.cells[0].paragraphs[0].text = "{%tr endfor %}"
-    cell = row.cells[1].paragraphs[0]
-    cell.style = doc.styles[STYLE["bang"]]
-    cell.add_run("{% if r.nhom %}{{ c.t }}{% endif %}").bold = True
-    cell.add_run("{% if not r.nhom %}{{ c.t }}{% endif %}")
+    body = row.cells[1]  # centred where the context says so (`c.g`: STT, units, numbers)
+    body.paragraphs[0].text = "{%p if c.g %}"
+    for key in ("bang_giua", "bang"):
+        cell = add(body, key)
+        cell.add_run("{% if r.nhom %}{{ c.t }}{% endif %}").bold = True
+        cell.add_run("{% if not r.nhom %}{{ c.t }}{% endif %}")
+        add(body, "bang", "{%p else %}" if key == "bang_giua" else "{%p endif %}")
 
 
 def signature_table(doc: Document, p: Profile) -> None:

@@ -37,6 +37,7 @@ from kehoach.plan.edit_text import (
     scalars,
 )
 from kehoach.plan.loader import plan_from_text
+from kehoach.plan.yamlwrite import key_text
 from kehoach.safewrite import write_atomic
 from kehoach.source import yamlsource
 from kehoach.source.yamlsource import Path_, format_path
@@ -265,7 +266,7 @@ class PlanFile:
         column = block.value[0][0].start_mark.column
         at = self._next_line(content_end(self.text, block))
         for head, body in scalar_forms(value, None, column + 2, False):
-            line = f"{' ' * column}{path[-1]}: {head}".rstrip(" ")
+            line = f"{' ' * column}{key_text(path[-1])}: {head}".rstrip(" ")
             lines = "".join(x + self.newline for x in [line, *body])
             yield (
                 self.text[:at] + ensure_break(self.text[:at], self.newline) + lines + self.text[at:]

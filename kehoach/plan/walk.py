@@ -60,9 +60,14 @@ def nested_fields(cls: type[BaseModel]) -> tuple[str, ...]:
 
 
 def _holds_model(annotation: object) -> bool:
+    return bool(models_in(annotation))
+
+
+def models_in(annotation: object) -> list[type[BaseModel]]:
+    """The model classes a field's type names (`list[Item] | None` → [Item])."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    return any(_holds_model(arg) for arg in get_args(annotation))
+        return [annotation]
+    return [cls for arg in get_args(annotation) for cls in models_in(arg)]
 
 
 def walk(model: BaseModel) -> Iterator[Node]:

@@ -68,6 +68,18 @@ def _flow(items: tuple[str, ...]) -> str | None:
     return text if back == list(items) else None
 
 
+@lru_cache(maxsize=4096)
+def key_text(key: Any) -> str:
+    """A mapping key as YAML reads it back: quoted where a clerk's text needs it (a column
+    title `% đạt` or `# hộ` in `khac`, which written bare broke the file or became a comment)."""
+    if not isinstance(key, str):
+        return _plain(key)
+    if _BREAKS.search(key) or _NOT_IN_BLOCK.search(key):
+        return yaml.dump(key, Dumper=_Dumper, allow_unicode=True, width=10**9,
+                         default_style='"').removesuffix("\n")
+    return _plain(key)
+
+
 def _comment(line: str) -> str:
     """A comment stays one line whatever the reason's text holds."""
     return _BREAKS.sub(" ", line)
@@ -83,12 +95,13 @@ class _Writer:
             self.lines += [f"{' ' * indent}# {_comment(c)}" for c in self.comments[value["id"]]]
 
     def mapping(self, data: dict[str, Any], indent: int, first: str | None = None) -> None:
-        for i, (key, value) in enumerate(data.items()):
+        for i, (name, value) in enumerate(data.items()):
+            key = key_text(name)
             lead = first if i == 0 and first is not None else " " * indent
             if self.comments and (i or first is None):
                 self.comment(value, indent)
-                if key in self.comments:
-                    self.lines += [f"{' ' * indent}# {_comment(c)}" for c in self.comments[key]]
+                if name in self.comments:
+                    self.lines += [f"{' ' * indent}# {_comment(c)}" for c in self.comments[name]]
             if isinstance(value, dict) and value:
                 self.lines.append(f"{lead}{key}:")
                 self.mapping(value, indent + 2)

@@ -124,10 +124,10 @@ def test_header_changes_are_listed_first(tmp_path):
     new["nhiem_vu_giai_phap"]["muc"][0]["tieu_de"] = "Nâng cao nhận thức, trách nhiệm"
     result = _compare(tmp_path, small_plan(), new)
     assert _lines(result) == [
-        "van_ban: số: 12 → 13",
-        "van_ban: ngày: 05/02/2024 → 15/03/2024",
-        "chu_ky: người ký: “Nguyễn Văn A” → “Trần Văn B”",
-        "noi_nhan: thêm nơi nhận “Các chi bộ”",
+        "đầu văn bản: số: 12 → 13",
+        "đầu văn bản: ngày: 05/02/2024 → 15/03/2024",
+        "chữ ký: người ký: “Nguyễn Văn A” → “Trần Văn B”",
+        "nơi nhận: thêm “Các chi bộ”",
         "nv-1: sửa câu chữ: thêm “, trách nhiệm”",
     ]
 
@@ -173,10 +173,10 @@ def test_two_drafts_of_the_seed_list_exactly_what_changed(tmp_path):
     result = CliRunner().invoke(main, ["compare", str(old), str(new)])
     assert result.exit_code == 1, result.output
     assert result.output.splitlines() == [
-        "van_ban: số: (trống) → 42",
-        "van_ban: dự thảo: có → không",
-        "van_ban: ngày: năm 2024 → 15/03/2024",
-        "chu_ky: người ký: (trống) → “Nguyễn Văn Bình”",
+        "đầu văn bản: số: (trống) → 42",
+        "đầu văn bản: dự thảo: có → không",
+        "đầu văn bản: ngày: năm 2024 → 15/03/2024",
+        "chữ ký: người ký: (trống) → “Nguyễn Văn Bình”",
         "ct-bhyt: trên 95% → trên 96%",
         "nv7-dich-vu-xa-hoi: chuyển chỗ: từ (trong nhiem-vu-giai-phap, sau nv6-phuc-loi-xa-hoi)"
         " đến (trong nhiem-vu-giai-phap, đứng đầu)",

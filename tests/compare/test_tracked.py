@@ -74,7 +74,28 @@ def _tables() -> tuple[dict, dict]:
     return old, new
 
 
-CASES_OF = {"edits": _edits, "ends": _replaced_at_the_ends, "tables": _tables}
+def _rows() -> tuple[dict, dict]:
+    """Rows of same-shaped phụ lục tables removed, added and edited: an indicator, and a line
+    inserted above an edited one."""
+    old, new = small_plan(), small_plan()
+    for data in (old, new):
+        data["phu_luc"] = [
+            {"id": "pl-1", "chi_tieu": [{"id": "nhom", "chi_tieu": [
+                {"id": f"r{n}", "nhan": f"Chỉ tiêu {n}", "don_vi": "%", "moc": {2030: 90 + n}}
+                for n in range(1, 4)]}]},
+            {"id": "pl-2", "bang": {"cot": ["TT", "Nội dung", "Thời gian"], "dong": [
+                {"o": ["1", "Hội nghị quán triệt", "Quý I"]},
+                {"o": ["2", "Sơ kết", "Quý III"]}]}}]
+    rows = new["phu_luc"][0]["chi_tieu"][0]["chi_tieu"]
+    del rows[1]
+    rows.append({"id": "r4", "nhan": "Chỉ tiêu mới", "don_vi": "người", "moc": {2030: 500}})
+    rows[0]["moc"][2030] = 95
+    new["phu_luc"][1]["bang"]["dong"].insert(1, {"o": ["2", "Tập huấn", "Quý II"]})
+    new["phu_luc"][1]["bang"]["dong"][2]["o"][0] = "3"
+    return old, new
+
+
+CASES_OF = {"edits": _edits, "ends": _replaced_at_the_ends, "tables": _tables, "rows": _rows}
 
 
 def _write(tmp_path: Path, case: str) -> tuple[Path, Path]:
@@ -92,7 +113,7 @@ def _tracked(tmp_path: Path, old: Path, new: Path) -> Path:
     return target
 
 
-CASES = ["edits", "ends", "tables", "seed"]
+CASES = ["edits", "ends", "tables", "rows", "seed"]
 
 
 @pytest.mark.parametrize("case", CASES)

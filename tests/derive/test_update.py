@@ -239,3 +239,28 @@ def test_the_clerks_own_comments_stay_above_their_elements(tmp_path):
     for mark in marks_before:  # the notes' own marks, written again, not carried twice
         assert lines.count(mark) == marks_before.count(mark), mark
     assert _elements(ours)["ct-bhyt"].element.gia_tri == 97
+
+
+def test_a_comment_typed_after_a_field_the_commune_set_is_kept(tmp_path):
+    """Review #28: `ho_ten: Nguyễn Văn Xã  # người ký của xã` typed by the clerk, the upper
+    plan changed meanwhile; the comment stays (above the block holding the field, as
+    docs/huong-dan/derive.md says) and the clerk's value too."""
+    upper, ours = _derived(tmp_path)
+    plan = PlanFile.open(ours)
+    plan.set(("chu_ky", "ho_ten"), "Nguyễn Văn Xã")
+    assert plan.save()
+    text = ours.read_text(encoding="utf-8")
+    assert text.count("  ho_ten: Nguyễn Văn Xã\n") == 1
+    ours.write_text(text.replace("  ho_ten: Nguyễn Văn Xã\n",
+                                 "  ho_ten: Nguyễn Văn Xã  # người ký của xã\n"), encoding="utf-8")
+    _edit(upper, {"ct-bhyt": ("gia_tri", 97)})
+    result = _cli("derive", upper, "--unit", UNIT, "-o", ours.parent, "--update")
+    assert result.exit_code in (0, 1), result.output
+    lines = ours.read_text(encoding="utf-8").splitlines()
+    kept = [i for i, line in enumerate(lines) if "# người ký của xã" in line]
+    assert len(kept) == 1, lines
+    block = lines.index("chu_ky:")
+    above = kept[0] < block and all(line.startswith("#") for line in lines[kept[0]:block])
+    assert above or lines[kept[0]].startswith("  ho_ten: Nguyễn Văn Xã"), lines[kept[0]]
+    assert load_plan(ours).chu_ky.ho_ten == "Nguyễn Văn Xã"
+    assert _elements(ours)["ct-bhyt"].element.gia_tri == 97

@@ -44,3 +44,12 @@ def test_a_string_value_comes_back(value: str) -> None:
 def test_a_short_list_comes_back(values: list[str]) -> None:
     data = {"cap": [unicodedata.normalize("NFC", v) for v in values] or ["x"]}
     assert _reloaded(data) == data
+
+
+@settings(derandomize=True, database=None, max_examples=300, deadline=None)
+@given(st.dictionaries(_TEXT.filter(bool), _TEXT, min_size=1, max_size=4))
+def test_a_mapping_keyed_by_a_clerks_text_comes_back(columns: dict[str, str]) -> None:
+    """`khac` is keyed by column titles as typed (`% đạt`, `# hộ`, `Ghi chú: …`): written
+    bare, `%` broke the file and `#` made the column a comment (found by compare's property)."""
+    data = {"phu_luc": [{"id": "pl", "khac": columns}]}
+    assert _reloaded(data) == data

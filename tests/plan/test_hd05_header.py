@@ -74,7 +74,7 @@ def test_compare_names_a_draft_number_even_from_true_to_1(tmp_path):
     result = _invoke("compare", str(write_plan(tmp_path / "a.yaml", old)),
                      str(write_plan(tmp_path / "b.yaml", new)))
     assert result.exit_code == 1, result.output
-    assert "van_ban: dự thảo: có → lần 1" in result.output
+    assert "đầu văn bản: dự thảo: có → lần 1" in result.output
 
 
 def test_the_editor_saves_a_draft_number_as_a_number(tmp_path):

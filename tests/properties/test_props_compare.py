@@ -1,10 +1,12 @@
 """Properties over generated plans and random edits of them (issue 20): `compare` lists
 exactly the elements edited (by id), exit 1 when something changed and 0 when nothing
-did; `--docx` writes the new draft with tracked changes; never a traceback."""
+did; `--docx` writes the new draft with tracked changes; never a traceback; no change is
+shown as Python writes data (review #23: `{'xem_lai': [], 'o': […]}`, `None`, `True`)."""
 
 from __future__ import annotations
 
 import json
+import re
 
 from generated.edits import edits
 from generated.plans import plans, write
@@ -12,6 +14,8 @@ from generated.profiles import examples
 from hypothesis import given
 from hypothesis import strategies as st
 from running import folder, run
+
+PYTHON_DATA = re.compile(r"\{'|\['|\{\"|\bNone\b|\bTrue\b|\bFalse\b")
 
 
 @st.composite
@@ -35,3 +39,6 @@ def test_compare_names_exactly_the_edited_elements(case):
         named = {change["id"] for change in found["thay_doi"]}
         assert named == touched, (named, touched)
         assert (tmp / "so_sanh.docx").is_file()
+        shown = run(["compare", old, new], (0, 1)).output
+        assert not PYTHON_DATA.search(shown), shown
+        assert not [c for c in found["thay_doi"] if PYTHON_DATA.search(c["mo_ta"])]
