@@ -693,6 +693,7 @@ class Facts:
     indicators: list[str]
     tasks: list[str]
     weights: set[str]
+    rates: set[str]  # indicators in % (a unit's figure at most 100: forms.evaluation.highest)
 
 
 def facts(plan: Data) -> Facts:
@@ -700,13 +701,15 @@ def facts(plan: Data) -> Facts:
     day = header["ngay"] if isinstance(header["ngay"], dt.date) else dt.date(header["ngay"], 1, 1)
     era = next(e for e in ERAS if e.first <= day <= e.last and e.code == header["ma_co_quan"]
                and header["co_quan"].startswith(e.issuer.split("{")[0].strip()))
-    indicators, weights = [], set()
+    indicators, weights, rates = [], set(), set()
     for value in _values(plan.get("muc_tieu_chi_tieu", {})):
         if isinstance(value, dict) and "gia_tri" in value:  # a unit's value needs one above
             indicators.append(value["id"])
             weights.add((value.get("tong_hop") or {}).get("trong_so"))
+            if str(value.get("don_vi", "")).startswith("%") or "{gt}%" in value.get("cau", ""):
+                rates.add(value["id"])
     tasks = [item["id"] for item in plan.get("nhiem_vu_giai_phap", {}).get("muc", [])]
-    return Facts(era, header["dia_danh"], indicators, tasks, weights - {None})
+    return Facts(era, header["dia_danh"], indicators, tasks, weights - {None}, rates)
 
 
 def _values(data: Any) -> Any:
@@ -739,8 +742,10 @@ def _registry(draw: Draw, plan: Data | None) -> Data:
                           "ho_ten": text.line(draw, 2, 4)}
         if generated and generated.indicators and draw(st.booleans()):
             chosen = draw(st.lists(st.sampled_from(generated.indicators), max_size=3, unique=True))
-            unit["chi_tieu"] = {ident: draw(st.sampled_from([0, 1, 96, 2.5, "2,59", 10**6]))
-                                for ident in chosen}
+            unit["chi_tieu"] = {  # a rate's figure never over 100 (refused: its own test)
+                ident: draw(st.sampled_from([0, 1, 96, 2.5, "2,59"]
+                                            + ([] if ident in generated.rates else [10**6])))
+                for ident in chosen}
         if generated and generated.tasks and draw(st.integers(0, 3)) == 0:
             unit["bo_nhiem_vu"] = draw(st.lists(st.sampled_from(generated.tasks), max_size=2,
                                                 unique=True))
