@@ -18,7 +18,9 @@ data of valid plans and unit registries, in every shape `kehoach/plan/model.py` 
   outside the targets; sub-items nest 1. → a) or 1.1. → - → +; the usual parts, the
   general objective, the indicators' item (`Các chỉ tiêu chủ yếu đến năm …`) and the
   vision titled as documents title them, the other parts not with their words; a target's
-  wording without `và`, joined by `; ` or `. `; a bulleted line of targets one indicator.
+  wording without `và`, joined by `; ` or `. `; a bulleted line of targets one indicator;
+  the closing sentence opens "Trên đây là" (a last line after a list is otherwise one of
+  its items: found by the long run).
   `edits.py` draws what a clerk changes between two drafts of a plan.
 - `registries(plan=None)`: a registry of units of every kind (xã, phường, đặc khu; xã,
   thị trấn and phường before 1/7/2025) with former units, signers, own values, dropped
@@ -643,8 +645,10 @@ def _generated(draw: Draw, importable: bool, eras: tuple[Era, ...]) -> Data:
     parts = [plan[k]["id"] for k in usual if k in plan] + [p["id"] for p in plan["phan_khac"]]
     if parts and draw(st.integers(0, 2)) == 0:
         plan["thu_tu"] = draw(st.permutations(parts))
-    if draw(st.booleans()):
-        plan["ket_luan"] = text.prose(draw)
+    if draw(st.booleans()):  # an importable closing opens as documents open it
+        closing = text.prose(draw)
+        plan["ket_luan"] = f"Trên đây là {closing[0].lower()}{closing[1:]}" if (
+            importable) else closing
     plan["chu_ky"] = {
         key: draw(st.sampled_from(values))
         for key, values in (
