@@ -4,7 +4,9 @@ the filled ones."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -19,6 +21,8 @@ from kehoach.commands.common import (
 from kehoach.errors import KehoachError
 from kehoach.stages.forms import YEARS, period_name
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 
 def period_value(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """`--ky` by the stage's rule, refused the way click refuses a value."""
@@ -28,23 +32,23 @@ def period_value(ctx: click.Context, param: click.Parameter, value: str | None) 
         raise click.BadParameter(error.problems[0].message) from None
 
 
+def period_option(example: str) -> Callable[[F], F]:
+    """`--ky`: the reporting period, read by the stage's rule (forms and report)."""
+    return click.option("--ky", default=None, metavar="KỲ", callback=period_value,
+                        help=f'Kỳ báo cáo, ví dụ "{example}" (mặc định: sơ kết).')
+
+
+def year_option(default: str) -> Callable[[F], F]:
+    """`--nam`: the reporting year, within the years kehoach reads (forms and report)."""
+    return click.option("--nam", type=click.IntRange(*YEARS), default=None, metavar="NĂM",
+                        help=f"Năm báo cáo (mặc định: {default}).")
+
+
 @click.command(cls=Command)
 @click.argument("plan", type=click.Path(path_type=Path))
 @output_option
-@click.option(
-    "--ky",
-    default=None,
-    metavar="KỲ",
-    callback=period_value,
-    help='Kỳ báo cáo, ví dụ "sơ kết 5 năm" (mặc định: sơ kết).',
-)
-@click.option(
-    "--nam",
-    type=click.IntRange(*YEARS),
-    default=None,
-    metavar="NĂM",
-    help="Năm báo cáo (mặc định: năm của kế hoạch).",
-)
+@period_option("sơ kết 5 năm")
+@year_option("năm của kế hoạch")
 @units_option
 @templates_option
 @pdf_option

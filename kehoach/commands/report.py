@@ -16,28 +16,15 @@ from kehoach.commands.common import (
     templates_option,
     units_option,
 )
-from kehoach.commands.forms import period_value
-from kehoach.stages.forms import YEARS
+from kehoach.commands.forms import period_option, year_option
 
 
 @click.command(cls=Command)
 @click.argument("plan", type=click.Path(path_type=Path))
 @click.argument("filled", nargs=-1, required=True, type=click.Path(path_type=Path))
 @output_option
-@click.option(
-    "--ky",
-    default=None,
-    metavar="KỲ",
-    callback=period_value,
-    help='Kỳ báo cáo, ví dụ "sơ kết 2 năm" (mặc định: sơ kết).',
-)
-@click.option(
-    "--nam",
-    type=click.IntRange(*YEARS),
-    default=None,
-    metavar="NĂM",
-    help="Năm báo cáo (mặc định: năm của các biểu).",
-)
+@period_option("sơ kết 2 năm")
+@year_option("năm của các biểu")
 @units_option
 @templates_option
 @pdf_option

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import abort, current_app
+from flask import abort, current_app, request
 from werkzeug.datastructures import FileStorage
 
 from kehoach.system.files import device
@@ -197,3 +197,25 @@ def check_upload(storage: FileStorage, allowed: tuple[str, ...]) -> Upload:
             counted, most = (vn_number(n) for n in (lines, MAX_PARAGRAPHS))
             abort(400, f"'{filename}': {counted} dòng, quá giới hạn {most} dòng của một kế hoạch")
     return Upload(filename, safe_stem(filename), suffix, data)
+
+
+def keep_uploads(uploads: list[Upload], inbox: Path) -> dict[str, str]:
+    """Each upload written into `inbox` under its safe stem (a second one of the same stem
+    numbered): where it is kept → the name the clerk gave it, to say problems by it."""
+    inbox.mkdir(parents=True, exist_ok=True)
+    names: dict[str, str] = {}
+    for i, upload in enumerate(uploads):
+        target = inbox / f"{upload.stem}{upload.suffix}"
+        if str(target) in names:
+            target = inbox / f"{upload.stem}_{i}{upload.suffix}"
+        target.write_bytes(upload.data)
+        names[str(target)] = upload.filename
+    return names
+
+
+def form_year() -> int | None:
+    """The report year typed on a page (`nam`), None when left empty; a 400 otherwise."""
+    year = request.form.get("nam", "").strip()
+    if year and not year.isdecimal():
+        abort(400, "năm báo cáo phải là số")
+    return int(year) if year else None

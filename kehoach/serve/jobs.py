@@ -15,7 +15,7 @@ from flask.typing import ResponseReturnValue
 
 from kehoach.errors import KehoachError, Problem
 from kehoach.serve import made
-from kehoach.serve.files import check_upload, name_of, plan_path
+from kehoach.serve.files import check_upload, form_year, keep_uploads, name_of, plan_path
 
 if TYPE_CHECKING:
     from kehoach.plan.units import Unit
@@ -217,12 +217,10 @@ def forms(name: str) -> ResponseReturnValue:
     from kehoach.stages.forms import forms as stage
 
     path = plan_path(name)
-    year = request.form.get("nam", "").strip()
-    if year and not year.isdecimal():
-        abort(400, "năm báo cáo phải là số")
+    year = form_year()
     period = request.form.get("ky", "").strip() or None
     with made.job(path, "biểu mẫu trống") as out:
-        done = stage(path, out, period=period, year=int(year) if year else None)
+        done = stage(path, out, period=period, year=year)
     return render_template("made.html", name=name, folder=made.name(out),
                            files=[made.name(p) for p in sorted(done.written)],
                            title="Biểu mẫu báo cáo trống", problems=[], notes=done.notes)
@@ -241,15 +239,7 @@ def aggregate(name: str) -> ResponseReturnValue:
     if not uploads:
         abort(400, "chưa chọn biểu nào (tệp XLSX) để tổng hợp")
     with made.job(path, "tổng hợp") as out:
-        inbox = out / "biểu đã nhận"
-        inbox.mkdir()
-        names: dict[str, str] = {}  # where each upload is kept → the name the clerk gave it
-        for i, upload in enumerate(uploads):
-            target = inbox / f"{upload.stem}.xlsx"
-            if str(target) in names:
-                target = inbox / f"{upload.stem}_{i}.xlsx"
-            target.write_bytes(upload.data)
-            names[str(target)] = upload.filename
+        names = keep_uploads(uploads, out / "biểu đã nhận")  # kept → the clerk's name
 
         def shown(problem: Problem) -> str:
             return str(problem).replace(problem.file, names.get(problem.file, problem.file), 1)

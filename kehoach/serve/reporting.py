@@ -12,7 +12,14 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 from flask.typing import ResponseReturnValue
 
 from kehoach.errors import KehoachError, Problem
-from kehoach.serve.files import check_upload, plan_path, plans_dir, work_dir
+from kehoach.serve.files import (
+    check_upload,
+    form_year,
+    keep_uploads,
+    plan_path,
+    plans_dir,
+    work_dir,
+)
 
 blueprint = Blueprint("reporting", __name__)
 
@@ -55,15 +62,8 @@ def page(name: str) -> ResponseReturnValue:
 def _forms(token: str) -> dict[str, str]:
     """The forms of the request, uploaded (kept in the job's folder) and picked: where each
     is read → the name the clerk knows it by."""
-    names: dict[str, str] = {}
-    inbox = work_dir("jobs", token, "bieu")
     uploads = [check_upload(f, (".xlsx",)) for f in request.files.getlist("bieu") if f.filename]
-    for i, upload in enumerate(uploads):
-        target = inbox / f"{upload.stem}.xlsx"
-        if str(target) in names:
-            target = inbox / f"{upload.stem}_{i}.xlsx"
-        target.write_bytes(upload.data)
-        names[str(target)] = upload.filename
+    names = keep_uploads(uploads, work_dir("jobs", token, "bieu"))
     for picked in request.form.getlist("chon"):
         names.setdefault(str(_picked(picked)), picked)
     if not names:
@@ -77,9 +77,7 @@ def make(name: str) -> ResponseReturnValue:
     from kehoach.stages.report import report
 
     path = plan_path(name)
-    year = request.form.get("nam", "").strip()
-    if year and not year.isdecimal():
-        abort(400, "năm báo cáo phải là số")
+    year = form_year()
     token = secrets.token_hex(8)
     out = work_dir("jobs", token)
     names = _forms(token)
@@ -95,7 +93,7 @@ def make(name: str) -> ResponseReturnValue:
     try:
         done = report(path, [Path(p) for p in names], out,
                       period=request.form.get("ky", "").strip() or None,
-                      year=int(year) if year else None)
+                      year=year)
     except KehoachError as refused:  # nothing usable, or a period or a year refused
         return render_template("report.html", name=name, workbooks=_workbooks(), done=None,
                                problems=[shown(p) for p in refused.problems]), 400
