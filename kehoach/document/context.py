@@ -11,6 +11,7 @@ from typing import Any
 
 from kehoach.document.appendix import appendices, block, last_is_wide
 from kehoach.document.prose import bullet_lines, paragraph_text
+from kehoach.plan.indicators import NUMBERED
 from kehoach.plan.model import (
     IndicatorBlock,
     Item,
@@ -101,7 +102,11 @@ class _Outline:
                 milestone += 1
                 letter = labels.sub_item(milestone, self.labels)
                 self.blocks.append({"kieu": "tieu_muc_con", "chu": f"{letter} {p.tieu_de}"})
-            if p.dau:
+            if p.dau == NUMBERED:
+                for phrase, line in zip(p.noi_dung, bullet_lines(p), strict=True):
+                    label = self.numbers[phrase.id] = self.item_label()
+                    self.blocks.append({"kieu": "doan", "chu": f"{label} {line}"})
+            elif p.dau:
                 self.blocks.extend(
                     {"kieu": "gach", "dau": p.dau, "dan": "", "chu": line}
                     for line in bullet_lines(p)

@@ -126,7 +126,7 @@ def structure(record: Record, first: bool = False) -> dict[str, Any]:
     if kind == "%":
         fields["don_vi"] = match.group(2)
     else:
-        rest = record.text[end:].strip()
+        rest = record.text[end:].strip().rstrip(".;,:").rstrip()  # the unit, not the stop
         per = _PER.search(wording)
         if per:
             fields["mau_so"] = parse_number(per.group(1))
@@ -167,5 +167,5 @@ def label(record_text: str) -> str:
         after = record_text[match.end(2 if kind == "%" else 1) :].strip()
         lead = "Tỷ lệ " if kind == "%" else "Số "
         text = before if len(before.split()) >= 2 else lead + after
-    text = text.strip(" ,;")
+    text = text.strip(" ,;.")
     return text[:1].upper() + text[1:]

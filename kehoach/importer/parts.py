@@ -8,6 +8,7 @@ import re
 from kehoach.importer import indicators, organs
 from kehoach.importer.ledger import Data, Ledger, slug
 from kehoach.importer.numbering import WRITTEN
+from kehoach.plan.indicators import NUMBERED
 from kehoach.vn import labels
 
 
@@ -98,6 +99,12 @@ def objectives(ident: str, title: str, tree: Data, ledger: Ledger) -> Data:
     if chosen is None and not items and _stated(tree["doan"]):
         out.pop("doan", None)  # the targets stand right under the part's heading
         out["chi_tieu"] = _indicators({"doan": tree["doan"], "muc": []}, ledger, title)
+    elif chosen is None and _numbered_targets(items):
+        lines = [{"noi_dung": item["noi_dung"], "dau": NUMBERED} for item in items]
+        for item in items:
+            ledger.ids.discard(item["id"])
+        out["chi_tieu"] = _indicators({"doan": lines, "muc": []}, ledger, title)
+        items = []
     others = []
     for item in items:
         name = item.get("tieu_de", "").lower()
@@ -116,6 +123,15 @@ def objectives(ident: str, title: str, tree: Data, ledger: Ledger) -> Data:
     if "chi_tieu" not in out:
         ledger.note(ident, "không thấy mục chỉ tiêu")
     return out
+
+
+def _numbered_targets(items: list[Data]) -> bool:
+    """Items right under the part that are one numbered line each, printed in sequence,
+    stating targets (`1. Chỉ số phát triển con người (HDI) đạt 0,75.`)."""
+    printed = [re.match(r"\d+", str(i.get(WRITTEN, ""))) for i in items]
+    in_sequence = [int(m.group()) if m else 0 for m in printed] == list(range(1, len(items) + 1))
+    return bool(items) and in_sequence and all(map(_plain_inline, items)) and any(
+        indicators.has_target(i["noi_dung"]) for i in items)
 
 
 def _stated(paragraphs: list[Data]) -> bool:

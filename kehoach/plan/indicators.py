@@ -18,6 +18,9 @@ VALUE_SLOT = "{gt}"
 BASE_SLOT = "{ms}"
 """Where an indicator's denominator goes (`10 bác sĩ trên {ms} dân`)."""
 
+NUMBERED = "1."
+"""An indicator paragraph's `dau` for targets numbered as the part's items (`1. Chỉ số …`)."""
+
 
 class Aggregation(_Model):
     """Cách tính số liệu chung của cấp trên từ số liệu các đơn vị."""
@@ -135,8 +138,10 @@ class IndicatorParagraph(_Model):
     )
     nam: int | None = Field(None, description="Năm phải đạt của đoạn (mốc), khi khác năm chung.")
     noi_dung: list[Phrase] = Field(min_length=1)
-    dau: Literal["-", "+"] | None = Field(
-        None, description="Gạch đầu dòng: mỗi chỉ tiêu một dòng có dấu này, câu chữ trọn dòng."
+    dau: Literal["-", "+", "1."] | None = Field(
+        None,
+        description="Mỗi chỉ tiêu một dòng, câu chữ trọn dòng: gạch đầu dòng '-', '+', hoặc "
+        "'1.' đánh số tiếp các mục của phần (chỉ tiêu viết ngay dưới phần: 1., 2. …).",
     )
     cap: Levels | None = None
 

@@ -15,7 +15,9 @@ Real plans (issue 10) are held by extending the original format, never by changi
   computed per level: parts `I.`, items `1.`, sub-items as their parent's `nhan_con`
   says (`a)` by default, or `1.1.`, `-`, `+`). `danh_so` states the plan's own label
   style (`I-`, `1-`), defaulting to the profile's.
-- An indicator paragraph with `dau: "-"` prints each phrase as its own bullet line.
+- An indicator paragraph with `dau: "-"` prints each phrase as its own bullet line;
+  `dau: "1."` as its own line numbered after the part's items (targets right under a part
+  written `1. Chỉ số … đạt 0,75.`, `2. …`).
 - `ket_luan` is the closing sentence after the last part; `phu_luc` the appendices
   after the signature (tables; an indicator table with milestones `moc`; then paragraphs
   and tables of their own, `doan`: a form such as a biên bản).
@@ -53,7 +55,7 @@ from kehoach.plan.fields import (
 )
 from kehoach.plan.fields import Level as Level
 from kehoach.plan.header import Header as Header
-from kehoach.plan.indicators import Indicator, IndicatorParagraph
+from kehoach.plan.indicators import NUMBERED, Indicator, IndicatorParagraph
 from kehoach.plan.reporting import Reporting
 from kehoach.rules.profile_dates import profile_on
 
@@ -116,6 +118,15 @@ class IndicatorBlock(_Model):
         default_factory=no_items, description="Các đoạn văn in trước các đoạn chỉ tiêu."
     )
     doan: list[IndicatorParagraph] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _numbered_under_the_part(self) -> IndicatorBlock:
+        numbered = any(p.dau == NUMBERED for p in self.doan)
+        if numbered and (self.tieu_de or any(p.tieu_de for p in self.doan)):
+            raise ValueError(
+                f"dau: '{NUMBERED}' (chỉ tiêu đánh số như các mục) chỉ dùng khi chỉ tiêu viết "
+                "ngay dưới phần: bỏ 'tieu_de' của mục chỉ tiêu và của các mốc")
+        return self
 
     def indicators(self) -> list[Indicator]:
         """Every indicator, in reading order."""

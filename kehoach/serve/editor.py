@@ -67,7 +67,7 @@ def _printed(plan: Plan | None) -> tuple[dict[str, str], dict[Path_, str], list[
     its headings without numbers, and every level)."""
     from kehoach.document.context import printed_numbers
     from kehoach.document.prose import bullet_lines, paragraph_text
-    from kehoach.plan.indicators import IndicatorParagraph
+    from kehoach.plan.indicators import NUMBERED, IndicatorParagraph
     from kehoach.plan.walk import walk
     from kehoach.rules.levels import load_levels
     from kehoach.rules.profile import load_profile
@@ -84,8 +84,10 @@ def _printed(plan: Plan | None) -> tuple[dict[str, str], dict[Path_, str], list[
     for node in walk(plan):
         if isinstance(node.element, IndicatorParagraph):
             p = node.element
-            shown = "\n".join(f"{p.dau} {line}" for line in bullet_lines(p)) if p.dau else (
-                paragraph_text(p))
+            marks = [numbers.get(phrase.id, "") if p.dau == NUMBERED else p.dau
+                     for phrase in p.noi_dung]
+            shown = "\n".join(f"{mark} {line}" for mark, line in zip(
+                marks, bullet_lines(p), strict=True)) if p.dau else paragraph_text(p)
             sentences[(*node.path, "noi_dung")] = shown
     return numbers, sentences, levels
 

@@ -16,6 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from kehoach.errors import Problem
+from kehoach.plan.indicators import NUMBERED
 from kehoach.plan.labels import LABELS
 from kehoach.source.yamlsource import Path_, format_path
 
@@ -278,6 +279,8 @@ class Builder:
         key = str(path[-1]) if isinstance(path[-1], str) else ""
         options = (self.context.levels or choices()[key]) if key == "cap" else choices().get(
             key, [])
+        if key == "dau" and path[-4:-2] == ("chi_tieu", "doan"):  # an indicator paragraph
+            options = [*options, (NUMBERED, "1., 2. (đánh số như các mục)")]
         widget = "checks" if key == "cap" else "select" if options else "date" if (
             key in DATES) else "textarea" if key in TEXTAREA or (
             isinstance(value, str) and (len(value) > 80 or "\n" in value)) else "wide" if (

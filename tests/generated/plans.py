@@ -508,11 +508,33 @@ class Body:
         block["doan"] = [self.indicator_paragraph() for _ in range(self.count(1, 3))]
         return _noted(draw, self.text, block, title)
 
+    def numbered_targets(self, part: Data, year: int) -> bool:
+        """Targets right under the part, numbered as its items and nothing else in it
+        (`II. MỤC TIÊU ĐẾN NĂM 2030`, `1. Chỉ số … đạt 0,75.`, `2. …`); a document shows
+        them as targets only when one states a value."""
+        draw = self.draw
+        lines = [self.indicator() for _ in range(self.count(1, 4))]
+        if self.text.importable and not any("gia_tri" in line for line in lines):
+            for line in lines:
+                self.indicators.remove(line["id"])
+            return False
+        for line in lines:  # a numbered line that ends no sentence is a heading
+            line.pop("noi", None)
+            if not line["cau"].endswith((".", ";")):
+                line["cau"] += draw(st.sampled_from([".", ";"]))
+        nam = draw(st.sampled_from([year, year + 5, 2030]))
+        part["tieu_de"] = f"MỤC TIÊU ĐẾN NĂM {nam}"
+        part["chi_tieu"] = {"id": self.ids.new(draw, "chi-tieu"), "nam": nam, "doan": [
+            {"id": self.ids.new(draw, "ctd"), "dau": "1.", "noi_dung": lines}]}
+        return True
+
     def objectives(self, year: int) -> Data:
         draw = self.draw
         part: Data = {"id": self.ids.new(draw, "muc-tieu"),
                       "tieu_de": draw(st.sampled_from(["MỤC TIÊU, CHỈ TIÊU", "MỤC TIÊU"])),
                       "doan": self.paragraphs("mt")}
+        if draw(st.integers(0, 5)) == 0 and self.numbered_targets(part, year):
+            return part
         named = self.text.importable  # as documents name them, and how a reader finds them
         if named or draw(st.booleans()):
             part["muc_tieu_tong_quat"] = self.item("mttq", 1)
