@@ -85,6 +85,9 @@ class Reader:
         )
         self.names = UnitNames(w, kind_word, self.heads, self.works,
                                tuple(scope.don_vi_khac.dung_sau), self.known)
+        kinds, group = _either(self.kinds), _either(scope.don_vi_khac.nhom)
+        self.unit_group = re.compile(  # `các xã vùng sâu, vùng xa và các xã biên giới`
+            rf"\bcác ({kinds}) (?:{group})\b(?:(?:,| và) (?:các (?:{kinds}) )?(?:{group})\b)*")
 
     # -- clauses ----------------------------------------------------------------------
 
@@ -132,6 +135,8 @@ class Reader:
         flags = core.flags + verdict.flags
         if core.loai != LOCAL:
             flags += self._upper_places(words, led=kind == OWN)
+        if not verdict.flags:
+            flags += self._unit_group(verdict.text, unit)
         return Verdict(kind, verdict.text + end, flags=flags, target=core.target,
                        subject=core.subject)
 
@@ -210,6 +215,17 @@ class Reader:
             text = words[: head.end()] + " và ".join(kept)
         new = fill(rule, {**self.words, "viec": lower_first(text)})
         return Verdict(PART, upper_first(new) if first else lower_first(new), LOCAL)
+
+    def _unit_group(self, words: str, unit: Unit) -> tuple[tuple[str, str], ...]:
+        """A note on a clause about a group of the province's units named by what they are
+        (`các xã đặc biệt khó khăn`): whether the unit is one of them only its clerk knows."""
+        found = self.unit_group.search(words)
+        if found is None:
+            return ()
+        rules = self.scope.don_vi_khac
+        rule = rules.cung_loai if found.group(1).lower() == self.words["dv"] else rules.khac_loai
+        why = fill(rule, {**self.words, "ten": unit.ten, "nhom": found.group()})
+        return ((found.group(), why),)
 
     def _place(self, found: re.Match[str]) -> str:
         """A place's name (`Khu kinh tế Dung Quất`): its common noun and the words after it

@@ -120,6 +120,9 @@ class UpperPlaces(Data):
 
 class OtherUnits(Data):
     dung_sau: list[str]
+    nhom: list[str]
+    cung_loai: str
+    khac_loai: str
 
 
 class Scope(Data):

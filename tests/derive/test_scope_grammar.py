@@ -507,3 +507,38 @@ def test_a_university_of_the_province_named_in_a_kept_task_is_noted(tmp_path):
     assert _text(derived, "nv-1-0") == task
     assert any("Trường Đại học Quy Nhơn, nơi do tỉnh quản lý" in s
                for s in _flags(derived, "nv-1-0"))
+
+
+@settings(max_examples=30, **SETTINGS)
+@given(place=PLACES, groups=st.lists(st.sampled_from(
+           ["biên giới", "đặc biệt khó khăn", "vùng sâu, vùng xa", "miền núi", "ven biển",
+            "vùng đồng bào dân tộc thiểu số"]), min_size=1, max_size=2, unique=True),
+       act=st.sampled_from(["ưu tiên bố trí giáo viên cho", "hỗ trợ xây dựng nhà văn hóa ở",
+                            "tăng cường tuần tra tại"]))
+def test_a_group_of_units_named_by_what_they_are_is_noted(tmp_path_factory, place, groups,
+                                                          act):
+    """Gia Lai hold-out: '… cho các xã đặc biệt khó khăn' stayed unflagged in a phường's
+    draft. Whether a unit is one of 'các xã biên giới' only its clerk knows: the clause stays
+    as written, with a note naming the group; a phường or đặc khu is told it is not one."""
+    province, names = place
+    group = " và các xã ".join(groups)
+    task = f"Tuyển dụng đủ giáo viên; {act} các xã {group}."
+    folder = tmp_path_factory.getbasetemp()
+    for kind in KINDS:
+        derived = _draft(folder, province, names, kind, tasks=[task])
+        assert _text(derived, "nv-1-0") == task
+        said = [s for s in _flags(derived, "nv-1-0") if s.startswith("câu này nói về")]
+        assert len(said) == 1, _flags(derived, "nv-1-0")
+        assert said[0].startswith(f"câu này nói về các xã {group}")
+        outside = "không thuộc số đó: bỏ phần đó" in said[0]
+        assert outside == (kind != "xa"), said[0]
+
+
+@pytest.mark.parametrize("task", [
+    "Tuyên truyền cho các xã, phường về an toàn giao thông.",
+    "Xây dựng các xã đạt chuẩn nông thôn mới nâng cao.",
+    "Vận động Nhân dân các xã hội viên tham gia.",
+])
+def test_units_not_grouped_by_what_they_are_get_no_group_note(tmp_path, task):
+    derived = _draft(tmp_path, "Gia Lai", REGISTRIES[0], "phuong", tasks=[task])
+    assert not any(s.startswith("câu này nói về") for s in _flags(derived, "nv-1-0"))
