@@ -223,11 +223,13 @@ def listed(draft: Draft, edits: dict) -> list[dict[str, str]]:
 
 def pointed(draft: Draft, edit: dict[str, str]) -> str:
     """Where a listed edit stands: '' when its words are in the draft and a comment is on
-    them or on their paragraph; else what is wrong."""
+    them or on their paragraph, or quotes them (a table cell: the comment on its phụ lục
+    names it); else what is wrong."""
     words = edit["cau"]
+    quoted = any(f"“{words}”" in comment for comment in draft.comments.values())
     for paragraph in draft.paragraphs:
         if words in plain(paragraph):
-            if COMMENT_START in paragraph:
+            if COMMENT_START in paragraph or quoted:
                 return ""
             return f"không có chú thích nào trỏ tới: {words}"
     return f"không còn trong bản soạn (sửa danh sách): {words}"

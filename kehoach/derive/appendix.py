@@ -8,16 +8,24 @@ bodies following each row up); any other table, and the phụ lục's own paragr
 
 from __future__ import annotations
 
+import re
+
 from kehoach.derive.changes import Record
 from kehoach.derive.scope import Verdict
 from kehoach.derive.target import Target
 from kehoach.plan.appendix import Appendix, Milestones
+from kehoach.plan.blocks import Table, TableRow
 from kehoach.plan.model import Plan
+from kehoach.rules.scope import fill
 
 RULE = "phu-luc"
 OTHER_TABLE = (
     "phụ lục “{name}” của kế hoạch cấp trên là bảng của {tren} (cơ quan, việc của {tren}), "
     "không đưa vào bản của {dv}: lập phụ lục riêng của {dv} nếu cần"
+)
+UPPER_CELL = (
+    "các ô còn nói về {tren} hoặc cả cấp xã: {cells}: giữ ô nói việc {tren} làm mà {dv} phối "
+    "hợp, sửa thành của {dv} ô nói việc của {dv}"
 )
 OWN_TEXT = (
     "phụ lục “{name}” của kế hoạch cấp trên có đoạn văn, mẫu của {tren}: không đưa vào bản "
@@ -38,22 +46,65 @@ def appendices(parent: Plan, target: Target, record: Record, anchor: str) -> lis
             rows = [row for row in mine if row is not None]
             if rows:
                 groups.append(group.model_copy(update={"chi_tieu": rows}))
-        if appendix.bang is not None:
+        table, tasks = _assignments(appendix.bang, target) if appendix.bang else (None, 0)
+        if appendix.bang is not None and table is None:
             record.flag(anchor, OTHER_TABLE.format(name=name, **words))
             record.change(appendix.id, name, "", RULE)
+        elif table is not None:
+            rule = target.scope.scope.bang_phan_cong.giu
+            record.flag(appendix.id, fill(rule, {**words, "name": name, "so": str(tasks)}))
+            record.change(appendix.id, name, f"{name} ({tasks} dòng)", RULE)
+            cells = _upper_words(table, target)
+            if cells:
+                quoted = "; ".join(f"“{c}”" for c in dict.fromkeys(cells))
+                record.flag(appendix.id, UPPER_CELL.format(cells=quoted, **words))
         if appendix.doan:
             record.flag(anchor, OWN_TEXT.format(name=name, **words))
             record.change(f"{appendix.id}.doan", name, "", RULE)
-        if not groups:
+        if not groups and table is None:
             if appendix.chi_tieu:
                 record.change(appendix.id, name, "", RULE)
             continue
         # the caption comes from the unit's own header (`chu_thich` left to the renderer)
-        own = {"chi_tieu": groups, "bang": None, "doan": [], "chu_thich": None}
+        own = {"chi_tieu": groups, "bang": table, "doan": [], "chu_thich": None}
         kept.append(appendix.model_copy(update=own))
         if appendix.chu_thich:
             record.change(f"{appendix.id}.chu_thich", appendix.chu_thich, "", RULE)
     return kept
+
+
+def _assignments(table: Table, target: Target) -> tuple[Table | None, int]:
+    """The rows of an upper assignment table (`Cơ quan chủ trì`, `Cơ quan phối hợp` …) whose
+    body columns name the commune level, leading or joining, that level's name made the
+    unit's own, each under its group's heading row (`II | Quản lý đất đai | | |`), and how
+    many tasks they are; None when the table has no body column or no such row."""
+    reader = target.scope
+    words = reader.scope.bang_phan_cong.cot
+    bodies = [k for k, title in enumerate(table.cot) if any(w in title.lower() for w in words)]
+    rows: list[TableRow] = []
+    heading: TableRow | None = None
+    tasks = 0
+    for row in table.dong:
+        cells = row.o
+        named = [k for k in bodies if k < len(cells) and cells[k].strip()]
+        if not named:
+            heading = row  # a group's heading row: kept before the group's first row kept
+            continue
+        if any(reader.own_level(cells[k]) != cells[k] for k in named):
+            rows += [heading] if heading is not None else []
+            heading = None
+            tasks += 1
+            rows.append(row.model_copy(update={
+                "o": [reader.own_level(c, k in bodies) for k, c in enumerate(cells)]}))
+    return (table.model_copy(update={"dong": rows}), tasks) if rows else (None, 0)
+
+
+def _upper_words(table: Table, target: Target) -> list[str]:
+    """Cells of the rows kept that still speak of the upper level (`Cơ sở dữ liệu đất đai
+    tỉnh`, `Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh`) or of the whole commune level (`Kế
+    hoạch sử dụng đất hằng năm cấp xã`): the clerk says which are the unit's."""
+    area = re.compile(rf"\b(?:{re.escape(target.upper.tu_dia_ban)}|cấp xã)\b")
+    return [c for row in table.dong for c in row.o[1:] if area.search(c)]
 
 
 def _row(row: Milestones, where: str, target: Target, record: Record) -> Milestones | None:

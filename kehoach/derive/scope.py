@@ -85,6 +85,7 @@ class Reader:
         )
         self.names = UnitNames(w, kind_word, self.heads, self.works,
                                tuple(scope.don_vi_khac.dung_sau), self.known)
+        self.commune_level = re.compile(rf"(?i:các|cấp) (?:{v['cac_dv']}|xã)\b")
         kinds, group = _either(self.kinds), _either(scope.don_vi_khac.nhom)
         self.unit_group = re.compile(  # `các xã vùng sâu, vùng xa và các xã biên giới`
             rf"\bcác ({kinds}) (?:{group})\b(?:(?:,| và) (?:các (?:{kinds}) )?(?:{group})\b)*")
@@ -215,6 +216,16 @@ class Reader:
             text = words[: head.end()] + " và ".join(kept)
         new = fill(rule, {**self.words, "viec": lower_first(text)})
         return Verdict(PART, upper_first(new) if first else lower_first(new), LOCAL)
+
+    def own_level(self, cell: str, body: bool = True) -> str:
+        """The whole commune level named in a cell of an assignment table as the unit: a
+        `body` (`Ủy ban nhân dân các xã, phường, đặc khu`, `… cấp xã`) as the unit's own
+        (`Ủy ban nhân dân xã`); in a task, `… hằng năm cấp xã` as `… hằng năm của xã`."""
+        dv = self.words["dv"]
+        if not body:
+            return re.sub(r"(?<=\w) cấp xã\b", f" của {dv}", cell)
+        return self.commune_level.sub(
+            lambda m: upper_first(dv) if m.start() == 0 else dv, cell)
 
     def _unit_group(self, words: str, unit: Unit) -> tuple[tuple[str, str], ...]:
         """A note on a clause about a group of the province's units named by what they are

@@ -125,6 +125,11 @@ class OtherUnits(Data):
     khac_loai: str
 
 
+class Assignments(Data):
+    cot: list[str]
+    giu: str
+
+
 class Scope(Data):
     cac_don_vi: list[str]
     co_quan_tren: list[Pattern]
@@ -148,6 +153,7 @@ class Scope(Data):
     sau_khi_bo: str
     han_cap_duoi: str
     bang_cap_tren: str
+    bang_phan_cong: Assignments
 
 
 

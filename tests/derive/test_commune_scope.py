@@ -204,6 +204,60 @@ def test_the_phu_luc_is_the_communes_own_or_none(tmp_path):
     ]
 
 
+ASSIGNMENTS = {"cot": ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                       "Thời gian thực hiện"], "dong": [
+    {"o": ["I", "Quy hoạch", "", "", ""]},
+    {"o": ["1", "Quy hoạch tỉnh", "Sở Tài chính", "Các sở, ngành", "Năm 2026"]},
+    {"o": ["2", "Kế hoạch sử dụng đất hằng năm cấp xã",
+           "Ủy ban nhân dân các xã, phường, đặc khu", "Sở Nông nghiệp và Môi trường", "Hằng năm"]},
+    {"o": ["II", "Đất đai", "", "", ""]},
+    {"o": ["3", "Cơ sở dữ liệu đất đai tỉnh", "Sở Nông nghiệp và Môi trường",
+           "Ủy ban nhân dân cấp xã", "Năm 2027"]},
+    {"o": ["III", "Giáo dục", "", "", ""]},
+    {"o": ["4", "Tuyển dụng giáo viên", "Sở Nội vụ", "Sở Giáo dục và Đào tạo", "Năm 2026"]},
+]}
+
+
+@pytest.mark.parametrize(("unit", "kind"), [("oc-eo", "xã"), ("rach-gia", "phường"),
+                                             ("phu-quoc", "đặc khu")])
+def test_rows_of_an_assignment_table_given_to_the_communes_are_the_units_own(
+        tmp_path, unit, kind):
+    """Gia Lai hold-out: the province's phụ lục gave a row to 'Ủy ban nhân dân các xã,
+    phường'; the draft dropped the whole table. The rows that name the commune level as the
+    body leading or joining are kept under their group's heading, that name made the
+    unit's own; the province's rows are left out; one note quotes the cells still to check."""
+    def change(data):
+        data["phu_luc"] = [{"id": "pl-viec", "ten": "DANH MỤC NHIỆM VỤ",
+                            "chu_thich": "(Kèm theo Kế hoạch số 18-KH/TU)",
+                            "bang": ASSIGNMENTS}]
+    derived = _draft(tmp_path, unit, change)
+    [appendix] = derived.plan.phu_luc
+    assert appendix.chu_thich is None and appendix.bang is not None
+    assert appendix.bang.cot == ASSIGNMENTS["cot"]
+    assert [r.o for r in appendix.bang.dong] == [
+        ["I", "Quy hoạch", "", "", ""],
+        ["2", f"Kế hoạch sử dụng đất hằng năm của {kind}", f"Ủy ban nhân dân {kind}",
+         "Sở Nông nghiệp và Môi trường", "Hằng năm"],
+        ["II", "Đất đai", "", "", ""],
+        ["3", "Cơ sở dữ liệu đất đai tỉnh", "Sở Nông nghiệp và Môi trường",
+         f"Ủy ban nhân dân {kind}", "Năm 2027"],
+    ]
+    said = [n.ly_do for n in appendix.xem_lai or []]
+    assert any(s.startswith("phụ lục “DANH MỤC NHIỆM VỤ”: giữ 2 dòng tỉnh giao cho cấp xã")
+               for s in said), said
+    assert any("“Cơ sở dữ liệu đất đai tỉnh”" in s for s in said), said
+
+
+def test_an_assignment_table_without_a_row_for_the_communes_stays_out(tmp_path):
+    def change(data):
+        rows = [r for r in ASSIGNMENTS["dong"] if "xã" not in " ".join(r["o"])]
+        data["phu_luc"] = [{"id": "pl-viec", "ten": "DANH MỤC NHIỆM VỤ",
+                            "bang": {"cot": ASSIGNMENTS["cot"], "dong": rows}}]
+    derived = _draft(tmp_path, "oc-eo", change)
+    assert derived.plan.phu_luc == []
+    assert any("không đưa vào bản của xã" in s for s in _notes(derived))
+
+
 @pytest.mark.parametrize(("words", "days", "note"), [
     # only a yearly report asked, its day after the words of the report: no 6-month report
     ("định kỳ hằng năm báo cáo kết quả (trước ngày 20/11) về Ban Thường vụ Tỉnh ủy.",
