@@ -147,10 +147,11 @@ def _comparison(before: str) -> str:
     return next((code for word, code in qualifiers().items() if words.endswith(word)), "dat")
 
 
-def label(record_text: str) -> str:
+def label(record_text: str, first: bool = False) -> str:
     """A form label: the subject before the value (`Tỷ lệ tiêm chủng mở rộng`), or for a
-    value that leads its wording, `Tỷ lệ …` / `Số …` and what follows it."""
-    found = _target(record_text)
+    value that leads its wording, `Tỷ lệ …` / `Số …` and what follows it; `first`: of the
+    first target of a line holding two, as `structure` takes it."""
+    found = _target(record_text, first)
     if found is None:
         text = record_text
     else:

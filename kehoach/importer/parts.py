@@ -165,7 +165,7 @@ def _bullets(paragraphs: list[Data], ledger: Ledger) -> Data:
         text = paragraph["noi_dung"]
         text = f"{paragraph['dan']}: {text}" if paragraph.get("dan") else text
         fields = indicators.structure(indicators.Record(text), first=True)
-        name = indicators.label(text)
+        name = indicators.label(text, first=True)
         ident = ledger.unique(f"ct-{slug(name, 5)}")
         phrases.append({"id": ident, "cau": fields.pop("cau"), "nhan": name, **fields})
         ledger.note(ident, "kiểm tra tên trên biểu, cấp áp dụng và hướng (tăng hay giảm là tốt)")
@@ -176,7 +176,7 @@ def _indicators(item: Data, ledger: Ledger, heading: str = "") -> Data:
     """The indicator block of an item (or of the paragraphs right under a part whose
     `heading` names the year); milestone sub-items give a paragraph group each."""
     title = item.get("tieu_de", heading)
-    years = re.findall(r"năm (\d{4})", title)
+    years = re.findall(r"năm (\d{4})", title, re.IGNORECASE)  # `CHỈ TIÊU … NĂM 2026`
     if item["muc"]:  # by milestone: a) Đến năm 2026, b) Đến năm 2030
         groups = [_paragraphs(sub["doan"], ledger, sub) for sub in item["muc"]]
         for k, (sub, (group, _lead)) in enumerate(zip(item["muc"], groups, strict=True), 1):
@@ -211,7 +211,8 @@ def _paragraphs(
     """Paragraphs of targets as indicator paragraphs, and the lead paragraphs before the
     first target; under a milestone sub-item, its heading and year go on its first one."""
     lead = 0
-    while lead < len(given) - 1 and not indicators.has_target(given[lead]["noi_dung"]):
+    while lead < len(given) - 1 and not indicators.has_target(given[lead]["noi_dung"]) and (
+            given[lead].get("dau") != NUMBERED):  # a numbered line is a target, not a lead
         lead += 1
     paragraphs: list[Data] = []
     run: list[Data] = []

@@ -35,6 +35,7 @@ SHARED_REAL = Path(os.environ.get("KEHOACH_REAL") or ROOT.parent / "shared" / "r
 """As the tests read it (tests/conftest.py: REAL_DOCUMENTS)."""
 SUFFIXES = (".docx", ".doc", ".odt", ".rtf")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _PADDED = re.compile(r"[ \t\u00a0]{3,}(?=-\s?\S)")
 """Spaces typed to push a dash line onto the next line (`- A;        - B;`): two lines."""
 
@@ -58,9 +59,25 @@ def squash(text: str) -> str:
     return re.sub(r"[ \t\u00a0\u2007\u202f]+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
+_BOX = {f"{{{W}}}txbxContent", f"{{{MC}}}Fallback"}
+
+
+def _boxed(node, paragraph) -> bool:
+    """Whether `node` is the text of a text box anchored in `paragraph` (its own lines),
+    or of the second copy Word keeps of a box (shown once)."""
+    for parent in node.iterancestors():
+        if parent is paragraph:
+            return False
+        if parent.tag in _BOX:
+            return True
+    return False
+
+
 def _text(paragraph) -> str:
     out = []
     for node in paragraph.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br", f"{{{W}}}cr"):
+        if _boxed(node, paragraph):
+            continue
         if node.tag == f"{{{W}}}t":
             out.append(node.text or "")
         elif node.tag == f"{{{W}}}tab":
@@ -78,6 +95,8 @@ def docx_lines(data: bytes) -> list[str]:
         deleted.getparent().remove(deleted)
     lines = []
     for paragraph in root.iter(f"{{{W}}}p"):
+        if any(a.tag == f"{{{MC}}}Fallback" for a in paragraph.iterancestors()):
+            continue  # a text box's second copy
         for line in _text(paragraph).split("\n"):
             lines += [squash(x) for x in _PADDED.split(line) if squash(x)]
     return lines

@@ -97,3 +97,28 @@ def test_numbered_targets_under_a_heading_of_their_own_are_refused(tmp_path):
     result = CliRunner().invoke(main, ["validate", str(write_plan(tmp_path / "kh.yaml", data))])
     assert result.exit_code == 2, result.output
     assert "chỉ tiêu viết ngay dưới phần" in result.output
+
+
+def test_a_numbered_list_opening_without_a_value_keeps_every_line_as_a_target(tmp_path):
+    """Lâm Đồng, Kế hoạch phát động phong trào thi đua CCHC 2026 (III. CHỈ TIÊU THI ĐUA PHẤN
+    ĐẤU NĂM 2026, then 1. … 4.): the first line states no value; it was taken as an opening
+    paragraph, which cannot carry '1.', and the imported plan was invalid. The year comes
+    from the heading in capitals; a line holding two targets is labelled by its first."""
+    targets = [
+        "1. Phấn đấu kết quả đánh giá Chỉ số PAR Index của tỉnh nằm trong nhóm dẫn đầu.",
+        "2. Phấn đấu đến hết năm 2026, mức độ hài lòng của người dân đạt tối thiểu 90%; trong "
+        "đó, lĩnh vực đất đai đạt tối thiểu 85%.",
+    ]
+    text = (UPPER / "quang_ngai_18.txt").read_text(encoding="utf-8")
+    start, end = text.index("II. MỤC TIÊU"), text.index("III. NHIỆM VỤ")
+    source = tmp_path / "kh.txt"
+    part = "\n".join(["II. CHỈ TIÊU THI ĐUA PHẤN ĐẤU NĂM 2026", *targets]) + "\n"
+    source.write_text(text[:start] + part + text[end:], encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(tmp_path / "kh.yaml")])
+    assert result.exit_code in (0, 1), result.output
+    block = load_plan(tmp_path / "kh.yaml").muc_tieu_chi_tieu.chi_tieu
+    assert block is not None and block.nam == 2026 and block.mo_dau == []
+    assert [(i.nhan, i.gia_tri) for i in block.indicators()] == [
+        ("Phấn đấu kết quả đánh giá Chỉ số PAR Index của tỉnh nằm trong nhóm dẫn đầu", None),
+        ("Đến hết năm 2026, mức độ hài lòng của người dân", 90),
+    ]
