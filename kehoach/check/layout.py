@@ -24,7 +24,7 @@ from kehoach.check.layout_parts import (
     texts,
 )
 from kehoach.document.wordxml import R, paragraph_text, w
-from kehoach.rules.profile import Profile, load_profile
+from kehoach.rules.profile import Profile, Side, load_profile
 from kehoach.vn import closing, mottos
 from kehoach.vn.appendix import is_title
 from kehoach.vn.typenames import type_of_title
@@ -86,22 +86,20 @@ def _page(doc: Doc, out: Collector, p: Profile) -> None:
                 f"A4 {p.trang.rong_mm:.0f} × {p.trang.cao_mm:.0f} mm",
             )
         rule = p.trang_ngang if landscape else p.trang
-        expected = {
-            "top": rule.le_tren_mm,
-            "bottom": rule.le_duoi_mm,
-            "left": rule.le_trai_mm,
-            "right": rule.le_phai_mm,
-        }
+        sides: dict[str, Side] = {"top": "tren", "bottom": "duoi", "left": "trai",
+                                  "right": "phai"}
         names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
         wrong = []
-        for side, want in expected.items():
+        for side, key in sides.items():
             found = mm(margins.get(w(side)))
+            low, high = rule.allowed(key)
+            want = f"{low:.0f}" if low == high else f"{low:.0f}–{high:.0f}"
             if found is None:
-                wrong.append(f"{names[side]} không đọc được (cần {want:.0f})")
-            elif abs(found - want) > 0.6:
-                wrong.append(f"{names[side]} {found:.0f} mm (cần {want:.0f})")
+                wrong.append(f"{names[side]} không đọc được (cần {want})")
+            elif not low - 0.6 <= found <= high + 0.6:
+                wrong.append(f"{names[side]} {found:.0f} mm (cần {want})")
         message = "lề sai: " + ", ".join(wrong)
-        fix = "lề " + "/".join(f"{v:.0f}" for v in expected.values()) + " mm"
+        fix = "lề " + "/".join(f"{rule.margin(k):.0f}" for k in sides.values()) + " mm"
         if wrong and landscape:  # practice (P) for a phụ lục's landscape page: its own level
             out.add(where, "le-trang-ngang", message, fix)
         elif wrong:
@@ -219,6 +217,10 @@ def _recipient_endings(doc: Doc, out: Collector, p: Profile, lines: list[Line]) 
             return
 
 
+def _first_line(text: str) -> str:
+    return text.strip().split("\n")[0].strip()
+
+
 def _recipients(lines: list[Line], p: Profile) -> list[Line]:
     """Each recipient with the text it wraps onto: a paragraph that does not open with the
     profile's dash continues the one before (`- Bí thư Chi bộ, Trưởng thôn, Ban công` ⏎
@@ -238,7 +240,7 @@ def _signature(doc: Doc, out: Collector, p: Profile) -> None:
         (
             t
             for t in reversed(list(doc.body.iter(w("tbl"))))
-            if any(paragraph_text(q).strip() == p.noi_nhan.chu for q in t.iter(w("p")))
+            if any(_first_line(paragraph_text(q)) == p.noi_nhan.chu for q in t.iter(w("p")))
         ),
         None,
     )
@@ -248,14 +250,17 @@ def _signature(doc: Doc, out: Collector, p: Profile) -> None:
     cells = columns(table)
     f = doc.formats
     left = texts(cells[0])
-    heading = next(((q, t) for q, t in left if t == p.noi_nhan.chu), None)
+    heading = next(((q, t) for q, t in left if _first_line(t) == p.noi_nhan.chu), None)
     if heading is not None:
         fmt = f.run(heading[0], heading[0].find(w("r")))
         if p.noi_nhan.gach_chan and not fmt.underline:
             out.add(doc.where(heading[0]), "noi-nhan", "'Nơi nhận:' không gạch chân", "gạch chân")
-        lines = [(q, t) for q, t in left[left.index(heading) + 1 :] if t.strip()]
+        typed_on = [(heading[0], x.strip()) for x in heading[1].split("\n")[1:]]  # Shift+Enter
+        lines = [(q, t) for q, t in typed_on + left[left.index(heading) + 1 :] if t.strip()]
         _recipient_endings(doc, out, p, _recipients(lines, p))
         for q, _t in lines:
+            if q is heading[0]:  # typed on in the heading's paragraph: its run is the heading's
+                continue
             size = f.run(q, q.find(w("r"))).size
             if size and size != p.noi_nhan.co_dong:
                 out.add(
@@ -265,8 +270,8 @@ def _signature(doc: Doc, out: Collector, p: Profile) -> None:
                     f"cỡ {size_text(p.noi_nhan.co_dong)}",
                 )
                 break
-    if len(cells) > 1:
-        right = texts(cells[1])
+    if len(cells) > 1:  # the signer's column: the first with text after the recipients
+        right = next((found for cell in cells[1:] if (found := texts(cell))), [])
         if right:
             q, t = right[0]
             # an organ's head signs with the title alone: no authority line to judge

@@ -4,11 +4,15 @@ số và ký hiệu, the place and date line — each size, emphasis and form th
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from lxml import etree
 
 from kehoach.check.findings import Collector
 from kehoach.check.layout_parts import Doc, Line, columns, emphasis, size_text, styled, texts
 from kehoach.document.wordxml import w
+from kehoach.rules.levels import load_levels, unit_kinds
 from kehoach.rules.profile import Profile
 from kehoach.vn import closing, dates, docnumber, mottos
 
@@ -103,14 +107,30 @@ def _issuer(doc: Doc, first: etree._Element, left: list[Line], out: Collector, p
                 issuer.upper(),
             )
         # One paragraph of several lines is the cấp trên over the cơ quan, or a cơ quan
-        # wrapped in two: only a paragraph of its own is surely the cấp trên.
+        # wrapped in two: only a paragraph of its own is surely the cấp trên, and only when
+        # it is a whole name (`ĐẢNG BỘ TỈNH …`, `ỦY BAN NHÂN DÂN TỈNH …`), not the first
+        # half of the issuer's (`ỦY BAN NHÂN DÂN` over `TỈNH LÂM ĐỒNG`).
         if len(before) > 1:
-            upper_p, _upper = before[0]
+            upper_p, upper = before[0]
             fmt = f.run(upper_p, upper_p.find(w("r")))
-            if fmt.bold and not p.cap_tren.dam:
+            if fmt.bold and not p.cap_tren.dam and _whole_name(upper):
                 out.add(
                     doc.where(upper_p), "cap-tren", "tên cấp ủy cấp trên không in đậm", "bỏ đậm"
                 )
+
+
+@cache
+def _place_words() -> re.Pattern[str]:
+    """The words that end a body's name with its area (`TỈNH`, `PHƯỜNG` …), from the levels."""
+    levels = load_levels().cap.values()
+    words = {lv.tu_dia_ban for lv in levels if "{" not in lv.tu_dia_ban} | set(
+        unit_kinds().values())
+    either = "|".join(re.escape(x.upper()) for x in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^ĐẢNG BỘ\b|\b(?:{either})\b")
+
+
+def _whole_name(line: str) -> bool:
+    return _place_words().search(line.upper()) is not None
 
 
 def _last_line_run(paragraph: etree._Element) -> etree._Element | None:

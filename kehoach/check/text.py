@@ -42,15 +42,24 @@ _PAIRS = {"“": "”", "(": ")", "[": "]"}
 def double_space(prefix: str) -> re.Pattern[str]:
     """Doubled spaces between two visible characters; a blank left for a number or a date
     (`Số      -KH/HU`, `ngày      tháng      năm 2024`) is not a mistake."""
+    prefix = prefix.rstrip(":")  # `Số:` (ND 30) and `Số` (HD 36) alike
     words = (prefix, prefix.lower(), f"{prefix}:", f"{prefix.lower()}:")
     after = "".join(f"(?<!{re.escape(word)})" for word in words)
     return re.compile(rf"(?<=\S){after}(?<!ngày)(?<!tháng) {{2,}}(?=\S)(?!tháng)(?!năm)")
 
 
+ADDRESS = re.compile(
+    r"(?:https?://|www\.)[^\s;,)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*"
+    r"\.(?:vn|com|org|net|gov|edu|info)\b", re.IGNORECASE)
+"""A web or e-mail address (`https://pakn.dichvucong.gov.vn/`, `snv-cchc@lamdong.gov.vn`):
+not words to spell."""
+
+
 def _words(text: str) -> list[str]:
     """The words the spelling rules look at, read in NFC (decomposed marks are the `nfc`
-    rule's finding, not typos): no numbers, document codes or one-letter labels."""
-    return WORD.findall(CODE.sub(" ", unicodedata.normalize("NFC", text)))
+    rule's finding, not typos): no numbers, document codes, addresses or one-letter labels."""
+    text = ADDRESS.sub(" ", unicodedata.normalize("NFC", text))
+    return WORD.findall(CODE.sub(" ", text))
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import model_validator, with_config
+from pydantic import Field, model_validator, with_config
 from typing_extensions import TypedDict
 
 from kehoach.errors import KehoachError
@@ -61,13 +61,37 @@ else:
     Checks = with_config(FORBID)(TypedDict("Checks", dict.fromkeys(CHECK_RULES, Severity)))
 
 
-class Page(_Part):
-    rong_mm: float
-    cao_mm: float
+Side = Literal["tren", "duoi", "trai", "phai"]
+
+
+class _Margins(_Part):
+    """The margins kehoach renders, and where the rule gives a range (ND 30: left 30–35 mm)
+    the range `check` accepts (`le_cho_phep_mm`; without it, only the margin rendered)."""
+
     le_tren_mm: float
     le_duoi_mm: float
     le_trai_mm: float
     le_phai_mm: float
+    le_cho_phep_mm: dict[Side, tuple[float, float]] = Field(default_factory=dict)
+
+    def margin(self, side: Side) -> float:
+        return float(getattr(self, f"le_{side}_mm"))
+
+    def allowed(self, side: Side) -> tuple[float, float]:
+        return self.le_cho_phep_mm.get(side) or (self.margin(side), self.margin(side))
+
+    @model_validator(mode="after")
+    def _renders_allowed_margins(self) -> _Margins:
+        for side in self.le_cho_phep_mm:
+            low, high = self.allowed(side)
+            if not low <= self.margin(side) <= high:
+                raise ValueError(f"lề {side} {self.margin(side):g} mm nằm ngoài le_cho_phep_mm")
+        return self
+
+
+class Page(_Margins):
+    rong_mm: float
+    cao_mm: float
     le_doi_xung: bool
     dau_trang_mm: float
 
@@ -192,11 +216,8 @@ class Recipients(Text):
     cuoi_cung: str
 
 
-class Landscape(_Part):
-    le_tren_mm: float
-    le_duoi_mm: float
-    le_trai_mm: float
-    le_phai_mm: float
+class Landscape(_Margins):
+    """The margins of a landscape page (a phụ lục's wide table)."""
 
 
 class Tables(_Part):

@@ -284,3 +284,87 @@ def test_a_state_plan_is_judged_by_its_own_profile(tmp_path):
     doc.save(str(docx))
     wrong = [f.message for f in check_file(docx, None).findings if f.rule == "tieu-de"]
     assert wrong == ["dòng 'Độc lập - Tự do - Hạnh phúc' cỡ 11, đậm"]
+
+
+def _state_docx(tmp_path: Path) -> Path:
+    from builders import small_plan, write_plan
+    from click.testing import CliRunner
+
+    from kehoach.cli import main
+
+    data = small_plan()
+    data["van_ban"].update({"the_thuc": "nha_nuoc", "ngay": "2025-12-10"})
+    plan = write_plan(tmp_path / "ubnd.yaml", data)
+    assert CliRunner().invoke(main, ["render", str(plan), "-o", str(tmp_path)]).exit_code == 0
+    return tmp_path / "ubnd.docx"
+
+
+@pytest.mark.parametrize(("margins", "found"), [
+    ((25, 25, 35, 20), None),  # the far ends of ND 30's ranges (PL I, I.3)
+    ((20, 20, 25, 15), "lề sai: trái 25 mm (cần 30–35)"),
+    ((18, 10, 30, 15), "lề sai: trên 18 mm (cần 20–25), dưới 10 mm (cần 20–25)"),
+])
+def test_a_state_documents_margins_are_judged_by_the_decrees_ranges(tmp_path, margins, found):
+    """Lâm Đồng's UBND plans: right margin 20 mm, inside ND 30's 15–20 mm, was called wrong
+    ('cần 15') in 6 of 7 documents; a left margin of 25 mm is still wrong."""
+    docx = _state_docx(tmp_path)
+    doc = Document(str(docx))
+    for section in doc.sections:
+        top, bottom, left, right = margins
+        section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+        section.left_margin, section.right_margin = Mm(left), Mm(right)
+    doc.save(str(docx))
+    said = [f.message for f in check_file(docx, None).findings if f.rule == "le-trang"]
+    assert said == ([] if found is None else [found])
+
+
+def test_an_issuer_name_typed_on_two_bold_lines_is_no_upper_body(tmp_path):
+    """Lâm Đồng: 'ỦY BAN NHÂN DÂN' over 'TỈNH LÂM ĐỒNG', both bold, is one issuer (as import
+    reads it); it was judged a cấp trên printed bold in every document. A whole name above
+    the issuer ('ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG' over 'SỞ NỘI VỤ'), bold, is still wrong."""
+    docx = _state_docx(tmp_path)
+    for upper, said in (("ỦY BAN NHÂN DÂN", []),
+                        ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", ["tên cấp ủy cấp trên không in đậm"])):
+        doc = Document(str(docx))
+        cell = _header(doc)[0]
+        first = cell.paragraphs[0]
+        added = first.insert_paragraph_before(upper)
+        added.alignment = first.alignment
+        added.runs[0].bold = True
+        for run in first.runs:
+            run.bold = True
+        path = tmp_path / "sua.docx"
+        doc.save(str(path))
+        found = [f.message for f in check_file(path, None).findings if f.rule == "cap-tren"]
+        assert found == said, upper
+
+
+def test_recipients_typed_in_the_headings_paragraph_of_a_three_column_table(tmp_path):
+    """Lâm Đồng's PCMT plan: a signature table of three columns (recipients, a blank one,
+    the signer), 'Nơi nhận:' and the recipients in one paragraph (Shift+Enter): check said
+    'không tìm thấy Nơi nhận:' and never judged the signer."""
+    docx = _state_docx(tmp_path)
+    doc = Document(str(docx))
+    table = doc.tables[-1]
+    recipients = table.rows[0].cells[0]
+    heading = next(p for p in recipients.paragraphs if p.text.strip() == "Nơi nhận:")
+    heading.runs[-1].add_break()
+    heading.add_run("- Như trên;")
+    heading.runs[-1].add_break()
+    heading.add_run("- Lưu: VT")  # no full stop: still found
+    for extra in list(recipients.paragraphs):  # the recipients' own lines: typed on above
+        if extra._p is not heading._p and extra.text.strip():
+            extra._p.getparent().remove(extra._p)
+    table.add_column(Mm(20))
+    for row in table.rows:  # the signer moves to the third column, the second is blank
+        third = row.cells[2]
+        for p in list(row.cells[1].paragraphs):
+            third._tc.append(p._p)
+        row.cells[1]._tc.append(third.paragraphs[0]._p)  # each cell keeps a paragraph
+    signer = table.rows[0].cells[2].paragraphs
+    _first(signer, lambda t: bool(t.strip())).runs[0].text = "TM. Ủy ban nhân dân"
+    doc.save(str(docx))
+    found = {(f.rule, f.message) for f in check_file(docx, None).findings}
+    assert ("noi-nhan", "không tìm thấy 'Nơi nhận:'") not in found
+    assert ("noi-nhan", "dòng nơi nhận không kết thúc bằng '.'") in found
+    assert ("chu-ky", "quyền hạn ký phải in hoa, đậm") in found, found

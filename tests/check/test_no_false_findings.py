@@ -39,6 +39,10 @@ def _text(tmp_path: Path, *lines: str) -> list[dict]:
     "Biên bản theo Mẫu số 10/BCĐBHĐND, danh sách theo mẫu 01/HNMT.",
     "Đoàn công tác tới huyện Krông Búk, tỉnh Đắk Lắk, gặp ông Y Bih Niê và bà Ksor H'Lan.",
     "Tuyên truyền bằng panô, pano, banner; cột Stt của bảng.",
+    # Lâm Đồng's UBND plans: addresses and loanwords of real documents
+    "Gửi về Sở Nội vụ (thông qua email: snv-cchc@lamdong.gov.vn), Cổng dịch vụ công quốc gia: "
+    "https://pakn.dichvucong.gov.vn/ và trang cchc.lamdong.gov.vn.",
+    "Thiết kế infographic, form khảo sát trực tuyến.",
 ])
 def test_codes_abbreviations_names_and_loanwords_are_no_spelling_mistake(tmp_path, line):
     assert not [f for f in _text(tmp_path, line) if f["rule"] in ("am-tiet", "go-telex")]
@@ -172,3 +176,15 @@ def test_labels_marks_and_ids_of_a_plan_are_not_checked_as_text(tmp_path):
     found = _findings(plan)
     assert not [f for f in found if any(key in f["where"] for key in
                                         ("nhan_con", "thu_tu", "danh_so"))], found
+
+
+def test_a_blank_left_for_the_number_in_a_state_caption_is_no_doubled_space(tmp_path):
+    """Lâm Đồng: '(Kèm theo Kế hoạch số          /KH-UBND ngày      /01/2026 …)', the blank a
+    draft leaves for its number, was a doubled space under ND 30, whose prefix is `Số:`."""
+    path = tmp_path / "ubnd.txt"
+    path.write_text("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố:      /KH-UBND\n"
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                    "(Kèm theo Kế hoạch số          /KH-UBND ngày      /01/2026 của UBND tỉnh)\n"
+                    "hai  dấu cách\n", encoding="utf-8")
+    found = _findings(path)
+    assert [f["where"] for f in found if f["rule"] == "hai-dau-cach"] == ["dòng 7"]
