@@ -68,6 +68,15 @@ def _duties(level_key: str, day: dt.date) -> list[dict[str, str]]:
                        "noi_dung": "theo dõi, đôn đốc, tổng hợp, báo cáo."}]
 
 
+def _signer(level_key: str, day: dt.date) -> dict[str, str]:
+    """Who usually signs a plan of the level (its `chu_ky` in the level data)."""
+    from kehoach.rules.levels import load_levels
+
+    level = load_levels().cap[level_key]
+    signer = level.on(day, next(iter(level.loai_don_vi), None)).chu_ky
+    return {"quyen_han": signer.quyen_han, "chuc_vu": signer.chuc_vu}
+
+
 def skeleton(ident: str, given: MultiDict, day: dt.date | None = None) -> dict[str, Any]:
     """A new plan with the header the clerk gave, for the committee chosen among today's."""
     day = day or dt.date.today()
@@ -104,6 +113,6 @@ def skeleton(ident: str, given: MultiDict, day: dt.date | None = None) -> dict[s
         "nhiem_vu_giai_phap": _part("nhiem-vu-giai-phap", "NHIỆM VỤ VÀ GIẢI PHÁP", "Nhiệm vụ"),
         "to_chuc_thuc_hien": {"id": "to-chuc-thuc-hien", "tieu_de": "TỔ CHỨC THỰC HIỆN",
                               "muc": _duties(issuer.level, day)},
-        "chu_ky": {"quyen_han": "T/M BAN THƯỜNG VỤ", "chuc_vu": "BÍ THƯ", "ho_ten": ""},
+        "chu_ky": {**_signer(issuer.level, day), "ho_ten": ""},
         "noi_nhan": ["…", "Lưu Văn phòng."],
     }
