@@ -79,8 +79,7 @@ def _assignments(table: Table, target: Target) -> tuple[Table | None, int]:
     unit's own, each under its group's heading row (`II | Quản lý đất đai | | |`), and how
     many tasks they are; None when the table has no body column or no such row."""
     reader = target.scope
-    words = reader.scope.bang_phan_cong.cot
-    bodies = [k for k, title in enumerate(table.cot) if any(w in title.lower() for w in words)]
+    bodies = reader.body_columns(table)
     rows: list[TableRow] = []
     heading: TableRow | None = None
     tasks = 0

@@ -27,6 +27,7 @@ from kehoach.plan.indicators import (
 from kehoach.plan.model import Item, Objectives, Paragraph
 from kehoach.plan.walk import Node, PathPart
 from kehoach.rules.levels import reaches
+from kehoach.rules.scope import fill
 
 Part = tuple[PathPart, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -189,6 +190,7 @@ class Body:
                 continue
             for words, why in verdict.flags:
                 self.record.flag(node.id, why, words)
+            self._given_above(node, verdict.text)
             if verdict.target:
                 self.record.kept_value(node.id, verdict.text)
             kept.append((sep, verdict.text))
@@ -205,6 +207,18 @@ class Body:
         if new != text:
             self.record.change(node.id, text, new, SCOPE_RULE)
         return new
+
+    def _given_above(self, node: Node, clause: str) -> None:
+        """A note on a kept clause stating a task the upper plan's phụ lục gives to its own
+        bodies alone (`Tuyển dụng giáo viên` | Sở Nội vụ): the upper level's, said nowhere
+        in the clause itself."""
+        task = next((t for t in self.target.upper_tasks if t.said_in(clause)), None)
+        if task is None:
+            return
+        rule = self.target.scope.scope.bang_phan_cong.cua_tren
+        words = {"tren": self.target.upper.tu_dia_ban, "dv": str(self.target.fields["dv"]),
+                 "name": task.appendix, "viec": task.task, "ai": task.body}
+        self.record.flag(node.id, fill(rule, words), " ".join(clause.split()[:6]))
 
     def _drop(self, node: Node, verdict: scope.Verdict, text: str) -> None:
         self.record.left_out(verdict.loai, verdict.why, node.id, text)

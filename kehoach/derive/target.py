@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kehoach.derive.reports import Reporting, reporting
-from kehoach.derive.scope import Reader, reader
+from kehoach.derive.scope import Reader, UpperTask, reader
 from kehoach.derive.upper import (
     bare_name,
     cited_sources,
@@ -52,6 +52,7 @@ class Target:
     profile: Profile
     province: str | None
     report_notes: tuple[tuple[str, str], ...] = ()  # days, years not the upper plan's: why
+    upper_tasks: tuple[UpperTask, ...] = ()  # phụ lục rows given to upper bodies alone
 
 
 Voice = tuple[Wording, Reader, Reporting]
@@ -102,7 +103,7 @@ def target_for(
     profile = load_profile(profile_on(day.year))  # the draft is dated by its year
     province = bare_name(parent, upper) if levels.above(upper_id, day) is None else None
     return Target(unit, level_id, level, upper, day, fields, wording, scope_reader, profile,
-                  province, tuple(report_notes))
+                  province, tuple(report_notes), tuple(scope_reader.upper_tasks(parent.phu_luc)))
 
 
 def _voice(

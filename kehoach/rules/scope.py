@@ -128,6 +128,7 @@ class OtherUnits(Data):
 class Assignments(Data):
     cot: list[str]
     giu: str
+    cua_tren: str
 
 
 class Scope(Data):

@@ -284,3 +284,23 @@ def test_a_report_the_upper_plan_asks_is_not_invented_nor_said_to_be_missing(
     else:
         assert said and said[0].startswith("kế hoạch cấp trên viết: “") and note in said[0]
         assert "không nêu hạn báo cáo" not in said[0]
+
+
+@pytest.mark.parametrize(("task", "noted"), [
+    ("Tuyển dụng đủ giáo viên theo định mức, bảo đảm chất lượng.", True),
+    ("Bồi dưỡng giáo viên mới tuyển dụng theo chương trình.", False),  # other words, order
+    ("Tuyển dụng viên chức y tế.", False),
+])
+def test_a_task_the_phu_luc_gives_to_an_upper_body_alone_is_noted(tmp_path, task, noted):
+    """Gia Lai hold-out: 'Tuyển dụng đủ giáo viên …' stood in every draft as the commune's
+    own; the province's phụ lục gives it to Sở Nội vụ. A kept sentence that states a row of
+    that table (its words in their order) given to upper bodies alone gets a note naming
+    the row and the body."""
+    def change(data):
+        _tasks(task)(data)
+        data["phu_luc"] = [{"id": "pl-viec", "ten": "DANH MỤC NHIỆM VỤ", "bang": ASSIGNMENTS}]
+    derived = _draft(tmp_path, "rach-gia", change)
+    said = [n.ly_do for n in by_id(derived.plan)["nv-1-0"].element.xem_lai or []]
+    expected = ("phụ lục “DANH MỤC NHIỆM VỤ” giao việc “Tuyển dụng giáo viên” cho Sở Nội vụ, "
+                "không có cấp xã: việc của tỉnh; bỏ câu, hoặc viết phần việc của phường")
+    assert any(s.startswith(expected) for s in said) == noted, said
