@@ -147,7 +147,7 @@ class Body:
             if verdict is not None:
                 self._drop(node, verdict, element.title)
                 return None
-            return _with(element, tieu_de=self._text(element.id, element.title))
+            return _with(element, tieu_de=self._text(element.id, element.title, heading=True))
         if isinstance(element, Item | Paragraph):  # a paragraph, an inline item
             text: str | None = element.noi_dung
             if judged and text is not None:
@@ -319,13 +319,17 @@ class Body:
         name = upper_first(text.rstrip(".;: "))
         return indicator.model_copy(update={**cleared, "cau": text, "nhan": name})
 
-    def _text(self, element: str, text: str) -> str:
+    def _text(self, element: str, text: str, heading: bool = False) -> str:
+        """`text` in the unit's words, with the notes on what wording cannot settle (not,
+        on a `heading`, those on acts: a heading names a topic, its items say the acts)."""
         wording = self.target.wording
         after, rules, reasons = wording.apply(text)
         if after != text:
             self.record.change(element, text, after, ",".join(rules))
         specific = bool(self.record.notes.get(element))  # the scope said what to do here
         for words, reason in reasons:
+            if heading and wording.is_act_note(reason):
+                continue
             if not (specific and wording.is_area_note(reason)):
                 self.record.flag(element, reason, words)
         if BELOW_RULE in rules:  # the upper level's deadline, now given to the chi bộ

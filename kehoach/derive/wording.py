@@ -122,6 +122,7 @@ class Wording:
             (re.compile(rf"\b{re.escape(phrase)}\b", re.IGNORECASE), why)
             for phrase, why in reviews + [(organ, NO_COUNTERPART) for organ in unmatched]
         ]
+        self._act_notes = {why for _phrase, why in reviews}
         self.sources = [
             (re.compile(rf"\b({_kinds()})( số)? {re.escape(code)}(?![\w/-])"), after)
             for code, after in sources.items()
@@ -188,6 +189,11 @@ class Wording:
         if left and not flagged:
             flagged.append(left)
         return result, sorted(set(used)), flagged
+
+    def is_act_note(self, reason: str) -> bool:
+        """Whether a note is on an act the unit does not do itself (`phát triển mạng
+        lưới`: the level data's phrases): said of a task, not of a heading naming a topic."""
+        return reason in self._act_notes
 
     def is_area_note(self, reason: str) -> bool:
         """Whether a note is the one on the upper area's word left in a text: it gives way

@@ -304,3 +304,19 @@ def test_a_task_the_phu_luc_gives_to_an_upper_body_alone_is_noted(tmp_path, task
     expected = ("phụ lục “DANH MỤC NHIỆM VỤ” giao việc “Tuyển dụng giáo viên” cho Sở Nội vụ, "
                 "không có cấp xã: việc của tỉnh; bỏ câu, hoặc viết phần việc của phường")
     assert any(s.startswith(expected) for s in said) == noted, said
+
+
+def test_a_heading_naming_a_topic_gets_no_note_on_acts(tmp_path):
+    """Gia Lai hold-out: the heading 'Phát triển mạng lưới trường, lớp' was told 'việc của
+    cấp trên: đổi thành "phối hợp …"', though its items said the commune's part; the same
+    words in a task still get that note."""
+    def change(data):
+        item = data["nhiem_vu_giai_phap"]["muc"][0]
+        item["tieu_de"] = "Phát triển mạng lưới trường, lớp"
+        item["doan"] = [{"id": "nv-1-0", "noi_dung": "Phát triển mạng lưới trường, lớp học."}]
+    derived = _draft(tmp_path, "oc-eo", change)
+    item = derived.plan.nhiem_vu_giai_phap.muc[0]
+    assert item.tieu_de == "Phát triển mạng lưới trường, lớp"
+    assert not [n for n in item.xem_lai or [] if "mạng lưới" in n.ly_do]
+    task = by_id(derived.plan)["nv-1-0"].element
+    assert any("đổi thành \"phối hợp …\"" in n.ly_do for n in task.xem_lai or [])
