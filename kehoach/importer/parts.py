@@ -209,10 +209,13 @@ def _paragraphs(
     given: list[Data], ledger: Ledger, milestone: Data | None = None
 ) -> tuple[list[Data], list[Data]]:
     """Paragraphs of targets as indicator paragraphs, and the lead paragraphs before the
-    first target; under a milestone sub-item, its heading and year go on its first one."""
+    first target; a numbered line is a target, stated in words when it has no value, and so
+    is every line under a milestone sub-item (the block has no place for a lead there: a
+    lead taken there was lost); its heading and year go on its first paragraph."""
     lead = 0
-    while lead < len(given) - 1 and not indicators.has_target(given[lead]["noi_dung"]) and (
-            given[lead].get("dau") != NUMBERED):  # a numbered line is a target, not a lead
+    while milestone is None and lead < len(given) - 1 and (
+            given[lead].get("dau") != NUMBERED) and not indicators.has_target(
+            given[lead]["noi_dung"]):
         lead += 1
     paragraphs: list[Data] = []
     run: list[Data] = []

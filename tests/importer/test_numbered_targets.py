@@ -122,3 +122,28 @@ def test_a_numbered_list_opening_without_a_value_keeps_every_line_as_a_target(tm
         ("Phấn đấu kết quả đánh giá Chỉ số PAR Index của tỉnh nằm trong nhóm dẫn đầu", None),
         ("Đến hết năm 2026, mức độ hài lòng của người dân", 90),
     ]
+
+
+def test_a_milestones_first_line_without_a_value_is_kept_as_a_target(tmp_path):
+    """Hold-out (Khánh Hòa, Nghị quyết 71): under 'b) Đến năm 2035' the first dash line
+    states no value ('Hoàn thành phổ cập …'); it was taken as an opening paragraph, which a
+    milestone has no place for, and lost without a note."""
+    lines = ["II. MỤC TIÊU", "1. Mục tiêu cụ thể", "a) Đến năm 2030",
+             "- Tỷ lệ lao động qua đào tạo đạt 35%.", "b) Đến năm 2035",
+             "- Hoàn thành phổ cập giáo dục trung học phổ thông và tương đương.",
+             "- Ít nhất 90% trường mầm non, phổ thông công lập đạt chuẩn quốc gia."]
+    text = (UPPER / "quang_ngai_18.txt").read_text(encoding="utf-8")
+    start, end = text.index("II. MỤC TIÊU"), text.index("III. NHIỆM VỤ")
+    source = tmp_path / "kh.txt"
+    source.write_text(text[:start] + "\n".join(lines) + "\n" + text[end:], encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(tmp_path / "kh.yaml")])
+    assert result.exit_code in (0, 1), result.output
+    block = load_plan(tmp_path / "kh.yaml").muc_tieu_chi_tieu.chi_tieu
+    assert block is not None
+    assert [(p.nam, [i.gia_tri for i in p.indicators()]) for p in block.doan] == [
+        (2030, [35]), (2035, [None, 90])]
+    result = CliRunner().invoke(main, ["render", str(tmp_path / "kh.yaml"), "-o",
+                                       str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    printed = [p.text for p in Document(str(tmp_path / "kh.docx")).paragraphs]
+    assert printed[printed.index("II. MỤC TIÊU") + 1:][:6] == lines[1:]
