@@ -40,7 +40,7 @@ _CLAUSES = re.compile(r";|\.(?=\s|$)")  # a report's days are stated within one 
 _BETWEEN = r"(?:(?!năm \d{{4}}|sơ kết|tổng kết)[^.;]){{0,{n}}}?"
 _REVIEW = {
     key: (
-        re.compile(rf"\b{word}\b(?:(?!năm \d{{4}}|sơ kết|tổng kết)[^.;,]){{0,40}}?\bnăm (\d{{4}})",
+        re.compile(rf"\b{word}\b(?:(?!năm \d{{4}}|sơ kết|tổng kết)[^.;,]){{0,80}}?\bnăm (\d{{4}})",
                    re.IGNORECASE),
         re.compile(rf"\bnăm (\d{{4}})\b{_BETWEEN.format(n=50)}\b{word}\b", re.IGNORECASE),
     )
@@ -94,11 +94,22 @@ def read_schedule(texts: Iterable[str]) -> Schedule:
         for clause in _CLAUSES.split(text):
             if "báo cáo" in clause.lower():
                 _read_clause(clause, found, periods)
-        for key, patterns in _REVIEW.items():
-            year = patterns[0].search(text) or patterns[1].search(text)
-            if year and key not in found:
-                found[key] = int(year.group(1))
+        for key, year in _reviews(text).items():
+            found.setdefault(key, year)
     return Schedule(**found, ky=tuple(dict.fromkeys(periods)))  # type: ignore[arg-type]
+
+
+def _reviews(text: str) -> dict[str, int]:
+    """The sơ kết and tổng kết years of a text: the year after the word first, else the year
+    before it, never a year the other review's words already took ("sơ kết 5 năm vào năm
+    2030 và tổng kết 10 năm thực hiện Nghị quyết … vào năm 2035": 2030 is not the tổng kết)."""
+    after = {key: m for key, (forward, _back) in _REVIEW.items() if (m := forward.search(text))}
+    found = dict(after)
+    for key, (_forward, back) in _REVIEW.items():
+        m = back.search(text) if key not in found else None
+        if m and not any(taken.span(1) == m.span(1) for taken in after.values()):
+            found[key] = m
+    return {key: int(m.group(1)) for key, m in found.items()}
 
 
 def _read_clause(clause: str, found: dict[str, str | int], periods: list[str]) -> None:

@@ -51,6 +51,11 @@ from kehoach.vn.reporting import Schedule, read_schedule, report_clauses
     (["Định kỳ 6 tháng, hằng năm báo cáo kết quả về Ban Thường vụ Tỉnh ủy."],
      Schedule(ky=("sau_thang", "hang_nam"))),
     (["Năm 2028 sơ kết, năm 2030 tổng kết."], Schedule(so_ket=2028, tong_ket=2030)),
+    # hold-out (Khánh Hòa): a long gap before the tổng kết's year, and sơ kết's year before
+    # it, which the tổng kết must not take
+    (["Ban Tuyên giáo và Dân vận Tỉnh ủy tham mưu sơ kết 5 năm vào năm 2030 và tổng kết 10 "
+      "năm thực hiện Nghị quyết số 71-NQ/TW vào năm 2035."],
+     Schedule(so_ket=2030, tong_ket=2035)),
 ])
 def test_what_the_words_ask_for(texts, expected):
     assert read_schedule(texts) == expected
