@@ -50,6 +50,10 @@ class Speech:
     listing_kept_after: tuple[str, ...] = ()  # after these, the listing is all the units
 
 
+_EACH = {"mỗi", "từng"}
+"""Before all the units listed: each of them, which in one unit's plan is the unit."""
+
+
 def fold(text: str) -> str:
     """Text as one line: the level data's templates span several YAML lines."""
     return " ".join(text.split())
@@ -213,6 +217,8 @@ class Wording:
             plural = {w.casefold() for w in before} & {"các", "những", "mọi"}
             if plural or found.group(1).casefold() in self.listing_kept_after:
                 return found.group()
+            if found.group(1).casefold() in _EACH:  # "bảo đảm mỗi xã, phường có …": the unit
+                return self.kind if found.group(1).islower() else upper_first(self.kind)
             return f"{found.group(1)} {self.kind}"
 
         def subject(found: re.Match[str]) -> str:

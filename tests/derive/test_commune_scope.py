@@ -320,3 +320,35 @@ def test_a_heading_naming_a_topic_gets_no_note_on_acts(tmp_path):
     assert not [n for n in item.xem_lai or [] if "mạng lưới" in n.ly_do]
     task = by_id(derived.plan)["nv-1-0"].element
     assert any("đổi thành \"phối hợp …\"" in n.ly_do for n in task.xem_lai or [])
+
+
+@pytest.mark.parametrize(("unit", "kind"), [("oc-eo", "xã"), ("rach-gia", "phường")])
+def test_hold_out_sentences_in_the_units_words(tmp_path, unit, kind):
+    """Hold-out (Khánh Hòa, Nghị quyết 71), one edit each in every draft: the bodies of all
+    the units are the unit's own, 'mỗi' before them goes with the list, a count of teachers
+    is the province's total, a school the province runs upgraded in the unit is the
+    province's work the unit supports."""
+    derived = _draft(tmp_path, unit, _tasks(
+        "Ủy ban nhân dân các xã, phường, đặc khu rà soát nhu cầu học nghề của thanh niên.",
+        "Rà soát mạng lưới trường, lớp; bảo đảm mỗi xã, phường, đặc khu có đủ trường mầm non.",
+        "Bố trí đủ giáo viên; đến năm 2030 bổ sung khoảng 2.500 giáo viên mầm non, phổ thông.",
+        f"Nâng cấp Trường Trung học phổ thông chuyên Lê Quý Đôn ({kind} "
+        f"{'Óc Eo' if kind == 'xã' else 'Rạch Giá'}) theo hướng hiện đại.",
+    ))
+    assert _text(derived, "nv-1-0") == (
+        f"Ủy ban nhân dân {kind} rà soát nhu cầu học nghề của thanh niên.")
+    assert f"bảo đảm {kind} có đủ trường mầm non" in (_text(derived, "nv-1-1") or "")
+    assert "2.500" not in (_text(derived, "nv-1-2") or "")
+    upgrade = _text(derived, "nv-1-3") or ""
+    assert upgrade.startswith("Phối hợp, tạo điều kiện để cấp tỉnh nâng cấp Trường"), upgrade
+
+
+def test_a_target_on_the_provinces_budget_is_the_provinces(tmp_path):
+    budget = {"id": "ct-ns", "cau": "Tỷ lệ chi ngân sách tỉnh cho giáo dục đạt tối thiểu {gt}%",
+              "nhan": "Chi ngân sách cho giáo dục", "gia_tri": 20, "don_vi": "%",
+              "so_sanh": "toi_thieu"}
+    rate = {"id": "ct-ld", "cau": "tỷ lệ lao động qua đào tạo đạt {gt}%", "nhan": "Lao động",
+            "gia_tri": 35, "don_vi": "%", "so_sanh": "dat"}
+    derived = _draft(tmp_path, "oc-eo", _targets({**budget, "noi": "; "}, rate))
+    assert "ct-ns" not in by_id(derived.plan)
+    assert any("Đã bỏ: “Tỷ lệ chi ngân sách tỉnh" in n for n in _notes(derived))
