@@ -22,6 +22,10 @@ OTHER_WORKS = (
     "đã bỏ phần việc ở {names} (đơn vị khác của {tinh}); phần còn lại nói về nơi khác của "
     "{tinh}: giữ nếu {dv} {ten} thuộc nơi đó (viết 'trên địa bàn {dv}'), bỏ câu nếu không"
 )
+OWN_NAME = (
+    "câu này nêu “{names}”, tức chính {dv} {ten}: kiểm tra câu còn đúng khi là việc của {dv} "
+    "(chỗ nói 'trên địa bàn {dv}' cùng tên đó có thể thừa)"
+)
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 QUALIFIER_WORDS = 4
 """Lower-case words at most between a kind and the names (`biên giới`, `đặc biệt khó khăn`)."""
@@ -139,6 +143,27 @@ class UnitNames:
             return Verdict(OWN, text)
         why = self._fill(OTHER_UNIT_FLAG, unit).replace("{names}", names)
         return Verdict(OWN, text, flags=((strange[0].text, why),))
+
+    def own_name(self, text: str, unit: Unit) -> tuple[tuple[str, str], ...]:
+        """A note on a kept clause that names the unit itself otherwise than as `<kind>
+        <name>` (`huyện đảo Trường Sa` in đặc khu Trường Sa's draft, its old name): a
+        sentence written about it from the province's side may not read right as its own."""
+        names = [n for n in (unit.ten, *(f.ten for f in unit.tien_than)) if " " in n.strip()]
+        for name in names:
+            for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                before = text[: found.start()]
+                kinds = list(self.kind_word.finditer(before))
+                if kinds and kinds[-1].end() == len(before):
+                    continue  # `đặc khu Trường Sa`: the unit as the plan names it
+                if before.count('"') % 2 or before.count("“") > before.count("”"):
+                    continue  # in a quoted title (`chương trình "Trường Sa trong …"`)
+                around = [*before.split()[-1:], *text[found.end() :].split()[:1]]
+                if any(w[:1].isupper() for w in around):
+                    continue  # in a longer name (`Báo Sài Gòn Giải Phóng`)
+                words = " ".join([*before.split()[-2:], name])
+                why = self._fill(OWN_NAME, unit).replace("{names}", words)
+                return ((words, why),)
+        return ()
 
     def mentions(self, text: str) -> Iterator[Mention]:
         """Every unit named in `text`: a kind word then names whose syllables start with a

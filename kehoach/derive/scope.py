@@ -170,6 +170,8 @@ class Reader:
             flags += self._upper_places(words, led=kind == OWN)
         if not verdict.flags:
             flags += self._unit_group(verdict.text, unit)
+        if not flags:
+            flags += self.names.own_name(verdict.text, unit)
         return Verdict(kind, verdict.text + end, flags=flags, target=core.target,
                        subject=core.subject)
 

@@ -352,3 +352,17 @@ def test_a_target_on_the_provinces_budget_is_the_provinces(tmp_path):
     derived = _draft(tmp_path, "oc-eo", _targets({**budget, "noi": "; "}, rate))
     assert "ct-ns" not in by_id(derived.plan)
     assert any("Đã bỏ: “Tỷ lệ chi ngân sách tỉnh" in n for n in _notes(derived))
+
+
+@pytest.mark.parametrize(("task", "noted"), [
+    ("Tổ chức cho học sinh trên địa bàn tỉnh tìm hiểu về huyện đảo Phú Quốc xưa.", True),
+    ("Phối hợp với Báo Phú Quốc Ngày Nay mở chuyên mục.", False),  # in a longer name
+    ('Duy trì chương trình "Phú Quốc trong trái tim em" ở trường học.', False),  # a title
+])
+def test_a_sentence_naming_the_unit_itself_otherwise_is_noted(tmp_path, task, noted):
+    """Hold-out: in đặc khu Trường Sa's draft, 'học sinh … trên địa bàn đặc khu tìm hiểu về
+    huyện đảo Trường Sa' was kept with no note: written about the unit from the province's
+    side, it may not read right as the unit's own."""
+    derived = _draft(tmp_path, "phu-quoc", _tasks(task))
+    said = [n.ly_do for n in by_id(derived.plan)["nv-1-0"].element.xem_lai or []]
+    assert any("tức chính đặc khu Phú Quốc" in s for s in said) == noted, said
