@@ -366,3 +366,14 @@ def test_a_sentence_naming_the_unit_itself_otherwise_is_noted(tmp_path, task, no
     derived = _draft(tmp_path, "phu-quoc", _tasks(task))
     said = [n.ly_do for n in by_id(derived.plan)["nv-1-0"].element.xem_lai or []]
     assert any("tức chính đặc khu Phú Quốc" in s for s in said) == noted, said
+
+
+def test_the_party_committee_of_a_provincial_body_is_the_provinces(tmp_path):
+    """Hold-out: 'Đảng ủy Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh ban hành
+    nghị quyết …' stood in every commune's draft (only 'Đảng ủy Ủy ban nhân dân tỉnh' was
+    known as the province's)."""
+    derived = _draft(tmp_path, "oc-eo", _tasks(
+        "Đảng ủy Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh ban hành nghị quyết "
+        "hỗ trợ học phí.", "Tuyên truyền chính sách hỗ trợ học phí đến Nhân dân."))
+    assert _text(derived, "nv-1-0") is None
+    assert _text(derived, "nv-1-1") == "Tuyên truyền chính sách hỗ trợ học phí đến Nhân dân."
