@@ -374,6 +374,9 @@ def test_the_party_committee_of_a_provincial_body_is_the_provinces(tmp_path):
     known as the province's)."""
     derived = _draft(tmp_path, "oc-eo", _tasks(
         "Đảng ủy Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh ban hành nghị quyết "
-        "hỗ trợ học phí.", "Tuyên truyền chính sách hỗ trợ học phí đến Nhân dân."))
+        "hỗ trợ học phí.", "Tuyên truyền chính sách hỗ trợ học phí đến Nhân dân.",
+        "Bố trí vốn đầu tư công trung hạn giai đoạn 2026 - 2030 của tỉnh cho giáo dục; xóa "
+        "phòng học tạm."))
     assert _text(derived, "nv-1-0") is None
+    assert _text(derived, "nv-1-2") == "Xóa phòng học tạm."  # the province's capital: its own
     assert _text(derived, "nv-1-1") == "Tuyên truyền chính sách hỗ trợ học phí đến Nhân dân."
