@@ -121,7 +121,9 @@ class UnitNames:
         together = all(re.fullmatch(r",? |,? và ", gap) for gap in between)
         placed = next((w for w in self.after_words if before.endswith(f" {w}")), None)
         placed = placed if together else None
-        names = ", ".join(m.text for m in strange)
+        names = ", ".join(  # the other units only: the unit is no "đơn vị khác"
+            f"{m.kind} {', '.join(n for n in m.names if n.casefold() not in own)}"
+            for m in strange)
         mine = any(n.casefold() in own for m in found for n in m.names)
         if placed is not None and not after:  # "… tại đặc khu X": the task is X's there
             if not mine:

@@ -380,3 +380,13 @@ def test_the_party_committee_of_a_provincial_body_is_the_provinces(tmp_path):
     assert _text(derived, "nv-1-0") is None
     assert _text(derived, "nv-1-2") == "Xóa phòng học tạm."  # the province's capital: its own
     assert _text(derived, "nv-1-1") == "Tuyên truyền chính sách hỗ trợ học phí đến Nhân dân."
+
+
+def test_a_note_on_other_units_names_only_the_others(tmp_path):
+    """Hold-out: xã Khánh Vĩnh's note on '… ưu tiên các trường ở xã Khánh Vĩnh, Khánh Sơn,
+    Bác Ái' called Khánh Vĩnh itself 'đơn vị khác'."""
+    derived = _draft(tmp_path, "oc-eo", _tasks(
+        "Đầu tư trang thiết bị dạy học, ưu tiên các trường ở xã Óc Eo, Vĩnh Hòa, Tân Hiệp."))
+    said = [n.ly_do for n in by_id(derived.plan)["nv-1-0"].element.xem_lai or []]
+    other = [s for s in said if "đơn vị khác" in s]
+    assert other and all("Óc Eo" not in s.split("đơn vị khác")[0] for s in other), said
