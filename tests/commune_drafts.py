@@ -40,6 +40,7 @@ CORPUS = {
     "lam_dong_72": "don_vi_lam_dong.yaml",
     "hcm_cds_dang": "don_vi_hcm.yaml",
     "quang_ngai_18": "don_vi_quang_ngai.yaml",
+    "khanh_hoa_71": "don_vi_khanh_hoa.yaml",
 }
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 COMMENT_START, COMMENT_END = "⟦", "⟧"

@@ -53,6 +53,7 @@ class UnitNames:
                  after_words: tuple[str, ...], known: frozenset[str]) -> None:
         self.words, self.kind_word, self.heads, self.works = words, kind_word, heads, works
         self.after_words, self.known = after_words, known
+        self._known_longest = sorted(known, key=len, reverse=True)
         # places listed after one of those words, the unit last: "tại các xã …, … và"
         placing = "|".join(re.escape(w) for w in after_words)
         self.listed_places = re.compile(
@@ -144,7 +145,8 @@ class UnitNames:
         if not strange:
             return Verdict(OWN, text)
         why = self._fill(OTHER_UNIT_FLAG, unit).replace("{names}", names)
-        return Verdict(OWN, text, flags=((strange[0].text, why),))
+        named = text[strange[0].start : strange[-1].end]  # every other unit under the note
+        return Verdict(OWN, text, flags=((named, why),))
 
     def own_name(self, text: str, unit: Unit) -> tuple[tuple[str, str], ...]:
         """A note on a kept clause that names the unit itself otherwise than as `<kind>
@@ -196,6 +198,11 @@ class UnitNames:
         A name the registry knows is taken whole; otherwise capitalised syllables one
         space apart, up to a common noun that opens the name of a body or a work
         (`phường Bảo Lộc và Trung tâm Y tế …`: the name is `Bảo Lộc`)."""
+        if text[at : at + 1].isupper():  # a known name whole, even one opening with a
+            for known in self._known_longest:  # common noun (`đặc khu Trường Sa`)
+                end = at + len(known)
+                if text[at:end].casefold() == known and not text[end : end + 1].isalpha():
+                    return text[at:end], end
         words, end, pos = [], at, at
         while (m := _SYLLABLE.match(text, pos)) and m.group()[0].isupper():
             if self.heads.match(text, pos):
