@@ -3,8 +3,10 @@ keeps the rows that are the unit's (as the body's targets are judged: an upper a
 a count the upper level totals is left out, a row counting the units becomes the unit's
 share, a rate keeps the upper milestones as the unit's own targets, noted), under the
 caption the unit's own header gives, without the upper table's other columns (the province's
-bodies following each row up); any other table, and the phụ lục's own paragraphs and tables
-(a form, notes: `doan`), are the upper level's and stay out, noted."""
+bodies following each row up). An assignment table (`Cơ quan chủ trì`, `Cơ quan phối hợp`)
+keeps the rows that give the commune level a task, as the unit's; any other table, and the
+phụ lục's own paragraphs and tables (a form, notes: `doan`), are the upper level's and stay
+out, noted."""
 
 from __future__ import annotations
 

@@ -32,6 +32,7 @@ COUNT_REMOVED_WHY = (
     "đã bỏ con số của cả {tinh} ({numbers}) khỏi câu nhiệm vụ: ghi số của {dv} nếu cần"
 )
 _SPLIT = re.compile(r"[;.]\s+")
+_LETTER = r"[^\W\d_]"
 _SYLLABLES = re.compile(r"[^\W\d_]+")
 
 
@@ -62,7 +63,6 @@ class UpperTask:
             if ok:
                 return True
         return False
-_LETTER = r"[^\W\d_]"
 
 
 @dataclass
