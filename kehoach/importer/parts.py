@@ -220,6 +220,9 @@ def _paragraphs(
     paragraphs: list[Data] = []
     run: list[Data] = []
     for paragraph in given[lead:]:
+        if run and paragraph.get("dau") and paragraph["dau"] != run[0]["dau"]:
+            paragraphs.append(_bullets(run, ledger))  # `-` lines, then `+` lines: two runs
+            run = []
         if paragraph.get("dau"):
             run.append(paragraph)
             continue

@@ -58,3 +58,27 @@ def test_the_rendered_document_imports_back(tmp_path, case):
         assert getattr(back.van_ban, key) == getattr(plan.van_ban, key), key
     assert paragraph_text(back.muc_tieu_chi_tieu.chi_tieu.doan[0]) == paragraph_text(
         plan.muc_tieu_chi_tieu.chi_tieu.doan[0])
+
+
+def test_dash_targets_then_plus_targets_keep_their_marks(tmp_path):
+    """The 2,000-example run (import, example 230): a paragraph of '-' targets followed by one
+    of '+' targets came back as one run of '-' lines (a run took its first line's mark)."""
+    data = small_plan()
+    block = data["muc_tieu_chi_tieu"]["chi_tieu"]
+    block["doan"] = [
+        {"id": "ctd-a", "dau": "-", "noi_dung": [
+            {"id": "ct-a", "cau": "Tỷ lệ hộ nghèo dưới {gt}%", "nhan": "Hộ nghèo",
+             "gia_tri": 3, "don_vi": "%", "so_sanh": "duoi"}]},
+        {"id": "ctd-b", "dau": "+", "noi_dung": [
+            {"id": "ct-b", "cau": "Có tối thiểu {gt} bác sĩ trên địa bàn", "nhan": "Bác sĩ",
+             "gia_tri": 52, "don_vi": "bác sĩ", "so_sanh": "toi_thieu"},
+            {"id": "ct-c", "cau": "Có trên {gt} hộ làm giàu", "nhan": "Hộ làm giàu",
+             "gia_tri": 6, "don_vi": "hộ", "so_sanh": "tren"}]},
+    ]
+    path = write_plan(tmp_path / "kh.yaml", data)
+    assert CliRunner().invoke(main, ["render", str(path), "-o", str(tmp_path)]).exit_code == 0
+    result = CliRunner().invoke(main, ["import", str(tmp_path / "kh.docx"),
+                                       "-o", str(tmp_path / "nhap.yaml")])
+    assert result.exit_code in (0, 1), result.output
+    back = load_plan(tmp_path / "nhap.yaml").muc_tieu_chi_tieu.chi_tieu
+    assert [(p.dau, len(p.noi_dung)) for p in back.doan] == [("-", 1), ("+", 2)]
