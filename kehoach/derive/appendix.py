@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from kehoach.derive.assignments import body_columns, own_level
 from kehoach.derive.changes import Record
 from kehoach.derive.scope import Verdict
 from kehoach.derive.target import Target
@@ -81,7 +82,7 @@ def _assignments(table: Table, target: Target) -> tuple[Table | None, int]:
     unit's own, each under its group's heading row (`II | Quản lý đất đai | | |`), and how
     many tasks they are; None when the table has no body column or no such row."""
     reader = target.scope
-    bodies = reader.body_columns(table)
+    bodies = body_columns(reader, table)
     rows: list[TableRow] = []
     heading: TableRow | None = None
     tasks = 0
@@ -91,12 +92,12 @@ def _assignments(table: Table, target: Target) -> tuple[Table | None, int]:
         if not named:
             heading = row  # a group's heading row: kept before the group's first row kept
             continue
-        if any(reader.own_level(cells[k]) != cells[k] for k in named):
+        if any(own_level(reader, cells[k]) != cells[k] for k in named):
             rows += [heading] if heading is not None else []
             heading = None
             tasks += 1
             rows.append(row.model_copy(update={
-                "o": [reader.own_level(c, k in bodies) for k, c in enumerate(cells)]}))
+                "o": [own_level(reader, c, k in bodies) for k, c in enumerate(cells)]}))
     return (table.model_copy(update={"dong": rows}), tasks) if rows else (None, 0)
 
 

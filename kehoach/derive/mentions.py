@@ -152,7 +152,9 @@ class UnitNames:
         """A note on a kept clause that names the unit itself otherwise than as `<kind>
         <name>` (`huyện đảo Trường Sa` in đặc khu Trường Sa's draft, its old name): a
         sentence written about it from the province's side may not read right as its own."""
-        names = [n for n in (unit.ten, *(f.ten for f in unit.tien_than)) if " " in n.strip()]
+        upper = self.words.get("ten_tren", "").casefold()  # xã Phụng Hiệp of huyện Phụng Hiệp:
+        names = [n for n in (unit.ten, *(f.ten for f in unit.tien_than))  # the upper's name
+                 if " " in n.strip() and n.casefold() != upper]  # has a note of its own
         for name in names:
             for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
                 before = text[: found.start()]

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from kehoach.derive.mentions import UnitNames
 from kehoach.derive.verdict import LOCAL, OWN, PART, UPPER, Verdict
 from kehoach.derive.wording import lower_first, upper_first
-from kehoach.plan.appendix import Appendix
-from kehoach.plan.blocks import Table
 from kehoach.plan.units import Unit
 from kehoach.rules.scope import Scope, fill
 from kehoach.rules.vocabulary import load_vocabulary
@@ -33,38 +31,6 @@ COUNT_REMOVED_WHY = (
 )
 _SPLIT = re.compile(r"[;.]\s+")
 _LETTER = r"[^\W\d_]"
-_SYLLABLES = re.compile(r"[^\W\d_]+")
-
-
-@dataclass(frozen=True)
-class UpperTask:
-    """A row of the upper plan's assignment table given to its own bodies alone."""
-
-    appendix: str
-    task: str
-    body: str
-
-    def said_in(self, clause: str) -> bool:
-        """Whether `clause` states this task: its syllables (at least four) in their order,
-        at most two other words between two of them (`Tuyển dụng giáo viên` in `Tuyển dụng
-        đủ giáo viên theo định mức`)."""
-        wanted = [w.lower() for w in _SYLLABLES.findall(self.task)]
-        words = [w.lower() for w in _SYLLABLES.findall(clause)]
-        if len(wanted) < 4:
-            return False
-        for start in (i for i, w in enumerate(words) if w == wanted[0]):
-            at, ok = start, True
-            for word in wanted[1:]:
-                near = words[at + 1 : at + 4]
-                if word not in near:
-                    ok = False
-                    break
-                at += 1 + near.index(word)
-            if ok:
-                return True
-        return False
-
-
 @dataclass
 class Reader:
     """The scope data filled for one upper level and one kind of unit, compiled once."""
@@ -250,38 +216,6 @@ class Reader:
             text = words[: head.end()] + " và ".join(kept)
         new = fill(rule, {**self.words, "viec": lower_first(text)})
         return Verdict(PART, upper_first(new) if first else lower_first(new), LOCAL)
-
-    def body_columns(self, table: Table) -> list[int]:
-        """The columns of an assignment table that name bodies (`Cơ quan chủ trì` …)."""
-        words = self.scope.bang_phan_cong.cot
-        return [k for k, title in enumerate(table.cot) if any(w in title.lower() for w in words)]
-
-    def upper_tasks(self, appendices: Sequence[Appendix]) -> list[UpperTask]:
-        """The rows of the upper plan's assignment tables given to its own bodies alone (no
-        commune level among them), as (phụ lục, task, bodies)."""
-        found = []
-        for appendix in appendices:
-            table = appendix.bang
-            if table is None or len(table.cot) < 2:
-                continue
-            bodies = [k for k in self.body_columns(table) if k != 1]
-            for row in table.dong:
-                named = [row.o[k].strip() for k in bodies if k < len(row.o) and row.o[k].strip()]
-                if named and len(row.o) > 1 and not any(
-                        self.commune_level.search(c) for c in named):
-                    name = appendix.ten or appendix.tieu_de or "PHỤ LỤC"
-                    found.append(UpperTask(name, row.o[1].strip(), named[0]))
-        return found
-
-    def own_level(self, cell: str, body: bool = True) -> str:
-        """The whole commune level named in a cell of an assignment table as the unit: a
-        `body` (`Ủy ban nhân dân các xã, phường, đặc khu`, `… cấp xã`) as the unit's own
-        (`Ủy ban nhân dân xã`); in a task, `… hằng năm cấp xã` as `… hằng năm của xã`."""
-        dv = self.words["dv"]
-        if not body:
-            return re.sub(r"(?<=\w) cấp xã\b", f" của {dv}", cell)
-        return self.commune_level.sub(
-            lambda m: upper_first(dv) if m.start() == 0 else dv, cell)
 
     def _unit_group(self, words: str, unit: Unit) -> tuple[tuple[str, str], ...]:
         """A note on a clause about a group of the province's units named by what they are

@@ -8,8 +8,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from kehoach.derive.assignments import UpperTask, upper_tasks
 from kehoach.derive.reports import Reporting, reporting
-from kehoach.derive.scope import Reader, UpperTask, reader
+from kehoach.derive.scope import Reader, reader
 from kehoach.derive.upper import (
     bare_name,
     cited_sources,
@@ -103,7 +104,7 @@ def target_for(
     profile = load_profile(profile_on(day.year))  # the draft is dated by its year
     province = bare_name(parent, upper) if levels.above(upper_id, day) is None else None
     return Target(unit, level_id, level, upper, day, fields, wording, scope_reader, profile,
-                  province, tuple(report_notes), tuple(scope_reader.upper_tasks(parent.phu_luc)))
+                  province, tuple(report_notes), tuple(upper_tasks(scope_reader, parent.phu_luc)))
 
 
 def _voice(
