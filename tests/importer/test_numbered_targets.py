@@ -6,6 +6,7 @@ province's own figures from its targets."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,9 @@ from kehoach.plan.loader import load_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 UPPER = ROOT / "corpus" / "upper"
+sys.path.insert(0, str(UPPER))
+import make_upper  # noqa: E402  (the corpus' builder of Word files typed as offices type them)
+
 TARGETS = [
     "1. Chỉ số phát triển con người (HDI) của tỉnh đạt 0,75.",
     "2. Tỷ lệ hộ nghèo giảm còn dưới 3%.",
@@ -26,15 +30,18 @@ TARGETS = [
 ]
 
 
-def _plan_text(tmp_path: Path, targets: list[str]) -> Path:
-    """The Quảng Ngãi plan of the corpus with its objectives part written as numbered
-    target lines."""
+def _word_file(tmp_path: Path, part: list[str]) -> Path:
+    """The Quảng Ngãi plan of the corpus with its objectives part replaced by `part`, as the
+    Word file a provincial office types (`make_upper.py`: typed labels, a tab after each)."""
     text = (UPPER / "quang_ngai_18.txt").read_text(encoding="utf-8")
     start, end = text.index("II. MỤC TIÊU"), text.index("III. NHIỆM VỤ")
     source = tmp_path / "kh.txt"
-    part = "\n".join(["II. MỤC TIÊU ĐẾN NĂM 2030", *targets]) + "\n"
-    source.write_text(text[:start] + part + text[end:], encoding="utf-8")
-    return source
+    source.write_text(text[:start] + "\n".join(part) + "\n" + text[end:], encoding="utf-8")
+    return make_upper.build(source)
+
+
+def _plan_text(tmp_path: Path, targets: list[str]) -> Path:
+    return _word_file(tmp_path, ["II. MỤC TIÊU ĐẾN NĂM 2030", *targets])
 
 
 def _imported(tmp_path: Path, targets: list[str]) -> Path:
@@ -109,11 +116,7 @@ def test_a_numbered_list_opening_without_a_value_keeps_every_line_as_a_target(tm
         "2. Phấn đấu đến hết năm 2026, mức độ hài lòng của người dân đạt tối thiểu 90%; trong "
         "đó, lĩnh vực đất đai đạt tối thiểu 85%.",
     ]
-    text = (UPPER / "quang_ngai_18.txt").read_text(encoding="utf-8")
-    start, end = text.index("II. MỤC TIÊU"), text.index("III. NHIỆM VỤ")
-    source = tmp_path / "kh.txt"
-    part = "\n".join(["II. CHỈ TIÊU THI ĐUA PHẤN ĐẤU NĂM 2026", *targets]) + "\n"
-    source.write_text(text[:start] + part + text[end:], encoding="utf-8")
+    source = _word_file(tmp_path, ["II. CHỈ TIÊU THI ĐUA PHẤN ĐẤU NĂM 2026", *targets])
     result = CliRunner().invoke(main, ["import", str(source), "-o", str(tmp_path / "kh.yaml")])
     assert result.exit_code in (0, 1), result.output
     block = load_plan(tmp_path / "kh.yaml").muc_tieu_chi_tieu.chi_tieu
@@ -132,10 +135,7 @@ def test_a_milestones_first_line_without_a_value_is_kept_as_a_target(tmp_path):
              "- Tỷ lệ lao động qua đào tạo đạt 35%.", "b) Đến năm 2035",
              "- Hoàn thành phổ cập giáo dục trung học phổ thông và tương đương.",
              "- Ít nhất 90% trường mầm non, phổ thông công lập đạt chuẩn quốc gia."]
-    text = (UPPER / "quang_ngai_18.txt").read_text(encoding="utf-8")
-    start, end = text.index("II. MỤC TIÊU"), text.index("III. NHIỆM VỤ")
-    source = tmp_path / "kh.txt"
-    source.write_text(text[:start] + "\n".join(lines) + "\n" + text[end:], encoding="utf-8")
+    source = _word_file(tmp_path, lines)
     result = CliRunner().invoke(main, ["import", str(source), "-o", str(tmp_path / "kh.yaml")])
     assert result.exit_code in (0, 1), result.output
     block = load_plan(tmp_path / "kh.yaml").muc_tieu_chi_tieu.chi_tieu
